@@ -1,0 +1,134 @@
+// The shapes the rules engine, the store and the web agree on. Dates are school-local
+// (Europe/London) calendar dates 'YYYY-MM-DD' and wall-clock times 'HH:MM'; an instant is
+// an ISO-8601 string with offset. Names follow the school's language (RULES.md).
+
+export type IsoDate = string;
+export type LocalTime = string;
+export type Instant = string;
+
+/** 0 is Reception, 1..13 are Years 1 to 13. */
+export type YearGroup = number;
+
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+export interface SessionTimes {
+  start: LocalTime;
+  end: LocalTime;
+}
+
+/** The school day per weekday; a weekday left out has no school (R-HOURS). */
+export type SchoolDay = Partial<Record<Weekday, SessionTimes>>;
+
+export interface Term {
+  name: string;
+  start: IsoDate;
+  end: IsoDate;
+}
+
+export const CLOSURE_REASONS = ['INSET', 'EXAMS', 'TRIP', 'OTHER'] as const;
+export type ClosureReason = (typeof CLOSURE_REASONS)[number];
+
+/** Whole days, inclusive, on which the school takes no visitors. */
+export interface Closure {
+  start: IsoDate;
+  end: IsoDate;
+  reason: ClosureReason;
+  note?: string;
+}
+
+export interface SchoolCalendar {
+  schoolDay: SchoolDay;
+  terms: Term[];
+  closures: Closure[];
+}
+
+/** R-NOTICE and the response deadline, set per school. */
+export interface BookingRules {
+  minimumNoticeDays: number;
+  bookingWindowDays: number;
+  responseDeadlineSchoolDays: number;
+  pendingHoldsPlace: boolean;
+}
+
+export const DEFAULT_BOOKING_RULES: BookingRules = {
+  minimumNoticeDays: 30,
+  bookingWindowDays: 365,
+  responseDeadlineSchoolDays: 10,
+  pendingHoldsPlace: true,
+};
+
+export const SESSION_TYPES = [
+  'assembly',
+  'class_discussion',
+  'engagement_event',
+  'one_to_one_introduction',
+  'open_day',
+  'college_visit',
+  'virtual_session',
+  'careers_fair',
+] as const;
+export type SessionType = (typeof SESSION_TYPES)[number];
+
+export const PROVIDER_TYPES = [
+  'fe_college',
+  'utc',
+  'studio_school',
+  'independent_training_provider',
+  'employer_provider',
+  'he_degree_apprenticeships',
+] as const;
+export type ProviderType = (typeof PROVIDER_TYPES)[number];
+
+export type OpportunitySchedule =
+  | { kind: 'weekly'; weekday: Weekday; start: LocalTime; end: LocalTime; from?: IsoDate; until?: IsoDate }
+  | { kind: 'once'; date: IsoDate; start: LocalTime; end: LocalTime };
+
+/** An event or recurring slot the school offers providers (S-OPPORTUNITIES). */
+export interface Opportunity {
+  id: string;
+  title: string;
+  sessionType: SessionType;
+  yearGroups: YearGroup[];
+  schedule: OpportunitySchedule;
+  capacity: number;
+  venue: string;
+  facilities: string[];
+}
+
+export interface Person {
+  name: string;
+  email: string;
+  phone?: string;
+}
+
+export interface School {
+  urn: string;
+  name: string;
+  phase: string;
+  statutoryLowAge: number;
+  statutoryHighAge: number;
+  /** Year groups the school teaches (R-TAUGHT), derived from statutory ages. */
+  yearGroups: YearGroup[];
+  address: { street: string; town: string; postcode: string };
+  website?: string;
+  trust?: { id: string; name: string };
+  careersLead: Person;
+  calendar: SchoolCalendar;
+  rules: BookingRules;
+  groundsForRefusing: string[];
+  premises: string;
+}
+
+export const REQUEST_STATUSES = [
+  'pending',
+  'approved',
+  'declined',
+  'alternative_proposed',
+  'withdrawn',
+  'expired',
+  'cancelled',
+  'delivered',
+  'not_delivered',
+] as const;
+export type RequestStatus = (typeof REQUEST_STATUSES)[number];
