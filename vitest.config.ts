@@ -1,18 +1,34 @@
 import { defineConfig } from 'vitest/config';
 
-// One run: unit tests beside the code, integration tests in test/ against a real DynamoDB
-// Local started once by the global setup (each file makes its own table).
+// Two projects in one run: `unit` (pure code beside its source, no I/O) and
+// `integration` (test/ and handler tests, against a real DynamoDB Local started once by
+// the global setup; each file makes its own table). `vitest run --project unit` runs
+// just the fast ones.
 export default defineConfig({
   test: {
-    include: ['shared/**/*.test.ts', 'functions/**/*.test.ts', 'infra/**/*.test.ts', 'test/**/*.test.ts'],
-    globalSetup: ['test/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    pool: 'forks',
     coverage: {
       provider: 'v8',
       include: ['shared/**/*.ts', 'functions/**/*.ts'],
       exclude: ['**/*.test.ts'],
     },
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['shared/**/*.test.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: ['test/**/*.test.ts', 'functions/**/*.test.ts', 'infra/**/*.test.ts'],
+          globalSetup: ['test/global-setup.ts'],
+        },
+      },
+    ],
   },
 });
