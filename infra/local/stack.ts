@@ -1,0 +1,97 @@
+// The whole product on this machine: DynamoDB Local, the SES emulator, the table from the
+// one definition, demo data, the site with every route of the route table, the stream
+// poller and the schedule timers. `npm start` and the browser tests both use it.
+import { join } from 'node:path';
+import type { Server } from 'node:http';
+import { eventRoutes } from '#shared/routes.ts';
+import { createStore } from '#shared/store/client.ts';
+import { startDynamoDbLocal, type RunningDynamoDb } from './dynamodb.ts';
+import { applyLocalEnv } from './env.ts';
+import { startSesEmulator, type RunningSes } from './ses.ts';
+import { createLocalServer, loadHandler, REPO_ROOT } from './server.ts';
+import { seedDemo } from './seed.ts';
+import { StreamPoller, type StreamHandler } from './stream-poller.ts';
+import { startScheduleTimer, type ScheduledHandler } from './schedule-timer.ts';
+import { ensureTable } from './table-setup.ts';
+
+export interface LocalStackOptions {
+  /** Where DynamoDB Local keeps its file; in memory when left out. */
+  dataDir?: string;
+  port: number;
+  tableName?: string;
+  seed?: boolean;
+  log?: (message: string, detail?: unknown) => void;
+}
+
+export interface LocalStack {
+  siteUrl: string;
+  inboxUrl: string;
+  dynamodb: RunningDynamoDb;
+  ses: RunningSes;
+  tableName: string;
+  seeded: { created: string[]; kept: string[] } | undefined;
+  stop: () => Promise<void>;
+}
+
+export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
+  const log = options.log ?? (() => undefined);
+  const tableName = options.tableName ?? 'provider-access';
+  const stops: (() => Promise<void> | void)[] = [];
+  const stop = async () => {
+    for (const s of stops.reverse()) await s();
+  };
+  try {
+    const dynamodb = await startDynamoDbLocal({
+      dataDir: options.dataDir,
+      onUnexpectedExit: (code) =>
+        log(`DynamoDB Local stopped unexpectedly (exit ${code}); the API answers 503 until npm start is restarted`),
+    });
+    stops.push(() => dynamodb.stop());
+    const ses = await startSesEmulator();
+    stops.push(() => ses.stop());
+    const siteUrl = `http://localhost:${options.port}`;
+    applyLocalEnv({ tableName, dynamodbEndpoint: dynamodb.endpoint, sesEndpoint: ses.endpoint, siteUrl });
+
+    const { streamArn } = await ensureTable(dynamodb.endpoint, tableName);
+    const seeded = options.seed ? await seedDemo(createStore({ tableName, endpoint: dynamodb.endpoint })) : undefined;
+
+    const server = createLocalServer({
+      staticRoot: join(REPO_ROOT, 'web', 'public'),
+      redirects: { '/local/inbox': ses.inboxUrl },
+    });
+    await listen(server, options.port);
+    stops.push(() => new Promise<void>((r) => server.close(() => r())));
+    stops.push(() => server.closeAllConnections());
+
+    for (const route of eventRoutes) {
+      if (route.kind === 'table-stream') {
+        const handler = (await loadHandler(route.module)) as unknown as StreamHandler;
+        const poller = new StreamPoller({
+          endpoint: dynamodb.endpoint,
+          streamArn,
+          handler,
+          log,
+          ...(options.dataDir ? { checkpointFile: join(options.dataDir, `stream-${route.name}.json`) } : {}),
+        });
+        poller.start();
+        stops.push(() => poller.stop());
+      } else if (route.schedule) {
+        const handler = (await loadHandler(route.module)) as unknown as ScheduledHandler;
+        stops.push(startScheduleTimer(route.name, handler, route.schedule.localEveryMinutes * 60_000, log));
+      }
+    }
+    return { siteUrl, inboxUrl: `${siteUrl}/local/inbox`, dynamodb, ses, tableName, seeded, stop };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}
+
+function listen(server: Server, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', (err: NodeJS.ErrnoException) => {
+      reject(err.code === 'EADDRINUSE' ? new Error(`Port ${port} is in use: stop what uses it, or run with PORT=<another port>.`) : err);
+    });
+    server.listen(port, () => resolve());
+  });
+}

@@ -1,0 +1,160 @@
+// The middy stack every HTTP function uses. A function declares zod schemas for its path,
+// query and body and a `run` that gets them parsed; everything else (size limit, content
+// type, JSON, validation, the error contract, security headers, one log line) is here.
+import middy from '@middy/core';
+import httpJsonBodyParser from '@middy/http-json-body-parser';
+import httpSecurityHeaders from '@middy/http-security-headers';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { z } from 'zod';
+import { AppError } from '#shared/errors.ts';
+import { logger } from '#shared/log.ts';
+import { toErrorResponse } from './contract.ts';
+import { fieldErrors, humanMessage } from './validation.ts';
+
+z.config({ customError: humanMessage });
+
+/** Requests larger than this are refused before parsing (413). */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+export interface HttpRequest<P, Q, B> {
+  path: P;
+  query: Q;
+  body: B;
+  headers: Record<string, string | undefined>;
+  cookies: string[];
+  event: APIGatewayProxyEventV2;
+}
+
+export interface HttpResult {
+  status: number;
+  /** JSON body; or `html`/`text` for pages and files. */
+  body?: unknown;
+  html?: string;
+  text?: string;
+  contentType?: string;
+  headers?: Record<string, string>;
+  cookies?: string[];
+}
+
+export interface HttpHandlerOptions<PS extends z.ZodType, QS extends z.ZodType, BS extends z.ZodType> {
+  /** The route-table name, logged on every request. */
+  route: string;
+  path?: PS;
+  query?: QS;
+  body?: BS;
+  run: (req: HttpRequest<z.output<PS>, z.output<QS>, z.output<BS>>) => Promise<HttpResult>;
+}
+
+type Event = APIGatewayProxyEventV2 & { body?: unknown };
+
+export function toProxyResult(result: HttpResult): APIGatewayProxyStructuredResultV2 {
+  const headers: Record<string, string> = { 'cache-control': 'no-store', ...result.headers };
+  let body: string | undefined;
+  if (result.html !== undefined) {
+    headers['content-type'] = result.contentType ?? 'text/html; charset=utf-8';
+    body = result.html;
+  } else if (result.text !== undefined) {
+    headers['content-type'] = result.contentType ?? 'text/plain; charset=utf-8';
+    body = result.text;
+  } else if (result.body !== undefined) {
+    headers['content-type'] = 'application/json; charset=utf-8';
+    body = JSON.stringify(result.body);
+  }
+  return { statusCode: result.status, headers, body, ...(result.cookies?.length ? { cookies: result.cookies } : {}) };
+}
+
+function bodyBytes(event: APIGatewayProxyEventV2): number {
+  if (typeof event.body !== 'string') return 0;
+  return event.isBase64Encoded ? Buffer.byteLength(event.body, 'base64') : Buffer.byteLength(event.body, 'utf8');
+}
+
+/** Middy's body parser errors carry `cause.package`; turn them into the contract's codes. */
+function bodyParserError(err: unknown): AppError | undefined {
+  const e = err as { statusCode?: number; message?: string; cause?: { package?: string; data?: unknown } };
+  if (e?.cause?.package !== '@middy/http-json-body-parser') return undefined;
+  if (e.statusCode === 415) {
+    return new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the request body as JSON with the header Content-Type: application/json.');
+  }
+  if (e.message === 'Forbidden key in JSON body') {
+    return new AppError(400, 'FORBIDDEN_KEY', `The body contains a key that is not allowed (${String(e.cause.data)}). Remove it and send again.`);
+  }
+  return new AppError(400, 'MALFORMED_JSON', 'The request body is not valid JSON. Check for a missing quote, comma or bracket and send again.');
+}
+
+export function httpHandler<
+  PS extends z.ZodType = z.ZodType<Record<string, never>>,
+  QS extends z.ZodType = z.ZodType<Record<string, never>>,
+  BS extends z.ZodType = z.ZodType<undefined>,
+>(options: HttpHandlerOptions<PS, QS, BS>) {
+  const core = async (event: Event): Promise<APIGatewayProxyStructuredResultV2> => {
+    const parse = <S extends z.ZodType>(schema: S | undefined, value: unknown, where: string) => {
+      if (!schema) return {} as z.output<S>;
+      const out = schema.safeParse(value ?? {});
+      if (!out.success) throw validationError(out.error, where);
+      return out.data as z.output<S>;
+    };
+    const result = await options.run({
+      path: parse(options.path, event.pathParameters, 'path'),
+      query: parse(options.query, event.queryStringParameters, 'query'),
+      body: options.body ? parse(options.body, event.body, 'body') : (undefined as z.output<BS>),
+      headers: event.headers ?? {},
+      cookies: event.cookies ?? [],
+      event,
+    });
+    return toProxyResult(result);
+  };
+
+  const handler = middy<Event, APIGatewayProxyStructuredResultV2, Error, Context>(core);
+  // Keyed by event: the local server runs many requests through one handler at once.
+  const started = new WeakMap<object, number>();
+  const since = (event: object) => performance.now() - (started.get(event) ?? performance.now());
+  handler.use({
+    before: (request) => {
+      started.set(request.event, performance.now());
+    },
+    after: (request) => logRequest(options.route, request.event, request.response?.statusCode, since(request.event)),
+    onError: (request) =>
+      logRequest(options.route, request.event, request.response?.statusCode, since(request.event), request.error),
+  });
+  handler.use(httpSecurityHeaders());
+  handler.use({
+    onError: (request) => {
+      const reference = request.context?.awsRequestId ?? request.event.requestContext?.requestId ?? 'unknown';
+      request.response = toErrorResponse(bodyParserError(request.error) ?? request.error, reference);
+    },
+  });
+  handler.use({
+    before: (request) => {
+      if (bodyBytes(request.event) > MAX_BODY_BYTES) {
+        throw new AppError(413, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${MAX_BODY_BYTES / 1024} KB. Shorten the longest text fields and send again.`);
+      }
+      if (options.body && (request.event.body === undefined || request.event.body === '')) {
+        throw new AppError(400, 'BODY_REQUIRED', 'This request needs a JSON body.');
+      }
+    },
+  });
+  if (options.body) handler.use(httpJsonBodyParser());
+  return handler;
+}
+
+function validationError(error: z.ZodError, where: string): AppError {
+  const fields = fieldErrors(error, where);
+  const unknownOnly = error.issues.every((i) => i.code === 'unrecognized_keys');
+  if (unknownOnly) {
+    return new AppError(400, 'UNKNOWN_FIELD', `The ${where} has fields this service does not accept: ${Object.keys(fields).join(', ')}. Remove them and send again.`, { fields });
+  }
+  const count = Object.keys(fields).length;
+  return new AppError(400, 'VALIDATION_FAILED', count === 1 ? `Check ${Object.keys(fields)[0]}: ${Object.values(fields)[0]}` : `Check the ${count} fields named in "fields" and send again.`, { fields });
+}
+
+function logRequest(route: string, event: Event, status: number | undefined, elapsedMs: number, error?: unknown) {
+  const entry = {
+    route,
+    method: event.requestContext?.http?.method,
+    path: event.rawPath,
+    status: status ?? 500,
+    durationMs: Math.round(elapsedMs * 10) / 10,
+  };
+  if ((status ?? 500) >= 500) logger.error('request', { ...entry, error });
+  else logger.info('request', entry);
+}

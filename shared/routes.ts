@@ -1,0 +1,97 @@
+// The one route table. The CDK stack makes one API Gateway route and one Lambda function
+// per entry, with an IAM policy from `touches`; the local server dispatches by it too.
+// Paths use API Gateway's syntax: `{name}` is a path parameter.
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+/** Who may call a route: checked by its handler, and shown in the docs. */
+export type Access =
+  | 'public' // anyone, no credentials
+  | 'provider' // the holder of a provider's manage link
+  | 'staff' // a signed-in careers lead, deputy or trust admin of the school in the path
+  | 'action' // the holder of an emailed action link
+  | 'admin'; // a platform admin
+
+/** What a function may touch: its IAM policy on AWS allows exactly this and no more. */
+export interface Touches {
+  table?: 'read' | 'write';
+  mail?: 'check' | 'send';
+}
+
+export interface HttpRoute {
+  name: string;
+  method: HttpMethod;
+  path: string;
+  /** Module path from the repository root; it exports `handler`. */
+  module: string;
+  access: Access;
+  touches: Touches;
+}
+
+export interface EventRoute {
+  name: string;
+  kind: 'table-stream' | 'schedule';
+  module: string;
+  touches: Touches;
+  /** For schedules: an EventBridge expression, and how often the local timer fires. */
+  schedule?: { expression: string; localEveryMinutes: number };
+}
+
+export const httpRoutes: readonly HttpRoute[] = [
+  {
+    name: 'health',
+    method: 'GET',
+    path: '/api/health',
+    module: 'functions/health.ts',
+    access: 'public',
+    touches: { table: 'read', mail: 'check' },
+  },
+];
+
+/**
+ * Answers every path and method the table does not: 404 for an unknown path, 405 with
+ * `Allow` for a known path with the wrong method. API Gateway's `$default` route on AWS.
+ */
+export const fallbackRoute = {
+  name: 'not-found',
+  module: 'functions/not-found.ts',
+  access: 'public',
+  touches: {},
+} as const satisfies Omit<HttpRoute, 'method' | 'path'>;
+
+export const eventRoutes: readonly EventRoute[] = [];
+
+/** Matches a concrete path against a route path; returns its parameters or undefined. */
+export function matchPath(routePath: string, actual: string): Record<string, string> | undefined {
+  const want = routePath.split('/');
+  const got = actual.split('/');
+  if (want.length !== got.length) return undefined;
+  const params: Record<string, string> = {};
+  for (let i = 0; i < want.length; i++) {
+    const w = want[i] ?? '';
+    const g = got[i] ?? '';
+    if (w.startsWith('{') && w.endsWith('}')) {
+      if (g === '') return undefined;
+      try {
+        params[w.slice(1, -1)] = decodeURIComponent(g);
+      } catch {
+        return undefined;
+      }
+    } else if (w !== g) {
+      return undefined;
+    }
+  }
+  return params;
+}
+
+/** The route for a method and path, or the methods the path allows (for a 405). */
+export function findRoute(method: string, path: string) {
+  const allowed: HttpMethod[] = [];
+  for (const route of httpRoutes) {
+    const params = matchPath(route.path, path);
+    if (!params) continue;
+    if (route.method === method || (method === 'HEAD' && route.method === 'GET')) return { route, params, allowed };
+    allowed.push(route.method);
+  }
+  return { route: undefined, params: undefined, allowed };
+}

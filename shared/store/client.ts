@@ -1,0 +1,48 @@
+// The DynamoDB document client every function shares. Configured from the environment so
+// the same code talks to DynamoDB on AWS and to DynamoDB Local (DYNAMODB_ENDPOINT).
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
+
+export interface StoreConfig {
+  tableName: string;
+  endpoint?: string;
+  region?: string;
+}
+
+export interface Store {
+  doc: DynamoDBDocumentClient;
+  tableName: string;
+}
+
+export function createStore(config: StoreConfig): Store {
+  const local = Boolean(config.endpoint);
+  const client = new DynamoDBClient({
+    region: config.region ?? process.env.AWS_REGION ?? 'eu-west-2',
+    ...(local
+      ? {
+          endpoint: config.endpoint,
+          credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+        }
+      : {}),
+    // Fail fast when the table is unreachable: the caller answers 503 rather than hanging.
+    maxAttempts: local ? 2 : 3,
+    requestHandler: new NodeHttpHandler({ connectionTimeout: local ? 1_000 : 3_000, requestTimeout: 5_000 }),
+  });
+  const doc = DynamoDBDocumentClient.from(client, {
+    marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
+  });
+  return { doc, tableName: config.tableName };
+}
+
+let cached: Store | undefined;
+
+/** The store for this process, from TABLE_NAME and (locally) DYNAMODB_ENDPOINT. */
+export function storeFromEnv(): Store {
+  if (!cached) {
+    const tableName = process.env.TABLE_NAME;
+    if (!tableName) throw new Error('TABLE_NAME is not set');
+    cached = createStore({ tableName, endpoint: process.env.DYNAMODB_ENDPOINT });
+  }
+  return cached;
+}

@@ -1,0 +1,134 @@
+// Access patterns for provider access requests. Every change of a request is one
+// transaction: the request item, its event item (the stream turns events into email),
+// and any slot hold, each with a condition (DESIGN.md "A request's life").
+import { QueryCommand, TransactWriteCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import type { IsoDate, LocalTime, RequestStatus, YearGroup } from '#shared/domain/types.ts';
+import { ConflictError } from '#shared/errors.ts';
+import type { Store } from './client.ts';
+import { fromItem, keys } from './keys.ts';
+
+export interface StoredRequest {
+  id: string;
+  urn: string;
+  status: RequestStatus;
+  date: IsoDate;
+  start: LocalTime;
+  end: LocalTime;
+  yearGroups: YearGroup[];
+  providerEmail: string;
+  createdAt: string;
+  updatedAt: string;
+  /** Optimistic lock: every transition is conditional on the version it read. */
+  version: number;
+  /** The rest of what the provider told the school (organisation, contact, content…). */
+  details: Record<string, unknown>;
+}
+
+export interface RequestEvent {
+  requestId: string;
+  urn: string;
+  type: string;
+  at: string;
+  actor: string;
+  data?: Record<string, unknown>;
+}
+
+export interface SlotHold {
+  date: IsoDate;
+  time: LocalTime;
+  opportunityId: string;
+}
+
+function requestItem(r: StoredRequest) {
+  return {
+    ...keys.request(r.urn, r.id),
+    gsi1pk: keys.requestsByStatus(r.urn, r.status),
+    gsi1sk: keys.requestByStatusSort(r.date, r.start, r.id),
+    gsi2pk: keys.requestsByProvider(r.providerEmail),
+    gsi2sk: keys.requestByProviderSort(r.createdAt, r.id),
+    itemType: 'request',
+    ...r,
+  };
+}
+
+function eventItem(e: RequestEvent, seq: number) {
+  return { ...keys.requestEvent(e.urn, e.requestId, e.at, seq), itemType: 'requestEvent', ...e };
+}
+
+/**
+ * Writes a new request, its creation event and (when it takes a slot) one held place,
+ * all or nothing. A full slot cancels the transaction and answers SLOT_FULL.
+ */
+export async function createRequest(store: Store, request: StoredRequest, event: RequestEvent, hold?: SlotHold) {
+  const items: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']> = [
+    {
+      Put: {
+        TableName: store.tableName,
+        Item: requestItem(request),
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+    { Put: { TableName: store.tableName, Item: eventItem(event, 0), ConditionExpression: 'attribute_not_exists(pk)' } },
+  ];
+  if (hold) {
+    items.push({
+      Update: {
+        TableName: store.tableName,
+        Key: keys.slot(request.urn, hold.date, hold.time, hold.opportunityId),
+        UpdateExpression: 'SET held = held + :one',
+        ConditionExpression: 'attribute_exists(pk) AND held < capacity',
+        ExpressionAttributeValues: { ':one': 1 },
+      },
+    });
+  }
+  try {
+    await store.doc.send(new TransactWriteCommand({ TransactItems: items }));
+  } catch (err) {
+    if (err instanceof TransactionCanceledException && hold && err.CancellationReasons?.[2]?.Code === 'ConditionalCheckFailed') {
+      throw new ConflictError('SLOT_FULL', 'This slot has no places left. Choose another slot or propose a different time.', {
+        fields: { slot: 'This slot has no places left' },
+        cause: err,
+      });
+    }
+    throw err;
+  }
+}
+
+export async function getRequest(store: Store, urn: string, id: string): Promise<StoredRequest | undefined> {
+  const out = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: keys.request(urn, id) }));
+  return out.Item ? fromItem<StoredRequest>(out.Item) : undefined;
+}
+
+/** A school's requests with one status, by encounter date (gsi1), optionally within dates. */
+export async function listRequestsOfSchoolByStatus(
+  store: Store,
+  urn: string,
+  status: RequestStatus,
+  range: { from?: IsoDate; to?: IsoDate; limit?: number } = {},
+): Promise<StoredRequest[]> {
+  const lower = range.from ?? '0000-00-00';
+  const upper = `${range.to ?? '9999-12-31'}~`;
+  const out = await store.doc.send(
+    new QueryCommand({
+      TableName: store.tableName,
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :lo AND :hi',
+      ExpressionAttributeValues: { ':pk': keys.requestsByStatus(urn, status), ':lo': lower, ':hi': upper },
+      Limit: range.limit ?? 200,
+    }),
+  );
+  return (out.Items ?? []).map((i) => fromItem<StoredRequest>(i));
+}
+
+/** The audit trail of one request, oldest first. */
+export async function listRequestEvents(store: Store, urn: string, id: string): Promise<RequestEvent[]> {
+  const out = await store.doc.send(
+    new QueryCommand({
+      TableName: store.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': keys.school(urn).pk, ':prefix': keys.requestEventsPrefix(id) },
+    }),
+  );
+  return (out.Items ?? []).map((i) => fromItem<RequestEvent>(i));
+}

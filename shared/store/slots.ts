@@ -1,0 +1,44 @@
+// Access patterns for dated slots: a place count and how many are held, so a conditional
+// update can refuse the place that would overfill it.
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import type { IsoDate, LocalTime } from '#shared/domain/types.ts';
+import type { Store } from './client.ts';
+import { fromItem, keys } from './keys.ts';
+
+export interface StoredSlot {
+  urn: string;
+  opportunityId: string;
+  date: IsoDate;
+  time: LocalTime;
+  capacity: number;
+  held: number;
+}
+
+/** Creates the slot if it does not exist yet; an existing slot keeps its held count. */
+export async function ensureSlot(store: Store, slot: Omit<StoredSlot, 'held'>): Promise<void> {
+  try {
+    await store.doc.send(
+      new PutCommand({
+        TableName: store.tableName,
+        Item: { ...keys.slot(slot.urn, slot.date, slot.time, slot.opportunityId), itemType: 'slot', ...slot, held: 0 },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+  } catch (err) {
+    if ((err as Error).name !== 'ConditionalCheckFailedException') throw err;
+  }
+}
+
+export async function getSlot(
+  store: Store,
+  urn: string,
+  date: IsoDate,
+  time: LocalTime,
+  opportunityId: string,
+): Promise<StoredSlot | undefined> {
+  const out = await store.doc.send(
+    new GetCommand({ TableName: store.tableName, Key: keys.slot(urn, date, time, opportunityId), ConsistentRead: true }),
+  );
+  if (!out.Item) return undefined;
+  return fromItem<StoredSlot>(out.Item);
+}
