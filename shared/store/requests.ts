@@ -1,12 +1,12 @@
 // Access patterns for provider access requests. Every change of a request is one
 // transaction: the request item, its event item (the stream turns events into email),
 // and any slot hold, each with a condition (DESIGN.md "A request's life").
-import { QueryCommand, TransactWriteCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { IsoDate, LocalTime, RequestStatus, YearGroup } from '#shared/domain/types.ts';
 import { ConflictError } from '#shared/errors.ts';
 import type { Store } from './client.ts';
 import { fromItem, keys } from './keys.ts';
+import { transact, TransactionCancelled, type TransactItems } from './transact.ts';
 
 export interface StoredRequest {
   id: string;
@@ -61,7 +61,7 @@ function eventItem(e: RequestEvent, seq: number) {
  * all or nothing. A full slot cancels the transaction and answers SLOT_FULL.
  */
 export async function createRequest(store: Store, request: StoredRequest, event: RequestEvent, hold?: SlotHold) {
-  const items: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']> = [
+  const items: TransactItems = [
     {
       Put: {
         TableName: store.tableName,
@@ -76,16 +76,17 @@ export async function createRequest(store: Store, request: StoredRequest, event:
       Update: {
         TableName: store.tableName,
         Key: keys.slot(request.urn, hold.date, hold.time, hold.opportunityId),
-        UpdateExpression: 'SET held = held + :one',
-        ConditionExpression: 'attribute_exists(pk) AND held < capacity',
+        UpdateExpression: 'SET #held = #held + :one',
+        ConditionExpression: 'attribute_exists(pk) AND #held < #capacity',
+        ExpressionAttributeNames: { '#held': 'held', '#capacity': 'capacity' },
         ExpressionAttributeValues: { ':one': 1 },
       },
     });
   }
   try {
-    await store.doc.send(new TransactWriteCommand({ TransactItems: items }));
+    await transact(store, items);
   } catch (err) {
-    if (err instanceof TransactionCanceledException && hold && err.CancellationReasons?.[2]?.Code === 'ConditionalCheckFailed') {
+    if (err instanceof TransactionCancelled && hold && err.failedCondition(2)) {
       throw new ConflictError('SLOT_FULL', 'This slot has no places left. Choose another slot or propose a different time.', {
         fields: { slot: 'This slot has no places left' },
         cause: err,

@@ -1,0 +1,45 @@
+// One transaction, retried only when DynamoDB cancels it for a conflicting concurrent
+// transaction on the same items (TransactionConflict): the retry reads nothing stale,
+// because every item carries its own condition. A failed condition is final.
+import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { Store } from './client.ts';
+
+export type TransactItems = NonNullable<TransactWriteCommandInput['TransactItems']>;
+
+interface CancellationReason {
+  Code?: string;
+}
+
+export class TransactionCancelled extends Error {
+  readonly reasons: (string | undefined)[];
+  constructor(reasons: (string | undefined)[], cause: unknown) {
+    super(`Transaction cancelled: ${reasons.join(', ')}`, { cause });
+    this.name = 'TransactionCancelled';
+    this.reasons = reasons;
+  }
+  /** Whether item `index` of the transaction failed its condition. */
+  failedCondition(index: number): boolean {
+    return this.reasons[index] === 'ConditionalCheckFailed';
+  }
+}
+
+export async function transact(store: Store, items: TransactItems, maxAttempts = 10): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await store.doc.send(new TransactWriteCommand({ TransactItems: items }));
+      return;
+    } catch (err) {
+      const e = err as { name?: string; CancellationReasons?: CancellationReason[] };
+      const conflict = e.name === 'TransactionConflictException' || e.CancellationReasons?.some((r) => r.Code === 'TransactionConflict');
+      const conditionFailed = e.CancellationReasons?.some((r) => r.Code === 'ConditionalCheckFailed');
+      if (conflict && !conditionFailed && attempt < maxAttempts) {
+        await new Promise((r) => setTimeout(r, Math.random() * Math.min(1_000, 15 * 2 ** attempt)));
+        continue;
+      }
+      if (e.name === 'TransactionCanceledException' && e.CancellationReasons) {
+        throw new TransactionCancelled(e.CancellationReasons.map((r) => r.Code), err);
+      }
+      throw err;
+    }
+  }
+}

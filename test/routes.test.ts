@@ -1,0 +1,45 @@
+// The route table is the single source for CDK and the local server: every entry must
+// point at a module that exists and exports `handler`.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { eventRoutes, fallbackRoute, findRoute, httpRoutes, matchPath } from '#shared/routes.ts';
+import { loadHandler, REPO_ROOT } from '#infra/local/server.ts';
+
+const modules = [...httpRoutes, ...eventRoutes, fallbackRoute].map((r) => [r.name, r.module] as const);
+
+describe('route table', () => {
+  it.each(modules)('%s: %s exists and exports handler', async (_name, module) => {
+    expect(existsSync(join(REPO_ROOT, module))).toBe(true);
+    expect(typeof (await loadHandler(module))).toBe('function');
+  });
+
+  it('has no two routes with the same method and path, and unique names', () => {
+    const keys = httpRoutes.map((r) => `${r.method} ${r.path}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    const names = [...httpRoutes, ...eventRoutes].map((r) => r.name);
+    expect(new Set(names).size).toBe(names.length);
+  });
+
+  it('declares what each route may touch, and sends mail only where it says so', () => {
+    for (const r of httpRoutes) {
+      expect(r.path.startsWith('/')).toBe(true);
+      expect(['public', 'provider', 'staff', 'action', 'admin']).toContain(r.access);
+    }
+  });
+
+  it('matches path parameters and decodes them', () => {
+    expect(matchPath('/api/schools/{urn}', '/api/schools/990101')).toEqual({ urn: '990101' });
+    expect(matchPath('/api/schools/{urn}', '/api/schools/')).toBeUndefined();
+    expect(matchPath('/api/schools/{urn}', '/api/schools/a%20b')).toEqual({ urn: 'a b' });
+    expect(matchPath('/api/schools/{urn}', '/api/schools/%E0%A4%A')).toBeUndefined();
+    expect(matchPath('/api/health', '/api/health/x')).toBeUndefined();
+  });
+
+  it('tells a wrong method on a known path from an unknown path', () => {
+    expect(findRoute('GET', '/api/health').route?.name).toBe('health');
+    expect(findRoute('HEAD', '/api/health').route?.name).toBe('health');
+    expect(findRoute('POST', '/api/health')).toMatchObject({ route: undefined, allowed: ['GET'] });
+    expect(findRoute('GET', '/api/nothing')).toMatchObject({ route: undefined, allowed: [] });
+  });
+});

@@ -1,0 +1,43 @@
+// The demo seed: a fictional trust with the four kinds of school, written once; a second
+// run keeps what the first wrote (and any change made since).
+import { describe, expect, it } from 'vitest';
+import { seedDemo } from '#infra/local/seed.ts';
+import { demoSchools, DEMO_CAREERS_LEAD } from '#infra/local/demo-data.ts';
+import { getSchoolProfile, putSchoolProfile } from '#shared/store/schools.ts';
+import { listOpportunities } from '#shared/store/opportunities.ts';
+import { listRolesOfUser, listStaffOfSchool } from '#shared/store/staff.ts';
+import { createTestTable } from './support/table.ts';
+
+describe('demo seed', () => {
+  it('creates an 11–16, an 11–18, a 9–13 middle and a primary school, each with a careers lead', async () => {
+    const { store } = await createTestTable('seed');
+    const today = new Date('2026-11-23T12:00:00Z');
+    expect((await seedDemo(store, today)).created).toEqual(['990101', '990102', '990103', '990104']);
+
+    const ages = [];
+    for (const { school } of demoSchools(today)) {
+      const stored = await getSchoolProfile(store, school.urn);
+      ages.push(`${stored?.statutoryLowAge}-${stored?.statutoryHighAge}`);
+      expect(stored?.careersLead.email).toMatch(/\.example$/);
+      expect(stored?.calendar.terms.some((t) => t.start <= '2027-01-12' && t.end >= '2027-01-12')).toBe(true);
+    }
+    expect(ages).toEqual(['11-16', '11-18', '9-13', '4-11']);
+    expect((await listOpportunities(store, '990101')).map((o) => o.id).sort()).toEqual(['y10-assembly', 'y8-pshe']);
+    expect((await listStaffOfSchool(store, '990101')).map((s) => s.role).sort()).toEqual(['careers_lead', 'deputy', 'trust_admin']);
+    expect(await listRolesOfUser(store, DEMO_CAREERS_LEAD)).toEqual([
+      { urn: '990101', email: DEMO_CAREERS_LEAD, name: 'Jordan Ellery', role: 'careers_lead' },
+    ]);
+    expect((await listRolesOfUser(store, 'trust.admin@northfield-trust.example')).map((r) => r.urn)).toEqual(['990101', '990102', '990103', '990104']);
+
+    await putSchoolProfile(store, { ...(await getSchoolProfile(store, '990101'))!, name: 'Renamed by the lead' });
+    expect(await seedDemo(store, today)).toEqual({ created: [], kept: ['990101', '990102', '990103', '990104'] });
+    expect((await getSchoolProfile(store, '990101'))?.name).toBe('Renamed by the lead');
+  });
+
+  it('uses only made-up addresses on the reserved .example domain', () => {
+    const text = JSON.stringify(demoSchools(new Date()));
+    const emails = text.match(/[\w.+-]+@[\w.-]+/g) ?? [];
+    expect(emails.length).toBeGreaterThan(4);
+    for (const email of emails) expect(email).toMatch(/\.example$/);
+  });
+});

@@ -1,0 +1,34 @@
+// The local server on a free port with the functions pointed at a test table and a fresh
+// SES emulator: the same dispatch `npm start` uses, without the demo data.
+import type { Server } from 'node:http';
+import { join } from 'node:path';
+import { createLocalServer, REPO_ROOT } from '#infra/local/server.ts';
+import { startSesEmulator, type RunningSes } from '#infra/local/ses.ts';
+import { freePort } from '#infra/local/ports.ts';
+import { useTableForFunctions, type TestTable } from './table.ts';
+
+export interface TestSite {
+  url: string;
+  ses: RunningSes;
+  stop: () => Promise<void>;
+}
+
+export async function startTestSite(table: TestTable): Promise<TestSite> {
+  const ses = await startSesEmulator();
+  useTableForFunctions(table);
+  process.env.SES_ENDPOINT = ses.endpoint;
+  const server: Server = createLocalServer({ staticRoot: join(REPO_ROOT, 'web', 'public'), redirects: { '/local/inbox': ses.inboxUrl } });
+  const port = await freePort();
+  await new Promise<void>((r) => server.listen(port, '127.0.0.1', () => r()));
+  const url = `http://127.0.0.1:${port}`;
+  process.env.SITE_URL = url;
+  return {
+    url,
+    ses,
+    stop: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((r) => server.close(() => r()));
+      await ses.stop();
+    },
+  };
+}
