@@ -34,7 +34,7 @@ function request(overrides: Partial<StoredRequest> = {}): StoredRequest {
 
 describe('school profile', () => {
   it('round-trips the profile without any key attribute', async () => {
-    const [{ school }] = demoSchools(new Date('2026-11-23T12:00:00Z')) as [{ school: Parameters<typeof putSchoolProfile>[1] }];
+    const { school } = demoSchools(new Date('2026-11-23T12:00:00Z'))[0]!;
     await putSchoolProfile(table.store, school);
     const read = await getSchoolProfile(table.store, school.urn);
     expect(read).toMatchObject(school);

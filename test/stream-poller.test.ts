@@ -6,6 +6,7 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createRequest, type StoredRequest } from '#shared/store/requests.ts';
 import { newId } from '#shared/store/ids.ts';
+import { keys } from '#shared/store/keys.ts';
 import { StreamPoller } from '#infra/local/stream-poller.ts';
 import { createTestTable, type TestTable } from './support/table.ts';
 
@@ -70,7 +71,7 @@ describe('stream poller', () => {
     expect(first).toMatchObject({ eventName: 'INSERT', eventSource: 'aws:dynamodb', eventSourceARN: table.streamArn });
     expect(first?.dynamodb?.StreamViewType).toBe('NEW_AND_OLD_IMAGES');
     expect(typeof first?.dynamodb?.ApproximateCreationDateTime).toBe('number');
-    expect(first?.dynamodb?.Keys?.pk).toEqual({ S: 'SCHOOL#770001' });
+    expect(first?.dynamodb?.Keys?.pk).toEqual({ S: keys.school('770001').pk });
   });
 
   it('retries a whole batch when the handler throws, and sets a poison record aside after the retries', async () => {

@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { startDynamoDbLocal, type RunningDynamoDb } from '#infra/local/dynamodb.ts';
 import { ensureTable } from '#infra/local/table-setup.ts';
 import { createStore } from '#shared/store/client.ts';
-import { startTestSite, type TestSite } from './support/site.ts';
+import { json, startTestSite, type TestSite } from './support/site.ts';
 
 let site: TestSite | undefined;
 let dynamodb: RunningDynamoDb | undefined;
@@ -27,7 +27,7 @@ describe('when DynamoDB goes away', () => {
     const down = await fetch(`${site.url}/api/health`);
     expect(down.status).toBe(503);
     expect(down.headers.get('retry-after')).toBe('30');
-    const body = await down.json();
+    const body = await json(down);
     expect(body.components).toEqual({ table: 'down', mail: 'up' });
     expect(body.error.code).toBe('SERVICE_UNAVAILABLE');
 

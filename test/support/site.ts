@@ -32,3 +32,11 @@ export async function startTestSite(table: TestTable): Promise<TestSite> {
     },
   };
 }
+
+// Test assertions read answers loosely; the schemas are checked by the code under test.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Json = Record<string, any>;
+
+export async function json(res: Response): Promise<Json> {
+  return (await res.json()) as Json;
+}
