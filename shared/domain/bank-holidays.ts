@@ -1,0 +1,124 @@
+// Bank holidays of England and Wales, generated from the Banking and Financial Dealings
+// Act 1971 pattern plus the one-off changes made by royal proclamation. Generating them
+// keeps the calendar right for any year without a yearly data update; the proclamation
+// list is the only part that needs editing when a new one-off day is announced.
+import {
+  addDays,
+  isWeekend,
+  lastDayOfWeekInMonth,
+  makeDate,
+  nextDayOfWeek,
+  dateParts,
+} from './dates.ts';
+import type { IsoDate } from './types.ts';
+
+export interface BankHoliday {
+  date: IsoDate;
+  name: string;
+}
+
+/** Easter Sunday by the anonymous Gregorian algorithm (Meeus/Jones/Butcher). */
+export function easterSunday(year: number): IsoDate {
+  const a = year % 19;
+  const b = Math.floor(year / 100);
+  const c = year % 100;
+  const d = Math.floor(b / 4);
+  const e = b % 4;
+  const f = Math.floor((b + 8) / 25);
+  const g = Math.floor((b - f + 1) / 3);
+  const h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4);
+  const k = c % 4;
+  const l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const month = Math.floor((h + l - 7 * m + 114) / 31);
+  const day = ((h + l - 7 * m + 114) % 31) + 1;
+  return makeDate(year, month, day);
+}
+
+interface Proclamation {
+  /** A regular holiday this year that did not happen (moved or replaced). */
+  remove?: IsoDate;
+  add: BankHoliday[];
+}
+
+/** One-off changes by proclamation, keyed by year. */
+const PROCLAMATIONS: Record<number, Proclamation[]> = {
+  1995: [{ remove: '1995-05-01', add: [{ date: '1995-05-08', name: 'Early May bank holiday (VE Day)' }] }],
+  1999: [{ add: [{ date: '1999-12-31', name: 'Millennium celebrations' }] }],
+  2002: [
+    { remove: '2002-05-27', add: [{ date: '2002-06-04', name: 'Spring bank holiday' }] },
+    { add: [{ date: '2002-06-03', name: 'Golden Jubilee bank holiday' }] },
+  ],
+  2011: [{ add: [{ date: '2011-04-29', name: 'Royal wedding' }] }],
+  2012: [
+    { remove: '2012-05-28', add: [{ date: '2012-06-04', name: 'Spring bank holiday' }] },
+    { add: [{ date: '2012-06-05', name: 'Queen’s Diamond Jubilee' }] },
+  ],
+  2020: [{ remove: '2020-05-04', add: [{ date: '2020-05-08', name: 'Early May bank holiday (VE day)' }] }],
+  2022: [
+    { remove: '2022-05-30', add: [{ date: '2022-06-02', name: 'Spring bank holiday' }] },
+    { add: [{ date: '2022-06-03', name: 'Platinum Jubilee bank holiday' }] },
+    { add: [{ date: '2022-09-19', name: 'Bank Holiday for the State Funeral of Queen Elizabeth II' }] },
+  ],
+  2023: [{ add: [{ date: '2023-05-08', name: 'Bank holiday for the coronation of King Charles III' }] }],
+};
+
+/**
+ * The fixed-date holidays: each one on a weekend moves to the next weekday not already a
+ * holiday. Weekday holidays are placed first, so when Christmas is a Sunday, Boxing Day
+ * keeps Monday 26 and Christmas moves to Tuesday 27; when Christmas is a Saturday,
+ * Christmas moves to Monday 27 and Boxing Day to Tuesday 28.
+ */
+function fixedDateHolidays(year: number): BankHoliday[] {
+  const fixed: BankHoliday[] = [
+    { date: makeDate(year, 1, 1), name: 'New Year’s Day' },
+    { date: makeDate(year, 12, 25), name: 'Christmas Day' },
+    { date: makeDate(year, 12, 26), name: 'Boxing Day' },
+  ];
+  const taken = new Set(fixed.filter((h) => !isWeekend(h.date)).map((h) => h.date));
+  return fixed.map((h) => {
+    if (!isWeekend(h.date)) return h;
+    let date = addDays(h.date, 1);
+    while (isWeekend(date) || taken.has(date)) date = addDays(date, 1);
+    taken.add(date);
+    return { date, name: `${h.name} (substitute day)` };
+  });
+}
+
+function regularHolidays(year: number): BankHoliday[] {
+  const easter = easterSunday(year);
+  return [
+    ...fixedDateHolidays(year),
+    { date: addDays(easter, -2), name: 'Good Friday' },
+    { date: addDays(easter, 1), name: 'Easter Monday' },
+    { date: nextDayOfWeek(makeDate(year, 5, 1), 1), name: 'Early May bank holiday' },
+    { date: lastDayOfWeekInMonth(year, 5, 1), name: 'Spring bank holiday' },
+    { date: lastDayOfWeekInMonth(year, 8, 1), name: 'Summer bank holiday' },
+  ];
+}
+
+const cache = new Map<number, readonly BankHoliday[]>();
+
+/** Every bank holiday of England and Wales in a year, in date order. */
+export function bankHolidays(year: number): readonly BankHoliday[] {
+  const hit = cache.get(year);
+  if (hit) return hit;
+  let days = regularHolidays(year);
+  for (const p of PROCLAMATIONS[year] ?? []) {
+    days = days.filter((h) => h.date !== p.remove).concat(p.add);
+  }
+  days.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const frozen = Object.freeze(days.map((h) => Object.freeze({ ...h })));
+  cache.set(year, frozen);
+  return frozen;
+}
+
+/** The bank holiday on a date, if there is one. */
+export function bankHolidayOn(date: IsoDate): BankHoliday | undefined {
+  return bankHolidays(dateParts(date).year).find((h) => h.date === date);
+}
+
+export function isBankHoliday(date: IsoDate): boolean {
+  return bankHolidayOn(date) !== undefined;
+}
