@@ -117,7 +117,7 @@ export function schoolDayCheck(school: SchoolWithCalendar, date: IsoDate): Schoo
     const next = nextTermAfter(cal, date);
     const hint = next
       ? `choose a date in term time, for example from ${formatDate(next.start)} when ${next.name} starts`
-      : 'choose a date in one of the school’s terms';
+      : "choose a date in one of the school's terms";
     return { ok: false, reason: 'OUTSIDE_TERM', message: `${formatDate(date)} is outside term time; ${hint}.` };
   }
   const closure = closureOn(cal, date);
