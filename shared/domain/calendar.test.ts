@@ -58,7 +58,7 @@ describe('R-HOURS school calendar', () => {
     ['2026-04-08', 'Wednesday 8 April 2026 is outside term time; choose a date in term time, for example from Monday 13 April 2026 when Summer term 1 starts.'],
     ['2026-01-05', 'The school is closed to visitors on Monday 5 January 2026 (an INSET (staff training) day); choose another school day.'],
     ['2026-06-08', 'The school is closed to visitors on Monday 8 June 2026 (exams: Year 10 mock exams); choose another school day.'],
-    ['2028-08-01', 'Tuesday 1 August 2028 is outside term time; choose a date in one of the school's terms.'],
+    ['2028-08-01', "Tuesday 1 August 2028 is outside term time; choose a date in one of the school's terms."],
   ])('R-HOURS: the message for %s says what to choose', (date, message) => {
     const answer = schoolDayCheck(school, date);
     expect(answer.ok).toBe(false);
