@@ -1,10 +1,10 @@
 // The first access patterns against a real DynamoDB Local: school profile, request
 // creation in one transaction, a school's requests by status and date, slot holds.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createRequest, getRequest, listRequestEvents, listRequestsOfSchoolByStatus, type StoredRequest } from '#shared/store/requests.ts';
+import { createRequest, getRequest, listRequestEvents, listRequestsOfSchoolByStatus } from '#shared/store/requests.ts';
+import { sampleRequest } from './support/requests.ts';
 import { getSchoolProfile, putSchoolProfile, createSchoolProfileIfAbsent } from '#shared/store/schools.ts';
 import { ensureSlot, getSlot } from '#shared/store/slots.ts';
-import { newId } from '#shared/store/ids.ts';
 import { demoSchools } from '#infra/local/demo-data.ts';
 import { createTestTable, type TestTable } from './support/table.ts';
 
@@ -13,24 +13,7 @@ beforeAll(async () => {
   table = await createTestTable('store');
 });
 
-function request(overrides: Partial<StoredRequest> = {}): StoredRequest {
-  const now = new Date().toISOString();
-  return {
-    id: newId(),
-    urn: '990101',
-    status: 'pending',
-    date: '2027-01-12',
-    start: '08:50',
-    end: '09:20',
-    yearGroups: [10],
-    providerEmail: 'Schools.Liaison@college.example',
-    createdAt: now,
-    updatedAt: now,
-    version: 1,
-    details: { organisation: 'Eastmouth College' },
-    ...overrides,
-  };
-}
+const request = sampleRequest;
 
 describe('school profile', () => {
   it('round-trips the profile without any key attribute', async () => {

@@ -4,8 +4,8 @@
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createRequest, type StoredRequest } from '#shared/store/requests.ts';
-import { newId } from '#shared/store/ids.ts';
+import { createRequest } from '#shared/store/requests.ts';
+import { createdEvent, sampleRequest } from './support/requests.ts';
 import { keys } from '#shared/store/keys.ts';
 import { StreamPoller } from '#infra/local/stream-poller.ts';
 import { createTestTable, type TestTable } from './support/table.ts';
@@ -16,22 +16,8 @@ beforeAll(async () => {
 });
 
 async function addRequest(n: number) {
-  const now = new Date().toISOString();
-  const r: StoredRequest = {
-    id: newId(),
-    urn: '770001',
-    status: 'pending',
-    date: '2027-01-12',
-    start: '09:00',
-    end: '09:30',
-    yearGroups: [9],
-    providerEmail: `p${n}@college.example`,
-    createdAt: now,
-    updatedAt: now,
-    version: 1,
-    details: { n },
-  };
-  await createRequest(table.store, r, { requestId: r.id, urn: r.urn, type: 'REQUEST_CREATED', at: now, actor: 'provider' });
+  const r = sampleRequest({ urn: '770001', providerEmail: `p${n}@college.example`, notes: String(n) });
+  await createRequest(table.store, r, createdEvent(r));
   return r;
 }
 
@@ -52,7 +38,7 @@ describe('stream poller', () => {
       for (const record of event.Records) {
         const image = unmarshall(record.dynamodb?.NewImage as never);
         if (image.itemType !== 'request') continue;
-        if (image.details.n === 2 && failOnce === undefined) {
+        if (image.notes === '2' && failOnce === undefined) {
           failOnce = record.dynamodb?.SequenceNumber;
           return { batchItemFailures: [{ itemIdentifier: failOnce ?? '' }] };
         }
@@ -88,7 +74,7 @@ describe('stream poller', () => {
           if (image.itemType !== 'request') continue;
           const count = (attempts.get(image.providerEmail) ?? 0) + 1;
           attempts.set(image.providerEmail, count);
-          if (image.details.n === 1) throw new Error('poison');
+          if (image.notes === '1') throw new Error('poison');
           delivered.push(image.providerEmail);
         }
       },

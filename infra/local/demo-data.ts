@@ -5,6 +5,7 @@
 // the demo has bookable dates whenever it runs.
 import type { Closure, Opportunity, School, Term } from '#shared/domain/types.ts';
 import { DEFAULT_BOOKING_RULES } from '#shared/domain/types.ts';
+import { yearGroupsFromAges } from '#shared/domain/year-groups.ts';
 import type { StaffRoleRecord } from '#shared/store/staff.ts';
 
 export const DEMO_TRUST = { id: 'northfield-learning-trust', name: 'Northfield Learning Trust (demo)' };
@@ -101,7 +102,7 @@ export function demoSchools(today: Date): DemoSchool[] {
         phase: 'Secondary',
         statutoryLowAge: 11,
         statutoryHighAge: 16,
-        yearGroups: [7, 8, 9, 10, 11],
+        yearGroups: yearGroupsFromAges(11, 16),
         address: { street: '1 Quay Road', town: 'Eastmouth', postcode: 'ZZ1 1AA' },
         website: 'https://harbourview.example',
         careersLead: { name: 'Jordan Ellery', email: 'careers.lead@harbourview.example', phone: '01632 960001' },
@@ -143,7 +144,7 @@ export function demoSchools(today: Date): DemoSchool[] {
         phase: 'Secondary',
         statutoryLowAge: 11,
         statutoryHighAge: 18,
-        yearGroups: [7, 8, 9, 10, 11, 12, 13],
+        yearGroups: yearGroupsFromAges(11, 18),
         address: { street: '40 Mill Lane', town: 'Westbridge', postcode: 'ZZ2 4BB' },
         website: 'https://kingsmead.example',
         careersLead: { name: 'Rowan Achterberg', email: 'careers@kingsmead.example', phone: '01632 960002' },
@@ -185,7 +186,7 @@ export function demoSchools(today: Date): DemoSchool[] {
         phase: 'Middle deemed secondary',
         statutoryLowAge: 9,
         statutoryHighAge: 13,
-        yearGroups: [5, 6, 7, 8],
+        yearGroups: yearGroupsFromAges(9, 13),
         address: { street: '7 Acorn Way', town: 'Eastmouth', postcode: 'ZZ1 3CC' },
         careersLead: { name: 'Casey Lindqvist', email: 'careers@oakridge-middle.example', phone: '01632 960003' },
         calendar: calendar('15:10'),
@@ -215,7 +216,7 @@ export function demoSchools(today: Date): DemoSchool[] {
         phase: 'Primary',
         statutoryLowAge: 4,
         statutoryHighAge: 11,
-        yearGroups: [0, 1, 2, 3, 4, 5, 6],
+        yearGroups: yearGroupsFromAges(4, 11),
         address: { street: '12 Willow Lane', town: 'Westbridge', postcode: 'ZZ2 6DD' },
         careersLead: { name: 'Devon Marchetti', email: 'office@willowlane.example', phone: '01632 960004' },
         calendar: calendar('15:10'),

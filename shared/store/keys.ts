@@ -24,7 +24,20 @@ export const keys = {
   requestByStatusSort: (date: string, start: string, id: string) => `${date}T${start}#${id}`,
   /** gsi2: every request a provider email has made, newest last. */
   requestsByProvider: (email: string) => `PROVIDER#${email.toLowerCase()}`,
-  requestByProviderSort: (createdAt: string, id: string) => `${createdAt}#${id}`,
+  /** ULIDs sort by time, so the id alone orders a provider's requests and finds one of them. */
+  requestByProviderSort: (id: string) => id,
+  /** Tokens and sessions are stored only under the SHA-256 of the secret (never in clear). */
+  token: (hash: string) => ({ pk: `TOKEN#${hash}`, sk: 'TOKEN' }),
+  session: (hash: string) => ({ pk: `SESSION#${hash}`, sk: 'SESSION' }),
+  /** One counter per caller and window; TTL removes it once the window is over. */
+  rateWindow: (scope: string, subject: string, windowStart: number) => ({ pk: `RATE#${scope}#${subject}`, sk: `W#${windowStart}` }),
+  /** Directory search: one item per search term of a school, partitioned by the term's first two characters. */
+  directoryTerm: (term: string, urn: string) => ({ pk: `DIR#${term.slice(0, 2)}`, sk: `${term}#${urn}` }),
+  directoryPartition: (term: string) => `DIR#${term.slice(0, 2)}`,
+  /** That one email for one event and one recipient was sent: makes retried batches send once. */
+  mailSent: (eventPk: string, eventSk: string, recipient: string) => ({ pk: eventPk, sk: `${eventSk}#MAIL#${recipient}` }),
+  /** Idempotency records of Powertools, all under one partition per function. */
+  idempotencyPartition: (functionName: string) => `IDEMPOTENCY#${functionName}`,
   /** A fixed item the health check reads: proves the table answers, touches no data. */
   health: () => ({ pk: 'HEALTH', sk: 'HEALTH' }),
 } as const;

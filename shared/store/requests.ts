@@ -2,27 +2,29 @@
 // transaction: the request item, its event item (the stream turns events into email),
 // and any slot hold, each with a condition (DESIGN.md "A request's life").
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { IsoDate, LocalTime, RequestStatus, YearGroup } from '#shared/domain/types.ts';
+import type { IsoDate, LocalTime, RequestStatus } from '#shared/domain/types.ts';
+import type { ProviderRequestDraft } from '#shared/domain/rules.ts';
+import type { SubsetFlag } from '#shared/domain/audience.ts';
 import { ConflictError } from '#shared/errors.ts';
 import type { Store } from './client.ts';
 import { fromItem, keys } from './keys.ts';
 import { transact, TransactionCancelled, type TransactItems } from './transact.ts';
 
-export interface StoredRequest {
+/** A request as stored: what the provider told the school, plus where it stands. */
+export interface StoredRequest extends ProviderRequestDraft {
   id: string;
   urn: string;
   status: RequestStatus;
-  date: IsoDate;
-  start: LocalTime;
-  end: LocalTime;
-  yearGroups: YearGroup[];
+  /** The contact email, lower case: the provider's requests are listed by it. */
   providerEmail: string;
   createdAt: string;
   updatedAt: string;
+  /** The date by which the school should answer (its response deadline in school days). */
+  responseDueBy: IsoDate;
+  /** R-WHOLE and similar flags for the careers lead; never a refusal. */
+  flags: SubsetFlag[];
   /** Optimistic lock: every transition is conditional on the version it read. */
   version: number;
-  /** The rest of what the provider told the school (organisation, contact, content…). */
-  details: Record<string, unknown>;
 }
 
 export interface RequestEvent {
@@ -46,7 +48,7 @@ function requestItem(r: StoredRequest) {
     gsi1pk: keys.requestsByStatus(r.urn, r.status),
     gsi1sk: keys.requestByStatusSort(r.date, r.start, r.id),
     gsi2pk: keys.requestsByProvider(r.providerEmail),
-    gsi2sk: keys.requestByProviderSort(r.createdAt, r.id),
+    gsi2sk: keys.requestByProviderSort(r.id),
     itemType: 'request',
     ...r,
   };

@@ -1,0 +1,138 @@
+// The provider-facing API contract: the zod schemas the functions parse with, and the
+// answer shapes the web pages read (pages import only the types, never zod).
+import { z } from 'zod';
+import { PROVIDER_TYPES, SESSION_TYPES } from '#shared/domain/types.ts';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a real date, like 2027-01-12.');
+const localTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Enter a time in 24-hour form, like 09:30.');
+/** Free text from a person: trimmed, no control characters but line breaks. */
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), 'Remove the control characters from this text.');
+/** A single-line value (a name): no line breaks at all, so it can never break an email header. */
+const line = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, 'Enter a value for this field.')
+    .max(max)
+    .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'Use one line, without line breaks or control characters.');
+
+export const urnPath = z.strictObject({ urn: z.string().regex(/^\d{6,7}$/, 'A school URN is 6 or 7 digits.') });
+
+export const schoolSearchQuery = z.strictObject({
+  q: z.string().trim().min(2, 'Enter at least 2 characters of a school name, URN, town or postcode.').max(100),
+});
+
+export const slotsQuery = z.strictObject({ from: isoDate, to: isoDate });
+
+export const createRequestBody = z
+  .strictObject({
+    /** A published slot, or… */
+    slot: z.strictObject({ opportunityId: z.string().min(1).max(80), date: isoDate }).optional(),
+    /** …a date and time the provider proposes. */
+    proposed: z.strictObject({ date: isoDate, start: localTime, end: localTime }).optional(),
+    provider: z.strictObject({
+      organisation: line(200),
+      type: z.enum(PROVIDER_TYPES, { error: 'Choose the kind of provider you are.' }),
+      ukprn: z.string().trim().max(20).optional(),
+    }),
+    contact: z.strictObject({
+      name: line(120),
+      email: z.email('Enter an email address in the right format, like name@college.ac.uk.').max(254),
+      phone: z
+        .string()
+        .trim()
+        .regex(/^[0-9 +()-]{7,20}$/, 'Enter a phone number, like 01632 960 000.'),
+    }),
+    sessionType: z.enum(SESSION_TYPES, { error: 'Choose the type of session.' }),
+    yearGroups: z.array(z.number().int().min(0).max(13)).min(1, 'Choose at least one year group.').max(6),
+    staffCount: z.number().int().min(1, 'At least one member of staff must attend.').max(50),
+    safeguardingAgreed: z.boolean(),
+    facilities: z.array(z.string().trim().min(1).max(60)).max(12).default([]),
+    content: z.strictObject({
+      provider: z.boolean(),
+      careers: z.boolean(),
+      learning: z.boolean(),
+      questions: z.boolean(),
+    }),
+    notes: text(2000).default(''),
+    /** Left empty by people; bots fill every field. */
+    website: z.string().max(500).optional(),
+  })
+  .refine((b) => Boolean(b.slot) !== Boolean(b.proposed), {
+    message: 'Choose one of the published slots, or propose a date and time, not both.',
+    path: ['slot'],
+  });
+
+export type CreateRequestBody = z.input<typeof createRequestBody>;
+
+export interface SchoolSummary {
+  urn: string;
+  name: string;
+  town: string;
+  postcode: string;
+  phase: string;
+  trust?: string;
+  /** Years 8–13 the school teaches; empty means it takes no provider access requests. */
+  providerAccessYears: number[];
+}
+
+export interface PublicSchool extends SchoolSummary {
+  address: { street: string; town: string; postcode: string };
+  website?: string;
+  yearGroups: number[];
+  acceptsRequests: boolean;
+  minimumNoticeDays: number;
+  bookingWindowDays: number;
+  responseDeadlineSchoolDays: number;
+  careersLead: { name: string; email: string; phone?: string };
+  schoolDay: Record<string, { start: string; end: string }>;
+  statementUrl: string;
+  opportunities: {
+    id: string;
+    title: string;
+    sessionType: string;
+    yearGroups: number[];
+    schedule: string;
+    capacity: number;
+    venue: string;
+    facilities: string[];
+  }[];
+}
+
+export interface SlotView {
+  opportunityId: string;
+  title: string;
+  sessionType: string;
+  yearGroups: number[];
+  date: string;
+  start: string;
+  end: string;
+  capacity: number;
+  placesLeft: number;
+  venue: string;
+}
+
+export interface RequestView {
+  id: string;
+  urn: string;
+  schoolName: string;
+  status: string;
+  date: string;
+  start: string;
+  end: string;
+  yearGroups: number[];
+  sessionType: string;
+  organisation: string;
+  contactName: string;
+  contactEmail: string;
+  responseDueBy?: string;
+  alternative?: { date: string; start: string; end: string; note?: string };
+  decision?: { reason?: string; note?: string };
+  flags: { code: string; rule: string; field: string; message: string }[];
+  history: { type: string; at: string; actor: string; note?: string }[];
+}

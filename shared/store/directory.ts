@@ -1,0 +1,88 @@
+// The school directory: search by name, URN, town or postcode prefix without a scan.
+// Each school is written once per search term (a word of its name or town, its URN, its
+// postcode without spaces), under a partition named by the term's first two characters;
+// a search reads one partition with begins_with and keeps the schools matching every word.
+import { BatchWriteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { School } from '#shared/domain/types.ts';
+import type { SchoolSummary } from '#shared/api/provider.ts';
+import type { Store } from './client.ts';
+import { fromItem, keys } from './keys.ts';
+
+const MAX_RESULTS = 25;
+
+/** Lower case, accents off, letters and digits only. */
+export function normaliseWord(word: string): string {
+  return word
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
+}
+
+export function searchTerms(school: Pick<School, 'urn' | 'name' | 'address'>): string[] {
+  const words = [...school.name.split(/[\s\-/&,.()']+/), ...school.address.town.split(/[\s-]+/)].map(normaliseWord);
+  const terms = new Set([school.urn, normaliseWord(school.address.postcode), ...words]);
+  return [...terms].filter((t) => t.length >= 2);
+}
+
+export function schoolSummary(school: School, providerAccessYears: number[]): SchoolSummary {
+  return {
+    urn: school.urn,
+    name: school.name,
+    town: school.address.town,
+    postcode: school.address.postcode,
+    phase: school.phase,
+    ...(school.trust ? { trust: school.trust.name } : {}),
+    providerAccessYears,
+  };
+}
+
+interface DirectoryEntry {
+  term: string;
+  terms: string[];
+  summary: SchoolSummary;
+}
+
+/** Writes a school's search entries, and removes those of terms it no longer has. */
+export async function indexSchool(store: Store, summary: SchoolSummary, terms: string[], previousTerms: string[] = []): Promise<void> {
+  const stale = previousTerms.filter((t) => !terms.includes(t));
+  const requests = [
+    ...terms.map((term) => ({
+      PutRequest: { Item: { ...keys.directoryTerm(term, summary.urn), itemType: 'directory', term, terms, summary } },
+    })),
+    ...stale.map((term) => ({ DeleteRequest: { Key: keys.directoryTerm(term, summary.urn) } })),
+  ];
+  for (let i = 0; i < requests.length; i += 25) {
+    let pending: typeof requests | undefined = requests.slice(i, i + 25);
+    for (let attempt = 0; pending && pending.length > 0 && attempt < 8; attempt++) {
+      const out = await store.doc.send(new BatchWriteCommand({ RequestItems: { [store.tableName]: pending } }));
+      pending = out.UnprocessedItems?.[store.tableName] as typeof requests | undefined;
+      if (pending?.length) await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
+    }
+    if (pending?.length) throw new Error(`Directory index for ${summary.urn}: ${pending.length} writes left unprocessed`);
+  }
+}
+
+export async function searchSchools(store: Store, query: string): Promise<SchoolSummary[]> {
+  const compact = normaliseWord(query);
+  const words = query.split(/\s+/).map(normaliseWord).filter((w) => w.length > 0);
+  // A postcode typed with a space ("ZZ1 1A") is one term; otherwise search by the longest word.
+  const looksLikePostcode = /^[a-z]{1,2}\d/i.test(query.trim()) && compact.length <= 7;
+  const lead = looksLikePostcode ? compact : [...words].sort((a, b) => b.length - a.length)[0];
+  if (!lead || lead.length < 2) return [];
+  const out = await store.doc.send(
+    new QueryCommand({
+      TableName: store.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': keys.directoryPartition(lead), ':prefix': lead },
+      Limit: 500,
+    }),
+  );
+  const byUrn = new Map<string, SchoolSummary>();
+  for (const item of out.Items ?? []) {
+    const entry = fromItem<DirectoryEntry>(item);
+    const rest = looksLikePostcode ? [] : words.filter((w) => w !== lead);
+    if (rest.every((w) => entry.terms.some((t) => t.startsWith(w)))) byUrn.set(entry.summary.urn, entry.summary);
+  }
+  return [...byUrn.values()].sort((a, b) => a.name.localeCompare(b.name, 'en-GB')).slice(0, MAX_RESULTS);
+}

@@ -1,0 +1,77 @@
+// Signed-in sessions (careers leads, deputies, trust admins, providers). The cookie holds
+// a random id; the table holds only its hash. A session ends 12 hours after it was last
+// used or 7 days after sign-in, whichever is first; signing out deletes it.
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { Store } from './client.ts';
+import { fromItem, keys } from './keys.ts';
+import { epochSeconds, hashSecret, newSecret } from './secrets.ts';
+
+export const SESSION_IDLE_SECONDS = 12 * 60 * 60;
+export const SESSION_ABSOLUTE_SECONDS = 7 * 24 * 60 * 60;
+/** Refresh the idle deadline at most this often, so most reads write nothing. */
+const REFRESH_AFTER_SECONDS = 5 * 60;
+
+export type SessionKind = 'staff' | 'provider';
+
+export interface SessionRecord {
+  kind: SessionKind;
+  email: string;
+  createdAt: string;
+  lastSeenAt: number;
+  absoluteExpiresAt: number;
+  /** TTL: the earlier of idle and absolute expiry. */
+  expiresAt: number;
+}
+
+export async function createSession(store: Store, kind: SessionKind, email: string, now = new Date()): Promise<{ secret: string; session: SessionRecord }> {
+  const secret = newSecret();
+  const t = epochSeconds(now);
+  const session: SessionRecord = {
+    kind,
+    email: email.toLowerCase(),
+    createdAt: now.toISOString(),
+    lastSeenAt: t,
+    absoluteExpiresAt: t + SESSION_ABSOLUTE_SECONDS,
+    expiresAt: Math.min(t + SESSION_IDLE_SECONDS, t + SESSION_ABSOLUTE_SECONDS),
+  };
+  await store.doc.send(
+    new PutCommand({
+      TableName: store.tableName,
+      Item: { ...keys.session(hashSecret(secret)), itemType: 'session', ...session },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    }),
+  );
+  return { secret, session };
+}
+
+/** The live session for a cookie value, or undefined (unknown, expired or signed out). */
+export async function getSession(store: Store, secret: string, now = new Date()): Promise<SessionRecord | undefined> {
+  const key = keys.session(hashSecret(secret));
+  const out = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: key }));
+  if (!out.Item) return undefined;
+  const session = fromItem<SessionRecord>(out.Item);
+  const t = epochSeconds(now);
+  if (session.expiresAt <= t) return undefined; // TTL deletion lags; expiry is checked here
+  if (t - session.lastSeenAt >= REFRESH_AFTER_SECONDS) {
+    const expiresAt = Math.min(t + SESSION_IDLE_SECONDS, session.absoluteExpiresAt);
+    await store.doc
+      .send(
+        new UpdateCommand({
+          TableName: store.tableName,
+          Key: key,
+          UpdateExpression: 'SET lastSeenAt = :t, expiresAt = :e',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':t': t, ':e': expiresAt },
+        }),
+      )
+      .catch((err: Error) => {
+        if (err.name !== 'ConditionalCheckFailedException') throw err; // signed out meanwhile
+      });
+    return { ...session, lastSeenAt: t, expiresAt };
+  }
+  return session;
+}
+
+export async function deleteSession(store: Store, secret: string): Promise<void> {
+  await store.doc.send(new DeleteCommand({ TableName: store.tableName, Key: keys.session(hashSecret(secret)) }));
+}

@@ -1,0 +1,91 @@
+// Emailed link tokens: random, stored only as a hash, single use, expiring. Reading a
+// token (to show a confirmation page) changes nothing; only `consumeToken` uses it up.
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { AppError } from '#shared/errors.ts';
+import type { Store } from './client.ts';
+import { fromItem, keys } from './keys.ts';
+import { epochSeconds, hashSecret, newSecret } from './secrets.ts';
+
+export const TOKEN_PURPOSES = ['sign-in', 'action'] as const;
+export type TokenPurpose = (typeof TOKEN_PURPOSES)[number];
+
+export interface TokenRecord {
+  purpose: TokenPurpose;
+  /** The email the link was sent to: whoever uses it acts as this person. */
+  email: string;
+  /** What the link is for, e.g. { next: '/requests/view/?id=…' } or { requestId, action }. */
+  data: Record<string, string>;
+  createdAt: string;
+  expiresAt: number;
+  usedAt?: string;
+}
+
+export async function issueToken(
+  store: Store,
+  input: { purpose: TokenPurpose; email: string; data: Record<string, string>; ttlSeconds: number; now?: Date },
+): Promise<string> {
+  const now = input.now ?? new Date();
+  const secret = newSecret();
+  const record: TokenRecord = {
+    purpose: input.purpose,
+    email: input.email.toLowerCase(),
+    data: input.data,
+    createdAt: now.toISOString(),
+    expiresAt: epochSeconds(now) + input.ttlSeconds,
+  };
+  await store.doc.send(
+    new PutCommand({
+      TableName: store.tableName,
+      Item: { ...keys.token(hashSecret(secret)), itemType: 'token', ...record },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    }),
+  );
+  return secret;
+}
+
+export type TokenState = { ok: true; token: TokenRecord } | { ok: false; code: 'TOKEN_INVALID' | 'TOKEN_USED' | 'TOKEN_EXPIRED' };
+
+/** What a token is, without using it (for GET pages): never writes. */
+export async function readToken(store: Store, secret: string, purpose: TokenPurpose, now = new Date()): Promise<TokenState> {
+  const out = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: keys.token(hashSecret(secret)), ConsistentRead: true }));
+  return stateOf(out.Item ? fromItem<TokenRecord>(out.Item) : undefined, purpose, now);
+}
+
+function stateOf(token: TokenRecord | undefined, purpose: TokenPurpose, now: Date): TokenState {
+  if (!token || token.purpose !== purpose) return { ok: false, code: 'TOKEN_INVALID' };
+  if (token.usedAt) return { ok: false, code: 'TOKEN_USED' };
+  if (token.expiresAt <= epochSeconds(now)) return { ok: false, code: 'TOKEN_EXPIRED' };
+  return { ok: true, token };
+}
+
+const TOKEN_MESSAGES = {
+  TOKEN_INVALID: 'This link is not valid. Check you copied the whole link, or ask for a new one.',
+  TOKEN_USED: 'This link has already been used. Each link works once: ask for a new one.',
+  TOKEN_EXPIRED: 'This link has expired. Ask for a new one.',
+} as const;
+
+/** Uses a token up, once: a second use, a wrong purpose or an expired token is refused (410/400). */
+export async function consumeToken(store: Store, secret: string, purpose: TokenPurpose, now = new Date()): Promise<TokenRecord> {
+  try {
+    const out = await store.doc.send(
+      new UpdateCommand({
+        TableName: store.tableName,
+        Key: keys.token(hashSecret(secret)),
+        UpdateExpression: 'SET usedAt = :now',
+        ConditionExpression: 'attribute_exists(pk) AND purpose = :purpose AND attribute_not_exists(usedAt) AND expiresAt > :nowSeconds',
+        ExpressionAttributeValues: { ':now': now.toISOString(), ':purpose': purpose, ':nowSeconds': epochSeconds(now) },
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    return fromItem<TokenRecord>(out.Attributes ?? {});
+  } catch (err) {
+    if ((err as Error).name !== 'ConditionalCheckFailedException') throw err;
+    const state = await readToken(store, secret, purpose, now);
+    const code = state.ok ? 'TOKEN_USED' : state.code; // raced with another use
+    throw new AppError(code === 'TOKEN_INVALID' ? 400 : 410, code, TOKEN_MESSAGES[code], { cause: err });
+  }
+}
+
+export function tokenMessage(code: keyof typeof TOKEN_MESSAGES): string {
+  return TOKEN_MESSAGES[code];
+}
