@@ -1,0 +1,390 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { DomainError } from './errors.ts';
+import {
+  ALTERNATIVE_REJECTED_REASON,
+  allowedActions,
+  isTerminal,
+  REQUEST_ACTIONS,
+  submitRequest,
+  TERMINAL_STATUSES,
+  transition,
+  type ActionInputs,
+  type Actor,
+  type RequestAction,
+  type RequestState,
+} from './state-machine.ts';
+import { REQUEST_STATUSES, type RequestStatus } from './types.ts';
+
+const lead: Actor = { party: 'school', id: 'careers@riverside.example', role: 'careers_lead' };
+const deputy: Actor = { party: 'school', id: 'deputy@riverside.example', role: 'deputy' };
+const provider: Actor = { party: 'provider', id: 'alex.jones@exampleton.ac.uk' };
+const system: Actor = { party: 'system', id: 'daily-job' };
+
+const BEFORE = '2026-03-16T10:00:00Z'; // well before the encounter and the deadline
+const AFTER_DEADLINE = '2026-03-28T10:00:00Z';
+const DURING = '2026-04-14T08:30:00Z'; // 09:30 BST on the day
+const AFTER = '2026-04-14T09:00:00Z'; // 10:00 BST, the encounter has ended
+
+const FULL = { provider: true, careers: true, learning: true, questions: true };
+
+function pending(overrides: Partial<RequestState> = {}): RequestState & { urn: string; version: number } {
+  return {
+    id: 'req-1',
+    urn: '100001',
+    version: 3,
+    status: 'pending',
+    date: '2026-04-14',
+    start: '09:00',
+    end: '10:00',
+    yearGroups: [10, 11],
+    responseDeadline: '2026-03-27',
+    ...overrides,
+  };
+}
+
+function inState(status: RequestStatus): RequestState {
+  if (status === 'approved') return { ...pending(), status, calendarSequence: 0 };
+  if (status === 'alternative_proposed') {
+    return { ...pending(), status, alternative: { date: '2026-04-21', start: '11:00', end: '12:00', respondBy: '2026-04-17', proposedAt: BEFORE } };
+  }
+  return { ...pending(), status };
+}
+
+const GOOD_INPUT: { [A in RequestAction]: ActionInputs[A] } = {
+  approve: {},
+  decline: { reason: 'A clash with other planned activities' },
+  propose: { date: '2026-04-21', start: '11:00', end: '12:00' },
+  withdraw: { reason: 'Staff unavailable' },
+  accept: {},
+  reject: {},
+  expire: {},
+  cancel: { reason: 'Hall needed for exams' },
+  reschedule: { date: '2026-04-15', start: '09:00', end: '10:00', reason: 'Assembly moved' },
+  deliver: { content: FULL, attendance: [{ yearGroup: 10, pupils: 180 }, { yearGroup: 11, pupils: 175 }] },
+  not_delivered: { reason: 'Provider did not arrive' },
+};
+
+function expectDomainError(fn: () => unknown, code: string, status?: number) {
+  try {
+    fn();
+  } catch (err) {
+    expect(err).toBeInstanceOf(DomainError);
+    expect((err as DomainError).code).toBe(code);
+    if (status) expect((err as DomainError).status).toBe(status);
+    expect((err as DomainError).message.length).toBeGreaterThan(10);
+    return err as DomainError;
+  }
+  throw new Error(`expected ${code}`);
+}
+
+describe('request state machine', () => {
+  it.each([
+    ['pending', 'approve', lead, BEFORE, 'approved', 'REQUEST_APPROVED', ['provider']],
+    ['pending', 'approve', deputy, BEFORE, 'approved', 'REQUEST_APPROVED', ['provider']],
+    ['pending', 'decline', lead, BEFORE, 'declined', 'REQUEST_DECLINED', ['provider']],
+    ['pending', 'propose', lead, BEFORE, 'alternative_proposed', 'ALTERNATIVE_PROPOSED', ['provider']],
+    ['pending', 'withdraw', provider, BEFORE, 'withdrawn', 'REQUEST_WITHDRAWN', ['school']],
+    ['pending', 'expire', system, AFTER_DEADLINE, 'expired', 'REQUEST_EXPIRED', ['school', 'provider']],
+    ['alternative_proposed', 'accept', provider, BEFORE, 'approved', 'ALTERNATIVE_ACCEPTED', ['school']],
+    ['alternative_proposed', 'reject', provider, BEFORE, 'withdrawn', 'ALTERNATIVE_REJECTED', ['school']],
+    ['alternative_proposed', 'withdraw', provider, BEFORE, 'withdrawn', 'REQUEST_WITHDRAWN', ['school']],
+    ['alternative_proposed', 'expire', system, '2026-04-18T09:00:00Z', 'expired', 'REQUEST_EXPIRED', ['school', 'provider']],
+    ['approved', 'cancel', lead, BEFORE, 'cancelled', 'REQUEST_CANCELLED', ['provider']],
+    ['approved', 'cancel', provider, BEFORE, 'cancelled', 'REQUEST_CANCELLED', ['school']],
+    ['approved', 'reschedule', lead, BEFORE, 'approved', 'REQUEST_RESCHEDULED', ['provider']],
+    ['approved', 'deliver', lead, AFTER, 'delivered', 'ENCOUNTER_DELIVERED', ['provider']],
+    ['approved', 'not_delivered', lead, DURING, 'not_delivered', 'ENCOUNTER_NOT_DELIVERED', ['provider']],
+  ] as const)('%s —%s by %o at %s→ %s (%s)', (from, action, actor, now, to, type, notify) => {
+    const before = inState(from);
+    const snapshot = structuredClone(before);
+    const { request, event } = transition(before, action, actor, GOOD_INPUT[action] as never, now);
+    expect(request.status).toBe(to);
+    expect(request.updatedAt).toBe(now);
+    expect(event).toMatchObject({ type, requestId: 'req-1', at: now, actor, from, to, notify });
+    expect(before).toEqual(snapshot); // never mutates its input
+  });
+
+  it.each([
+    ['approve', provider],
+    ['approve', system],
+    ['decline', provider],
+    ['propose', provider],
+    ['withdraw', lead],
+    ['accept', lead],
+    ['reject', lead],
+    ['expire', lead],
+    ['expire', provider],
+    ['deliver', provider],
+    ['not_delivered', provider],
+    ['reschedule', provider],
+    ['cancel', system],
+  ] as const)('NOT_ALLOWED: %s by %o', (action, actor) => {
+    const from = (['withdraw', 'approve', 'decline', 'propose', 'expire'] as string[]).includes(action)
+      ? 'pending'
+      : action === 'accept' || action === 'reject'
+        ? 'alternative_proposed'
+        : 'approved';
+    const err = expectDomainError(() => transition(inState(from), action, actor, GOOD_INPUT[action] as never, AFTER), 'NOT_ALLOWED', 403);
+    expect(err.rule).toBe('P-STATE');
+  });
+
+  it.each([
+    ['approved', 'approve'],
+    ['approved', 'decline'],
+    ['pending', 'accept'],
+    ['pending', 'cancel'],
+    ['pending', 'deliver'],
+    ['alternative_proposed', 'approve'],
+    ['alternative_proposed', 'propose'],
+    ['approved', 'withdraw'],
+  ] as const)('INVALID_TRANSITION: %s cannot %s', (from, action) => {
+    const actor = action === 'withdraw' || action === 'accept' ? provider : lead;
+    const err = expectDomainError(() => transition(inState(from), action, actor, GOOD_INPUT[action] as never, BEFORE), 'INVALID_TRANSITION', 409);
+    expect(err.message).toMatch(/what can be done now: /);
+  });
+
+  it.each(TERMINAL_STATUSES)('a %s request can no longer change', (status) => {
+    for (const action of REQUEST_ACTIONS) {
+      for (const actor of [lead, provider, system]) {
+        expect(() => transition(inState(status), action, actor, GOOD_INPUT[action] as never, AFTER)).toThrow(DomainError);
+      }
+    }
+    try {
+      transition(inState(status), 'cancel', lead, GOOD_INPUT.cancel, BEFORE);
+    } catch (err) {
+      expect((err as DomainError).message).toMatch(/it can no longer change/);
+    }
+  });
+
+  it('refuses an unknown action', () => {
+    expectDomainError(() => transition(pending(), 'delete' as never, lead, {} as never, BEFORE), 'UNKNOWN_ACTION', 400);
+  });
+
+  it('keeps the caller\'s extra fields (urn, version)', () => {
+    const { request } = transition(pending(), 'approve', lead, {}, BEFORE);
+    expect(request.urn).toBe('100001');
+    expect(request.version).toBe(3);
+  });
+
+  it('lists what each party may do', () => {
+    expect(allowedActions(inState('pending'), 'school')).toEqual(['approve', 'decline', 'propose']);
+    expect(allowedActions(inState('pending'), 'provider')).toEqual(['withdraw']);
+    expect(allowedActions(inState('alternative_proposed'), 'provider')).toEqual(['withdraw', 'accept', 'reject']);
+    expect(allowedActions(inState('approved'), 'school')).toEqual(['cancel', 'reschedule', 'deliver', 'not_delivered']);
+    expect(allowedActions(inState('approved'), 'provider')).toEqual(['cancel']);
+    expect(allowedActions(inState('delivered'), 'school')).toEqual([]);
+  });
+
+  it('submitRequest makes a pending request and tells both sides', () => {
+    const { status: _s, ...fields } = pending();
+    const { request, event } = submitRequest(fields, provider, BEFORE);
+    expect(request.status).toBe('pending');
+    expect(event).toMatchObject({ type: 'REQUEST_SUBMITTED', from: null, to: 'pending', notify: ['school', 'provider'] });
+    expect(event.calendar).toBeUndefined();
+    expect(() => submitRequest(fields, provider, 'now')).toThrow(DomainError);
+  });
+});
+
+describe('decline, withdraw and cancel need reasons', () => {
+  it.each([[''], ['   '], [undefined]])('DECLINE_REASON_REQUIRED for %j', (reason) => {
+    const err = expectDomainError(() => transition(pending(), 'decline', lead, { reason } as never, BEFORE), 'DECLINE_REASON_REQUIRED', 422);
+    expect(err.field).toBe('reason');
+  });
+
+  it('records a ground for refusing or free text as the reason', () => {
+    const { request, event } = transition(pending(), 'decline', lead, { reason: '  Not enough notice ' }, BEFORE);
+    expect(request.reason).toBe('Not enough notice');
+    expect(event.data).toEqual({ reason: 'Not enough notice' });
+    expectDomainError(() => transition(pending(), 'decline', lead, { reason: 'x'.repeat(1001) }, BEFORE), 'REASON_TOO_LONG');
+  });
+
+  it.each([[''], [undefined]])('CANCEL_REASON_REQUIRED for %j', (reason) => {
+    expectDomainError(() => transition(inState('approved'), 'cancel', provider, { reason } as never, BEFORE), 'CANCEL_REASON_REQUIRED', 422);
+  });
+
+  it('cannot cancel once the encounter has started', () => {
+    expectDomainError(() => transition(inState('approved'), 'cancel', lead, GOOD_INPUT.cancel, DURING), 'CANCEL_TOO_LATE', 409);
+  });
+
+  it('records who cancelled', () => {
+    expect(transition(inState('approved'), 'cancel', provider, GOOD_INPUT.cancel, BEFORE).request.endedBy).toBe('provider');
+  });
+
+  it('a withdrawal without a reason gets a default one', () => {
+    expect(transition(pending(), 'withdraw', provider, {}, BEFORE).request.reason).toBe('withdrawn by the provider');
+  });
+});
+
+describe('alternative times', () => {
+  it('propose stores the alternative with a reply-by date of the day before', () => {
+    const { request, event } = transition(pending(), 'propose', lead, { date: '2026-04-21', start: '11:00', end: '12:00', message: 'Tuesday works better' }, BEFORE);
+    expect(request.alternative).toEqual({ date: '2026-04-21', start: '11:00', end: '12:00', message: 'Tuesday works better', respondBy: '2026-04-20', proposedAt: BEFORE });
+    expect(request.date).toBe('2026-04-14'); // the requested time stands until accepted
+    expect(event.data).toMatchObject({ requested: { date: '2026-04-14', start: '09:00', end: '10:00' } });
+    expect(event.calendar).toBeUndefined();
+  });
+
+  it.each([
+    [{ date: '2026-04-14', start: '09:00', end: '10:00' }, 'ALTERNATIVE_SAME_TIME'],
+    [{ date: '2026-03-01', start: '09:00', end: '10:00' }, 'IN_THE_PAST'],
+    [{ date: '21/04/2026', start: '09:00', end: '10:00' }, 'DATE_FORMAT'],
+    [{ date: '2026-04-21', start: '9', end: '10:00' }, 'TIME_FORMAT'],
+    [{ date: '2026-04-21', start: '10:00', end: '09:00' }, 'END_BEFORE_START'],
+    [{ date: '2026-04-21', start: '10:00', end: '11:00', respondBy: '2026-04-21' }, 'RESPOND_BY_RANGE'],
+    [{ date: '2026-04-21', start: '10:00', end: '11:00', respondBy: '2026-03-01' }, 'RESPOND_BY_RANGE'],
+  ])('propose %j → %s', (input, code) => {
+    expectDomainError(() => transition(pending(), 'propose', lead, input, BEFORE), code, 422);
+  });
+
+  it('a proposal for tomorrow may be answered today', () => {
+    const { request } = transition(pending(), 'propose', lead, { date: '2026-03-17', start: '09:00', end: '10:00' }, BEFORE);
+    expect(request.alternative?.respondBy).toBe('2026-03-16');
+    const today = transition(pending(), 'propose', lead, { date: '2026-03-16', start: '14:00', end: '15:00' }, BEFORE);
+    expect(today.request.alternative?.respondBy).toBe('2026-03-16');
+  });
+
+  it('accept: the proposed time becomes the time, and the first invite has SEQUENCE 0', () => {
+    const proposed = transition(pending(), 'propose', lead, GOOD_INPUT.propose, BEFORE).request;
+    const { request, event } = transition(proposed, 'accept', provider, {}, '2026-03-17T10:00:00Z');
+    expect(request).toMatchObject({ status: 'approved', date: '2026-04-21', start: '11:00', end: '12:00', calendarSequence: 0 });
+    expect(request.alternative).toBeUndefined();
+    expect('alternative' in request).toBe(false);
+    expect(event.calendar).toEqual({ method: 'REQUEST', sequence: 0 });
+    expect(event.data).toMatchObject({ requested: { date: '2026-04-14' }, date: '2026-04-21' });
+  });
+
+  it('accept after the reply-by date, or with no alternative, is refused', () => {
+    expectDomainError(() => transition(inState('alternative_proposed'), 'accept', provider, {}, '2026-04-18T09:00:00Z'), 'ALTERNATIVE_EXPIRED', 409);
+    expectDomainError(() => transition({ ...pending(), status: 'alternative_proposed' }, 'accept', provider, {}, BEFORE), 'NO_ALTERNATIVE', 409);
+  });
+
+  it('reject: the provider saying no to the alternative withdraws the request, reason "alternative rejected"', () => {
+    const { request, event } = transition(inState('alternative_proposed'), 'reject', provider, { reason: 'We cannot do Tuesdays' }, BEFORE);
+    expect(request.status).toBe('withdrawn');
+    expect(request.reason).toBe(ALTERNATIVE_REJECTED_REASON);
+    expect(event.type).toBe('ALTERNATIVE_REJECTED');
+    expect(event.data).toMatchObject({ reason: 'alternative rejected', note: 'We cannot do Tuesdays' });
+  });
+});
+
+describe('expiry', () => {
+  it('a pending request expires only after its response deadline (London date)', () => {
+    expectDomainError(() => transition(pending(), 'expire', system, {}, '2026-03-27T22:59:00Z'), 'NOT_YET_EXPIRED', 409);
+    // 23:30 UTC on 27 March is still 27 March in London (GMT until the 29th).
+    expectDomainError(() => transition(pending(), 'expire', system, {}, '2026-03-27T23:30:00Z'), 'NOT_YET_EXPIRED');
+    const { request } = transition(pending(), 'expire', system, {}, '2026-03-28T00:00:00Z');
+    expect(request.reason).toBe('the school did not answer by 27 March 2026');
+  });
+
+  it('an alternative expires after its reply-by date', () => {
+    expectDomainError(() => transition(inState('alternative_proposed'), 'expire', system, {}, '2026-04-17T12:00:00Z'), 'NOT_YET_EXPIRED');
+    const { request } = transition(inState('alternative_proposed'), 'expire', system, {}, '2026-04-17T23:30:00Z'); // 00:30 BST on the 18th
+    expect(request.reason).toBe('the proposed time was not answered by 17 April 2026');
+  });
+});
+
+describe('calendar SEQUENCE', () => {
+  it('starts at 0 on approval and goes up by one on every later change', () => {
+    const a = transition(pending(), 'approve', lead, {}, BEFORE);
+    expect(a.event.calendar).toEqual({ method: 'REQUEST', sequence: 0 });
+    const b = transition(a.request, 'reschedule', lead, GOOD_INPUT.reschedule, BEFORE);
+    expect(b.event.calendar).toEqual({ method: 'REQUEST', sequence: 1 });
+    expect(b.request).toMatchObject({ status: 'approved', date: '2026-04-15', calendarSequence: 1 });
+    expect(b.event.data).toMatchObject({ previous: { date: '2026-04-14' }, reason: 'Assembly moved' });
+    const c = transition(b.request, 'reschedule', lead, { ...GOOD_INPUT.reschedule, start: '10:00', end: '11:00' }, BEFORE);
+    expect(c.event.calendar?.sequence).toBe(2);
+    const d = transition(c.request, 'cancel', provider, GOOD_INPUT.cancel, BEFORE);
+    expect(d.event.calendar).toEqual({ method: 'CANCEL', sequence: 3 });
+  });
+
+  it('events that do not touch the invite carry no calendar', () => {
+    expect(transition(pending(), 'decline', lead, GOOD_INPUT.decline, BEFORE).event.calendar).toBeUndefined();
+    expect(transition(inState('approved'), 'deliver', lead, GOOD_INPUT.deliver, AFTER).event.calendar).toBeUndefined();
+  });
+
+  it('reschedule needs a reason, a future new time, and an encounter not yet started', () => {
+    expectDomainError(() => transition(inState('approved'), 'reschedule', lead, { ...GOOD_INPUT.reschedule, reason: '' }, BEFORE), 'RESCHEDULE_REASON_REQUIRED');
+    expectDomainError(() => transition(inState('approved'), 'reschedule', lead, GOOD_INPUT.reschedule, DURING), 'RESCHEDULE_TOO_LATE', 409);
+    expectDomainError(() => transition(inState('approved'), 'reschedule', lead, { ...GOOD_INPUT.reschedule, date: '2026-03-02' }, BEFORE), 'IN_THE_PAST');
+  });
+});
+
+describe('delivery', () => {
+  it('R-CONTENT: records delivery with all four items and attendance per year group', () => {
+    const { request, event } = transition(inState('approved'), 'deliver', lead, { ...GOOD_INPUT.deliver, note: 'Great questions' }, AFTER);
+    expect(request.delivery).toEqual({ content: FULL, attendance: GOOD_INPUT.deliver.attendance, note: 'Great questions', recordedAt: AFTER });
+    expect(event.data).toMatchObject({ attendance: GOOD_INPUT.deliver.attendance });
+  });
+
+  it.each([
+    [DURING, GOOD_INPUT.deliver, 'DELIVERY_TOO_EARLY'],
+    [BEFORE, GOOD_INPUT.deliver, 'DELIVERY_TOO_EARLY'],
+    [AFTER, { ...GOOD_INPUT.deliver, content: { ...FULL, questions: false } }, 'CONTENT_NOT_CONFIRMED'],
+    [AFTER, { ...GOOD_INPUT.deliver, content: undefined }, 'CONTENT_NOT_CONFIRMED'],
+    [AFTER, { ...GOOD_INPUT.deliver, attendance: [{ yearGroup: 10, pupils: 180 }] }, 'ATTENDANCE_REQUIRED'],
+    [AFTER, { ...GOOD_INPUT.deliver, attendance: [{ yearGroup: 10, pupils: 180 }, { yearGroup: 11, pupils: 0 }] }, 'ATTENDANCE_REQUIRED'],
+    [AFTER, { ...GOOD_INPUT.deliver, attendance: undefined }, 'ATTENDANCE_REQUIRED'],
+    [AFTER, { ...GOOD_INPUT.deliver, attendance: [...GOOD_INPUT.deliver.attendance, { yearGroup: 9, pupils: 3 }] }, 'ATTENDANCE_YEAR_NOT_BOOKED'],
+  ])('R-CONTENT: deliver at %s with %j → %s', (now, input, code) => {
+    expectDomainError(() => transition(inState('approved'), 'deliver', lead, input as never, now), code, 422);
+  });
+
+  it('R-CONTENT: reports every delivery problem at once, first code leading', () => {
+    const err = expectDomainError(
+      () => transition(inState('approved'), 'deliver', lead, { content: { ...FULL, careers: false, learning: false }, attendance: [] }, DURING),
+      'DELIVERY_TOO_EARLY',
+    );
+    expect(err.violations.map((v) => v.code)).toEqual(['DELIVERY_TOO_EARLY', 'CONTENT_NOT_CONFIRMED', 'ATTENDANCE_REQUIRED']);
+    expect(err.violations[1]).toMatchObject({ rule: 'R-CONTENT', field: 'content.careers' });
+    expect(err.violations[1]?.message).toContain('the careers these lead to and what learning or training with the provider is like');
+    expect(err.fields).toHaveProperty('attendance');
+  });
+
+  it('not delivered can be recorded once the start time has passed', () => {
+    expectDomainError(() => transition(inState('approved'), 'not_delivered', lead, {}, BEFORE), 'DELIVERY_TOO_EARLY');
+    expect(transition(inState('approved'), 'not_delivered', lead, {}, DURING).request.reason).toBe('not delivered');
+  });
+});
+
+describe('the state machine never leaves a terminal state (property)', () => {
+  const actors = [lead, provider, system];
+  const times = [BEFORE, AFTER_DEADLINE, '2026-04-18T09:00:00Z', DURING, AFTER, '2026-05-01T12:00:00Z'];
+  it('holds for any sequence of actions, actors and times', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            action: fc.constantFrom(...REQUEST_ACTIONS),
+            actor: fc.constantFrom(...actors),
+            now: fc.constantFrom(...times),
+            blank: fc.boolean(),
+          }),
+          { maxLength: 12 },
+        ),
+        (steps) => {
+          let request: RequestState = pending();
+          let lastSequence = -1;
+          for (const step of steps) {
+            const wasTerminal = isTerminal(request.status);
+            const input = step.blank ? {} : GOOD_INPUT[step.action];
+            try {
+              const out = transition(request, step.action, step.actor, input as never, step.now);
+              expect(wasTerminal).toBe(false);
+              expect(REQUEST_STATUSES).toContain(out.request.status);
+              if (out.event.calendar) {
+                expect(out.event.calendar.sequence).toBe(lastSequence + 1);
+                lastSequence = out.event.calendar.sequence;
+              }
+              request = out.request;
+            } catch (err) {
+              expect(err).toBeInstanceOf(DomainError);
+            }
+            if (wasTerminal) expect(isTerminal(request.status)).toBe(true);
+          }
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+});

@@ -1,0 +1,517 @@
+// A request's life (DESIGN.md) as one pure function: transition(request, action, actor,
+// input, now) → the new request and the event to record. Nothing is stored or sent here;
+// the store writes both in one transaction and the stream turns the event into email.
+//
+// pending ─ approve ─────────────► approved ─ cancel ────────► cancelled
+//         ─ decline (reason) ────► declined    ─ reschedule ──► approved (new time)
+//         ─ propose (time) ──┐                 ─ deliver ─────► delivered
+//         ─ withdraw ────────┼──► withdrawn    ─ not_delivered► not_delivered
+//         ─ expire ──────────┼──► expired
+// alternative_proposed ◄─────┘
+//         ─ accept ──► approved (the proposed time becomes the time)
+//         ─ reject ──► withdrawn, reason "alternative rejected" (a provider saying no to
+//                      the school's time ends its own request; there is no "declined by
+//                      provider" state, and the school's decline stays a school decision)
+//         ─ withdraw ► withdrawn;  ─ expire ► expired (not answered by its respond-by date)
+//
+// `reschedule` goes beyond DESIGN.md: the school moving an approved encounter. It keeps the
+// request approved and raises the calendar SEQUENCE so the invite updates in place.
+import { addDays, formatDate, formatDateShort, isIsoDate, isLocalTime } from './dates.ts';
+import { DomainError, type RuleViolation } from './errors.ts';
+import { CONTENT_ITEM_LABELS, CONTENT_ITEMS, listWithAnd, type ContentConfirmation } from './labels.ts';
+import { instantMs, localToUtcMs, londonDate } from './timezone.ts';
+import type { Instant, IsoDate, LocalTime, RequestStatus, YearGroup } from './types.ts';
+import { formatYearGroups, yearGroupLabel } from './year-groups.ts';
+
+export type Party = 'school' | 'provider' | 'system';
+export type NotifyParty = 'school' | 'provider';
+export const STAFF_ROLES = ['careers_lead', 'deputy', 'trust_admin', 'platform_admin'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+/** Who acts: school staff (careers lead, deputy, trust admin) act as 'school'. */
+export interface Actor {
+  party: Party;
+  /** Email of the person, or the job name for 'system'. */
+  id: string;
+  role?: StaffRole;
+  name?: string;
+}
+
+export const TERMINAL_STATUSES = ['declined', 'withdrawn', 'expired', 'cancelled', 'delivered', 'not_delivered'] as const satisfies readonly RequestStatus[];
+
+export function isTerminal(status: RequestStatus): boolean {
+  return (TERMINAL_STATUSES as readonly RequestStatus[]).includes(status);
+}
+
+export interface TimeSlot {
+  date: IsoDate;
+  start: LocalTime;
+  end: LocalTime;
+}
+
+/** The school's counter-offer, waiting for the provider. */
+export interface TimeProposal extends TimeSlot {
+  message?: string;
+  /** Last date the provider may accept; after it the request expires. */
+  respondBy: IsoDate;
+  proposedAt: Instant;
+}
+
+export interface Attendance {
+  yearGroup: YearGroup;
+  pupils: number;
+}
+
+/** What the careers lead records after the encounter (R-CONTENT confirmed again). */
+export interface DeliveryRecord {
+  content: ContentConfirmation;
+  attendance: Attendance[];
+  note?: string;
+  recordedAt: Instant;
+}
+
+/** The part of a request the state machine reads and writes; callers may carry more fields. */
+export interface RequestState extends TimeSlot {
+  id: string;
+  status: RequestStatus;
+  yearGroups: YearGroup[];
+  /** Last date the school may answer a pending request (see calendar.responseDeadline). */
+  responseDeadline: IsoDate;
+  /** The .ics SEQUENCE last sent; undefined until first approved. */
+  calendarSequence?: number;
+  alternative?: TimeProposal;
+  /** Why the request ended: decline, withdrawal, cancellation, expiry, no delivery. */
+  reason?: string;
+  /** Who ended it, for cancellations. */
+  endedBy?: Party;
+  delivery?: DeliveryRecord;
+  updatedAt?: Instant;
+}
+
+export interface ActionInputs {
+  approve: { note?: string };
+  /** One of the school's groundsForRefusing, or free text. */
+  decline: { reason: string };
+  propose: TimeSlot & { message?: string; respondBy?: IsoDate };
+  withdraw: { reason?: string };
+  accept: { note?: string };
+  reject: { reason?: string };
+  expire: Record<string, never>;
+  cancel: { reason: string };
+  reschedule: TimeSlot & { reason: string };
+  deliver: { content: ContentConfirmation; attendance: Attendance[]; note?: string };
+  not_delivered: { reason?: string };
+}
+export type RequestAction = keyof ActionInputs;
+
+export const REQUEST_EVENT_TYPES = [
+  'REQUEST_SUBMITTED',
+  'REQUEST_APPROVED',
+  'REQUEST_DECLINED',
+  'ALTERNATIVE_PROPOSED',
+  'REQUEST_WITHDRAWN',
+  'ALTERNATIVE_ACCEPTED',
+  'ALTERNATIVE_REJECTED',
+  'REQUEST_EXPIRED',
+  'REQUEST_CANCELLED',
+  'REQUEST_RESCHEDULED',
+  'ENCOUNTER_DELIVERED',
+  'ENCOUNTER_NOT_DELIVERED',
+] as const;
+export type RequestEventType = (typeof REQUEST_EVENT_TYPES)[number];
+
+export interface CalendarUpdate {
+  /** METHOD of the .ics: REQUEST adds or updates the invite, CANCEL removes it. */
+  method: 'REQUEST' | 'CANCEL';
+  /** SEQUENCE: 0 when first approved, +1 on every later change of the approved encounter. */
+  sequence: number;
+}
+
+export interface RequestEvent {
+  type: RequestEventType;
+  requestId: string;
+  at: Instant;
+  actor: Actor;
+  from: RequestStatus | null;
+  to: RequestStatus;
+  data: Record<string, unknown>;
+  /** Parties to tell: the other side of a person's action, both for the system's. */
+  notify: NotifyParty[];
+  calendar?: CalendarUpdate;
+}
+
+export interface TransitionResult<T extends RequestState> {
+  request: T;
+  event: RequestEvent;
+}
+
+interface ActionSpec {
+  parties: readonly Party[];
+  from: readonly RequestStatus[];
+  to: RequestStatus;
+  event: RequestEventType;
+  verb: string;
+}
+
+const ACTIONS: Record<RequestAction, ActionSpec> = {
+  approve: { parties: ['school'], from: ['pending'], to: 'approved', event: 'REQUEST_APPROVED', verb: 'approve' },
+  decline: { parties: ['school'], from: ['pending'], to: 'declined', event: 'REQUEST_DECLINED', verb: 'decline' },
+  propose: { parties: ['school'], from: ['pending'], to: 'alternative_proposed', event: 'ALTERNATIVE_PROPOSED', verb: 'propose another time for' },
+  withdraw: { parties: ['provider'], from: ['pending', 'alternative_proposed'], to: 'withdrawn', event: 'REQUEST_WITHDRAWN', verb: 'withdraw' },
+  accept: { parties: ['provider'], from: ['alternative_proposed'], to: 'approved', event: 'ALTERNATIVE_ACCEPTED', verb: 'accept the proposed time of' },
+  reject: { parties: ['provider'], from: ['alternative_proposed'], to: 'withdrawn', event: 'ALTERNATIVE_REJECTED', verb: 'reject the proposed time of' },
+  expire: { parties: ['system'], from: ['pending', 'alternative_proposed'], to: 'expired', event: 'REQUEST_EXPIRED', verb: 'expire' },
+  cancel: { parties: ['school', 'provider'], from: ['approved'], to: 'cancelled', event: 'REQUEST_CANCELLED', verb: 'cancel' },
+  reschedule: { parties: ['school'], from: ['approved'], to: 'approved', event: 'REQUEST_RESCHEDULED', verb: 'move' },
+  deliver: { parties: ['school'], from: ['approved'], to: 'delivered', event: 'ENCOUNTER_DELIVERED', verb: 'record delivery of' },
+  not_delivered: { parties: ['school'], from: ['approved'], to: 'not_delivered', event: 'ENCOUNTER_NOT_DELIVERED', verb: 'record as not delivered' },
+};
+
+export const REQUEST_ACTIONS = Object.keys(ACTIONS) as RequestAction[];
+
+const STATUS_WORDS: Record<RequestStatus, string> = {
+  pending: 'waiting for the school',
+  approved: 'approved',
+  declined: 'declined',
+  alternative_proposed: 'waiting for the provider to answer a proposed time',
+  withdrawn: 'withdrawn',
+  expired: 'expired',
+  cancelled: 'cancelled',
+  delivered: 'recorded as delivered',
+  not_delivered: 'recorded as not delivered',
+};
+
+const MAX_REASON_LENGTH = 1000;
+export const ALTERNATIVE_REJECTED_REASON = 'alternative rejected';
+
+/** The actions a party may take on a request in its current state (for buttons and links). */
+export function allowedActions(request: Pick<RequestState, 'status'>, party: Party): RequestAction[] {
+  return REQUEST_ACTIONS.filter((a) => ACTIONS[a].parties.includes(party) && ACTIONS[a].from.includes(request.status));
+}
+
+/** A new request, pending, with its REQUEST_SUBMITTED event (told to both sides). */
+export function submitRequest<T extends Omit<RequestState, 'status'>>(
+  request: T,
+  actor: Actor,
+  now: Instant,
+): TransitionResult<T & { status: 'pending' }> {
+  instantMs(now);
+  const created = { ...request, status: 'pending' as const, updatedAt: now };
+  return {
+    request: created,
+    event: {
+      type: 'REQUEST_SUBMITTED',
+      requestId: request.id,
+      at: now,
+      actor,
+      from: null,
+      to: 'pending',
+      data: { date: request.date, start: request.start, end: request.end, yearGroups: request.yearGroups, responseDeadline: request.responseDeadline },
+      notify: ['school', 'provider'],
+    },
+  };
+}
+
+/**
+ * Apply one action. Throws DomainError: NOT_ALLOWED (403) for the wrong party,
+ * INVALID_TRANSITION (409) for the wrong state, or a specific 422 code for a missing
+ * requirement (DECLINE_REASON_REQUIRED, CANCEL_REASON_REQUIRED, DELIVERY_TOO_EARLY,
+ * CONTENT_NOT_CONFIRMED, ATTENDANCE_REQUIRED …). Never mutates `request`.
+ */
+export function transition<T extends RequestState, A extends RequestAction>(
+  request: T,
+  action: A,
+  actor: Actor,
+  input: ActionInputs[A],
+  now: Instant,
+): TransitionResult<T> {
+  const spec = ACTIONS[action] as ActionSpec | undefined;
+  if (!spec) {
+    throw new DomainError('UNKNOWN_ACTION', `"${String(action)}" is not something a request can do; use one of ${REQUEST_ACTIONS.join(', ')}.`, {
+      rule: 'P-STATE',
+      status: 400,
+    });
+  }
+  if (!spec.parties.includes(actor.party)) {
+    throw new DomainError('NOT_ALLOWED', `Only ${listWithAnd(spec.parties.map(partyWords))} can ${spec.verb} a request.`, {
+      rule: 'P-STATE',
+      status: 403,
+    });
+  }
+  if (!spec.from.includes(request.status)) throw invalidTransition(request, action, spec);
+  const nowMs = instantMs(now);
+  const change = HANDLERS[action](request, input as never, { now, nowMs, actor });
+  const next = { ...request, ...change.patch, status: spec.to, updatedAt: now } as T;
+  for (const key of change.remove ?? []) delete next[key];
+  return {
+    request: next,
+    event: {
+      type: spec.event,
+      requestId: request.id,
+      at: now,
+      actor,
+      from: request.status,
+      to: spec.to,
+      data: change.data,
+      notify: notifyFor(actor.party),
+      ...(change.calendar ? { calendar: change.calendar } : {}),
+    },
+  };
+}
+
+interface Ctx {
+  now: Instant;
+  nowMs: number;
+  actor: Actor;
+}
+
+interface Change {
+  patch: Partial<RequestState>;
+  remove?: (keyof RequestState)[];
+  data: Record<string, unknown>;
+  calendar?: CalendarUpdate;
+}
+
+type Handlers = { [A in RequestAction]: (request: RequestState, input: ActionInputs[A], ctx: Ctx) => Change };
+
+const HANDLERS: Handlers = {
+  approve(r, input) {
+    const calendar = nextCalendar(r, 'REQUEST');
+    return { patch: { calendarSequence: calendar.sequence }, data: { ...timeOf(r), note: input?.note }, calendar };
+  },
+
+  decline(_r, input) {
+    const reason = requireReason(input?.reason, 'DECLINE_REASON_REQUIRED', 'Give a reason for declining: choose one of the school\'s grounds for refusing, or write your own.');
+    return { patch: { reason }, data: { reason } };
+  },
+
+  propose(r, input, ctx) {
+    const time = requireTime(input, 'alternative');
+    if (time.date === r.date && time.start === r.start && time.end === r.end) {
+      throw new DomainError('ALTERNATIVE_SAME_TIME', 'The proposed time is the time already asked for; approve the request instead, or propose a different date or time.', {
+        rule: 'P-STATE',
+        field: 'date',
+      });
+    }
+    if (localToUtcMs(time.date, time.start) <= ctx.nowMs) {
+      throw new DomainError('IN_THE_PAST', `${formatDate(time.date)} at ${time.start} has already passed; propose a later date or time.`, {
+        rule: 'R-NOTICE',
+        field: 'date',
+      });
+    }
+    // The provider answers by the day before the proposed date (today, if that is tomorrow or today).
+    const today = londonDate(ctx.now);
+    const dayBefore = addDays(time.date, -1);
+    const latest = dayBefore < today ? today : dayBefore;
+    const respondBy = input.respondBy ?? latest;
+    if (!isIsoDate(respondBy) || respondBy < today || respondBy > latest) {
+      throw new DomainError('RESPOND_BY_RANGE', `Give the provider a reply-by date from ${formatDateShort(today)} to ${formatDateShort(latest)}.`, {
+        rule: 'P-STATE',
+        field: 'respondBy',
+      });
+    }
+    const alternative: TimeProposal = { ...time, respondBy, proposedAt: ctx.now, ...(input.message ? { message: input.message } : {}) };
+    return { patch: { alternative }, data: { requested: timeOf(r), proposed: alternative } };
+  },
+
+  withdraw(_r, input) {
+    const reason = optionalReason(input?.reason) ?? 'withdrawn by the provider';
+    return { patch: { reason }, data: { reason } };
+  },
+
+  accept(r, input, ctx) {
+    const alt = r.alternative;
+    if (!alt) {
+      throw new DomainError('NO_ALTERNATIVE', 'There is no proposed time to accept; ask the school to propose one.', { rule: 'P-STATE', status: 409 });
+    }
+    if (londonDate(ctx.now) > alt.respondBy) {
+      throw new DomainError(
+        'ALTERNATIVE_EXPIRED',
+        `The proposed time could be accepted until ${formatDateShort(alt.respondBy)}; send the school a new request instead.`,
+        { rule: 'P-STATE', status: 409 },
+      );
+    }
+    const calendar = nextCalendar(r, 'REQUEST');
+    const time = timeOf(alt);
+    return {
+      patch: { ...time, calendarSequence: calendar.sequence },
+      remove: ['alternative'],
+      data: { requested: timeOf(r), ...time, note: input?.note },
+      calendar,
+    };
+  },
+
+  reject(r, input) {
+    const note = optionalReason(input?.reason);
+    return {
+      patch: { reason: ALTERNATIVE_REJECTED_REASON },
+      data: { reason: ALTERNATIVE_REJECTED_REASON, note, proposed: r.alternative },
+    };
+  },
+
+  expire(r, _input, ctx) {
+    const deadline = r.status === 'alternative_proposed' && r.alternative ? r.alternative.respondBy : r.responseDeadline;
+    if (!(londonDate(ctx.now) > deadline)) {
+      throw new DomainError('NOT_YET_EXPIRED', `This request can be answered until ${formatDateShort(deadline)}; expire it only after that date.`, {
+        rule: 'P-STATE',
+        status: 409,
+      });
+    }
+    const reason =
+      r.status === 'alternative_proposed' ? `the proposed time was not answered by ${formatDateShort(deadline)}` : `the school did not answer by ${formatDateShort(deadline)}`;
+    return { patch: { reason }, data: { reason, deadline } };
+  },
+
+  cancel(r, input, ctx) {
+    const reason = requireReason(input?.reason, 'CANCEL_REASON_REQUIRED', 'Give a reason for cancelling; the other side will see it.');
+    if (localToUtcMs(r.date, r.start) <= ctx.nowMs) {
+      throw new DomainError('CANCEL_TOO_LATE', 'This encounter has already started; record it as delivered or not delivered instead.', {
+        rule: 'P-STATE',
+        status: 409,
+      });
+    }
+    const calendar = nextCalendar(r, 'CANCEL');
+    return { patch: { reason, endedBy: ctx.actor.party, calendarSequence: calendar.sequence }, data: { reason, ...timeOf(r) }, calendar };
+  },
+
+  reschedule(r, input, ctx) {
+    const reason = requireReason(input?.reason, 'RESCHEDULE_REASON_REQUIRED', 'Give a reason for moving the encounter; the provider will see it.');
+    const time = requireTime(input, 'new time');
+    if (localToUtcMs(r.date, r.start) <= ctx.nowMs) {
+      throw new DomainError('RESCHEDULE_TOO_LATE', 'This encounter has already started; record it as delivered or not delivered instead.', {
+        rule: 'P-STATE',
+        status: 409,
+      });
+    }
+    if (localToUtcMs(time.date, time.start) <= ctx.nowMs) {
+      throw new DomainError('IN_THE_PAST', `${formatDate(time.date)} at ${time.start} has already passed; choose a later date or time.`, { rule: 'R-NOTICE', field: 'date' });
+    }
+    const calendar = nextCalendar(r, 'REQUEST');
+    return { patch: { ...time, calendarSequence: calendar.sequence }, data: { reason, previous: timeOf(r), ...time }, calendar };
+  },
+
+  deliver(r, input, ctx) {
+    const problems: RuleViolation[] = [];
+    if (ctx.nowMs < localToUtcMs(r.date, r.end)) {
+      problems.push({
+        code: 'DELIVERY_TOO_EARLY',
+        rule: 'P-STATE',
+        field: 'date',
+        message: `This encounter is on ${formatDate(r.date)} until ${r.end}; record delivery after it has finished.`,
+      });
+    }
+    const missing = CONTENT_ITEMS.filter((item) => input?.content?.[item] !== true);
+    if (missing.length > 0) {
+      problems.push({
+        code: 'CONTENT_NOT_CONFIRMED',
+        rule: 'R-CONTENT',
+        field: `content.${missing[0]}`,
+        message: `Confirm that the session covered ${listWithAnd(missing.map((m) => CONTENT_ITEM_LABELS[m]))}; an encounter counts only when all four were covered. If it did not, record it as not delivered.`,
+      });
+    }
+    problems.push(...attendanceProblems(r.yearGroups, input?.attendance));
+    const [first] = problems;
+    if (first) {
+      const fields: Record<string, string> = {};
+      for (const p of problems) fields[p.field] = p.message;
+      throw new DomainError(first.code, problems.map((p) => p.message).join(' '), { rule: first.rule, field: first.field, fields, violations: problems });
+    }
+    const delivery: DeliveryRecord = {
+      content: { ...input.content },
+      attendance: input.attendance.map((a) => ({ yearGroup: a.yearGroup, pupils: a.pupils })),
+      recordedAt: ctx.now,
+      ...(input.note ? { note: input.note } : {}),
+    };
+    return { patch: { delivery }, data: { ...timeOf(r), attendance: delivery.attendance, content: delivery.content } };
+  },
+
+  not_delivered(r, input, ctx) {
+    if (ctx.nowMs < localToUtcMs(r.date, r.start)) {
+      throw new DomainError('DELIVERY_TOO_EARLY', `This encounter starts on ${formatDate(r.date)} at ${r.start}; record what happened after that, or cancel it if it will not go ahead.`, {
+        rule: 'P-STATE',
+        field: 'date',
+      });
+    }
+    const reason = optionalReason(input?.reason) ?? 'not delivered';
+    return { patch: { reason }, data: { reason, ...timeOf(r) } };
+  },
+};
+
+function attendanceProblems(yearGroups: readonly YearGroup[], attendance: Attendance[] | undefined): RuleViolation[] {
+  const list = Array.isArray(attendance) ? attendance : [];
+  const missing = yearGroups.filter((y) => !list.some((a) => a.yearGroup === y && Number.isInteger(a.pupils) && a.pupils > 0));
+  const extra = list.filter((a) => !yearGroups.includes(a.yearGroup)).map((a) => a.yearGroup);
+  const out: RuleViolation[] = [];
+  if (missing.length > 0) {
+    out.push({
+      code: 'ATTENDANCE_REQUIRED',
+      rule: 'P-STATE',
+      field: 'attendance',
+      message: `Give the number of pupils who attended from ${missing.map(yearGroupLabel).join(', ')} (a whole number above 0).`,
+    });
+  }
+  if (extra.length > 0) {
+    out.push({
+      code: 'ATTENDANCE_YEAR_NOT_BOOKED',
+      rule: 'P-STATE',
+      field: 'attendance',
+      message: `This encounter was booked for ${formatYearGroups(yearGroups)}; remove the attendance given for ${formatYearGroups(extra)}.`,
+    });
+  }
+  return out;
+}
+
+function nextCalendar(r: RequestState, method: CalendarUpdate['method']): CalendarUpdate {
+  return { method, sequence: r.calendarSequence === undefined ? 0 : r.calendarSequence + 1 };
+}
+
+function timeOf(t: TimeSlot): TimeSlot {
+  return { date: t.date, start: t.start, end: t.end };
+}
+
+function notifyFor(party: Party): NotifyParty[] {
+  if (party === 'school') return ['provider'];
+  if (party === 'provider') return ['school'];
+  return ['school', 'provider'];
+}
+
+function partyWords(p: Party): string {
+  return p === 'school' ? 'the school' : p === 'provider' ? 'the provider' : 'the system';
+}
+
+function requireReason(value: unknown, code: string, message: string): string {
+  const reason = optionalReason(value);
+  if (!reason) throw new DomainError(code, message, { rule: 'P-STATE', field: 'reason' });
+  return reason;
+}
+
+function optionalReason(value: unknown): string | undefined {
+  if (typeof value !== 'string' || value.trim() === '') return undefined;
+  const reason = value.trim();
+  if (reason.length > MAX_REASON_LENGTH) {
+    throw new DomainError('REASON_TOO_LONG', `Shorten the reason to ${MAX_REASON_LENGTH} characters or fewer.`, { rule: 'P-STATE', field: 'reason' });
+  }
+  return reason;
+}
+
+function requireTime(input: Partial<TimeSlot> | undefined, what: string): TimeSlot {
+  const { date, start, end } = input ?? {};
+  if (!isIsoDate(date)) throw new DomainError('DATE_FORMAT', `Give the date of the ${what} as YYYY-MM-DD.`, { rule: 'P-DETAILS', field: 'date' });
+  if (!isLocalTime(start)) throw new DomainError('TIME_FORMAT', `Give the start of the ${what} as HH:MM.`, { rule: 'P-DETAILS', field: 'start' });
+  if (!isLocalTime(end) || end <= start) {
+    throw new DomainError('END_BEFORE_START', `Give an end time for the ${what} after its start, as HH:MM.`, { rule: 'P-DURATION', field: 'end' });
+  }
+  return { date, start, end };
+}
+
+function invalidTransition(request: RequestState, action: RequestAction, spec: ActionSpec): DomainError {
+  const state = STATUS_WORDS[request.status];
+  const hint = isTerminal(request.status)
+    ? 'it can no longer change; make a new request if needed'
+    : `what can be done now: ${allowedActions(request, 'school').concat(allowedActions(request, 'provider')).join(', ')}`;
+  return new DomainError(
+    'INVALID_TRANSITION',
+    `This request is ${state}, so you cannot ${spec.verb} it (${action}); ${hint}.`,
+    { rule: 'P-STATE', status: 409 },
+  );
+}
