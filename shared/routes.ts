@@ -46,6 +46,23 @@ export const httpRoutes: readonly HttpRoute[] = [
     access: 'public',
     touches: { table: 'read', mail: 'check' },
   },
+  { name: 'schools-search', method: 'GET', path: '/api/schools', module: 'functions/schools-search.ts', access: 'public', touches: { table: 'read' } },
+  { name: 'school-get', method: 'GET', path: '/api/schools/{urn}', module: 'functions/school-get.ts', access: 'public', touches: { table: 'read' } },
+  { name: 'school-slots', method: 'GET', path: '/api/schools/{urn}/slots', module: 'functions/school-slots.ts', access: 'public', touches: { table: 'read' } },
+  { name: 'request-create', method: 'POST', path: '/api/schools/{urn}/requests', module: 'functions/request-create.ts', access: 'public', touches: { table: 'write' } },
+  { name: 'auth-sign-in', method: 'POST', path: '/api/auth/sign-in', module: 'functions/auth-sign-in.ts', access: 'public', touches: { table: 'write' } },
+  { name: 'auth-session', method: 'POST', path: '/api/auth/session', module: 'functions/auth-session.ts', access: 'public', touches: { table: 'write' } },
+  { name: 'auth-sign-out', method: 'POST', path: '/api/auth/sign-out', module: 'functions/auth-sign-out.ts', access: 'public', touches: { table: 'write' } },
+  { name: 'provider-requests', method: 'GET', path: '/api/requests', module: 'functions/provider-requests.ts', access: 'provider', touches: { table: 'read' } },
+  { name: 'provider-request', method: 'GET', path: '/api/requests/{id}', module: 'functions/provider-request.ts', access: 'provider', touches: { table: 'read' } },
+  {
+    name: 'provider-request-action',
+    method: 'POST',
+    path: '/api/requests/{id}/{action}',
+    module: 'functions/provider-request-action.ts',
+    access: 'provider',
+    touches: { table: 'write' },
+  },
 ];
 
 /**
@@ -59,7 +76,10 @@ export const fallbackRoute = {
   touches: {},
 } as const satisfies Omit<HttpRoute, 'method' | 'path'>;
 
-export const eventRoutes: readonly EventRoute[] = [];
+export const eventRoutes: readonly EventRoute[] = [
+  // The mailer: the only function that may send email (request events and sign-in links).
+  { name: 'notify', kind: 'table-stream', module: 'functions/notify.ts', touches: { table: 'write', mail: 'send' } },
+];
 
 /** Matches a concrete path against a route path; returns its parameters or undefined. */
 export function matchPath(routePath: string, actual: string): Record<string, string> | undefined {

@@ -2,7 +2,7 @@
 // creation in one transaction, a school's requests by status and date, slot holds.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createRequest, getRequest, listRequestEvents, listRequestsOfSchoolByStatus } from '#shared/store/requests.ts';
-import { sampleRequest } from './support/requests.ts';
+import { createdEvent, sampleRequest } from './support/requests.ts';
 import { getSchoolProfile, putSchoolProfile, createSchoolProfileIfAbsent } from '#shared/store/schools.ts';
 import { ensureSlot, getSlot } from '#shared/store/slots.ts';
 import { demoSchools } from '#infra/local/demo-data.ts';
@@ -42,7 +42,7 @@ describe('requests', () => {
     const sooner = request({ urn, date: '2027-01-19' });
     const approved = request({ urn, status: 'approved', date: '2027-01-20' });
     for (const r of [later, sooner, approved]) {
-      await createRequest(table.store, r, { requestId: r.id, urn, type: 'REQUEST_CREATED', at: r.createdAt, actor: 'provider' });
+      await createRequest(table.store, r, createdEvent(r));
     }
     const pending = await listRequestsOfSchoolByStatus(table.store, urn, 'pending');
     expect(pending.map((r) => r.id)).toEqual([sooner.id, later.id]);
@@ -52,12 +52,12 @@ describe('requests', () => {
 
     expect(await getRequest(table.store, urn, sooner.id)).toEqual(sooner);
     const events = await listRequestEvents(table.store, urn, sooner.id);
-    expect(events).toEqual([{ requestId: sooner.id, urn, type: 'REQUEST_CREATED', at: sooner.createdAt, actor: 'provider' }]);
+    expect(events).toEqual([createdEvent(sooner)]);
   });
 
   it('never writes the same request id twice', async () => {
     const r = request({ urn: '880002' });
-    const ev = { requestId: r.id, urn: r.urn, type: 'REQUEST_CREATED', at: r.createdAt, actor: 'provider' };
+    const ev = createdEvent(r);
     await createRequest(table.store, r, ev);
     await expect(createRequest(table.store, { ...r, status: 'approved' }, ev)).rejects.toThrow();
     expect((await getRequest(table.store, r.urn, r.id))?.status).toBe('pending');
@@ -70,7 +70,7 @@ describe('requests', () => {
     await ensureSlot(table.store, { ...slot, capacity: 5 }); // a second ensure changes nothing
     const attempts = Array.from({ length: 100 }, () => {
       const r = request({ urn });
-      return createRequest(table.store, r, { requestId: r.id, urn, type: 'REQUEST_CREATED', at: r.createdAt, actor: 'provider' }, slot);
+      return createRequest(table.store, r, createdEvent(r), slot);
     });
     const results = await Promise.allSettled(attempts);
     const ok = results.filter((r) => r.status === 'fulfilled');

@@ -131,8 +131,20 @@ export interface RequestView {
   contactName: string;
   contactEmail: string;
   responseDueBy?: string;
-  alternative?: { date: string; start: string; end: string; note?: string };
+  alternative?: { date: string; start: string; end: string; respondBy: string; note?: string };
   decision?: { reason?: string; note?: string };
   flags: { code: string; rule: string; field: string; message: string }[];
   history: { type: string; at: string; actor: string; note?: string }[];
 }
+
+export const requestIdPath = z.strictObject({ id: z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'A request id is 26 letters and digits, as in the link you were sent.') });
+
+export const PROVIDER_ACTIONS = ['withdraw', 'accept', 'reject'] as const;
+export const providerActionPath = requestIdPath.extend({
+  action: z.enum(PROVIDER_ACTIONS, { error: 'Use withdraw, accept or reject.' }),
+});
+
+export const providerActionBody = z.strictObject({
+  reason: z.string().trim().max(1000).optional(),
+  note: z.string().trim().max(1000).optional(),
+});

@@ -1,7 +1,7 @@
 // The middy stack every HTTP function uses. A function declares zod schemas for its path,
 // query and body and a `run` that gets them parsed; everything else (size limit, content
 // type, JSON, validation, the error contract, security headers, one log line) is here.
-import middy from '@middy/core';
+import middy, { type MiddlewareObj } from '@middy/core';
 import httpJsonBodyParser from '@middy/http-json-body-parser';
 import httpSecurityHeaders from '@middy/http-security-headers';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
@@ -43,6 +43,8 @@ export interface HttpHandlerOptions<PS extends z.ZodType, QS extends z.ZodType, 
   query?: QS;
   body?: BS;
   run: (req: HttpRequest<z.output<PS>, z.output<QS>, z.output<BS>>) => Promise<HttpResult>;
+  /** Extra middlewares that run after the body is parsed (e.g. idempotency). */
+  middlewares?: MiddlewareObj[];
 }
 
 type Event = APIGatewayProxyEventV2 & { body?: unknown };
@@ -134,6 +136,7 @@ export function httpHandler<
     },
   });
   if (options.body) handler.use(httpJsonBodyParser());
+  for (const m of options.middlewares ?? []) handler.use(m);
   return handler;
 }
 

@@ -19,6 +19,9 @@ export const keys = {
     pk: `SCHOOL#${urn}`,
     sk: `SLOT#${date}T${time}#${opportunityId}`,
   }),
+  slotRange: (from: string, to: string) => ({ lo: `SLOT#${from}`, hi: `SLOT#${to}~` }),
+  /** Approved encounters of one year group on one day, with a version for conditional writes. */
+  yearGroupDay: (urn: string, date: string, yearGroup: number) => ({ pk: `SCHOOL#${urn}`, sk: `DAY#${date}#Y${String(yearGroup).padStart(2, '0')}` }),
   /** gsi1: a school's requests with one status, by encounter date. */
   requestsByStatus: (urn: string, status: string) => `SCHOOL#${urn}#STATUS#${status}`,
   requestByStatusSort: (date: string, start: string, id: string) => `${date}T${start}#${id}`,
@@ -36,6 +39,8 @@ export const keys = {
   directoryPartition: (term: string) => `DIR#${term.slice(0, 2)}`,
   /** That one email for one event and one recipient was sent: makes retried batches send once. */
   mailSent: (eventPk: string, eventSk: string, recipient: string) => ({ pk: eventPk, sk: `${eventSk}#MAIL#${recipient}` }),
+  /** An email waiting for the mailer (the stream delivers it); TTL removes it after a week. */
+  outbox: (id: string) => ({ pk: `OUTBOX#${id}`, sk: 'OUTBOX' }),
   /** Idempotency records of Powertools, all under one partition per function. */
   idempotencyPartition: (functionName: string) => `IDEMPOTENCY#${functionName}`,
   /** A fixed item the health check reads: proves the table answers, touches no data. */

@@ -4,37 +4,12 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { IsoDate, LocalTime, RequestStatus } from '#shared/domain/types.ts';
 import type { ProviderRequestDraft } from '#shared/domain/rules.ts';
+import type { RequestEvent as DomainRequestEvent, RequestState } from '#shared/domain/state-machine.ts';
 import type { SubsetFlag } from '#shared/domain/audience.ts';
 import { ConflictError } from '#shared/errors.ts';
 import type { Store } from './client.ts';
 import { fromItem, keys } from './keys.ts';
 import { transact, TransactionCancelled, type TransactItems } from './transact.ts';
-
-/** A request as stored: what the provider told the school, plus where it stands. */
-export interface StoredRequest extends ProviderRequestDraft {
-  id: string;
-  urn: string;
-  status: RequestStatus;
-  /** The contact email, lower case: the provider's requests are listed by it. */
-  providerEmail: string;
-  createdAt: string;
-  updatedAt: string;
-  /** The date by which the school should answer (its response deadline in school days). */
-  responseDueBy: IsoDate;
-  /** R-WHOLE and similar flags for the careers lead; never a refusal. */
-  flags: SubsetFlag[];
-  /** Optimistic lock: every transition is conditional on the version it read. */
-  version: number;
-}
-
-export interface RequestEvent {
-  requestId: string;
-  urn: string;
-  type: string;
-  at: string;
-  actor: string;
-  data?: Record<string, unknown>;
-}
 
 export interface SlotHold {
   date: IsoDate;
@@ -42,7 +17,26 @@ export interface SlotHold {
   opportunityId: string;
 }
 
-function requestItem(r: StoredRequest) {
+/** A request as stored: what the provider told the school, plus where it stands. */
+export interface StoredRequest extends ProviderRequestDraft, RequestState {
+  urn: string;
+  status: RequestStatus;
+  /** The contact email, lower case: the provider's requests are listed by it. */
+  providerEmail: string;
+  createdAt: string;
+  updatedAt: string;
+  /** R-WHOLE and similar flags for the careers lead; never a refusal. */
+  flags: SubsetFlag[];
+  /** The place this request holds in a slot, while it holds one. */
+  heldSlot?: SlotHold;
+  /** Optimistic lock: every transition is conditional on the version it read. */
+  version: number;
+}
+
+/** An event of the state machine, kept as the request's audit trail; the mailer reads it. */
+export type RequestEvent = DomainRequestEvent & { urn: string };
+
+export function requestItem(r: StoredRequest) {
   return {
     ...keys.request(r.urn, r.id),
     gsi1pk: keys.requestsByStatus(r.urn, r.status),
@@ -54,7 +48,7 @@ function requestItem(r: StoredRequest) {
   };
 }
 
-function eventItem(e: RequestEvent, seq: number) {
+export function eventItem(e: RequestEvent, seq: number) {
   return { ...keys.requestEvent(e.urn, e.requestId, e.at, seq), itemType: 'requestEvent', ...e };
 }
 
@@ -99,7 +93,7 @@ export async function createRequest(store: Store, request: StoredRequest, event:
 }
 
 export async function getRequest(store: Store, urn: string, id: string): Promise<StoredRequest | undefined> {
-  const out = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: keys.request(urn, id) }));
+  const out = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: keys.request(urn, id), ConsistentRead: true }));
   return out.Item ? fromItem<StoredRequest>(out.Item) : undefined;
 }
 
@@ -134,4 +128,34 @@ export async function listRequestEvents(store: Store, urn: string, id: string): 
     }),
   );
   return (out.Items ?? []).map((i) => fromItem<RequestEvent>(i));
+}
+
+/** Every request a provider contact has made (gsi2), newest first. */
+export async function listRequestsOfProvider(store: Store, email: string, limit = 100): Promise<StoredRequest[]> {
+  const out = await store.doc.send(
+    new QueryCommand({
+      TableName: store.tableName,
+      IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.requestsByProvider(email) },
+      ScanIndexForward: false,
+      Limit: limit,
+    }),
+  );
+  return (out.Items ?? []).map((i) => fromItem<StoredRequest>(i));
+}
+
+/** One request, only if this provider email made it: the lookup is the authorisation. */
+export async function findRequestOfProvider(store: Store, email: string, id: string): Promise<StoredRequest | undefined> {
+  const out = await store.doc.send(
+    new QueryCommand({
+      TableName: store.tableName,
+      IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk = :sk',
+      ExpressionAttributeValues: { ':pk': keys.requestsByProvider(email), ':sk': keys.requestByProviderSort(id) },
+    }),
+  );
+  const item = out.Items?.[0];
+  // The index is eventually consistent: read the item itself for its current state.
+  return item ? getRequest(store, String(item.urn), id) : undefined;
 }

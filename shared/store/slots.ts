@@ -1,6 +1,6 @@
 // Access patterns for dated slots: a place count and how many are held, so a conditional
 // update can refuse the place that would overfill it.
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { IsoDate, LocalTime } from '#shared/domain/types.ts';
 import type { Store } from './client.ts';
 import { fromItem, keys } from './keys.ts';
@@ -41,4 +41,24 @@ export async function getSlot(
   );
   if (!out.Item) return undefined;
   return fromItem<StoredSlot>(out.Item);
+}
+
+/** The slots of a school that have been booked at least once, between two dates. */
+export async function listSlotsOfSchool(store: Store, urn: string, from: IsoDate, to: IsoDate): Promise<StoredSlot[]> {
+  const range = keys.slotRange(from, to);
+  const slots: StoredSlot[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const out = await store.doc.send(
+      new QueryCommand({
+        TableName: store.tableName,
+        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :lo AND :hi',
+        ExpressionAttributeValues: { ':pk': keys.school(urn).pk, ':lo': range.lo, ':hi': range.hi },
+        ExclusiveStartKey: start,
+      }),
+    );
+    for (const item of out.Items ?? []) slots.push(fromItem<StoredSlot>(item));
+    start = out.LastEvaluatedKey;
+  } while (start);
+  return slots;
 }

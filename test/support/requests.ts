@@ -1,5 +1,6 @@
 // A valid stored request for tests that need one in the table.
-import type { StoredRequest } from '#shared/store/requests.ts';
+import type { RequestEvent, StoredRequest } from '#shared/store/requests.ts';
+import { submitRequest } from '#shared/domain/state-machine.ts';
 import { newId } from '#shared/store/ids.ts';
 
 export function sampleRequest(overrides: Partial<StoredRequest> = {}): StoredRequest {
@@ -24,13 +25,14 @@ export function sampleRequest(overrides: Partial<StoredRequest> = {}): StoredReq
     providerEmail: email.toLowerCase(),
     createdAt: now,
     updatedAt: now,
-    responseDueBy: '2026-12-07',
+    responseDeadline: '2026-12-07',
     flags: [],
     version: 1,
     ...overrides,
   };
 }
 
-export function createdEvent(r: StoredRequest) {
-  return { requestId: r.id, urn: r.urn, type: 'REQUEST_CREATED', at: r.createdAt, actor: 'provider' };
+export function createdEvent(r: StoredRequest): RequestEvent {
+  const { event } = submitRequest(r, { party: 'provider', id: r.providerEmail }, r.createdAt);
+  return { ...event, urn: r.urn };
 }

@@ -1,0 +1,16 @@
+// POST /api/auth/sign-in: email me a sign-in link. The same answer for any email.
+import { signInBody } from '#shared/api/auth.ts';
+import { httpHandler, type HttpResult } from '#shared/http/handler.ts';
+import { storeFromEnv, type Store } from '#shared/store/client.ts';
+import { requestSignInLink, SIGN_IN_ANSWER } from '#shared/usecases/sign-in.ts';
+
+export async function authSignIn(store: Store, email: string, ip: string): Promise<HttpResult> {
+  await requestSignInLink(store, email.toLowerCase(), { ip });
+  return { status: 202, body: { message: SIGN_IN_ANSWER } };
+}
+
+export const handler = httpHandler({
+  route: 'auth-sign-in',
+  body: signInBody,
+  run: ({ body, event }) => authSignIn(storeFromEnv(), body.email, event.requestContext.http.sourceIp),
+});

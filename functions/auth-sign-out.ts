@@ -1,0 +1,19 @@
+// POST /api/auth/sign-out: ends the session here and in the table, whatever its kind.
+import { httpHandler, type HttpResult } from '#shared/http/handler.ts';
+import { clearedSessionCookie, requireSameOrigin, sessionSecret } from '#shared/http/session.ts';
+import { storeFromEnv, type Store } from '#shared/store/client.ts';
+import { deleteSession } from '#shared/store/sessions.ts';
+
+export async function authSignOut(store: Store, cookies: string[]): Promise<HttpResult> {
+  const secret = sessionSecret(cookies);
+  if (secret) await deleteSession(store, secret);
+  return { status: 200, body: { signedOut: true }, cookies: [clearedSessionCookie()] };
+}
+
+export const handler = httpHandler({
+  route: 'auth-sign-out',
+  run: ({ cookies, headers }) => {
+    requireSameOrigin(headers);
+    return authSignOut(storeFromEnv(), cookies);
+  },
+});

@@ -1,0 +1,107 @@
+// One change of a request's state as one transaction (DESIGN.md): the request conditional
+// on the version it was read at, the event, a released slot place, and the year-group
+// days it books or frees, each conditional on the version read.
+import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
+import type { YearGroupDay } from '#shared/domain/year-group-days.ts';
+import type { IsoDate, YearGroup } from '#shared/domain/types.ts';
+import { ConflictError } from '#shared/errors.ts';
+import type { Store } from './client.ts';
+import { fromItem, keys } from './keys.ts';
+import { eventItem, requestItem, type RequestEvent, type SlotHold, type StoredRequest } from './requests.ts';
+import { transact, TransactionCancelled, type TransactItems } from './transact.ts';
+
+export interface StoredYearGroupDay extends YearGroupDay {
+  urn: string;
+  /** 0 when the item does not exist yet. */
+  version: number;
+}
+
+export async function getYearGroupDays(store: Store, urn: string, date: IsoDate, yearGroups: readonly YearGroup[]): Promise<StoredYearGroupDay[]> {
+  if (yearGroups.length === 0) return [];
+  const out = await store.doc.send(
+    new BatchGetCommand({
+      RequestItems: { [store.tableName]: { Keys: yearGroups.map((y) => keys.yearGroupDay(urn, date, y)), ConsistentRead: true } },
+    }),
+  );
+  const found = new Map((out.Responses?.[store.tableName] ?? []).map((i) => {
+    const day = fromItem<StoredYearGroupDay>(i);
+    return [day.yearGroup, day] as const;
+  }));
+  return yearGroups.map((y) => found.get(y) ?? { urn, date, yearGroup: y, intervals: [], version: 0 });
+}
+
+export interface TransitionWrite {
+  before: StoredRequest;
+  after: StoredRequest;
+  event: RequestEvent;
+  /** A held place to give back (a withdrawn, declined or moved request). */
+  releaseSlot?: SlotHold;
+  /** Year-group days to write: the day as read (with its version) and its new intervals. */
+  days?: { read: StoredYearGroupDay; intervals: YearGroupDay['intervals'] }[];
+}
+
+export class StaleDayError extends Error {
+  constructor() {
+    super('A year-group day changed while the request was decided');
+    this.name = 'StaleDayError';
+  }
+}
+
+export async function saveTransition(store: Store, write: TransitionWrite): Promise<StoredRequest> {
+  const after: StoredRequest = { ...write.after, version: write.before.version + 1 };
+  const items: TransactItems = [
+    {
+      Put: {
+        TableName: store.tableName,
+        Item: requestItem(after),
+        ConditionExpression: 'version = :v AND #status = :s',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':v': write.before.version, ':s': write.before.status },
+      },
+    },
+    { Put: { TableName: store.tableName, Item: eventItem(write.event, after.version), ConditionExpression: 'attribute_not_exists(pk)' } },
+  ];
+  if (write.releaseSlot) {
+    const s = write.releaseSlot;
+    items.push({
+      Update: {
+        TableName: store.tableName,
+        Key: keys.slot(after.urn, s.date, s.time, s.opportunityId),
+        UpdateExpression: 'SET #held = #held - :one',
+        ConditionExpression: '#held > :zero',
+        ExpressionAttributeNames: { '#held': 'held' },
+        ExpressionAttributeValues: { ':one': 1, ':zero': 0 },
+      },
+    });
+  }
+  for (const { read, intervals } of write.days ?? []) {
+    items.push({
+      Put: {
+        TableName: store.tableName,
+        Item: {
+          ...keys.yearGroupDay(read.urn, read.date, read.yearGroup),
+          itemType: 'yearGroupDay',
+          urn: read.urn,
+          date: read.date,
+          yearGroup: read.yearGroup,
+          intervals,
+          version: read.version + 1,
+        },
+        ConditionExpression: read.version === 0 ? 'attribute_not_exists(pk)' : 'version = :v',
+        ...(read.version === 0 ? {} : { ExpressionAttributeValues: { ':v': read.version } }),
+      },
+    });
+  }
+  try {
+    await transact(store, items);
+  } catch (err) {
+    if (!(err instanceof TransactionCancelled)) throw err;
+    if (err.failedCondition(0)) {
+      throw new ConflictError('REQUEST_CHANGED', 'This request changed while you were looking at it. Reload the page to see where it stands now.', { cause: err });
+    }
+    const firstDay = items.length - (write.days?.length ?? 0);
+    if (err.reasons.slice(firstDay).some((r) => r === 'ConditionalCheckFailed')) throw new StaleDayError();
+    throw err;
+  }
+  return after;
+}

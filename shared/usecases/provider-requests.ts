@@ -1,0 +1,55 @@
+// A provider's own requests, found through their signed-in email: listing, one request
+// with its history, and the provider's actions (withdraw, accept or reject a proposed time).
+import type { RequestView } from '#shared/api/provider.ts';
+import { requestView } from '#shared/api/views.ts';
+import { NotFoundError } from '#shared/errors.ts';
+import type { Store } from '#shared/store/client.ts';
+import { findRequestOfProvider, listRequestEvents, listRequestsOfProvider, type StoredRequest } from '#shared/store/requests.ts';
+import { getSchoolProfile } from '#shared/store/schools.ts';
+import { applyAction } from './transition.ts';
+
+async function requireOwnRequest(store: Store, email: string, id: string): Promise<StoredRequest> {
+  const request = await findRequestOfProvider(store, email, id);
+  if (!request) {
+    throw new NotFoundError('REQUEST_NOT_FOUND', 'There is no request with this id sent from your email address. Check the link, or see all your requests.');
+  }
+  return request;
+}
+
+async function viewWithHistory(store: Store, request: StoredRequest): Promise<RequestView> {
+  const [school, events] = await Promise.all([getSchoolProfile(store, request.urn), listRequestEvents(store, request.urn, request.id)]);
+  return requestView(request, school?.name ?? request.urn, events);
+}
+
+export async function providerRequest(store: Store, email: string, id: string): Promise<RequestView> {
+  return viewWithHistory(store, await requireOwnRequest(store, email, id));
+}
+
+export async function providerRequests(store: Store, email: string): Promise<RequestView[]> {
+  const requests = await listRequestsOfProvider(store, email);
+  const names = new Map<string, string>();
+  for (const urn of new Set(requests.map((r) => r.urn))) names.set(urn, (await getSchoolProfile(store, urn))?.name ?? urn);
+  return requests.map((r) => requestView(r, names.get(r.urn) ?? r.urn));
+}
+
+export async function providerAction(
+  store: Store,
+  email: string,
+  id: string,
+  action: 'withdraw' | 'accept' | 'reject',
+  input: { reason?: string; note?: string },
+  now = new Date(),
+): Promise<RequestView> {
+  const request = await requireOwnRequest(store, email, id);
+  const actor = { party: 'provider' as const, id: email, name: request.contact.name };
+  // A provider "withdraws" an approved encounter too; for the school that is a cancellation.
+  const after =
+    action === 'withdraw' && request.status === 'approved'
+      ? await applyAction(store, request, 'cancel', actor, { reason: input.reason ?? '' }, now)
+      : action === 'withdraw'
+        ? await applyAction(store, request, 'withdraw', actor, { ...(input.reason ? { reason: input.reason } : {}) }, now)
+        : action === 'accept'
+          ? await applyAction(store, request, 'accept', actor, { ...(input.note ? { note: input.note } : {}) }, now)
+          : await applyAction(store, request, 'reject', actor, { ...(input.reason ? { reason: input.reason } : {}) }, now);
+  return viewWithHistory(store, after);
+}

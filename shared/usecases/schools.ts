@@ -1,0 +1,47 @@
+// What the public sees of a school: its profile and opportunities, and its dated slots
+// with places left (recurring patterns expanded, closures and bank holidays skipped).
+import { expandOpportunity } from '#shared/domain/calendar.ts';
+import { daysBetween } from '#shared/domain/dates.ts';
+import { providerAccessYears } from '#shared/domain/year-groups.ts';
+import type { PublicSchool, SlotView } from '#shared/api/provider.ts';
+import { publicSchoolView } from '#shared/api/views.ts';
+import { AppError, NotFoundError } from '#shared/errors.ts';
+import type { Store } from '#shared/store/client.ts';
+import { listOpportunities } from '#shared/store/opportunities.ts';
+import { getSchoolProfile, type StoredSchool } from '#shared/store/schools.ts';
+import { listSlotsOfSchool } from '#shared/store/slots.ts';
+
+/** A slot listing covers at most about a term at a time. */
+export const MAX_SLOT_RANGE_DAYS = 120;
+
+export async function requireSchool(store: Store, urn: string): Promise<StoredSchool> {
+  const school = await getSchoolProfile(store, urn);
+  if (!school) throw new NotFoundError('SCHOOL_NOT_FOUND', `There is no school with URN ${urn}. Check the number, or search by name.`);
+  return school;
+}
+
+export async function publicSchool(store: Store, urn: string): Promise<PublicSchool> {
+  const [school, opportunities] = await Promise.all([requireSchool(store, urn), listOpportunities(store, urn)]);
+  return publicSchoolView(school, opportunities);
+}
+
+export async function availableSlots(store: Store, urn: string, from: string, to: string): Promise<SlotView[]> {
+  const span = daysBetween(from, to);
+  if (span < 0) throw new AppError(400, 'DATE_RANGE_REVERSED', 'The "to" date is before the "from" date; swap them.', { fields: { 'query.to': 'Choose a date on or after the "from" date.' } });
+  if (span > MAX_SLOT_RANGE_DAYS) {
+    throw new AppError(400, 'DATE_RANGE_TOO_LONG', `Ask for at most ${MAX_SLOT_RANGE_DAYS} days of slots at a time.`, {
+      fields: { 'query.to': `Choose a date within ${MAX_SLOT_RANGE_DAYS} days of the "from" date.` },
+    });
+  }
+  const [school, opportunities, booked] = await Promise.all([requireSchool(store, urn), listOpportunities(store, urn), listSlotsOfSchool(store, urn, from, to)]);
+  if (providerAccessYears(school).length === 0) return [];
+  const held = new Map(booked.map((s) => [`${s.opportunityId}|${s.date}|${s.time}`, s.held]));
+  const slots: SlotView[] = [];
+  for (const o of opportunities) {
+    for (const d of expandOpportunity(school, o, from, to)) {
+      const placesLeft = Math.max(0, d.capacity - (held.get(`${o.id}|${d.date}|${d.start}`) ?? 0));
+      slots.push({ opportunityId: o.id, title: o.title, sessionType: o.sessionType, yearGroups: d.yearGroups, date: d.date, start: d.start, end: d.end, capacity: d.capacity, placesLeft, venue: o.venue });
+    }
+  }
+  return slots.sort((a, b) => `${a.date}${a.start}`.localeCompare(`${b.date}${b.start}`));
+}

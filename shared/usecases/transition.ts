@@ -1,0 +1,55 @@
+// Applying one action of the state machine to a stored request, with what it implies in
+// the table: the slot place it gives back and the year-group days it books or frees. A
+// concurrent change of a year-group day re-reads and re-checks, so two overlapping
+// approvals cannot both succeed (the loser gets YEAR_GROUP_BUSY).
+import { transition, type ActionInputs, type Actor, type RequestAction } from '#shared/domain/state-machine.ts';
+import { bookingChange, bookYearGroups, keepsSlotPlace, releaseYearGroups } from '#shared/domain/year-group-days.ts';
+import type { Store } from '#shared/store/client.ts';
+import type { StoredRequest } from '#shared/store/requests.ts';
+import { getYearGroupDays, saveTransition, StaleDayError, type StoredYearGroupDay, type TransitionWrite } from '#shared/store/transitions.ts';
+
+const MAX_ATTEMPTS = 8;
+
+export async function applyAction<A extends RequestAction>(
+  store: Store,
+  request: StoredRequest,
+  action: A,
+  actor: Actor,
+  input: ActionInputs[A],
+  now = new Date(),
+): Promise<StoredRequest> {
+  for (let attempt = 1; ; attempt++) {
+    const result = transition(request, action, actor, input, now.toISOString());
+    const after: StoredRequest = { ...result.request };
+    const write: TransitionWrite = { before: request, after, event: { ...result.event, urn: request.urn } };
+    if (request.heldSlot && !keepsSlotPlace(after, request.heldSlot)) {
+      write.releaseSlot = request.heldSlot;
+      delete after.heldSlot;
+    }
+    write.days = await dayWrites(store, request, after);
+    try {
+      return await saveTransition(store, write);
+    } catch (err) {
+      if (!(err instanceof StaleDayError) || attempt >= MAX_ATTEMPTS) throw err;
+      await new Promise((r) => setTimeout(r, Math.random() * 20 * attempt));
+    }
+  }
+}
+
+async function dayWrites(store: Store, before: StoredRequest, after: StoredRequest): Promise<TransitionWrite['days']> {
+  const change = bookingChange(before, after);
+  const writes = new Map<string, { read: StoredYearGroupDay; intervals: StoredYearGroupDay['intervals'] }>();
+  const key = (d: { date: string; yearGroup: number }) => `${d.date}|${d.yearGroup}`;
+  if (change.release) {
+    const read = await getYearGroupDays(store, before.urn, change.release.date, change.release.yearGroups);
+    releaseYearGroups(read, before.id).forEach((d, i) => writes.set(key(d), { read: read[i]!, intervals: d.intervals }));
+  }
+  if (change.book) {
+    const read = await getYearGroupDays(store, after.urn, change.book.date, change.book.yearGroups);
+    // A day also being released (same day, new time) is checked as it will be after the release.
+    const current = read.map((d) => ({ ...d, intervals: writes.get(key(d))?.intervals ?? d.intervals }));
+    const booked = bookYearGroups(current, { start: change.book.start, end: change.book.end, requestId: after.id });
+    booked.forEach((d, i) => writes.set(key(d), { read: read[i]!, intervals: d.intervals }));
+  }
+  return [...writes.values()];
+}
