@@ -324,7 +324,7 @@ function firstDayHint(school: Pick<School, 'calendar'>, earliest: IsoDate, lates
   return first && first !== earliest ? `; the first school day from then is ${formatDate(first)}` : '';
 }
 
-/** The first date a provider can book at this school from `now`: a school day with enough notice. */
+/** The first date to suggest to a provider: a school day with enough notice, tomorrow at the earliest (never a same-day booking, even with no notice). */
 export function earliestBookableDate(school: Pick<School, 'calendar' | 'rules'>, now: Instant): IsoDate | undefined {
   const today = londonDate(now);
   return firstSchoolDayFrom(school, addDays(today, Math.max(1, school.rules.minimumNoticeDays)), addDays(today, school.rules.bookingWindowDays));
