@@ -8,7 +8,7 @@ export default defineConfig({
   test: {
     testTimeout: 30_000,
     // Handlers log one JSON line per request; the tests assert on answers, not logs.
-    env: { POWERTOOLS_LOG_LEVEL: 'SILENT' },
+    env: { POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'SILENT' },
     hookTimeout: 60_000,
     coverage: {
       provider: 'v8',

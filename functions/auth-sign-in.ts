@@ -1,6 +1,7 @@
 // POST /api/auth/sign-in: email me a sign-in link. The same answer for any email.
 import { signInBody } from '#shared/api/auth.ts';
 import { httpHandler, type HttpResult } from '#shared/http/handler.ts';
+import { clientIp } from '#shared/http/client-ip.ts';
 import { storeFromEnv, type Store } from '#shared/store/client.ts';
 import { requestSignInLink, SIGN_IN_ANSWER } from '#shared/usecases/sign-in.ts';
 
@@ -12,5 +13,5 @@ export async function authSignIn(store: Store, email: string, ip: string): Promi
 export const handler = httpHandler({
   route: 'auth-sign-in',
   body: signInBody,
-  run: ({ body, event }) => authSignIn(storeFromEnv(), body.email, event.requestContext.http.sourceIp),
+  run: ({ body, event }) => authSignIn(storeFromEnv(), body.email, clientIp(event)),
 });

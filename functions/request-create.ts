@@ -4,6 +4,7 @@ import { createRequestBody, urnPath } from '#shared/api/provider.ts';
 import { requestView } from '#shared/api/views.ts';
 import { httpHandler, type HttpResult } from '#shared/http/handler.ts';
 import { idempotencyKey } from '#shared/http/idempotency.ts';
+import { clientIp } from '#shared/http/client-ip.ts';
 import { logger } from '#shared/log.ts';
 import { storeFromEnv, type Store } from '#shared/store/client.ts';
 import { createProviderRequest, type CreateRequestInput } from '#shared/usecases/create-request.ts';
@@ -23,5 +24,5 @@ export const handler = httpHandler({
   path: urnPath,
   body: createRequestBody,
   middlewares: [idempotencyKey('request-create')],
-  run: ({ path, body, event }) => requestCreate(storeFromEnv(), path.urn, body, event.requestContext.http.sourceIp),
+  run: ({ path, body, event }) => requestCreate(storeFromEnv(), path.urn, body, clientIp(event)),
 });

@@ -38,7 +38,7 @@ export const keys = {
   directoryTerm: (term: string, urn: string) => ({ pk: `DIR#${term.slice(0, 2)}`, sk: `${term}#${urn}` }),
   directoryPartition: (term: string) => `DIR#${term.slice(0, 2)}`,
   /** That one email for one event and one recipient was sent: makes retried batches send once. */
-  mailSent: (eventPk: string, eventSk: string, recipient: string) => ({ pk: eventPk, sk: `${eventSk}#MAIL#${recipient}` }),
+  mailSent: (eventPk: string, eventSk: string, recipient: string) => ({ pk: eventPk, sk: `MAIL#${eventSk}#${recipient}` }),
   /** An email waiting for the mailer (the stream delivers it); TTL removes it after a week. */
   outbox: (id: string) => ({ pk: `OUTBOX#${id}`, sk: 'OUTBOX' }),
   /** Idempotency records of Powertools, all under one partition per function. */
