@@ -1,7 +1,7 @@
 // Access patterns for provider access requests. Every change of a request is one
 // transaction: the request item, its event item (the stream turns events into email),
 // and any slot hold, each with a condition (DESIGN.md "A request's life").
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { IsoDate, LocalTime, RequestStatus } from '#shared/domain/types.ts';
 import type { ProviderRequestDraft } from '#shared/domain/rules.ts';
 import type { RequestEvent as DomainRequestEvent, RequestState } from '#shared/domain/state-machine.ts';
@@ -158,4 +158,19 @@ export async function findRequestOfProvider(store: Store, email: string, id: str
   const item = out.Items?.[0];
   // The index is eventually consistent: read the item itself for its current state.
   return item ? getRequest(store, String(item.urn), id) : undefined;
+}
+
+/** A request by id among some schools (a member of staff's): one batch read, no scan. */
+export async function getRequestsOfSchools(store: Store, urns: readonly string[], id: string): Promise<StoredRequest[]> {
+  if (urns.length === 0) return [];
+  const found: StoredRequest[] = [];
+  for (let i = 0; i < urns.length; i += 100) {
+    const out = await store.doc.send(
+      new BatchGetCommand({
+        RequestItems: { [store.tableName]: { Keys: urns.slice(i, i + 100).map((urn) => keys.request(urn, id)), ConsistentRead: true } },
+      }),
+    );
+    for (const item of out.Responses?.[store.tableName] ?? []) found.push(fromItem<StoredRequest>(item));
+  }
+  return found;
 }

@@ -1,0 +1,60 @@
+// Shared pieces of every email: the HTML layout, a button, detail rows in HTML and text.
+// Every value is escaped in HTML by the `html` template; plain text carries values as
+// they are (a MIME text part cannot run code).
+import type { StoredRequest } from '#shared/store/requests.ts';
+import { formatDate } from '#shared/domain/dates.ts';
+import { formatYearGroups } from '#shared/domain/year-groups.ts';
+import { CONTENT_ITEMS, CONTENT_ITEM_LABELS, PROVIDER_TYPE_LABELS, SESSION_TYPE_LABELS } from '#shared/domain/labels.ts';
+import { html, type SafeHtml } from '../html.ts';
+
+export interface MessageContent {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+const SERVICE = 'Provider access';
+
+export function layout(title: string, body: SafeHtml): string {
+  return html`<!doctype html>
+<html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${title}</title></head>
+<body style="margin:0;padding:0;background:#f3f2f1;font-family:Arial,Helvetica,sans-serif;color:#0b0c0c;">
+<div style="max-width:640px;margin:0 auto;background:#ffffff;">
+<div style="background:#1d4f76;color:#ffffff;padding:16px 24px;font-size:20px;font-weight:bold;">${SERVICE}</div>
+<div style="padding:24px;font-size:16px;line-height:1.5;">${body}</div>
+</div></body></html>`.value;
+}
+
+export function button(href: string, label: string): SafeHtml {
+  return html`<p style="margin:24px 0;"><a href="${href}" style="background:#00703c;color:#ffffff;padding:10px 16px;text-decoration:none;font-weight:bold;display:inline-block;">${label}</a></p>`;
+}
+
+export type Row = [string, string];
+
+export function detailRows(request: StoredRequest): Row[] {
+  const rows: Row[] = [
+    ['Provider', `${request.provider.organisation} (${PROVIDER_TYPE_LABELS[request.provider.type]})`],
+    ...(request.provider.ukprn ? [['UKPRN', request.provider.ukprn] as Row] : []),
+    ['Contact', `${request.contact.name}, ${request.contact.email}, ${request.contact.phone}`],
+    ['Session', SESSION_TYPE_LABELS[request.sessionType]],
+    ['Year groups', `${formatYearGroups(request.yearGroups)} (whole year groups)`],
+    ['Date and time', `${formatDate(request.date)}, ${request.start} to ${request.end}`],
+    ['Staff attending', `${request.staffCount}, who will follow the school's safeguarding and visitor checks`],
+    ['Facilities needed', request.facilities.length ? request.facilities.join(', ') : 'None'],
+    ['Will cover', CONTENT_ITEMS.filter((c) => request.content[c]).map((c) => CONTENT_ITEM_LABELS[c]).join('; ')],
+  ];
+  if (request.notes) rows.push(['Notes', request.notes]);
+  return rows;
+}
+
+export function rowsHtml(rows: Row[]): SafeHtml {
+  return html`<table style="border-collapse:collapse;width:100%;margin:16px 0;">${rows.map(
+    ([k, v]) =>
+      html`<tr><th scope="row" style="text-align:left;vertical-align:top;padding:8px 12px 8px 0;border-bottom:1px solid #b1b4b6;width:35%;">${k}</th><td style="padding:8px 0;border-bottom:1px solid #b1b4b6;white-space:pre-wrap;">${v}</td></tr>`,
+  )}</table>`;
+}
+
+export function rowsText(rows: Row[]): string {
+  return rows.map(([k, v]) => `${k}: ${v}`).join('\n');
+}
+

@@ -1,0 +1,23 @@
+// The emails for outbox items (messages not tied to a request event), by kind.
+import type { Store } from '#shared/store/client.ts';
+import type { OutboxMessage } from '#shared/store/outbox.ts';
+import type { Delivery } from './delivery.ts';
+import { PROVIDER_LINK_SECONDS, signInUrl, STAFF_LINK_SECONDS } from './links.ts';
+import { signInLink } from './messages/sign-in.ts';
+import { senderAddress } from './send.ts';
+
+type OutboxMailers = { [K in OutboxMessage['kind']]: (store: Store, message: Extract<OutboxMessage, { kind: K }>) => Promise<Delivery[]> };
+
+export const outboxMailers: OutboxMailers = {
+  'sign-in-link': async (store, message) => [
+    {
+      recipient: 'user',
+      build: async () => {
+        const forStaff = message.sessionKind === 'staff';
+        const ttl = forStaff ? STAFF_LINK_SECONDS : PROVIDER_LINK_SECONDS;
+        const content = signInLink(await signInUrl(store, message.email, message.sessionKind, message.next, ttl), forStaff);
+        return { from: senderAddress(), to: [{ name: '', address: message.email }], ...content };
+      },
+    },
+  ],
+};
