@@ -2,6 +2,7 @@
 // (test/support/table.ts), so files never see each other's items.
 import type { TestProject } from 'vitest/node';
 import { startDynamoDbLocal } from '#infra/local/dynamodb.ts';
+import { buildWeb } from '../web/build.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -10,7 +11,8 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
-  const dynamodb = await startDynamoDbLocal();
+  // The site the local server serves (web/dist), built once per run from web/src.
+  const [dynamodb] = await Promise.all([startDynamoDbLocal(), buildWeb()]);
   project.provide('dynamodbEndpoint', dynamodb.endpoint);
   return async () => {
     await dynamodb.stop();

@@ -1,6 +1,7 @@
 // The whole product on this machine: DynamoDB Local, the SES emulator, the table from the
 // one definition, demo data, the site with every route of the route table, the stream
 // poller and the schedule timers. `npm start` and the browser tests both use it.
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Server } from 'node:http';
 import { eventRoutes } from '#shared/routes.ts';
@@ -55,8 +56,14 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const { streamArn } = await ensureTable(dynamodb.endpoint, tableName);
     const seeded = options.seed ? await seedDemo(createStore({ tableName, endpoint: dynamodb.endpoint })) : undefined;
 
+    // The built site (`npm start` builds it first; build it here when nobody has).
+    const staticRoot = join(REPO_ROOT, 'web', 'dist');
+    if (!existsSync(join(staticRoot, 'index.html'))) {
+      const { buildWebOnce } = await import('../../web/build.ts');
+      await buildWebOnce();
+    }
     const server = createLocalServer({
-      staticRoot: join(REPO_ROOT, 'web', 'public'),
+      staticRoot,
       redirects: { '/local/inbox': ses.inboxUrl },
     });
     await listen(server, options.port);

@@ -17,7 +17,7 @@ export async function startTestSite(table: TestTable): Promise<TestSite> {
   const ses = await startSesEmulator();
   useTableForFunctions(table);
   process.env.SES_ENDPOINT = ses.endpoint;
-  const server: Server = createLocalServer({ staticRoot: join(REPO_ROOT, 'web', 'public'), redirects: { '/local/inbox': ses.inboxUrl } });
+  const server: Server = createLocalServer({ staticRoot: join(REPO_ROOT, 'web', 'dist'), redirects: { '/local/inbox': ses.inboxUrl } });
   const port = await freePort();
   await new Promise<void>((r) => server.listen(port, '127.0.0.1', () => r()));
   const url = `http://127.0.0.1:${port}`;

@@ -1,0 +1,221 @@
+// Builds the static site: web/src → web/dist.
+//
+// - Sass (GOV.UK Frontend and the site's own rules) → one minified stylesheet;
+// - each page's script web/src/pages/<route>/index.ts → one minified ES module bundle;
+// - each page's body web/src/pages/<route>/index.html, wrapped in web/src/layout.html →
+//   web/dist/<route>/index.html, so S3 and CloudFront serve /<route>/ as a directory.
+// Asset names carry a content hash (cache them for ever; never cache the HTML).
+//
+// `node web/build.ts` or `npm run build:web`; `buildWeb()` for the test set-up.
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import { compileAsync } from 'sass';
+
+export const WEB_ROOT = import.meta.dirname;
+export const SRC = join(WEB_ROOT, 'src');
+export const DIST = join(WEB_ROOT, 'dist');
+
+/**
+ * The policy the pages are written for. CloudFront sends it as a header (with
+ * frame-ancestors, which a meta element cannot carry); the pages carry it too, so the
+ * local site and the browser tests run under it.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self'",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+].join('; ');
+
+/** The service navigation: the page front matter's `nav` names the current item. */
+const NAV = [
+  { key: 'find', href: '/', text: 'Find a school' },
+  { key: 'requests', href: '/requests/', text: 'Your requests' },
+] as const;
+
+export interface PageWeight {
+  /** The page's URL path, like /school/. */
+  path: string;
+  files: string[];
+  raw: number;
+  gzip: number;
+  brotli: number;
+}
+
+export interface WebBuild {
+  outDir: string;
+  pages: PageWeight[];
+}
+
+interface PageSource {
+  route: string; // '' for the home page, 'request/sent' for /request/sent/
+  html: string; // path of the body
+  script: string; // path of the script
+  meta: Record<string, string>;
+  body: string;
+}
+
+const hash = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex').slice(0, 10);
+
+/** Every web/src/pages/**\/index.html with its index.ts beside it. */
+async function findPages(): Promise<PageSource[]> {
+  const root = join(SRC, 'pages');
+  const pages: PageSource[] = [];
+  for (const entry of await readdir(root, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || entry.name !== 'index.html') continue;
+    const html = join(entry.parentPath, entry.name);
+    const route = relative(root, entry.parentPath).split('\\').join('/');
+    const source = await readFile(html, 'utf8');
+    const match = /^<!--([\s\S]*?)-->\s*/.exec(source);
+    if (!match) throw new Error(`${relative(WEB_ROOT, html)}: start with a <!-- title: … --> comment`);
+    const meta: Record<string, string> = {};
+    for (const line of (match[1] ?? '').split('\n')) {
+      const m = /^\s*([a-z]+):\s*(.*?)\s*$/.exec(line);
+      if (m?.[1] && m[2] !== undefined) meta[m[1]] = m[2];
+    }
+    if (!meta.title) throw new Error(`${relative(WEB_ROOT, html)}: the front matter needs a title`);
+    pages.push({ route, html, script: join(entry.parentPath, 'index.ts'), meta, body: source.slice(match[0].length) });
+  }
+  return pages.sort((a, b) => a.route.localeCompare(b.route));
+}
+
+/**
+ * GOV.UK Frontend's footer styles draw the royal crest for Crown copyright. This is not a
+ * government service: drop every rule that refers to the crest (and any at-rule left empty).
+ */
+function withoutCrown(css: string): string {
+  return css.replace(/[^{}]*\{[^{}]*govuk-crest[^{}]*\}/g, '').replace(/@[^{}]+\{\}/g, '');
+}
+
+const entryName = (route: string) => (route === '' ? 'home' : route.replaceAll('/', '-'));
+
+function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+function navHtml(current: string | undefined): string {
+  return NAV.map((item) => {
+    const active = item.key === current;
+    const li = `govuk-service-navigation__item${active ? ' govuk-service-navigation__item--active' : ''}`;
+    const text = active ? `<strong class="govuk-service-navigation__active-fallback">${item.text}</strong>` : item.text;
+    return `              <li class="${li}"><a class="govuk-service-navigation__link" href="${item.href}"${active ? ' aria-current="page"' : ''}>${text}</a></li>`;
+  }).join('\n');
+}
+
+function backHtml(href: string | undefined): string {
+  if (!href) return '';
+  return `    <a href="${escapeHtml(href)}" class="govuk-back-link" id="back-link">Back</a>`;
+}
+
+export async function buildWeb(options: { outDir?: string; log?: (line: string) => void } = {}): Promise<WebBuild> {
+  const outDir = options.outDir ?? DIST;
+  const assets = join(outDir, 'assets');
+  await rm(outDir, { recursive: true, force: true });
+  await mkdir(assets, { recursive: true });
+
+  // Styles.
+  const sass = await compileAsync(join(SRC, 'styles', 'site.scss'), {
+    loadPaths: [join(WEB_ROOT, '..', 'node_modules')],
+    style: 'compressed',
+    quietDeps: true,
+    silenceDeprecations: ['import'],
+  });
+  const css = withoutCrown(sass.css);
+  if (/GDS Transport|@font-face|url\(/.test(css)) throw new Error('The stylesheet must load no web font and no image (no GDS Transport, no crest).');
+  const cssName = `site.${hash(css)}.css`;
+  await writeFile(join(assets, cssName), css);
+
+  // The icon.
+  const icon = await readFile(join(SRC, 'icon.svg'));
+  const iconName = `icon.${hash(icon)}.svg`;
+  await writeFile(join(assets, iconName), icon);
+
+  // Scripts: one bundle per page, no shared chunks, so each page makes one request.
+  const pages = await findPages();
+  const result = await build({
+    entryPoints: Object.fromEntries(pages.map((p) => [entryName(p.route), p.script])),
+    outdir: assets,
+    entryNames: '[name].[hash]',
+    bundle: true,
+    splitting: false,
+    format: 'esm',
+    platform: 'browser',
+    target: ['es2022', 'chrome109', 'firefox115', 'safari15.4'],
+    minify: true,
+    legalComments: 'none',
+    metafile: true,
+    write: true,
+    logLevel: 'warning',
+  });
+  const scripts = new Map<string, string>();
+  for (const [out, meta] of Object.entries(result.metafile.outputs)) {
+    if (meta.entryPoint) scripts.set(resolve(meta.entryPoint), `/assets/${relative(assets, resolve(out)).split('\\').join('/')}`);
+  }
+
+  // Pages.
+  const layout = await readFile(join(SRC, 'layout.html'), 'utf8');
+  const weights: PageWeight[] = [];
+  for (const page of pages) {
+    const script = scripts.get(resolve(page.script));
+    if (!script) throw new Error(`No bundle for ${page.script}`);
+    const values: Record<string, string> = {
+      title: escapeHtml(page.meta.title ?? ''),
+      csp: CONTENT_SECURITY_POLICY,
+      css: `/assets/${cssName}`,
+      icon: `/assets/${iconName}`,
+      script,
+      nav: navHtml(page.meta.nav),
+      back: backHtml(page.meta.back),
+      content: page.body.trimEnd(),
+    };
+    const html = layout.replace(/\{\{([a-z]+)\}\}/g, (_, key: string) => {
+      const value = values[key];
+      if (value === undefined) throw new Error(`layout.html: unknown placeholder {{${key}}}`);
+      return value;
+    });
+    const file = join(outDir, page.route, 'index.html');
+    await mkdir(dirname(file), { recursive: true });
+    await writeFile(file, html);
+
+    const parts = [Buffer.from(html), Buffer.from(css), await readFile(join(outDir, script))];
+    weights.push({
+      path: page.route === '' ? '/' : `/${page.route}/`,
+      files: [`/${page.route ? `${page.route}/` : ''}index.html`, `/assets/${cssName}`, script],
+      raw: parts.reduce((n, b) => n + b.length, 0),
+      gzip: parts.reduce((n, b) => n + gzipSync(b, { level: 9 }).length, 0),
+      brotli: parts.reduce((n, b) => n + brotliCompressSync(b).length, 0),
+    });
+  }
+
+  // What CloudFront answers for a path with no file.
+  const notFound = pages.find((p) => p.route === 'page-not-found');
+  if (notFound) await writeFile(join(outDir, '404.html'), await readFile(join(outDir, 'page-not-found', 'index.html')));
+
+  options.log?.(
+    `Built ${pages.length} pages into ${relative(process.cwd(), outDir) || '.'}:\n` +
+      weights.map((w) => `  ${w.path.padEnd(18)} ${String(w.raw).padStart(7)} B raw ${String(w.gzip).padStart(6)} B gzip ${String(w.brotli).padStart(6)} B brotli`).join('\n'),
+  );
+  return { outDir, pages: weights };
+}
+
+/** Builds once per process for whoever asks first (the local stack, the tests). */
+let building: Promise<WebBuild> | undefined;
+export function buildWebOnce(): Promise<WebBuild> {
+  building ??= buildWeb();
+  return building;
+}
+
+if (import.meta.main) {
+  buildWeb({ log: (line) => console.log(line) }).catch((err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  });
+}

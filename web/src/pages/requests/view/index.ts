@@ -1,0 +1,192 @@
+// One request: /requests/view/?id=. GET /api/requests/{id} → { request: RequestView };
+// actions by status: withdraw (reason required), and for an alternative the school
+// proposed, accept or turn it down (reason optional). Each POST answers { request }.
+import type { RequestView } from '#shared/api/provider.ts';
+import { ApiError, api, retryText } from '../../../lib/api.ts';
+import { byId, fill, h, param, ready, setTitle, type Child } from '../../../lib/dom.ts';
+import { clearErrors, showErrors } from '../../../lib/errors.ts';
+import { eventText, formatDate, formatInstant, formatTimes, formatYears, sessionTypeLabel } from '../../../lib/format.ts';
+import { summaryList } from '../../../lib/school.ts';
+import { signInNeeded, statusTag } from '../../../lib/request.ts';
+
+const WITHDRAWABLE = new Set(['pending', 'alternative_proposed', 'approved']);
+const TITLE = 'Your request';
+
+type Action = 'withdraw' | 'accept' | 'reject';
+const DONE: Record<Action, string> = {
+  withdraw: 'You have withdrawn your request',
+  accept: 'You have accepted the new time',
+  reject: 'You have turned down the new time',
+};
+
+function reasonGroup(id: string, label: string, hint: string): HTMLElement {
+  return h(
+    'div',
+    { class: 'govuk-form-group', id: `${id}-group`, 'data-field': 'reason' },
+    h('label', { class: 'govuk-label govuk-label--s', for: id }, label),
+    h('div', { class: 'govuk-hint', id: `${id}-hint` }, hint),
+    h('textarea', { class: 'govuk-textarea', id, name: 'reason', rows: 3, 'aria-describedby': `${id}-hint` }),
+  );
+}
+
+ready(async () => {
+  const page = byId('page');
+  const id = param('id');
+  const summary = h('div', { id: 'error-summary', hidden: true });
+
+  const load = async (): Promise<RequestView | undefined> => {
+    try {
+      const { request } = await api<{ request: RequestView }>('GET', `/api/requests/${encodeURIComponent(id)}`);
+      return request;
+    } catch (err) {
+      if (!(err instanceof ApiError)) throw err;
+      if (err.status === 401 || err.status === 403) signInNeeded(page, 'Sign in to see this request');
+      else if (err.status === 404 || err.status === 400)
+        fill(page, h('h1', { class: 'govuk-heading-l' }, 'We could not find that request'), h('p', { class: 'govuk-body' }, h('a', { class: 'govuk-link', href: '/requests/' }, 'See all your requests')));
+      else fill(page, h('h1', { class: 'govuk-heading-l' }, TITLE), h('p', { class: 'govuk-body' }, err.message));
+      return undefined;
+    }
+  };
+
+  const act = async (action: Action, form: HTMLFormElement, body: Record<string, unknown>) => {
+    const button = form.querySelector('button');
+    if (button) button.disabled = true;
+    try {
+      const { request } = await api<{ request: RequestView }>('POST', `/api/requests/${encodeURIComponent(id)}/${action}`, { body });
+      render(request, DONE[action]);
+    } catch (err) {
+      if (!(err instanceof ApiError)) throw err;
+      const fields = Object.entries(err.fields).map(([path, message]) => ({ path, message }));
+      const message = err.status === 429 ? `${err.message} ${retryText(err.retryAfter)}` : err.message;
+      showErrors(form, summary, fields.length ? fields : [{ message }], TITLE);
+    } finally {
+      if (button) button.disabled = false;
+    }
+  };
+
+  const render = (r: RequestView, done?: string) => {
+    setTitle(done ?? TITLE);
+    const banner = done
+      ? h(
+          'div',
+          { class: 'govuk-notification-banner govuk-notification-banner--success', role: 'alert', 'aria-labelledby': 'banner-title', tabindex: -1, id: 'done-banner' },
+          h('div', { class: 'govuk-notification-banner__header' }, h('h2', { class: 'govuk-notification-banner__title', id: 'banner-title' }, 'Success')),
+          h('div', { class: 'govuk-notification-banner__content' }, h('h3', { class: 'govuk-notification-banner__heading' }, done)),
+        )
+      : null;
+
+    const parts: Child[] = [
+      banner,
+      summary,
+      h('span', { class: 'govuk-caption-l app-wrap' }, r.schoolName),
+      h('h1', { class: 'govuk-heading-l' }, TITLE),
+      h('p', { class: 'govuk-body' }, 'Status: ', statusTag(r.status)),
+    ];
+
+    if (r.status === 'alternative_proposed' && r.alternative) {
+      const accept = h('form', { id: 'accept-form', novalidate: true }, h('button', { type: 'submit', class: 'govuk-button' }, 'Accept the new time'));
+      accept.addEventListener('submit', (e) => {
+        e.preventDefault();
+        void act('accept', accept, {});
+      });
+      const reject = h(
+        'form',
+        { id: 'reject-form', novalidate: true },
+        reasonGroup('reject-reason', 'Why does the new time not suit you? (optional)', 'The school will see this'),
+        h('button', { type: 'submit', class: 'govuk-button govuk-button--secondary' }, 'Turn down the new time'),
+      );
+      reject.addEventListener('submit', (e) => {
+        e.preventDefault();
+        const reason = (byId<HTMLTextAreaElement>('reject-reason').value ?? '').trim();
+        void act('reject', reject, reason ? { reason } : {});
+      });
+      parts.push(
+        h('h2', { class: 'govuk-heading-m' }, 'The school has proposed another time'),
+        summaryList([
+          ['Date', formatDate(r.alternative.date)],
+          ['Time', formatTimes(r.alternative.start, r.alternative.end)],
+          ...(r.alternative.note ? [['Note from the school', h('span', { class: 'app-wrap' }, r.alternative.note)] as [string, Child]] : []),
+        ]),
+        accept,
+        reject,
+      );
+    }
+    if (r.decision?.reason || r.decision?.note) {
+      parts.push(
+        h('h2', { class: 'govuk-heading-m' }, 'What the school said'),
+        r.decision.reason ? h('p', { class: 'govuk-body app-wrap' }, r.decision.reason) : null,
+        r.decision.note ? h('p', { class: 'govuk-body app-wrap' }, r.decision.note) : null,
+      );
+    }
+
+    const rows: [string, Child][] = [
+      ['School', r.schoolName],
+      ['Date', formatDate(r.date)],
+      ['Time', formatTimes(r.start, r.end)],
+      ['Year groups', formatYears(r.yearGroups)],
+      ['Type of session', sessionTypeLabel(r.sessionType)],
+      ['Organisation', r.organisation],
+      ['Contact', [r.contactName, h('br'), r.contactEmail]],
+      ['Reference', r.id],
+    ];
+    if (r.responseDueBy && r.status === 'pending') rows.splice(5, 0, ['School answers by', formatInstant(r.responseDueBy)]);
+    parts.push(h('h2', { class: 'govuk-heading-m' }, 'Request details'), summaryList(rows, 'app-wrap'));
+
+    if (r.flags.length) {
+      parts.push(
+        h('h2', { class: 'govuk-heading-m' }, 'Points the school will look at'),
+        h('ul', { class: 'govuk-list govuk-list--bullet' }, r.flags.map((f) => h('li', null, f.message))),
+      );
+    }
+
+    if (r.history.length) {
+      parts.push(
+        h('h2', { class: 'govuk-heading-m' }, 'History'),
+        h(
+          'ol',
+          { class: 'app-timeline', id: 'history' },
+          r.history.map((e) =>
+            h(
+              'li',
+              { class: 'app-timeline__item' },
+              h('h3', { class: 'govuk-heading-s govuk-!-margin-bottom-1' }, eventText(e.type)),
+              h('p', { class: 'govuk-body-s app-timeline__when' }, formatInstant(e.at), e.actor ? ` · ${e.actor}` : ''),
+              e.note ? h('p', { class: 'govuk-body app-wrap' }, e.note) : null,
+            ),
+          ),
+        ),
+      );
+    }
+
+    if (WITHDRAWABLE.has(r.status)) {
+      const withdraw = h(
+        'form',
+        { id: 'withdraw-form', novalidate: true },
+        reasonGroup('withdraw-reason', 'Why are you withdrawing?', 'The school will see this'),
+        h('button', { type: 'submit', class: 'govuk-button govuk-button--warning' }, 'Withdraw request'),
+      );
+      withdraw.addEventListener('submit', (e) => {
+        e.preventDefault();
+        const reason = byId<HTMLTextAreaElement>('withdraw-reason').value.trim();
+        if (!reason) return showErrors(withdraw, summary, [{ path: 'reason', message: 'Enter why you are withdrawing the request.' }], TITLE);
+        clearErrors(withdraw, summary);
+        void act('withdraw', withdraw, { reason });
+      });
+      parts.push(
+        h('h2', { class: 'govuk-heading-m' }, 'Withdraw your request'),
+        h('p', { class: 'govuk-body' }, r.status === 'approved' ? 'If you can no longer come, tell the school now so they can offer the time to someone else.' : 'If you no longer need this visit, withdraw the request so the school can offer the time to someone else.'),
+        withdraw,
+      );
+    }
+    parts.push(h('p', { class: 'govuk-body' }, h('a', { class: 'govuk-link', href: '/requests/' }, 'See all your requests')));
+    fill(page, ...parts);
+    if (done) byId('done-banner').focus();
+  };
+
+  if (!id) {
+    fill(page, h('h1', { class: 'govuk-heading-l' }, 'We could not find that request'), h('p', { class: 'govuk-body' }, h('a', { class: 'govuk-link', href: '/requests/' }, 'See all your requests')));
+    return;
+  }
+  const request = await load();
+  if (request) render(request);
+});

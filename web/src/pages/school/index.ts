@@ -1,0 +1,152 @@
+// A school's page: GET /api/schools/{urn} → { school: PublicSchool }, and its dated slots
+// for 8 weeks from `from` (today by default): GET /api/schools/{urn}/slots?from=&to= →
+// { slots: SlotView[] }. Each slot links to the request form; so does "propose a time".
+import type { PublicSchool, SlotView } from '#shared/api/provider.ts';
+import { ApiError, api } from '../../lib/api.ts';
+import { byId, fill, h, href, param, ready, safeUrl, setTitle, type Child } from '../../lib/dom.ts';
+import { addDays, formatDate, formatTimes, formatYears, isIsoDate, sessionTypeLabel, todayInLondon } from '../../lib/format.ts';
+import { describeSchoolDay, notFound, summaryList, backToSearch } from '../../lib/school.ts';
+
+const WEEKS = 8;
+
+function slotItem(urn: string, slot: SlotView): HTMLElement {
+  const full = slot.placesLeft <= 0;
+  const when = `${formatDate(slot.date)}, ${formatTimes(slot.start, slot.end)}`;
+  return h(
+    'li',
+    { class: 'app-result-list__item' },
+    h('h3', { class: 'govuk-heading-s app-result-list__title' }, formatDate(slot.date)),
+    h('p', { class: 'govuk-body app-result-list__meta' }, `${formatTimes(slot.start, slot.end)} · ${slot.title}`),
+    h('p', { class: 'govuk-body-s app-result-list__meta' }, `${sessionTypeLabel(slot.sessionType)} for ${formatYears(slot.yearGroups)} · ${slot.venue}`),
+    full
+      ? h('p', { class: 'govuk-body-s' }, h('strong', { class: 'govuk-tag govuk-tag--grey' }, 'Full'))
+      : h(
+          'p',
+          { class: 'govuk-body-s' },
+          `${slot.placesLeft} of ${slot.capacity} ${slot.capacity === 1 ? 'place' : 'places'} left · `,
+          h(
+            'a',
+            { class: 'govuk-link', href: href('/request/', { urn, opportunity: slot.opportunityId, date: slot.date }) },
+            'Request this slot',
+            h('span', { class: 'govuk-visually-hidden' }, `: ${slot.title}, ${when}`),
+          ),
+        ),
+  );
+}
+
+async function renderSlots(school: PublicSchool, container: HTMLElement) {
+  const today = todayInLondon();
+  const last = addDays(today, school.bookingWindowDays);
+  const asked = param('from');
+  const from = isIsoDate(asked) && asked > today && asked <= last ? asked : today;
+  const toWanted = addDays(from, WEEKS * 7 - 1);
+  const to = toWanted < last ? toWanted : last;
+  fill(container, h('p', { class: 'govuk-body app-loading' }, 'Loading the dates…'));
+  let slots: SlotView[];
+  try {
+    ({ slots } = await api<{ slots: SlotView[] }>('GET', href(`/api/schools/${encodeURIComponent(school.urn)}/slots`, { from, to })));
+  } catch (err) {
+    if (!(err instanceof ApiError)) throw err;
+    fill(container, h('p', { class: 'govuk-body' }, `We could not load the dates: ${err.message}`));
+    return;
+  }
+  const sorted = [...slots].sort((a, b) => `${a.date}${a.start}`.localeCompare(`${b.date}${b.start}`));
+  const pager: Child[] = [];
+  if (from > today) {
+    const earlier = addDays(from, -WEEKS * 7);
+    pager.push(
+      h('li', null, h('a', { class: 'govuk-link', href: href('/school/', { urn: school.urn, from: earlier > today ? earlier : undefined }) }, `Earlier dates`, h('span', { class: 'govuk-visually-hidden' }, ` (the ${WEEKS} weeks before ${formatDate(from, false)})`))),
+    );
+  }
+  if (to < last) {
+    pager.push(
+      h('li', null, h('a', { class: 'govuk-link', href: href('/school/', { urn: school.urn, from: addDays(to, 1) }) }, `Later dates`, h('span', { class: 'govuk-visually-hidden' }, ` (from ${formatDate(addDays(to, 1), false)})`))),
+    );
+  }
+  fill(
+    container,
+    h('p', { class: 'govuk-body' }, `From ${formatDate(from, false)} to ${formatDate(to, false)}.`),
+    sorted.length
+      ? h('ul', { class: 'app-result-list', id: 'slot-list' }, sorted.map((s) => slotItem(school.urn, s)))
+      : h('p', { class: 'govuk-body', id: 'no-slots' }, 'There are no published slots in these weeks. You can look at later dates, or propose a date and time.'),
+    pager.length ? h('ul', { class: 'govuk-list' }, pager) : null,
+  );
+}
+
+ready(async () => {
+  const page = byId('page');
+  const urn = param('urn');
+  backToSearch();
+  let school: PublicSchool;
+  try {
+    if (!/^\d{6,7}$/.test(urn)) throw new ApiError(404, { code: 'NOT_FOUND', message: 'No school has that URN.' });
+    ({ school } = await api<{ school: PublicSchool }>('GET', `/api/schools/${encodeURIComponent(urn)}`));
+  } catch (err) {
+    if (err instanceof ApiError && (err.status === 404 || err.status === 400)) return notFound(page);
+    throw err;
+  }
+  setTitle(school.name);
+
+  const contact: Child[] = [
+    h('span', { class: 'app-wrap' }, school.careersLead.name),
+    h('br'),
+    h('a', { class: 'govuk-link app-wrap', href: `mailto:${school.careersLead.email}` }, school.careersLead.email),
+  ];
+  if (school.careersLead.phone) contact.push(h('br'), school.careersLead.phone);
+
+  const slotsContainer = h('div', { id: 'slots' });
+  fill(
+    page,
+    h('span', { class: 'govuk-caption-l' }, school.trust ?? `URN ${school.urn}`),
+    h('h1', { class: 'govuk-heading-l', id: 'page-heading' }, school.name),
+    h('p', { class: 'govuk-body' }, `${school.address.street}, ${school.address.town}, ${school.address.postcode} · ${school.phase} · URN ${school.urn}`),
+    school.acceptsRequests
+      ? null
+      : h(
+          'div',
+          { class: 'govuk-warning-text', id: 'no-provider-access' },
+          h('span', { class: 'govuk-warning-text__icon', 'aria-hidden': 'true' }, '!'),
+          h(
+            'strong',
+            { class: 'govuk-warning-text__text' },
+            h('span', { class: 'govuk-visually-hidden' }, 'Warning'),
+            `This school takes no provider access requests. Provider access is for pupils in Years 8 to 13, and ${school.name} teaches none of these year groups.`,
+          ),
+        ),
+    h('h2', { class: 'govuk-heading-m' }, 'Provider access at this school'),
+    summaryList([
+      ['Year groups', school.acceptsRequests ? formatYears(school.providerAccessYears) : 'None'],
+      ['Notice needed', `At least ${school.minimumNoticeDays} days before the date`],
+      ['Answer within', `${school.responseDeadlineSchoolDays} school days`],
+      ['School day', describeSchoolDay(school.schoolDay)],
+      ['Careers lead', contact],
+      ['Policy statement', h('a', { class: 'govuk-link', href: safeUrl(school.statementUrl) }, 'Read the provider access policy statement', h('span', { class: 'govuk-visually-hidden' }, ` of ${school.name}`))],
+    ]),
+  );
+  if (!school.acceptsRequests) return;
+
+  page.append(
+    h('h2', { class: 'govuk-heading-m' }, 'Opportunities'),
+    school.opportunities.length
+      ? h(
+          'ul',
+          { class: 'app-result-list' },
+          school.opportunities.map((o) =>
+            h(
+              'li',
+              { class: 'app-result-list__item' },
+              h('h3', { class: 'govuk-heading-s app-result-list__title' }, o.title),
+              h('p', { class: 'govuk-body-s app-result-list__meta' }, `${sessionTypeLabel(o.sessionType)} for ${formatYears(o.yearGroups)}`),
+              h('p', { class: 'govuk-body-s app-result-list__meta' }, `${o.schedule} · ${o.venue} · ${o.capacity} ${o.capacity === 1 ? 'provider' : 'providers'} each time`),
+            ),
+          ),
+        )
+      : h('p', { class: 'govuk-body' }, 'The school has not published any regular opportunities. Propose a date and time that suits you.'),
+    h('h2', { class: 'govuk-heading-m', id: 'dates' }, 'Available dates'),
+    slotsContainer,
+    h('h2', { class: 'govuk-heading-m' }, 'None of these dates suit you?'),
+    h('p', { class: 'govuk-body' }, `You can ask for a date and time of your own during the school day, at least ${school.minimumNoticeDays} days from today.`),
+    h('a', { class: 'govuk-button govuk-button--secondary', href: href('/request/', { urn: school.urn }), role: 'button', draggable: 'false', id: 'propose-link' }, 'Propose a different date and time'),
+  );
+  await renderSlots(school, slotsContainer);
+});

@@ -1,0 +1,74 @@
+// An emailed link: /sign-in/confirm/#token=<raw>. The token is in the fragment so it
+// never reaches a server log, and it is taken out of the address bar at once. Opening
+// the page changes nothing (mail scanners open links); Continue POSTs /api/auth/session
+// { token } → { next } with a session cookie, then goes to `next`.
+import { ApiError, api } from '../../../lib/api.ts';
+import { byId, ready, setTitle } from '../../../lib/dom.ts';
+import { showErrors } from '../../../lib/errors.ts';
+
+const PROBLEMS: Record<string, [string, string]> = {
+  TOKEN_USED: ['This link has already been used', 'Each link works once. Ask for a new link and we will email it to you.'],
+  TOKEN_EXPIRED: ['This link has expired', 'Links stop working soon after we send them. Ask for a new link and we will email it to you.'],
+  TOKEN_INVALID: ['This link does not work', 'Check that you copied the whole link from the email, or ask for a new one.'],
+};
+
+function problem(code: string) {
+  const [title, text] = PROBLEMS[code] ?? PROBLEMS.TOKEN_INVALID!;
+  byId('problem-heading').textContent = title;
+  byId('problem-text').textContent = text;
+  byId('confirm').hidden = true;
+  byId('problem').hidden = false;
+  setTitle(title);
+  byId('problem-heading').focus();
+}
+
+/** Only a path on this site: never send someone elsewhere because a server said so. */
+function sameSitePath(next: unknown): string {
+  return typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') && !next.includes('\\') ? next : '/requests/';
+}
+
+const TOKEN_KEY = 'sign-in-token';
+function store(token: string | undefined) {
+  try {
+    if (token) sessionStorage.setItem(TOKEN_KEY, token);
+    else sessionStorage.removeItem(TOKEN_KEY);
+  } catch {
+    // storage disabled: a reload needs the link again
+  }
+}
+function stored(): string {
+  try {
+    return sessionStorage.getItem(TOKEN_KEY) ?? '';
+  } catch {
+    return '';
+  }
+}
+
+ready(() => {
+  // Kept for this tab only, so a reload before Continue still works.
+  const fromLink = new URLSearchParams(location.hash.slice(1)).get('token') ?? '';
+  if (location.hash) history.replaceState(history.state, '', location.pathname + location.search);
+  if (fromLink) store(fromLink);
+  const token = fromLink || stored();
+  if (!token) return problem('TOKEN_INVALID');
+
+  const form = byId<HTMLFormElement>('confirm-form');
+  const button = byId<HTMLButtonElement>('continue');
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    button.disabled = true;
+    try {
+      const { next } = await api<{ next?: string }>('POST', '/api/auth/session', { body: { token } });
+      store(undefined);
+      location.assign(sameSitePath(next));
+    } catch (err) {
+      button.disabled = false;
+      if (!(err instanceof ApiError)) throw err;
+      if (err.code in PROBLEMS) {
+        store(undefined);
+        return problem(err.code);
+      }
+      showErrors(form, byId('error-summary'), [{ message: err.message }], 'Continue to your requests');
+    }
+  });
+});
