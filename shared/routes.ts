@@ -63,6 +63,9 @@ export const httpRoutes: readonly HttpRoute[] = [
     access: 'provider',
     touches: { table: 'write' },
   },
+  { name: 'manage-requests', method: 'GET', path: '/api/manage/schools/{urn}/requests', module: 'functions/manage-requests.ts', access: 'staff', touches: { table: 'read' } },
+  { name: 'manage-request', method: 'GET', path: '/api/manage/requests/{id}', module: 'functions/manage-request.ts', access: 'staff', touches: { table: 'read' } },
+  { name: 'manage-decision', method: 'POST', path: '/api/manage/requests/{id}/{action}', module: 'functions/manage-decision.ts', access: 'staff', touches: { table: 'write' } },
 ];
 
 /**

@@ -7,7 +7,64 @@ import type { Address } from './compose.ts';
 import type { Delivery } from './delivery.ts';
 import { PROVIDER_LINK_SECONDS, signInUrl, siteUrl } from './links.ts';
 import { requestCreatedForLead, requestCreatedForProvider } from './messages/request-submitted.ts';
+import { updateMessage, wording, type Audience } from './messages/updates.ts';
+import { buildInvite } from './calendar.ts';
+import { issueToken } from '#shared/store/tokens.ts';
 import { senderAddress } from './send.ts';
+
+/** Email action links for the careers lead: single use, 14 days, bound to request and lead. */
+export const ACTION_LINK_SECONDS = 14 * 24 * 60 * 60;
+
+async function actionLinks(store: Store, request: StoredRequest, leadEmail: string) {
+  const link = async (action: 'approve' | 'decline' | 'propose') => {
+    const token = await issueToken(store, {
+      purpose: 'action',
+      email: leadEmail,
+      data: { requestId: request.id, urn: request.urn, action },
+      ttlSeconds: ACTION_LINK_SECONDS,
+    });
+    return siteUrl(`/actions/${token}`);
+  };
+  return { approve: await link('approve'), decline: await link('decline'), propose: await link('propose') };
+}
+
+/** The link each side follows from an update: the provider's signs them in to the request. */
+async function linkFor(ctx: EventContext, audience: Audience): Promise<string> {
+  if (audience === 'lead') return siteUrl(`/manage/requests/view/?id=${ctx.request.id}`);
+  return signInUrl(ctx.store, ctx.request.contact.email, 'provider', `/requests/view/?id=${ctx.request.id}`, PROVIDER_LINK_SECONDS);
+}
+
+/** Later changes: the other side is told; with a calendar change both sides get the .ics. */
+const updateMailer: EventMailer = (ctx) => {
+  const { event, request, school } = ctx;
+  const audiences = new Set<Audience>(event.notify.map((p) => (p === 'school' ? 'lead' : 'provider')));
+  if (event.calendar) {
+    audiences.add('lead');
+    audiences.add('provider');
+  }
+  return [...audiences].flatMap((audience): Delivery[] => {
+    const words = wording(event.type, audience, school, request);
+    if (!words) return [];
+    return [
+      {
+        recipient: audience,
+        build: async () => {
+          const content = updateMessage(words, audience, school, request, await linkFor(ctx, audience));
+          const calendar = event.calendar
+            ? { method: event.calendar.method, content: buildInvite({ request, school, method: event.calendar.method, sequence: event.calendar.sequence, now: new Date(event.at) }) }
+            : undefined;
+          return {
+            from: senderAddress(),
+            to: [audience === 'lead' ? ctx.lead : ctx.provider],
+            replyTo: audience === 'lead' ? ctx.provider : ctx.lead,
+            ...content,
+            ...(calendar ? { calendar } : {}),
+          };
+        },
+      },
+    ];
+  });
+};
 
 export interface EventContext {
   store: Store;
@@ -28,7 +85,10 @@ export const eventMailers: Partial<Record<RequestEventType, EventMailer>> = {
         from: senderAddress(),
         to: [lead],
         replyTo: provider,
-        ...requestCreatedForLead(school, request, siteUrl(`/manage/requests/view/?id=${request.id}`)),
+        ...requestCreatedForLead(school, request, {
+          review: siteUrl(`/manage/requests/view/?id=${request.id}`),
+          ...(await actionLinks(store, request, school.careersLead.email)),
+        }),
       }),
     },
     {
@@ -39,4 +99,12 @@ export const eventMailers: Partial<Record<RequestEventType, EventMailer>> = {
       },
     },
   ],
+  REQUEST_APPROVED: updateMailer,
+  ALTERNATIVE_ACCEPTED: updateMailer,
+  REQUEST_RESCHEDULED: updateMailer,
+  REQUEST_DECLINED: updateMailer,
+  ALTERNATIVE_PROPOSED: updateMailer,
+  REQUEST_WITHDRAWN: updateMailer,
+  ALTERNATIVE_REJECTED: updateMailer,
+  REQUEST_CANCELLED: updateMailer,
 };

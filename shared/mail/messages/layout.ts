@@ -26,7 +26,7 @@ export function layout(title: string, body: SafeHtml): string {
 }
 
 export function button(href: string, label: string): SafeHtml {
-  return html`<p style="margin:24px 0;"><a href="${href}" style="background:#00703c;color:#ffffff;padding:10px 16px;text-decoration:none;font-weight:bold;display:inline-block;">${label}</a></p>`;
+  return html`<a href="${href}" style="background:#00703c;color:#ffffff;padding:10px 16px;margin:0 8px 8px 0;text-decoration:none;font-weight:bold;display:inline-block;">${label}</a>`;
 }
 
 export type Row = [string, string];

@@ -7,7 +7,14 @@ import type { StoredRequest } from '#shared/store/requests.ts';
 import { html } from '../html.ts';
 import { button, detailRows, layout, rowsHtml, rowsText, type MessageContent } from './layout.ts';
 
-export function requestCreatedForLead(school: School, request: StoredRequest, reviewUrl: string): MessageContent {
+export interface LeadLinks {
+  review: string;
+  approve: string;
+  decline: string;
+  propose: string;
+}
+
+export function requestCreatedForLead(school: School, request: StoredRequest, links: LeadLinks): MessageContent {
   const subject = `Provider access request: ${request.provider.organisation}, ${formatYearGroups(request.yearGroups)}, ${formatDateShort(request.date)}`;
   const rows = detailRows(request);
   const flagsText = request.flags.map((f) => `- ${f.message} (${f.rule})`).join('\n');
@@ -20,7 +27,11 @@ export function requestCreatedForLead(school: School, request: StoredRequest, re
     '',
     ...(request.flags.length ? ['Check before you decide:', flagsText, ''] : []),
     `Please answer by ${formatDate(request.responseDeadline)}: approve it, decline it with a reason, or propose another time.`,
-    `Review and decide: ${reviewUrl}`,
+    `Approve: ${links.approve}`,
+    `Decline: ${links.decline}`,
+    `Propose another time: ${links.propose}`,
+    `Or see it on your dashboard: ${links.review}`,
+    'Each link opens a page where you confirm; nothing happens until you do.',
     '',
     `Reply to this email to write to ${request.contact.name} directly.`,
   ].join('\n');
@@ -34,7 +45,8 @@ ${
     : html``
 }
 <p>Please answer by <strong>${formatDate(request.responseDeadline)}</strong>: approve it, decline it with a reason, or propose another time.</p>
-${button(reviewUrl, 'Review and decide')}
+<p style="margin:24px 0;">${button(links.approve, 'Approve')} ${button(links.decline, 'Decline')} ${button(links.propose, 'Propose another time')}</p>
+<p>Each link opens a page where you confirm; nothing happens until you do. Or <a href="${links.review}">see it on your dashboard</a>.</p>
 <p>Reply to this email to write to ${request.contact.name} directly.</p>`;
   return { subject, text, html: layout(subject, body) };
 }
@@ -59,7 +71,7 @@ export function requestCreatedForProvider(school: School, request: StoredRequest
 <p>Dear ${request.contact.name},</p>
 <p>Your provider access request has been sent to ${school.careersLead.name}, careers lead at ${school.name}. The school aims to answer by <strong>${formatDate(request.responseDeadline)}</strong>.</p>
 ${rowsHtml(rows)}
-${button(manageUrl, 'See or withdraw your request')}
+<p style="margin:24px 0;">${button(manageUrl, 'See or withdraw your request')}</p>
 <p>This link works once and signs you in on this device; after that, ask for a new link on the sign-in page.</p>
 <p>Reply to this email to write to the careers lead.</p>`;
   return { subject, text, html: layout(subject, body) };

@@ -10,7 +10,7 @@ export function signInLink(link: string, forStaff: boolean): MessageContent {
   const text = [lead, '', link, '', 'It works once and expires soon. If you did not ask for it, you can ignore this email.'].join('\n');
   const body = html`<h1 style="font-size:24px;margin-top:0;">${forStaff ? 'Sign in' : 'Your requests'}</h1>
 <p>${lead}</p>
-${button(link, forStaff ? 'Sign in' : 'See your requests')}
+<p style="margin:24px 0;">${button(link, forStaff ? 'Sign in' : 'See your requests')}</p>
 <p>It works once and expires soon. If you did not ask for it, you can ignore this email.</p>`;
   return { subject, text, html: layout(subject, body) };
 }

@@ -1,0 +1,93 @@
+// The careers lead's API contract: dashboard lists, one request in full, and decisions.
+import { z } from 'zod';
+import { REQUEST_STATUSES } from '#shared/domain/types.ts';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a real date, like 2027-01-12.');
+const localTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Enter a time in 24-hour form, like 09:30.');
+
+export const dashboardQuery = z.strictObject({
+  status: z.enum(REQUEST_STATUSES, { error: `Choose a status: ${REQUEST_STATUSES.join(', ')}.` }).optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+});
+
+export const DECISIONS = ['approve', 'decline', 'propose', 'cancel', 'deliver'] as const;
+export type Decision = (typeof DECISIONS)[number];
+
+export const decisionPath = z.strictObject({
+  id: z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'A request id is 26 letters and digits, as in the link you were sent.'),
+  action: z.enum(DECISIONS, { error: `Use one of: ${DECISIONS.join(', ')}.` }),
+});
+
+const reason = z.string().trim().max(1000);
+
+/** Every decision's fields; which are needed depends on the decision (the state machine says). */
+export const decisionBody = z.strictObject({
+  note: reason.optional(),
+  /** Decline: one of the school's grounds for refusing, or the lead's own words. */
+  reason: reason.optional(),
+  /** Propose: the other date and time, and an optional message to the provider. */
+  date: isoDate.optional(),
+  start: localTime.optional(),
+  end: localTime.optional(),
+  message: reason.optional(),
+  respondBy: isoDate.optional(),
+  /** Deliver: whether it happened, the four R-CONTENT items confirmed again, attendance. */
+  happened: z.boolean().optional(),
+  content: z
+    .strictObject({ provider: z.boolean(), careers: z.boolean(), learning: z.boolean(), questions: z.boolean() })
+    .optional(),
+  attendance: z
+    .array(z.strictObject({ yearGroup: z.number().int().min(0).max(13), pupils: z.number().int().min(0).max(2000) }))
+    .max(6)
+    .optional(),
+});
+
+export type DecisionBody = z.output<typeof decisionBody>;
+
+/** An emailed action link's token, in the path of /actions/{token} and /api/actions/{token}. */
+export const actionTokenPath = z.strictObject({
+  token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, 'This link is not complete. Copy the whole link from the email.'),
+});
+
+/** What an action form posts: the same decision fields, as a browser form sends them. */
+export const actionFormBody = z.strictObject({
+  reason: reason.optional(),
+  otherReason: reason.optional(),
+  note: reason.optional(),
+  'date-day': z.string().trim().max(2).optional(),
+  'date-month': z.string().trim().max(2).optional(),
+  'date-year': z.string().trim().max(4).optional(),
+  start: z.string().trim().max(5).optional(),
+  end: z.string().trim().max(5).optional(),
+  message: reason.optional(),
+});
+
+/** One request as the careers lead sees it: everything the provider sent, flags and trail. */
+export interface ManagedRequestView {
+  id: string;
+  urn: string;
+  status: string;
+  date: string;
+  start: string;
+  end: string;
+  yearGroups: number[];
+  sessionType: string;
+  provider: { organisation: string; type: string; ukprn?: string };
+  contact: { name: string; email: string; phone: string };
+  staffCount: number;
+  facilities: string[];
+  content: { provider: boolean; careers: boolean; learning: boolean; questions: boolean };
+  notes: string;
+  createdAt: string;
+  responseDeadline: string;
+  /** School days left to answer, counting today; 0 on the deadline day itself, negative past it. */
+  schoolDaysLeft?: number;
+  flags: { code: string; rule: string; field: string; message: string }[];
+  alternative?: { date: string; start: string; end: string; respondBy: string; message?: string };
+  reason?: string;
+  delivery?: { content: Record<string, boolean>; attendance: { yearGroup: number; pupils: number }[]; note?: string; recordedAt: string };
+  allowedActions: string[];
+  history: { type: string; at: string; actor: string; by?: string; note?: string }[];
+}
+export type DashboardQuery = z.output<typeof dashboardQuery>;

@@ -1,0 +1,108 @@
+// The emails for every later change of a request: to the other side of whoever acted,
+// saying what happened and what to do next. One builder, worded per event.
+import type { RequestEventType } from '#shared/domain/state-machine.ts';
+import type { School } from '#shared/domain/types.ts';
+import { formatDate, formatDateShort } from '#shared/domain/dates.ts';
+import type { StoredRequest } from '#shared/store/requests.ts';
+import { html } from '../html.ts';
+import { button, detailRows, layout, rowsHtml, rowsText, type MessageContent } from './layout.ts';
+
+export type Audience = 'lead' | 'provider';
+
+interface Wording {
+  subject: string;
+  headline: string;
+  lines: string[];
+  linkLabel: string;
+}
+
+function when(r: { date: string; start: string; end: string }): string {
+  return `${formatDate(r.date)}, ${r.start} to ${r.end}`;
+}
+
+export function wording(type: RequestEventType, audience: Audience, school: School, r: StoredRequest): Wording | undefined {
+  const org = r.provider.organisation;
+  const reason = r.reason ? `Reason given: ${r.reason}` : '';
+  const forProvider = audience === 'provider';
+  switch (type) {
+    case 'REQUEST_APPROVED':
+    case 'ALTERNATIVE_ACCEPTED':
+      return {
+        subject: `Approved: ${org} at ${school.name}, ${formatDateShort(r.date)}`,
+        headline: 'Provider access encounter approved',
+        lines: [
+          forProvider
+            ? `${school.name} has approved your visit on ${when(r)}.`
+            : type === 'ALTERNATIVE_ACCEPTED'
+              ? `${org} accepted the time you proposed: ${when(r)}.`
+              : `You approved ${org}'s visit on ${when(r)}.`,
+          'A calendar invitation is attached. Arrive 15 minutes early with photo ID; the school will sign your staff in under its safeguarding and visitor checks.',
+        ],
+        linkLabel: forProvider ? 'See your request' : 'Open the request',
+      };
+    case 'REQUEST_RESCHEDULED':
+      return {
+        subject: `New time: ${org} at ${school.name}, ${formatDateShort(r.date)}`,
+        headline: 'The encounter has moved',
+        lines: [`The encounter is now on ${when(r)}.`, reason, 'The attached invitation replaces the earlier one.'].filter(Boolean),
+        linkLabel: forProvider ? 'See your request' : 'Open the request',
+      };
+    case 'REQUEST_DECLINED':
+      return {
+        subject: `Declined: your request to ${school.name}`,
+        headline: 'Your request was declined',
+        lines: [`${school.name} has declined your request for ${when(r)}.`, reason, `You can reply to this email to ask ${school.careersLead.name} about another time.`].filter(Boolean),
+        linkLabel: 'See your request',
+      };
+    case 'ALTERNATIVE_PROPOSED':
+      return {
+        subject: `${school.name} proposes another time`,
+        headline: 'The school proposes another time',
+        lines: [
+          r.alternative ? `${school.name} cannot do ${when(r)} but proposes ${when(r.alternative)}.` : `${school.name} proposes another time.`,
+          r.alternative?.message ? `Message from the school: ${r.alternative.message}` : '',
+          r.alternative ? `Accept or decline it by ${formatDate(r.alternative.respondBy)}.` : '',
+        ].filter(Boolean),
+        linkLabel: 'Accept or decline the new time',
+      };
+    case 'REQUEST_WITHDRAWN':
+      return {
+        subject: `Withdrawn: ${org}'s request for ${formatDateShort(r.date)}`,
+        headline: 'A request was withdrawn',
+        lines: [`${org} has withdrawn its request for ${when(r)}. Nothing more is needed from you.`, reason].filter(Boolean),
+        linkLabel: 'Open your dashboard',
+      };
+    case 'ALTERNATIVE_REJECTED':
+      return {
+        subject: `${org} cannot make the time you proposed`,
+        headline: 'The proposed time was declined',
+        lines: [`${org} cannot make the time you proposed, so the request is closed.`, reason].filter(Boolean),
+        linkLabel: 'Open your dashboard',
+      };
+    case 'REQUEST_CANCELLED':
+      return {
+        subject: `Cancelled: ${org} at ${school.name}, ${formatDateShort(r.date)}`,
+        headline: 'The encounter was cancelled',
+        lines: [
+          `The encounter on ${when(r)} was cancelled by ${r.endedBy === 'provider' ? org : school.name}.`,
+          reason,
+          'The attached update removes it from your calendar.',
+        ].filter(Boolean),
+        linkLabel: forProvider ? 'See your request' : 'Open the request',
+      };
+    default:
+      return undefined;
+  }
+}
+
+export function updateMessage(w: Wording, audience: Audience, school: School, r: StoredRequest, link: string): MessageContent {
+  const greeting = audience === 'provider' ? r.contact.name : school.careersLead.name;
+  const rows = detailRows(r);
+  const text = [`Dear ${greeting},`, '', ...w.lines, '', rowsText(rows), '', `${w.linkLabel}: ${link}`].join('\n');
+  const body = html`<h1 style="font-size:24px;margin-top:0;">${w.headline}</h1>
+<p>Dear ${greeting},</p>
+${w.lines.map((l) => html`<p>${l}</p>`)}
+${rowsHtml(rows)}
+<p style="margin:24px 0;">${button(link, w.linkLabel)}</p>`;
+  return { subject: w.subject, text, html: layout(w.subject, body) };
+}

@@ -1,0 +1,77 @@
+// The careers lead's decisions on a request, each one conditional transaction through the
+// state machine: approve, decline with a reason, propose another time (the rules run on
+// it), cancel, and record delivery (or that it did not happen).
+import { checkProposedTime } from '#shared/domain/rules.ts';
+import { errorFromViolations } from '#shared/domain/errors.ts';
+import type { Actor } from '#shared/domain/state-machine.ts';
+import type { Decision, DecisionBody } from '#shared/api/manage.ts';
+import { AppError } from '#shared/errors.ts';
+import type { Store } from '#shared/store/client.ts';
+import type { StoredRequest } from '#shared/store/requests.ts';
+import type { StoredSchool } from '#shared/store/schools.ts';
+import type { StaffRoleRecord } from '#shared/store/staff.ts';
+import { applyAction } from './transition.ts';
+
+export function schoolActor(role: Pick<StaffRoleRecord, 'email' | 'name' | 'role'>): Actor {
+  return { party: 'school', id: role.email, name: role.name, role: role.role };
+}
+
+function need<T>(value: T | undefined, field: string, message: string): T {
+  if (value === undefined || value === '') throw new AppError(400, 'FIELD_REQUIRED', message, { fields: { [field]: message } });
+  return value;
+}
+
+export async function decide(
+  store: Store,
+  school: StoredSchool,
+  request: StoredRequest,
+  decision: Decision,
+  body: DecisionBody,
+  actor: Actor,
+  now = new Date(),
+): Promise<StoredRequest> {
+  switch (decision) {
+    case 'approve':
+      return applyAction(store, request, 'approve', actor, { ...(body.note ? { note: body.note } : {}) }, now);
+    case 'decline': {
+      const reason = [body.reason, body.note].filter(Boolean).join(': ');
+      return applyAction(store, request, 'decline', actor, { reason }, now);
+    }
+    case 'propose': {
+      const when = {
+        date: need(body.date, 'date', 'Enter the date you propose.'),
+        start: need(body.start, 'start', 'Enter the start time you propose.'),
+        end: need(body.end, 'end', 'Enter the end time you propose.'),
+      };
+      // The school's own offer must still be school time (R-HOURS); it may waive its own notice.
+      const refusal = errorFromViolations(checkProposedTime(school, when, { now: now.toISOString(), minimumNotice: false }));
+      if (refusal) throw refusal;
+      return applyAction(
+        store,
+        request,
+        'propose',
+        actor,
+        { ...when, ...(body.message ? { message: body.message } : {}), ...(body.respondBy ? { respondBy: body.respondBy } : {}) },
+        now,
+      );
+    }
+    case 'cancel':
+      return applyAction(store, request, 'cancel', actor, { reason: body.reason ?? '' }, now);
+    case 'deliver':
+      if (body.happened === false) {
+        return applyAction(store, request, 'not_delivered', actor, { ...(body.reason ? { reason: body.reason } : {}) }, now);
+      }
+      return applyAction(
+        store,
+        request,
+        'deliver',
+        actor,
+        {
+          content: body.content ?? { provider: false, careers: false, learning: false, questions: false },
+          attendance: body.attendance ?? [],
+          ...(body.note ? { note: body.note } : {}),
+        },
+        now,
+      );
+  }
+}
