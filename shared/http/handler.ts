@@ -4,6 +4,7 @@
 import middy, { type MiddlewareObj } from '@middy/core';
 import httpJsonBodyParser from '@middy/http-json-body-parser';
 import httpSecurityHeaders from '@middy/http-security-headers';
+import httpUrlencodeBodyParser from '@middy/http-urlencode-body-parser';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { z } from 'zod';
 import { AppError } from '#shared/errors.ts';
@@ -45,6 +46,10 @@ export interface HttpHandlerOptions<PS extends z.ZodType, QS extends z.ZodType, 
   run: (req: HttpRequest<z.output<PS>, z.output<QS>, z.output<BS>>) => Promise<HttpResult>;
   /** Extra middlewares that run after the body is parsed (e.g. idempotency). */
   middlewares?: MiddlewareObj[];
+  /** Content-Security-Policy directives replacing the API default (for HTML pages); null drops one. */
+  csp?: Record<string, string | null>;
+  /** Also accept a browser form (application/x-www-form-urlencoded) as the body. */
+  acceptForms?: boolean;
 }
 
 type Event = APIGatewayProxyEventV2 & { body?: unknown };
@@ -118,7 +123,8 @@ export function httpHandler<
     onError: (request) =>
       logRequest(options.route, request.event, request.response?.statusCode, since(request.event), request.error),
   });
-  handler.use(httpSecurityHeaders());
+  // The API default forbids everything; a page names what it loads. null drops a default directive.
+  handler.use(httpSecurityHeaders(options.csp ? { contentSecurityPolicy: options.csp as Record<string, string> } : {}));
   handler.use({
     onError: (request) => {
       const reference = request.context?.awsRequestId ?? request.event.requestContext?.requestId ?? 'unknown';
@@ -130,12 +136,27 @@ export function httpHandler<
       if (bodyBytes(request.event) > MAX_BODY_BYTES) {
         throw new AppError(413, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${MAX_BODY_BYTES / 1024} KB. Shorten the longest text fields and send again.`);
       }
-      if (options.body && (request.event.body === undefined || request.event.body === '')) {
+      const isForm = (request.event.headers?.['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');
+      if (options.body && options.acceptForms && isForm && !request.event.body) {
+        request.event.body = ''; // a browser form with nothing filled in is an empty form, not a missing body
+      } else if (options.body && (request.event.body === undefined || request.event.body === '')) {
         throw new AppError(400, 'BODY_REQUIRED', 'This request needs a JSON body.');
       }
     },
   });
-  if (options.body) handler.use(httpJsonBodyParser());
+  if (options.body && options.acceptForms) {
+    handler.use(httpUrlencodeBodyParser({ disableContentTypeError: true }));
+    handler.use(httpJsonBodyParser({ disableContentTypeError: true }));
+    handler.use({
+      before: (request) => {
+        if (typeof request.event.body === 'string') {
+          throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the form as application/x-www-form-urlencoded, or JSON with Content-Type: application/json.');
+        }
+      },
+    });
+  } else if (options.body) {
+    handler.use(httpJsonBodyParser());
+  }
   for (const m of options.middlewares ?? []) handler.use(m);
   return handler;
 }

@@ -4,7 +4,9 @@
 import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
 import type { YearGroupDay } from '#shared/domain/year-group-days.ts';
 import type { IsoDate, YearGroup } from '#shared/domain/types.ts';
-import { ConflictError } from '#shared/errors.ts';
+import { AppError, ConflictError } from '#shared/errors.ts';
+import { epochSeconds, hashSecret } from './secrets.ts';
+import { tokenMessage } from './tokens.ts';
 import type { Store } from './client.ts';
 import { fromItem, keys } from './keys.ts';
 import { eventItem, requestItem, type RequestEvent, type SlotHold, type StoredRequest } from './requests.ts';
@@ -38,6 +40,8 @@ export interface TransitionWrite {
   releaseSlot?: SlotHold;
   /** Year-group days to write: the day as read (with its version) and its new intervals. */
   days?: { read: StoredYearGroupDay; intervals: YearGroupDay['intervals'] }[];
+  /** An emailed action link used up in the same transaction, so it acts at most once. */
+  useToken?: { secret: string; purpose: 'action'; now: Date };
 }
 
 export class StaleDayError extends Error {
@@ -92,6 +96,19 @@ export async function saveTransition(store: Store, write: TransitionWrite): Prom
       },
     });
   }
+  const tokenIndex = items.length;
+  if (write.useToken) {
+    const { secret, purpose, now } = write.useToken;
+    items.push({
+      Update: {
+        TableName: store.tableName,
+        Key: keys.token(hashSecret(secret)),
+        UpdateExpression: 'SET usedAt = :now',
+        ConditionExpression: 'attribute_exists(pk) AND purpose = :purpose AND attribute_not_exists(usedAt) AND expiresAt > :nowSeconds',
+        ExpressionAttributeValues: { ':now': now.toISOString(), ':purpose': purpose, ':nowSeconds': epochSeconds(now) },
+      },
+    });
+  }
   try {
     await transact(store, items);
   } catch (err) {
@@ -99,8 +116,10 @@ export async function saveTransition(store: Store, write: TransitionWrite): Prom
     if (err.failedCondition(0)) {
       throw new ConflictError('REQUEST_CHANGED', 'This request changed while you were looking at it. Reload the page to see where it stands now.', { cause: err });
     }
-    const firstDay = items.length - (write.days?.length ?? 0);
-    if (err.reasons.slice(firstDay).some((r) => r === 'ConditionalCheckFailed')) throw new StaleDayError();
+    if (write.useToken && err.failedCondition(tokenIndex)) {
+      throw new AppError(410, 'TOKEN_USED', tokenMessage('TOKEN_USED'), { cause: err });
+    }
+    if (err.reasons.some((r) => r === 'ConditionalCheckFailed')) throw new StaleDayError();
     throw err;
   }
   return after;

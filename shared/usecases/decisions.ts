@@ -29,13 +29,15 @@ export async function decide(
   body: DecisionBody,
   actor: Actor,
   now = new Date(),
+  options: { useToken?: string } = {},
 ): Promise<StoredRequest> {
+  const o = options;
   switch (decision) {
     case 'approve':
-      return applyAction(store, request, 'approve', actor, { ...(body.note ? { note: body.note } : {}) }, now);
+      return applyAction(store, request, 'approve', actor, { ...(body.note ? { note: body.note } : {}) }, now, o);
     case 'decline': {
       const reason = [body.reason, body.note].filter(Boolean).join(': ');
-      return applyAction(store, request, 'decline', actor, { reason }, now);
+      return applyAction(store, request, 'decline', actor, { reason }, now, o);
     }
     case 'propose': {
       const when = {
@@ -53,13 +55,14 @@ export async function decide(
         actor,
         { ...when, ...(body.message ? { message: body.message } : {}), ...(body.respondBy ? { respondBy: body.respondBy } : {}) },
         now,
+        o,
       );
     }
     case 'cancel':
-      return applyAction(store, request, 'cancel', actor, { reason: body.reason ?? '' }, now);
+      return applyAction(store, request, 'cancel', actor, { reason: body.reason ?? '' }, now, o);
     case 'deliver':
       if (body.happened === false) {
-        return applyAction(store, request, 'not_delivered', actor, { ...(body.reason ? { reason: body.reason } : {}) }, now);
+        return applyAction(store, request, 'not_delivered', actor, { ...(body.reason ? { reason: body.reason } : {}) }, now, o);
       }
       return applyAction(
         store,
@@ -72,6 +75,7 @@ export async function decide(
           ...(body.note ? { note: body.note } : {}),
         },
         now,
+        o,
       );
   }
 }

@@ -17,6 +17,7 @@ export async function applyAction<A extends RequestAction>(
   actor: Actor,
   input: ActionInputs[A],
   now = new Date(),
+  options: { useToken?: string } = {},
 ): Promise<StoredRequest> {
   for (let attempt = 1; ; attempt++) {
     const result = transition(request, action, actor, input, now.toISOString());
@@ -27,6 +28,7 @@ export async function applyAction<A extends RequestAction>(
       delete after.heldSlot;
     }
     write.days = await dayWrites(store, request, after);
+    if (options.useToken) write.useToken = { secret: options.useToken, purpose: 'action', now };
     try {
       return await saveTransition(store, write);
     } catch (err) {

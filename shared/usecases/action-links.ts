@@ -1,0 +1,85 @@
+// The careers lead's emailed links (approve / decline / propose). Opening one (GET) only
+// reads: it shows a confirmation page. Confirming (POST) acts, once: the token is used up
+// in the same transaction as the decision, and only while the lead still has a role there.
+import type { z } from 'zod';
+import type { actionFormBody, Decision, DecisionBody } from '#shared/api/manage.ts';
+import { daysInMonth, makeDate } from '#shared/domain/dates.ts';
+import { AppError } from '#shared/errors.ts';
+import type { Store } from '#shared/store/client.ts';
+import { getRequest, type StoredRequest } from '#shared/store/requests.ts';
+import type { StoredSchool } from '#shared/store/schools.ts';
+import { listRolesOfUser } from '#shared/store/staff.ts';
+import { readToken, tokenMessage, type TokenRecord } from '#shared/store/tokens.ts';
+import { decide, schoolActor } from './decisions.ts';
+import { requireSchool } from './schools.ts';
+
+export type ActionForm = z.output<typeof actionFormBody>;
+export type LinkAction = Extract<Decision, 'approve' | 'decline' | 'propose'>;
+
+export type ActionLink =
+  | { ok: true; token: TokenRecord; action: LinkAction; request: StoredRequest; school: StoredSchool }
+  | { ok: false; code: 'TOKEN_INVALID' | 'TOKEN_USED' | 'TOKEN_EXPIRED' | 'NO_LONGER_STAFF' | 'ALREADY_DECIDED'; message: string; request?: StoredRequest };
+
+const LINK_ACTIONS: readonly string[] = ['approve', 'decline', 'propose'];
+
+/** What a link is for and whether it can still act. Never writes. */
+export async function describeActionLink(store: Store, secret: string, now = new Date()): Promise<ActionLink> {
+  const state = await readToken(store, secret, 'action', now);
+  if (!state.ok) return { ok: false, code: state.code, message: tokenMessage(state.code) };
+  const { token } = state;
+  const { requestId, urn, action } = token.data;
+  if (!requestId || !urn || !action || !LINK_ACTIONS.includes(action)) return { ok: false, code: 'TOKEN_INVALID', message: tokenMessage('TOKEN_INVALID') };
+  const [request, roles] = await Promise.all([getRequest(store, urn, requestId), listRolesOfUser(store, token.email)]);
+  if (!request) return { ok: false, code: 'TOKEN_INVALID', message: tokenMessage('TOKEN_INVALID') };
+  if (!roles.some((r) => r.urn === urn)) {
+    return { ok: false, code: 'NO_LONGER_STAFF', message: 'This link was sent to someone who no longer manages this school. Ask the careers lead to act on the request.' };
+  }
+  if (request.status !== 'pending') {
+    return { ok: false, code: 'ALREADY_DECIDED', message: 'This request has already been answered, so the link no longer applies.', request };
+  }
+  return { ok: true, token, action: action as LinkAction, request, school: await requireSchool(store, urn) };
+}
+
+/** The form's fields as a decision, with a message at each field that needs one. */
+export function decisionFromForm(action: LinkAction, form: ActionForm, school: StoredSchool): DecisionBody {
+  if (action === 'approve') return { ...(form.note ? { note: form.note } : {}) };
+  if (action === 'decline') {
+    const chosen = form.reason === 'other' ? form.otherReason : form.reason;
+    if (!chosen) {
+      const field = form.reason === 'other' ? 'otherReason' : 'reason';
+      throw new AppError(400, 'DECLINE_REASON_REQUIRED', 'Choose a reason for declining, or write your own.', {
+        fields: { [field]: form.reason === 'other' ? 'Write the reason for declining.' : 'Choose a reason for declining.' },
+      });
+    }
+    if (form.reason !== 'other' && !school.groundsForRefusing.includes(chosen)) {
+      throw new AppError(400, 'DECLINE_REASON_UNKNOWN', 'Choose one of the listed reasons, or write your own.', { fields: { reason: 'Choose one of the listed reasons.' } });
+    }
+    return { reason: chosen, ...(form.note ? { note: form.note } : {}) };
+  }
+  const [d, m, y] = [form['date-day'], form['date-month'], form['date-year']].map((v) => Number(v));
+  const date = d && m && y ? makeDateSafe(y, m, d) : undefined;
+  const fields: Record<string, string> = {};
+  if (!date) fields['date-day'] = 'Enter a real date, for example 12 1 2027.';
+  if (!form.start || !/^\d{2}:\d{2}$/.test(form.start)) fields.start = 'Enter a start time like 09:30.';
+  if (!form.end || !/^\d{2}:\d{2}$/.test(form.end)) fields.end = 'Enter an end time like 10:15.';
+  if (Object.keys(fields).length) throw new AppError(400, 'VALIDATION_FAILED', 'Check the date and times you propose.', { fields });
+  return { date, start: form.start, end: form.end, ...(form.message ? { message: form.message } : {}) };
+}
+
+/** A real calendar date from day, month and year as typed, or undefined (31 February is not). */
+function makeDateSafe(y: number, m: number, d: number): string | undefined {
+  if (!Number.isInteger(y) || y < 2000 || y > 2100 || !Number.isInteger(m) || m < 1 || m > 12) return undefined;
+  if (!Number.isInteger(d) || d < 1 || d > daysInMonth(y, m)) return undefined;
+  return makeDate(y, m, d);
+}
+
+export async function useActionLink(store: Store, secret: string, form: ActionForm, now = new Date()) {
+  const link = await describeActionLink(store, secret, now);
+  if (!link.ok) throw new AppError(link.code === 'TOKEN_INVALID' ? 400 : 410, link.code, link.message);
+  const body = decisionFromForm(link.action, form, link.school);
+  const roles = await listRolesOfUser(store, link.token.email);
+  const role = roles.find((r) => r.urn === link.school.urn);
+  if (!role) throw new AppError(403, 'NO_LONGER_STAFF', 'You no longer manage this school.');
+  const after = await decide(store, link.school, link.request, link.action, body, schoolActor(role), now, { useToken: secret });
+  return { ...link, request: after };
+}

@@ -1,0 +1,234 @@
+// The careers lead's journey through the API on the local stack: the emailed action links
+// (GET changes nothing; POST acts once), decisions from the dashboard, calendar invites
+// read by an independent parser, overlapping approvals, and who may do what.
+import ICAL from 'ical.js';
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LocalStack } from '#infra/local/stack.ts';
+import { readInbox, type InboxEmail } from '#infra/local/ses.ts';
+import { createStore, type Store } from '#shared/store/client.ts';
+import { json } from './support/site.ts';
+import { linkIn, startDemoStack, waitForEmail } from './support/stack.ts';
+import { signIn } from './support/sign-in.ts';
+import { providerBody, schoolDayAhead } from './support/provider-body.ts';
+
+let stack: LocalStack;
+let store: Store;
+let lead: string;
+beforeAll(async () => {
+  stack = await startDemoStack();
+  store = createStore({ tableName: stack.tableName, endpoint: stack.dynamodb.endpoint });
+  lead = await signIn(stack, 'careers.lead@harbourview.example');
+}, 90_000);
+afterAll(async () => stack?.stop());
+
+let n = 0;
+const api = (path: string, init: RequestInit & { cookie?: string } = {}) =>
+  fetch(`${stack.siteUrl}${path}`, {
+    ...init,
+    redirect: 'manual',
+    headers: {
+      'content-type': 'application/json',
+      origin: stack.siteUrl,
+      ...(init.cookie ? { cookie: init.cookie } : {}),
+      'cloudfront-viewer-address': `10.1.${Math.floor(n / 200)}.${n++ % 200}:443`,
+      ...(init.headers as Record<string, string>),
+    },
+  });
+
+async function newRequest(overrides: Record<string, unknown> = {}, daysAhead = 45) {
+  const date = await schoolDayAhead(stack, '990101', daysAhead);
+  const email = `liaison${n}@college${n}.example`;
+  const res = await api('/api/schools/990101/requests', {
+    method: 'POST',
+    body: JSON.stringify(providerBody({ proposed: { date, start: '10:00', end: '10:45' }, yearGroups: [9], contact: { name: 'Sam Provider', email, phone: '01632 960111' }, ...overrides })),
+  });
+  const body = await json(res);
+  if (res.status !== 201) throw new Error(JSON.stringify(body));
+  return body.request as { id: string; date: string; contactEmail: string };
+}
+
+async function tableSnapshot() {
+  const out = await store.doc.send(new ScanCommand({ TableName: store.tableName, ConsistentRead: true }));
+  return JSON.stringify((out.Items ?? []).sort((a, b) => `${a.pk}${a.sk}`.localeCompare(`${b.pk}${b.sk}`)));
+}
+
+function icsOf(email: InboxEmail): ICAL.Component {
+  const raw = email.attachments.find((a) => (a.contentType ?? '').includes('calendar'));
+  if (!raw) throw new Error(`no calendar part in "${email.subject}"`);
+  const text = Buffer.from(raw.content, 'base64').toString('utf8');
+  return new ICAL.Component(ICAL.parse(text.includes('BEGIN:VCALENDAR') ? text : raw.content));
+}
+
+describe('careers lead: emailed action links', () => {
+  it('a GET of every action link changes nothing; the decline form needs a reason; POST acts once', async () => {
+    const request = await newRequest();
+    const mail = await waitForEmail(stack, (e) => e.subject.startsWith('Provider access request') && (e.body.text ?? '').includes(request.contactEmail));
+    const link = (label: string) => linkIn(mail, new RegExp(`${label}: http\\S+`)).slice(label.length + 2);
+    const [approve, decline, propose] = ['Approve', 'Decline', 'Propose another time'].map(link) as [string, string, string];
+    await new Promise((r) => setTimeout(r, 800)); // let the mailer finish writing its markers
+
+    const before = await tableSnapshot();
+    for (const link of [approve, decline, propose]) {
+      const page = await fetch(link);
+      expect(page.status).toBe(200);
+      expect(page.headers.get('content-type')).toContain('text/html');
+      const text = await page.text();
+      expect(text).toContain('Sam Provider');
+      expect(page.headers.get('content-security-policy')).toContain("form-action 'self'");
+    }
+    expect(await tableSnapshot()).toBe(before);
+
+    const path = new URL(decline).pathname.replace('/actions/', '/api/actions/');
+    const form = (fields: Record<string, string>) =>
+      fetch(`${stack.siteUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: stack.siteUrl }, body: new URLSearchParams(fields).toString() });
+    const missing = await form({});
+    expect(missing.status).toBe(400);
+    expect(await missing.text()).toContain('There is a problem');
+    const done = await form({ reason: 'Not enough notice was given' });
+    expect(done.status).toBe(200);
+    expect(await done.text()).toContain('Request declined');
+    const again = await form({ reason: 'Not enough notice was given' });
+    expect(again.status).toBe(410);
+    // The other links of the same email now explain themselves.
+    const stale = await fetch(approve);
+    expect(stale.status).toBe(410);
+    expect(await stale.text()).toContain('already been answered');
+
+    const told = await waitForEmail(stack, (e) => e.subject.startsWith('Declined:') && e.destination.to.some((t) => t.includes(request.contactEmail)));
+    expect(told.body.text).toContain('Not enough notice was given');
+  });
+});
+
+describe('careers lead: dashboard decisions and calendar', () => {
+  it('lists what needs a decision, oldest first, with school days left', async () => {
+    const a = await newRequest({}, 50);
+    const b = await newRequest({}, 52);
+    const res = await api('/api/manage/schools/990101/requests', { cookie: lead });
+    expect(res.status).toBe(200);
+    const body = await json(res);
+    const ids = body.needsDecision.map((r: { id: string }) => r.id);
+    expect(ids.indexOf(a.id)).toBeLessThan(ids.indexOf(b.id));
+    expect(body.needsDecision.find((r: { id: string }) => r.id === a.id).schoolDaysLeft).toBeGreaterThan(0);
+    const detail = await json(await api(`/api/manage/requests/${a.id}`, { cookie: lead }));
+    expect(detail.request.allowedActions).toEqual(['approve', 'decline', 'propose']);
+    expect(detail.request.history[0].type).toBe('REQUEST_SUBMITTED');
+  });
+
+  it('approve then cancel: the provider gets REQUEST with SEQUENCE n and CANCEL with n+1, same UID', async () => {
+    const request = await newRequest({}, 60);
+    const approved = await api(`/api/manage/requests/${request.id}/approve`, { method: 'POST', cookie: lead, body: '{}' });
+    expect(approved.status).toBe(200);
+    expect((await json(approved)).request.status).toBe('approved');
+    const invite = await waitForEmail(stack, (e) => e.subject.startsWith('Approved:') && e.destination.to.some((t) => t.includes(request.contactEmail)));
+    const cancelled = await api(`/api/manage/requests/${request.id}/cancel`, { method: 'POST', cookie: lead, body: JSON.stringify({ reason: 'The hall is flooded' }) });
+    expect(cancelled.status).toBe(200);
+    const cancel = await waitForEmail(stack, (e) => e.subject.startsWith('Cancelled:') && e.destination.to.some((t) => t.includes(request.contactEmail)));
+
+    const first = icsOf(invite);
+    const second = icsOf(cancel);
+    expect(first.getFirstPropertyValue('method')).toBe('REQUEST');
+    expect(second.getFirstPropertyValue('method')).toBe('CANCEL');
+    const e1 = first.getFirstSubcomponent('vevent')!;
+    const e2 = second.getFirstSubcomponent('vevent')!;
+    expect(e1.getFirstPropertyValue('uid')).toBe(e2.getFirstPropertyValue('uid'));
+    expect(Number(e2.getFirstPropertyValue('sequence'))).toBe(Number(e1.getFirstPropertyValue('sequence')) + 1);
+    expect(first.getFirstSubcomponent('vtimezone')?.getFirstPropertyValue('tzid')).toBe('Europe/London');
+    const start = e1.getFirstProperty('dtstart')!;
+    expect(start.getParameter('tzid')).toBe('Europe/London');
+    expect(String(start.getFirstValue())).toContain(`${request.date}T10:00:00`);
+    expect(String(e1.getFirstPropertyValue('organizer'))).toContain('careers.lead@harbourview.example');
+    expect(String(e1.getFirstPropertyValue('attendee'))).toContain(request.contactEmail);
+    expect(String(e1.getFirstPropertyValue('description'))).toContain('answers to pupils');
+    // The lead gets the invitation too.
+    await waitForEmail(stack, (e) => e.subject.startsWith('Approved:') && e.destination.to.some((t) => t.includes('careers.lead@harbourview.example')));
+  });
+
+  it('20 concurrent approvals of requests overlapping the same year group and time: at most one approved', async () => {
+    const date = await schoolDayAhead(stack, '990101', 70);
+    const requests = [];
+    for (let i = 0; i < 20; i++) requests.push(await newRequest({ proposed: { date, start: i % 2 ? '10:00' : '10:15', end: '10:45' }, yearGroups: [9, 10] }));
+    const results = await Promise.all(requests.map((r) => api(`/api/manage/requests/${r.id}/approve`, { method: 'POST', cookie: lead, body: '{}' })));
+    const statuses = results.map((r) => r.status);
+    expect(statuses.filter((s) => s === 200)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(19);
+    for (const r of results.filter((x) => x.status === 409)) {
+      const { error } = await json(r);
+      expect(error.code).toBe('YEAR_GROUP_BUSY');
+      expect(error.message).toMatch(/already has an approved encounter on .* from 10:(00|15) to 10:45/);
+    }
+  });
+
+  it('propose another time, and the provider accepts it', async () => {
+    const request = await newRequest({}, 80);
+    const newDate = await schoolDayAhead(stack, '990101', 90, 4);
+    const bad = await api(`/api/manage/requests/${request.id}/propose`, { method: 'POST', cookie: lead, body: JSON.stringify({ date: newDate, start: '07:00', end: '07:30' }) });
+    expect(bad.status).toBe(422);
+    expect((await json(bad)).error.rule).toBe('R-HOURS');
+    const proposed = await api(`/api/manage/requests/${request.id}/propose`, { method: 'POST', cookie: lead, body: JSON.stringify({ date: newDate, start: '11:00', end: '11:40', message: 'Thursdays suit us better' }) });
+    expect(proposed.status).toBe(200);
+    const mail = await waitForEmail(stack, (e) => e.subject.endsWith('proposes another time') && e.destination.to.some((t) => t.includes(request.contactEmail)));
+    expect(mail.body.text).toContain('Thursdays suit us better');
+    const token = linkIn(mail, /#token=[\w-]+/).slice('#token='.length);
+    const session = await api('/api/auth/session', { method: 'POST', body: JSON.stringify({ token }) });
+    const provider = (session.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const accepted = await api(`/api/requests/${request.id}/accept`, { method: 'POST', cookie: provider, body: '{}' });
+    expect(accepted.status).toBe(200);
+    expect((await json(accepted)).request).toMatchObject({ status: 'approved', date: newDate, start: '11:00' });
+    await waitForEmail(stack, (e) => e.subject.startsWith('Approved:') && e.destination.to.some((t) => t.includes('careers.lead@harbourview.example')) && (e.body.text ?? '').includes('accepted the time you proposed'));
+  });
+
+  it('records delivery only after the date; refuses a decline without a reason', async () => {
+    const request = await newRequest({}, 100);
+    const noReason = await api(`/api/manage/requests/${request.id}/decline`, { method: 'POST', cookie: lead, body: '{}' });
+    expect(noReason.status).toBe(422);
+    expect((await json(noReason)).error.code).toBe('DECLINE_REASON_REQUIRED');
+    await api(`/api/manage/requests/${request.id}/approve`, { method: 'POST', cookie: lead, body: '{}' });
+    const early = await api(`/api/manage/requests/${request.id}/deliver`, {
+      method: 'POST',
+      cookie: lead,
+      body: JSON.stringify({ content: { provider: true, careers: true, learning: true, questions: true }, attendance: [{ yearGroup: 9, pupils: 180 }] }),
+    });
+    expect(early.status).toBe(422);
+    expect((await json(early)).error.code).toBe('DELIVERY_TOO_EARLY');
+  });
+});
+
+describe('authorisation', () => {
+  it('every manage route: no cookie 401, other school 403/404, revoked session 401, deputy and trust admin allowed', async () => {
+    const request = await newRequest({}, 110);
+    const kingsmead = await signIn(stack, 'careers@kingsmead.example');
+    const deputy = await signIn(stack, 'deputy.head@harbourview.example');
+    const trustAdmin = await signIn(stack, 'trust.admin@northfield-trust.example');
+    const revoked = await signIn(stack, 'careers.lead@harbourview.example');
+    await api('/api/auth/sign-out', { method: 'POST', cookie: revoked });
+    const providerToken = linkIn(
+      await waitForEmail(stack, (e) => e.subject.startsWith('Request sent') && e.destination.to.some((t) => t.includes(request.contactEmail))),
+      /#token=[\w-]+/,
+    ).slice('#token='.length);
+    const provider = ((await api('/api/auth/session', { method: 'POST', body: JSON.stringify({ token: providerToken }) })).headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+
+    const routes: [string, string, string | undefined][] = [
+      ['GET', '/api/manage/schools/990101/requests', undefined],
+      ['GET', `/api/manage/requests/${request.id}`, undefined],
+      ['POST', `/api/manage/requests/${request.id}/decline`, JSON.stringify({})],
+    ];
+    const callers: [string, string | undefined, number[]][] = [
+      ['no cookie', undefined, [401, 401, 401]],
+      ['a revoked session', revoked, [401, 401, 401]],
+      ['the lead of another school', kingsmead, [403, 404, 404]],
+      ['a provider session', provider, [401, 401, 401]],
+      ['a deputy', deputy, [200, 200, 422]],
+      ['the trust admin', trustAdmin, [200, 200, 422]],
+    ];
+    for (const [who, cookie, expected] of callers) {
+      const got = [];
+      for (const [method, path, body] of routes) got.push((await api(path, { method, ...(cookie ? { cookie } : {}), ...(body ? { body } : {}) })).status);
+      expect(got, who).toEqual(expected);
+    }
+    const leaked = await json(await api(`/api/manage/requests/${request.id}`, { cookie: kingsmead }));
+    expect(JSON.stringify(leaked)).not.toContain('Sam Provider');
+    const crossSite = await api(`/api/manage/requests/${request.id}/approve`, { method: 'POST', cookie: lead, body: '{}', headers: { origin: 'https://evil.example' } });
+    expect(crossSite.status).toBe(403);
+  });
+});

@@ -1,0 +1,17 @@
+// Signing in as a person would: ask for a link, read it from the SES emulator's inbox,
+// POST its token, keep the session cookie.
+import type { LocalStack } from '#infra/local/stack.ts';
+import { readInbox } from '#infra/local/ses.ts';
+import { linkIn, waitForEmail } from './stack.ts';
+
+export async function signIn(stack: LocalStack, email: string): Promise<string> {
+  const before = new Set((await readInbox(stack.ses.endpoint)).map((e) => e.messageId));
+  const headers = { 'content-type': 'application/json', origin: stack.siteUrl };
+  const asked = await fetch(`${stack.siteUrl}/api/auth/sign-in`, { method: 'POST', headers, body: JSON.stringify({ email }) });
+  if (asked.status !== 202) throw new Error(`sign-in answered ${asked.status}`);
+  const mail = await waitForEmail(stack, (e) => !before.has(e.messageId) && e.destination.to.some((t) => t.includes(email)));
+  const token = linkIn(mail, /#token=[\w-]+/).slice('#token='.length);
+  const session = await fetch(`${stack.siteUrl}/api/auth/session`, { method: 'POST', headers, body: JSON.stringify({ token }) });
+  if (session.status !== 200) throw new Error(`session answered ${session.status}`);
+  return (session.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+}
