@@ -9,6 +9,7 @@ import { getSlot } from '#shared/store/slots.ts';
 import { listRequestsOfSchoolByStatus } from '#shared/store/requests.ts';
 import { json } from './support/site.ts';
 import { linkIn, startDemoStack, waitForEmail } from './support/stack.ts';
+import { providerBody } from './support/provider-body.ts';
 
 let stack: LocalStack;
 beforeAll(async () => {
@@ -33,20 +34,7 @@ async function nextSlot(urn = '990101', opportunityId = 'y10-assembly') {
   return slot as { date: string; start: string; end: string; placesLeft: number; capacity: number };
 }
 
-function body(overrides: Record<string, unknown> = {}) {
-  return {
-    provider: { organisation: 'Eastmouth College', type: 'fe_college', ukprn: '10001234' },
-    contact: { name: 'Riley Lane', email: 'riley.lane@eastmouth-college.example', phone: '01632 960100' },
-    sessionType: 'assembly',
-    yearGroups: [10],
-    staffCount: 2,
-    safeguardingAgreed: true,
-    facilities: ['projector'],
-    content: { provider: true, careers: true, learning: true, questions: true },
-    notes: '',
-    ...overrides,
-  };
-}
+const body = providerBody;
 
 describe('provider API', () => {
   it('finds schools by name, URN, town and postcode prefix; says when a school takes no requests', async () => {
