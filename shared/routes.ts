@@ -84,6 +84,14 @@ export const fallbackRoute = {
 export const eventRoutes: readonly EventRoute[] = [
   // The mailer: the only function that may send email (request events and sign-in links).
   { name: 'notify', kind: 'table-stream', module: 'functions/notify.ts', touches: { table: 'write', mail: 'send' } },
+  // Expiry and reminders: writes request events and outbox items; the mailer sends them.
+  {
+    name: 'daily',
+    kind: 'schedule',
+    module: 'functions/daily.ts',
+    touches: { table: 'write' },
+    schedule: { expression: 'cron(0 6 * * ? *)', localEveryMinutes: 60 },
+  },
 ];
 
 /** Matches a concrete path against a route path; returns its parameters or undefined. */

@@ -10,6 +10,7 @@ import { requestCreatedForLead, requestCreatedForProvider } from './messages/req
 import { updateMessage, wording, type Audience } from './messages/updates.ts';
 import { buildInvite } from './calendar.ts';
 import { issueToken } from '#shared/store/tokens.ts';
+import { requestExpiredMailer } from './daily-mailers.ts';
 import { senderAddress } from './send.ts';
 
 /** Email action links for the careers lead: single use, 14 days, bound to request and lead. */
@@ -107,4 +108,6 @@ export const eventMailers: Partial<Record<RequestEventType, EventMailer>> = {
   REQUEST_WITHDRAWN: updateMailer,
   ALTERNATIVE_REJECTED: updateMailer,
   REQUEST_CANCELLED: updateMailer,
+  // The daily job expired it: both sides are told (shared/mail/daily-mailers.ts).
+  REQUEST_EXPIRED: requestExpiredMailer,
 };

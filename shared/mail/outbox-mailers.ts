@@ -1,6 +1,7 @@
 // The emails for outbox items (messages not tied to a request event), by kind.
 import type { Store } from '#shared/store/client.ts';
 import type { OutboxMessage } from '#shared/store/outbox.ts';
+import { reminderMailer } from './daily-mailers.ts';
 import type { Delivery } from './delivery.ts';
 import { PROVIDER_LINK_SECONDS, signInUrl, STAFF_LINK_SECONDS } from './links.ts';
 import { signInLink } from './messages/sign-in.ts';
@@ -20,4 +21,6 @@ export const outboxMailers: OutboxMailers = {
       },
     },
   ],
+  // The daily job's reminders (shared/mail/daily-mailers.ts).
+  reminder: (store, message) => reminderMailer(store, message),
 };

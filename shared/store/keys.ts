@@ -41,6 +41,11 @@ export const keys = {
   mailSent: (eventPk: string, eventSk: string, recipient: string) => ({ pk: eventPk, sk: `MAIL#${eventSk}#${recipient}` }),
   /** An email waiting for the mailer (the stream delivers it); TTL removes it after a week. */
   outbox: (id: string) => ({ pk: `OUTBOX#${id}`, sk: 'OUTBOX' }),
+  /** gsi1 on each school profile: every school in one partition, so the daily job visits them all without a scan. */
+  schoolsList: () => 'SCHOOLS',
+  schoolsListSort: (urn: string) => urn,
+  /** That the daily job queued one reminder for a request (and encounter date): each is sent once. */
+  reminder: (urn: string, requestId: string, kind: string, date: string) => ({ pk: `SCHOOL#${urn}`, sk: `REMINDER#${requestId}#${kind}#${date}` }),
   /** Idempotency records of Powertools, all under one partition per function. */
   idempotencyPartition: (functionName: string) => `IDEMPOTENCY#${functionName}`,
   /** A fixed item the health check reads: proves the table answers, touches no data. */

@@ -1,6 +1,9 @@
-// Emails that are not about a request event (sign-in links) are queued here; the mailer
-// function, the only one allowed to send, picks them up from the table's stream.
+// Emails that are not about a request event (sign-in links, the daily job's reminders) are
+// queued here; the mailer function, the only one allowed to send, picks them up from the
+// table's stream.
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import type { ReminderKind } from '#shared/domain/reminders.ts';
+import type { IsoDate, RequestStatus } from '#shared/domain/types.ts';
 import type { Store } from './client.ts';
 import { newId } from './ids.ts';
 import { keys } from './keys.ts';
@@ -15,13 +18,24 @@ export interface SignInLinkMessage {
   next: string;
 }
 
-export type OutboxMessage = SignInLinkMessage;
+/** A reminder from the daily job about one request (see shared/domain/reminders.ts). */
+export interface ReminderMessage {
+  kind: 'reminder';
+  reminder: ReminderKind;
+  urn: string;
+  requestId: string;
+  /** The status and encounter date it was decided on: the mailer sends nothing if either has changed since. */
+  status: RequestStatus;
+  date: IsoDate;
+}
+
+export type OutboxMessage = SignInLinkMessage | ReminderMessage;
+
+/** The outbox item of a message, for a Put on its own or inside a transaction. */
+export function outboxItem(message: OutboxMessage, now = new Date()) {
+  return { ...keys.outbox(newId(now.getTime())), itemType: 'outbox', ...message, expiresAt: epochSeconds(now) + 7 * 24 * 3600 };
+}
 
 export async function queueEmail(store: Store, message: OutboxMessage, now = new Date()): Promise<void> {
-  await store.doc.send(
-    new PutCommand({
-      TableName: store.tableName,
-      Item: { ...keys.outbox(newId(now.getTime())), itemType: 'outbox', ...message, expiresAt: epochSeconds(now) + 7 * 24 * 3600 },
-    }),
-  );
+  await store.doc.send(new PutCommand({ TableName: store.tableName, Item: outboxItem(message, now) }));
 }
