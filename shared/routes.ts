@@ -66,6 +66,13 @@ export const httpRoutes: readonly HttpRoute[] = [
   { name: 'manage-requests', method: 'GET', path: '/api/manage/schools/{urn}/requests', module: 'functions/manage-requests.ts', access: 'staff', touches: { table: 'read' } },
   { name: 'manage-request', method: 'GET', path: '/api/manage/requests/{id}', module: 'functions/manage-request.ts', access: 'staff', touches: { table: 'read' } },
   { name: 'manage-decision', method: 'POST', path: '/api/manage/requests/{id}/{action}', module: 'functions/manage-decision.ts', access: 'staff', touches: { table: 'write' } },
+  // A school's own set-up (settings, opportunities, staff): GET reads, PUT replaces.
+  { name: 'manage-settings-get', method: 'GET', path: '/api/manage/schools/{urn}/settings', module: 'functions/manage-settings-get.ts', access: 'staff', touches: { table: 'read' } },
+  { name: 'manage-settings-put', method: 'PUT', path: '/api/manage/schools/{urn}/settings', module: 'functions/manage-settings-put.ts', access: 'staff', touches: { table: 'write' } },
+  { name: 'manage-opportunities-get', method: 'GET', path: '/api/manage/schools/{urn}/opportunities', module: 'functions/manage-opportunities-get.ts', access: 'staff', touches: { table: 'read' } },
+  { name: 'manage-opportunities-put', method: 'PUT', path: '/api/manage/schools/{urn}/opportunities', module: 'functions/manage-opportunities-put.ts', access: 'staff', touches: { table: 'write' } },
+  { name: 'manage-staff-get', method: 'GET', path: '/api/manage/schools/{urn}/staff', module: 'functions/manage-staff-get.ts', access: 'staff', touches: { table: 'read' } },
+  { name: 'manage-staff-put', method: 'PUT', path: '/api/manage/schools/{urn}/staff', module: 'functions/manage-staff-put.ts', access: 'staff', touches: { table: 'write' } },
   { name: 'action-page', method: 'GET', path: '/actions/{token}', module: 'functions/action-page.ts', access: 'action', touches: { table: 'read' } },
   { name: 'action-submit', method: 'POST', path: '/api/actions/{token}', module: 'functions/action-submit.ts', access: 'action', touches: { table: 'write' } },
 ];

@@ -11,6 +11,9 @@ export const keys = {
   requestEventsPrefix: (id: string) => `REQ#${id}#EV#`,
   opportunity: (urn: string, id: string) => ({ pk: `SCHOOL#${urn}`, sk: `OPP#${id}` }),
   opportunitiesPrefix: () => 'OPP#',
+  /** One change of a school's settings, opportunities or staff: who, what, when (audit trail). */
+  schoolChange: (urn: string, at: string, id: string) => ({ pk: `SCHOOL#${urn}`, sk: `CHANGE#${at}#${id}` }),
+  schoolChangesPrefix: () => 'CHANGE#',
   staff: (urn: string, email: string) => ({ pk: `SCHOOL#${urn}`, sk: `STAFF#${email.toLowerCase()}` }),
   staffPrefix: () => 'STAFF#',
   userSchool: (email: string, urn: string) => ({ pk: `USER#${email.toLowerCase()}`, sk: `SCHOOL#${urn}` }),

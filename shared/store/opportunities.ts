@@ -4,14 +4,15 @@ import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Opportunity } from '#shared/domain/types.ts';
 import type { Store } from './client.ts';
 import { fromItem, keys } from './keys.ts';
+import { profileVersionUpdate } from './schools.ts';
+import { transact, TransactionCancelled, type TransactItems } from './transact.ts';
+
+function opportunityItem(urn: string, opportunity: Opportunity) {
+  return { ...keys.opportunity(urn, opportunity.id), itemType: 'opportunity', urn, ...opportunity };
+}
 
 export async function putOpportunity(store: Store, urn: string, opportunity: Opportunity): Promise<void> {
-  await store.doc.send(
-    new PutCommand({
-      TableName: store.tableName,
-      Item: { ...keys.opportunity(urn, opportunity.id), itemType: 'opportunity', urn, ...opportunity },
-    }),
-  );
+  await store.doc.send(new PutCommand({ TableName: store.tableName, Item: opportunityItem(urn, opportunity) }));
 }
 
 export async function listOpportunities(store: Store, urn: string): Promise<Opportunity[]> {
@@ -26,4 +27,36 @@ export async function listOpportunities(store: Store, urn: string): Promise<Oppo
     const { urn: _urn, ...opportunity } = fromItem<Opportunity & { urn: string }>(i);
     return opportunity;
   });
+}
+
+/** DynamoDB takes at most 100 items in one transaction. */
+export const MAX_TRANSACTION_ITEMS = 100;
+
+/**
+ * Writes a change to a school's set of opportunities as one transaction: the new and
+ * changed ones, the removed ones, and the profile's opportunities version (conditional
+ * on `expectedVersion` when given), plus `also` (the audit item). Either all of it is
+ * saved or none. Returns false when the version has moved on since it was read.
+ */
+export async function replaceOpportunities(
+  store: Store,
+  urn: string,
+  change: { put: Opportunity[]; remove: string[] },
+  expectedVersion: number | undefined,
+  also: TransactItems = [],
+): Promise<boolean> {
+  const items: TransactItems = [
+    profileVersionUpdate(store, urn, 'opportunitiesVersion', expectedVersion),
+    ...change.put.map((o) => ({ Put: { TableName: store.tableName, Item: opportunityItem(urn, o) } })),
+    ...change.remove.map((id) => ({ Delete: { TableName: store.tableName, Key: keys.opportunity(urn, id) } })),
+    ...also,
+  ];
+  if (items.length > MAX_TRANSACTION_ITEMS) throw new RangeError(`A change of ${items.length} items does not fit one transaction`);
+  try {
+    await transact(store, items);
+    return true;
+  } catch (err) {
+    if (err instanceof TransactionCancelled && err.failedCondition(0)) return false;
+    throw err;
+  }
 }

@@ -8,9 +8,16 @@ import { providerAccessYears } from '#shared/domain/year-groups.ts';
 import type { Store } from './client.ts';
 import { indexSchool, schoolSummary, searchTerms } from './directory.ts';
 import { fromItem, keys } from './keys.ts';
+import { transact, TransactionCancelled, type TransactItems } from './transact.ts';
 
 export interface StoredSchool extends School {
   updatedAt: string;
+  /** Settings version, for saves conditional on what was read; absent (never edited) counts as 0. */
+  version?: number;
+  /** Version of the school's set of opportunities, likewise. */
+  opportunitiesVersion?: number;
+  /** The member of staff who last saved the settings. */
+  updatedBy?: string;
 }
 
 export async function getSchoolProfile(store: Store, urn: string): Promise<StoredSchool | undefined> {
@@ -87,4 +94,77 @@ export async function putSchoolProfile(store: Store, school: School, now: Date =
   const out = await store.doc.send(new PutCommand({ TableName: store.tableName, Item: profileItem(school, now), ReturnValues: 'ALL_OLD' }));
   await reindex(store, school, out.Attributes ? fromItem<School>(out.Attributes) : undefined);
   return { ...school, updatedAt: now.toISOString() };
+}
+
+/** The profile fields the settings page replaces. */
+export type SchoolSettingsFields = Pick<School, 'calendar' | 'rules' | 'groundsForRefusing' | 'premises' | 'careersLead'>;
+
+/** A version attribute of the profile: 0 when the profile has never had one. */
+export function versionOf(school: StoredSchool, attribute: 'version' | 'opportunitiesVersion'): number {
+  return school[attribute] ?? 0;
+}
+
+/**
+ * The profile's `attribute` still holds `expected` (absent counts as 0) and goes up by
+ * one; the school must exist. Without `expected`, only the bump (last save wins). For
+ * transactions that change what the version guards.
+ */
+export function profileVersionUpdate(
+  store: Store,
+  urn: string,
+  attribute: 'version' | 'opportunitiesVersion',
+  expected: number | undefined,
+  set: Record<string, unknown> = {},
+): TransactItems[number] {
+  const names: Record<string, string> = { '#v': attribute };
+  const values: Record<string, unknown> = { ':next': (expected ?? 0) + 1 };
+  const assignments = Object.entries(set).map(([name, value], i) => {
+    names[`#f${i}`] = name;
+    values[`:f${i}`] = value;
+    return `#f${i} = :f${i}`;
+  });
+  let condition = 'attribute_exists(pk)';
+  let update = '#v = :next';
+  if (expected === undefined) {
+    values[':zero'] = 0;
+    values[':one'] = 1;
+    update = '#v = if_not_exists(#v, :zero) + :one';
+    delete values[':next'];
+  } else {
+    values[':expected'] = expected;
+    condition += expected === 0 ? ' AND (attribute_not_exists(#v) OR #v = :expected)' : ' AND #v = :expected';
+  }
+  return {
+    Update: {
+      TableName: store.tableName,
+      Key: keys.school(urn),
+      UpdateExpression: `SET ${[update, ...assignments].join(', ')}`,
+      ConditionExpression: condition,
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+    },
+  };
+}
+
+/**
+ * Replaces the settings fields of a profile if its settings version is still `expected`,
+ * and bumps the version; every other field is kept as stored. `also` joins the same
+ * transaction (the audit item). Returns false when the version has moved on.
+ */
+export async function updateSchoolSettings(
+  store: Store,
+  urn: string,
+  fields: SchoolSettingsFields,
+  expected: number,
+  meta: { by: string; now: Date },
+  also: TransactItems = [],
+): Promise<boolean> {
+  const set = { ...fields, updatedAt: meta.now.toISOString(), updatedBy: meta.by };
+  try {
+    await transact(store, [profileVersionUpdate(store, urn, 'version', expected, set), ...also]);
+    return true;
+  } catch (err) {
+    if (err instanceof TransactionCancelled && err.failedCondition(0)) return false;
+    throw err;
+  }
 }

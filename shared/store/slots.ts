@@ -1,6 +1,6 @@
 // Access patterns for dated slots: a place count and how many are held, so a conditional
 // update can refuse the place that would overfill it.
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { IsoDate, LocalTime } from '#shared/domain/types.ts';
 import type { Store } from './client.ts';
 import { fromItem, keys } from './keys.ts';
@@ -61,4 +61,26 @@ export async function listSlotsOfSchool(store: Store, urn: string, from: IsoDate
     start = out.LastEvaluatedKey;
   } while (start);
   return slots;
+}
+
+/**
+ * Sets the number of places of a slot that exists (after the school changed its
+ * opportunity's capacity): places already held stay held; fewer places than held means
+ * no new booking until some are freed.
+ */
+export async function setSlotCapacity(store: Store, slot: Pick<StoredSlot, 'urn' | 'date' | 'time' | 'opportunityId'>, capacity: number): Promise<void> {
+  try {
+    await store.doc.send(
+      new UpdateCommand({
+        TableName: store.tableName,
+        Key: keys.slot(slot.urn, slot.date, slot.time, slot.opportunityId),
+        UpdateExpression: 'SET #capacity = :c',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeNames: { '#capacity': 'capacity' },
+        ExpressionAttributeValues: { ':c': capacity },
+      }),
+    );
+  } catch (err) {
+    if ((err as Error).name !== 'ConditionalCheckFailedException') throw err;
+  }
 }

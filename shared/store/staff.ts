@@ -4,6 +4,7 @@
 import { QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Store } from './client.ts';
 import { fromItem, keys } from './keys.ts';
+import { transact, type TransactItems } from './transact.ts';
 
 export const STAFF_ROLES = ['careers_lead', 'deputy', 'trust_admin'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
@@ -15,17 +16,49 @@ export interface StaffRoleRecord {
   role: StaffRole;
 }
 
-export async function putStaffRole(store: Store, record: StaffRoleRecord): Promise<void> {
+/** Both items of one role (under the school and under the person), as transaction Puts. */
+function staffRolePuts(store: Store, record: StaffRoleRecord): TransactItems {
   const email = record.email.toLowerCase();
   const item = { itemType: 'staff', ...record, email };
-  await store.doc.send(
-    new TransactWriteCommand({
-      TransactItems: [
-        { Put: { TableName: store.tableName, Item: { ...keys.staff(record.urn, email), ...item } } },
-        { Put: { TableName: store.tableName, Item: { ...keys.userSchool(email, record.urn), ...item } } },
-      ],
-    }),
-  );
+  return [
+    { Put: { TableName: store.tableName, Item: { ...keys.staff(record.urn, email), ...item } } },
+    { Put: { TableName: store.tableName, Item: { ...keys.userSchool(email, record.urn), ...item } } },
+  ];
+}
+
+/** Both items of one role, as transaction Deletes. */
+function staffRoleDeletes(store: Store, urn: string, email: string): TransactItems {
+  return [
+    { Delete: { TableName: store.tableName, Key: keys.staff(urn, email) } },
+    { Delete: { TableName: store.tableName, Key: keys.userSchool(email, urn) } },
+  ];
+}
+
+export async function putStaffRole(store: Store, record: StaffRoleRecord): Promise<void> {
+  await store.doc.send(new TransactWriteCommand({ TransactItems: staffRolePuts(store, record) }));
+}
+
+/** Removes a person's role at a school: both items in one transaction (sign-in stops with it). */
+export async function removeStaffRole(store: Store, urn: string, email: string): Promise<void> {
+  await transact(store, staffRoleDeletes(store, urn, email.toLowerCase()));
+}
+
+/**
+ * Several role changes at one school as one transaction (both items of each), plus
+ * `also` (the audit item): all saved or none.
+ */
+export async function changeStaffRoles(
+  store: Store,
+  urn: string,
+  change: { put: StaffRoleRecord[]; remove: string[] },
+  also: TransactItems = [],
+): Promise<void> {
+  const items: TransactItems = [
+    ...change.put.flatMap((r) => staffRolePuts(store, { ...r, urn })),
+    ...change.remove.flatMap((email) => staffRoleDeletes(store, urn, email.toLowerCase())),
+    ...also,
+  ];
+  if (items.length > 0) await transact(store, items);
 }
 
 export async function listStaffOfSchool(store: Store, urn: string): Promise<StaffRoleRecord[]> {

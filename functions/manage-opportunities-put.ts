@@ -1,0 +1,29 @@
+// PUT /api/manage/schools/{urn}/opportunities: replaces the school's set of opportunities
+// (added, changed, removed by id) in one transaction; nothing is saved if any breaks a rule.
+import { urnPath } from '#shared/api/provider.ts';
+import { opportunitiesBody } from '#shared/api/settings.ts';
+import { httpHandler, type HttpResult } from '#shared/http/handler.ts';
+import { requireSameOrigin } from '#shared/http/session.ts';
+import { requireStaffOf } from '#shared/http/staff.ts';
+import { storeFromEnv, type Store } from '#shared/store/client.ts';
+import { saveOpportunities, type OpportunityInput } from '#shared/usecases/settings.ts';
+
+export async function manageOpportunitiesPut(
+  store: Store,
+  cookies: string[],
+  urn: string,
+  body: { version?: number | undefined; opportunities: OpportunityInput[] },
+): Promise<HttpResult> {
+  const { session, role } = await requireStaffOf(store, cookies, urn);
+  return { status: 200, body: await saveOpportunities(store, urn, { email: session.email, role: role.role }, body) };
+}
+
+export const handler = httpHandler({
+  route: 'manage-opportunities-put',
+  path: urnPath,
+  body: opportunitiesBody,
+  run: ({ cookies, path, body, headers }) => {
+    requireSameOrigin(headers);
+    return manageOpportunitiesPut(storeFromEnv(), cookies, path.urn, body);
+  },
+});

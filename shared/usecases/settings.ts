@@ -1,0 +1,267 @@
+// A school's own set-up, edited by its staff: the settings (calendar, notice, response
+// time, grounds for refusing, premises, careers lead), its opportunities and its staff.
+// Each save is checked by the schema and then by the domain (every problem at its field,
+// 422), is conditional on the version read (409 when someone saved in between), is one
+// transaction with its audit item, and leaves every other field of the profile alone.
+import type { OpportunitiesAnswer, SettingsAnswer, StaffAnswer, StaffMember } from '#shared/api/settings.ts';
+import { addDays } from '#shared/domain/dates.ts';
+import type { RuleViolation } from '#shared/domain/errors.ts';
+import { checkOpportunities, checkSettings, opportunityWarnings, profileFieldsOf, settingsOf, type SchoolSettings } from '#shared/domain/settings.ts';
+import { londonDate } from '#shared/domain/timezone.ts';
+import type { Opportunity } from '#shared/domain/types.ts';
+import { AppError, ConflictError } from '#shared/errors.ts';
+import type { Store } from '#shared/store/client.ts';
+import { newId } from '#shared/store/ids.ts';
+import { listOpportunities, MAX_TRANSACTION_ITEMS, replaceOpportunities } from '#shared/store/opportunities.ts';
+import { schoolChangePut, type ChangeSection } from '#shared/store/school-changes.ts';
+import { updateSchoolSettings, versionOf, type StoredSchool } from '#shared/store/schools.ts';
+import { listSlotsOfSchool, setSlotCapacity } from '#shared/store/slots.ts';
+import { changeStaffRoles, listStaffOfSchool, type StaffRole, type StaffRoleRecord } from '#shared/store/staff.ts';
+import { requireSchool } from './schools.ts';
+
+/** Who is saving: the signed-in member of staff and their role at this school. */
+export interface Editor {
+  email: string;
+  role: StaffRole;
+}
+
+/** Roles that may change a school's staff list (a deputy may not). */
+export const STAFF_EDITOR_ROLES: readonly StaffRole[] = ['careers_lead', 'trust_admin'];
+
+// ---- settings -------------------------------------------------------------------------
+
+export async function readSettings(store: Store, urn: string, now = new Date()): Promise<SettingsAnswer> {
+  const [school, opportunities] = await Promise.all([requireSchool(store, urn), listOpportunities(store, urn)]);
+  return settingsAnswer(school, opportunities, now);
+}
+
+function settingsAnswer(school: StoredSchool, opportunities: Opportunity[], now: Date): SettingsAnswer {
+  return {
+    settings: settingsOf(school),
+    version: versionOf(school, 'version'),
+    ...(school.updatedBy ? { updatedAt: school.updatedAt, updatedBy: school.updatedBy } : {}),
+    warnings: opportunityWarnings(school, opportunities, londonDate(now.toISOString())),
+  };
+}
+
+const SETTINGS_CHANGED =
+  'Someone else saved these settings after you opened them. Reload the page to see their changes, then make yours again.';
+
+export async function saveSettings(
+  store: Store,
+  urn: string,
+  editor: Editor,
+  body: { version: number; settings: SchoolSettings },
+  now = new Date(),
+): Promise<SettingsAnswer> {
+  const [school, opportunities] = await Promise.all([requireSchool(store, urn), listOpportunities(store, urn)]);
+  const current = versionOf(school, 'version');
+  if (body.version !== current) throw settingsChanged(current);
+  const refusal = refusalOf(checkSettings(body.settings), 'settings', 'SETTINGS_INVALID', 'these settings');
+  if (refusal) throw refusal;
+
+  const before = settingsOf(school);
+  const changes = settingsChanges(before, body.settings);
+  if (changes.length === 0) return settingsAnswer(school, opportunities, now);
+  const fields = profileFieldsOf(body.settings);
+  const audit = auditPut(store, urn, 'settings', editor, changes, now, current + 1);
+  if (!(await updateSchoolSettings(store, urn, fields, current, { by: editor.email, now }, [audit]))) throw settingsChanged();
+  const saved: StoredSchool = { ...school, ...fields, version: current + 1, updatedAt: now.toISOString(), updatedBy: editor.email };
+  return settingsAnswer(saved, opportunities, now);
+}
+
+function settingsChanged(current?: number): ConflictError {
+  return new ConflictError('SETTINGS_CHANGED', SETTINGS_CHANGED, {
+    fields: { version: current === undefined ? 'These settings have changed since you read them; reload them.' : `The settings are now at version ${current}; reload them.` },
+  });
+}
+
+/** 'minimumNoticeDays: 30 → 14' for a number or yes/no; 'terms changed' for the rest. */
+function settingsChanges(before: SchoolSettings, after: SchoolSettings): string[] {
+  const out: string[] = [];
+  for (const key of Object.keys(after) as (keyof SchoolSettings)[]) {
+    const a = before[key];
+    const b = after[key];
+    if (canonical(a) === canonical(b)) continue;
+    out.push(typeof b === 'number' || typeof b === 'boolean' ? `${key}: ${String(a)} → ${String(b)}` : `${key} changed`);
+  }
+  return out;
+}
+
+// ---- opportunities --------------------------------------------------------------------
+
+export async function readOpportunities(store: Store, urn: string): Promise<OpportunitiesAnswer> {
+  const [school, opportunities] = await Promise.all([requireSchool(store, urn), listOpportunities(store, urn)]);
+  return { opportunities, version: versionOf(school, 'opportunitiesVersion') };
+}
+
+/** An opportunity as sent: a new one has no id yet. */
+export type OpportunityInput = Omit<Opportunity, 'id'> & { id?: string | undefined };
+
+const OPPORTUNITIES_CHANGED =
+  "Someone else saved this school's opportunities after you opened them. Reload the page to see their changes, then make yours again.";
+
+/**
+ * Replaces the school's set of opportunities: new ones (no id) get an id, changed ones
+ * are rewritten, missing ones removed, in one transaction; nothing is written when any
+ * opportunity breaks a rule. Booked slots of a changed opportunity take its new capacity.
+ */
+export async function saveOpportunities(
+  store: Store,
+  urn: string,
+  editor: Editor,
+  body: { version?: number | undefined; opportunities: OpportunityInput[] },
+  now = new Date(),
+): Promise<OpportunitiesAnswer> {
+  const [school, existing] = await Promise.all([requireSchool(store, urn), listOpportunities(store, urn)]);
+  const current = versionOf(school, 'opportunitiesVersion');
+  if (body.version !== undefined && body.version !== current) {
+    throw new ConflictError('OPPORTUNITIES_CHANGED', OPPORTUNITIES_CHANGED, { fields: { version: `The opportunities are now at version ${current}; reload them.` } });
+  }
+  const wanted: Opportunity[] = body.opportunities.map(({ id, ...rest }) => ({ id: id ?? newId(now.getTime()).toLowerCase(), ...rest }));
+  const refusal = refusalOf(checkOpportunities(school, wanted), 'opportunities', 'OPPORTUNITIES_INVALID', 'these opportunities');
+  if (refusal) throw refusal;
+
+  const old = new Map(existing.map((o) => [o.id, o]));
+  const put = wanted.filter((o) => canonical(old.get(o.id)) !== canonical(o));
+  const keep = new Set(wanted.map((o) => o.id));
+  const removed = existing.filter((o) => !keep.has(o.id));
+  const changes = [
+    ...put.map((o) => (old.has(o.id) ? `changed "${o.title}" (${o.id}): ${changedKeys(old.get(o.id), o).join(', ')}` : `added "${o.title}" (${o.id})`)),
+    ...removed.map((o) => `removed "${o.title}" (${o.id})`),
+  ];
+  if (changes.length === 0) return { opportunities: existing, version: current };
+  if (put.length + removed.length + 2 > MAX_TRANSACTION_ITEMS) {
+    throw new AppError(422, 'TOO_MANY_CHANGES', `Save at most ${MAX_TRANSACTION_ITEMS - 2} added, changed or removed opportunities at once; save some now and the rest after.`);
+  }
+  const next = current + 1;
+  const audit = auditPut(store, urn, 'opportunities', editor, changes, now, next);
+  const saved = await replaceOpportunities(store, urn, { put, remove: removed.map((o) => o.id) }, body.version === undefined ? undefined : current, [audit]);
+  if (!saved) throw new ConflictError('OPPORTUNITIES_CHANGED', OPPORTUNITIES_CHANGED);
+  await syncSlotCapacities(store, urn, wanted, now);
+  const [after, list] = await Promise.all([requireSchool(store, urn), listOpportunities(store, urn)]);
+  return { opportunities: list, version: versionOf(after, 'opportunitiesVersion') };
+}
+
+/**
+ * A booked slot keeps the capacity its opportunity had when first booked; after a save,
+ * the coming slots take the opportunity's capacity again, so the places shown and the
+ * places a booking may take agree. Run on every save, so an interrupted one heals.
+ */
+async function syncSlotCapacities(store: Store, urn: string, opportunities: Opportunity[], now: Date): Promise<void> {
+  const today = londonDate(now.toISOString());
+  const capacity = new Map(opportunities.map((o) => [o.id, o.capacity]));
+  const slots = await listSlotsOfSchool(store, urn, today, addDays(today, 800));
+  await Promise.all(
+    slots
+      .filter((s) => capacity.has(s.opportunityId) && capacity.get(s.opportunityId) !== s.capacity)
+      .map((s) => setSlotCapacity(store, s, capacity.get(s.opportunityId) ?? s.capacity)),
+  );
+}
+
+function changedKeys(before: Opportunity | undefined, after: Opportunity): string[] {
+  return (Object.keys(after) as (keyof Opportunity)[]).filter((k) => canonical(before?.[k]) !== canonical(after[k]));
+}
+
+// ---- staff ----------------------------------------------------------------------------
+
+const ROLE_ORDER: Record<StaffRole, number> = { careers_lead: 0, deputy: 1, trust_admin: 2 };
+
+export async function readStaff(store: Store, urn: string, editor: Editor): Promise<StaffAnswer> {
+  await requireSchool(store, urn);
+  return staffAnswer(await listStaffOfSchool(store, urn), editor);
+}
+
+function staffAnswer(records: StaffRoleRecord[], editor: Editor): StaffAnswer {
+  const staff: StaffMember[] = records
+    .map(({ email, name, role }) => ({ email, name, role }))
+    .sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role] || a.name.localeCompare(b.name));
+  return { staff, canEdit: STAFF_EDITOR_ROLES.includes(editor.role) };
+}
+
+const ROLE_WORDS: Record<StaffRole, string> = { careers_lead: 'the careers lead', deputy: 'a deputy', trust_admin: 'a trust admin' };
+
+/**
+ * Replaces the school's deputies with those in the list: new ones get their role (and
+ * can sign in at once), renamed ones are rewritten, missing ones lose their role. The
+ * careers lead and trust admins are set up by the trust and must stay as they are.
+ * Only a careers lead or trust admin may do this.
+ */
+export async function saveStaff(store: Store, urn: string, editor: Editor, body: { staff: StaffMember[] }, now = new Date()): Promise<StaffAnswer> {
+  if (!STAFF_EDITOR_ROLES.includes(editor.role)) {
+    throw new AppError(403, 'ROLE_REQUIRED', "Only the school's careers lead or a trust admin can add or remove staff. Ask your careers lead to make this change.");
+  }
+  await requireSchool(store, urn);
+  const existing = await listStaffOfSchool(store, urn);
+  const byEmail = new Map(existing.map((r) => [r.email.toLowerCase(), r]));
+  const violations: RuleViolation[] = [];
+  const v = (code: string, field: string, message: string) => violations.push({ code, rule: 'P-DETAILS', field, message });
+  const seen = new Map<string, number>();
+  const wanted = body.staff.map((m) => ({ ...m, email: m.email.toLowerCase() }));
+  wanted.forEach((m, i) => {
+    const first = seen.get(m.email);
+    if (first !== undefined) v('DUPLICATE_EMAIL', `${i}.email`, `${m.email} is already on the list (person ${first + 1}); list each person once.`);
+    else seen.set(m.email, i);
+    const had = byEmail.get(m.email);
+    if (m.role !== 'deputy' && had?.role !== m.role) {
+      v('ROLE_NOT_EDITABLE', `${i}.role`, `Only deputies can be added here; ${ROLE_WORDS[m.role]} is set up by the trust. Add ${m.email} as a deputy, or ask your trust admin.`);
+    } else if (m.role === 'deputy' && had && had.role !== 'deputy') {
+      v('ROLE_NOT_EDITABLE', `${i}.role`, `${m.email} is ${ROLE_WORDS[had.role]}, which cannot be changed here; keep their role, or ask your trust admin.`);
+    }
+  });
+  for (const had of existing) {
+    if (had.role !== 'deputy' && !wanted.some((m) => m.email === had.email.toLowerCase())) {
+      v('ROLE_NOT_REMOVABLE', '', `${had.name} (${had.email}) is ${ROLE_WORDS[had.role]} and cannot be removed here; keep them on the list, or ask your trust admin.`);
+    }
+  }
+  const refusal = refusalOf(violations, 'staff', 'STAFF_INVALID', 'this staff list');
+  if (refusal) throw refusal;
+
+  const put: StaffRoleRecord[] = wanted
+    .filter((m) => m.role === 'deputy' && (byEmail.get(m.email)?.name !== m.name || byEmail.get(m.email)?.role !== 'deputy'))
+    .map((m) => ({ urn, email: m.email, name: m.name, role: 'deputy' }));
+  const removed = existing.filter((r) => r.role === 'deputy' && !seen.has(r.email.toLowerCase()));
+  const changes = [
+    ...put.map((r) => (byEmail.has(r.email) ? `renamed deputy ${r.email} to "${r.name}"` : `added deputy ${r.name} (${r.email})`)),
+    ...removed.map((r) => `removed deputy ${r.name} (${r.email})`),
+  ];
+  if (changes.length === 0) return staffAnswer(existing, editor);
+  if (2 * (put.length + removed.length) + 1 > MAX_TRANSACTION_ITEMS) {
+    throw new AppError(422, 'TOO_MANY_CHANGES', 'Add or remove at most 49 people at once; save some now and the rest after.');
+  }
+  await changeStaffRoles(store, urn, { put, remove: removed.map((r) => r.email) }, [auditPut(store, urn, 'staff', editor, changes, now)]);
+  return staffAnswer(await listStaffOfSchool(store, urn), editor);
+}
+
+// ---- shared ---------------------------------------------------------------------------
+
+function auditPut(store: Store, urn: string, section: ChangeSection, editor: Editor, changes: string[], now: Date, version?: number) {
+  return schoolChangePut(store, { urn, section, at: now.toISOString(), by: editor.email, role: editor.role, changes, ...(version === undefined ? {} : { version }) });
+}
+
+/**
+ * One 422 for every rule broken, each message at its field (prefixed with where the
+ * list or object sits in the body); the rule id when there is only one.
+ */
+function refusalOf(violations: readonly RuleViolation[], prefix: string, code: string, what: string): AppError | undefined {
+  const [first] = violations;
+  if (!first) return undefined;
+  const fields: Record<string, string> = {};
+  for (const v of violations) {
+    const field = v.field ? `${prefix}.${v.field}` : prefix;
+    fields[field] = fields[field] ? `${fields[field]} ${v.message}` : v.message;
+  }
+  const rules = new Set(violations.map((v) => v.rule));
+  if (violations.length === 1) return new AppError(422, first.code, first.message, { fields, rule: first.rule });
+  return new AppError(422, code, `Make ${violations.length} changes to ${what} before saving: ${violations.map((v) => v.message).join(' ')}`, {
+    fields,
+    ...(rules.size === 1 ? { rule: first.rule } : {}),
+  });
+}
+
+/** JSON with object keys sorted, so two values compare equal whatever their key order. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_k, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b))) : v,
+  ) ?? 'undefined';
+}
