@@ -2,15 +2,15 @@
 // (GET changes nothing; POST acts once), decisions from the dashboard, calendar invites
 // read by an independent parser, overlapping approvals, and who may do what.
 import ICAL from 'ical.js';
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '#infra/local/stack.ts';
-import { readInbox, type InboxEmail } from '#infra/local/ses.ts';
+import type { InboxEmail } from '#infra/local/ses.ts';
 import { createStore, type Store } from '#shared/store/client.ts';
 import { json } from './support/site.ts';
 import { linkIn, startDemoStack, waitForEmail } from './support/stack.ts';
 import { signIn } from './support/sign-in.ts';
 import { providerBody, schoolDayAhead } from './support/provider-body.ts';
+import { scanTable } from './support/table.ts';
 
 let stack: LocalStack;
 let store: Store;
@@ -49,8 +49,7 @@ async function newRequest(overrides: Record<string, unknown> = {}, daysAhead = 4
 }
 
 async function tableSnapshot() {
-  const out = await store.doc.send(new ScanCommand({ TableName: store.tableName, ConsistentRead: true }));
-  return JSON.stringify((out.Items ?? []).sort((a, b) => `${a.pk}${a.sk}`.localeCompare(`${b.pk}${b.sk}`)));
+  return JSON.stringify(await scanTable(store));
 }
 
 function icsOf(email: InboxEmail): ICAL.Component {

@@ -1,6 +1,7 @@
 // A fresh table from the one definition, per test file, on the run's DynamoDB Local.
 import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { createStore, type Store } from '#shared/store/client.ts';
 import { ensureTable } from '#infra/local/table-setup.ts';
 
@@ -25,4 +26,16 @@ export function useTableForFunctions(table: TestTable): void {
   process.env.AWS_REGION = 'eu-west-2';
   process.env.AWS_ACCESS_KEY_ID = 'local';
   process.env.AWS_SECRET_ACCESS_KEY = 'local';
+}
+
+/** Every item of a test table, in key order: for invariants and before/after snapshots (tests only). */
+export async function scanTable(store: Store): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const out = await store.doc.send(new ScanCommand({ TableName: store.tableName, ConsistentRead: true, ExclusiveStartKey: start }));
+    items.push(...(out.Items ?? []));
+    start = out.LastEvaluatedKey;
+  } while (start);
+  return items.sort((a, b) => `${a.pk}|${a.sk}`.localeCompare(`${b.pk}|${b.sk}`));
 }
