@@ -131,6 +131,20 @@ describe('settings API', () => {
     expect((await readSettings()).settings.minimumNoticeDays).toBe(14);
   });
 
+  it('of 8 saves from the same version at once, exactly one wins; the others get 409', async () => {
+    const { settings, version } = await readSettings();
+    const answers = await Promise.all(
+      [21, 22, 23, 24, 25, 26, 27, 28].map((days) => put(`/api/manage/schools/${URN}/settings`, lead, { version, settings: { ...settings, minimumNoticeDays: days } })),
+    );
+    const statuses = answers.map((r) => r.status).sort();
+    expect(statuses).toEqual([200, 409, 409, 409, 409, 409, 409, 409]);
+    const winner = await json(answers.find((r) => r.status === 200) as Response);
+    const now = await readSettings();
+    expect(now).toMatchObject({ version: version + 1, settings: { minimumNoticeDays: winner.settings.minimumNoticeDays } });
+    const back = await put(`/api/manage/schools/${URN}/settings`, lead, { version: version + 1, settings: { ...settings, minimumNoticeDays: 14 } });
+    expect(back.status).toBe(200);
+  });
+
   it('R-HOURS: a school day ending before it starts and a term ending before it starts → 422, each at its field, nothing saved', async () => {
     const { settings, version } = await readSettings();
     const terms = [{ ...settings.terms[0], end: '2000-01-01' }, ...settings.terms.slice(1)];
