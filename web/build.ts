@@ -8,7 +8,7 @@
 //
 // `node web/build.ts` or `npm run build:web`; `buildWeb()` for the test set-up.
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
@@ -115,8 +115,28 @@ function backHtml(href: string | undefined): string {
   return `    <a href="${escapeHtml(href)}" class="govuk-back-link" id="back-link">Back</a>`;
 }
 
+/**
+ * Builds into a fresh folder beside the target, then swaps it in with two renames, so a
+ * server (or another test run) reading the site never sees a half-built one.
+ */
 export async function buildWeb(options: { outDir?: string; log?: (line: string) => void } = {}): Promise<WebBuild> {
-  const outDir = options.outDir ?? DIST;
+  const target = options.outDir ?? DIST;
+  const building = `${target}.building-${process.pid}-${Date.now()}`;
+  const old = `${target}.old-${process.pid}-${Date.now()}`;
+  try {
+    const result = await buildInto(building, options.log);
+    await rename(target, old).catch((err: NodeJS.ErrnoException) => {
+      if (err.code !== 'ENOENT') throw err;
+    });
+    await rename(building, target);
+    return { ...result, outDir: target };
+  } finally {
+    await rm(building, { recursive: true, force: true });
+    await rm(old, { recursive: true, force: true });
+  }
+}
+
+async function buildInto(outDir: string, log: ((line: string) => void) | undefined): Promise<WebBuild> {
   const assets = join(outDir, 'assets');
   await rm(outDir, { recursive: true, force: true });
   await mkdir(assets, { recursive: true });
@@ -199,8 +219,8 @@ export async function buildWeb(options: { outDir?: string; log?: (line: string) 
   const notFound = pages.find((p) => p.route === 'page-not-found');
   if (notFound) await writeFile(join(outDir, '404.html'), await readFile(join(outDir, 'page-not-found', 'index.html')));
 
-  options.log?.(
-    `Built ${pages.length} pages into ${relative(process.cwd(), outDir) || '.'}:\n` +
+  log?.(
+    `Built ${pages.length} pages into ${relative(process.cwd(), DIST) || '.'}:\n` +
       weights.map((w) => `  ${w.path.padEnd(18)} ${String(w.raw).padStart(7)} B raw ${String(w.gzip).padStart(6)} B gzip ${String(w.brotli).padStart(6)} B brotli`).join('\n'),
   );
   return { outDir, pages: weights };

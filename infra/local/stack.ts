@@ -18,6 +18,11 @@ import { ensureTable } from './table-setup.ts';
 export interface LocalStackOptions {
   /** Where DynamoDB Local keeps its file; in memory when left out. */
   dataDir?: string;
+  /**
+   * A DynamoDB Local already running (the tests' global one): use it instead of starting
+   * another, and leave it running on stop. Give each user its own tableName.
+   */
+  dynamodbEndpoint?: string;
   port: number;
   tableName?: string;
   seed?: boolean;
@@ -42,11 +47,13 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     for (const s of stops.reverse()) await s();
   };
   try {
-    const dynamodb = await startDynamoDbLocal({
-      dataDir: options.dataDir,
-      onUnexpectedExit: (code) =>
-        log(`DynamoDB Local stopped unexpectedly (exit ${code}); the API answers 503 until npm start is restarted`),
-    });
+    const dynamodb: RunningDynamoDb = options.dynamodbEndpoint
+      ? { endpoint: options.dynamodbEndpoint, port: Number(new URL(options.dynamodbEndpoint).port), pid: undefined, stop: async () => undefined }
+      : await startDynamoDbLocal({
+          dataDir: options.dataDir,
+          onUnexpectedExit: (code) =>
+            log(`DynamoDB Local stopped unexpectedly (exit ${code}); the API answers 503 until npm start is restarted`),
+        });
     stops.push(() => dynamodb.stop());
     const ses = await startSesEmulator();
     stops.push(() => ses.stop());

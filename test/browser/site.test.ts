@@ -16,6 +16,7 @@ import {
   tabTo,
   useBrowser,
   useStaticSite,
+  BROWSER_TEST_TIMEOUT,
 } from './support.ts';
 
 const DIST = join(REPO_ROOT, 'web', 'dist');
@@ -79,7 +80,7 @@ describe('the built site (web/dist)', () => {
   });
 });
 
-describe('the home page in Chromium', () => {
+describe('the home page in Chromium', { timeout: BROWSER_TEST_TIMEOUT }, () => {
   const b = useBrowser();
   const site = useStaticSite();
 

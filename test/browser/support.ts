@@ -6,13 +6,16 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, expect } from 'vitest';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { createLocalServer, REPO_ROOT } from '#infra/local/server.ts';
 import { freePort } from '#infra/local/ports.ts';
 import { startLocalStack, type LocalStack } from '#infra/local/stack.ts';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'];
+
+/** Per test: a browser journey on a busy 2-core machine (the whole suite runs at once). */
+export const BROWSER_TEST_TIMEOUT = 90_000;
 
 /** Where screenshots go (ignored by git; CI keeps .ci/out). */
 export const SCREENSHOTS = join(REPO_ROOT, '.ci', 'out', 'screenshots');
@@ -66,13 +69,19 @@ export function useStaticSite(): { readonly url: string } {
 }
 
 /**
- * The whole product (startLocalStack: DynamoDB Local in memory, the SES emulator, the
- * demo schools) on a free port, at http://localhost so Secure cookies work in Chromium.
+ * The whole product (startLocalStack: the SES emulator, the demo schools, a table of its
+ * own in the test run's DynamoDB Local) on a free port, at http://localhost so Secure
+ * cookies work in Chromium.
  */
 export function useLocalStack(): { readonly stack: LocalStack; readonly url: string } {
   let stack: LocalStack | undefined;
   beforeAll(async () => {
-    stack = await startLocalStack({ port: await freePort(), seed: true, tableName: `browser-${process.pid}` });
+    stack = await startLocalStack({
+      port: await freePort(),
+      seed: true,
+      dynamodbEndpoint: inject('dynamodbEndpoint'),
+      tableName: `browser-${process.pid}-${Date.now().toString(36)}`,
+    });
   }, 90_000);
   afterAll(async () => {
     await stack?.stop();

@@ -15,8 +15,9 @@ export function findGroup(scope: ParentNode, path: string): HTMLElement | undefi
   const parts = path.split('.');
   const candidates = [path, parts[0] ?? path, parts[parts.length - 1] ?? path];
   for (const candidate of candidates) {
-    const el = scope.querySelector<HTMLElement>(`[data-field~="${CSS.escape(candidate)}"]`);
-    if (el && !el.hidden && !el.closest('[hidden]')) return el;
+    for (const el of scope.querySelectorAll<HTMLElement>(`[data-field~="${CSS.escape(candidate)}"]`)) {
+      if (!el.closest('[hidden]')) return el;
+    }
   }
   return undefined;
 }

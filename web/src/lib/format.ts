@@ -138,24 +138,27 @@ export function statusOf(code: string): { text: string; tag: string } {
   return STATUS[code] ?? { text: capitalise(code.replaceAll('_', ' ')), tag: 'govuk-tag--grey' };
 }
 
+/** What happened, by the event types of shared/domain/state-machine.ts (REQUEST_EVENT_TYPES). */
 const EVENT_TEXT: Record<string, string> = {
-  created: 'Request sent',
-  requested: 'Request sent',
-  approved: 'The school approved the request',
-  declined: 'The school declined the request',
-  alternative_proposed: 'The school proposed another time',
-  proposed: 'The school proposed another time',
-  accepted: 'You accepted the new time',
-  rejected: 'You turned down the new time',
-  withdrawn: 'Request withdrawn',
-  expired: 'The school did not answer in time',
-  cancelled: 'Visit cancelled',
-  delivered: 'The school recorded the visit as delivered',
-  not_delivered: 'The school recorded that the visit did not take place',
-  reminder: 'Reminder sent',
-  reminder_sent: 'Reminder sent',
+  REQUEST_SUBMITTED: 'Request sent',
+  REQUEST_APPROVED: 'The school approved the request',
+  REQUEST_DECLINED: 'The school declined the request',
+  ALTERNATIVE_PROPOSED: 'The school proposed another time',
+  REQUEST_WITHDRAWN: 'Request withdrawn',
+  ALTERNATIVE_ACCEPTED: 'The new time was accepted',
+  ALTERNATIVE_REJECTED: 'The new time was turned down',
+  REQUEST_EXPIRED: 'The school did not answer in time',
+  REQUEST_CANCELLED: 'Visit cancelled',
+  REQUEST_RESCHEDULED: 'The school moved the visit',
+  ENCOUNTER_DELIVERED: 'The school recorded the visit as delivered',
+  ENCOUNTER_NOT_DELIVERED: 'The school recorded that the visit did not take place',
 };
 
 export function eventText(type: string): string {
-  return EVENT_TEXT[type] ?? capitalise(type.replaceAll('_', ' '));
+  return EVENT_TEXT[type] ?? capitalise(type.toLowerCase().replaceAll('_', ' '));
+}
+
+/** Who did it, from the provider's side. */
+export function actorText(party: string): string {
+  return party === 'provider' ? 'You' : party === 'school' ? 'The school' : party === 'system' ? 'Automatic' : party;
 }

@@ -393,13 +393,13 @@ ready(async () => {
     const json = JSON.stringify(current);
     const key = submissions.keyFor(json);
     try {
-      const { request } = await api<{ request: RequestView }>('POST', `/api/schools/${encodeURIComponent(urn)}/requests`, {
+      const { request } = await api<{ request?: RequestView }>('POST', `/api/schools/${encodeURIComponent(urn)}/requests`, {
         body: current,
         headers: { 'Idempotency-Key': key },
       });
       submissions.settle();
-      rememberSentRequest(request);
-      location.assign(href('/request/sent/', { id: request.id }));
+      if (request) rememberSentRequest(request);
+      location.assign(request ? href('/request/sent/', { id: request.id }) : '/request/sent/');
       return;
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;

@@ -1,5 +1,5 @@
 // A school's page: GET /api/schools/{urn} → { school: PublicSchool }, and its dated slots
-// for 8 weeks from `from` (today by default): GET /api/schools/{urn}/slots?from=&to= →
+// for 8 weeks from `from` (by default the first date the notice allows): GET /api/schools/{urn}/slots?from=&to= →
 // { slots: SlotView[] }. Each slot links to the request form; so does "propose a time".
 import type { PublicSchool, SlotView } from '#shared/api/provider.ts';
 import { ApiError, api } from '../../lib/api.ts';
@@ -35,10 +35,13 @@ function slotItem(urn: string, slot: SlotView): HTMLElement {
 }
 
 async function renderSlots(school: PublicSchool, container: HTMLElement) {
+  // R-NOTICE: the first date a request can name is today + the school's notice (at least
+  // tomorrow); the last is the end of its booking window. Slots before that are not shown.
   const today = todayInLondon();
+  const first = addDays(today, Math.max(1, school.minimumNoticeDays));
   const last = addDays(today, school.bookingWindowDays);
   const asked = param('from');
-  const from = isIsoDate(asked) && asked > today && asked <= last ? asked : today;
+  const from = isIsoDate(asked) && asked > first && asked <= last ? asked : first;
   const toWanted = addDays(from, WEEKS * 7 - 1);
   const to = toWanted < last ? toWanted : last;
   fill(container, h('p', { class: 'govuk-body app-loading' }, 'Loading the dates…'));
@@ -52,10 +55,10 @@ async function renderSlots(school: PublicSchool, container: HTMLElement) {
   }
   const sorted = [...slots].sort((a, b) => `${a.date}${a.start}`.localeCompare(`${b.date}${b.start}`));
   const pager: Child[] = [];
-  if (from > today) {
+  if (from > first) {
     const earlier = addDays(from, -WEEKS * 7);
     pager.push(
-      h('li', null, h('a', { class: 'govuk-link', href: href('/school/', { urn: school.urn, from: earlier > today ? earlier : undefined }) }, `Earlier dates`, h('span', { class: 'govuk-visually-hidden' }, ` (the ${WEEKS} weeks before ${formatDate(from, false)})`))),
+      h('li', null, h('a', { class: 'govuk-link', href: href('/school/', { urn: school.urn, from: earlier > first ? earlier : undefined }) }, `Earlier dates`, h('span', { class: 'govuk-visually-hidden' }, ` (the ${WEEKS} weeks before ${formatDate(from, false)})`))),
     );
   }
   if (to < last) {
@@ -65,7 +68,13 @@ async function renderSlots(school: PublicSchool, container: HTMLElement) {
   }
   fill(
     container,
-    h('p', { class: 'govuk-body' }, `From ${formatDate(from, false)} to ${formatDate(to, false)}.`),
+    h(
+      'p',
+      { class: 'govuk-body', id: 'slot-range' },
+      from === first
+        ? `The school needs at least ${school.minimumNoticeDays} days’ notice, so these are the dates from ${formatDate(from, false)} to ${formatDate(to, false)}.`
+        : `Dates from ${formatDate(from, false)} to ${formatDate(to, false)}.`,
+    ),
     sorted.length
       ? h('ul', { class: 'app-result-list', id: 'slot-list' }, sorted.map((s) => slotItem(school.urn, s)))
       : h('p', { class: 'govuk-body', id: 'no-slots' }, 'There are no published slots in these weeks. You can look at later dates, or propose a date and time.'),

@@ -5,7 +5,7 @@ import type { RequestView } from '#shared/api/provider.ts';
 import { ApiError, api, retryText } from '../../../lib/api.ts';
 import { byId, fill, h, param, ready, setTitle, type Child } from '../../../lib/dom.ts';
 import { clearErrors, showErrors } from '../../../lib/errors.ts';
-import { eventText, formatDate, formatInstant, formatTimes, formatYears, sessionTypeLabel } from '../../../lib/format.ts';
+import { actorText, eventText, formatDate, formatInstant, formatTimes, formatYears, sessionTypeLabel } from '../../../lib/format.ts';
 import { summaryList } from '../../../lib/school.ts';
 import { signInNeeded, statusTag } from '../../../lib/request.ts';
 
@@ -105,6 +105,7 @@ ready(async () => {
         summaryList([
           ['Date', formatDate(r.alternative.date)],
           ['Time', formatTimes(r.alternative.start, r.alternative.end)],
+          ...(r.alternative.respondBy ? [['Answer by', formatInstant(r.alternative.respondBy)] as [string, Child]] : []),
           ...(r.alternative.note ? [['Note from the school', h('span', { class: 'app-wrap' }, r.alternative.note)] as [string, Child]] : []),
         ]),
         accept,
@@ -150,7 +151,7 @@ ready(async () => {
               'li',
               { class: 'app-timeline__item' },
               h('h3', { class: 'govuk-heading-s govuk-!-margin-bottom-1' }, eventText(e.type)),
-              h('p', { class: 'govuk-body-s app-timeline__when' }, formatInstant(e.at), e.actor ? ` · ${e.actor}` : ''),
+              h('p', { class: 'govuk-body-s app-timeline__when' }, formatInstant(e.at), e.actor ? ` · ${actorText(e.actor)}` : ''),
               e.note ? h('p', { class: 'govuk-body app-wrap' }, e.note) : null,
             ),
           ),

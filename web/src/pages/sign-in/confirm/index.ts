@@ -45,6 +45,8 @@ function stored(): string {
 }
 
 ready(() => {
+  // Another emailed link opened in this tab changes only the fragment: start again with it.
+  addEventListener('hashchange', () => location.reload());
   // Kept for this tab only, so a reload before Continue still works.
   const fromLink = new URLSearchParams(location.hash.slice(1)).get('token') ?? '';
   if (location.hash) history.replaceState(history.state, '', location.pathname + location.search);

@@ -1,0 +1,354 @@
+// Page behaviour the real API rarely shows on demand, with its answers faked by
+// page.route in the contract's shapes: hostile text shown as text, the Idempotency-Key
+// kept across a lost answer and renewed when the request changes, 429 with Retry-After,
+// expired and used sign-in links, 401s, and the accept / turn down of a proposed time.
+import type { Page, Route } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { PublicSchool, RequestView, SlotView } from '#shared/api/provider.ts';
+import { BROWSER_TEST_TIMEOUT, expectNoAxeViolations, expectNoHorizontalScroll, expectNoProblems, focused, openPage, screenshot, useBrowser, useStaticSite } from './support.ts';
+
+const b = useBrowser();
+const site = useStaticSite();
+
+const HOSTILE = '<img src=x onerror="window.__pwned=1">Evil & Co';
+
+function school(over: Partial<PublicSchool> = {}): PublicSchool {
+  return {
+    urn: '990101',
+    name: 'Harbour View Academy',
+    town: 'Eastmouth',
+    postcode: 'ZZ1 1AA',
+    phase: 'Secondary',
+    trust: 'Northfield Learning Trust (demo)',
+    providerAccessYears: [8, 9, 10, 11],
+    address: { street: '1 Quay Road', town: 'Eastmouth', postcode: 'ZZ1 1AA' },
+    yearGroups: [7, 8, 9, 10, 11],
+    acceptsRequests: true,
+    minimumNoticeDays: 30,
+    bookingWindowDays: 365,
+    responseDeadlineSchoolDays: 10,
+    careersLead: { name: 'Jordan Ellery', email: 'careers.lead@harbourview.example', phone: '01632 960001' },
+    schoolDay: { mon: { start: '08:40', end: '15:10' }, fri: { start: '08:40', end: '14:00' } },
+    statementUrl: '/schools/990101/statement',
+    opportunities: [],
+    ...over,
+  };
+}
+
+const SLOT: SlotView = {
+  opportunityId: 'y8-pshe',
+  title: 'Year 8 careers lesson',
+  sessionType: 'class_discussion',
+  yearGroups: [8],
+  date: '2030-01-10',
+  start: '13:30',
+  end: '14:30',
+  capacity: 2,
+  placesLeft: 2,
+  venue: 'Humanities block',
+};
+
+function requestView(over: Partial<RequestView> = {}): RequestView {
+  return {
+    id: '01J0000000000000000000000A',
+    urn: '990101',
+    schoolName: 'Harbour View Academy',
+    status: 'pending',
+    date: '2030-01-10',
+    start: '13:30',
+    end: '14:30',
+    yearGroups: [8],
+    sessionType: 'class_discussion',
+    organisation: 'Eastmouth College',
+    contactName: 'Robin Carter',
+    contactEmail: 'robin@college.example',
+    responseDueBy: '2029-12-20',
+    flags: [],
+    history: [{ type: 'REQUEST_SUBMITTED', at: '2029-12-06T10:15:00Z', actor: 'provider' }],
+    ...over,
+  };
+}
+
+const json = (route: Route, status: number, body: unknown, headers: Record<string, string> = {}) =>
+  route.fulfill({ status, json: body, headers });
+
+async function fillSlotRequest(page: Page) {
+  await page.getByLabel('Organisation name').fill('Eastmouth College');
+  await page.getByRole('radio', { name: 'Further education college' }).check();
+  await page.getByLabel('Full name').fill('Robin Carter');
+  await page.getByLabel('Email address').fill('robin@college.example');
+  await page.getByLabel('Phone number').fill('01632 960 123');
+  await page.getByRole('checkbox', { name: 'Our staff will follow the school’s safeguarding and visitor checks' }).check();
+  for (const box of await page.locator('input[name="content"]').all()) await box.check();
+}
+
+describe('pages with faked API answers', { timeout: BROWSER_TEST_TIMEOUT }, () => {
+  it('shows hostile text from the API as text, never as markup', async () => {
+    const { page, problems, close } = await openPage(b.browser);
+    await page.route('**/api/schools?*', (r) => json(r, 200, { schools: [{ ...school(), name: HOSTILE, town: '<b>Town</b>' }] }));
+    await page.route('**/api/schools/990101', (r) =>
+      json(r, 200, { school: school({ name: HOSTILE, statementUrl: 'javascript:alert(1)', opportunities: [{ id: 'o', title: HOSTILE, sessionType: 'assembly', yearGroups: [8], schedule: '<script>x</script>', capacity: 1, venue: 'Hall', facilities: [] }] }) }),
+    );
+    await page.route('**/api/schools/990101/slots?*', (r) => json(r, 200, { slots: [{ ...SLOT, title: HOSTILE }] }));
+    await page.goto(`${site.url}/schools/?q=evil`);
+    await page.locator('.app-result-list').waitFor();
+    expect(await page.locator('.app-result-list h2 a').textContent()).toBe(HOSTILE);
+    await page.goto(`${site.url}/school/?urn=990101`);
+    await page.locator('#slot-list').waitFor();
+    expect(await page.locator('h1').textContent()).toBe(HOSTILE);
+    expect(await page.locator('main img').count()).toBe(0);
+    expect(await page.locator('main script').count()).toBe(0);
+    // A javascript: statement link from the API is not followed.
+    expect(await page.getByRole('link', { name: /policy statement/ }).getAttribute('href')).toBe('#');
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expectNoProblems(problems);
+    await close();
+  });
+
+  it('keeps the Idempotency-Key when a lost answer is retried with the same request, and renews it when the request changes', async () => {
+    const { page, problems, close } = await openPage(b.browser, { expectedConsoleErrors: /net::ERR_FAILED|Failed to load resource/ });
+    await page.route('**/api/schools/990101', (r) => json(r, 200, { school: school() }));
+    await page.route('**/api/schools/990101/slots?*', (r) => json(r, 200, { slots: [SLOT] }));
+    const sent: { key: string; body: Record<string, unknown> }[] = [];
+    let answer: 'abort' | '429' | '422' | '201' = 'abort';
+    await page.route('**/api/schools/990101/requests', async (r) => {
+      const req = r.request();
+      sent.push({ key: req.headers()['idempotency-key'] ?? '', body: req.postDataJSON() as Record<string, unknown> });
+      expect(req.headers()['content-type']).toBe('application/json');
+      if (answer === 'abort') return r.abort('failed');
+      if (answer === '429') return json(r, 429, { error: { code: 'RATE_LIMITED', message: 'Too many requests from this address.' } }, { 'retry-after': '120' });
+      if (answer === '422') return json(r, 422, { error: { code: 'REQUEST_RULES_BROKEN', message: 'x', fields: { 'contact.email': 'Use your work email address.', 'provider.ukprn': 'A UKPRN has 8 digits.' } } });
+      return json(r, 201, { request: requestView() });
+    });
+    await page.goto(`${site.url}/request/?urn=990101&opportunity=y8-pshe&date=2030-01-10`);
+    await page.locator('#request-form').waitFor();
+    expect(await page.locator('#yearGroups-8').isChecked()).toBe(true); // the slot's year group
+    expect(await page.locator('#sessionType-class_discussion').isChecked()).toBe(true);
+    await fillSlotRequest(page);
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('button', { name: 'Send request' }).click();
+
+    // The network failed: the check page says so; sending again reuses the key.
+    await page.locator('#check-errors .govuk-error-summary__list').waitFor();
+    expect(await page.locator('#check-errors').textContent()).toContain('Your request has not been sent yet');
+    await expectNoAxeViolations(page, 'network error on check answers');
+    answer = '429';
+    await page.getByRole('button', { name: 'Send request' }).click();
+    await expect.poll(() => page.locator('#check-errors').textContent()).toContain('Try again in 2 minutes.');
+    expect(sent).toHaveLength(2);
+    expect(sent[1]!.key).toBe(sent[0]!.key);
+    expect(sent[0]!.key).toMatch(/^[0-9a-f-]{36}$/);
+    expect(sent[0]!.body).toMatchObject({
+      slot: { opportunityId: 'y8-pshe', date: '2030-01-10' },
+      provider: { organisation: 'Eastmouth College', type: 'fe_college' },
+      contact: { name: 'Robin Carter', email: 'robin@college.example', phone: '01632 960 123' },
+      sessionType: 'class_discussion',
+      yearGroups: [8],
+      staffCount: 1,
+      safeguardingAgreed: true,
+      facilities: [],
+      content: { provider: true, careers: true, learning: true, questions: true },
+      notes: '',
+      website: '',
+    });
+    expect(sent[0]!.body).not.toHaveProperty('proposed');
+
+    // Field errors go back to the questions, each at its field.
+    answer = '422';
+    await page.getByRole('button', { name: 'Send request' }).click();
+    await page.locator('#form-errors .govuk-error-summary__list').waitFor();
+    expect(await page.locator('#contact-email-group .govuk-error-message').textContent()).toContain('Use your work email address.');
+    expect(await page.locator('#provider-ukprn-group .govuk-error-message').textContent()).toContain('A UKPRN has 8 digits.');
+    expect(await page.locator('#contact-email').getAttribute('aria-describedby')).toContain('contact-email-group-error');
+    await expectNoAxeViolations(page, 'field errors from the API');
+    await expectNoHorizontalScroll(page);
+
+    // A changed request is a new submission: a new key.
+    await page.getByLabel('Email address').fill('robin.carter@college.example');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    // The errors are gone once the answers pass the page's own checks.
+    expect(await page.locator('.govuk-form-group--error').count()).toBe(0);
+    answer = '201';
+    await page.getByRole('button', { name: 'Send request' }).click();
+    await page.waitForURL(/\/request\/sent\/\?id=01J0000000000000000000000A$/);
+    expect(sent).toHaveLength(4);
+    expect(sent[3]!.key).not.toBe(sent[0]!.key);
+    expect(sent[2]!.key).toBe(sent[0]!.key); // the 422 was for the same body as the lost answers
+    expect(await page.locator('#due').textContent()).toContain('will answer by Thursday 20 December 2029');
+    expectNoProblems(problems);
+    await close();
+  });
+
+  it('checks its own questions before the check page, and the browser Back button returns to them with the answers', async () => {
+    const { page, problems, close } = await openPage(b.browser);
+    await page.route('**/api/schools/990101', (r) => json(r, 200, { school: school() }));
+    await page.goto(`${site.url}/request/?urn=990101`);
+    await page.locator('#proposed-fields').waitFor();
+    await page.getByLabel('Day', { exact: true }).fill('31');
+    await page.getByLabel('Month', { exact: true }).fill('2');
+    await page.getByLabel('Year', { exact: true }).fill('2030');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.locator('#form-errors .govuk-error-summary__list').waitFor();
+    const messages = await page.locator('#form-errors li').allTextContents();
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        'The date must be a real date, for example 12 1 2030.'.replace('2030', '2027'),
+        'Choose at least one year group.',
+        'Enter the name of your organisation.',
+        'Enter your email address.',
+      ]),
+    );
+    expect(await focused(page)).toMatchObject({ id: 'form-errors' });
+    await expectNoAxeViolations(page, 'the page’s own checks');
+    await screenshot(page, 'request-own-checks');
+
+    await page.getByLabel('Day', { exact: true }).fill('11');
+    await page.getByLabel('Start time').fill('9:30');
+    await page.getByLabel('End time').fill('10.30');
+    await page.getByRole('checkbox', { name: 'Year 9' }).check();
+    await page.getByRole('radio', { name: 'Assembly' }).check();
+    await fillSlotRequest(page);
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.locator('#check-heading').waitFor();
+    expect(await page.locator('#check-answers').textContent()).toContain('Monday 11 February 2030');
+    expect(await page.locator('#check-answers').textContent()).toContain('9:30am to 10:30am');
+    await page.goBack();
+    await page.locator('#form-heading').waitFor({ state: 'visible' });
+    expect(await page.getByLabel('Organisation name').inputValue()).toBe('Eastmouth College');
+    expect(await page.getByLabel('Start time').inputValue()).toBe('09:30');
+    expect(page.url()).toBe(`${site.url}/request/?urn=990101`);
+    expectNoProblems(problems);
+    await close();
+  });
+
+  it('says when a school takes no requests, or a slot is gone', async () => {
+    const { page, problems, close } = await openPage(b.browser);
+    await page.route('**/api/schools/990104', (r) => json(r, 200, { school: school({ urn: '990104', name: 'Willow Lane Primary', acceptsRequests: false, providerAccessYears: [], yearGroups: [0, 1, 2, 3, 4, 5, 6] }) }));
+    await page.route('**/api/schools/990101', (r) => json(r, 200, { school: school() }));
+    await page.route('**/api/schools/990101/slots?*', (r) => json(r, 200, { slots: [] }));
+    await page.goto(`${site.url}/request/?urn=990104`);
+    await page.locator('#unavailable').waitFor();
+    expect(await page.locator('#unavailable').textContent()).toContain('takes no provider access requests');
+    expect(await page.locator('#request-form').isHidden()).toBe(true);
+    await page.goto(`${site.url}/request/?urn=990101&opportunity=y8-pshe&date=2030-01-10`);
+    await page.locator('#unavailable').waitFor();
+    expect(await page.locator('#unavailable').textContent()).toContain('That slot is not available any more');
+    await expectNoAxeViolations(page, 'slot gone');
+    await page.goto(`${site.url}/school/?urn=12`);
+    await expect.poll(() => page.locator('h1').textContent()).toBe('We could not find that school');
+    expectNoProblems(problems);
+    await close();
+  });
+
+  it('sign-in: always the same answer, and the address is checked first', async () => {
+    const { page, problems, close } = await openPage(b.browser);
+    const bodies: unknown[] = [];
+    await page.route('**/api/auth/sign-in', (r) => {
+      bodies.push(r.request().postDataJSON());
+      return json(r, 202, { sent: true });
+    });
+    await page.goto(`${site.url}/sign-in/`);
+    await page.getByLabel('Email address').fill('not-an-email');
+    await page.getByRole('button', { name: 'Send me a link' }).click();
+    await page.locator('#error-summary .govuk-error-summary__list').waitFor();
+    await expectNoAxeViolations(page, 'sign-in error');
+    expect(bodies).toEqual([]);
+    await page.getByLabel('Email address').fill('robin@college.example');
+    await page.getByRole('button', { name: 'Send me a link' }).click();
+    await page.locator('#sent-heading').waitFor();
+    expect(await page.locator('#sent-text').textContent()).toBe('If robin@college.example has requests or is a staff account, we have sent a link to it.');
+    expect(bodies).toEqual([{ email: 'robin@college.example' }]);
+    await expectNoAxeViolations(page, 'sign-in sent');
+    expectNoProblems(problems);
+    await close();
+  });
+
+  it('sign-in links: nothing happens on opening; expired, used and broken links say what to do', async () => {
+    const { page, problems, close } = await openPage(b.browser);
+    const tokens: string[] = [];
+    let code = 'TOKEN_EXPIRED';
+    await page.route('**/api/auth/session', (r) => {
+      tokens.push((r.request().postDataJSON() as { token: string }).token);
+      return json(r, 400, { error: { code, message: 'No.' } });
+    });
+    await page.goto(`${site.url}/sign-in/confirm/#token=abc123`);
+    await page.getByRole('button', { name: 'Continue' }).waitFor();
+    expect(tokens).toEqual([]); // opening the link did nothing
+    expect(page.url()).toBe(`${site.url}/sign-in/confirm/`);
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await expect.poll(() => page.locator('#problem-heading').textContent()).toBe('This link has expired');
+    expect(tokens).toEqual(['abc123']);
+    expect(await page.getByRole('link', { name: 'Get a new link' }).getAttribute('href')).toBe('/sign-in/');
+    await expectNoAxeViolations(page, 'expired link');
+    code = 'TOKEN_USED';
+    await page.goto(`${site.url}/sign-in/confirm/#token=def456`);
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await expect.poll(() => page.locator('#problem-heading').textContent()).toBe('This link has already been used');
+    await page.goto(`${site.url}/sign-in/confirm/`);
+    await expect.poll(() => page.locator('#problem-heading').textContent()).toBe('This link does not work');
+    expectNoProblems(problems);
+    await close();
+  });
+
+  it('a signed-in link goes only to a path on this site', async () => {
+    const { page, problems, close } = await openPage(b.browser);
+    await page.route('**/api/auth/session', (r) => json(r, 200, { next: '//evil.example/steal' }));
+    await page.route('**/api/requests', (r) => json(r, 200, { requests: [] }));
+    await page.goto(`${site.url}/sign-in/confirm/#token=abc`);
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.waitForURL(`${site.url}/requests/`);
+    expect(await page.locator('main').textContent()).toContain('You have no requests yet');
+    expectNoProblems(problems);
+    await close();
+  });
+
+  it('your requests and one request: 401 leads to sign-in', async () => {
+    const { page, problems, close } = await openPage(b.browser);
+    await page.route('**/api/requests**', (r) => json(r, 401, { error: { code: 'SIGN_IN_NEEDED', message: 'Sign in.' } }));
+    await page.goto(`${site.url}/requests/`);
+    await page.locator('#sign-in-link').waitFor();
+    expect(await page.locator('h1').textContent()).toBe('Sign in to see your requests');
+    await expectNoAxeViolations(page, 'requests, signed out');
+    await page.goto(`${site.url}/requests/view/?id=01J0000000000000000000000A`);
+    await page.locator('#sign-in-link').waitFor();
+    expect(await page.locator('h1').textContent()).toBe('Sign in to see this request');
+    expectNoProblems(problems);
+    await close();
+  });
+
+  it('a proposed time: accept it, or turn it down with a reason', async () => {
+    const { page, problems, close } = await openPage(b.browser, { width: 320, height: 700 });
+    const alternative = { date: '2030-01-17', start: '10:00', end: '11:00', respondBy: '2030-01-03', note: 'The hall is booked on the 10th.' };
+    const proposed = requestView({ status: 'alternative_proposed', alternative, history: [...requestView().history, { type: 'ALTERNATIVE_PROPOSED', at: '2029-12-08T09:00:00Z', actor: 'school', note: alternative.note }] });
+    const posts: { path: string; body: unknown }[] = [];
+    await page.route('**/api/requests/01J0000000000000000000000A', (r) => json(r, 200, { request: proposed }));
+    await page.route('**/api/requests/01J0000000000000000000000A/*', (r) => {
+      const path = new URL(r.request().url()).pathname;
+      posts.push({ path, body: r.request().postDataJSON() });
+      const status = path.endsWith('/accept') ? 'approved' : 'withdrawn';
+      return json(r, 200, { request: { ...proposed, status, alternative: undefined, date: status === 'approved' ? alternative.date : proposed.date } });
+    });
+    await page.goto(`${site.url}/requests/view/?id=01J0000000000000000000000A`);
+    await page.getByRole('button', { name: 'Accept the new time' }).waitFor();
+    expect(await page.locator('main').textContent()).toContain('Thursday 17 January 2030');
+    expect(await page.locator('main').textContent()).toContain('The hall is booked on the 10th.');
+    await expectNoAxeViolations(page, 'alternative proposed');
+    await expectNoHorizontalScroll(page);
+    await screenshot(page, 'request-view-alternative-320');
+
+    await page.getByLabel('Why does the new time not suit you? (optional)').fill('We teach on Thursdays.');
+    await page.getByRole('button', { name: 'Turn down the new time' }).click();
+    await page.locator('#done-banner').waitFor();
+    expect(await page.locator('#done-banner').textContent()).toContain('You have turned down the new time');
+    expect(posts).toEqual([{ path: '/api/requests/01J0000000000000000000000A/reject', body: { reason: 'We teach on Thursdays.' } }]);
+
+    await page.goto(`${site.url}/requests/view/?id=01J0000000000000000000000A`);
+    await page.getByRole('button', { name: 'Accept the new time' }).click();
+    await page.locator('#done-banner').waitFor();
+    expect(await page.locator('[data-status]').first().getAttribute('data-status')).toBe('approved');
+    expect(posts[1]).toEqual({ path: '/api/requests/01J0000000000000000000000A/accept', body: {} });
+    await expectNoAxeViolations(page, 'alternative accepted');
+    expectNoProblems(problems);
+    await close();
+  });
+});
