@@ -121,8 +121,13 @@ function backHtml(href: string | undefined): string {
  */
 export async function buildWeb(options: { outDir?: string; log?: (line: string) => void } = {}): Promise<WebBuild> {
   const target = options.outDir ?? DIST;
-  const building = `${target}.building-${process.pid}-${Date.now()}`;
-  const old = `${target}.old-${process.pid}-${Date.now()}`;
+  // Scratch folders under node_modules/.cache: ignored by git and lint, and on the same
+  // file system as web/dist, so the renames are atomic.
+  const scratch = join(WEB_ROOT, '..', 'node_modules', '.cache', 'web-build');
+  await mkdir(scratch, { recursive: true });
+  const id = `${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+  const building = join(scratch, `building-${id}`);
+  const old = join(scratch, `old-${id}`);
   try {
     const result = await buildInto(building, options.log);
     await rename(target, old).catch((err: NodeJS.ErrnoException) => {
