@@ -6,19 +6,11 @@
 import type { Closure, Opportunity, School, Term } from '#shared/domain/types.ts';
 import { DEFAULT_BOOKING_RULES } from '#shared/domain/types.ts';
 import { yearGroupsFromAges } from '#shared/domain/year-groups.ts';
+import { DEFAULT_GROUNDS_FOR_REFUSING } from '#shared/domain/settings.ts';
 import type { StaffRoleRecord } from '#shared/store/staff.ts';
 
 export const DEMO_TRUST = { id: 'northfield-learning-trust', name: 'Northfield Learning Trust (demo)' };
 
-const GROUNDS_FOR_REFUSING = [
-  'A clash with other planned activities in the school calendar',
-  'Disruption to preparation for public or internal exams',
-  'Staff, rooms or resources are not available',
-  "A risk to pupils' or staff's safety or wellbeing",
-  'The content is not relevant to the audience, or the need is already met in our careers programme',
-  'The provider does not offer approved technical education or apprenticeships',
-  'Not enough notice was given',
-];
 
 const PREMISES =
   'We provide the main hall (seats 300) with a projector, screen and microphone, classrooms with ' +
@@ -83,7 +75,7 @@ export function demoSchools(today: Date): DemoSchool[] {
   const base = {
     trust: DEMO_TRUST,
     rules: { ...DEFAULT_BOOKING_RULES },
-    groundsForRefusing: GROUNDS_FOR_REFUSING,
+    groundsForRefusing: [...DEFAULT_GROUNDS_FOR_REFUSING],
     premises: PREMISES,
   };
   const admin = (urn: string): StaffRoleRecord => ({

@@ -1,9 +1,8 @@
 // The careers lead's API contract: dashboard lists, one request in full, and decisions.
 import { z } from 'zod';
 import { REQUEST_STATUSES } from '#shared/domain/types.ts';
+import { isoDate, localTime } from './fields.ts';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a real date, like 2027-01-12.');
-const localTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Enter a time in 24-hour form, like 09:30.');
 
 export const dashboardQuery = z.strictObject({
   status: z.enum(REQUEST_STATUSES, { error: `Choose a status: ${REQUEST_STATUSES.join(', ')}.` }).optional(),

@@ -2,34 +2,7 @@
 // answer shapes the web pages read (pages import only the types, never zod).
 import { z } from 'zod';
 import { PROVIDER_TYPES, SESSION_TYPES } from '#shared/domain/types.ts';
-
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a real date, like 2027-01-12.');
-const localTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Enter a time in 24-hour form, like 09:30.');
-/** Whether text has control characters (optionally allowing tab and line breaks). */
-function hasControlCharacters(s: string, allowLineBreaks: boolean): boolean {
-  for (const ch of s) {
-    const c = ch.codePointAt(0) ?? 0;
-    if (allowLineBreaks && (c === 9 || c === 10 || c === 13)) continue;
-    if (c < 32 || c === 127) return true;
-  }
-  return false;
-}
-
-/** Free text from a person: trimmed, no control characters but line breaks. */
-const text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .refine((s) => !hasControlCharacters(s, true), 'Remove the control characters from this text.');
-/** A single-line value (a name): no line breaks at all, so it can never break an email header. */
-const line = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1, 'Enter a value for this field.')
-    .max(max)
-    .refine((s) => !hasControlCharacters(s, false), 'Use one line, without line breaks or control characters.');
+import { isoDate, line, localTime, text } from './fields.ts';
 
 export const urnPath = z.strictObject({ urn: z.string().regex(/^\d{6,7}$/, 'A school URN is 6 or 7 digits.') });
 

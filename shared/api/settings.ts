@@ -4,7 +4,7 @@
 // the school (session order, overlaps, year groups taught, times inside the school day)
 // are in shared/domain/settings.ts and answer 422 with every problem at its field.
 import { z } from 'zod';
-import { isIsoDate } from '#shared/domain/dates.ts';
+import { isoDate, line, localTime, paragraphs } from './fields.ts';
 import { SETTINGS_LIMITS, type OpportunityWarning, type SchoolSettings } from '#shared/domain/settings.ts';
 import { CLOSURE_REASONS, SESSION_TYPES, WEEKDAYS, type Opportunity } from '#shared/domain/types.ts';
 import { STAFF_ROLES, type StaffRole } from '#shared/store/staff.ts';
@@ -12,36 +12,9 @@ import { STAFF_ROLES, type StaffRole } from '#shared/store/staff.ts';
 export { SETTINGS_LIMITS, DEFAULT_GROUNDS_FOR_REFUSING } from '#shared/domain/settings.ts';
 export type { SchoolSettings, OpportunityWarning } from '#shared/domain/settings.ts';
 
-function hasControlCharacters(s: string, allowLineBreaks: boolean): boolean {
-  for (const ch of s) {
-    const c = ch.codePointAt(0) ?? 0;
-    if (allowLineBreaks && (c === 9 || c === 10 || c === 13)) continue;
-    if (c < 32 || c === 127) return true;
-  }
-  return false;
-}
-
-/** One line of text (a name, a ground): trimmed, required, no line breaks. */
-const line = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1, 'Enter a value for this field.')
-    .max(max)
-    .refine((s) => !hasControlCharacters(s, false), 'Use one line, without line breaks or control characters.');
-/** Paragraphs of text: trimmed, required, line breaks allowed. */
-const paragraphs = (max: number, required: string) =>
-  z
-    .string()
-    .trim()
-    .min(1, required)
-    .max(max)
-    .refine((s) => !hasControlCharacters(s, true), 'Remove the control characters from this text.');
 /** An optional field a form sends as "" when left empty. */
 const optional = <S extends z.ZodType>(schema: S) => z.preprocess((v) => (v === '' || v === null ? undefined : v), schema.optional());
 
-const isoDate = z.string().refine(isIsoDate, 'Enter a real date as YYYY-MM-DD, like 2027-01-12.');
-const localTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Enter a time on the 24-hour clock as HH:MM, like 08:40.');
 const wholeDays = (min: number, max: number, what: string) =>
   z
     .number({ error: `Enter ${what} as a whole number from ${min} to ${max}.` })
