@@ -1,8 +1,11 @@
 // Writes the demo trust once: a second `npm start` finds it and keeps whatever was
-// changed since (the school profile is created only if absent).
+// changed since (the school profile is created only if absent). Kept schools are brought
+// up to date with indexes added since they were written (schools list, directory search).
+import { providerAccessYears } from '#shared/domain/year-groups.ts';
 import type { Store } from '#shared/store/client.ts';
+import { indexSchool, schoolSummary, searchTerms } from '#shared/store/directory.ts';
 import { putOpportunity } from '#shared/store/opportunities.ts';
-import { createSchoolProfileIfAbsent } from '#shared/store/schools.ts';
+import { createSchoolProfileIfAbsent, ensureSchoolListed, getSchoolProfile } from '#shared/store/schools.ts';
 import { putStaffRole } from '#shared/store/staff.ts';
 import { demoSchools } from './demo-data.ts';
 
@@ -11,6 +14,9 @@ export async function seedDemo(store: Store, today = new Date()): Promise<{ crea
   const kept: string[] = [];
   for (const demo of demoSchools(today)) {
     if (!(await createSchoolProfileIfAbsent(store, demo.school, today))) {
+      await ensureSchoolListed(store, demo.school.urn);
+      const school = await getSchoolProfile(store, demo.school.urn);
+      if (school) await indexSchool(store, schoolSummary(school, providerAccessYears(school)), searchTerms(school));
       kept.push(demo.school.urn);
       continue;
     }
