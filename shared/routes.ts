@@ -73,6 +73,11 @@ export const httpRoutes: readonly HttpRoute[] = [
   { name: 'manage-opportunities-put', method: 'PUT', path: '/api/manage/schools/{urn}/opportunities', module: 'functions/manage-opportunities-put.ts', access: 'staff', touches: { table: 'write' } },
   { name: 'manage-staff-get', method: 'GET', path: '/api/manage/schools/{urn}/staff', module: 'functions/manage-staff-get.ts', access: 'staff', touches: { table: 'read' } },
   { name: 'manage-staff-put', method: 'PUT', path: '/api/manage/schools/{urn}/staff', module: 'functions/manage-staff-put.ts', access: 'staff', touches: { table: 'write' } },
+  // The published policy statement (a page any site may frame, and JSON; `?version=N` for earlier ones) and publishing a new version.
+  { name: 'statement-page', method: 'GET', path: '/schools/{urn}/statement', module: 'functions/statement-page.ts', access: 'public', touches: { table: 'read' } },
+  { name: 'statement-get', method: 'GET', path: '/api/schools/{urn}/statement', module: 'functions/statement-get.ts', access: 'public', touches: { table: 'read' } },
+  { name: 'manage-statement-get', method: 'GET', path: '/api/manage/schools/{urn}/statement', module: 'functions/manage-statement-get.ts', access: 'staff', touches: { table: 'read' } },
+  { name: 'manage-statement-publish', method: 'POST', path: '/api/manage/schools/{urn}/statement', module: 'functions/manage-statement-publish.ts', access: 'staff', touches: { table: 'write' } },
   { name: 'action-page', method: 'GET', path: '/actions/{token}', module: 'functions/action-page.ts', access: 'action', touches: { table: 'read' } },
   { name: 'action-submit', method: 'POST', path: '/api/actions/{token}', module: 'functions/action-submit.ts', access: 'action', touches: { table: 'write' } },
 ];

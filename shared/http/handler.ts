@@ -50,6 +50,10 @@ export interface HttpHandlerOptions<PS extends z.ZodType, QS extends z.ZodType, 
   csp?: Record<string, string | null>;
   /** Also accept a browser form (application/x-www-form-urlencoded) as the body. */
   acceptForms?: boolean;
+  /** A page other sites may show in a frame (the published statement): no X-Frame-Options; say frame-ancestors in `csp`. */
+  embeddable?: boolean;
+  /** A larger body limit than MAX_BODY_BYTES, for a route that takes a file (the GIAS import). */
+  maxBodyBytes?: number;
 }
 
 type Event = APIGatewayProxyEventV2 & { body?: unknown };
@@ -124,7 +128,12 @@ export function httpHandler<
       logRequest(options.route, request.event, request.response?.statusCode, since(request.event), request.error),
   });
   // The API default forbids everything; a page names what it loads. null drops a default directive.
-  handler.use(httpSecurityHeaders(options.csp ? { contentSecurityPolicy: options.csp as Record<string, string> } : {}));
+  handler.use(
+    httpSecurityHeaders({
+      ...(options.csp ? { contentSecurityPolicy: options.csp as Record<string, string> } : {}),
+      ...(options.embeddable ? { frameOptions: false } : {}),
+    }),
+  );
   handler.use({
     onError: (request) => {
       const reference = request.context?.awsRequestId ?? request.event.requestContext?.requestId ?? 'unknown';
@@ -133,8 +142,10 @@ export function httpHandler<
   });
   handler.use({
     before: (request) => {
-      if (bodyBytes(request.event) > MAX_BODY_BYTES) {
-        throw new AppError(413, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${MAX_BODY_BYTES / 1024} KB. Shorten the longest text fields and send again.`);
+      const limit = options.maxBodyBytes ?? MAX_BODY_BYTES;
+      if (bodyBytes(request.event) > limit) {
+        const size = limit >= 1024 * 1024 ? `${limit / (1024 * 1024)} MB` : `${limit / 1024} KB`;
+        throw new AppError(413, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${size}. ${options.maxBodyBytes ? 'Send a smaller file, or use the command line for a large one.' : 'Shorten the longest text fields and send again.'}`);
       }
       const isForm = (request.event.headers?.['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');
       if (options.body && options.acceptForms && isForm && !request.event.body) {

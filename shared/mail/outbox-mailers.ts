@@ -6,6 +6,7 @@ import type { Delivery } from './delivery.ts';
 import { PROVIDER_LINK_SECONDS, signInUrl, STAFF_LINK_SECONDS } from './links.ts';
 import { signInLink } from './messages/sign-in.ts';
 import { senderAddress } from './send.ts';
+import { statementReviewMailer } from './statement-mailers.ts';
 
 type OutboxMailers = { [K in OutboxMessage['kind']]: (store: Store, message: Extract<OutboxMessage, { kind: K }>) => Promise<Delivery[]> };
 
@@ -23,4 +24,6 @@ export const outboxMailers: OutboxMailers = {
   ],
   // The daily job's reminders (shared/mail/daily-mailers.ts).
   reminder: (store, message) => reminderMailer(store, message),
+  // The yearly review of the published policy statement (shared/mail/statement-mailers.ts).
+  'statement-review': (store, message) => statementReviewMailer(store, message),
 };

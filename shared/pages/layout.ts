@@ -5,14 +5,23 @@ import { html, type SafeHtml } from '#shared/html.ts';
 /** The site's stylesheet under a stable name (the build also writes a content-hashed copy). */
 export const SITE_CSS = '/assets/site.css';
 
-export function page(title: string, content: SafeHtml, options: { backLink?: string } = {}): string {
+export interface PageOptions {
+  backLink?: string;
+  /** A public page search engines may list (the published statement); others are noindex. */
+  indexable?: boolean;
+  /** The page's own address, for a page reachable at more than one. */
+  canonical?: string;
+}
+
+export function page(title: string, content: SafeHtml, options: PageOptions = {}): string {
   return html`<!doctype html>
 <html lang="en-GB" class="govuk-template">
 <head>
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover">
   <meta name="referrer" content="same-origin">
-  <meta name="robots" content="noindex">
+  ${options.indexable ? html`` : html`<meta name="robots" content="noindex">`}
+  ${options.canonical ? html`<link rel="canonical" href="${options.canonical}">` : html``}
   <title>${title} – Provider access</title>
   <link rel="stylesheet" href="${SITE_CSS}">
 </head>

@@ -49,6 +49,15 @@ export const keys = {
   schoolsListSort: (urn: string) => urn,
   /** That the daily job queued one reminder for a request (and encounter date): each is sent once. */
   reminder: (urn: string, requestId: string, kind: string, date: string) => ({ pk: `SCHOOL#${urn}`, sk: `REMINDER#${requestId}#${kind}#${date}` }),
+  /** A published version of a school's provider access policy statement: immutable once written. */
+  statement: (urn: string, version: number) => ({ pk: `SCHOOL#${urn}`, sk: `STATEMENT#${String(version).padStart(6, '0')}` }),
+  statementsPrefix: () => 'STATEMENT#',
+  /** That the review reminder for one review date of a school's statement was queued (sent once). */
+  statementReviewReminder: (urn: string, reviewDate: string) => ({ pk: `SCHOOL#${urn}`, sk: `STATEMENT_REVIEW#${reviewDate}` }),
+  /** The SHA-256 of a school's private calendar feed secret; rotating the feed replaces it. */
+  calendarFeed: (urn: string) => ({ pk: `SCHOOL#${urn}`, sk: 'CALENDAR_FEED' }),
+  /** A platform admin (imports schools, invites careers leads): one item per person, apart from school roles. */
+  platformAdmin: (email: string) => ({ pk: 'PLATFORM#ADMINS', sk: `ADMIN#${email.toLowerCase()}` }),
   /** Idempotency records of Powertools, all under one partition per function. */
   idempotencyPartition: (functionName: string) => `IDEMPOTENCY#${functionName}`,
   /** A fixed item the health check reads: proves the table answers, touches no data. */

@@ -29,7 +29,16 @@ export interface ReminderMessage {
   date: IsoDate;
 }
 
-export type OutboxMessage = SignInLinkMessage | ReminderMessage;
+/** The careers lead's reminder that the published policy statement is due for review (S-REVIEW). */
+export interface StatementReviewMessage {
+  kind: 'statement-review';
+  urn: string;
+  /** The version it was decided on: the mailer sends nothing once a newer version is published. */
+  version: number;
+  nextReviewOn: IsoDate;
+}
+
+export type OutboxMessage = SignInLinkMessage | ReminderMessage | StatementReviewMessage;
 
 /** The outbox item of a message, for a Put on its own or inside a transaction. */
 export function outboxItem(message: OutboxMessage, now = new Date()) {

@@ -22,6 +22,7 @@ import type { Store } from '#shared/store/client.ts';
 import { listAllRequestsOfSchoolByStatus, queueReminderOnce } from '#shared/store/reminders.ts';
 import type { StoredRequest } from '#shared/store/requests.ts';
 import { listAllSchools, type StoredSchool } from '#shared/store/schools.ts';
+import { statementReviewReminderFor } from './statement.ts';
 import { applyAction } from './transition.ts';
 
 /** Who expires requests, in the audit trail. */
@@ -98,6 +99,7 @@ async function runForSchool(store: Store, school: StoredSchool, now: Date, summa
       logger.error('daily job: request failed', { urn: school.urn, requestId: request.id, error: err as Error });
     }
   }
+  await statementReviewReminderFor(store, school, now); // the statement's yearly review (S-REVIEW), once per review date
 }
 
 async function actOn(store: Store, school: StoredSchool, request: StoredRequest, now: Date, summary: DailySummary): Promise<void> {

@@ -10,6 +10,7 @@ import type { RequestStatus } from '#shared/domain/types.ts';
 import type { Store } from '#shared/store/client.ts';
 import { listRequestEvents, listRequestsOfSchoolByStatus, type RequestEvent, type StoredRequest } from '#shared/store/requests.ts';
 import type { StoredSchool } from '#shared/store/schools.ts';
+import { statementReviewDue } from './statement.ts';
 
 function daysLeft(school: StoredSchool, r: StoredRequest, today: string): number | undefined {
   if (r.status !== 'pending') return undefined;
@@ -60,11 +61,14 @@ export async function dashboard(store: Store, school: StoredSchool, now = new Da
     listRequestsOfSchoolByStatus(store, school.urn, 'approved', { from: today }),
   ]);
   const view = (r: StoredRequest) => managedView(school, r, today);
+  const reviewDue = statementReviewDue(school, today);
   return {
     today,
     needsDecision: pending.sort((a, b) => a.createdAt.localeCompare(b.createdAt)).map(view),
     awaitingProvider: proposed.map(view),
     upcoming: approved.map(view),
+    // The published policy statement has passed its yearly review date (S-REVIEW).
+    ...(reviewDue ? { statementReviewDue: reviewDue } : {}),
   };
 }
 
