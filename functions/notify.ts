@@ -18,7 +18,7 @@ export async function notify(store: Store, records: DynamoDBRecord[]): Promise<D
       const source = { pk: String(image.pk), sk: String(image.sk) };
       for (const delivery of await deliveriesFor(store, image)) {
         const sent = await deliverOnce(store, source, delivery);
-        logger.info(sent ? 'email sent' : 'email already sent', { item: image.itemType, recipient: delivery.recipient });
+        logger.info(sent ? 'email sent' : 'email not sent (already sent, or the address is suppressed)', { item: image.itemType, recipient: delivery.recipient });
       }
     } catch (error) {
       logger.error('email delivery failed; the batch is retried from this record', { error });

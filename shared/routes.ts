@@ -30,7 +30,11 @@ export interface HttpRoute {
 
 export interface EventRoute {
   name: string;
-  kind: 'table-stream' | 'schedule';
+  /**
+   * table-stream: the table's stream (event source mapping); schedule: an EventBridge
+   * schedule; mail-feedback: SES bounce and complaint events through SNS (AWS only).
+   */
+  kind: 'table-stream' | 'schedule' | 'mail-feedback';
   module: string;
   touches: Touches;
   /** For schedules: an EventBridge expression, and how often the local timer fires. */
@@ -104,6 +108,8 @@ export const eventRoutes: readonly EventRoute[] = [
     touches: { table: 'write' },
     schedule: { expression: 'cron(0 6 * * ? *)', localEveryMinutes: 60 },
   },
+  // SES bounces and complaints: records the address as suppressed so the mailer skips it.
+  { name: 'ses-feedback', kind: 'mail-feedback', module: 'functions/ses-feedback.ts', touches: { table: 'write' } },
 ];
 
 /** Matches a concrete path against a route path; returns its parameters or undefined. */
@@ -129,10 +135,13 @@ export function matchPath(routePath: string, actual: string): Record<string, str
   return params;
 }
 
-/** The route for a method and path, or the methods the path allows (for a 405). */
-export function findRoute(method: string, path: string) {
+/**
+ * The route for a method and path, or the methods the path allows (for a 405). `routes`
+ * is the route table (the real one unless a test passes its own).
+ */
+export function findRoute(method: string, path: string, routes: readonly HttpRoute[] = httpRoutes) {
   const allowed: HttpMethod[] = [];
-  for (const route of httpRoutes) {
+  for (const route of routes) {
     const params = matchPath(route.path, path);
     if (!params) continue;
     if (route.method === method || (method === 'HEAD' && route.method === 'GET')) return { route, params, allowed };

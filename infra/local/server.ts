@@ -5,7 +5,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
-import { fallbackRoute, findRoute } from '#shared/routes.ts';
+import { fallbackRoute, findRoute, httpRoutes, type HttpRoute } from '#shared/routes.ts';
 import { errorResponse } from '#shared/http/contract.ts';
 import { fromLambdaResult, lambdaContext, toApiGatewayEvent, type OutgoingResponse } from './adapter.ts';
 
@@ -49,6 +49,8 @@ export interface LocalServerOptions {
   staticRoot: string;
   /** Local-only links, e.g. /local/inbox → the SES emulator's inbox page. */
   redirects?: Record<string, string>;
+  /** The route table to dispatch by: shared/routes.ts unless a test passes its own. */
+  routes?: readonly HttpRoute[];
 }
 
 export function createLocalServer(options: LocalServerOptions): Server {
@@ -73,7 +75,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: LocalS
     send(res, fromLambdaResult(errorResponse(413, 'PAYLOAD_TOO_LARGE', 'The request is larger than 10 MB.')));
     return;
   }
-  const { route, params } = findRoute(method, path);
+  const { route, params } = findRoute(method, path, options.routes ?? httpRoutes);
   if (route) {
     await invoke(res, route.module, route.name, req, body, `${route.method} ${route.path}`, params);
     return;

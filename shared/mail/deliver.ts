@@ -6,6 +6,8 @@ import { claimDelivery, recordDelivery, releaseDelivery, type ItemKey } from '#s
 import type { OutboxMessage } from '#shared/store/outbox.ts';
 import { getRequest, type RequestEvent } from '#shared/store/requests.ts';
 import { getSchoolProfile } from '#shared/store/schools.ts';
+import { isSuppressed } from '#shared/store/suppressions.ts';
+import { logger } from '#shared/log.ts';
 import type { Delivery } from './delivery.ts';
 import { eventMailers } from './event-mailers.ts';
 import { outboxMailers } from './outbox-mailers.ts';
@@ -35,8 +37,15 @@ export async function deliveriesFor(store: Store, image: Record<string, unknown>
   });
 }
 
-/** Sends one delivery at most once; returns false when it had already been sent. */
+/**
+ * Sends one delivery at most once; returns false when it was not sent: it had already
+ * been, or SES reported the address as bouncing for good or complaining (suppressed).
+ */
 export async function deliverOnce(store: Store, source: ItemKey, delivery: Delivery): Promise<boolean> {
+  if (await isSuppressed(store, delivery.recipient)) {
+    logger.warn('email not sent: the address is suppressed after a bounce or complaint', { recipient: delivery.recipient, item: source });
+    return false;
+  }
   if (!(await claimDelivery(store, source, delivery.recipient))) return false;
   let messageId: string;
   try {
