@@ -82,6 +82,13 @@ export const httpRoutes: readonly HttpRoute[] = [
   { name: 'statement-get', method: 'GET', path: '/api/schools/{urn}/statement', module: 'functions/statement-get.ts', access: 'public', touches: { table: 'read' } },
   { name: 'manage-statement-get', method: 'GET', path: '/api/manage/schools/{urn}/statement', module: 'functions/manage-statement-get.ts', access: 'staff', touches: { table: 'read' } },
   { name: 'manage-statement-publish', method: 'POST', path: '/api/manage/schools/{urn}/statement', module: 'functions/manage-statement-publish.ts', access: 'staff', touches: { table: 'write' } },
+  // Coverage per cohort and key phase (R-PHASE1..3): one school, or every school of a trust for its trust admin.
+  { name: 'manage-coverage', method: 'GET', path: '/api/manage/schools/{urn}/coverage', module: 'functions/manage-coverage.ts', access: 'staff', touches: { table: 'read' } },
+  { name: 'trust-coverage', method: 'GET', path: '/api/manage/trusts/{trustId}/coverage', module: 'functions/trust-coverage.ts', access: 'staff', touches: { table: 'read' } },
+  // Exports: the encounters CSV, and the private calendar feed (the secret in its address is the credential).
+  { name: 'manage-encounters-csv', method: 'GET', path: '/api/manage/schools/{urn}/encounters.csv', module: 'functions/manage-encounters-csv.ts', access: 'staff', touches: { table: 'read' } },
+  { name: 'manage-calendar-feed', method: 'POST', path: '/api/manage/schools/{urn}/calendar-feed', module: 'functions/manage-calendar-feed.ts', access: 'staff', touches: { table: 'write' } },
+  { name: 'school-calendar-feed', method: 'GET', path: '/api/schools/{urn}/calendar/{feed}', module: 'functions/school-calendar-feed.ts', access: 'public', touches: { table: 'read' } },
   { name: 'action-page', method: 'GET', path: '/actions/{token}', module: 'functions/action-page.ts', access: 'action', touches: { table: 'read' } },
   { name: 'action-submit', method: 'POST', path: '/api/actions/{token}', module: 'functions/action-submit.ts', access: 'action', touches: { table: 'write' } },
 ];

@@ -61,3 +61,38 @@ export function buildInvite({ request, school, method, sequence, now, venue }: I
   });
   return cal.toString();
 }
+
+/**
+ * A school's private subscription feed of its encounters (approved and delivered): the
+ * same UID per request as the invitations, so a calendar shows each once, with SEQUENCE
+ * and VTIMEZONE as above. No METHOD: a feed publishes, it does not invite.
+ */
+export function buildSchoolFeed(school: StoredSchool, requests: readonly StoredRequest[], now: Date, dashboardUrl: (id: string) => string): string {
+  const cal = ical({
+    prodId: { company: 'Provider access', product: 'school-feed', language: 'EN' },
+    name: `Provider access: ${school.name}`,
+    description: `Provider access encounters at ${school.name}`,
+    timezone: { name: null, generator: (tz) => tzlib_get_ical_block(tz)[0] ?? null },
+    ttl: 60 * 60,
+  });
+  for (const request of requests) {
+    cal.createEvent({
+      id: calendarUid(request.id),
+      sequence: request.calendarSequence ?? 0,
+      stamp: now,
+      start: `${request.date}T${request.start}:00`,
+      end: `${request.date}T${request.end}:00`,
+      timezone: SCHOOL_TIME_ZONE,
+      summary: `Provider access: ${request.provider.organisation} (${formatYearGroups(request.yearGroups)})`,
+      description: [
+        `${SESSION_TYPE_LABELS[request.sessionType]} for ${formatYearGroups(request.yearGroups)} (whole year groups).`,
+        `Provider: ${request.provider.organisation}; contact ${request.contact.name}, ${request.contact.phone}.`,
+        request.status === 'delivered' ? 'Delivery recorded.' : `${request.staffCount} staff from the provider will attend.`,
+        `Details: ${dashboardUrl(request.id)}`,
+      ].join('\n'),
+      location: [school.name, school.address.street, school.address.town, school.address.postcode].filter(Boolean).join(', '),
+      status: ICalEventStatus.CONFIRMED,
+    });
+  }
+  return cal.toString();
+}

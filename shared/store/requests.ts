@@ -174,3 +174,34 @@ export async function getRequestsOfSchools(store: Store, urns: readonly string[]
   }
   return found;
 }
+
+/** The statuses whose requests are encounters: booked (approved) or held (delivered). */
+export const ENCOUNTER_STATUSES = ['approved', 'delivered'] as const satisfies readonly RequestStatus[];
+
+/**
+ * A school's encounters (approved and delivered requests) with dates in a range, by date:
+ * one gsi1 query per status, every page read. For coverage, exports and the calendar feed.
+ */
+export async function listEncountersOfSchool(store: Store, urn: string, range: { from: IsoDate; to: IsoDate }): Promise<StoredRequest[]> {
+  const lists = await Promise.all(
+    ENCOUNTER_STATUSES.map(async (status) => {
+      const found: StoredRequest[] = [];
+      let start: Record<string, unknown> | undefined;
+      do {
+        const out = await store.doc.send(
+          new QueryCommand({
+            TableName: store.tableName,
+            IndexName: 'gsi1',
+            KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :lo AND :hi',
+            ExpressionAttributeValues: { ':pk': keys.requestsByStatus(urn, status), ':lo': range.from, ':hi': `${range.to}~` },
+            ExclusiveStartKey: start,
+          }),
+        );
+        for (const item of out.Items ?? []) found.push(fromItem<StoredRequest>(item));
+        start = out.LastEvaluatedKey;
+      } while (start);
+      return found;
+    }),
+  );
+  return lists.flat().sort((a, b) => `${a.date}T${a.start}#${a.id}`.localeCompare(`${b.date}T${b.start}#${b.id}`));
+}

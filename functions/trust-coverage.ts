@@ -1,0 +1,21 @@
+// GET /api/manage/trusts/{trustId}/coverage: coverage of every school of the trust where
+// the caller is a trust admin, with totals by status (403 NOT_YOUR_TRUST otherwise). A
+// trust admin's role is per school, so the trust is the schools whose profile names it
+// and where the caller has that role; each school's cohorts are as on its own coverage
+// page, without the open-slot suggestions. Answers TrustCoverageAnswer.
+import { trustPath } from '#shared/api/coverage.ts';
+import { httpHandler, type HttpResult } from '#shared/http/handler.ts';
+import { requireStaff } from '#shared/http/staff.ts';
+import { storeFromEnv, type Store } from '#shared/store/client.ts';
+import { trustCoverage } from '#shared/usecases/coverage.ts';
+
+export async function trustCoverageGet(store: Store, cookies: string[], trustId: string): Promise<HttpResult> {
+  const caller = await requireStaff(store, cookies);
+  return { status: 200, body: await trustCoverage(store, caller, trustId) };
+}
+
+export const handler = httpHandler({
+  route: 'trust-coverage',
+  path: trustPath,
+  run: ({ cookies, path }) => trustCoverageGet(storeFromEnv(), cookies, path.trustId),
+});

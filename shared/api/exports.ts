@@ -1,0 +1,20 @@
+// The exports contract: the encounters CSV for a careers hub or Compass+, and the school's
+// private calendar feed (a secret address, rotated by staff).
+import { z } from 'zod';
+import { isoDate } from './fields.ts';
+
+/** Both optional: the current academic year when left out. */
+export const encountersCsvQuery = z.strictObject({ from: isoDate.optional(), to: isoDate.optional() });
+
+/** `{secret}.ics`: the secret is the credential, so the path is all there is to check. */
+export const calendarFeedPath = z.strictObject({
+  urn: z.string().regex(/^\d{6,7}$/, 'A school URN is 6 or 7 digits.'),
+  feed: z.string().regex(/^[A-Za-z0-9_-]{40,100}\.ics$/, 'This calendar address is not complete. Copy the whole address from the settings page.'),
+});
+
+/** POST /api/manage/schools/{urn}/calendar-feed: the new address, shown this once. */
+export interface CalendarFeedAnswer {
+  url: string;
+  createdAt: string;
+  message: string;
+}
