@@ -89,6 +89,9 @@ export const httpRoutes: readonly HttpRoute[] = [
   { name: 'manage-encounters-csv', method: 'GET', path: '/api/manage/schools/{urn}/encounters.csv', module: 'functions/manage-encounters-csv.ts', access: 'staff', touches: { table: 'read' } },
   { name: 'manage-calendar-feed', method: 'POST', path: '/api/manage/schools/{urn}/calendar-feed', module: 'functions/manage-calendar-feed.ts', access: 'staff', touches: { table: 'write' } },
   { name: 'school-calendar-feed', method: 'GET', path: '/api/schools/{urn}/calendar/{feed}', module: 'functions/school-calendar-feed.ts', access: 'public', touches: { table: 'read' } },
+  // Onboarding (platform admins): schools from a GIAS extract, and a school's careers lead.
+  { name: 'admin-schools-import', method: 'POST', path: '/api/admin/schools/import', module: 'functions/admin-schools-import.ts', access: 'admin', touches: { table: 'write' } },
+  { name: 'admin-careers-lead', method: 'POST', path: '/api/admin/schools/{urn}/careers-lead', module: 'functions/admin-careers-lead.ts', access: 'admin', touches: { table: 'write' } },
   { name: 'action-page', method: 'GET', path: '/actions/{token}', module: 'functions/action-page.ts', access: 'action', touches: { table: 'read' } },
   { name: 'action-submit', method: 'POST', path: '/api/actions/{token}', module: 'functions/action-submit.ts', access: 'action', touches: { table: 'write' } },
 ];

@@ -44,7 +44,7 @@ export function statementPage(s: StatementAnswer): string {
   const c = s.content;
   const p = c.procedure;
   const lead = p.careersLead;
-  const body = html`<div class="govuk-grid-row app-statement"><div class="govuk-grid-column-two-thirds-from-desktop">
+  const body = html`<div class="govuk-grid-row app-statement app-wrap"><div class="govuk-grid-column-two-thirds-from-desktop">
 <span class="govuk-caption-l">${c.school.name}</span>
 <h1 class="govuk-heading-l">${TITLE}</h1>
 <p class="govuk-body-l">How ${c.school.name} gives providers of technical education and apprenticeships access to its pupils, as section 42B of the Education Act 1997 requires.</p>

@@ -43,15 +43,20 @@ interface DirectoryEntry {
   summary: SchoolSummary;
 }
 
-/** Writes a school's search entries, and removes those of terms it no longer has. */
-export async function indexSchool(store: Store, summary: SchoolSummary, terms: string[], previousTerms: string[] = []): Promise<void> {
+/** The batch writes of a school's search entries: one Put per term, one Delete per term it no longer has. */
+export function directoryWrites(summary: SchoolSummary, terms: string[], previousTerms: string[] = []) {
   const stale = previousTerms.filter((t) => !terms.includes(t));
-  const requests = [
+  return [
     ...terms.map((term) => ({
       PutRequest: { Item: { ...keys.directoryTerm(term, summary.urn), itemType: 'directory', term, terms, summary } },
     })),
     ...stale.map((term) => ({ DeleteRequest: { Key: keys.directoryTerm(term, summary.urn) } })),
   ];
+}
+
+/** Writes a school's search entries, and removes those of terms it no longer has. */
+export async function indexSchool(store: Store, summary: SchoolSummary, terms: string[], previousTerms: string[] = []): Promise<void> {
+  const requests = directoryWrites(summary, terms, previousTerms);
   for (let i = 0; i < requests.length; i += 25) {
     let pending: typeof requests | undefined = requests.slice(i, i + 25);
     for (let attempt = 0; pending && pending.length > 0 && attempt < 8; attempt++) {

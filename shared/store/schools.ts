@@ -25,7 +25,8 @@ export async function getSchoolProfile(store: Store, urn: string): Promise<Store
   return out.Item ? fromItem<StoredSchool>(out.Item) : undefined;
 }
 
-function profileItem(school: School, now: Date) {
+/** The profile item as written (keys, schools list, item type): also for batched imports. */
+export function profileItem(school: School, now: Date) {
   return { ...keys.school(school.urn), ...schoolsListKeys(school.urn), itemType: 'school', ...school, updatedAt: now.toISOString() };
 }
 

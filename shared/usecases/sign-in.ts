@@ -3,6 +3,7 @@
 // through the mailer. Using a link's token, once, opens a session.
 import type { Store } from '#shared/store/client.ts';
 import { queueEmail } from '#shared/store/outbox.ts';
+import { getPlatformAdmin } from '#shared/store/platform-admins.ts';
 import { listRequestsOfProvider } from '#shared/store/requests.ts';
 import { createSession, type SessionKind } from '#shared/store/sessions.ts';
 import { listRolesOfUser } from '#shared/store/staff.ts';
@@ -20,7 +21,7 @@ export const SIGN_IN_ANSWER =
 
 export async function requestSignInLink(store: Store, email: string, caller: { ip: string }, now = new Date()): Promise<void> {
   await enforceRateLimits(store, [[SIGN_IN_LIMITS.perIp, caller.ip], [SIGN_IN_LIMITS.perEmail, email]], now);
-  if ((await listRolesOfUser(store, email)).length > 0) {
+  if ((await listRolesOfUser(store, email)).length > 0 || (await getPlatformAdmin(store, email))) {
     await queueEmail(store, { kind: 'sign-in-link', email, sessionKind: 'staff', next: '/manage/' }, now);
   } else if ((await listRequestsOfProvider(store, email, 1)).length > 0) {
     await queueEmail(store, { kind: 'sign-in-link', email, sessionKind: 'provider', next: '/requests/' }, now);

@@ -1,0 +1,180 @@
+// Onboarding from a DfE "Get Information about Schools" (GIAS) extract: one CSV record (a
+// header-keyed row, as the CSV parser gives it) → the school's GIAS fields, or the reason
+// the row cannot be used, in a sentence that names the column. Year groups come from the
+// statutory ages (yearGroupsFromAges). Only these fields are GIAS's: a re-import replaces
+// them and never touches what the school set itself (calendar, notice, policy text, lead).
+import { DEFAULT_GROUNDS_FOR_REFUSING } from './settings.ts';
+import { DEFAULT_BOOKING_RULES, type School, type YearGroup } from './types.ts';
+import { yearGroupsFromAges } from './year-groups.ts';
+
+/** GIAS column names (the "all establishment data" extract). */
+export const GIAS_COLUMNS = {
+  urn: 'URN',
+  name: 'EstablishmentName',
+  type: 'TypeOfEstablishment (name)',
+  phase: 'PhaseOfEducation (name)',
+  lowAge: 'StatutoryLowAge',
+  highAge: 'StatutoryHighAge',
+  street: 'Street',
+  town: 'Town',
+  postcode: 'Postcode',
+  website: 'SchoolWebsite',
+  trust: 'Trusts (name)',
+  status: 'EstablishmentStatus (name)',
+} as const;
+
+/** Without these the file is not a GIAS extract this import can read. */
+export const REQUIRED_GIAS_COLUMNS: readonly string[] = [
+  GIAS_COLUMNS.urn,
+  GIAS_COLUMNS.name,
+  GIAS_COLUMNS.lowAge,
+  GIAS_COLUMNS.highAge,
+  GIAS_COLUMNS.town,
+  GIAS_COLUMNS.postcode,
+];
+
+/** The fields of a school profile that come from GIAS. */
+export interface GiasSchool {
+  urn: string;
+  name: string;
+  establishmentType: string;
+  phase: string;
+  statutoryLowAge: number;
+  statutoryHighAge: number;
+  yearGroups: YearGroup[];
+  address: { street: string; town: string; postcode: string };
+  website?: string;
+  trust?: { id: string; name: string };
+}
+
+export type GiasRow = { kind: 'school'; school: GiasSchool } | { kind: 'skip'; urn: string; reason: string } | { kind: 'error'; urn?: string; message: string };
+
+export function missingGiasColumns(header: readonly string[]): string[] {
+  return REQUIRED_GIAS_COLUMNS.filter((c) => !header.includes(c));
+}
+
+/** 'Northfield Learning Trust' → 'northfield-learning-trust': the trust's id in addresses. */
+export function trustIdOf(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 100);
+}
+
+function hasControl(s: string): boolean {
+  return [...s].some((ch) => (ch.codePointAt(0) ?? 0) < 32 || ch.codePointAt(0) === 127);
+}
+
+const POSTCODE = /^[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}$/;
+
+function age(value: string | undefined, column: string): number | string {
+  const v = (value ?? '').trim();
+  if (!/^\d{1,2}$/.test(v)) return `${column} must be a whole number of years, like 11; it is "${v}".`;
+  return Number(v);
+}
+
+/** A website as GIAS writes it ('www.school.example') → an https address, or nothing if it is not one. */
+export function normaliseWebsite(value: string | undefined): string | undefined {
+  const v = (value ?? '').trim();
+  if (!v) return undefined;
+  const withScheme = /^https?:\/\//i.test(v) ? v : `https://${v}`;
+  try {
+    const url = new URL(withScheme);
+    return url.hostname.includes('.') ? url.toString() : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** One record → the school, a row to skip (closed), or what is wrong with it. */
+export function parseGiasRecord(record: Readonly<Record<string, string | undefined>>): GiasRow {
+  const get = (column: string) => (record[column] ?? '').trim();
+  const urn = get(GIAS_COLUMNS.urn);
+  if (!/^\d{6,7}$/.test(urn)) return { kind: 'error', ...(urn ? { urn } : {}), message: `URN must be 6 or 7 digits; it is "${urn}".` };
+  if (/^closed/i.test(get(GIAS_COLUMNS.status))) return { kind: 'skip', urn, reason: 'closed' };
+  const problems: string[] = [];
+  const name = get(GIAS_COLUMNS.name);
+  if (!name) problems.push('EstablishmentName is empty.');
+  else if (name.length > 200 || hasControl(name)) problems.push('EstablishmentName must be one line of at most 200 characters.');
+  const low = age(record[GIAS_COLUMNS.lowAge], GIAS_COLUMNS.lowAge);
+  const high = age(record[GIAS_COLUMNS.highAge], GIAS_COLUMNS.highAge);
+  if (typeof low === 'string') problems.push(low);
+  if (typeof high === 'string') problems.push(high);
+  if (typeof low === 'number' && typeof high === 'number' && low >= high) {
+    problems.push(`StatutoryLowAge (${low}) must be below StatutoryHighAge (${high}).`);
+  }
+  const town = get(GIAS_COLUMNS.town);
+  if (!town) problems.push('Town is empty.');
+  const postcode = get(GIAS_COLUMNS.postcode).toUpperCase().replace(/\s+/g, ' ');
+  if (!POSTCODE.test(postcode)) problems.push(`Postcode "${postcode}" is not a UK postcode.`);
+  const street = get(GIAS_COLUMNS.street);
+  const trustName = get(GIAS_COLUMNS.trust);
+  if ([street, town, trustName, get(GIAS_COLUMNS.type), get(GIAS_COLUMNS.phase)].some((v) => v.length > 200 || hasControl(v))) {
+    problems.push('Street, Town, Trusts, TypeOfEstablishment and PhaseOfEducation must each be one line of at most 200 characters.');
+  }
+  if (problems.length > 0 || typeof low !== 'number' || typeof high !== 'number') return { kind: 'error', urn, message: problems.join(' ') };
+  const website = normaliseWebsite(record[GIAS_COLUMNS.website]);
+  const trustId = trustName ? trustIdOf(trustName) : '';
+  return {
+    kind: 'school',
+    school: {
+      urn,
+      name,
+      establishmentType: get(GIAS_COLUMNS.type),
+      phase: get(GIAS_COLUMNS.phase) || 'Not applicable',
+      statutoryLowAge: low,
+      statutoryHighAge: high,
+      yearGroups: yearGroupsFromAges(low, high),
+      address: { street, town, postcode },
+      ...(website ? { website } : {}),
+      ...(trustId ? { trust: { id: trustId, name: trustName } } : {}),
+    },
+  };
+}
+
+/** Whether a re-import would change any GIAS field of a stored school. */
+export function giasChanged(stored: Partial<GiasSchool>, incoming: GiasSchool): boolean {
+  const pick = (s: Partial<GiasSchool>) =>
+    JSON.stringify([
+      s.name,
+      s.establishmentType ?? '',
+      s.phase,
+      s.statutoryLowAge,
+      s.statutoryHighAge,
+      s.yearGroups,
+      [s.address?.street, s.address?.town, s.address?.postcode],
+      s.website ?? '',
+      [s.trust?.id ?? '', s.trust?.name ?? ''],
+    ]);
+  return pick(stored) !== pick(incoming);
+}
+
+/**
+ * A new school from GIAS: the school's own settings start empty or at their defaults. No
+ * terms means no school days, so no request can be made (R-HOURS) until its careers lead
+ * enters them; the statement cannot be published without a lead and premises text.
+ */
+export function newSchoolFromGias(g: GiasSchool): School & { establishmentType: string } {
+  return {
+    ...g,
+    careersLead: { name: '', email: '' },
+    calendar: {
+      schoolDay: {
+        mon: { start: '08:45', end: '15:15' },
+        tue: { start: '08:45', end: '15:15' },
+        wed: { start: '08:45', end: '15:15' },
+        thu: { start: '08:45', end: '15:15' },
+        fri: { start: '08:45', end: '15:15' },
+      },
+      terms: [],
+      closures: [],
+    },
+    rules: { ...DEFAULT_BOOKING_RULES },
+    groundsForRefusing: [...DEFAULT_GROUNDS_FOR_REFUSING],
+    premises: '',
+  };
+}

@@ -1,0 +1,30 @@
+// Onboarding a school's careers lead (platform admins): the careers_lead role (under the
+// school and under the person), the profile's careers lead (the settings version goes up,
+// so a settings page open elsewhere reloads rather than overwrites) and an audit item, in
+// one transaction; then a sign-in link by email, through the mailer.
+import type { CareersLeadAnswer, CareersLeadBody } from '#shared/api/admin.ts';
+import type { Store } from '#shared/store/client.ts';
+import { queueEmail } from '#shared/store/outbox.ts';
+import { schoolChangePut } from '#shared/store/school-changes.ts';
+import { profileVersionUpdate } from '#shared/store/schools.ts';
+import { changeStaffRoles } from '#shared/store/staff.ts';
+import { requireSchool } from './schools.ts';
+
+export async function inviteCareersLead(store: Store, urn: string, by: { email: string }, body: CareersLeadBody, now = new Date()): Promise<CareersLeadAnswer> {
+  const school = await requireSchool(store, urn);
+  const email = body.email.toLowerCase();
+  const sameLead = school.careersLead.email.toLowerCase() === email;
+  const phone = body.phone ?? (sameLead ? school.careersLead.phone : undefined);
+  const careersLead = { name: body.name, email, ...(phone ? { phone } : {}) };
+  const at = now.toISOString();
+  await changeStaffRoles(store, urn, { put: [{ urn, email, name: body.name, role: 'careers_lead' }], remove: [] }, [
+    profileVersionUpdate(store, urn, 'version', undefined, { careersLead, updatedAt: at, updatedBy: by.email }),
+    schoolChangePut(store, { urn, section: 'staff', at, by: by.email, role: 'platform_admin', changes: [`careers lead invited: ${body.name} <${email}>`] }),
+  ]);
+  await queueEmail(store, { kind: 'sign-in-link', email, sessionKind: 'staff', next: '/manage/' }, now);
+  return {
+    urn,
+    careersLead,
+    message: `${body.name} is now the careers lead of ${school.name} and has been emailed a sign-in link. The link expires soon; they can ask for a new one on the sign-in page at any time.`,
+  };
+}
