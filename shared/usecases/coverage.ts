@@ -9,6 +9,7 @@ import { coverageReport, cohortYearGroupOn, type CoverageEncounter, type Coverag
 import { addDays, formatDateShort, makeDate, maxDate, minDate } from '#shared/domain/dates.ts';
 import { CONTENT_ITEMS, plural } from '#shared/domain/labels.ts';
 import { londonDate } from '#shared/domain/timezone.ts';
+import type { School } from '#shared/domain/types.ts';
 import { yearGroupLabel } from '#shared/domain/year-groups.ts';
 import { AppError } from '#shared/errors.ts';
 import type { StaffCaller } from '#shared/http/staff.ts';
@@ -69,7 +70,7 @@ function statusText(p: PhaseCoverage): string {
   return `${STATUS_WORDS[p.status]}: ${counted}; ${left}.`;
 }
 
-function fixFor(school: StoredSchool, p: PhaseCoverage, slots: readonly SlotView[], today: string): CoverageFix | undefined {
+function fixFor(p: PhaseCoverage, slots: readonly SlotView[], today: string): CoverageFix | undefined {
   if (p.status === 'met' || !p.windowOpen) return undefined;
   const needed = Math.max(0, 2 - p.offered);
   const cohort = { year8AcademicYear: p.cohort.year8AcademicYear };
@@ -131,7 +132,7 @@ function totalsOf(cohorts: readonly { status: CoverageStatus }[]): CoverageTotal
 }
 
 /** Slots the gaps could use: from tomorrow to the last open window's end, at most 120 days. */
-async function slotsForGaps(store: Store, school: StoredSchool, report: PhaseCoverage[], today: string): Promise<SlotView[]> {
+async function slotsForGaps(store: Store, school: School, report: PhaseCoverage[], today: string): Promise<SlotView[]> {
   const gaps = report.filter((p) => p.status !== 'met' && p.windowOpen && p.offered < 2);
   if (gaps.length === 0) return [];
   const from = addDays(today, 1);
@@ -139,12 +140,12 @@ async function slotsForGaps(store: Store, school: StoredSchool, report: PhaseCov
   return availableSlots(store, school.urn, from, to);
 }
 
-export async function schoolCoverage(store: Store, school: StoredSchool, now = new Date(), options: { fixes?: boolean } = {}): Promise<SchoolCoverageAnswer> {
+export async function schoolCoverage(store: Store, school: School, now = new Date(), options: { fixes?: boolean } = {}): Promise<SchoolCoverageAnswer> {
   const today = londonDate(now.toISOString());
   const encounters = await listEncountersOfSchool(store, school.urn, coverageRange(today));
   const report = coverageReport(school, today, encounters.map(toCoverageEncounter));
   const slots = options.fixes === false ? [] : await slotsForGaps(store, school, report, today);
-  const cohorts = report.map((p) => cohortView(p, options.fixes === false ? undefined : fixFor(school, p, slots, today)));
+  const cohorts = report.map((p) => cohortView(p, options.fixes === false ? undefined : fixFor(p, slots, today)));
   return {
     urn: school.urn,
     schoolName: school.name,
