@@ -3,7 +3,7 @@
 // mailer sends it nothing more and the careers lead's dashboard can say so. Transient
 // bounces (mailbox full, greylisting) suppress nothing: SES retries those itself.
 import type { SNSEvent } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod'; // the namespace import lets esbuild drop what is unused (`{ z }` keeps all of zod, ~440 KB)
 import { logger } from '#shared/log.ts';
 import { storeFromEnv, type Store } from '#shared/store/client.ts';
 import { recordSuppression, type Suppression } from '#shared/store/suppressions.ts';

@@ -1,0 +1,65 @@
+// The deployment's settings, from CDK context (`-c key=value` or cdk.json's "context").
+// Nothing else in infra/ reads context: the stack takes a StackConfig.
+
+export interface StackConfig {
+  /** dev, staging, prod…: part of the stack name; prod keeps logs longer. */
+  envName: string;
+  /**
+   * The service's domain (e.g. provideraccess.org.uk): SES verifies it as the sender
+   * domain (DKIM). With `certificateArn` (ACM, us-east-1) CloudFront serves the site on it.
+   */
+  domainName?: string;
+  /** An ACM certificate in us-east-1 for domainName (and nothing else). */
+  certificateArn?: string;
+  /** The address emails come from, e.g. no-reply@provideraccess.org.uk. */
+  senderAddress: string;
+  /** Where alarms are emailed (SNS asks the address to confirm the subscription). */
+  alarmEmail: string;
+}
+
+type Context = (key: string) => unknown;
+
+const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
+const DOMAIN = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+function text(context: Context, key: string): string | undefined {
+  const v = context(key);
+  if (v === undefined || v === null || v === '') return undefined;
+  if (typeof v !== 'string') throw new ConfigError(`Context ${key} must be a string.`);
+  return v.trim();
+}
+
+/** Reads and checks the context; every problem at once, each saying what to pass. */
+export function configFromContext(context: Context): StackConfig {
+  const problems: string[] = [];
+  const envName = text(context, 'envName') ?? 'dev';
+  if (!/^[a-z][a-z0-9-]{0,19}$/.test(envName)) problems.push(`envName "${envName}": lower-case letters, digits and hyphens, at most 20 (e.g. -c envName=prod).`);
+  const senderAddress = text(context, 'senderAddress');
+  if (!senderAddress) problems.push('senderAddress is missing: pass -c senderAddress=no-reply@your-domain.');
+  else if (!EMAIL.test(senderAddress)) problems.push(`senderAddress "${senderAddress}" is not an email address.`);
+  const alarmEmail = text(context, 'alarmEmail');
+  if (!alarmEmail) problems.push('alarmEmail is missing: pass -c alarmEmail=ops@your-domain.');
+  else if (!EMAIL.test(alarmEmail)) problems.push(`alarmEmail "${alarmEmail}" is not an email address.`);
+  const domainName = text(context, 'domainName')?.toLowerCase();
+  if (domainName && !DOMAIN.test(domainName)) problems.push(`domainName "${domainName}" is not a domain name.`);
+  if (domainName && senderAddress && !senderAddress.toLowerCase().endsWith(`@${domainName}`)) {
+    problems.push(`senderAddress "${senderAddress}" must be an address at domainName ${domainName} (SES verifies the domain).`);
+  }
+  const certificateArn = text(context, 'certificateArn');
+  if (certificateArn && !domainName) problems.push('certificateArn needs domainName (the name the certificate is for).');
+  if (certificateArn && !/^arn:aws[a-z-]*:acm:us-east-1:\d{12}:certificate\/[\w-]+$/.test(certificateArn)) {
+    problems.push('certificateArn must be an ACM certificate in us-east-1 (CloudFront only uses those).');
+  }
+  if (problems.length) throw new ConfigError(`The CDK app's context is not usable:\n  - ${problems.join('\n  - ')}`);
+  return {
+    envName,
+    senderAddress: senderAddress as string,
+    alarmEmail: alarmEmail as string,
+    ...(domainName ? { domainName } : {}),
+    ...(certificateArn ? { certificateArn } : {}),
+  };
+}

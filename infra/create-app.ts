@@ -1,0 +1,47 @@
+// The CDK app: cdk.json's context (feature flags, defaults) under whatever the CLI passes
+// (-c key=value), the stack, and cdk-nag. infra/app.ts synthesizes it; the infra tests
+// build the same app with their own routes or stub code.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { App } from 'aws-cdk-lib';
+import { REPO_ROOT } from './bundling.ts';
+import { configFromContext, type StackConfig } from './config.ts';
+import { addNagChecks } from './nag.ts';
+import { ProviderAccessStack, type CodeMode, type RouteTable } from './stack.ts';
+
+export interface CreateAppOptions {
+  /** Context on top of cdk.json's (the CLI's -c values override both). */
+  context?: Record<string, unknown>;
+  routes?: RouteTable;
+  code?: CodeMode;
+  webDist: string;
+  outdir?: string;
+}
+
+export function cdkJsonContext(): Record<string, unknown> {
+  const json = JSON.parse(readFileSync(join(REPO_ROOT, 'cdk.json'), 'utf8')) as { context?: Record<string, unknown> };
+  return json.context ?? {};
+}
+
+export function createApp(options: CreateAppOptions): { app: App; stack: ProviderAccessStack; config: StackConfig } {
+  const app = new App({
+    context: { ...cdkJsonContext(), ...options.context },
+    ...(options.outdir ? { outdir: options.outdir } : {}),
+  });
+  const config = configFromContext((key) => app.node.tryGetContext(key));
+  const stack = new ProviderAccessStack(app, `ProviderAccess-${config.envName}`, {
+    config,
+    webDist: options.webDist,
+    ...(options.routes ? { routes: options.routes } : {}),
+    ...(options.code ? { code: options.code } : {}),
+    description: `Provider access (${config.envName}): site, API, table, mail`,
+    env: {
+      account: process.env.CDK_DEFAULT_ACCOUNT,
+      // London: the service is for schools in England and its data stays in the UK.
+      region: process.env.CDK_DEFAULT_REGION ?? 'eu-west-2',
+    },
+    terminationProtection: config.envName === 'prod',
+  });
+  addNagChecks(app);
+  return { app, stack, config };
+}

@@ -1,0 +1,39 @@
+// What a route's `touches` allows, as IAM actions: the stack grants exactly these and the
+// infra tests check that no function's policy holds anything else.
+import type { Touches } from '#shared/routes.ts';
+
+/** Reads: single items, queries (table and indexes), batches of gets. No Scan, ever. */
+export const TABLE_READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:BatchGetItem'] as const;
+
+/**
+ * Writes, on top of the reads. TransactWriteItems is authorised per item by these same
+ * actions (Put/Update/Delete/ConditionCheck), so it needs no action of its own.
+ */
+export const TABLE_WRITE_ACTIONS = [
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:BatchWriteItem',
+  'dynamodb:ConditionCheckItem',
+] as const;
+
+/** The health check's "can we reach SES": reads the account's sending status, sends nothing. */
+export const MAIL_CHECK_ACTIONS = ['ses:GetAccount'] as const;
+
+/** Sending, only on the sender identity and the configuration set. */
+export const MAIL_SEND_ACTIONS = ['ses:SendRawEmail', 'ses:SendEmail'] as const;
+
+/** Reading the table's stream: what the mailer's event source mapping needs. */
+export const STREAM_READ_ACTIONS = ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams'] as const;
+
+export function tableActions(touches: Touches): string[] {
+  if (touches.table === 'write') return [...TABLE_READ_ACTIONS, ...TABLE_WRITE_ACTIONS];
+  if (touches.table === 'read') return [...TABLE_READ_ACTIONS];
+  return [];
+}
+
+export function mailActions(touches: Touches): string[] {
+  if (touches.mail === 'send') return [...MAIL_SEND_ACTIONS];
+  if (touches.mail === 'check') return [...MAIL_CHECK_ACTIONS];
+  return [];
+}

@@ -1,0 +1,220 @@
+// The web front: a private S3 bucket (web/dist) behind CloudFront with origin access
+// control, and the API's paths (/api/*, /actions/*, /schools/*/statement) sent to the HTTP
+// API from the same distribution, so the browser only ever talks to one origin (no CORS).
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import * as acm from 'aws-cdk-lib/aws-certificatemanager';
+import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
+import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
+import { Construct } from 'constructs';
+import { CONTENT_SECURITY_POLICY } from '../web/build.ts';
+import { acknowledge } from './nag.ts';
+import { DIRECTORY_INDEX_FUNCTION } from './site-function.ts';
+
+/** Path patterns CloudFront sends to the HTTP API; everything else is the static site. */
+export const API_PATH_PATTERNS = ['/api/*', '/actions/*', '/schools/*/statement'] as const;
+
+/** The static pages: the build's policy, plus what only a header can say (no framing). */
+export const SITE_CSP = `${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`;
+
+/**
+ * The published statement (function-rendered HTML, our stylesheet, no script): schools
+ * embed it in their own websites, so any site may frame it. It replaces the function's own
+ * policy (which forbids framing) at the edge, with X-Frame-Options removed.
+ */
+export const STATEMENT_CSP = "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors *";
+
+/** The API's default when a function sends no policy of its own (they all do). */
+export const API_CSP = "default-src 'none'; frame-ancestors 'none'";
+
+const HSTS = { accessControlMaxAge: Duration.days(730), includeSubdomains: true, override: true };
+
+export interface SiteProps {
+  /** The built site (web/dist). */
+  webDist: string;
+  /** The HTTP API's host name, e.g. abc123.execute-api.eu-west-2.amazonaws.com. */
+  apiDomain: string;
+  domainName?: string;
+  certificateArn?: string;
+  logRetentionDays: number;
+}
+
+export class Site extends Construct {
+  readonly distribution: cloudfront.Distribution;
+  readonly bucket: s3.Bucket;
+  readonly logBucket: s3.Bucket;
+  /** https://… the site's own address (custom domain or the distribution's). */
+  readonly url: string;
+
+  constructor(scope: Construct, id: string, props: SiteProps) {
+    super(scope, id);
+
+    // Logs: S3 server access logs of the site bucket and CloudFront's standard logs
+    // (CloudFront writes those with an ACL grant, hence ACLs enabled, owner preferred).
+    this.logBucket = new s3.Bucket(this, 'LogBucket', {
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_PREFERRED,
+      removalPolicy: RemovalPolicy.RETAIN,
+      lifecycleRules: [{ expiration: Duration.days(props.logRetentionDays) }],
+    });
+
+    this.bucket = new s3.Bucket(this, 'SiteBucket', {
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      versioned: true,
+      serverAccessLogsBucket: this.logBucket,
+      serverAccessLogsPrefix: 'site-bucket/',
+      removalPolicy: RemovalPolicy.RETAIN,
+      lifecycleRules: [{ noncurrentVersionExpiration: Duration.days(30) }],
+    });
+
+    // Directory URLs: /school/ → /school/index.html (S3 behind OAC has no index documents).
+    const directoryIndex = new cloudfront.Function(this, 'DirectoryIndex', {
+      code: cloudfront.FunctionCode.fromInline(DIRECTORY_INDEX_FUNCTION),
+      runtime: cloudfront.FunctionRuntime.JS_2_0,
+      comment: 'Serves <dir>/index.html for <dir>/ and redirects <dir> to <dir>/',
+    });
+
+    const common = {
+      contentTypeOptions: { override: true },
+      strictTransportSecurity: HSTS,
+      referrerPolicy: { referrerPolicy: cloudfront.HeadersReferrerPolicy.SAME_ORIGIN, override: true },
+    };
+    const siteHeaders = new cloudfront.ResponseHeadersPolicy(this, 'SiteHeaders', {
+      comment: 'Static pages: CSP without unsafe-inline, no framing, HSTS',
+      securityHeadersBehavior: {
+        ...common,
+        contentSecurityPolicy: { contentSecurityPolicy: SITE_CSP, override: true },
+        frameOptions: { frameOption: cloudfront.HeadersFrameOption.DENY, override: true },
+      },
+    });
+    const apiHeaders = new cloudfront.ResponseHeadersPolicy(this, 'ApiHeaders', {
+      comment: "API and action pages: the functions' own CSP, HSTS and nosniff added",
+      securityHeadersBehavior: {
+        ...common,
+        // The functions set a policy per answer (JSON or page); this only fills a gap.
+        contentSecurityPolicy: { contentSecurityPolicy: API_CSP, override: false },
+        frameOptions: { frameOption: cloudfront.HeadersFrameOption.DENY, override: false },
+      },
+    });
+    const statementHeaders = new cloudfront.ResponseHeadersPolicy(this, 'StatementHeaders', {
+      comment: 'Published statement: embeddable by schools (frame-ancestors *)',
+      securityHeadersBehavior: {
+        ...common,
+        contentSecurityPolicy: { contentSecurityPolicy: STATEMENT_CSP, override: true },
+      },
+      removeHeaders: ['X-Frame-Options', 'Cross-Origin-Resource-Policy', 'Cross-Origin-Embedder-Policy'],
+    });
+
+    const apiOrigin = new origins.HttpOrigin(props.apiDomain, {
+      protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
+      originSslProtocols: [cloudfront.OriginSslPolicy.TLS_V1_2],
+      readTimeout: Duration.seconds(30),
+    });
+    const toApi = (responseHeadersPolicy: cloudfront.IResponseHeadersPolicy, viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy): cloudfront.BehaviorOptions => ({
+      origin: apiOrigin,
+      viewerProtocolPolicy,
+      allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,
+      cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
+      // Every viewer header but Host (API Gateway routes on its own host name), every
+      // cookie and query string, and CloudFront's own headers, CloudFront-Viewer-Address
+      // among them: shared/http/client-ip.ts reads the caller's IP from it.
+      originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+      responseHeadersPolicy,
+      compress: true,
+    });
+
+    const certificate = props.certificateArn ? acm.Certificate.fromCertificateArn(this, 'Certificate', props.certificateArn) : undefined;
+    this.distribution = new cloudfront.Distribution(this, 'Distribution', {
+      comment: 'Provider access: site and API',
+      defaultRootObject: 'index.html',
+      defaultBehavior: {
+        origin: origins.S3BucketOrigin.withOriginAccessControl(this.bucket, {
+          // LIST lets S3 answer 404 (not 403) for a path with no file.
+          originAccessLevels: [cloudfront.AccessLevel.READ, cloudfront.AccessLevel.LIST],
+        }),
+        viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        allowedMethods: cloudfront.AllowedMethods.ALLOW_GET_HEAD,
+        cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
+        responseHeadersPolicy: siteHeaders,
+        functionAssociations: [{ function: directoryIndex, eventType: cloudfront.FunctionEventType.VIEWER_REQUEST }],
+        compress: true,
+      },
+      additionalBehaviors: {
+        '/api/*': toApi(apiHeaders, cloudfront.ViewerProtocolPolicy.HTTPS_ONLY),
+        '/actions/*': toApi(apiHeaders, cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS),
+        '/schools/*/statement': toApi(statementHeaders, cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS),
+      } satisfies Record<(typeof API_PATH_PATTERNS)[number], cloudfront.BehaviorOptions>,
+      httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
+      priceClass: cloudfront.PriceClass.PRICE_CLASS_100,
+      ...(certificate && props.domainName
+        ? { certificate, domainNames: [props.domainName], minimumProtocolVersion: cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021 }
+        : {}),
+      enableLogging: true,
+      logBucket: this.logBucket,
+      logFilePrefix: 'cloudfront/',
+    });
+    acknowledge(
+      this.distribution,
+      '@aws-cdk/aws-cloudfront-origins:listBucketSecurityRisk',
+      "LIST only makes S3 answer 404 rather than 403 for a missing file. A listing is never served: '/' is the default root object (index.html) and the directory function turns every other path ending in '/' into '<path>index.html'.",
+    );
+    this.url = `https://${props.domainName && certificate ? props.domainName : this.distribution.distributionDomainName}`;
+
+    if (!certificate) {
+      acknowledge(
+        this.distribution,
+        'AwsSolutions-CFR4',
+        "Without certificateArn the distribution uses CloudFront's default *.cloudfront.net certificate, whose minimum protocol CloudFront fixes at TLSv1; with certificateArn it is TLSv1.2_2021.",
+      );
+    }
+    acknowledge(
+      this.distribution,
+      'AwsSolutions-CFR1',
+      'No geo restriction: providers, parents and pupils read the site from anywhere (travel, VPNs); the service has nothing that is lawful only in some countries.',
+    );
+    acknowledge(
+      this.distribution,
+      'AwsSolutions-CFR2',
+      'No WAF web ACL (cost for a small public-sector service): the API stage is throttled, every write is rate-limited per IP and per email in the application (shared/store/rate-limits.ts), and the site is static. Add one when traffic warrants it.',
+    );
+
+    // The site: content-hashed assets cached for ever; everything else (the pages, and
+    // /assets/site.css, the function-rendered pages' stable name) revalidated every time.
+    // Two deployments on one bucket, so neither prunes: old hashed assets stay for pages
+    // still open in a browser.
+    const deployLogs = new logs.LogGroup(this, 'DeploymentLogs', { retention: logs.RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.DESTROY });
+    const source = [s3deploy.Source.asset(props.webDist)];
+    const hashedAssets = new s3deploy.BucketDeployment(this, 'DeployAssets', {
+      sources: source,
+      destinationBucket: this.bucket,
+      exclude: ['*'],
+      include: ['assets/*.*.*'],
+      prune: false,
+      cacheControl: [s3deploy.CacheControl.fromString('public, max-age=31536000, immutable')],
+      memoryLimit: 512,
+      logGroup: deployLogs,
+    });
+    const pages = new s3deploy.BucketDeployment(this, 'DeployPages', {
+      sources: source,
+      destinationBucket: this.bucket,
+      exclude: ['assets/*.*.*'],
+      prune: false,
+      cacheControl: [s3deploy.CacheControl.fromString('no-cache')],
+      memoryLimit: 512,
+      logGroup: deployLogs,
+    });
+    // Pages name assets by hash: upload the assets first.
+    pages.node.addDependency(hashedAssets);
+  }
+
+  /** CDK's one shared function behind every BucketDeployment in the stack. */
+  deploymentHandler(): Construct | undefined {
+    return Stack.of(this).node.children.find((c) => c.node.id.startsWith('Custom::CDKBucketDeployment'));
+  }
+}

@@ -1,0 +1,493 @@
+// The whole service on AWS, derived from the route table (shared/routes.ts) and the table
+// definition (shared/store/table.ts): one DynamoDB table; one Lambda function per route,
+// each with an IAM policy of exactly what its entry `touches`; the HTTP API; the mailer on
+// the table's stream; the daily job on its schedule; SES with bounce and complaint
+// feedback; the static site behind CloudFront; alarms. Add a route to the table and it
+// appears here (and in the local server) with nothing else to change.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { CfnOutput, DefaultStackSynthesizer, Duration, RemovalPolicy, Stack, Token, type StackProps } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as ses from 'aws-cdk-lib/aws-ses';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+import { eventRoutes, fallbackRoute, httpRoutes, type EventRoute, type HttpRoute, type Touches } from '#shared/routes.ts';
+import { tableDefinition } from '#shared/store/table.ts';
+import { Alarms } from './alarms.ts';
+import { bundlingOptions, REPO_ROOT } from './bundling.ts';
+import type { StackConfig } from './config.ts';
+import { acknowledge, nagRef } from './nag.ts';
+import { mailActions, tableActions } from './permissions.ts';
+import { Site } from './site.ts';
+
+/** The three parts of shared/routes.ts the stack is built from. */
+export interface RouteTable {
+  http: readonly HttpRoute[];
+  fallback: { name: string; module: string; touches: Touches };
+  events: readonly EventRoute[];
+}
+
+export const ROUTE_TABLE: RouteTable = { http: httpRoutes, fallback: fallbackRoute, events: eventRoutes };
+
+/**
+ * bundle: NodejsFunction, esbuild on this machine (npm run synth, deploy).
+ * stub: a one-line inline placeholder per function, for tests that check the template's
+ * shape and not the code (bundling ~30 functions takes a while); same handler, same props.
+ */
+export type CodeMode = 'bundle' | 'stub';
+
+export interface ProviderAccessStackProps extends StackProps {
+  config: StackConfig;
+  /** The route table; shared/routes.ts unless a test passes its own. */
+  routes?: RouteTable;
+  code?: CodeMode;
+  /** The built static site (web/dist). */
+  webDist: string;
+}
+
+/** Memory and timeout per kind of function, chosen rather than defaulted. */
+export const SIZING = {
+  // An API call is a few table reads or one transaction: 10 s is far past any healthy answer,
+  // well inside API Gateway's 30 s; 512 MB on ARM gives the CPU for a fast cold start.
+  api: { memorySize: 512, timeout: Duration.seconds(10) },
+  // 404/405 only: nothing to load.
+  fallback: { memorySize: 256, timeout: Duration.seconds(5) },
+  // A batch of up to 10 stream records, each one or two emails through SES with MIME and .ics.
+  'table-stream': { memorySize: 512, timeout: Duration.seconds(60) },
+  // Visits every school (paged queries) and writes expiries and reminders.
+  schedule: { memorySize: 512, timeout: Duration.minutes(5) },
+  // One SNS message: a put per address.
+  'mail-feedback': { memorySize: 256, timeout: Duration.seconds(10) },
+} as const;
+
+export interface RouteFunction {
+  /** The route-table entry's name. */
+  name: string;
+  module: string;
+  touches: Touches;
+  /** 'http', 'fallback' or an event kind. */
+  kind: 'http' | 'fallback' | EventRoute['kind'];
+  fn: lambda.Function;
+  role: iam.Role;
+}
+
+const pascal = (name: string) =>
+  name
+    .split(/[^a-zA-Z0-9]+/)
+    .filter(Boolean)
+    .map((w) => w[0]?.toUpperCase() + w.slice(1))
+    .join('');
+
+export class ProviderAccessStack extends Stack {
+  readonly table: dynamodb.Table;
+  readonly api: apigwv2.HttpApi;
+  readonly site: Site;
+  readonly alarms: Alarms;
+  /** Dead-letter queues, made when a route needs one: 'mailer' (stream batches), 'async' (daily job, SES feedback). */
+  readonly deadLetterQueues = new Map<'mailer' | 'async', sqs.Queue>();
+  /** Every function, by its route-table name. */
+  readonly functions = new Map<string, RouteFunction>();
+
+  private readonly config: StackConfig;
+  private readonly code: CodeMode;
+  private readonly functionEnvironment: Record<string, string>;
+  private readonly logRetention: logs.RetentionDays;
+  private readonly identity: ses.EmailIdentity;
+  private readonly configurationSet: ses.ConfigurationSet;
+
+  constructor(scope: Construct, id: string, props: ProviderAccessStackProps) {
+    super(scope, id, props);
+    this.config = props.config;
+    this.code = props.code ?? 'bundle';
+    const routes = props.routes ?? ROUTE_TABLE;
+    const prod = props.config.envName === 'prod';
+    this.logRetention = prod ? logs.RetentionDays.ONE_YEAR : logs.RetentionDays.ONE_MONTH;
+
+    // ---- Data: the one table, from the one definition.
+    const d = tableDefinition;
+    const S = dynamodb.AttributeType.STRING;
+    this.table = new dynamodb.Table(this, 'Table', {
+      partitionKey: { name: d.partitionKey, type: S },
+      sortKey: { name: d.sortKey, type: S },
+      billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+      encryption: dynamodb.TableEncryption.AWS_MANAGED,
+      timeToLiveAttribute: d.timeToLiveAttribute,
+      stream: dynamodb.StreamViewType[d.streamViewType],
+    });
+    for (const g of d.globalIndexes) {
+      this.table.addGlobalSecondaryIndex({
+        indexName: g.name,
+        partitionKey: { name: g.partitionKey, type: S },
+        sortKey: { name: g.sortKey, type: S },
+        projectionType: dynamodb.ProjectionType.ALL,
+      });
+    }
+
+    // ---- Keys and queues.
+    // One customer managed key for the two SNS topics: SES (feedback) and CloudWatch
+    // (alarms) publish to encrypted topics only with a key whose policy lets them.
+    const messagingKey = new kms.Key(this, 'MessagingKey', {
+      description: 'Provider access: encrypts the SES feedback and alarm topics',
+      enableKeyRotation: true,
+    });
+    for (const [sid, service] of [
+      ['SesPublishesFeedback', 'ses.amazonaws.com'],
+      ['CloudWatchPublishesAlarms', 'cloudwatch.amazonaws.com'],
+    ] as const) {
+      messagingKey.addToResourcePolicy(
+        new iam.PolicyStatement({
+          sid,
+          principals: [new iam.ServicePrincipal(service)],
+          actions: ['kms:GenerateDataKey*', 'kms:Decrypt'],
+          resources: ['*'],
+          conditions: { StringEquals: { 'aws:SourceAccount': this.account } },
+        }),
+      );
+    }
+
+    // ---- Mail: the sender identity, a configuration set, bounce and complaint events.
+    const { domainName, senderAddress } = props.config;
+    this.configurationSet = new ses.ConfigurationSet(this, 'MailConfigurationSet', {
+      reputationMetrics: true,
+      sendingEnabled: true,
+      // Emails carry names and school details: never in clear between mail servers.
+      tlsPolicy: ses.ConfigurationSetTlsPolicy.REQUIRE,
+      // SES's own list as well as ours: it drops what our table has not caught up with yet.
+      suppressionReasons: ses.SuppressionReasons.BOUNCES_AND_COMPLAINTS,
+    });
+    this.identity = new ses.EmailIdentity(this, 'SenderIdentity', {
+      identity: domainName ? ses.Identity.domain(domainName) : ses.Identity.email(senderAddress),
+      configurationSet: this.configurationSet,
+      ...(domainName
+        ? {
+            dkimIdentity: ses.DkimIdentity.easyDkim(ses.EasyDkimSigningKeyLength.RSA_2048_BIT),
+            mailFromDomain: `mail.${domainName}`,
+            mailFromBehaviorOnMxFailure: ses.MailFromBehaviorOnMxFailure.USE_DEFAULT_VALUE,
+          }
+        : {}),
+    });
+    const feedbackTopic = new sns.Topic(this, 'MailFeedbackTopic', {
+      displayName: 'Provider access: SES bounces and complaints',
+      masterKey: messagingKey,
+      enforceSSL: true,
+    });
+    this.configurationSet.addEventDestination('BouncesAndComplaints', {
+      destination: ses.EventDestination.snsTopic(feedbackTopic),
+      events: [ses.EmailSendingEvent.BOUNCE, ses.EmailSendingEvent.COMPLAINT],
+    });
+
+    // ---- The HTTP API (its routes come with the functions, below).
+    const apiLogs = new logs.LogGroup(this, 'ApiAccessLogs', { retention: this.logRetention, removalPolicy: RemovalPolicy.DESTROY });
+    this.api = new apigwv2.HttpApi(this, 'HttpApi', {
+      description: 'Provider access API (reached through CloudFront)',
+      createDefaultStage: false,
+    });
+    new apigwv2.HttpStage(this, 'HttpApiStage', {
+      httpApi: this.api,
+      stageName: '$default',
+      autoDeploy: true,
+      // Well above the service's real traffic; stops a runaway client from spending the
+      // account's Lambda concurrency and the table's capacity for everyone.
+      throttle: { rateLimit: 100, burstLimit: 200 },
+      accessLogSettings: {
+        destination: new apigwv2.LogGroupLogDestination(apiLogs),
+        format: AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: '$context.requestId',
+            time: '$context.requestTime',
+            route: '$context.routeKey',
+            method: '$context.httpMethod',
+            path: '$context.path',
+            status: '$context.status',
+            latencyMs: '$context.responseLatency',
+            integrationStatus: '$context.integrationStatus',
+            integrationError: '$context.integrationErrorMessage',
+            responseLength: '$context.responseLength',
+            userAgent: '$context.identity.userAgent',
+          }),
+        ),
+      },
+    });
+    const apiDomain = `${this.api.apiId}.execute-api.${this.region}.${this.urlSuffix}`;
+
+    // ---- The site (needs the API's host; the functions need the site's URL).
+    this.site = new Site(this, 'Site', {
+      webDist: props.webDist,
+      apiDomain,
+      ...(domainName ? { domainName } : {}),
+      ...(props.config.certificateArn ? { certificateArn: props.config.certificateArn } : {}),
+      logRetentionDays: prod ? 365 : 90,
+    });
+
+    this.functionEnvironment = {
+      TABLE_NAME: this.table.tableName,
+      SITE_URL: this.site.url,
+      MAIL_FROM: `Provider access <${senderAddress}>`,
+      SES_CONFIGURATION_SET: this.configurationSet.configurationSetName,
+      POWERTOOLS_SERVICE_NAME: 'provider-access',
+      NODE_OPTIONS: '--enable-source-maps',
+    };
+
+    this.alarms = new Alarms(this, 'Alarms', { alarmEmail: props.config.alarmEmail, key: messagingKey });
+
+    // ---- One function and one route per entry of the route table.
+    for (const route of routes.http) {
+      const rf = this.routeFunction({ name: route.name, module: route.module, touches: route.touches, kind: 'http', description: `${route.method} ${route.path}` }, SIZING.api);
+      new apigwv2.HttpRoute(this, `${pascal(route.name)}Route`, {
+        httpApi: this.api,
+        routeKey: apigwv2.HttpRouteKey.with(route.path, apigwv2.HttpMethod[route.method]),
+        integration: new HttpLambdaIntegration(`${pascal(route.name)}Integration`, rf.fn),
+      });
+    }
+    const fallback = this.routeFunction({ ...routes.fallback, kind: 'fallback', description: '$default: 404 or 405 for what no route answers' }, SIZING.fallback);
+    new apigwv2.HttpRoute(this, 'DefaultRoute', {
+      httpApi: this.api,
+      routeKey: apigwv2.HttpRouteKey.DEFAULT,
+      integration: new HttpLambdaIntegration('DefaultIntegration', fallback.fn),
+    });
+
+    for (const route of routes.events) {
+      if (route.kind === 'table-stream') this.mailer(route);
+      else if (route.kind === 'schedule') this.scheduled(route);
+      else if (route.kind === 'mail-feedback') this.mailFeedback(route, feedbackTopic);
+    }
+
+    // Every route is public at API Gateway: the functions authorise (see `access` in shared/routes.ts).
+    for (const child of this.node.children) {
+      if (child instanceof apigwv2.HttpRoute) {
+        acknowledge(
+          child,
+          'AwsSolutions-APIG4',
+          'Authorisation is in the function, per the route table\'s `access`: public routes need none; provider, staff and action routes check a session cookie or a hashed single-use token against the table (shared/http/session.ts, staff.ts). API Gateway has no authoriser that could do that check.',
+        );
+      }
+    }
+
+    // ---- Alarms.
+    this.alarms.apiServerErrors(this.api);
+    for (const rf of this.functions.values()) this.alarms.functionHealth(`${pascal(rf.name)}Function`, rf.fn, `${rf.name} (${rf.module})`);
+    const mailerDlq = this.deadLetterQueues.get('mailer');
+    if (mailerDlq) this.alarms.deadLetters('MailerDlq', mailerDlq, 'Stream batches the mailer gave up on: their emails were not sent (re-read them from the stream within 24 hours).');
+    const asyncDlq = this.deadLetterQueues.get('async');
+    if (asyncDlq) this.alarms.deadLetters('AsyncDlq', asyncDlq, 'A daily job run or an SES feedback event failed for good.');
+    this.alarms.sesReputation();
+
+    this.acknowledgeCdkInternals();
+
+    // ---- Outputs.
+    new CfnOutput(this, 'SiteUrl', { value: this.site.url, description: 'The site (and /api/health)' });
+    new CfnOutput(this, 'DistributionDomainName', { value: this.site.distribution.distributionDomainName, description: 'CNAME/ALIAS target for domainName' });
+    new CfnOutput(this, 'DistributionId', { value: this.site.distribution.distributionId });
+    new CfnOutput(this, 'ApiEndpoint', { value: this.api.apiEndpoint, description: 'The API directly (use the site URL: CloudFront adds the viewer address and headers)' });
+    new CfnOutput(this, 'TableName', { value: this.table.tableName });
+    new CfnOutput(this, 'SiteBucketName', { value: this.site.bucket.bucketName });
+    new CfnOutput(this, 'MailConfigurationSetName', { value: this.configurationSet.configurationSetName });
+    if (mailerDlq) new CfnOutput(this, 'MailerDeadLetterQueueUrl', { value: mailerDlq.queueUrl });
+    new CfnOutput(this, 'AlarmTopicArn', { value: this.alarms.topic.topicArn });
+    if (domainName) {
+      this.identity.dkimRecords.forEach((r, i) => {
+        new CfnOutput(this, `DkimRecord${i + 1}`, { value: `${r.name} CNAME ${r.value}`, description: 'Create this DNS record so SES can verify the domain (DKIM)' });
+      });
+    }
+  }
+
+  /** Encrypted, TLS-only, 14 days: long enough for a person to look. */
+  private deadLetterQueue(kind: 'mailer' | 'async'): sqs.Queue {
+    let queue = this.deadLetterQueues.get(kind);
+    if (!queue) {
+      queue = new sqs.Queue(this, kind === 'mailer' ? 'MailerDlq' : 'AsyncDlq', {
+        encryption: sqs.QueueEncryption.SQS_MANAGED,
+        enforceSSL: true,
+        retentionPeriod: Duration.days(14),
+      });
+      // cdk-nag recognises a Lambda function's dead-letter queue as one, but not an event source mapping's destination.
+      if (kind === 'mailer') {
+        acknowledge(queue, 'AwsSolutions-SQS3', "This queue is itself a dead-letter queue: the on-failure destination of the mailer's stream event source mapping. It has none of its own.");
+      }
+      this.deadLetterQueues.set(kind, queue);
+    }
+    return queue;
+  }
+
+  /** A function with its own role, log group and policy: exactly what `touches` declares. */
+  private routeFunction(
+    route: { name: string; module: string; touches: Touches; kind: RouteFunction['kind']; description: string },
+    sizing: { memorySize: number; timeout: Duration },
+    extra: Partial<lambda.FunctionProps> = {},
+  ): RouteFunction {
+    if (!existsSync(join(REPO_ROOT, route.module))) {
+      throw new Error(`Route ${route.name}: its module ${route.module} does not exist (paths are from the repository root).`);
+    }
+    if (this.functions.has(route.name)) throw new Error(`Route ${route.name} appears twice in the route table.`);
+    const id = `${pascal(route.name)}Function`;
+    const logGroup = new logs.LogGroup(this, `${id}Logs`, { retention: this.logRetention, removalPolicy: RemovalPolicy.DESTROY });
+    const role = new iam.Role(this, `${id}Role`, {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      description: `${route.name}: table ${route.touches.table ?? 'none'}, mail ${route.touches.mail ?? 'none'}`,
+    });
+    logGroup.grantWrite(role);
+
+    const table = tableActions(route.touches);
+    if (table.length) {
+      const indexes = tableDefinition.globalIndexes.map((g) => `${this.table.tableArn}/index/${g.name}`);
+      const reads = table.filter((a) => a === 'dynamodb:Query' || a === 'dynamodb:GetItem' || a === 'dynamodb:BatchGetItem');
+      role.addToPolicy(new iam.PolicyStatement({ sid: 'Table', actions: table, resources: [this.table.tableArn] }));
+      // Only Query reads an index (GetItem/BatchGetItem have no index form).
+      if (reads.includes('dynamodb:Query')) role.addToPolicy(new iam.PolicyStatement({ sid: 'Indexes', actions: ['dynamodb:Query'], resources: indexes }));
+    }
+    const mail = mailActions(route.touches);
+    if (route.touches.mail === 'send') {
+      const configurationSetArn = this.formatArn({ service: 'ses', resource: 'configuration-set', resourceName: this.configurationSet.configurationSetName });
+      role.addToPolicy(new iam.PolicyStatement({ sid: 'SendMail', actions: mail, resources: [this.identity.emailIdentityArn, configurationSetArn] }));
+    } else if (route.touches.mail === 'check') {
+      role.addToPolicy(new iam.PolicyStatement({ sid: 'CheckMail', actions: mail, resources: ['*'] }));
+      acknowledge(
+        role.node.findChild('DefaultPolicy'),
+        'AwsSolutions-IAM5[Resource::*]',
+        'ses:GetAccount (the health check: is SES reachable and may we send) has no resource type in IAM: it can only be granted on "*". It reads the account\'s sending status and sends nothing.',
+      );
+    }
+
+    const common = {
+      runtime: lambda.Runtime.NODEJS_24_X,
+      architecture: lambda.Architecture.ARM_64,
+      memorySize: sizing.memorySize,
+      timeout: sizing.timeout,
+      role,
+      logGroup,
+      environment: this.functionEnvironment,
+      description: `${route.description} -> ${route.module}`,
+      ...extra,
+    } satisfies lambda.FunctionOptions;
+    const fn =
+      this.code === 'bundle'
+        ? new NodejsFunction(this, id, {
+            ...common,
+            entry: join(REPO_ROOT, route.module),
+            handler: 'handler',
+            projectRoot: REPO_ROOT,
+            depsLockFilePath: join(REPO_ROOT, 'package-lock.json'),
+            bundling: {
+              ...bundlingOptions,
+              externalModules: [...bundlingOptions.externalModules],
+              mainFields: [...bundlingOptions.mainFields],
+              format: OutputFormat.ESM,
+              sourceMapMode: SourceMapMode.DEFAULT,
+              forceDockerBundling: false,
+            },
+          })
+        : new lambda.Function(this, id, {
+            ...common,
+            handler: 'index.handler',
+            code: lambda.Code.fromInline(`// stub for ${route.module} (tests only)\nexports.handler = async () => ({ statusCode: 501 });`),
+          });
+    const rf: RouteFunction = { name: route.name, module: route.module, touches: route.touches, kind: route.kind, fn, role };
+    this.functions.set(route.name, rf);
+    return rf;
+  }
+
+  /** The mailer: the table's stream, in order per item, partial batch failures, a dead-letter queue. */
+  private mailer(route: EventRoute) {
+    const rf = this.routeFunction({ ...route, kind: route.kind, description: 'table stream → emails (the only sender)' }, SIZING['table-stream']);
+    rf.fn.addEventSource(
+      new DynamoEventSource(this.table, {
+        startingPosition: lambda.StartingPosition.TRIM_HORIZON,
+        // Only new items become emails (request events, outbox messages): skip the rest unbilled.
+        filters: [lambda.FilterCriteria.filter({ eventName: lambda.FilterRule.isEqual('INSERT') })],
+        batchSize: 10,
+        maxBatchingWindow: Duration.seconds(1),
+        retryAttempts: 10,
+        bisectBatchOnError: true,
+        reportBatchItemFailures: true,
+        maxRecordAge: Duration.hours(6),
+        onFailure: new SqsDlq(this.deadLetterQueue('mailer')),
+      }),
+    );
+    acknowledge(
+      rf.role.node.findChild('DefaultPolicy'),
+      'AwsSolutions-IAM5[Resource::*]',
+      "dynamodb:ListStreams (which the event source mapping needs to find the table's stream) has no resource type in IAM: it can only be granted on \"*\". The stream's records are readable only on this table's stream ARN.",
+    );
+    this.alarms.streamLag(rf.fn);
+  }
+
+  /** The daily job on its EventBridge schedule (UTC), retried, with failures kept. */
+  private scheduled(route: EventRoute) {
+    if (!route.schedule) throw new Error(`Route ${route.name}: a schedule route needs schedule.expression.`);
+    const rf = this.routeFunction({ ...route, kind: route.kind, description: `schedule ${route.schedule.expression}` }, SIZING.schedule, {
+      retryAttempts: 2,
+      deadLetterQueue: this.deadLetterQueue('async'),
+    });
+    new events.Rule(this, `${pascal(route.name)}Schedule`, {
+      description: `${route.name}: ${route.module}`,
+      schedule: events.Schedule.expression(route.schedule.expression),
+      targets: [new targets.LambdaFunction(rf.fn, { retryAttempts: 3, maxEventAge: Duration.hours(2), deadLetterQueue: this.deadLetterQueue('async') })],
+    });
+  }
+
+  /** SES bounce and complaint events: SNS → the feedback function. */
+  private mailFeedback(route: EventRoute, topic: sns.Topic) {
+    const rf = this.routeFunction({ ...route, kind: route.kind, description: 'SES bounces and complaints → suppressed addresses' }, SIZING['mail-feedback'], {
+      retryAttempts: 2,
+      deadLetterQueue: this.deadLetterQueue('async'),
+    });
+    topic.addSubscription(new subscriptions.LambdaSubscription(rf.fn));
+  }
+
+  /** Findings on what CDK itself creates for BucketDeployment (one shared function). */
+  private acknowledgeCdkInternals() {
+    const handler = this.site.deploymentHandler();
+    if (!handler) return;
+    const role = handler.node.tryFindChild('ServiceRole');
+    const policy = role?.node.tryFindChild('DefaultPolicy');
+    if (role) {
+      acknowledge(
+        role,
+        'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+        "CDK's BucketDeployment handler (it copies web/dist into the site bucket at deploy time) writes its logs with AWS's basic execution policy; CDK offers no way to replace its role's managed policy.",
+      );
+    }
+    if (policy) {
+      // cdk-nag prints unresolved values as <AWS::AccountId>; resolved ones as they are.
+      const shown = (value: string, name: string) => (Token.isUnresolved(value) ? `<${name}>` : value);
+      const assets = `arn:${shown(this.partition, 'AWS::Partition')}:s3:::cdk-${DefaultStackSynthesizer.DEFAULT_QUALIFIER}-assets-${shown(this.account, 'AWS::AccountId')}-${shown(this.region, 'AWS::Region')}/*`;
+      const site = `${nagRef(this.site.bucket)}/*`;
+      for (const finding of [
+        'Action::s3:GetBucket*',
+        'Action::s3:GetObject*',
+        'Action::s3:List*',
+        'Action::s3:Abort*',
+        'Action::s3:DeleteObject*',
+        `Resource::${assets}`,
+        `Resource::${site}`,
+      ]) {
+        acknowledge(
+          policy,
+          `AwsSolutions-IAM5[${finding}]`,
+          "CDK's BucketDeployment handler needs to read the uploaded site archive from CDK's asset bucket and write every file into the site bucket: the wildcards are CDK's grants on exactly those two buckets.",
+        );
+      }
+    }
+    acknowledge(
+      handler,
+      'AwsSolutions-L1',
+      "CDK's BucketDeployment handler is CDK's own Python function; its runtime is pinned by aws-cdk-lib and moves with it. Our own functions use the latest Node.js runtime.",
+    );
+  }
+}

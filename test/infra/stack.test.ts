@@ -1,0 +1,310 @@
+// The CDK stack, built from the real route table and table definition (stub code: the
+// template's shape without bundling; `npm run synth` bundles for real): every route with
+// its own function, IAM exactly as each entry's `touches`, the table's settings, the
+// mailer, the schedule, SES feedback, the site, alarms, and cdk-nag with nothing left over.
+import { Match } from 'aws-cdk-lib/assertions';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { acknowledgements } from '#infra/nag.ts';
+import { MAIL_SEND_ACTIONS, STREAM_READ_ACTIONS, TABLE_READ_ACTIONS, TABLE_WRITE_ACTIONS } from '#infra/permissions.ts';
+import { API_PATH_PATTERNS, SITE_CSP, STATEMENT_CSP } from '#infra/site.ts';
+import { SIZING, type ProviderAccessStack } from '#infra/stack.ts';
+import { eventRoutes, fallbackRoute, httpRoutes } from '#shared/routes.ts';
+import { tableDefinition } from '#shared/store/table.ts';
+import { CONTENT_SECURITY_POLICY } from '../../web/build.ts';
+import { actionsOf, resourcesOfType, routeFunctions, synthesize, type TemplateJson } from './support.ts';
+
+let built: ReturnType<typeof synthesize>;
+let t: TemplateJson;
+let stack: ProviderAccessStack;
+beforeAll(() => {
+  built = synthesize();
+  t = built.json;
+  stack = built.stack;
+}, 120_000);
+
+const logicalId = (construct: { node: { defaultChild?: unknown } }) => stack.getLogicalId(construct.node.defaultChild as never);
+const functionId = (name: string) => {
+  const rf = stack.functions.get(name);
+  if (!rf) throw new Error(`no function for ${name}`);
+  return logicalId(rf.fn);
+};
+const props = (id: string) => t.Resources[id]?.Properties ?? {};
+const dlq = (kind: 'mailer' | 'async') => {
+  const queue = stack.deadLetterQueues.get(kind);
+  if (!queue) throw new Error(`no ${kind} dead-letter queue`);
+  return queue;
+};
+
+describe('HTTP API from the route table', () => {
+  it('has one route per entry (RouteKey "METHOD path"), each with its own function for its module', () => {
+    const routes = routeFunctions(t);
+    for (const r of httpRoutes) {
+      const fn = routes.get(`${r.method} ${r.path}`);
+      expect(fn, `${r.method} ${r.path}`).toBe(functionId(r.name));
+      expect(props(fn ?? '').Description).toBe(`${r.method} ${r.path} -> ${r.module}`);
+      expect(props(fn ?? '').Handler).toBe('index.handler');
+    }
+    const targets = httpRoutes.map((r) => routes.get(`${r.method} ${r.path}`));
+    expect(new Set(targets).size).toBe(httpRoutes.length);
+  });
+
+  it('sends everything else to the fallback function as $default, and has no other route', () => {
+    const routes = routeFunctions(t);
+    expect(routes.get('$default')).toBe(functionId(fallbackRoute.name));
+    expect(props(functionId(fallbackRoute.name)).Description).toContain(fallbackRoute.module);
+    expect(routes.size).toBe(httpRoutes.length + 1);
+  });
+
+  it('runs every function on the latest Node.js, ARM64, its own log group, sized on purpose, with the environment', () => {
+    const all = resourcesOfType(t, 'AWS::Lambda::Function').filter(([, r]) => String(r.Properties?.Description ?? '').includes(' -> '));
+    expect(all).toHaveLength(httpRoutes.length + 1 + eventRoutes.length);
+    for (const [, r] of all) {
+      expect(r.Properties).toMatchObject({
+        Runtime: 'nodejs24.x',
+        Architectures: ['arm64'],
+        Handler: 'index.handler',
+        LoggingConfig: { LogGroup: { Ref: expect.any(String) } },
+        Environment: {
+          Variables: {
+            TABLE_NAME: expect.anything(),
+            SITE_URL: expect.anything(),
+            MAIL_FROM: 'Provider access <no-reply@provider-access.example>',
+            SES_CONFIGURATION_SET: expect.anything(),
+            POWERTOOLS_SERVICE_NAME: 'provider-access',
+            NODE_OPTIONS: '--enable-source-maps',
+          },
+        },
+      });
+    }
+    expect(props(functionId('health'))).toMatchObject({ MemorySize: SIZING.api.memorySize, Timeout: SIZING.api.timeout.toSeconds() });
+    expect(props(functionId('notify'))).toMatchObject({ MemorySize: 512, Timeout: 60 });
+    for (const [, g] of resourcesOfType(t, 'AWS::Logs::LogGroup')) expect(g.Properties?.RetentionInDays).toBeGreaterThan(0);
+  });
+
+  it('throttles the stage and writes access logs', () => {
+    built.template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      DefaultRouteSettings: { ThrottlingRateLimit: Match.anyValue(), ThrottlingBurstLimit: Match.anyValue() },
+      AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('\\$context.requestId') },
+    });
+  });
+});
+
+describe('IAM: each function may do what its route entry declares and nothing more', () => {
+  const entries = [
+    ...httpRoutes.map((r) => ({ name: r.name, touches: r.touches, kind: 'http' })),
+    { name: fallbackRoute.name, touches: fallbackRoute.touches as { table?: string; mail?: string }, kind: 'fallback' },
+    ...eventRoutes.map((r) => ({ name: r.name, touches: r.touches, kind: r.kind })),
+  ];
+  const writes: string[] = [...TABLE_WRITE_ACTIONS];
+
+  it.each(entries)('$name ($kind): table $touches.table, mail $touches.mail', ({ name, touches, kind }) => {
+    const granted = actionsOf(t, functionId(name)).map((g) => g.action);
+    const allowed = new Set<string>(['logs:CreateLogStream', 'logs:PutLogEvents']);
+    if (touches.table) for (const a of TABLE_READ_ACTIONS) allowed.add(a);
+    if (touches.table === 'write') for (const a of writes) allowed.add(a);
+    if (touches.mail === 'check') allowed.add('ses:GetAccount');
+    if (touches.mail === 'send') for (const a of MAIL_SEND_ACTIONS) allowed.add(a);
+    if (kind === 'table-stream') for (const a of [...STREAM_READ_ACTIONS, 'sqs:SendMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl']) allowed.add(a);
+    if (kind === 'schedule' || kind === 'mail-feedback') allowed.add('sqs:SendMessage'); // its dead-letter queue
+
+    for (const action of granted) expect(allowed, `${name} holds ${action}`).toContain(action);
+    // And what it declares, it gets.
+    if (touches.table) expect(granted).toEqual(expect.arrayContaining([...TABLE_READ_ACTIONS]));
+    if (touches.table === 'write') expect(granted).toEqual(expect.arrayContaining(writes));
+    else expect(granted.filter((a) => writes.includes(a))).toEqual([]);
+    if (touches.mail !== 'send') expect(granted.filter((a) => a.startsWith('ses:Send'))).toEqual([]);
+  });
+
+  it('lets only the mailer send email, and only as the sender identity with the configuration set', () => {
+    const senders = entries.filter((e) => actionsOf(t, functionId(e.name)).some((g) => g.action.startsWith('ses:Send')));
+    expect(senders.map((e) => e.name)).toEqual(['notify']);
+    const send = actionsOf(t, functionId('notify')).filter((g) => g.action.startsWith('ses:Send'));
+    for (const g of send) {
+      const resources = [g.resource].flat().map((r) => JSON.stringify(r));
+      expect(resources).toHaveLength(2);
+      expect(resources.find((r) => r.includes(':identity/'))).toContain(logicalId(stack.node.findChild('SenderIdentity') as never));
+      expect(resources.find((r) => r.includes(':configuration-set/'))).toContain('MailConfigurationSet');
+    }
+  });
+
+  it('grants table actions on this table and its indexes only; no Scan; no managed policies on our roles', () => {
+    const text = JSON.stringify(t);
+    expect(text).not.toContain('dynamodb:Scan');
+    expect(text).not.toContain('dynamodb:*');
+    for (const e of entries) {
+      for (const g of actionsOf(t, functionId(e.name)).filter((x) => x.action.startsWith('dynamodb:') && x.action !== 'dynamodb:ListStreams')) {
+        expect(JSON.stringify(g.resource)).toContain(logicalId(stack.table));
+      }
+      const role = props(functionId(e.name)).Role as { 'Fn::GetAtt': [string] };
+      expect(props(role['Fn::GetAtt'][0]).ManagedPolicyArns).toBeUndefined();
+    }
+  });
+});
+
+describe('the table, from shared/store/table.ts', () => {
+  it("has the definition's keys, indexes (ALL), TTL and stream; on demand, PITR, deletion protection, encrypted, retained", () => {
+    const [[, table] = ['', undefined]] = resourcesOfType(t, 'AWS::DynamoDB::Table');
+    expect(table?.DeletionPolicy).toBe('Retain');
+    expect(table?.UpdateReplacePolicy).toBe('Retain');
+    const d = tableDefinition;
+    expect(table?.Properties).toMatchObject({
+      BillingMode: 'PAY_PER_REQUEST',
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+      DeletionProtectionEnabled: true,
+      SSESpecification: { SSEEnabled: true },
+      TimeToLiveSpecification: { AttributeName: d.timeToLiveAttribute, Enabled: true },
+      StreamSpecification: { StreamViewType: d.streamViewType },
+      KeySchema: [
+        { AttributeName: d.partitionKey, KeyType: 'HASH' },
+        { AttributeName: d.sortKey, KeyType: 'RANGE' },
+      ],
+      GlobalSecondaryIndexes: d.globalIndexes.map((g) => ({
+        IndexName: g.name,
+        KeySchema: [
+          { AttributeName: g.partitionKey, KeyType: 'HASH' },
+          { AttributeName: g.sortKey, KeyType: 'RANGE' },
+        ],
+        Projection: { ProjectionType: 'ALL' },
+      })),
+    });
+  });
+});
+
+describe('events', () => {
+  it('feeds the table stream to the mailer: batches, retries, bisect, partial failures, record age, a dead-letter queue', () => {
+    built.template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FunctionName: { Ref: functionId('notify') },
+      EventSourceArn: { 'Fn::GetAtt': [logicalId(stack.table), 'StreamArn'] },
+      BatchSize: Match.anyValue(),
+      MaximumRetryAttempts: Match.anyValue(),
+      BisectBatchOnFunctionError: true,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      MaximumRecordAgeInSeconds: Match.anyValue(),
+      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [logicalId(dlq('mailer')), 'Arn'] } } },
+    });
+  });
+
+  it('keeps dead letters encrypted and only over TLS', () => {
+    for (const q of [dlq('mailer'), dlq('async')]) {
+      expect(props(logicalId(q))).toMatchObject({ SqsManagedSseEnabled: true, MessageRetentionPeriod: 14 * 24 * 3600 });
+    }
+    const policies = resourcesOfType(t, 'AWS::SQS::QueuePolicy').map(([, p]) => JSON.stringify(p.Properties));
+    expect(policies.filter((p) => p.includes('"aws:SecureTransport":"false"'))).toHaveLength(2);
+  });
+
+  it('runs each schedule route on its EventBridge expression', () => {
+    for (const r of eventRoutes.filter((e) => e.kind === 'schedule')) {
+      built.template.hasResourceProperties('AWS::Events::Rule', {
+        ScheduleExpression: r.schedule?.expression,
+        Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [functionId(r.name), 'Arn'] }, DeadLetterConfig: Match.anyValue() })],
+      });
+    }
+  });
+
+  it('sends SES bounces and complaints from the configuration set through SNS to the feedback function', () => {
+    built.template.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
+      EventDestination: { Enabled: true, MatchingEventTypes: ['bounce', 'complaint'], SnsDestination: Match.anyValue() },
+    });
+    const feedback = eventRoutes.find((e) => e.kind === 'mail-feedback');
+    built.template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'lambda', Endpoint: { 'Fn::GetAtt': [functionId(feedback?.name ?? ''), 'Arn'] } });
+    built.template.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: 'no-reply@provider-access.example' });
+    built.template.hasResourceProperties('AWS::SES::ConfigurationSet', { ReputationOptions: { ReputationMetricsEnabled: true } });
+  });
+});
+
+describe('the site', () => {
+  it('keeps the bucket private (OAC), TLS-only, logged, retained', () => {
+    const bucket = t.Resources[logicalId(stack.site.bucket)];
+    expect(bucket?.DeletionPolicy).toBe('Retain');
+    expect(bucket?.Properties).toMatchObject({
+      PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+      LoggingConfiguration: { DestinationBucketName: { Ref: logicalId(stack.site.logBucket) } },
+    });
+    built.template.resourceCountIs('AWS::CloudFront::OriginAccessControl', 1);
+  });
+
+  it('sends the API paths to the HTTP API uncached with every viewer header but Host (CloudFront-Viewer-Address included)', () => {
+    const dist = props(logicalId(stack.site.distribution)).DistributionConfig as {
+      DefaultRootObject: string;
+      CacheBehaviors: { PathPattern: string; CachePolicyId: string; OriginRequestPolicyId: string; AllowedMethods: string[] }[];
+      DefaultCacheBehavior: { FunctionAssociations: unknown[] };
+    };
+    expect(dist.DefaultRootObject).toBe('index.html');
+    expect(dist.DefaultCacheBehavior.FunctionAssociations).toHaveLength(1);
+    expect(dist.CacheBehaviors.map((b) => b.PathPattern).sort()).toEqual([...API_PATH_PATTERNS].sort());
+    for (const b of dist.CacheBehaviors) {
+      expect(b.CachePolicyId).toBe('4135ea2d-6df8-44a3-9df3-4b5a84be39ad'); // Managed-CachingDisabled
+      expect(b.OriginRequestPolicyId).toBe('b689b0a8-53d0-40ab-baf2-68738e2966ac'); // Managed-AllViewerExceptHostHeader
+      expect(b.AllowedMethods).toContain('POST');
+    }
+  });
+
+  it('sends a CSP without unsafe-inline, no framing, HSTS; the statement may be framed', () => {
+    expect(SITE_CSP).toBe(`${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`);
+    expect(SITE_CSP).not.toContain('unsafe-inline');
+    const policies = resourcesOfType(t, 'AWS::CloudFront::ResponseHeadersPolicy').map(([, p]) => p.Properties?.ResponseHeadersPolicyConfig as Record<string, never>);
+    const withCsp = (csp: string) => policies.find((p) => JSON.stringify(p).includes(JSON.stringify(csp).slice(1, -1)));
+    expect(withCsp(SITE_CSP)).toMatchObject({
+      SecurityHeadersConfig: {
+        StrictTransportSecurity: { AccessControlMaxAgeSec: expect.any(Number), IncludeSubdomains: true },
+        ContentTypeOptions: { Override: true },
+        ReferrerPolicy: { ReferrerPolicy: 'same-origin' },
+        FrameOptions: { FrameOption: 'DENY' },
+      },
+    });
+    expect(STATEMENT_CSP).toContain('frame-ancestors *');
+    expect(withCsp(STATEMENT_CSP)).toMatchObject({ RemoveHeadersConfig: { Items: expect.arrayContaining([{ Header: 'X-Frame-Options' }]) } });
+  });
+
+  it('uploads web/dist: hashed assets cached for ever, the rest revalidated', () => {
+    const deployments = resourcesOfType(t, 'Custom::CDKBucketDeployment').map(([, d]) => d.Properties ?? {});
+    expect(deployments.map((d) => d.SystemMetadata)).toEqual(
+      expect.arrayContaining([{ 'cache-control': 'public, max-age=31536000, immutable' }, { 'cache-control': 'no-cache' }]),
+    );
+    expect(deployments.every((d) => d.Prune === false)).toBe(true);
+  });
+});
+
+describe('alarms', () => {
+  const alarms = () => resourcesOfType(t, 'AWS::CloudWatch::Alarm').map(([, a]) => a.Properties as Record<string, unknown>);
+  const onMetric = (name: string, fn?: string) =>
+    alarms().filter((a) => a.MetricName === name && (!fn || JSON.stringify(a.Dimensions).includes(fn)));
+
+  it('watches every function for errors and throttles', () => {
+    for (const rf of stack.functions.values()) {
+      const id = logicalId(rf.fn);
+      expect(onMetric('Errors', id), `${rf.name} errors`).toHaveLength(1);
+      expect(onMetric('Throttles', id), `${rf.name} throttles`).toHaveLength(1);
+    }
+  });
+
+  it('watches the API 5xx rate, the dead-letter queues, the mailer lag and SES reputation; all to the email topic', () => {
+    expect(alarms().filter((a) => JSON.stringify(a.Metrics ?? '').includes('5xx'))).toHaveLength(1);
+    expect(onMetric('ApproximateNumberOfMessagesVisible')).toHaveLength(2);
+    for (const a of onMetric('ApproximateNumberOfMessagesVisible')) expect(a).toMatchObject({ Threshold: 0, ComparisonOperator: 'GreaterThanThreshold' });
+    expect(onMetric('Reputation.BounceRate')).toHaveLength(1);
+    expect(onMetric('IteratorAge')).toHaveLength(1);
+    const topic = logicalId(stack.alarms.topic);
+    for (const a of alarms()) expect(a.AlarmActions).toEqual([{ Ref: topic }]);
+    built.template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'alarms@provider-access.example', TopicArn: { Ref: topic } });
+  });
+});
+
+describe('cdk-nag (AwsSolutions)', () => {
+  it('finds nothing left unacknowledged', () => {
+    const result = new AwsSolutionsChecks(built.app).validateScope(built.app);
+    expect(result.violations.map((v) => `${v.ruleName}: ${v.violatingResources.map((r) => r.constructPath).join(', ')}`)).toEqual([]);
+  });
+
+  it('acknowledges each finding on one construct with its finding id where there is one, and says why', () => {
+    const acks = acknowledgements(stack);
+    expect(acks.length).toBeGreaterThan(0);
+    for (const a of acks) {
+      expect(a.path).not.toBe(stack.node.path); // never the whole stack
+      expect(a.reason.length, `${a.id} at ${a.path}`).toBeGreaterThan(60);
+      if (a.id.startsWith('AwsSolutions-IAM5')) expect(a.id).toMatch(/\[(Action|Resource)::.+\]$/);
+    }
+  });
+});
