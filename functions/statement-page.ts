@@ -29,6 +29,9 @@ export async function statementPageOf(store: Store, urn: string, version: string
   };
 }
 
+// Path and query are parsed loosely on purpose: a page answers a page (a 404 that says
+// why), never the JSON error contract, and links from school websites may carry extra
+// parameters (utm_source…), which are dropped.
 export const handler = httpHandler({
   route: 'statement-page',
   path: z.object({ urn: z.string().max(40) }),
