@@ -1,7 +1,7 @@
 // GET /schools/{urn}/statement: the school's published provider access policy statement as
 // a page (no script, printable, embeddable in the school's website); `?version=N` for an
 // earlier version. A school that has not published gets a 404 page that says so.
-import { z } from 'zod';
+import * as z from 'zod';
 import { httpHandler, type HttpResult } from '#shared/http/handler.ts';
 import { PAGE_CSP_DIRECTIVES } from '#shared/pages/layout.ts';
 import { statementMissingPage, statementNotPublishedPage, statementPage } from '#shared/pages/statement.ts';

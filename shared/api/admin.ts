@@ -1,6 +1,6 @@
 // The onboarding contract (platform admins): importing schools from a GIAS extract, and
 // inviting a school's careers lead.
-import { z } from 'zod';
+import * as z from 'zod';
 import { line } from './fields.ts';
 
 export interface ImportProblem {

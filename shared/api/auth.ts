@@ -1,5 +1,5 @@
 // The sign-in contract: an email asks for a link; a link's token becomes a session.
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const signInBody = z.strictObject({
   email: z.email('Enter an email address in the right format, like name@school.sch.uk.').max(254),

@@ -1,7 +1,7 @@
 // The coverage contract (R-PHASE1..3): per cohort in Years 8–13 this academic year, how
 // its key phase stands, for a school's staff and for a trust admin across the trust's
 // schools. Answer shapes only (the pages import these types).
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CoverageStatus, CoverageWarning, KeyPhase } from '#shared/domain/coverage.ts';
 import type { SlotView } from './provider.ts';
 

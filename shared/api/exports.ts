@@ -1,6 +1,6 @@
 // The exports contract: the encounters CSV for a careers hub or Compass+, and the school's
 // private calendar feed (a secret address, rotated by staff).
-import { z } from 'zod';
+import * as z from 'zod';
 import { isoDate } from './fields.ts';
 
 /** Both optional: the current academic year when left out. */

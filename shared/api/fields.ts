@@ -1,7 +1,7 @@
 // Field schemas every contract shares: dates, times and text a person typed, with
 // messages that say what to change. Text never carries control characters; a single line
 // never carries a line break (so it can never break an email header).
-import { z } from 'zod';
+import * as z from 'zod';
 import { isIsoDate } from '#shared/domain/dates.ts';
 
 function hasControlCharacters(s: string, allowLineBreaks: boolean): boolean {

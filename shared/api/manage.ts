@@ -1,5 +1,5 @@
 // The careers lead's API contract: dashboard lists, one request in full, and decisions.
-import { z } from 'zod';
+import * as z from 'zod';
 import { REQUEST_STATUSES } from '#shared/domain/types.ts';
 import { isoDate, localTime } from './fields.ts';
 

@@ -1,6 +1,6 @@
 // The provider-facing API contract: the zod schemas the functions parse with, and the
 // answer shapes the web pages read (pages import only the types, never zod).
-import { z } from 'zod';
+import * as z from 'zod';
 import { PROVIDER_TYPES, SESSION_TYPES } from '#shared/domain/types.ts';
 import { isoDate, line, localTime, text } from './fields.ts';
 

@@ -3,7 +3,7 @@
 // (pages import only the types). The schemas check shape and ranges; the rules that need
 // the school (session order, overlaps, year groups taught, times inside the school day)
 // are in shared/domain/settings.ts and answer 422 with every problem at its field.
-import { z } from 'zod';
+import * as z from 'zod';
 import { isoDate, line, localTime, paragraphs } from './fields.ts';
 import { SETTINGS_LIMITS, type OpportunityWarning, type SchoolSettings } from '#shared/domain/settings.ts';
 import { CLOSURE_REASONS, SESSION_TYPES, WEEKDAYS, type Opportunity } from '#shared/domain/types.ts';

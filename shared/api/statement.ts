@@ -1,6 +1,6 @@
 // The policy statement contract: the public statement (HTML page and JSON), publishing a
 // new version, and what the careers lead's statement page reads (pages import only types).
-import { z } from 'zod';
+import * as z from 'zod';
 import type { StatementContent } from '#shared/domain/statement.ts';
 import { isoDate, line } from './fields.ts';
 
