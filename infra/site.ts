@@ -20,11 +20,12 @@ export const API_PATH_PATTERNS = ['/api/*', '/actions/*', '/schools/*/statement'
 export const SITE_CSP = `${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`;
 
 /**
- * The published statement (function-rendered HTML, our stylesheet, no script): schools
- * embed it in their own websites, so any site may frame it. It replaces the function's own
- * policy (which forbids framing) at the edge, with X-Frame-Options removed.
+ * The published statement (function-rendered HTML, our stylesheet, no script, no form):
+ * schools embed it in their own websites, so any site may frame it. The function sends
+ * this policy itself (functions/statement-page.ts); the edge adds it only if missing, and
+ * removes the headers that would stop framing (X-Frame-Options, cross-origin policies).
  */
-export const STATEMENT_CSP = "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors *";
+export const STATEMENT_CSP = "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors *";
 
 /** The API's default when a function sends no policy of its own (they all do). */
 export const API_CSP = "default-src 'none'; frame-ancestors 'none'";
@@ -106,7 +107,7 @@ export class Site extends Construct {
       comment: 'Published statement: embeddable by schools (frame-ancestors *)',
       securityHeadersBehavior: {
         ...common,
-        contentSecurityPolicy: { contentSecurityPolicy: STATEMENT_CSP, override: true },
+        contentSecurityPolicy: { contentSecurityPolicy: STATEMENT_CSP, override: false },
       },
       removeHeaders: ['X-Frame-Options', 'Cross-Origin-Resource-Policy', 'Cross-Origin-Embedder-Policy'],
     });

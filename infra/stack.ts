@@ -249,11 +249,21 @@ export class ProviderAccessStack extends Stack {
     // ---- One function and one route per entry of the route table.
     for (const route of routes.http) {
       const rf = this.routeFunction({ name: route.name, module: route.module, touches: route.touches, kind: 'http', description: `${route.method} ${route.path}` }, SIZING.api);
+      const integration = new HttpLambdaIntegration(`${pascal(route.name)}Integration`, rf.fn);
       new apigwv2.HttpRoute(this, `${pascal(route.name)}Route`, {
         httpApi: this.api,
         routeKey: apigwv2.HttpRouteKey.with(route.path, apigwv2.HttpMethod[route.method]),
-        integration: new HttpLambdaIntegration(`${pascal(route.name)}Integration`, rf.fn),
+        integration,
       });
+      // HEAD is answered by the GET route's function, as the local server does (findRoute);
+      // without this route API Gateway would send a HEAD to $default, a 404.
+      if (route.method === 'GET') {
+        new apigwv2.HttpRoute(this, `${pascal(route.name)}HeadRoute`, {
+          httpApi: this.api,
+          routeKey: apigwv2.HttpRouteKey.with(route.path, apigwv2.HttpMethod.HEAD),
+          integration,
+        });
+      }
     }
     const fallback = this.routeFunction({ ...routes.fallback, kind: 'fallback', description: '$default: 404 or 405 for what no route answers' }, SIZING.fallback);
     new apigwv2.HttpRoute(this, 'DefaultRoute', {

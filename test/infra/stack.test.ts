@@ -12,6 +12,7 @@ import { SIZING, type ProviderAccessStack } from '#infra/stack.ts';
 import { eventRoutes, fallbackRoute, httpRoutes } from '#shared/routes.ts';
 import { tableDefinition } from '#shared/store/table.ts';
 import { CONTENT_SECURITY_POLICY } from '../../web/build.ts';
+import { STATEMENT_CSP as STATEMENT_PAGE_DIRECTIVES } from '#functions/statement-page.ts';
 import { actionsOf, resourcesOfType, routeFunctions, synthesize, type TemplateJson } from './support.ts';
 
 let built: ReturnType<typeof synthesize>;
@@ -49,11 +50,17 @@ describe('HTTP API from the route table', () => {
     expect(new Set(targets).size).toBe(httpRoutes.length);
   });
 
+  it('answers HEAD with the GET route\'s function (as the local server does)', () => {
+    const routes = routeFunctions(t);
+    for (const r of httpRoutes.filter((x) => x.method === 'GET')) expect(routes.get(`HEAD ${r.path}`), r.path).toBe(functionId(r.name));
+  });
+
   it('sends everything else to the fallback function as $default, and has no other route', () => {
     const routes = routeFunctions(t);
     expect(routes.get('$default')).toBe(functionId(fallbackRoute.name));
     expect(props(functionId(fallbackRoute.name)).Description).toContain(fallbackRoute.module);
-    expect(routes.size).toBe(httpRoutes.length + 1);
+    const gets = httpRoutes.filter((r) => r.method === 'GET').length;
+    expect(routes.size).toBe(httpRoutes.length + gets + 1);
   });
 
   it('runs every function on the latest Node.js, ARM64, its own log group, sized on purpose, with the environment', () => {
@@ -255,6 +262,9 @@ describe('the site', () => {
       },
     });
     expect(STATEMENT_CSP).toContain('frame-ancestors *');
+    // The edge's fallback is the statement function's own policy.
+    const own = Object.entries(STATEMENT_PAGE_DIRECTIVES).filter(([, v]) => v !== null).map(([k, v]) => `${k} ${v}`);
+    expect(STATEMENT_CSP.split('; ').sort()).toEqual(own.sort());
     expect(withCsp(STATEMENT_CSP)).toMatchObject({ RemoveHeadersConfig: { Items: expect.arrayContaining([{ Header: 'X-Frame-Options' }]) } });
   });
 
