@@ -5,7 +5,7 @@ import { requestView } from '#shared/api/views.ts';
 import { NotFoundError } from '#shared/errors.ts';
 import type { Store } from '#shared/store/client.ts';
 import { findRequestOfProvider, listRequestEvents, listRequestsOfProvider, type StoredRequest } from '#shared/store/requests.ts';
-import { getSchoolProfile } from '#shared/store/schools.ts';
+import { getSchoolNames, getSchoolProfile } from '#shared/store/schools.ts';
 import { applyAction } from './transition.ts';
 
 async function requireOwnRequest(store: Store, email: string, id: string): Promise<StoredRequest> {
@@ -27,8 +27,8 @@ export async function providerRequest(store: Store, email: string, id: string): 
 
 export async function providerRequests(store: Store, email: string): Promise<RequestView[]> {
   const requests = await listRequestsOfProvider(store, email);
-  const names = new Map<string, string>();
-  for (const urn of new Set(requests.map((r) => r.urn))) names.set(urn, (await getSchoolProfile(store, urn))?.name ?? urn);
+  // One batch read of the schools' names (a college writes to many schools), not a profile read per school in turn.
+  const names = await getSchoolNames(store, requests.map((r) => r.urn));
   return requests.map((r) => requestView(r, names.get(r.urn) ?? r.urn));
 }
 
