@@ -35,13 +35,14 @@ export async function enforceRateLimits(store: Store, checks: [RateLimit, string
   }
 }
 
-async function resolveSlot(store: Store, school: StoredSchool, ref: { opportunityId: string; date: string }): Promise<SlotState | undefined> {
+/** The dated slot with its places held; `stored`: its item exists already (booked before). */
+async function resolveSlot(store: Store, school: StoredSchool, ref: { opportunityId: string; date: string }): Promise<(SlotState & { stored: boolean }) | undefined> {
   const opportunity = (await listOpportunities(store, school.urn)).find((o) => o.id === ref.opportunityId);
   if (!opportunity) return undefined;
   const [dated] = expandOpportunity(school, opportunity, ref.date, ref.date);
   if (!dated) return undefined;
   const stored = await getSlot(store, school.urn, dated.date, dated.start, dated.opportunityId);
-  return { ...dated, held: stored?.held ?? 0 };
+  return { ...dated, held: stored?.held ?? 0, stored: Boolean(stored) };
 }
 
 export async function createProviderRequest(
@@ -94,7 +95,8 @@ export async function createProviderRequest(
     { party: 'provider', id: input.contact.email.toLowerCase(), name: input.contact.name },
     nowInstant,
   );
-  if (hold && slot) await ensureSlot(store, { urn, ...hold, capacity: slot.capacity });
+  // The slot's item is written the first time the slot is booked; after that the read above found it (a write saved).
+  if (hold && slot && !slot.stored) await ensureSlot(store, { urn, ...hold, capacity: slot.capacity });
   await createRequest(store, submitted.request, { ...submitted.event, urn }, hold);
   return { request: submitted.request, school };
 }
