@@ -29,8 +29,9 @@ export class Alarms extends Construct {
     this.action = new cwActions.SnsAction(this.topic);
   }
 
-  private add(id: string, props: cloudwatch.AlarmProps): cloudwatch.Alarm {
-    const alarm = new cloudwatch.Alarm(this, id, { treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING, ...props });
+  /** An alarm in `scope` (a function's nested stack) or here, sent to the topic. */
+  private add(id: string, props: cloudwatch.AlarmProps, scope: Construct = this): cloudwatch.Alarm {
+    const alarm = new cloudwatch.Alarm(scope, id, { treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING, ...props });
     alarm.addAlarmAction(this.action);
     alarm.addOkAction(this.action);
     return alarm;
@@ -54,7 +55,7 @@ export class Alarms extends Construct {
   }
 
   /** Any error (an unhandled exception or a timeout) and any throttle, per function. */
-  functionHealth(id: string, fn: lambda.IFunction, label: string): void {
+  functionHealth(scope: Construct, id: string, fn: lambda.IFunction, label: string): void {
     const period = Duration.minutes(5);
     this.add(`${id}Errors`, {
       alarmDescription: `${label}: the function failed (unhandled error or timeout). See its log group.`,
@@ -62,25 +63,25 @@ export class Alarms extends Construct {
       threshold: 1,
       comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
       evaluationPeriods: 1,
-    });
+    }, scope);
     this.add(`${id}Throttles`, {
       alarmDescription: `${label}: invocations were throttled (account concurrency or the stage limit reached).`,
       metric: fn.metricThrottles({ period, statistic: 'Sum' }),
       threshold: 1,
       comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
       evaluationPeriods: 1,
-    });
+    }, scope);
   }
 
   /** The mailer is more than 10 minutes behind the table's stream. */
-  streamLag(fn: lambda.IFunction): void {
+  streamLag(scope: Construct, fn: lambda.IFunction): void {
     this.add('MailerIteratorAge', {
       alarmDescription: 'The mailer is more than 10 minutes behind the table stream: emails are late.',
       metric: fn.metric('IteratorAge', { period: Duration.minutes(5), statistic: 'Maximum' }),
       threshold: Duration.minutes(10).toMilliseconds(),
       comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
       evaluationPeriods: 2,
-    });
+    }, scope);
   }
 
   /** A dead-letter queue holds a message: something failed for good and waits for a person. */

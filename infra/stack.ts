@@ -4,9 +4,14 @@
 // the table's stream; the daily job on its schedule; SES with bounce and complaint
 // feedback; the static site behind CloudFront; alarms. Add a route to the table and it
 // appears here (and in the local server) with nothing else to change.
+//
+// CloudFormation allows 500 resources a stack, and each function brings six or so (role,
+// policy, log group, alarms…): the functions live in nested stacks, one per kind of caller
+// (`access`) and one for the event functions, so the route table can keep growing. The API
+// routes stay here, so a route never moves between stacks (a route key cannot exist twice).
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { CfnOutput, DefaultStackSynthesizer, Duration, RemovalPolicy, Stack, Token, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, DefaultStackSynthesizer, Duration, NestedStack, RemovalPolicy, Stack, Token, type StackProps } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
@@ -21,7 +26,6 @@ import { NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lam
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as ses from 'aws-cdk-lib/aws-ses';
 import * as sns from 'aws-cdk-lib/aws-sns';
-import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { eventRoutes, fallbackRoute, httpRoutes, type EventRoute, type HttpRoute, type Touches } from '#shared/routes.ts';
@@ -82,6 +86,13 @@ export interface RouteFunction {
   kind: 'http' | 'fallback' | EventRoute['kind'];
   fn: lambda.Function;
   role: iam.Role;
+  /** The nested stack it lives in. */
+  group: NestedStack;
+}
+
+/** The nested stack of a route's function: by who calls it, or 'events'. */
+export function functionGroup(route: { access?: string; kind?: string }): string {
+  return route.access ? `${pascal(route.access)}Functions` : 'EventFunctions';
 }
 
 const pascal = (name: string) =>
@@ -100,6 +111,8 @@ export class ProviderAccessStack extends Stack {
   readonly deadLetterQueues = new Map<'mailer' | 'async', sqs.Queue>();
   /** Every function, by its route-table name. */
   readonly functions = new Map<string, RouteFunction>();
+  /** The nested stacks holding the functions, by name (see functionGroup). */
+  readonly functionGroups = new Map<string, NestedStack>();
 
   private readonly config: StackConfig;
   private readonly code: CodeMode;
@@ -248,8 +261,13 @@ export class ProviderAccessStack extends Stack {
 
     // ---- One function and one route per entry of the route table.
     for (const route of routes.http) {
-      const rf = this.routeFunction({ name: route.name, module: route.module, touches: route.touches, kind: 'http', description: `${route.method} ${route.path}` }, SIZING.api);
-      const integration = new HttpLambdaIntegration(`${pascal(route.name)}Integration`, rf.fn);
+      const rf = this.routeFunction(
+        functionGroup(route),
+        { name: route.name, module: route.module, touches: route.touches, kind: 'http', description: `${route.method} ${route.path}` },
+        SIZING.api,
+      );
+      // One invoke permission per function for this API (not one per route): fewer resources.
+      const integration = new HttpLambdaIntegration(`${pascal(route.name)}Integration`, rf.fn, { scopePermissionToRoute: false });
       new apigwv2.HttpRoute(this, `${pascal(route.name)}Route`, {
         httpApi: this.api,
         routeKey: apigwv2.HttpRouteKey.with(route.path, apigwv2.HttpMethod[route.method]),
@@ -265,11 +283,15 @@ export class ProviderAccessStack extends Stack {
         });
       }
     }
-    const fallback = this.routeFunction({ ...routes.fallback, kind: 'fallback', description: '$default: 404 or 405 for what no route answers' }, SIZING.fallback);
+    const fallback = this.routeFunction(
+      functionGroup({ access: 'public' }),
+      { ...routes.fallback, kind: 'fallback', description: '$default: 404 or 405 for what no route answers' },
+      SIZING.fallback,
+    );
     new apigwv2.HttpRoute(this, 'DefaultRoute', {
       httpApi: this.api,
       routeKey: apigwv2.HttpRouteKey.DEFAULT,
-      integration: new HttpLambdaIntegration('DefaultIntegration', fallback.fn),
+      integration: new HttpLambdaIntegration('DefaultIntegration', fallback.fn, { scopePermissionToRoute: false }),
     });
 
     for (const route of routes.events) {
@@ -291,7 +313,7 @@ export class ProviderAccessStack extends Stack {
 
     // ---- Alarms.
     this.alarms.apiServerErrors(this.api);
-    for (const rf of this.functions.values()) this.alarms.functionHealth(`${pascal(rf.name)}Function`, rf.fn, `${rf.name} (${rf.module})`);
+    for (const rf of this.functions.values()) this.alarms.functionHealth(rf.group, `${pascal(rf.name)}Function`, rf.fn, `${rf.name} (${rf.module})`);
     const mailerDlq = this.deadLetterQueues.get('mailer');
     if (mailerDlq) this.alarms.deadLetters('MailerDlq', mailerDlq, 'Stream batches the mailer gave up on: their emails were not sent (re-read them from the stream within 24 hours).');
     const asyncDlq = this.deadLetterQueues.get('async');
@@ -326,17 +348,31 @@ export class ProviderAccessStack extends Stack {
         enforceSSL: true,
         retentionPeriod: Duration.days(14),
       });
-      // cdk-nag recognises a Lambda function's dead-letter queue as one, but not an event source mapping's destination.
-      if (kind === 'mailer') {
-        acknowledge(queue, 'AwsSolutions-SQS3', "This queue is itself a dead-letter queue: the on-failure destination of the mailer's stream event source mapping. It has none of its own.");
-      }
+      // cdk-nag only recognises a dead-letter queue named in another queue's or a function's
+      // settings in the same template: not an event source mapping's on-failure destination,
+      // nor a queue the nested stacks receive as a parameter.
+      const used =
+        kind === 'mailer'
+          ? "the on-failure destination of the mailer's stream event source mapping"
+          : 'the dead-letter queue of the daily job and SES feedback functions (asynchronous invocations) and of the schedule rule';
+      acknowledge(queue, 'AwsSolutions-SQS3', `This queue is itself a dead-letter queue (${used}); it has none of its own.`);
       this.deadLetterQueues.set(kind, queue);
     }
     return queue;
   }
 
   /** A function with its own role, log group and policy: exactly what `touches` declares. */
+  private group(name: string): NestedStack {
+    let group = this.functionGroups.get(name);
+    if (!group) {
+      group = new NestedStack(this, name, { description: `Provider access: ${name.replace(/Functions$/, '').toLowerCase()} functions` });
+      this.functionGroups.set(name, group);
+    }
+    return group;
+  }
+
   private routeFunction(
+    groupName: string,
     route: { name: string; module: string; touches: Touches; kind: RouteFunction['kind']; description: string },
     sizing: { memorySize: number; timeout: Duration },
     extra: Partial<lambda.FunctionProps> = {},
@@ -346,8 +382,9 @@ export class ProviderAccessStack extends Stack {
     }
     if (this.functions.has(route.name)) throw new Error(`Route ${route.name} appears twice in the route table.`);
     const id = `${pascal(route.name)}Function`;
-    const logGroup = new logs.LogGroup(this, `${id}Logs`, { retention: this.logRetention, removalPolicy: RemovalPolicy.DESTROY });
-    const role = new iam.Role(this, `${id}Role`, {
+    const group = this.group(groupName);
+    const logGroup = new logs.LogGroup(group, `${id}Logs`, { retention: this.logRetention, removalPolicy: RemovalPolicy.DESTROY });
+    const role = new iam.Role(group, `${id}Role`, {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
       description: `${route.name}: table ${route.touches.table ?? 'none'}, mail ${route.touches.mail ?? 'none'}`,
     });
@@ -387,7 +424,7 @@ export class ProviderAccessStack extends Stack {
     } satisfies lambda.FunctionOptions;
     const fn =
       this.code === 'bundle'
-        ? new NodejsFunction(this, id, {
+        ? new NodejsFunction(group, id, {
             ...common,
             entry: join(REPO_ROOT, route.module),
             handler: 'handler',
@@ -402,19 +439,19 @@ export class ProviderAccessStack extends Stack {
               forceDockerBundling: false,
             },
           })
-        : new lambda.Function(this, id, {
+        : new lambda.Function(group, id, {
             ...common,
             handler: 'index.handler',
             code: lambda.Code.fromInline(`// stub for ${route.module} (tests only)\nexports.handler = async () => ({ statusCode: 501 });`),
           });
-    const rf: RouteFunction = { name: route.name, module: route.module, touches: route.touches, kind: route.kind, fn, role };
+    const rf: RouteFunction = { name: route.name, module: route.module, touches: route.touches, kind: route.kind, fn, role, group };
     this.functions.set(route.name, rf);
     return rf;
   }
 
   /** The mailer: the table's stream, in order per item, partial batch failures, a dead-letter queue. */
   private mailer(route: EventRoute) {
-    const rf = this.routeFunction({ ...route, kind: route.kind, description: 'table stream → emails (the only sender)' }, SIZING['table-stream']);
+    const rf = this.routeFunction(functionGroup(route), { ...route, kind: route.kind, description: 'table stream: emails (the only sender)' }, SIZING['table-stream']);
     rf.fn.addEventSource(
       new DynamoEventSource(this.table, {
         startingPosition: lambda.StartingPosition.TRIM_HORIZON,
@@ -434,17 +471,17 @@ export class ProviderAccessStack extends Stack {
       'AwsSolutions-IAM5[Resource::*]',
       "dynamodb:ListStreams (which the event source mapping needs to find the table's stream) has no resource type in IAM: it can only be granted on \"*\". The stream's records are readable only on this table's stream ARN.",
     );
-    this.alarms.streamLag(rf.fn);
+    this.alarms.streamLag(rf.group, rf.fn);
   }
 
   /** The daily job on its EventBridge schedule (UTC), retried, with failures kept. */
   private scheduled(route: EventRoute) {
     if (!route.schedule) throw new Error(`Route ${route.name}: a schedule route needs schedule.expression.`);
-    const rf = this.routeFunction({ ...route, kind: route.kind, description: `schedule ${route.schedule.expression}` }, SIZING.schedule, {
+    const rf = this.routeFunction(functionGroup(route), { ...route, kind: route.kind, description: `schedule ${route.schedule.expression}` }, SIZING.schedule, {
       retryAttempts: 2,
       deadLetterQueue: this.deadLetterQueue('async'),
     });
-    new events.Rule(this, `${pascal(route.name)}Schedule`, {
+    new events.Rule(rf.group, `${pascal(route.name)}Schedule`, {
       description: `${route.name}: ${route.module}`,
       schedule: events.Schedule.expression(route.schedule.expression),
       targets: [new targets.LambdaFunction(rf.fn, { retryAttempts: 3, maxEventAge: Duration.hours(2), deadLetterQueue: this.deadLetterQueue('async') })],
@@ -453,11 +490,14 @@ export class ProviderAccessStack extends Stack {
 
   /** SES bounce and complaint events: SNS → the feedback function. */
   private mailFeedback(route: EventRoute, topic: sns.Topic) {
-    const rf = this.routeFunction({ ...route, kind: route.kind, description: 'SES bounces and complaints → suppressed addresses' }, SIZING['mail-feedback'], {
+    const rf = this.routeFunction(functionGroup(route), { ...route, kind: route.kind, description: 'SES bounces and complaints: suppressed addresses' }, SIZING['mail-feedback'], {
       retryAttempts: 2,
       deadLetterQueue: this.deadLetterQueue('async'),
     });
-    topic.addSubscription(new subscriptions.LambdaSubscription(rf.fn));
+    // Made by hand, in the function's nested stack: topic.addSubscription would put it
+    // beside the topic and make the parent depend on its own nested stack.
+    new sns.Subscription(rf.group, `${pascal(route.name)}Subscription`, { topic, protocol: sns.SubscriptionProtocol.LAMBDA, endpoint: rf.fn.functionArn });
+    rf.fn.addPermission('InvokedByMailFeedbackTopic', { principal: new iam.ServicePrincipal('sns.amazonaws.com'), sourceArn: topic.topicArn });
   }
 
   /** Findings on what CDK itself creates for BucketDeployment (one shared function). */

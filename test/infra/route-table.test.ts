@@ -10,7 +10,7 @@ import { createLocalServer } from '#infra/local/server.ts';
 import { freePort } from '#infra/local/ports.ts';
 import { ROUTE_TABLE } from '#infra/stack.ts';
 import { httpRoutes, type HttpRoute } from '#shared/routes.ts';
-import { actionsOf, resourcesOfType, routeFunctions, synthesize } from './support.ts';
+import { actionsOf, allOfType, key, locateFunction, routeFunctions, synthesize } from './support.ts';
 
 const extra: HttpRoute = {
   name: 'extra-route-check',
@@ -25,18 +25,18 @@ const withExtra = [...httpRoutes, extra];
 describe('a route added to the route table', () => {
   it('becomes an API route with its own function, read-only policy and alarms in the template', () => {
     expect(httpRoutes.some((r) => r.path === extra.path)).toBe(false);
-    const { json, stack } = synthesize({ routes: { ...ROUTE_TABLE, http: withExtra } });
-    const routes = routeFunctions(json);
-    const fnId = routes.get('GET /api/extra-route-check/{thing}');
-    expect(fnId).toBeDefined();
-    expect(json.Resources[fnId ?? '']?.Properties?.Description).toBe('GET /api/extra-route-check/{thing} -> test/infra/fixtures/extra-route.ts');
-    expect([...routes].filter(([, id]) => id === fnId).map(([key]) => key).sort()).toEqual(['GET /api/extra-route-check/{thing}', 'HEAD /api/extra-route-check/{thing}']);
-    const actions = actionsOf(json, fnId ?? '').map((a) => a.action);
+    const built = synthesize({ routes: { ...ROUTE_TABLE, http: withExtra } });
+    const routes = routeFunctions(built);
+    const fn = locateFunction(built, extra.name);
+    expect(routes.get('GET /api/extra-route-check/{thing}')).toBe(key(fn));
+    expect(fn.resource.Properties?.Description).toBe('GET /api/extra-route-check/{thing} -> test/infra/fixtures/extra-route.ts');
+    expect([...routes].filter(([, id]) => id === key(fn)).map(([k]) => k).sort()).toEqual(['GET /api/extra-route-check/{thing}', 'HEAD /api/extra-route-check/{thing}']);
+    const actions = actionsOf(fn).map((a) => a.action);
     expect(actions).toContain('dynamodb:Query');
     expect(actions.filter((a) => /^dynamodb:(Put|Update|Delete|BatchWrite)|^ses:/.test(a))).toEqual([]);
-    const alarmsOnIt = resourcesOfType(json, 'AWS::CloudWatch::Alarm').filter(([, a]) => JSON.stringify(a.Properties?.Dimensions ?? []).includes(fnId ?? ''));
+    const alarmsOnIt = allOfType(built, 'AWS::CloudWatch::Alarm').filter((a) => a.stack === fn.stack && JSON.stringify(a.resource.Properties?.Dimensions ?? []).includes(fn.id));
     expect(alarmsOnIt).toHaveLength(2);
-    expect(stack.functions.get('extra-route-check')?.module).toBe(extra.module);
+    expect(built.stack.functions.get('extra-route-check')?.module).toBe(extra.module);
   });
 
   it('refuses a route whose module does not exist', () => {

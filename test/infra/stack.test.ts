@@ -13,7 +13,7 @@ import { eventRoutes, fallbackRoute, httpRoutes } from '#shared/routes.ts';
 import { tableDefinition } from '#shared/store/table.ts';
 import { CONTENT_SECURITY_POLICY } from '../../web/build.ts';
 import { STATEMENT_CSP as STATEMENT_PAGE_DIRECTIVES } from '#functions/statement-page.ts';
-import { actionsOf, resourcesOfType, routeFunctions, synthesize, type TemplateJson } from './support.ts';
+import { actionsOf, allOfType, key, locateFunction, resourcesOfType, routeFunctions, synthesize, type Located, type TemplateJson } from './support.ts';
 
 let built: ReturnType<typeof synthesize>;
 let t: TemplateJson;
@@ -25,12 +25,12 @@ beforeAll(() => {
 }, 120_000);
 
 const logicalId = (construct: { node: { defaultChild?: unknown } }) => stack.getLogicalId(construct.node.defaultChild as never);
-const functionId = (name: string) => {
-  const rf = stack.functions.get(name);
-  if (!rf) throw new Error(`no function for ${name}`);
-  return logicalId(rf.fn);
-};
+const fn = (name: string): Located => locateFunction(built, name);
+const functionId = (name: string) => key(fn(name));
 const props = (id: string) => t.Resources[id]?.Properties ?? {};
+const fnProps = (name: string) => fn(name).resource.Properties ?? {};
+/** A nested stack's parameter for a parent resource, e.g. the table's ARN. */
+const param = (fragment: string) => expect.objectContaining({ Ref: expect.stringMatching(new RegExp(`^referenceto.*${fragment}`)) });
 const dlq = (kind: 'mailer' | 'async') => {
   const queue = stack.deadLetterQueues.get(kind);
   if (!queue) throw new Error(`no ${kind} dead-letter queue`);
@@ -39,34 +39,33 @@ const dlq = (kind: 'mailer' | 'async') => {
 
 describe('HTTP API from the route table', () => {
   it('has one route per entry (RouteKey "METHOD path"), each with its own function for its module', () => {
-    const routes = routeFunctions(t);
+    const routes = routeFunctions(built);
     for (const r of httpRoutes) {
-      const fn = routes.get(`${r.method} ${r.path}`);
-      expect(fn, `${r.method} ${r.path}`).toBe(functionId(r.name));
-      expect(props(fn ?? '').Description).toBe(`${r.method} ${r.path} -> ${r.module}`);
-      expect(props(fn ?? '').Handler).toBe('index.handler');
+      expect(routes.get(`${r.method} ${r.path}`), `${r.method} ${r.path}`).toBe(functionId(r.name));
+      expect(fnProps(r.name).Description).toBe(`${r.method} ${r.path} -> ${r.module}`);
+      expect(fnProps(r.name).Handler).toBe('index.handler');
     }
     const targets = httpRoutes.map((r) => routes.get(`${r.method} ${r.path}`));
     expect(new Set(targets).size).toBe(httpRoutes.length);
   });
 
   it('answers HEAD with the GET route\'s function (as the local server does)', () => {
-    const routes = routeFunctions(t);
+    const routes = routeFunctions(built);
     for (const r of httpRoutes.filter((x) => x.method === 'GET')) expect(routes.get(`HEAD ${r.path}`), r.path).toBe(functionId(r.name));
   });
 
   it('sends everything else to the fallback function as $default, and has no other route', () => {
-    const routes = routeFunctions(t);
+    const routes = routeFunctions(built);
     expect(routes.get('$default')).toBe(functionId(fallbackRoute.name));
-    expect(props(functionId(fallbackRoute.name)).Description).toContain(fallbackRoute.module);
+    expect(fnProps(fallbackRoute.name).Description).toContain(fallbackRoute.module);
     const gets = httpRoutes.filter((r) => r.method === 'GET').length;
     expect(routes.size).toBe(httpRoutes.length + gets + 1);
   });
 
   it('runs every function on the latest Node.js, ARM64, its own log group, sized on purpose, with the environment', () => {
-    const all = resourcesOfType(t, 'AWS::Lambda::Function').filter(([, r]) => String(r.Properties?.Description ?? '').includes(' -> '));
+    const all = allOfType(built, 'AWS::Lambda::Function').filter((l) => String(l.resource.Properties?.Description ?? '').includes(' -> '));
     expect(all).toHaveLength(httpRoutes.length + 1 + eventRoutes.length);
-    for (const [, r] of all) {
+    for (const { resource: r } of all) {
       expect(r.Properties).toMatchObject({
         Runtime: 'nodejs24.x',
         Architectures: ['arm64'],
@@ -84,9 +83,9 @@ describe('HTTP API from the route table', () => {
         },
       });
     }
-    expect(props(functionId('health'))).toMatchObject({ MemorySize: SIZING.api.memorySize, Timeout: SIZING.api.timeout.toSeconds() });
-    expect(props(functionId('notify'))).toMatchObject({ MemorySize: 512, Timeout: 60 });
-    for (const [, g] of resourcesOfType(t, 'AWS::Logs::LogGroup')) expect(g.Properties?.RetentionInDays).toBeGreaterThan(0);
+    expect(fnProps('health')).toMatchObject({ MemorySize: SIZING.api.memorySize, Timeout: SIZING.api.timeout.toSeconds() });
+    expect(fnProps('notify')).toMatchObject({ MemorySize: 512, Timeout: 60 });
+    for (const g of allOfType(built, 'AWS::Logs::LogGroup')) expect(g.resource.Properties?.RetentionInDays).toBeGreaterThan(0);
   });
 
   it('throttles the stage and writes access logs', () => {
@@ -107,7 +106,7 @@ describe('IAM: each function may do what its route entry declares and nothing mo
   const writes: string[] = [...TABLE_WRITE_ACTIONS];
 
   it.each(entries)('$name ($kind): table $touches.table, mail $touches.mail', ({ name, touches, kind }) => {
-    const granted = actionsOf(t, functionId(name)).map((g) => g.action);
+    const granted = actionsOf(fn(name)).map((g) => g.action);
     const allowed = new Set<string>(['logs:CreateLogStream', 'logs:PutLogEvents']);
     if (touches.table) for (const a of TABLE_READ_ACTIONS) allowed.add(a);
     if (touches.table === 'write') for (const a of writes) allowed.add(a);
@@ -125,27 +124,28 @@ describe('IAM: each function may do what its route entry declares and nothing mo
   });
 
   it('lets only the mailer send email, and only as the sender identity with the configuration set', () => {
-    const senders = entries.filter((e) => actionsOf(t, functionId(e.name)).some((g) => g.action.startsWith('ses:Send')));
+    const senders = entries.filter((e) => actionsOf(fn(e.name)).some((g) => g.action.startsWith('ses:Send')));
     expect(senders.map((e) => e.name)).toEqual(['notify']);
-    const send = actionsOf(t, functionId('notify')).filter((g) => g.action.startsWith('ses:Send'));
+    const send = actionsOf(fn('notify')).filter((g) => g.action.startsWith('ses:Send'));
     for (const g of send) {
       const resources = [g.resource].flat().map((r) => JSON.stringify(r));
       expect(resources).toHaveLength(2);
-      expect(resources.find((r) => r.includes(':identity/'))).toContain(logicalId(stack.node.findChild('SenderIdentity') as never));
-      expect(resources.find((r) => r.includes(':configuration-set/'))).toContain('MailConfigurationSet');
+      expect(resources.find((r) => r.includes(':identity/'))).toMatch(/referenceto\w*SenderIdentity/);
+      expect(resources.find((r) => r.includes(':configuration-set/'))).toMatch(/referenceto\w*MailConfigurationSet/);
     }
   });
 
   it('grants table actions on this table and its indexes only; no Scan; no managed policies on our roles', () => {
-    const text = JSON.stringify(t);
+    const text = JSON.stringify(built.all);
     expect(text).not.toContain('dynamodb:Scan');
     expect(text).not.toContain('dynamodb:*');
     for (const e of entries) {
-      for (const g of actionsOf(t, functionId(e.name)).filter((x) => x.action.startsWith('dynamodb:') && x.action !== 'dynamodb:ListStreams')) {
-        expect(JSON.stringify(g.resource)).toContain(logicalId(stack.table));
+      const f = fn(e.name);
+      for (const g of actionsOf(f).filter((x) => x.action.startsWith('dynamodb:') && x.action !== 'dynamodb:ListStreams')) {
+        expect(JSON.stringify(g.resource)).toMatch(/referenceto\w*Table[0-9A-F]{8}(Arn|StreamArn)/);
       }
-      const role = props(functionId(e.name)).Role as { 'Fn::GetAtt': [string] };
-      expect(props(role['Fn::GetAtt'][0]).ManagedPolicyArns).toBeUndefined();
+      const role = f.resource.Properties?.Role as { 'Fn::GetAtt': [string] };
+      expect(f.json.Resources[role['Fn::GetAtt'][0]]?.Properties?.ManagedPolicyArns).toBeUndefined();
     }
   });
 });
@@ -181,16 +181,20 @@ describe('the table, from shared/store/table.ts', () => {
 
 describe('events', () => {
   it('feeds the table stream to the mailer: batches, retries, bisect, partial failures, record age, a dead-letter queue', () => {
-    built.template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
-      FunctionName: { Ref: functionId('notify') },
-      EventSourceArn: { 'Fn::GetAtt': [logicalId(stack.table), 'StreamArn'] },
-      BatchSize: Match.anyValue(),
-      MaximumRetryAttempts: Match.anyValue(),
+    const mappings = allOfType(built, 'AWS::Lambda::EventSourceMapping');
+    expect(mappings).toHaveLength(1);
+    expect(mappings[0]?.stack).toBe(fn('notify').stack);
+    expect(mappings[0]?.resource.Properties).toMatchObject({
+      FunctionName: { Ref: fn('notify').id },
+      EventSourceArn: param('Table[0-9A-F]{8}StreamArn'),
+      BatchSize: expect.any(Number),
+      MaximumRetryAttempts: expect.any(Number),
       BisectBatchOnFunctionError: true,
       FunctionResponseTypes: ['ReportBatchItemFailures'],
-      MaximumRecordAgeInSeconds: Match.anyValue(),
-      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [logicalId(dlq('mailer')), 'Arn'] } } },
+      MaximumRecordAgeInSeconds: expect.any(Number),
+      DestinationConfig: { OnFailure: { Destination: param('MailerDlq') } },
     });
+    expect(logicalId(dlq('mailer'))).toMatch(/^MailerDlq/);
   });
 
   it('keeps dead letters encrypted and only over TLS', () => {
@@ -203,10 +207,11 @@ describe('events', () => {
 
   it('runs each schedule route on its EventBridge expression', () => {
     for (const r of eventRoutes.filter((e) => e.kind === 'schedule')) {
-      built.template.hasResourceProperties('AWS::Events::Rule', {
-        ScheduleExpression: r.schedule?.expression,
-        Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [functionId(r.name), 'Arn'] }, DeadLetterConfig: Match.anyValue() })],
-      });
+      const rules = allOfType(built, 'AWS::Events::Rule').filter((l) => l.resource.Properties?.ScheduleExpression === r.schedule?.expression);
+      expect(rules).toHaveLength(1);
+      expect(rules[0]?.resource.Properties?.Targets).toEqual([
+        expect.objectContaining({ Arn: { 'Fn::GetAtt': [fn(r.name).id, 'Arn'] }, DeadLetterConfig: { Arn: param('AsyncDlq') } }),
+      ]);
     }
   });
 
@@ -214,8 +219,10 @@ describe('events', () => {
     built.template.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
       EventDestination: { Enabled: true, MatchingEventTypes: ['bounce', 'complaint'], SnsDestination: Match.anyValue() },
     });
-    const feedback = eventRoutes.find((e) => e.kind === 'mail-feedback');
-    built.template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'lambda', Endpoint: { 'Fn::GetAtt': [functionId(feedback?.name ?? ''), 'Arn'] } });
+    const feedback = fn(eventRoutes.find((e) => e.kind === 'mail-feedback')?.name ?? '');
+    const subscriptions = allOfType(built, 'AWS::SNS::Subscription').filter((l) => l.resource.Properties?.Protocol === 'lambda');
+    expect(subscriptions.map((l) => [l.stack, l.resource.Properties?.Endpoint])).toEqual([[feedback.stack, { 'Fn::GetAtt': [feedback.id, 'Arn'] }]]);
+    expect(subscriptions[0]?.resource.Properties?.TopicArn).toEqual(param('MailFeedbackTopic'));
     built.template.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: 'no-reply@provider-access.example' });
     built.template.hasResourceProperties('AWS::SES::ConfigurationSet', { ReputationOptions: { ReputationMetricsEnabled: true } });
   });
@@ -278,15 +285,14 @@ describe('the site', () => {
 });
 
 describe('alarms', () => {
-  const alarms = () => resourcesOfType(t, 'AWS::CloudWatch::Alarm').map(([, a]) => a.Properties as Record<string, unknown>);
-  const onMetric = (name: string, fn?: string) =>
-    alarms().filter((a) => a.MetricName === name && (!fn || JSON.stringify(a.Dimensions).includes(fn)));
+  const alarms = () => allOfType(built, 'AWS::CloudWatch::Alarm').map((a) => ({ ...a.resource.Properties, stack: a.stack }) as Record<string, unknown> & { stack: string });
+  const onMetric = (name: string, f?: Located) =>
+    alarms().filter((a) => a.MetricName === name && (!f || (a.stack === f.stack && JSON.stringify(a.Dimensions) === JSON.stringify([{ Name: 'FunctionName', Value: { Ref: f.id } }]))));
 
   it('watches every function for errors and throttles', () => {
     for (const rf of stack.functions.values()) {
-      const id = logicalId(rf.fn);
-      expect(onMetric('Errors', id), `${rf.name} errors`).toHaveLength(1);
-      expect(onMetric('Throttles', id), `${rf.name} throttles`).toHaveLength(1);
+      expect(onMetric('Errors', fn(rf.name)), `${rf.name} errors`).toHaveLength(1);
+      expect(onMetric('Throttles', fn(rf.name)), `${rf.name} throttles`).toHaveLength(1);
     }
   });
 
@@ -297,8 +303,17 @@ describe('alarms', () => {
     expect(onMetric('Reputation.BounceRate')).toHaveLength(1);
     expect(onMetric('IteratorAge')).toHaveLength(1);
     const topic = logicalId(stack.alarms.topic);
-    for (const a of alarms()) expect(a.AlarmActions).toEqual([{ Ref: topic }]);
+    for (const a of alarms()) expect(a.AlarmActions).toEqual([a.stack ? param('AlarmsTopic') : { Ref: topic }]);
     built.template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'alarms@provider-access.example', TopicArn: { Ref: topic } });
+  });
+});
+
+describe('size', () => {
+  it('keeps every template well below CloudFormation\'s 500 resources, the functions in nested stacks by caller', () => {
+    expect([...stack.functionGroups.keys()].sort()).toEqual(
+      [...new Set([...httpRoutes.map((r) => r.access), 'public'].map((a) => `${a[0]?.toUpperCase()}${a.slice(1)}Functions`)), 'EventFunctions'].sort(),
+    );
+    for (const template of built.all) expect(Object.keys(template.Resources).length).toBeLessThan(350);
   });
 });
 
