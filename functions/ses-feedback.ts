@@ -6,7 +6,7 @@ import type { SNSEvent } from 'aws-lambda';
 import * as z from 'zod'; // the namespace import lets esbuild drop what is unused (`{ z }` keeps all of zod, ~440 KB)
 import { logger } from '#shared/log.ts';
 import { storeFromEnv, type Store } from '#shared/store/client.ts';
-import { recordSuppression, type Suppression } from '#shared/store/suppressions.ts';
+import { recordSuppression, type SuppressionReport } from '#shared/store/suppressions.ts';
 
 const recipient = z.object({ emailAddress: z.string().min(3) }).loose();
 
@@ -38,7 +38,7 @@ const sesMessage = z
   .loose();
 
 /** The suppressions one SES message asks for (none for transient bounces or other events). */
-export function suppressionsFrom(message: unknown, now = new Date()): Suppression[] {
+export function suppressionsFrom(message: unknown, now = new Date()): SuppressionReport[] {
   const parsed = sesMessage.safeParse(message);
   if (!parsed.success) return [];
   const m = parsed.data;

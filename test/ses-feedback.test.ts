@@ -19,7 +19,7 @@ import { createSession } from '#shared/store/sessions.ts';
 import { getSuppression, isSuppressed, recordSuppression, suppressedAmong } from '#shared/store/suppressions.ts';
 import { createProviderRequest } from '#shared/usecases/create-request.ts';
 import { providerBody } from './support/provider-body.ts';
-import { createTestTable } from './support/table.ts';
+import { createTestTable, scanTable } from './support/table.ts';
 
 let store: Store;
 beforeAll(async () => {
@@ -72,13 +72,23 @@ describe('SES feedback function', () => {
     const out = await sesFeedback(store, snsEvent(bounce('Permanent', 'Gone.Away@College.example', 'left@college.example')));
     expect(out).toEqual({ suppressed: 2 });
     expect(await getSuppression(store, 'gone.away@college.example')).toEqual({
-      email: 'gone.away@college.example',
       reason: 'bounce',
       at: '2026-03-02T09:59:30.000Z',
       detail: 'Permanent/General: 5.1.1: smtp; 550 5.1.1 user unknown',
       messageId: 'ses-message-1',
     });
     expect(await isSuppressed(store, 'LEFT@college.example')).toBe(true);
+  });
+
+  it('keeps no address: only its hash, and SES\'s words with any address blanked', async () => {
+    const message = bounce('Permanent', 'named@college.example');
+    const first = message.bounce.bouncedRecipients[0];
+    if (first) first.diagnosticCode = 'smtp; 550 5.1.1 <named@college.example>: Recipient address rejected';
+    await sesFeedback(store, snsEvent(message));
+    expect((await getSuppression(store, 'named@college.example'))?.detail).toBe('Permanent/General: 5.1.1: smtp; 550 5.1.1 <<address>>: Recipient address rejected');
+    const items = (await scanTable(store)).filter((i) => i.itemType === 'suppression');
+    expect(items.length).toBeGreaterThan(0);
+    expect(JSON.stringify(items)).not.toMatch(/@/);
   });
 
   it('suppresses complainers, from configuration-set events and identity notifications alike', async () => {

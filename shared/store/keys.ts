@@ -58,8 +58,8 @@ export const keys = {
   calendarFeed: (urn: string) => ({ pk: `SCHOOL#${urn}`, sk: 'CALENDAR_FEED' }),
   /** A platform admin (imports schools, invites careers leads): one item per person, apart from school roles. */
   platformAdmin: (email: string) => ({ pk: 'PLATFORM#ADMINS', sk: `ADMIN#${email.toLowerCase()}` }),
-  /** An address SES reported as bouncing for good or complaining: the mailer sends it nothing more. */
-  suppressed: (email: string) => ({ pk: `SUPPRESSED#${email.trim().toLowerCase()}`, sk: 'SUPPRESSED' }),
+  /** An address SES reported as bouncing for good or complaining (by its SHA-256): the mailer sends it nothing more. */
+  suppressed: (emailHash: string) => ({ pk: `SUPPRESSED#${emailHash}`, sk: 'SUPPRESSED' }),
   /** Idempotency records of Powertools, all under one partition per function. */
   idempotencyPartition: (functionName: string) => `IDEMPOTENCY#${functionName}`,
   /** A fixed item the health check reads: proves the table answers, touches no data. */
