@@ -67,6 +67,7 @@ export const httpRoutes: readonly HttpRoute[] = [
     access: 'provider',
     touches: { table: 'write' },
   },
+  { name: 'manage-me', method: 'GET', path: '/api/manage/me', module: 'functions/manage-me.ts', access: 'staff', touches: { table: 'read' } },
   { name: 'manage-requests', method: 'GET', path: '/api/manage/schools/{urn}/requests', module: 'functions/manage-requests.ts', access: 'staff', touches: { table: 'read' } },
   { name: 'manage-request', method: 'GET', path: '/api/manage/requests/{id}', module: 'functions/manage-request.ts', access: 'staff', touches: { table: 'read' } },
   { name: 'manage-decision', method: 'POST', path: '/api/manage/requests/{id}/{action}', module: 'functions/manage-decision.ts', access: 'staff', touches: { table: 'write' } },

@@ -4,7 +4,8 @@
 // - each page's script web/src/pages/<route>/index.ts → one minified ES module bundle;
 // - each page's body web/src/pages/<route>/index.html, wrapped in web/src/layout.html →
 //   web/dist/<route>/index.html, so S3 and CloudFront serve /<route>/ as a directory.
-// Asset names carry a content hash (cache them for ever; never cache the HTML).
+// Asset names carry a content hash (cache them for ever; never cache the HTML); the
+// stylesheet is also written as assets/site.css for the pages functions render.
 //
 // `node web/build.ts` or `npm run build:web`; `buildWeb()` for the test set-up.
 import { createHash } from 'node:crypto';
@@ -40,6 +41,21 @@ const NAV = [
   { key: 'find', href: '/', text: 'Find a school' },
   { key: 'requests', href: '/requests/', text: 'Your requests' },
 ] as const;
+
+/**
+ * The school staff's navigation, for pages whose front matter says `area: manage`. The
+ * page script adds the school (`?urn=`) to the links marked data-manage-nav, and shows
+ * the Sign out button once it knows someone is signed in.
+ */
+const MANAGE_NAV = [
+  { key: 'manage', href: '/manage/', text: 'Requests' },
+  { key: 'settings', href: '/manage/settings/', text: 'School settings' },
+  { key: 'opportunities', href: '/manage/opportunities/', text: 'Opportunities' },
+  { key: 'staff', href: '/manage/staff/', text: 'Staff' },
+] as const;
+
+/** The stylesheet's stable name, for the pages functions render (shared/pages/layout.ts SITE_CSS). */
+export const STABLE_CSS_NAME = 'site.css';
 
 export interface PageWeight {
   /** The page's URL path, like /school/. */
@@ -101,13 +117,21 @@ function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-function navHtml(current: string | undefined): string {
-  return NAV.map((item) => {
+function navHtml(current: string | undefined, area?: string): string {
+  const manage = area === 'manage';
+  const items = (manage ? MANAGE_NAV : NAV).map((item) => {
     const active = item.key === current;
     const li = `govuk-service-navigation__item${active ? ' govuk-service-navigation__item--active' : ''}`;
     const text = active ? `<strong class="govuk-service-navigation__active-fallback">${item.text}</strong>` : item.text;
-    return `              <li class="${li}"><a class="govuk-service-navigation__link" href="${item.href}"${active ? ' aria-current="page"' : ''}>${text}</a></li>`;
-  }).join('\n');
+    return `              <li class="${li}"><a class="govuk-service-navigation__link" href="${item.href}"${manage ? ' data-manage-nav' : ''}${active ? ' aria-current="page"' : ''}>${text}</a></li>`;
+  });
+  if (manage) {
+    items.push(
+      '              <li class="govuk-service-navigation__item app-sign-out" id="sign-out-item" hidden><form id="sign-out-form" novalidate>' +
+        '<button type="submit" class="govuk-service-navigation__link app-link-button" id="sign-out">Sign out</button></form></li>',
+    );
+  }
+  return items.join('\n');
 }
 
 function backHtml(href: string | undefined): string {
@@ -157,6 +181,9 @@ async function buildInto(outDir: string, log: ((line: string) => void) | undefin
   if (/GDS Transport|@font-face|url\(/.test(css)) throw new Error('The stylesheet must load no web font and no image (no GDS Transport, no crest).');
   const cssName = `site.${hash(css)}.css`;
   await writeFile(join(assets, cssName), css);
+  // The same stylesheet under a stable name for the function-rendered pages (email action
+  // links, the published statement), which cannot know this build's hash.
+  await writeFile(join(assets, STABLE_CSS_NAME), css);
 
   // The icon.
   const icon = await readFile(join(SRC, 'icon.svg'));
@@ -197,7 +224,7 @@ async function buildInto(outDir: string, log: ((line: string) => void) | undefin
       css: `/assets/${cssName}`,
       icon: `/assets/${iconName}`,
       script,
-      nav: navHtml(page.meta.nav),
+      nav: navHtml(page.meta.nav, page.meta.area),
       back: backHtml(page.meta.back),
       content: page.body.trimEnd(),
     };

@@ -1,0 +1,379 @@
+// The careers lead's pages in Chromium against the real product on this machine
+// (startLocalStack: DynamoDB Local, the SES emulator, the demo trust): the emailed link to
+// a request before signing in (kept through sign-in), the dashboard, approve, decline with
+// a reason, propose another time (then the provider accepts it on /requests/view/), cancel,
+// the delivery form's errors, the history filter, settings (a rule at its field, a stale
+// save, the new notice saved), opportunities, staff, the emailed decline link's own page
+// (styled by /assets/site.css), sign out, and the signed-out state of every page. axe-core
+// checks every page and state.
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_CAREERS_LEAD } from '#infra/local/demo-data.ts';
+import { readInbox, type InboxEmail } from '#infra/local/ses.ts';
+import { addDays } from '#shared/domain/dates.ts';
+import { providerBody, schoolDayAhead } from '../support/provider-body.ts';
+import { dayMonthYear, HARBOUR_VIEW } from './dates.ts';
+import {
+  BROWSER_TEST_TIMEOUT,
+  expectNoAxeViolations,
+  expectNoHorizontalScroll,
+  expectNoProblems,
+  focused,
+  openPage,
+  screenshot,
+  useBrowser,
+  useLocalStack,
+  type TestPage,
+} from './support.ts';
+
+const b = useBrowser();
+const site = useLocalStack();
+
+let n = 0;
+/** A provider's request through the API, as the request form sends it (its own client address, so no rate limit is shared). */
+async function createRequest(organisation: string, email: string, date: string, start: string, end: string, extra: Record<string, unknown> = {}) {
+  const res = await fetch(`${site.url}/api/schools/${HARBOUR_VIEW}/requests`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: site.url, 'cloudfront-viewer-address': `10.9.0.${++n}:443` },
+    body: JSON.stringify(
+      providerBody({
+        provider: { organisation, type: 'fe_college' },
+        contact: { name: 'Riley Lane', email, phone: '01632 960100' },
+        proposed: { date, start, end },
+        yearGroups: [9],
+        ...extra,
+      }),
+    ),
+  });
+  const body = (await res.json()) as { request?: { id: string }; error?: unknown };
+  if (res.status !== 201 || !body.request) throw new Error(`request not created: ${res.status} ${JSON.stringify(body)}`);
+  return body.request.id;
+}
+
+async function waitForEmail(match: (m: InboxEmail) => boolean): Promise<InboxEmail> {
+  let found: InboxEmail | undefined;
+  await expect
+    .poll(async () => {
+      found = (await readInbox(site.stack.ses.endpoint)).find(match);
+      return Boolean(found);
+    }, { timeout: 15_000, interval: 200 })
+    .toBe(true);
+  return found!;
+}
+
+const to = (m: InboxEmail, address: string) => m.destination.to.some((t) => t.includes(address));
+const textOf = (m: InboxEmail) => `${m.body.text ?? ''}`;
+
+/** The error summary is shown, focused, lists `message`, and the group shows it inline. */
+async function expectError(page: Page, group: string, message: RegExp) {
+  await page.locator('#error-summary .govuk-error-summary__list').waitFor();
+  expect(await focused(page)).toMatchObject({ id: 'error-summary' });
+  expect(await page.title()).toMatch(/^Error: /);
+  expect(await page.locator('#error-summary').textContent()).toMatch(message);
+  await expect.poll(() => page.locator(`#${group}`).getAttribute('class')).toContain('govuk-form-group--error');
+  expect(await page.locator(`#${group} .govuk-error-message`).first().textContent()).toMatch(message);
+}
+
+async function bannerSays(page: Page, text: RegExp) {
+  await page.locator('#done-banner', { hasText: text }).waitFor();
+  expect(await focused(page)).toMatchObject({ id: 'done-banner' });
+}
+
+async function openRequest(page: Page, id: string) {
+  await page.goto(`${site.url}/manage/requests/view/?id=${id}`);
+  await page.locator('#status').waitFor();
+}
+
+describe('the careers lead manages requests in the browser', { timeout: BROWSER_TEST_TIMEOUT }, () => {
+  let lead: TestPage;
+  const ids: Record<'approve' | 'decline' | 'propose', string> = { approve: '', decline: '', propose: '' };
+  let dates: { first: string; second: string; other: string; saturday: string };
+
+  beforeAll(async () => {
+    const first = await schoolDayAhead(site.stack, HARBOUR_VIEW, 45, 3);
+    const second = await schoolDayAhead(site.stack, HARBOUR_VIEW, 52, 3);
+    const other = await schoolDayAhead(site.stack, HARBOUR_VIEW, 60, 4);
+    let saturday = other;
+    while (new Date(`${saturday}T12:00:00Z`).getUTCDay() !== 6) saturday = addDays(saturday, 1);
+    dates = { first, second, other, saturday };
+    ids.approve = await createRequest('Eastmouth College', 'riley@eastmouth-college.example', first, '10:00', '10:45', {
+      notes: 'We would like to meet selected pupils in a small group.',
+    });
+    ids.decline = await createRequest('Westbridge Training', 'kim@westbridge-training.example', first, '13:30', '14:15');
+    ids.propose = await createRequest('Harbour UTC', 'sam@harbour-utc.example', second, '09:00', '09:45');
+    lead = await openPage(b.browser);
+    lead.page.setDefaultTimeout(10_000);
+  }, 60_000);
+
+  it('opens the emailed link to a request, signs in, and comes back to it', async () => {
+    const { page } = lead;
+    // The lead's email has the link to the request on the dashboard.
+    const mail = await waitForEmail((m) => to(m, DEMO_CAREERS_LEAD) && textOf(m).includes(`/manage/requests/view/?id=${ids.approve}`));
+    const link = /http:\/\/localhost:\d+\/manage\/requests\/view\/\?id=\w+/.exec(textOf(mail))![0];
+    await page.goto(link);
+    await page.locator('#sign-in-heading').waitFor();
+    expect(await page.locator('#sign-in-heading').textContent()).toBe('Sign in to manage your school');
+    expect(await page.locator('#sign-out-item').isHidden()).toBe(true);
+    await expectNoAxeViolations(page, 'request page, signed out');
+
+    await page.locator('#sign-in-link').click();
+    await page.getByLabel('Email address').fill(DEMO_CAREERS_LEAD);
+    await page.getByRole('button', { name: 'Send me a link' }).click();
+    await page.locator('#sent-heading').waitFor();
+    const signIn = await waitForEmail((m) => to(m, DEMO_CAREERS_LEAD) && /#token=/.test(textOf(m)));
+    await page.goto(/http:\/\/localhost:\d+\/sign-in\/confirm\/#token=[\w-]+/.exec(textOf(signIn))![0]);
+    await page.getByRole('button', { name: 'Continue' }).click();
+    // The sign-in lands on /manage/, which goes on to the request the link was for.
+    await page.waitForURL(new RegExp(`/manage/requests/view/\\?id=${ids.approve}$`));
+    await page.locator('#status [data-status="pending"]').waitFor();
+    expect(await page.locator('h1').textContent()).toBe('Request from Eastmouth College');
+    expect(await page.locator('#flags').textContent()).toMatch(/selected pupils|small group/);
+    expect(await page.locator('#answer-by [data-days-left]').count()).toBe(1);
+    expect(await page.locator('#history').textContent()).toContain('Request received');
+    expect(await page.locator('#sign-out-item').isVisible()).toBe(true);
+    await expectNoAxeViolations(page, 'request page, pending');
+    await screenshot(page, 'manage-request-1024');
+    await page.setViewportSize({ width: 320, height: 800 });
+    await expectNoHorizontalScroll(page);
+    await screenshot(page, 'manage-request-320');
+    await page.setViewportSize({ width: 1024, height: 800 });
+  });
+
+  it('lists the requests on the dashboard, oldest first, with the school days left', async () => {
+    const { page } = lead;
+    await page.goto(`${site.url}/manage/`);
+    await page.locator('#needs-decision').waitFor();
+    expect(await page.locator('#school-name').textContent()).toBe('Harbour View Academy');
+    const rows = await page.locator('#needs-decision a[data-request-id]').evaluateAll((as) => as.map((a) => a.getAttribute('data-request-id')));
+    expect(rows).toEqual([ids.approve, ids.decline, ids.propose]);
+    expect(await page.locator('#needs-decision [data-days-left]').count()).toBe(3);
+    expect(await page.locator('#upcoming-empty').textContent()).toContain('no approved visits');
+    // The navigation carries the school.
+    expect(await page.getByRole('link', { name: 'School settings' }).getAttribute('href')).toBe(`/manage/settings/?urn=${HARBOUR_VIEW}`);
+    await expectNoAxeViolations(page, 'dashboard');
+    await screenshot(page, 'manage-dashboard-1024');
+    await page.setViewportSize({ width: 320, height: 800 });
+    await expectNoHorizontalScroll(page);
+    await expectNoAxeViolations(page, 'dashboard at 320 px');
+    await screenshot(page, 'manage-dashboard-320');
+    await page.setViewportSize({ width: 1024, height: 800 });
+
+    // The answer's warnings, when it has them (the statement's review date passed; an
+    // address SES stopped mailing), as banners: the real answer with them added.
+    const route = `**/api/manage/schools/${HARBOUR_VIEW}/requests`;
+    await page.route(route, async (r) => {
+      const response = await r.fetch();
+      const json = (await response.json()) as Record<string, unknown>;
+      await r.fulfill({
+        response,
+        json: {
+          ...json,
+          statementReviewDue: { version: 1, nextReviewOn: '2026-09-01', message: 'Your policy statement was due for review on 1 September 2026.' },
+          suppressedAddresses: ['kim@westbridge-training.example'],
+        },
+      });
+    });
+    await page.reload();
+    await page.locator('#statement-banner').waitFor();
+    expect(await page.locator('#statement-banner').textContent()).toContain('due for review');
+    expect(await page.locator('#suppressed-warning').textContent()).toContain('kim@westbridge-training.example');
+    await expectNoAxeViolations(page, 'dashboard with warnings');
+    await page.unroute(route);
+  });
+
+  it('approves a request after confirming', async () => {
+    const { page } = lead;
+    await page.goto(`${site.url}/manage/`);
+    await page.locator(`#needs-decision a[data-request-id="${ids.approve}"]`).click();
+    await page.locator('#decisions').waitFor();
+    await page.getByRole('link', { name: 'Approve', exact: true }).click();
+    await page.waitForURL(/\/manage\/requests\/decide\/\?id=\w+&action=approve$/);
+    await page.getByRole('button', { name: 'Approve request' }).waitFor();
+    expect(await page.title()).toBe('Approve this request – Provider access');
+    await expectNoAxeViolations(page, 'approve page');
+    await page.getByLabel('Message to the provider (optional)').fill('Please sign in at reception <b>first</b>.');
+    await page.getByRole('button', { name: 'Approve request' }).click();
+    await page.waitForURL(new RegExp(`/manage/requests/view/\\?id=${ids.approve}$`));
+    await bannerSays(page, /You approved the request/);
+    expect(await page.locator('#status [data-status]').getAttribute('data-status')).toBe('approved');
+    expect(await page.locator('#history').textContent()).toContain('Please sign in at reception <b>first</b>.');
+    expect(await page.locator('#decide-cancel').count()).toBe(1);
+    expect(await page.locator('#deliver-later').textContent()).toContain('After the visit on');
+    await expectNoAxeViolations(page, 'request approved');
+  });
+
+  it('declines a request with a reason, refusing it without one', async () => {
+    const { page } = lead;
+    await page.goto(`${site.url}/manage/requests/decide/?id=${ids.decline}&action=decline`);
+    await page.getByRole('button', { name: 'Decline request' }).click();
+    await expectError(page, 'reason-group', /Choose a reason for declining/);
+    await expectNoAxeViolations(page, 'decline without a reason');
+    await page.getByRole('radio', { name: 'Another reason' }).check();
+    await page.getByRole('button', { name: 'Decline request' }).click();
+    await expectError(page, 'other-reason-group', /Write your reason/);
+    await expectNoAxeViolations(page, 'decline, another reason left empty');
+    await page.getByRole('radio', { name: 'Staff, rooms or resources are not available' }).check();
+    expect(await page.locator('#other-reason').isHidden()).toBe(true);
+    await page.getByLabel('Anything else to tell the provider (optional)').fill('Try us again in the summer term.');
+    await page.getByRole('button', { name: 'Decline request' }).click();
+    await page.waitForURL(new RegExp(`/manage/requests/view/\\?id=${ids.decline}$`));
+    await bannerSays(page, /You declined the request/);
+    expect(await page.locator('#status [data-status]').getAttribute('data-status')).toBe('declined');
+    expect(await page.locator('#reason').textContent()).toContain('Staff, rooms or resources are not available');
+    expect(await page.locator('#decisions').count()).toBe(0);
+    await expectNoAxeViolations(page, 'request declined');
+  });
+
+  it('proposes another time (a Saturday is refused at the date), and the provider accepts it', async () => {
+    const { page } = lead;
+    await page.goto(`${site.url}/manage/requests/view/?id=${ids.propose}`);
+    await page.getByRole('link', { name: 'Propose another time' }).click();
+    await page.getByRole('button', { name: 'Send the new time' }).click();
+    await expectError(page, 'date-group', /Enter the date you propose/);
+    expect(await page.locator('#start-group').getAttribute('class')).toContain('govuk-form-group--error');
+    await expectNoAxeViolations(page, 'propose, nothing entered');
+    await page.setViewportSize({ width: 320, height: 800 });
+    await expectNoHorizontalScroll(page);
+    await page.setViewportSize({ width: 1024, height: 800 });
+
+    const fillDate = async (iso: string) => {
+      const [d, m, y] = dayMonthYear(iso);
+      await page.getByLabel('Day', { exact: true }).fill(d);
+      await page.getByLabel('Month', { exact: true }).fill(m);
+      await page.getByLabel('Year', { exact: true }).fill(y);
+    };
+    await fillDate(dates.saturday);
+    await page.getByLabel('Start time').fill('11:00');
+    await page.getByLabel('End time').fill('1145');
+    await page.getByRole('button', { name: 'Send the new time' }).click();
+    // The API refuses it (R-HOURS), and says so at the date.
+    await expectError(page, 'date-group', /not a school day|Saturday/);
+    expect(await page.locator('#date-day').getAttribute('class')).toContain('govuk-input--error');
+    await expectNoAxeViolations(page, 'propose, a Saturday refused');
+
+    await fillDate(dates.other);
+    await page.getByLabel('Message to the provider (optional)').fill('Our hall is free on this day.');
+    await page.getByRole('button', { name: 'Send the new time' }).click();
+    await page.waitForURL(new RegExp(`/manage/requests/view/\\?id=${ids.propose}$`));
+    await bannerSays(page, /You proposed another time/);
+    expect(await page.locator('#status [data-status]').getAttribute('data-status')).toBe('alternative_proposed');
+    await expectNoAxeViolations(page, 'time proposed');
+    await page.goto(`${site.url}/manage/`);
+    await page.locator('#awaiting-provider').waitFor();
+    expect(await page.locator('#awaiting-provider').textContent()).toContain('Harbour UTC');
+
+    // The provider, from their email: accept the new time.
+    const mail = await waitForEmail((m) => to(m, 'sam@harbour-utc.example') && textOf(m).includes('Accept or decline the new time'));
+    const link = /http:\/\/localhost:\d+\/sign-in\/confirm\/#token=[\w-]+/.exec(textOf(mail))![0];
+    const provider = await openPage(b.browser);
+    await provider.page.goto(link);
+    await provider.page.getByRole('button', { name: 'Continue' }).click();
+    await provider.page.waitForURL(new RegExp(`/requests/view/\\?id=${ids.propose}$`));
+    await provider.page.getByRole('button', { name: 'Accept the new time' }).click();
+    await provider.page.locator('#done-banner').waitFor();
+    expect(await provider.page.locator('[data-status]').first().getAttribute('data-status')).toBe('approved');
+    expectNoProblems(provider.problems);
+    await provider.close();
+
+    await openRequest(page, ids.propose);
+    expect(await page.locator('#status [data-status]').getAttribute('data-status')).toBe('approved');
+    expect(await page.locator('#history').textContent()).toContain('The provider accepted the new time');
+  });
+
+  it('cancels an approved encounter, only with a reason', async () => {
+    const { page } = lead;
+    await openRequest(page, ids.approve);
+    await page.getByRole('link', { name: 'Cancel the encounter' }).click();
+    await page.getByRole('button', { name: 'Cancel the encounter' }).click();
+    await expectError(page, 'cancel-reason-group', /Enter why you are cancelling/);
+    await expectNoAxeViolations(page, 'cancel without a reason');
+    await page.getByLabel('Why are you cancelling?').fill('The hall is needed for mock exams.');
+    await page.getByRole('button', { name: 'Cancel the encounter' }).click();
+    await page.waitForURL(new RegExp(`/manage/requests/view/\\?id=${ids.approve}$`));
+    await bannerSays(page, /You cancelled the encounter/);
+    expect(await page.locator('#status [data-status]').getAttribute('data-status')).toBe('cancelled');
+    expect(await page.locator('#reason').textContent()).toContain('mock exams');
+  });
+
+  it('shows the delivery form’s problems at their fields (too early, content not confirmed)', async () => {
+    const { page } = lead;
+    await page.goto(`${site.url}/manage/requests/decide/?id=${ids.propose}&action=deliver`);
+    await page.getByRole('radio', { name: 'Yes' }).check();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expectError(page, 'attendance-group', /how many pupils attended from Year 9/);
+    await page.getByLabel('Year 9').fill('180');
+    await page.getByRole('button', { name: 'Save' }).click();
+    // The API: too early (no field on this form, so said at the top) and R-CONTENT at the boxes.
+    await expectError(page, 'content-group', /Confirm that the session covered/);
+    expect(await page.locator('#error-summary').textContent()).toMatch(/record delivery after it has finished/);
+    await expectNoAxeViolations(page, 'delivery refused');
+    await page.getByRole('radio', { name: 'No, it did not happen' }).check();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expectError(page, 'not-reason-group', /Say what happened/);
+    await expectNoAxeViolations(page, 'not delivered without a reason');
+  });
+
+  it('finds past requests by status', async () => {
+    const { page } = lead;
+    await page.goto(`${site.url}/manage/`);
+    await page.getByRole('button', { name: 'Show requests' }).click();
+    await expectError(page, 'status-group', /Choose the status/);
+    await expectNoAxeViolations(page, 'history filter without a status');
+    await page.getByLabel('Status').selectOption('declined');
+    await page.getByRole('button', { name: 'Show requests' }).click();
+    await page.waitForURL(/\/manage\/\?urn=990101&status=declined$/);
+    await page.locator('#history').waitFor();
+    expect(await page.locator('#history').textContent()).toContain('Westbridge Training');
+    expect(await page.locator('#history-count').textContent()).toMatch(/^1 request/);
+    await expectNoAxeViolations(page, 'history: declined');
+  });
+
+  it('signs out, and every manage page then offers a sign-in link', async () => {
+    const { page, problems, close } = lead;
+    await page.goto(`${site.url}/manage/`);
+    await page.locator('#school-name').waitFor();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.locator('#sign-in-heading').waitFor();
+    expect(await page.locator('#sign-in-heading').textContent()).toBe('You have signed out');
+    await expectNoAxeViolations(page, 'signed out');
+    for (const path of ['/manage/settings/', '/manage/opportunities/', '/manage/staff/', `/manage/requests/decide/?id=${ids.decline}&action=approve`]) {
+      await page.goto(`${site.url}${path}`);
+      await page.locator('#sign-in-heading').waitFor();
+      expect(await page.locator('#sign-in-link').getAttribute('href')).toBe('/sign-in/');
+    }
+    await expectNoAxeViolations(page, 'decide page, signed out');
+    expectNoProblems(problems);
+    await close();
+  });
+});
+
+describe('the lead’s emailed decline link', { timeout: BROWSER_TEST_TIMEOUT }, () => {
+  it('opens a styled page with no accessibility violations, refuses no reason, then declines', async () => {
+    const date = await schoolDayAhead(site.stack, HARBOUR_VIEW, 70, 2);
+    const id = await createRequest('Northgate Apprenticeships', 'jo@northgate.example', date, '11:00', '11:45');
+    const mail = await waitForEmail((m) => to(m, DEMO_CAREERS_LEAD) && textOf(m).includes(`/manage/requests/view/?id=${id}`) && textOf(m).includes('Decline: '));
+    const link = /Decline: (http:\/\/localhost:\d+\/actions\/[\w-]+)/.exec(textOf(mail))![1]!;
+    const { page, problems, close } = await openPage(b.browser);
+    const css = page.waitForResponse((r) => r.url().endsWith('/assets/site.css'));
+    await page.goto(link);
+    expect((await css).status()).toBe(200);
+    // Styled: the header in the brand colour, GOV.UK's button.
+    expect(await page.locator('.govuk-generic-header').evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(0, 95, 90)');
+    expect(await page.locator('h1').textContent()).toBe('Decline this request');
+    await expectNoAxeViolations(page, 'emailed decline link');
+    await page.getByRole('button', { name: 'Decline request' }).click();
+    await page.locator('.govuk-error-summary').waitFor();
+    expect(await page.locator('.govuk-error-summary').textContent()).toContain('Choose a reason for declining');
+    await expectNoAxeViolations(page, 'emailed decline link, no reason');
+    await page.setViewportSize({ width: 320, height: 800 });
+    await expectNoHorizontalScroll(page);
+    await page.setViewportSize({ width: 1024, height: 800 });
+    await page.getByRole('radio', { name: 'Not enough notice was given' }).check();
+    await page.getByRole('button', { name: 'Decline request' }).click();
+    await page.locator('.govuk-panel__title').waitFor();
+    expect(await page.locator('.govuk-panel__title').textContent()).toBe('Request declined');
+    await expectNoAxeViolations(page, 'emailed decline link, done');
+    expectNoProblems(problems);
+    await close();
+  });
+});

@@ -1,0 +1,92 @@
+// One request as the school sees it, shared by its page (/manage/requests/view/) and the
+// decision pages (/manage/requests/decide/): GET /api/manage/requests/{id} →
+// { request: ManagedRequestView, groundsForRefusing }, the decisions the state machine
+// allows now, and the summary of what the provider sent.
+import type { ManagedRequestView } from '#shared/api/manage.ts';
+import { CONTENT_ITEMS } from '#shared/domain/labels.ts';
+import { api } from './api.ts';
+import { h, href, type Child } from './dom.ts';
+import { contentItemLabel, formatDate, formatInstant, formatTimes, formatYears, providerTypeLabel, sessionTypeLabel } from './format.ts';
+
+export interface ManagedRequestAnswer {
+  request: ManagedRequestView;
+  groundsForRefusing: string[];
+}
+
+export function loadRequest(id: string): Promise<ManagedRequestAnswer> {
+  return api<ManagedRequestAnswer>('GET', `/api/manage/requests/${encodeURIComponent(id)}`);
+}
+
+export type DecisionPage = 'approve' | 'decline' | 'propose' | 'cancel' | 'deliver';
+
+export const DECISION_PAGES: Record<DecisionPage, { title: string; link: string; variant: '' | 'secondary' | 'warning'; needs: string[]; done: string }> = {
+  approve: { title: 'Approve this request', link: 'Approve', variant: '', needs: ['approve'], done: 'You approved the request' },
+  decline: { title: 'Decline this request', link: 'Decline', variant: 'secondary', needs: ['decline'], done: 'You declined the request' },
+  propose: { title: 'Propose another time', link: 'Propose another time', variant: 'secondary', needs: ['propose'], done: 'You proposed another time' },
+  deliver: { title: 'Record what happened', link: 'Record what happened', variant: '', needs: ['deliver', 'not_delivered'], done: 'You recorded what happened' },
+  cancel: { title: 'Cancel this encounter', link: 'Cancel the encounter', variant: 'warning', needs: ['cancel'], done: 'You cancelled the encounter' },
+};
+
+export function isDecisionPage(value: string): value is DecisionPage {
+  return Object.hasOwn(DECISION_PAGES, value);
+}
+
+/** Whether the state machine allows this decision now (allowedActions from the API). */
+export function decisionAllowed(r: ManagedRequestView, page: DecisionPage): boolean {
+  return DECISION_PAGES[page].needs.some((a) => r.allowedActions.includes(a));
+}
+
+export const viewHref = (id: string) => href('/manage/requests/view/', { id });
+export const decideHref = (id: string, action: DecisionPage) => href('/manage/requests/decide/', { id, action });
+
+const FACILITY_TEXT: Record<string, string> = {
+  hall: 'Hall',
+  classroom: 'Classroom',
+  projector: 'Projector and screen',
+  internet: 'Internet access',
+  microphone: 'Microphone',
+};
+
+export const facilityText = (f: string) => FACILITY_TEXT[f] ?? f;
+
+/** Rows of a GOV.UK summary list: everything the provider sent, and when. */
+export function requestRows(r: ManagedRequestView): [string, Child][] {
+  const rows: [string, Child][] = [
+    ['Provider', r.provider.organisation],
+    ['Type of provider', providerTypeLabel(r.provider.type)],
+  ];
+  if (r.provider.ukprn) rows.push(['UKPRN', r.provider.ukprn]);
+  rows.push(
+    ['Contact', [r.contact.name, h('br'), r.contact.email, h('br'), r.contact.phone]],
+    ['Date', formatDate(r.date)],
+    ['Time', formatTimes(r.start, r.end)],
+    ['Year groups', formatYears(r.yearGroups)],
+    ['Type of session', sessionTypeLabel(r.sessionType)],
+    ['Staff attending', String(r.staffCount)],
+    ['Facilities needed', r.facilities.length ? r.facilities.map(facilityText).join(', ') : 'None'],
+    [
+      'What the session will cover',
+      h(
+        'ul',
+        { class: 'govuk-list govuk-list--bullet' },
+        CONTENT_ITEMS.map((item) => h('li', null, contentItemLabel(item), r.content[item] ? '' : ' (not confirmed by the provider)')),
+      ),
+    ],
+    ['Notes from the provider', r.notes ? h('span', { class: 'app-pre-wrap' }, r.notes) : 'None'],
+    ['Received', formatInstant(r.createdAt)],
+  );
+  if (r.status === 'pending') rows.push(['Answer by', formatDate(r.responseDeadline)]);
+  rows.push(['Reference', r.id]);
+  return rows;
+}
+
+/** The few rows a decision page repeats so the lead knows which request it is. */
+export function shortRows(r: ManagedRequestView): [string, Child][] {
+  return [
+    ['Provider', r.provider.organisation],
+    ['Date', formatDate(r.date)],
+    ['Time', formatTimes(r.start, r.end)],
+    ['Year groups', formatYears(r.yearGroups)],
+    ['Type of session', sessionTypeLabel(r.sessionType)],
+  ];
+}

@@ -1,0 +1,281 @@
+// The careers lead's dashboard: /manage/?urn= (the first of the person's schools without
+// one). GET /api/manage/me, then GET /api/manage/schools/{urn}/requests →
+// { today, needsDecision, awaitingProvider, upcoming, statementReviewDue?, suppressedAddresses? }.
+// With ?status=&from=&to= it is the history instead: the same route answers { requests }.
+// Each row links to /manage/requests/view/?id=. After a fresh sign-in it forwards to the
+// page the person was going to (an emailed link to one request).
+import type { ManagedRequestView } from '#shared/api/manage.ts';
+import { REQUEST_STATUSES } from '#shared/domain/types.ts';
+import { ApiError, api } from '../../lib/api.ts';
+import { byId, fill, h, href, param, ready, setTitle, type Child } from '../../lib/dom.ts';
+import { clearErrors, showErrors, type FieldError } from '../../lib/errors.ts';
+import { dateField, readDate, selectField } from '../../lib/form.ts';
+import { formatDate, formatTimes, formatYears, isIsoDate, sessionTypeLabel } from '../../lib/format.ts';
+import {
+  accountBar,
+  cameFromSignIn,
+  daysLeftTag,
+  handleLoadError,
+  importantBanner,
+  loadMe,
+  noSchools,
+  notYourSchool,
+  schoolFor,
+  setUpChrome,
+  shortDate,
+  signInNeeded,
+  STATUS_CHOICES,
+  successBanner,
+  statusTag,
+  statusText,
+  takeFlash,
+  takeNext,
+  warningText,
+  type ManagedSchool,
+  type Me,
+} from '../../lib/manage.ts';
+
+interface DashboardAnswer {
+  today: string;
+  needsDecision: ManagedRequestView[];
+  awaitingProvider: ManagedRequestView[];
+  upcoming: ManagedRequestView[];
+  /** The published statement is past its yearly review date. */
+  statementReviewDue?: { version?: number; nextReviewOn?: string; message?: string };
+  /** Addresses the service no longer emails (bounced or complained). */
+  suppressedAddresses?: string[];
+}
+interface HistoryAnswer {
+  requests: ManagedRequestView[];
+  suppressedAddresses?: string[];
+}
+
+const PATH = '/manage/';
+const viewHref = (r: ManagedRequestView) => href('/manage/requests/view/', { id: r.id });
+
+/** The provider's name as a link to the request, unique for a screen reader by its date. */
+function providerLink(r: ManagedRequestView): HTMLElement {
+  return h(
+    'a',
+    { class: 'govuk-link', href: viewHref(r), 'data-request-id': r.id },
+    r.provider.organisation,
+    h('span', { class: 'govuk-visually-hidden' }, `, ${shortDate(r.date)}`),
+  );
+}
+
+function table(id: string, labelledBy: string, headers: string[], rows: Child[][]): HTMLElement {
+  return h(
+    'div',
+    { class: 'app-table-wrap' },
+    h(
+      'table',
+      { class: 'govuk-table app-responsive-table', id, 'aria-labelledby': labelledBy },
+      h('thead', { class: 'govuk-table__head' }, h('tr', { class: 'govuk-table__row' }, headers.map((t) => h('th', { scope: 'col', class: 'govuk-table__header' }, t)))),
+      h(
+        'tbody',
+        { class: 'govuk-table__body' },
+        rows.map((cells) => h('tr', { class: 'govuk-table__row' }, cells.map((c, i) => h('td', { class: 'govuk-table__cell app-wrap', 'data-label': headers[i] }, c)))),
+      ),
+    ),
+  );
+}
+
+function section(id: string, heading: string, list: ManagedRequestView[], empty: string, headers: string[], row: (r: ManagedRequestView) => Child[]): Child[] {
+  const headingId = `${id}-heading`;
+  return [
+    h('h2', { class: 'govuk-heading-m', id: headingId }, `${heading} (${list.length})`),
+    list.length ? table(id, headingId, headers, list.map(row)) : h('p', { class: 'govuk-body', id: `${id}-empty` }, empty),
+  ];
+}
+
+const when = (r: { date: string; start: string; end: string }): Child => [shortDate(r.date), h('br'), formatTimes(r.start, r.end)];
+
+function banners(answer: { statementReviewDue?: DashboardAnswer['statementReviewDue']; suppressedAddresses?: string[] }, urn: string): Child[] {
+  const out: Child[] = [];
+  const review = answer.statementReviewDue;
+  if (review) {
+    out.push(
+      importantBanner(
+        'statement-banner',
+        'Your provider access policy statement is due for review',
+        review.message ? h('p', { class: 'govuk-body' }, review.message) : null,
+        review.nextReviewOn && isIsoDate(review.nextReviewOn) ? h('p', { class: 'govuk-body' }, `It was due for review on ${formatDate(review.nextReviewOn)}.`) : null,
+        h('p', { class: 'govuk-body' }, h('a', { class: 'govuk-notification-banner__link', href: `/schools/${encodeURIComponent(urn)}/statement` }, 'Read the published statement')),
+      ),
+    );
+  }
+  const suppressed = answer.suppressedAddresses ?? [];
+  if (suppressed.length) {
+    out.push(
+      h(
+        'div',
+        { id: 'suppressed-warning' },
+        warningText('We cannot email these addresses: earlier emails to them bounced or were reported as spam. Contact them another way.'),
+        h('ul', { class: 'govuk-list govuk-list--bullet app-wrap' }, suppressed.map((e) => h('li', null, e))),
+      ),
+    );
+  }
+  return out;
+}
+
+/** The history filter: a status and optional visit dates; submitting goes to ?status=&from=&to=. */
+function historyForm(urn: string, summary: HTMLElement, current: { status: string; from: string; to: string }): HTMLElement {
+  const form = h(
+    'form',
+    { id: 'history-form', novalidate: true, method: 'get', action: PATH },
+    selectField({
+      id: 'status',
+      label: 'Status',
+      field: 'status query.status',
+      options: [['', 'Choose a status'], ...STATUS_CHOICES],
+      value: current.status,
+    }),
+    dateField({ id: 'from', legend: 'Visit date from (optional)', field: 'from query.from', value: isIsoDate(current.from) ? current.from : undefined }),
+    dateField({ id: 'to', legend: 'Visit date to (optional)', field: 'to query.to', value: isIsoDate(current.to) ? current.to : undefined }),
+    h('button', { type: 'submit', class: 'govuk-button govuk-button--secondary', id: 'show-history' }, 'Show requests'),
+  );
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const status = byId<HTMLSelectElement>('status').value;
+    const from = readDate('from');
+    const to = readDate('to');
+    const errors: FieldError[] = [];
+    if (!status) errors.push({ path: 'status', message: 'Choose the status of the requests to show.' });
+    if (from.state === 'invalid') errors.push({ path: 'from', message: 'The from date must be a real date, like 1 9 2026.' });
+    if (to.state === 'invalid') errors.push({ path: 'to', message: 'The to date must be a real date, like 31 8 2027.' });
+    if (from.state === 'ok' && to.state === 'ok' && to.iso < from.iso) errors.push({ path: 'to', message: 'The to date must be the same as or after the from date.' });
+    if (errors.length) return showErrors(form, summary, errors, document.title.replace(/^Error: /, '').replace(/ – Provider access$/, ''));
+    clearErrors(form, summary);
+    location.assign(href(PATH, { urn, status, from: from.state === 'ok' ? from.iso : undefined, to: to.state === 'ok' ? to.iso : undefined }));
+  });
+  return form;
+}
+
+async function showDashboard(page: HTMLElement, me: Me, school: ManagedSchool, flash: string | undefined) {
+  let answer: DashboardAnswer;
+  try {
+    answer = await api<DashboardAnswer>('GET', `/api/manage/schools/${encodeURIComponent(school.urn)}/requests`);
+  } catch (err) {
+    if (handleLoadError(page, err, 'Requests', me, PATH)) return;
+    throw err;
+  }
+  setTitle(`Requests – ${school.name}`);
+  const summary = h('div', { id: 'error-summary', hidden: true });
+  fill(
+    page,
+    flash ? successBanner(flash) : null,
+    summary,
+    accountBar(me, school, PATH),
+    h('span', { class: 'govuk-caption-l' }, 'Provider access requests'),
+    h('h1', { class: 'govuk-heading-l app-wrap', id: 'school-name' }, school.name),
+    banners(answer, school.urn),
+    section(
+      'needs-decision',
+      'Requests needing a decision',
+      answer.needsDecision,
+      'There are no requests waiting for your decision.',
+      ['Provider', 'Visit', 'Year groups', 'Answer by'],
+      (r) => [providerLink(r), when(r), formatYears(r.yearGroups), [shortDate(r.responseDeadline), h('br'), daysLeftTag(r.schoolDaysLeft)]],
+    ),
+    section(
+      'awaiting-provider',
+      'Waiting for the provider',
+      answer.awaitingProvider,
+      'No provider is deciding on a time you proposed.',
+      ['Provider', 'Time you proposed', 'They answer by', 'Asked for'],
+      (r) => [providerLink(r), r.alternative ? when(r.alternative) : '', r.alternative?.respondBy ? shortDate(r.alternative.respondBy) : '', when(r)],
+    ),
+    section(
+      'upcoming',
+      'Upcoming encounters',
+      answer.upcoming,
+      'There are no approved visits to come.',
+      ['Provider', 'Visit', 'Year groups', 'Session'],
+      (r) => [providerLink(r), when(r), formatYears(r.yearGroups), sessionTypeLabel(r.sessionType)],
+    ),
+    h('h2', { class: 'govuk-heading-m', id: 'history-heading' }, 'Find past requests'),
+    h('p', { class: 'govuk-body' }, 'See requests by status, for example those you declined or visits that were delivered.'),
+    historyForm(school.urn, summary, { status: '', from: '', to: '' }),
+  );
+  if (flash) byId('done-banner').focus();
+}
+
+async function showHistory(page: HTMLElement, me: Me, school: ManagedSchool) {
+  const status = param('status');
+  const from = param('from');
+  const to = param('to');
+  const summary = h('div', { id: 'error-summary', hidden: true });
+  const form = historyForm(school.urn, summary, { status, from, to });
+  const title = `Requests: ${statusText(status)} – ${school.name}`;
+  const heading = h('h1', { class: 'govuk-heading-l app-wrap', id: 'history-title' }, statusText(status));
+  const head: Child[] = [summary, accountBar(me, school, PATH), h('span', { class: 'govuk-caption-l app-wrap' }, `${school.name}: past requests`), heading];
+  const back = h('p', { class: 'govuk-body' }, h('a', { class: 'govuk-link', href: href(PATH, { urn: school.urn }), id: 'back-to-dashboard' }, 'Back to the dashboard'));
+
+  const problems: FieldError[] = [];
+  if (!(REQUEST_STATUSES as readonly string[]).includes(status)) problems.push({ path: 'status', message: 'Choose the status of the requests to show.' });
+  if (from && !isIsoDate(from)) problems.push({ path: 'from', message: 'The from date must be a real date, like 1 9 2026.' });
+  if (to && !isIsoDate(to)) problems.push({ path: 'to', message: 'The to date must be a real date, like 31 8 2027.' });
+  if (problems.length) {
+    setTitle('Past requests');
+    heading.textContent = 'Past requests';
+    fill(page, head, form, back);
+    showErrors(form, summary, problems, 'Past requests');
+    return;
+  }
+
+  let answer: HistoryAnswer;
+  try {
+    answer = await api<HistoryAnswer>('GET', href(`/api/manage/schools/${encodeURIComponent(school.urn)}/requests`, { status, from, to }));
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 400) {
+      setTitle('Past requests');
+      fill(page, head, form, back);
+      const fields = Object.entries(err.fields).map(([path, message]) => ({ path, message }));
+      showErrors(form, summary, fields.length ? fields : [{ message: err.message }], 'Past requests');
+      return;
+    }
+    if (handleLoadError(page, err, 'Past requests', me, PATH)) return;
+    throw err;
+  }
+  setTitle(title);
+  const range = from && to ? ` with visits from ${formatDate(from)} to ${formatDate(to)}` : from ? ` with visits from ${formatDate(from)}` : to ? ` with visits up to ${formatDate(to)}` : '';
+  const list = [...answer.requests].sort((a, b) => `${b.date}${b.start}`.localeCompare(`${a.date}${a.start}`));
+  fill(
+    page,
+    head,
+    banners({ ...(answer.suppressedAddresses ? { suppressedAddresses: answer.suppressedAddresses } : {}) }, school.urn),
+    h('p', { class: 'govuk-body', id: 'history-count' }, `${list.length} ${list.length === 1 ? 'request' : 'requests'}${range}, latest visit first.`),
+    list.length
+      ? table('history', 'history-title', ['Provider', 'Visit', 'Year groups', 'Status'], list.map((r) => [providerLink(r), when(r), formatYears(r.yearGroups), statusTag(r.status)]))
+      : null,
+    back,
+    h('h2', { class: 'govuk-heading-m' }, 'Change the search'),
+    form,
+  );
+}
+
+ready(async () => {
+  const page = byId('page');
+  const flash = takeFlash();
+  let me: Me;
+  try {
+    me = await loadMe();
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 401) return signInNeeded(page, flash === 'signed-out');
+    if (handleLoadError(page, err, 'Requests')) return;
+    throw err;
+  }
+  // Straight after signing in: on to the page the person was going to, if any.
+  if (cameFromSignIn()) {
+    const next = takeNext();
+    if (next && next !== location.pathname + location.search) return location.replace(next);
+  }
+  const school = schoolFor(me);
+  if (!school) {
+    setUpChrome(true);
+    return me.schools.length ? notYourSchool(page, me, PATH) : noSchools(page);
+  }
+  setUpChrome(true, school.urn);
+  if (param('status') || param('from') || param('to')) return showHistory(page, me, school);
+  return showDashboard(page, me, school, flash === 'signed-out' ? undefined : flash);
+});

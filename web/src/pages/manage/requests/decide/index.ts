@@ -1,0 +1,302 @@
+// One decision on a request, on its own page: /manage/requests/decide/?id=&action= with
+// action approve | decline | propose | cancel | deliver. Reads GET /api/manage/requests/{id}
+// (for the summary, the school's grounds for refusing and whether the decision is still
+// allowed) and POSTs JSON to /api/manage/requests/{id}/{action} (the browser adds Origin).
+// Errors: the GOV.UK error summary and each message at its field (date, start, end,
+// reason, otherReason, note, message, content.*, attendance…); success: back to the
+// request page with a success banner.
+import type { ManagedRequestView } from '#shared/api/manage.ts';
+import { CONTENT_ITEMS } from '#shared/domain/labels.ts';
+import { ApiError, api, retryText } from '../../../../lib/api.ts';
+import { byId, fill, h, param, ready, setTitle, type Child } from '../../../../lib/dom.ts';
+import { clearErrors, showErrors, type FieldError } from '../../../../lib/errors.ts';
+import {
+  checkboxesField,
+  checkedValue,
+  dateField,
+  isTime,
+  normaliseTime,
+  radiosField,
+  readDate,
+  textareaField,
+  textField,
+  wholeNumber,
+} from '../../../../lib/form.ts';
+import { contentItemLabel, formatYears } from '../../../../lib/format.ts';
+import { handleLoadError, problem, setFlash, setUpChrome, signInNeeded, statusText, warningText } from '../../../../lib/manage.ts';
+import { DECISION_PAGES, decisionAllowed, isDecisionPage, loadRequest, shortRows, viewHref, type DecisionPage } from '../../../../lib/manage-request.ts';
+import { summaryList } from '../../../../lib/school.ts';
+
+type Read = { body: Record<string, unknown>; errors: FieldError[] };
+interface DecisionForm {
+  intro: Child[];
+  fields: Child[];
+  button: string;
+  variant?: 'warning';
+  read: () => Read;
+}
+
+const OTHER = '__other__';
+const value = (id: string) => byId<HTMLInputElement | HTMLTextAreaElement>(id).value.trim();
+const optional = (key: string, text: string) => (text ? { [key]: text } : {});
+
+function approveForm(): DecisionForm {
+  return {
+    intro: [h('p', { class: 'govuk-body' }, 'We will email the provider, and send both of you a calendar invitation.')],
+    fields: [
+      textareaField({
+        id: 'note',
+        label: 'Message to the provider (optional)',
+        hint: 'For example, where to sign in and park',
+        field: 'note',
+        rows: 3,
+      }),
+    ],
+    button: 'Approve request',
+    read: () => ({ body: optional('note', value('note')), errors: [] }),
+  };
+}
+
+function declineForm(grounds: string[]): DecisionForm {
+  return {
+    intro: [h('p', { class: 'govuk-body' }, 'We will email the provider with your reason.')],
+    fields: [
+      radiosField({
+        id: 'reason',
+        name: 'reason',
+        legend: 'Why are you declining?',
+        legendClass: 'govuk-fieldset__legend--m',
+        field: 'reason',
+        options: [
+          ...grounds.map((g) => ({ value: g, label: g })),
+          {
+            value: OTHER,
+            label: 'Another reason',
+            dividerBefore: 'or',
+            conditional: textareaField({ id: 'other-reason', label: 'Your reason', field: 'otherReason', rows: 3 }),
+          },
+        ],
+      }),
+      textareaField({ id: 'note', label: 'Anything else to tell the provider (optional)', field: 'note', rows: 3 }),
+    ],
+    button: 'Decline request',
+    read: () => {
+      const chosen = checkedValue(document, 'reason');
+      const own = value('other-reason');
+      const errors: FieldError[] = [];
+      if (!chosen) errors.push({ path: 'reason', message: 'Choose a reason for declining.' });
+      else if (chosen === OTHER && !own) errors.push({ path: 'otherReason', message: 'Write your reason for declining.' });
+      return { body: { reason: chosen === OTHER ? own : chosen, ...optional('note', value('note')) }, errors };
+    },
+  };
+}
+
+function timeCheck(errors: FieldError[], path: 'start' | 'end', raw: string): string {
+  const time = normaliseTime(raw);
+  const word = path === 'start' ? 'start' : 'end';
+  if (!raw) errors.push({ path, message: `Enter the ${word} time.` });
+  else if (!isTime(time)) errors.push({ path, message: `Enter the ${word} time in the 24-hour clock, like ${path === 'start' ? '09:30' : '10:30'}.` });
+  return time;
+}
+
+function proposeForm(): DecisionForm {
+  return {
+    intro: [
+      h('p', { class: 'govuk-body' }, 'The provider can accept the new time or turn it down. It must be a school day, within your school’s session times.'),
+    ],
+    fields: [
+      dateField({ id: 'date', legend: 'Date', legendClass: 'govuk-fieldset__legend--m', field: 'date proposed.date' }),
+      textField({ id: 'start', label: 'Start time', hint: 'Use the 24-hour clock, for example 09:30 or 13:15', field: 'start', width: 'govuk-input--width-5', spellcheck: false }),
+      textField({ id: 'end', label: 'End time', hint: 'For example, 10:30', field: 'end', width: 'govuk-input--width-5', spellcheck: false }),
+      textareaField({ id: 'message', label: 'Message to the provider (optional)', hint: 'For example, why the time they asked for does not work', field: 'message', rows: 3 }),
+    ],
+    button: 'Send the new time',
+    read: () => {
+      const errors: FieldError[] = [];
+      const date = readDate('date');
+      if (date.state === 'empty') errors.push({ path: 'date', message: 'Enter the date you propose.' });
+      if (date.state === 'invalid') errors.push({ path: 'date', message: 'The date must be a real date, like 27 3 2027.' });
+      const start = timeCheck(errors, 'start', value('start'));
+      const end = timeCheck(errors, 'end', value('end'));
+      return { body: { date: date.state === 'ok' ? date.iso : '', start, end, ...optional('message', value('message')) }, errors };
+    },
+  };
+}
+
+function cancelForm(): DecisionForm {
+  return {
+    intro: [warningText('We will tell the provider and cancel the calendar invitation. This cannot be undone.')],
+    fields: [
+      textareaField({ id: 'cancel-reason', name: 'reason', label: 'Why are you cancelling?', hint: 'The provider will see this', field: 'reason', labelClass: 'govuk-label--m', rows: 3 }),
+    ],
+    button: 'Cancel the encounter',
+    variant: 'warning',
+    read: () => {
+      const reason = value('cancel-reason');
+      return { body: { reason }, errors: reason ? [] : [{ path: 'reason', message: 'Enter why you are cancelling the encounter.' }] };
+    },
+  };
+}
+
+function deliverForm(r: ManagedRequestView): DecisionForm {
+  const years = [...r.yearGroups].sort((a, b) => a - b);
+  const attendanceFields = years.map((y, i) => `attendance.${i} attendance.${i}.pupils`).join(' ');
+  const attendance = h(
+    'div',
+    { class: 'govuk-form-group', id: 'attendance-group', 'data-field': `attendance ${attendanceFields}` },
+    h(
+      'fieldset',
+      { class: 'govuk-fieldset', 'aria-describedby': 'attendance-hint' },
+      h('legend', { class: 'govuk-fieldset__legend govuk-fieldset__legend--s' }, 'How many pupils attended?'),
+      h('div', { class: 'govuk-hint', id: 'attendance-hint' }, 'From each year group the session was for'),
+      h(
+        'div',
+        { 'data-error-before': true },
+        years.map((y) => {
+          const input = h('input', {
+            class: 'govuk-input govuk-input--width-4',
+            id: `attendance-${y}`,
+            name: `attendance-${y}`,
+            type: 'text',
+            inputmode: 'numeric',
+            autocomplete: 'off',
+            'data-year': String(y),
+          });
+          return h(
+            'div',
+            { class: 'govuk-!-margin-bottom-3' },
+            h('label', { class: 'govuk-label', for: `attendance-${y}` }, formatYears([y])),
+            h('div', { class: 'govuk-input__wrapper' }, input, h('div', { class: 'govuk-input__suffix', 'aria-hidden': 'true' }, 'pupils')),
+          );
+        }),
+      ),
+    ),
+  );
+  const happened = [
+    checkboxesField({
+      id: 'content',
+      name: 'content',
+      legend: 'What did the session cover?',
+      hint: 'It counts as an encounter only if it covered all four. Select all that apply.',
+      field: `content ${CONTENT_ITEMS.map((c) => `content.${c}`).join(' ')}`,
+      options: CONTENT_ITEMS.map((c) => ({ value: c, label: contentItemLabel(c) })),
+      small: true,
+    }),
+    attendance,
+    textareaField({ id: 'delivery-note', name: 'note', label: 'Anything to note (optional)', field: 'note', rows: 3 }),
+  ];
+  return {
+    intro: [h('p', { class: 'govuk-body' }, 'This counts towards each year group’s encounters with providers.')],
+    fields: [
+      radiosField({
+        id: 'happened',
+        name: 'happened',
+        legend: 'Did the encounter take place?',
+        legendClass: 'govuk-fieldset__legend--m',
+        field: 'happened',
+        options: [
+          { value: 'yes', label: 'Yes', conditional: happened },
+          {
+            value: 'no',
+            label: 'No, it did not happen',
+            conditional: textareaField({ id: 'not-reason', name: 'reason', label: 'What happened?', hint: 'For example, the provider did not come', field: 'reason', rows: 3 }),
+          },
+        ],
+      }),
+    ],
+    button: 'Save',
+    read: () => {
+      const errors: FieldError[] = [];
+      const answer = checkedValue(document, 'happened');
+      if (!answer) return { body: {}, errors: [{ path: 'happened', message: 'Say whether the encounter took place.' }] };
+      if (answer === 'no') {
+        const reason = value('not-reason');
+        if (!reason) errors.push({ path: 'reason', message: 'Say what happened instead.' });
+        return { body: { happened: false, reason }, errors };
+      }
+      // The checkboxes' ids: content, content-2, content-3, content-4 (lib/form.ts).
+      const content = Object.fromEntries(CONTENT_ITEMS.map((c, i) => [c, byId<HTMLInputElement>(i === 0 ? 'content' : `content-${i + 1}`).checked]));
+      const rows = years.map((y) => ({ yearGroup: y, raw: value(`attendance-${y}`) }));
+      const missing = rows.filter((a) => !a.raw);
+      const wrong = rows.filter((a) => a.raw && !Number.isInteger(wholeNumber(a.raw)));
+      if (missing.length) errors.push({ path: 'attendance', message: `Enter how many pupils attended from ${formatYears(missing.map((a) => a.yearGroup))}.` });
+      else if (wrong.length) errors.push({ path: 'attendance', message: 'Enter the number of pupils as a whole number, like 120.' });
+      return {
+        body: { happened: true, content, attendance: rows.map((a) => ({ yearGroup: a.yearGroup, pupils: wholeNumber(a.raw) })), ...optional('note', value('delivery-note')) },
+        errors,
+      };
+    },
+  };
+}
+
+function render(page: HTMLElement, r: ManagedRequestView, grounds: string[], action: DecisionPage) {
+  const spec = DECISION_PAGES[action];
+  const title = spec.title;
+  setTitle(title);
+  setUpChrome(true, r.urn);
+  const back = document.getElementById('back-link');
+  if (back) back.setAttribute('href', viewHref(r.id));
+
+  const decision =
+    action === 'approve' ? approveForm() : action === 'decline' ? declineForm(grounds) : action === 'propose' ? proposeForm() : action === 'cancel' ? cancelForm() : deliverForm(r);
+  const summary = h('div', { id: 'error-summary', hidden: true });
+  const submit = h('button', { type: 'submit', class: `govuk-button${decision.variant ? ` govuk-button--${decision.variant}` : ''}`, id: 'submit-decision' }, decision.button);
+  const form = h('form', { id: 'decision-form', novalidate: true }, decision.fields, submit);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const { body, errors } = decision.read();
+    if (errors.length) return showErrors(form, summary, errors, title);
+    clearErrors(form, summary, title);
+    submit.disabled = true;
+    try {
+      await api('POST', `/api/manage/requests/${encodeURIComponent(r.id)}/${action}`, { body });
+      setFlash(viewHref(r.id), spec.done);
+      location.assign(viewHref(r.id));
+    } catch (err) {
+      submit.disabled = false;
+      if (!(err instanceof ApiError)) throw err;
+      if (err.status === 401) return signInNeeded(page);
+      const fields = Object.entries(err.fields).map(([path, message]) => ({ path, message }));
+      const message = err.status === 429 ? `${err.message} ${retryText(err.retryAfter)}` : err.message;
+      showErrors(form, summary, fields.length ? fields : [{ message }], title);
+    }
+  });
+
+  fill(
+    page,
+    summary,
+    h('span', { class: 'govuk-caption-l app-wrap' }, r.provider.organisation),
+    h('h1', { class: 'govuk-heading-l' }, title),
+    summaryList(shortRows(r), 'app-wrap'),
+    decision.intro,
+    form,
+    h('p', { class: 'govuk-body' }, h('a', { class: 'govuk-link', href: viewHref(r.id), id: 'back-to-request' }, 'Go back to the request')),
+  );
+}
+
+ready(async () => {
+  const page = byId('page');
+  const id = param('id');
+  const action = param('action');
+  if (!/^[0-9A-HJKMNP-TV-Z]{26}$/.test(id) || !isDecisionPage(action)) {
+    return problem(page, 'This page does not exist', 'Check the link. You can open any request from your dashboard.');
+  }
+  let answer: Awaited<ReturnType<typeof loadRequest>>;
+  try {
+    answer = await loadRequest(id);
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 401) return signInNeeded(page);
+    if (err instanceof ApiError && err.status === 404) {
+      setUpChrome(true);
+      return problem(page, 'We could not find that request', 'It may belong to a school you do not manage.');
+    }
+    if (handleLoadError(page, err, DECISION_PAGES[action].title)) return;
+    throw err;
+  }
+  const r = answer.request;
+  if (!decisionAllowed(r, action)) {
+    setUpChrome(true, r.urn);
+    return problem(page, 'You cannot do this now', `This request’s status is “${statusText(r.status)}”, so you cannot ${DECISION_PAGES[action].link.toLowerCase()} it.`, [[viewHref(r.id), 'Go to the request']]);
+  }
+  render(page, r, answer.groundsForRefusing, action);
+});

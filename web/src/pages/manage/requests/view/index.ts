@@ -1,0 +1,165 @@
+// One request in full for the school: /manage/requests/view/?id= (the careers lead's
+// emailed link). GET /api/manage/me and GET /api/manage/requests/{id} → { request,
+// groundsForRefusing }: everything the provider sent, the rule flags (R-WHOLE…) as a
+// warning, the time proposed, the decision or delivery recorded, the audit trail, and a
+// button for each decision the state machine allows now (each on its own page,
+// /manage/requests/decide/?id=&action=, which comes back here with a success banner).
+import type { ManagedRequestView } from '#shared/api/manage.ts';
+import { CONTENT_ITEMS } from '#shared/domain/labels.ts';
+import { ApiError } from '../../../../lib/api.ts';
+import { byId, fill, h, href, param, ready, setTitle, type Child } from '../../../../lib/dom.ts';
+import { contentItemLabel, formatDate, formatInstant, formatTimes, formatYears, todayInLondon } from '../../../../lib/format.ts';
+import {
+  buttonLink,
+  daysLeftTag,
+  handleLoadError,
+  loadMe,
+  manageEventText,
+  problem,
+  setUpChrome,
+  signInNeeded,
+  statusTag,
+  successBanner,
+  takeFlash,
+  warningText,
+  whoText,
+  type Me,
+} from '../../../../lib/manage.ts';
+import { DECISION_PAGES, decideHref, decisionAllowed, loadRequest, requestRows, type DecisionPage } from '../../../../lib/manage-request.ts';
+import { summaryList } from '../../../../lib/school.ts';
+
+function notFound(page: HTMLElement) {
+  problem(page, 'We could not find that request', 'Check that you copied the whole link from the email. The request may belong to a school you do not manage.');
+}
+
+function decisions(r: ManagedRequestView): Child[] {
+  const today = todayInLondon();
+  const order: DecisionPage[] = ['approve', 'decline', 'propose', 'deliver', 'cancel'];
+  const shown = order.filter((p) => decisionAllowed(r, p) && (p !== 'deliver' || r.date <= today));
+  const out: Child[] = [];
+  if (shown.length) {
+    out.push(
+      h('h2', { class: 'govuk-heading-m', id: 'decide-heading' }, r.status === 'pending' ? 'Your decision' : 'What you can do now'),
+      h(
+        'div',
+        { class: 'govuk-button-group', id: 'decisions' },
+        shown.map((p) => buttonLink(DECISION_PAGES[p].link, decideHref(r.id, p), DECISION_PAGES[p].variant, `decide-${p}`)),
+      ),
+    );
+  }
+  if (decisionAllowed(r, 'deliver') && r.date > today) {
+    out.push(
+      h('div', { class: 'govuk-inset-text', id: 'deliver-later' }, `After the visit on ${formatDate(r.date)}, record whether it took place, what it covered and how many pupils came.`),
+    );
+  }
+  return out;
+}
+
+function render(page: HTMLElement, me: Me, r: ManagedRequestView, done?: string) {
+  const school = me.schools.find((s) => s.urn === r.urn);
+  const title = `Request from ${r.provider.organisation}`;
+  setTitle(title);
+  setUpChrome(true, r.urn);
+  const back = document.getElementById('back-link');
+  if (back) back.setAttribute('href', href('/manage/', { urn: r.urn }));
+
+  const parts: Child[] = [
+    done ? successBanner(done) : null,
+    h('span', { class: 'govuk-caption-l app-wrap' }, school?.name ?? `School ${r.urn}`),
+    h('h1', { class: 'govuk-heading-l app-wrap' }, title),
+    h('p', { class: 'govuk-body app-tag-line', id: 'status' }, 'Status: ', statusTag(r.status)),
+  ];
+  if (r.status === 'pending') {
+    parts.push(h('p', { class: 'govuk-body app-tag-line', id: 'answer-by' }, `Answer by ${formatDate(r.responseDeadline)} `, daysLeftTag(r.schoolDaysLeft)));
+  }
+  if (r.flags.length) {
+    parts.push(
+      h(
+        'div',
+        { id: 'flags' },
+        warningText(
+          'Check this before you decide: ',
+          r.flags.map((f, i) => [i ? h('br') : null, f.message]),
+        ),
+      ),
+    );
+  }
+  parts.push(decisions(r));
+
+  if (r.alternative) {
+    parts.push(
+      h('h2', { class: 'govuk-heading-m' }, r.status === 'alternative_proposed' ? 'The time you proposed' : 'The time the school proposed'),
+      summaryList(
+        [
+          ['Date', formatDate(r.alternative.date)],
+          ['Time', formatTimes(r.alternative.start, r.alternative.end)],
+          ['Provider answers by', formatDate(r.alternative.respondBy)],
+          ...(r.alternative.message ? [['Your message', h('span', { class: 'app-pre-wrap' }, r.alternative.message)] as [string, Child]] : []),
+        ],
+        'app-wrap',
+      ),
+    );
+  }
+  if (r.reason && ['declined', 'cancelled', 'withdrawn', 'expired', 'not_delivered'].includes(r.status)) {
+    parts.push(h('h2', { class: 'govuk-heading-m' }, 'Reason'), h('p', { class: 'govuk-body app-pre-wrap', id: 'reason' }, r.reason));
+  }
+  if (r.delivery) {
+    parts.push(
+      h('h2', { class: 'govuk-heading-m' }, 'What happened'),
+      summaryList(
+        [
+          ['Covered', h('ul', { class: 'govuk-list govuk-list--bullet' }, CONTENT_ITEMS.filter((i) => r.delivery?.content[i]).map((i) => h('li', null, contentItemLabel(i))))],
+          ['Pupils who attended', h('ul', { class: 'govuk-list' }, r.delivery.attendance.map((a) => h('li', null, `${formatYears([a.yearGroup])}: ${a.pupils}`)))],
+          ...(r.delivery.note ? [['Note', h('span', { class: 'app-pre-wrap' }, r.delivery.note)] as [string, Child]] : []),
+          ['Recorded', formatInstant(r.delivery.recordedAt)],
+        ],
+        'app-wrap',
+      ),
+    );
+  }
+
+  parts.push(h('h2', { class: 'govuk-heading-m' }, 'What the provider sent'), summaryList(requestRows(r), 'app-wrap'));
+
+  if (r.history.length) {
+    parts.push(
+      h('h2', { class: 'govuk-heading-m' }, 'History'),
+      h(
+        'ol',
+        { class: 'app-timeline', id: 'history' },
+        r.history.map((e) =>
+          h(
+            'li',
+            { class: 'app-timeline__item' },
+            h('h3', { class: 'govuk-heading-s govuk-!-margin-bottom-1' }, manageEventText(e.type)),
+            h('p', { class: 'govuk-body-s app-timeline__when app-wrap' }, formatInstant(e.at), ' by ', whoText(e, r.provider.organisation)),
+            e.note ? h('p', { class: 'govuk-body app-pre-wrap' }, e.note) : null,
+          ),
+        ),
+      ),
+    );
+  }
+  parts.push(h('p', { class: 'govuk-body' }, h('a', { class: 'govuk-link', href: href('/manage/', { urn: r.urn }) }, 'Back to the dashboard')));
+  fill(page, ...parts);
+  if (done) byId('done-banner').focus();
+}
+
+ready(async () => {
+  const page = byId('page');
+  const id = param('id');
+  if (!/^[0-9A-HJKMNP-TV-Z]{26}$/.test(id)) return notFound(page);
+  const flash = takeFlash();
+  let me: Me;
+  let request: ManagedRequestView;
+  try {
+    [me, { request }] = await Promise.all([loadMe(), loadRequest(id)]);
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 401) return signInNeeded(page);
+    if (err instanceof ApiError && (err.status === 404 || err.status === 400)) {
+      setUpChrome(true);
+      return notFound(page);
+    }
+    if (handleLoadError(page, err, 'Request')) return;
+    throw err;
+  }
+  render(page, me, request, flash);
+});
