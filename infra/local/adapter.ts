@@ -20,7 +20,9 @@ const TEXT_TYPES = /^(text\/|application\/(json|[\w.+-]*\+json|x-www-form-urlenc
 export function toApiGatewayEvent(req: IncomingRequest, now = new Date()): APIGatewayProxyEventV2 {
   const url = new URL(req.url, 'http://localhost');
   const rawQueryString = url.search.startsWith('?') ? url.search.slice(1) : '';
-  const headers: Record<string, string> = {};
+  // Maps, then Object.fromEntries: a name like __proto__ or constructor becomes an own
+  // property, as it is in the JSON event API Gateway sends (never an inherited one).
+  const headerMap = new Map<string, string>();
   let cookies: string[] | undefined;
   for (const [name, value] of Object.entries(req.headers)) {
     if (value === undefined) continue;
@@ -30,10 +32,15 @@ export function toApiGatewayEvent(req: IncomingRequest, now = new Date()): APIGa
       cookies = joined.split(';').map((c) => c.trim()).filter(Boolean);
       continue;
     }
-    headers[lower] = joined;
+    headerMap.set(lower, joined);
   }
-  const query: Record<string, string> = {};
-  for (const [k, v] of url.searchParams) query[k] = k in query ? `${query[k]},${v}` : v;
+  const headers: Record<string, string> = Object.fromEntries(headerMap);
+  const queryMap = new Map<string, string>();
+  for (const [k, v] of url.searchParams) {
+    const seen = queryMap.get(k);
+    queryMap.set(k, seen === undefined ? v : `${seen},${v}`);
+  }
+  const query: Record<string, string> = Object.fromEntries(queryMap);
 
   const hasBody = req.body.length > 0;
   const isText = TEXT_TYPES.test(headers['content-type'] ?? '');

@@ -5,6 +5,7 @@ import type { MiddlewareObj } from '@middy/core';
 import { IdempotencyConfig } from '@aws-lambda-powertools/idempotency';
 import { makeHandlerIdempotent } from '@aws-lambda-powertools/idempotency/middleware';
 import { AppError } from '#shared/errors.ts';
+import { logger } from '#shared/log.ts';
 import { idempotencyPersistence } from '#shared/store/idempotency.ts';
 
 const KEEP_SECONDS = 24 * 60 * 60;
@@ -39,11 +40,26 @@ export function idempotencyKey(functionName: string): MiddlewareObj {
         throw mapError(err);
       }
     },
+    // The request itself succeeded: if its answer cannot be kept (the table went away just
+    // now), the client still gets it. A retry with the key meanwhile gets REQUEST_IN_PROGRESS.
     after: async (request: AnyRequest) => {
-      if (hasKey(request)) await get().after?.(request);
+      if (!hasKey(request)) return;
+      try {
+        await get().after?.(request);
+      } catch (err) {
+        logger.warn('idempotency: the answer could not be kept; it is returned all the same', { error: err as Error });
+      }
     },
+    // Removing the in-progress record must never replace the error being answered (else the
+    // function fails without the error contract): if the table is unreachable, the record
+    // expires by itself at the end of this invocation's time.
     onError: async (request: AnyRequest) => {
-      if (hasKey(request) && inner) await inner.onError?.(request);
+      if (!hasKey(request) || !inner) return;
+      try {
+        await inner.onError?.(request);
+      } catch (err) {
+        logger.warn('idempotency: the in-progress record could not be removed; it expires by itself', { error: err as Error });
+      }
     },
   };
 }
