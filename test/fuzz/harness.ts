@@ -1,0 +1,269 @@
+// The HTTP fuzz harness: every route of the route table (including routes added later)
+// gets hostile paths, queries, headers and bodies (wrong types, huge strings, unicode,
+// __proto__/constructor/prototype keys, CRLF, HTML/script, near-valid bodies with one
+// thing broken), with and without a valid session. Handlers are called in this process
+// with API Gateway v2 events from the local adapter (no HTTP hop), against a test table
+// with the demo data on the run's DynamoDB Local.
+//
+// What must hold for every input:
+//  - never a 5xx. A 503 SERVICE_UNAVAILABLE is retried once, as a client would: DynamoDB
+//    Local on a loaded 2-core CI box can time out a connection. A second 5xx fails;
+//  - an error answer is the contract's JSON { error: { code, message } } (pages are HTML);
+//  - no header value carries CR or LF (no header injection from any input);
+//  - an HTML answer never shows planted markup unescaped;
+//  - no unhandled rejection in the process;
+//  - never a stored script: afterwards, every request and event the fuzz managed to store
+//    (the check first proves that some hold canary markup) is rendered through every HTML
+//    output that shows it (each email its events produce, the action confirm and done
+//    pages), and no canary tag appears unescaped. Stored text itself may hold markup: it is
+//    data, escaped on every HTML output; JSON answers carry it as JSON strings with
+//    `content-type: application/json` and `x-content-type-options: nosniff`.
+//
+// Two properties per route:
+//  - the validation path: hostile inputs without a session, idempotency key or near-valid
+//    body, refused by validation or the session check, mostly before any read. A route
+//    with a body (POST, PUT) gets 10,000 runs (~0.15-0.3 ms each in process). A GET gets
+//    2,500: its only inputs are path, query and headers (a much smaller space than a JSON
+//    body), and part of them still do one read (a search term that passes, a well-formed
+//    session id), ~0.4 ms each; 10,000 for each of the ~25 GET routes would add ~90 s of
+//    CPU to a 2-core CI run. GET /api/health has no input at all and every call reads the
+//    table and pings SES (~4 ms): 500;
+//  - the deep path: near-valid bodies, the route's own good parameters and query, valid
+//    staff and provider sessions, idempotency keys. Most runs reach DynamoDB Local
+//    (1-10 ms each on a loaded 2-core box): 500 runs per route.
+// FUZZ_RUNS=10000 (e.g. a nightly job) raises both properties of every route to 10,000;
+// FUZZ_VALIDATION_RUNS and FUZZ_DEEP_RUNS set one of them.
+import fc from 'fast-check';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { PROVIDER_ACTIONS } from '#shared/api/provider.ts';
+import { DECISIONS } from '#shared/api/manage.ts';
+import { escapeHtml } from '#shared/html.ts';
+import { deliveriesFor } from '#shared/mail/deliver.ts';
+import { confirmPage, donePage } from '#shared/pages/action.ts';
+import type { HttpRoute } from '#shared/routes.ts';
+import type { StoredRequest } from '#shared/store/requests.ts';
+import type { StoredSchool } from '#shared/store/schools.ts';
+import { fromItem } from '#shared/store/keys.ts';
+import { putPlatformAdmin } from '#shared/store/platform-admins.ts';
+import { issueToken } from '#shared/store/tokens.ts';
+import { eventFor, invokeEvent, type Answer } from '../support/in-process.ts';
+import { schoolDay, SITE_URL, startInProcessStack, type InProcessStack } from '../support/in-process-stack.ts';
+import { providerBody } from '../support/provider-body.ts';
+import { scanAll } from '../support/scan.ts';
+import { CANARY_MARKUP, hostileHeaders, hostileJson, hostileParam, hostileQuery, hostileString, nearValid, toJsonText, UNESCAPED_CANARY } from './arbitraries.ts';
+
+const env = (name: string) => (process.env[name] ? Number(process.env[name]) : undefined);
+const RAISED = env('FUZZ_RUNS');
+export const DEEP_RUNS = env('FUZZ_DEEP_RUNS') ?? RAISED ?? 500;
+
+/** Runs of the validation-path property of a route (see the header for why). */
+export function validationRuns(route: HttpRoute): number {
+  const set = env('FUZZ_VALIDATION_RUNS') ?? RAISED;
+  if (set !== undefined) return set;
+  if (route.name === 'health') return 500;
+  return route.method === 'GET' ? 2_500 : 10_000;
+}
+
+const LEAD = 'careers.lead@harbourview.example';
+
+interface Fixtures {
+  requestId: string;
+  actionToken: string;
+  date: string;
+  staffCookie: string;
+  providerCookie: string;
+  adminCookie: string;
+  throwawayCookie: string;
+  templates: Record<string, unknown>;
+}
+
+const QUERIES: Record<string, Record<string, string>> = {
+  'schools-search': { q: 'harbour' },
+  'school-slots': { from: '2027-01-01', to: '2027-02-01' },
+  'manage-requests': { status: 'pending', from: '2027-01-01', to: '2027-02-01' },
+};
+
+function goodParams(f: Fixtures, route: HttpRoute, name: string): string[] {
+  switch (name) {
+    case 'urn':
+      return ['990101', '990102', '123456'];
+    case 'id':
+      return [f.requestId];
+    case 'token':
+      return [f.actionToken];
+    case 'action':
+      return route.name === 'manage-decision' ? [...DECISIONS] : route.name === 'provider-request-action' ? [...PROVIDER_ACTIONS] : ['x'];
+    default:
+      return ['x'];
+  }
+}
+
+/** URL-encodes a path segment; a lone surrogate (not encodable) goes as its UTF-8 replacement. */
+function segment(value: string): string {
+  try {
+    return encodeURIComponent(value);
+  } catch {
+    return [...Buffer.from(value, 'utf8')].map((b) => `%${b.toString(16).padStart(2, '0')}`).join('');
+  }
+}
+
+function inputs(f: Fixtures, route: HttpRoute, deep: boolean) {
+  const names = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '');
+  const hasBody = route.method === 'POST' || route.method === 'PUT';
+  // The validation path of a GET is its parameters; of a POST/PUT, its body (behind good parameters).
+  const param = (n: string) => (deep || hasBody ? hostileParam(goodParams(f, route, n)) : hostileString.filter((s) => s.length > 0));
+  const goodCookies = route.name === 'auth-sign-out' ? [f.throwawayCookie] : route.access === 'admin' ? [f.adminCookie, f.staffCookie] : [f.staffCookie, f.providerCookie];
+  const body = fc.oneof(
+    { weight: 2, arbitrary: hostileJson.map(toJsonText) },
+    { weight: 1, arbitrary: hostileString },
+    { weight: deep ? 3 : 0, arbitrary: nearValid(f.templates[route.name] ?? {}) },
+    { weight: 1, arbitrary: fc.constant(undefined) },
+  );
+  const query = QUERIES[route.name] ?? {};
+  return fc.record({
+    params: fc.tuple(...names.map(param)),
+    query: hostileQuery(Object.keys(query), query),
+    sent: hostileHeaders({ origin: SITE_URL, cookies: deep ? goodCookies : [], idempotencyKeys: deep }),
+    body,
+    method: fc.constantFrom(route.method, route.method, route.method, 'HEAD', 'OPTIONS'),
+  });
+}
+
+type Input = ReturnType<typeof inputs> extends fc.Arbitrary<infer T> ? T : never;
+
+async function invoke(route: HttpRoute, input: Input): Promise<Answer> {
+  let i = 0;
+  const path = route.path.replace(/\{\w+\}/g, () => segment(input.params[i++] ?? 'x'));
+  const url = `${path}${input.query ? `?${input.query}` : ''}`;
+  const c = { method: input.method, url, headers: input.sent.headers, cookies: input.sent.cookies, body: input.body };
+  const prepared = eventFor(c, route);
+  const otherMethod = input.method !== route.method && !(input.method === 'HEAD' && route.method === 'GET');
+  if ((!prepared.event.pathParameters && route.path.includes('{')) || otherMethod) {
+    // Not routed here by API Gateway (an undecodable segment, another method): the fallback answers.
+    const fallback = eventFor(c);
+    return invokeEvent(fallback.module, fallback.name, fallback.event);
+  }
+  return invokeEvent(prepared.module, prepared.name, prepared.event);
+}
+
+/** Plain checks (no expect() per run: it is the slowest part of a cheap run). */
+function problemOf(answer: Answer): string | undefined {
+  if (answer.status >= 500) return `status ${answer.status}: ${answer.text.slice(0, 300)}`;
+  for (const [k, v] of Object.entries(answer.headers)) if (/[\r\n]/.test(v)) return `header ${k} carries CR/LF`;
+  for (const c of answer.cookies) if (/[\r\n]/.test(c)) return 'Set-Cookie carries CR/LF';
+  const type = answer.headers['content-type'] ?? '';
+  if (answer.text.length > 0 && !type) return 'a body without content-type';
+  if (type.startsWith('application/json')) {
+    if (answer.headers['x-content-type-options'] !== 'nosniff' && answer.status !== 200) return 'JSON without nosniff';
+    if (answer.status >= 400) {
+      const error = (answer.json() as { error?: { code?: unknown; message?: unknown } }).error;
+      if (typeof error?.code !== 'string' || typeof error.message !== 'string') return `not the error contract: ${answer.text.slice(0, 300)}`;
+    }
+  }
+  if (type.startsWith('text/html') && UNESCAPED_CANARY.test(answer.text)) return 'unescaped markup in the page';
+  return undefined;
+}
+
+async function fuzzRoute(f: Fixtures, route: HttpRoute, runs: number, deep: boolean) {
+  await fc.assert(
+    fc.asyncProperty(inputs(f, route, deep), async (input) => {
+      let answer = await invoke(route, input);
+      if (answer.status === 503 && answer.text.includes('SERVICE_UNAVAILABLE')) answer = await invoke(route, input);
+      const problem = problemOf(answer);
+      if (problem) throw new Error(`${route.name}: ${problem}`);
+    }),
+    { numRuns: runs, endOnFailure: true },
+  );
+}
+
+/** Declares the fuzz tests of the routes `select` picks, on their own table. */
+export function fuzzRoutes(prefix: string, routes: readonly HttpRoute[]) {
+  let stack: InProcessStack;
+  const f: Fixtures = { requestId: '', actionToken: '', date: '', staffCookie: '', providerCookie: '', adminCookie: '', throwawayCookie: '', templates: {} };
+  const unhandled: unknown[] = [];
+  const onUnhandled = (reason: unknown) => unhandled.push(reason);
+
+  beforeAll(async () => {
+    process.on('unhandledRejection', onUnhandled);
+    stack = await startInProcessStack(prefix);
+    f.staffCookie = await stack.sessionFor('staff', LEAD);
+    f.throwawayCookie = await stack.sessionFor('staff', LEAD);
+    await putPlatformAdmin(stack.store, { email: 'fuzz.admin@provider-access.example', name: 'Fuzz Admin', addedAt: new Date().toISOString() });
+    f.adminCookie = await stack.sessionFor('staff', 'fuzz.admin@provider-access.example');
+    // A real request (on a school day 8+ weeks ahead) for id-shaped parameters.
+    f.date = await schoolDay(stack.store, '990101', 56);
+    const contact = { name: 'Fuzz Contact', email: 'fuzz@college.example', phone: '01632 960100' };
+    const created = await stack.api({ method: 'POST', url: '/api/schools/990101/requests', body: providerBody({ proposed: { date: f.date, start: '10:00', end: '10:45' }, yearGroups: [9], contact }) });
+    if (created.status !== 201) throw new Error(created.text);
+    f.requestId = created.json().request.id;
+    f.providerCookie = await stack.sessionFor('provider', contact.email);
+    f.actionToken = await issueToken(stack.store, { purpose: 'action', email: LEAD, data: { requestId: f.requestId, urn: '990101', action: 'decline' }, ttlSeconds: 3600 });
+
+    // Near-valid bodies start from what each write route accepts; PUTs from what their GET answers.
+    const get = async (url: string) => (await stack.api({ method: 'GET', url, cookies: [f.staffCookie] })).json();
+    const [settings, opportunities, staff] = await Promise.all(['settings', 'opportunities', 'staff'].map((s) => get(`/api/manage/schools/990101/${s}`)));
+    f.templates = {
+      'request-create': providerBody({ proposed: { date: f.date, start: '10:00', end: '10:45' }, yearGroups: [9], contact: { ...contact, name: 'Fuzz Near', email: 'near@college.example' } }),
+      'auth-sign-in': { email: 'fuzz@college.example' },
+      'auth-session': { token: 'A'.repeat(43) },
+      'provider-request-action': { reason: 'Our speaker is unwell', note: 'Sorry' },
+      'manage-decision': { reason: 'Not enough notice was given', note: 'n', date: f.date, start: '11:00', end: '11:30', message: 'm' },
+      'action-submit': { reason: 'other', otherReason: 'Exams', note: 'n' },
+      'manage-settings-put': { version: settings.version, settings: settings.settings },
+      'manage-opportunities-put': { version: opportunities.version, opportunities: opportunities.opportunities },
+      'manage-staff-put': { staff: staff.staff },
+      'admin-erasure': { email: 'someone@college.example' },
+    };
+  }, 60_000);
+
+  afterAll(async () => {
+    process.off('unhandledRejection', onUnhandled);
+    await stack?.stop();
+  });
+
+  for (const route of routes) {
+    const runs = validationRuns(route);
+    it(`${route.method} ${route.path} (${route.access}): ${runs} hostile inputs on the validation path, never a 5xx`, { timeout: 600_000 }, async () => {
+      await fuzzRoute(f, route, runs, false);
+    });
+    it(`${route.method} ${route.path} (${route.access}): ${DEEP_RUNS} near-valid inputs with sessions, never a 5xx`, { timeout: 600_000 }, async () => {
+      await fuzzRoute(f, route, DEEP_RUNS, true);
+    });
+  }
+
+  it('never an unhandled rejection', () => {
+    expect(unhandled).toEqual([]);
+  });
+
+  it('never a stored script: everything the fuzz stored renders escaped in every email and page', { timeout: 120_000 }, async () => {
+    const items = await scanAll(stack.store);
+    const planted = items.filter((i) => CANARY_MARKUP.some((m) => JSON.stringify(i).includes(JSON.stringify(m).slice(1, -1))));
+    const schools = new Map(items.filter((i) => i.itemType === 'school').map((i) => [String(i.urn), fromItem<StoredSchool>(i)]));
+    const requests = items.filter((i) => i.itemType === 'request').map((i) => fromItem<StoredRequest>(i));
+    const outputs: [string, string][] = [];
+    for (const request of requests) {
+      const school = schools.get(request.urn);
+      if (!school) continue;
+      for (const action of ['approve', 'decline', 'propose'] as const) {
+        outputs.push([`confirm page ${action} ${request.id}`, confirmPage('T'.repeat(43), action, request, school)]);
+        outputs.push([`done page ${action} ${request.id}`, donePage(action, request, school)]);
+      }
+    }
+    // Every email every stored event or outbox item produces (the mailer's own code, without sending).
+    for (const item of items.filter((i) => i.itemType === 'requestEvent' || i.itemType === 'outbox')) {
+      for (const delivery of await deliveriesFor(stack.store, item)) {
+        outputs.push([`email ${String(item.type ?? item.kind)} to ${delivery.recipient}`, (await delivery.build()).html]);
+      }
+    }
+    const leaks = outputs
+      .filter(([, out]) => UNESCAPED_CANARY.test(out))
+      .map(([what, out]) => `${what}: …${out.slice(Math.max(0, out.search(UNESCAPED_CANARY) - 80), out.search(UNESCAPED_CANARY) + 80)}…`);
+    expect(leaks).toEqual([]);
+    if (routes.some((r) => r.name === 'request-create')) {
+      // Not vacuous: requests with canary markup in a text field were stored, and their
+      // emails carry it escaped.
+      expect(planted.filter((i) => i.itemType === 'request').length).toBeGreaterThan(0);
+      expect(outputs.some(([, out]) => CANARY_MARKUP.some((m) => out.includes(escapeHtml(m))))).toBe(true);
+    }
+  });
+}
