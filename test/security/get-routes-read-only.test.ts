@@ -1,0 +1,93 @@
+// Every GET route of the route table, called with valid inputs (a signed-in careers lead,
+// provider or trust admin where the route needs one, a real request id, a live action
+// link), leaves the table exactly as it was: the whole table is compared before and after
+// each call. Routes added later are covered too: their path parameters are filled by name,
+// and a route this test cannot yet give valid inputs still has to change nothing.
+//
+// The one write a GET may make is not a GET's own: a session last used more than five
+// minutes ago has its idle deadline moved on (shared/store/sessions.ts), only that session
+// item, at most once per five minutes. The last test pins that down.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_TRUST } from '#infra/local/demo-data.ts';
+import { SESSION_COOKIE } from '#shared/http/session.ts';
+import { httpRoutes, type HttpRoute } from '#shared/routes.ts';
+import { createSession } from '#shared/store/sessions.ts';
+import { startInProcessStack, type InProcessStack } from '../support/in-process-stack.ts';
+import { scanAll, tableSnapshot } from '../support/scan.ts';
+import { journey, type Journey } from './journey.ts';
+
+let stack: InProcessStack;
+let j: Journey;
+let trustAdminCookie: string;
+let feed: string | undefined;
+
+beforeAll(async () => {
+  stack = await startInProcessStack('get-routes');
+  j = await journey(stack, {}, 'reader');
+  trustAdminCookie = await stack.sessionFor('staff', 'trust.admin@northfield-trust.example');
+  const rotate = httpRoutes.find((r) => r.name === 'manage-calendar-feed');
+  if (rotate) {
+    const res = await stack.api({ method: 'POST', url: rotate.path.replace('{urn}', '990101'), cookies: [j.staffCookie] });
+    feed = /\/([\w-]+\.ics)/.exec(String(res.json().url ?? ''))?.[1];
+  }
+  const publish = httpRoutes.find((r) => r.name === 'manage-statement-publish');
+  if (publish) {
+    const body = { approvedBy: 'the governing board', approvedOn: new Date().toISOString().slice(0, 10) };
+    const res = await stack.api({ method: 'POST', url: publish.path.replace('{urn}', '990101'), cookies: [j.staffCookie], body });
+    if (res.status !== 201) throw new Error(`publishing the statement: ${res.text}`);
+  }
+  await stack.deliverMail(); // nothing left for the mailer to write while the snapshots are taken
+}, 90_000);
+afterAll(async () => stack?.stop());
+
+/** Valid inputs by parameter name; a query for the routes that need one. */
+function request(route: HttpRoute): { url: string; cookies: string[]; known: boolean } {
+  const values: Record<string, string | undefined> = { urn: '990101', id: j.requestId, token: j.actionTokens.decline, trustId: DEMO_TRUST.id, feed };
+  let known = true;
+  const path = route.path.replace(/\{(\w+)\}/g, (_m, name: string) => {
+    const v = values[name];
+    if (!v) known = false;
+    return encodeURIComponent(v ?? 'x');
+  });
+  const queries: Record<string, string> = {
+    'schools-search': '?q=harbour',
+    'school-slots': `?from=${new Date().toISOString().slice(0, 10)}&to=${new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10)}`,
+  };
+  const cookies = route.access === 'staff' ? [route.name === 'trust-coverage' ? trustAdminCookie : j.staffCookie] : route.access === 'provider' ? [j.providerCookie] : [];
+  return { url: `${path}${queries[route.name] ?? ''}`, cookies, known };
+}
+
+const getRoutes = httpRoutes.filter((r) => r.method === 'GET');
+
+describe('GET routes change nothing', () => {
+  it.each(getRoutes.map((r) => [`${r.method} ${r.path}`, r] as const))('%s leaves the table unchanged', async (_name, route) => {
+    const { url, cookies, known } = request(route);
+    const before = await tableSnapshot(stack.store);
+    const res = await stack.api({ method: 'GET', url, cookies });
+    if (known) expect(res.status, `${url}: ${res.text.slice(0, 300)}`).toBeLessThan(400);
+    else expect(res.status, `${url}: ${res.text.slice(0, 300)}`).toBeLessThan(500);
+    expect(await tableSnapshot(stack.store)).toBe(before);
+  });
+
+  it('covers every GET route of the table', () => {
+    expect(getRoutes.length).toBeGreaterThanOrEqual(10);
+  });
+
+  it("the only write a GET may cause: moving an idle session's deadline on, once per five minutes", async () => {
+    const tenMinutesAgo = new Date(Date.now() - 10 * 60 * 1000);
+    const { secret } = await createSession(stack.store, 'staff', 'careers.lead@harbourview.example', tenMinutesAgo);
+    const cookie = `${SESSION_COOKIE}=${secret}`;
+    const before = await scanAll(stack.store);
+    expect((await stack.api({ method: 'GET', url: '/api/manage/schools/990101/requests', cookies: [cookie] })).status).toBe(200);
+    const after = await scanAll(stack.store);
+    const changed = after.filter((item, i) => JSON.stringify(item) !== JSON.stringify(before[i]));
+    expect(after).toHaveLength(before.length);
+    expect(changed.map((i) => i.itemType)).toEqual(['session']);
+    const [was, is] = [before.find((i) => i.pk === changed[0]?.pk), changed[0]];
+    expect(Object.keys(is ?? {}).filter((k) => JSON.stringify(is?.[k]) !== JSON.stringify(was?.[k])).sort()).toEqual(['expiresAt', 'lastSeenAt']);
+    // Straight after, the same GET writes nothing.
+    const snapshot = await tableSnapshot(stack.store);
+    await stack.api({ method: 'GET', url: '/api/manage/schools/990101/requests', cookies: [cookie] });
+    expect(await tableSnapshot(stack.store)).toBe(snapshot);
+  });
+});
