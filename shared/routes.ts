@@ -93,6 +93,8 @@ export const httpRoutes: readonly HttpRoute[] = [
   // Onboarding (platform admins): schools from a GIAS extract, and a school's careers lead.
   { name: 'admin-schools-import', method: 'POST', path: '/api/admin/schools/import', module: 'functions/admin-schools-import.ts', access: 'admin', touches: { table: 'write' } },
   { name: 'admin-careers-lead', method: 'POST', path: '/api/admin/schools/{urn}/careers-lead', module: 'functions/admin-careers-lead.ts', access: 'admin', touches: { table: 'write' } },
+  // UK GDPR erasure on request: a provider contact or member of staff, by email (platform admins).
+  { name: 'admin-erasure', method: 'POST', path: '/api/admin/erasure', module: 'functions/admin-erasure.ts', access: 'admin', touches: { table: 'write' } },
   { name: 'action-page', method: 'GET', path: '/actions/{token}', module: 'functions/action-page.ts', access: 'action', touches: { table: 'read' } },
   { name: 'action-submit', method: 'POST', path: '/api/actions/{token}', module: 'functions/action-submit.ts', access: 'action', touches: { table: 'write' } },
 ];

@@ -118,6 +118,11 @@ export interface School {
   rules: BookingRules;
   groundsForRefusing: string[];
   premises: string;
+  /**
+   * Years after the end of the academic year of an encounter that its personal data is
+   * kept (UK GDPR storage limitation); the daily job anonymises it after. Default 6.
+   */
+  personalDataRetentionYears?: number;
 }
 
 export const REQUEST_STATUSES = [

@@ -23,7 +23,12 @@ export function senderAddress(): Address {
   return m ? { name: (m[1] ?? '').trim(), address: (m[2] ?? '').trim() } : { name: 'Provider access', address: configured.trim() };
 }
 
+/** What the mail log records for an email that was not sent because no address can receive it. */
+export const NOT_SENT_UNDELIVERABLE = 'not-sent:undeliverable-address';
+
 export async function sendEmail(email: OutgoingEmail): Promise<string> {
+  // .invalid (RFC 2606) never receives mail: it stands for an erased person's address.
+  if (email.to.every((a) => a.address.toLowerCase().endsWith('.invalid'))) return NOT_SENT_UNDELIVERABLE;
   const raw = await composeRawEmail(email);
   const out = await ses().send(
     new SendRawEmailCommand({

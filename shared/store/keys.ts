@@ -60,6 +60,13 @@ export const keys = {
   platformAdmin: (email: string) => ({ pk: 'PLATFORM#ADMINS', sk: `ADMIN#${email.toLowerCase()}` }),
   /** An address SES reported as bouncing for good or complaining (by its SHA-256): the mailer sends it nothing more. */
   suppressed: (emailHash: string) => ({ pk: `SUPPRESSED#${emailHash}`, sk: 'SUPPRESSED' }),
+  /**
+   * gsi1: the short-lived items that hold one email address (its sign-in and action tokens,
+   * sessions, queued sign-in emails), so an erasure finds them without a scan.
+   */
+  heldForEmail: (email: string) => `EMAIL#${email.toLowerCase()}`,
+  /** One erasure carried out (when, by whom, how much), without the erased address. */
+  erasure: (at: string, id: string) => ({ pk: 'ERASURES', sk: `${at}#${id}` }),
   /** Idempotency records of Powertools, all under one partition per function. */
   idempotencyPartition: (functionName: string) => `IDEMPOTENCY#${functionName}`,
   /** A fixed item the health check reads: proves the table answers, touches no data. */

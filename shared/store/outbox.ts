@@ -42,7 +42,10 @@ export type OutboxMessage = SignInLinkMessage | ReminderMessage | StatementRevie
 
 /** The outbox item of a message, for a Put on its own or inside a transaction. */
 export function outboxItem(message: OutboxMessage, now = new Date()) {
-  return { ...keys.outbox(newId(now.getTime())), itemType: 'outbox', ...message, expiresAt: epochSeconds(now) + 7 * 24 * 3600 };
+  const key = keys.outbox(newId(now.getTime()));
+  // A sign-in email holds its address until TTL: listed under it, so an erasure finds it.
+  const held = message.kind === 'sign-in-link' ? { gsi1pk: keys.heldForEmail(message.email), gsi1sk: key.pk } : {};
+  return { ...key, ...held, itemType: 'outbox', ...message, expiresAt: epochSeconds(now) + 7 * 24 * 3600 };
 }
 
 export async function queueEmail(store: Store, message: OutboxMessage, now = new Date()): Promise<void> {

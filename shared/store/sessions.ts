@@ -37,7 +37,7 @@ export async function createSession(store: Store, kind: SessionKind, email: stri
   await store.doc.send(
     new PutCommand({
       TableName: store.tableName,
-      Item: { ...keys.session(hashSecret(secret)), itemType: 'session', ...session },
+      Item: { ...keys.session(hashSecret(secret)), gsi1pk: keys.heldForEmail(session.email), gsi1sk: keys.session(hashSecret(secret)).pk, itemType: 'session', ...session },
       ConditionExpression: 'attribute_not_exists(pk)',
     }),
   );

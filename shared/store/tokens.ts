@@ -36,7 +36,7 @@ export async function issueToken(
   await store.doc.send(
     new PutCommand({
       TableName: store.tableName,
-      Item: { ...keys.token(hashSecret(secret)), itemType: 'token', ...record },
+      Item: { ...keys.token(hashSecret(secret)), gsi1pk: keys.heldForEmail(record.email), gsi1sk: keys.token(hashSecret(secret)).pk, itemType: 'token', ...record },
       ConditionExpression: 'attribute_not_exists(pk)',
     }),
   );

@@ -22,6 +22,7 @@ import type { Store } from '#shared/store/client.ts';
 import { listAllRequestsOfSchoolByStatus, queueReminderOnce } from '#shared/store/reminders.ts';
 import type { StoredRequest } from '#shared/store/requests.ts';
 import { listAllSchools, type StoredSchool } from '#shared/store/schools.ts';
+import { anonymiseExpiredPersonalData } from './retention.ts';
 import { statementReviewReminderFor } from './statement.ts';
 import { applyAction } from './transition.ts';
 
@@ -80,6 +81,8 @@ export async function runDailyJob(store: Store, now: Date = new Date(), options:
     }
   }
   await Promise.all(running);
+  // UK GDPR storage limitation: personal data past each school's retention is anonymised (shared/usecases/retention.ts).
+  summary.failures.push(...(await anonymiseExpiredPersonalData(store, now)).failures);
   return summary;
 }
 

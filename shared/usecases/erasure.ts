@@ -1,0 +1,120 @@
+// Erasure on request (UK GDPR Art. 17): a provider contact or a member of staff, by email.
+// What is done, all through named access patterns (never a scan):
+//  - as a provider contact: each request the address made (gsi2) loses the contact's name,
+//    email (an opaque placeholder instead), phone and the free text, and leaves the
+//    provider index; in its events, the person's own email and name go too;
+//  - as staff: the events they acted in at their schools (their role items say which)
+//    lose their email and name; the set-up audit items of those schools lose their address
+//    and name; their role items are removed (school and person side, and a platform admin
+//    record), so they can no longer sign in;
+//  - every token, session and queued sign-in email held for the address is deleted
+//    (gsi1 under the address; items written before that index expire by TTL within 7 days);
+//  - what happened is kept: event types, dates, statuses, parties and roles, reasons.
+// Someone who is still a school's named careers lead is refused (409): the school names
+// another first, or it would be left without a contact. The erasure itself is recorded
+// (when, by whom, counts) without the erased address. Running it twice changes nothing more.
+import { AppError } from '#shared/errors.ts';
+import { anonymisedEvent, ERASED_NAME } from '#shared/domain/personal-data.ts';
+import { logger } from '#shared/log.ts';
+import type { Store } from '#shared/store/client.ts';
+import { newId } from '#shared/store/ids.ts';
+import {
+  deleteItems,
+  listAllRequestRefsOfProvider,
+  listItemsHeldForEmail,
+  listKeyedEventsByActor,
+  listKeyedSchoolChanges,
+  recordErasure,
+  replaceProfileEditor,
+  saveAnonymisedEvents,
+  saveSchoolChange,
+} from '#shared/store/personal-data.ts';
+import { getPlatformAdmin, removePlatformAdmin } from '#shared/store/platform-admins.ts';
+import { getSchoolProfile } from '#shared/store/schools.ts';
+import { listRolesOfUser, removeStaffRole } from '#shared/store/staff.ts';
+import { anonymiseRequest, erasedAddress } from './anonymise.ts';
+
+export interface ErasureSummary {
+  /** What now stands for the address in what was kept. */
+  placeholder: string;
+  requests: number;
+  events: number;
+  schoolChanges: number;
+  roles: number;
+  platformAdmin: boolean;
+  /** Tokens, sessions and queued sign-in emails deleted. */
+  heldItems: number;
+}
+
+/** `text` with every occurrence of each needle (any case) replaced; needles under 3 characters are left. */
+function replaceAll(text: string, needles: string[], by: string): string {
+  let out = text;
+  for (const n of needles.filter((x) => x.length >= 3)) out = out.replace(new RegExp(n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi'), by);
+  return out;
+}
+
+export async function erasePersonalData(store: Store, email: string, by: string, now = new Date()): Promise<ErasureSummary> {
+  const subject = email.trim().toLowerCase();
+  const id = newId(now.getTime());
+  // Opaque: from the address and this erasure's id, so guessing addresses cannot find it.
+  const placeholder = erasedAddress(`${id}:${subject}`);
+  const isSubject = (actor: { id: string }) => actor.id.toLowerCase() === subject;
+
+  const roles = await listRolesOfUser(store, subject);
+  const schools = await Promise.all(roles.map((r) => getSchoolProfile(store, r.urn)));
+  const leadOf = schools.filter((s) => s?.careersLead.email.toLowerCase() === subject);
+  if (leadOf.length > 0) {
+    throw new AppError(
+      409,
+      'CAREERS_LEAD_IN_USE',
+      `${email} is the named careers lead of ${leadOf.map((s) => s?.name).join(', ')}. Ask the school to name another careers lead in its settings first, then erase.`,
+    );
+  }
+  const summary: ErasureSummary = { placeholder, requests: 0, events: 0, schoolChanges: 0, roles: 0, platformAdmin: false, heldItems: 0 };
+
+  // As a provider contact: every request the address made, and its events.
+  for (const ref of await listAllRequestRefsOfProvider(store, subject)) {
+    const events = await anonymiseRequest(store, ref, isSubject, placeholder, now);
+    if (events === undefined) continue;
+    summary.requests++;
+    summary.events += events;
+  }
+
+  // As staff: what they did at their schools, then their roles.
+  const names = [...new Set(roles.map((r) => r.name))];
+  for (const role of roles) {
+    const events = await listKeyedEventsByActor(store, role.urn, subject);
+    await saveAnonymisedEvents(store, events.map((e) => ({ key: e.key, value: anonymisedEvent(e.value, isSubject, placeholder) })));
+    summary.events += events.length;
+    for (const change of await listKeyedSchoolChanges(store, role.urn)) {
+      const mentions = change.value.by.toLowerCase() === subject || change.value.changes.some((c) => c.toLowerCase().includes(subject));
+      if (!mentions) continue;
+      await saveSchoolChange(store, {
+        key: change.key,
+        value: {
+          ...change.value,
+          by: change.value.by.toLowerCase() === subject ? placeholder : change.value.by,
+          changes: change.value.changes.map((c) => replaceAll(replaceAll(c, [subject], placeholder), names, ERASED_NAME)),
+        },
+      });
+      summary.schoolChanges++;
+    }
+    await replaceProfileEditor(store, role.urn, subject, placeholder);
+    await removeStaffRole(store, role.urn, subject);
+    summary.roles++;
+  }
+  if (await getPlatformAdmin(store, subject)) {
+    await removePlatformAdmin(store, subject);
+    summary.platformAdmin = true;
+  }
+
+  // Sign-in and action links, sessions, queued sign-in emails.
+  const held = await listItemsHeldForEmail(store, subject);
+  await deleteItems(store, held);
+  summary.heldItems = held.length;
+
+  const { placeholder: _p, ...counts } = summary;
+  await recordErasure(store, { id, at: now.toISOString(), by, placeholder, counts: { ...counts, platformAdmin: counts.platformAdmin ? 1 : 0 } });
+  logger.info('personal data erased on request', { placeholder, by, ...counts });
+  return summary;
+}

@@ -1,0 +1,52 @@
+// Storage limitation (UK GDPR Art. 5(1)(e)): the personal data of an encounter is kept for
+// the school's retention period (`personalDataRetentionYears`, default six years after the
+// end of the academic year of the encounter), then anonymised by the daily job: the
+// contact's name, email and phone, the free text, and in the audit trail every person's
+// email and name (party and role stay). What happened stays for the school's records and
+// coverage: types, dates, statuses, organisations. Found per school on gsi1 (each status,
+// encounters up to the cutoff, not yet anonymised), never a scan; safe to run again.
+import { londonDate } from '#shared/domain/timezone.ts';
+import { retentionCutoff, retentionYearsOf } from '#shared/domain/personal-data.ts';
+import { REQUEST_STATUSES } from '#shared/domain/types.ts';
+import { logger } from '#shared/log.ts';
+import type { Store } from '#shared/store/client.ts';
+import { listRequestsToAnonymise } from '#shared/store/personal-data.ts';
+import { listAllSchools } from '#shared/store/schools.ts';
+import { anonymiseRequest, erasedAddress } from './anonymise.ts';
+
+export interface RetentionSummary {
+  schools: number;
+  requests: number;
+  events: number;
+  failures: { urn: string; requestId?: string; message: string }[];
+}
+
+export async function anonymiseExpiredPersonalData(store: Store, now: Date = new Date()): Promise<RetentionSummary> {
+  const summary: RetentionSummary = { schools: 0, requests: 0, events: 0, failures: [] };
+  const today = londonDate(now.toISOString());
+  for await (const page of listAllSchools(store)) {
+    for (const school of page) {
+      summary.schools++;
+      const cutoff = retentionCutoff(today, retentionYearsOf(school));
+      try {
+        for (const status of REQUEST_STATUSES) {
+          for (const request of await listRequestsToAnonymise(store, school.urn, status, cutoff)) {
+            try {
+              // Every person in an expired trail (provider contact, staff): only the system stays named.
+              const events = await anonymiseRequest(store, request, (actor) => actor.party !== 'system', erasedAddress(`retention:${request.id}`), now);
+              if (events === undefined) continue;
+              summary.requests++;
+              summary.events += events;
+            } catch (err) {
+              summary.failures.push({ urn: school.urn, requestId: request.id, message: (err as Error).message });
+            }
+          }
+        }
+      } catch (err) {
+        summary.failures.push({ urn: school.urn, message: (err as Error).message });
+      }
+    }
+  }
+  if (summary.requests > 0 || summary.failures.length > 0) logger.info('personal data past retention anonymised', { ...summary, failures: summary.failures.length });
+  return summary;
+}
