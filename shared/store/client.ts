@@ -25,9 +25,10 @@ export function createStore(config: StoreConfig): Store {
           credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
         }
       : {}),
-    // Fail fast when the table is unreachable: the caller answers 503 rather than hanging.
-    maxAttempts: local ? 2 : 3,
-    requestHandler: new NodeHttpHandler({ connectionTimeout: local ? 1_000 : 3_000, requestTimeout: 5_000 }),
+    // A refused connection fails at once (the caller answers 503); a slow one gets a few
+    // seconds, since DynamoDB Local on a busy 2-core machine can take that long to accept.
+    maxAttempts: 3,
+    requestHandler: new NodeHttpHandler({ connectionTimeout: local ? 5_000 : 3_000, requestTimeout: local ? 15_000 : 5_000 }),
   });
   const doc = DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
