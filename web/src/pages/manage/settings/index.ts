@@ -205,7 +205,7 @@ async function renderForm(page: HTMLElement, me: Me, school: ManagedSchool, answ
         h(
           'div',
           { class: 'app-add-another__item', id: `ground-row-${i}` },
-          textField({ id: `ground-${i}`, label: `Ground ${i + 1}`, field: `settings.groundsForRefusing.${i}`, value: g, labelClass: '' }),
+          textareaField({ id: `ground-${i}`, label: `Ground ${i + 1}`, field: `settings.groundsForRefusing.${i}`, value: g, labelClass: '', rows: 2 }),
           grounds.length > 1
             ? removeButton('Remove', `ground ${i + 1}`, () => {
                 readGrounds();
