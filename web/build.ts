@@ -52,6 +52,7 @@ const MANAGE_NAV = [
   { key: 'settings', href: '/manage/settings/', text: 'School settings' },
   { key: 'opportunities', href: '/manage/opportunities/', text: 'Opportunities' },
   { key: 'staff', href: '/manage/staff/', text: 'Staff' },
+  { key: 'statement', href: '/manage/statement/', text: 'Policy statement' },
 ] as const;
 
 /** The stylesheet's stable name, for the pages functions render (shared/pages/layout.ts SITE_CSS). */

@@ -100,7 +100,7 @@ function banners(answer: { statementReviewDue?: DashboardAnswer['statementReview
         'Your provider access policy statement is due for review',
         review.message ? h('p', { class: 'govuk-body' }, review.message) : null,
         review.nextReviewOn && isIsoDate(review.nextReviewOn) ? h('p', { class: 'govuk-body' }, `It was due for review on ${formatDate(review.nextReviewOn)}.`) : null,
-        h('p', { class: 'govuk-body' }, h('a', { class: 'govuk-notification-banner__link', href: `/schools/${encodeURIComponent(urn)}/statement` }, 'Read the published statement')),
+        h('p', { class: 'govuk-body' }, h('a', { class: 'govuk-notification-banner__link', href: href('/manage/statement/', { urn }) }, 'Review and publish your statement')),
       ),
     );
   }
