@@ -114,12 +114,17 @@ describe('careers lead: dashboard decisions and calendar', () => {
     expect(detail.request.history[0].type).toBe('REQUEST_SUBMITTED');
   });
 
-  it('approve then cancel: the provider gets REQUEST with SEQUENCE n and CANCEL with n+1, same UID', async () => {
+  it('approve, move, then cancel: the provider gets REQUEST with SEQUENCE n, n+1 for the new time and CANCEL with n+2, one UID', async () => {
     const request = await newRequest({}, 60);
     const approved = await api(`/api/manage/requests/${request.id}/approve`, { method: 'POST', cookie: lead, body: '{}' });
     expect(approved.status).toBe(200);
     expect((await json(approved)).request.status).toBe('approved');
     const invite = await waitForEmail(stack, (e) => e.subject.startsWith('Approved:') && e.destination.to.some((t) => t.includes(request.contactEmail)));
+    const newDate = await schoolDayAhead(stack, '990101', 61, 4);
+    const moved = await api(`/api/manage/requests/${request.id}/reschedule`, { method: 'POST', cookie: lead, body: JSON.stringify({ date: newDate, start: '13:00', end: '13:45', reason: 'The hall is booked for exams' }) });
+    expect(moved.status).toBe(200);
+    const movedMail = await waitForEmail(stack, (e) => e.subject.startsWith('New time:') && e.destination.to.some((t) => t.includes(request.contactEmail)));
+    expect(movedMail.body.text).toContain('The hall is booked for exams');
     const cancelled = await api(`/api/manage/requests/${request.id}/cancel`, { method: 'POST', cookie: lead, body: JSON.stringify({ reason: 'The hall is flooded' }) });
     expect(cancelled.status).toBe(200);
     const cancel = await waitForEmail(stack, (e) => e.subject.startsWith('Cancelled:') && e.destination.to.some((t) => t.includes(request.contactEmail)));
@@ -131,7 +136,10 @@ describe('careers lead: dashboard decisions and calendar', () => {
     const e1 = first.getFirstSubcomponent('vevent')!;
     const e2 = second.getFirstSubcomponent('vevent')!;
     expect(e1.getFirstPropertyValue('uid')).toBe(e2.getFirstPropertyValue('uid'));
-    expect(Number(e2.getFirstPropertyValue('sequence'))).toBe(Number(e1.getFirstPropertyValue('sequence')) + 1);
+    const e3 = icsOf(movedMail).getFirstSubcomponent('vevent')!;
+    expect(e3.getFirstPropertyValue('uid')).toBe(e1.getFirstPropertyValue('uid'));
+    expect(Number(e3.getFirstPropertyValue('sequence'))).toBe(Number(e1.getFirstPropertyValue('sequence')) + 1);
+    expect(Number(e2.getFirstPropertyValue('sequence'))).toBe(Number(e3.getFirstPropertyValue('sequence')) + 1);
     expect(first.getFirstSubcomponent('vtimezone')?.getFirstPropertyValue('tzid')).toBe('Europe/London');
     const start = e1.getFirstProperty('dtstart')!;
     expect(start.getParameter('tzid')).toBe('Europe/London');

@@ -10,7 +10,7 @@ export const dashboardQuery = z.strictObject({
   to: isoDate.optional(),
 });
 
-export const DECISIONS = ['approve', 'decline', 'propose', 'cancel', 'deliver'] as const;
+export const DECISIONS = ['approve', 'decline', 'propose', 'reschedule', 'cancel', 'deliver'] as const;
 export type Decision = (typeof DECISIONS)[number];
 
 export const decisionPath = z.strictObject({

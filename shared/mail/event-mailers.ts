@@ -44,7 +44,7 @@ const updateMailer: EventMailer = (ctx) => {
     audiences.add('provider');
   }
   return [...audiences].flatMap((audience): Delivery[] => {
-    const words = wording(event.type, audience, school, request);
+    const words = wording(event.type, audience, school, request, event.data);
     if (!words) return [];
     return [
       {

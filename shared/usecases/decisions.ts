@@ -21,6 +21,18 @@ function need<T>(value: T | undefined, field: string, message: string): T {
   return value;
 }
 
+/** A date and time the school offers: given, and school time (R-HOURS); the school may waive its own notice. */
+function schoolTime(school: StoredSchool, body: DecisionBody, now: Date) {
+  const when = {
+    date: need(body.date, 'date', 'Enter the new date.'),
+    start: need(body.start, 'start', 'Enter the new start time.'),
+    end: need(body.end, 'end', 'Enter the new end time.'),
+  };
+  const refusal = errorFromViolations(checkProposedTime(school, when, { now: now.toISOString(), minimumNotice: false }));
+  if (refusal) throw refusal;
+  return when;
+}
+
 export async function decide(
   store: Store,
   school: StoredSchool,
@@ -39,15 +51,13 @@ export async function decide(
       const reason = [body.reason, body.note].filter(Boolean).join(': ');
       return applyAction(store, request, 'decline', actor, { reason }, now, o);
     }
+    case 'reschedule': {
+      // Moving an approved encounter: the new time must be school time (R-HOURS); a reason is required by the state machine.
+      const when = schoolTime(school, body, now);
+      return applyAction(store, request, 'reschedule', actor, { ...when, reason: body.reason ?? '' }, now, o);
+    }
     case 'propose': {
-      const when = {
-        date: need(body.date, 'date', 'Enter the date you propose.'),
-        start: need(body.start, 'start', 'Enter the start time you propose.'),
-        end: need(body.end, 'end', 'Enter the end time you propose.'),
-      };
-      // The school's own offer must still be school time (R-HOURS); it may waive its own notice.
-      const refusal = errorFromViolations(checkProposedTime(school, when, { now: now.toISOString(), minimumNotice: false }));
-      if (refusal) throw refusal;
+      const when = schoolTime(school, body, now);
       return applyAction(
         store,
         request,

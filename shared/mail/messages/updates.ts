@@ -20,9 +20,17 @@ function when(r: { date: string; start: string; end: string }): string {
   return `${formatDate(r.date)}, ${r.start} to ${r.end}`;
 }
 
-export function wording(type: RequestEventType, audience: Audience, school: School, r: StoredRequest): Wording | undefined {
+export function wording(
+  type: RequestEventType,
+  audience: Audience,
+  school: School,
+  r: StoredRequest,
+  eventData: Record<string, unknown> = {},
+): Wording | undefined {
   const org = r.provider.organisation;
-  const reason = r.reason ? `Reason given: ${r.reason}` : '';
+  // A move keeps the request open, so its reason travels with the event, not the request.
+  const given = typeof eventData.reason === 'string' ? eventData.reason : r.reason;
+  const reason = given ? `Reason given: ${given}` : '';
   const forProvider = audience === 'provider';
   switch (type) {
     case 'REQUEST_APPROVED':
