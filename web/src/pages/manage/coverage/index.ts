@@ -50,7 +50,7 @@ function grid(answer: SchoolCoverageAnswer): HTMLElement {
       h(
         'thead',
         { class: 'govuk-table__head' },
-        h('tr', { class: 'govuk-table__row' }, th('Cohort'), th('Key phase'), th('Status'), th('Encounters counted', { class: 'govuk-table__header govuk-table__header--numeric' }), th('Window ends')),
+        h('tr', { class: 'govuk-table__row' }, th('Cohort'), th('Key phase'), th('Status'), th('Encounters counted'), th('Window ends')),
       ),
       h(
         'tbody',
@@ -60,9 +60,9 @@ function grid(answer: SchoolCoverageAnswer): HTMLElement {
             'tr',
             { class: 'govuk-table__row', 'data-cohort': c.yearGroup },
             h('th', { scope: 'row', class: 'govuk-table__header', 'data-label': 'Cohort' }, h('a', { class: 'govuk-link', href: `#${cohortId(c)}` }, `Year ${c.yearGroup}`)),
-            td('Key phase', `${c.phase}`, c.attendance === 'optional' ? ' (offered)' : ''),
+            td('Key phase', phaseText(c.phase), c.attendance === 'optional' ? ', offered' : ''),
             td('Status', coverageTag(c.status)),
-            h('td', { class: 'govuk-table__cell govuk-table__cell--numeric', 'data-label': 'Encounters counted' }, `${c.delivered} of 2`, c.planned ? ` (${c.planned} planned)` : ''),
+            td('Encounters counted', `${c.delivered} of 2`, c.planned ? ` (${c.planned} planned)` : ''),
             td('Window ends', formatDate(c.window.end, false)),
           ),
         ),
@@ -107,7 +107,7 @@ function cohortSection(urn: string, c: CohortCoverage): HTMLElement {
               ),
             ),
           )
-        : h('p', { class: 'govuk-body' }, 'No open slots for this year group yet. ', h('a', { class: 'govuk-link', href: href('/manage/opportunities/', { urn }) }, 'Add opportunities')),
+        : h('p', { class: 'govuk-body' }, h('a', { class: 'govuk-link', href: href('/manage/opportunities/', { urn }) }, 'Add an opportunity for this year group')),
     );
   }
   return h(
