@@ -5,7 +5,7 @@
 // links to, and that statement printed (A4 width, print media) with its section headings.
 // axe-core (WCAG 2.2 AA) checks every page and state.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_CAREERS_LEAD } from '#infra/local/demo-data.ts';
+import { DEMO_CAREERS_LEAD, DEMO_TRUST } from '#infra/local/demo-data.ts';
 import { signIn } from '../support/sign-in.ts';
 import { dayMonthYear, HARBOUR_VIEW, journeyDates } from './dates.ts';
 import {
@@ -92,6 +92,7 @@ describe('the careers lead checks coverage and publishes the statement', { timeo
     expect(await page.locator('#published').textContent()).toContain('the governing board');
     expect(await page.locator('#versions li').count()).toBeGreaterThanOrEqual(1);
     await expectNoAxeViolations(page, 'statement management, published');
+    await screenshot(page, 'manage-statement-1024');
     expectNoProblems(lead.problems);
   });
 
@@ -112,5 +113,22 @@ describe('the careers lead checks coverage and publishes the statement', { timeo
     await page.emulateMedia({ media: 'screen' });
     expectNoProblems(lead.problems);
     await lead.close();
+  });
+
+  it('shows a trust admin each school’s totals, linked to its coverage', async () => {
+    const [name, value] = (await signIn(site.stack, 'trust.admin@northfield-trust.example')).split('=') as [string, string];
+    const admin = await openPage(b.browser);
+    admin.page.setDefaultTimeout(10_000);
+    await admin.context.addCookies([{ name, value, domain: 'localhost', path: '/', httpOnly: true, secure: true, sameSite: 'Lax' }]);
+    const { page } = admin;
+    await page.goto(`${site.url}/manage/trust/?id=${DEMO_TRUST.id}`);
+    await page.locator('#trust-table').waitFor();
+    expect(await page.locator('#trust-name').textContent()).toBe(DEMO_TRUST.name);
+    expect(await page.locator(`#trust-table tr[data-urn="${HARBOUR_VIEW}"] a`).getAttribute('href')).toBe(`/manage/coverage/?urn=${HARBOUR_VIEW}`);
+    await expectNoAxeViolations(page, 'trust coverage');
+    await page.setViewportSize({ width: 320, height: 800 });
+    await expectNoHorizontalScroll(page);
+    expectNoProblems(admin.problems);
+    await admin.close();
   });
 });
