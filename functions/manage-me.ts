@@ -10,7 +10,7 @@ import type { StaffRole } from '#shared/store/staff.ts';
 export interface ManageMeAnswer {
   email: string;
   /** The caller's own school first (careers lead, deputy), then a trust's, each by name. */
-  schools: { urn: string; name: string; role: StaffRole }[];
+  schools: { urn: string; name: string; role: StaffRole; trust?: { id: string; name: string } }[];
 }
 
 const ROLE_ORDER: Record<StaffRole, number> = { careers_lead: 0, deputy: 1, trust_admin: 2 };
@@ -18,7 +18,12 @@ const ROLE_ORDER: Record<StaffRole, number> = { careers_lead: 0, deputy: 1, trus
 export async function manageMe(store: Store, cookies: string[]): Promise<HttpResult> {
   const { session, roles } = await requireStaff(store, cookies);
   const schools = await Promise.all(
-    roles.map(async (r) => ({ urn: r.urn, name: (await getSchoolProfile(store, r.urn))?.name ?? `School ${r.urn}`, role: r.role })),
+    roles.map(async (r) => {
+      const profile = await getSchoolProfile(store, r.urn);
+      // A trust admin is offered the trust-wide coverage view, which needs the trust's id.
+      const trust = r.role === 'trust_admin' && profile?.trust ? { trust: profile.trust } : {};
+      return { urn: r.urn, name: profile?.name ?? `School ${r.urn}`, role: r.role, ...trust };
+    }),
   );
   schools.sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role] || a.name.localeCompare(b.name) || a.urn.localeCompare(b.urn));
   const body: ManageMeAnswer = { email: session.email, schools };

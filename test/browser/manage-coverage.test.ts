@@ -121,8 +121,11 @@ describe('the careers lead checks coverage and publishes the statement', { timeo
     admin.page.setDefaultTimeout(10_000);
     await admin.context.addCookies([{ name, value, domain: 'localhost', path: '/', httpOnly: true, secure: true, sameSite: 'Lax' }]);
     const { page } = admin;
-    await page.goto(`${site.url}/manage/trust/?id=${DEMO_TRUST.id}`);
+    // From a school's coverage page, a trust admin follows the link to the whole trust.
+    await page.goto(`${site.url}/manage/coverage/?urn=${HARBOUR_VIEW}`);
+    await page.getByRole('link', { name: `Coverage across ${DEMO_TRUST.name}` }).click();
     await page.locator('#trust-table').waitFor();
+    expect(page.url()).toBe(`${site.url}/manage/trust/?id=${DEMO_TRUST.id}`);
     expect(await page.locator('#trust-name').textContent()).toBe(DEMO_TRUST.name);
     expect(await page.locator(`#trust-table tr[data-urn="${HARBOUR_VIEW}"] a`).getAttribute('href')).toBe(`/manage/coverage/?urn=${HARBOUR_VIEW}`);
     await expectNoAxeViolations(page, 'trust coverage');

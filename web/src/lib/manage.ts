@@ -13,6 +13,8 @@ export interface ManagedSchool {
   urn: string;
   name: string;
   role: StaffRole;
+  /** Given to a trust admin: the trust-wide coverage page takes its id. */
+  trust?: { id: string; name: string };
 }
 /** GET /api/manage/me (functions/manage-me.ts). */
 export interface Me {

@@ -202,6 +202,9 @@ function render(page: HTMLElement, me: Me, school: ManagedSchool, answer: School
       `Every pupil must meet providers at least twice in each of key phases 1 and 2, and be offered two encounters in key phase 3. Today is ${formatDate(answer.today)}.`,
     ),
     h('p', { class: 'govuk-body', id: 'totals' }, `This year: ${totalsText(answer.totals)}.`),
+    school.trust
+      ? h('p', { class: 'govuk-body' }, h('a', { class: 'govuk-link', href: `/manage/trust/?id=${encodeURIComponent(school.trust.id)}` }, `Coverage across ${school.trust.name}`))
+      : '',
     grid(answer),
     h('h2', { class: 'govuk-heading-l' }, 'Each cohort'),
     answer.cohorts.map((c) => cohortSection(answer.urn, c)),
