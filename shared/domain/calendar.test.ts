@@ -266,3 +266,12 @@ describe('R-HOURS calendar settings', () => {
     for (const v of validateCalendar(broken)) expect(v.message).toMatch(/make|Write|Give|Add/);
   });
 });
+
+describe('isSchoolDay', () => {
+  it('answers as schoolDayCheck(…).ok on every date of two years, and for a school with no Friday sessions', () => {
+    const noFridays = { ...school, calendar: { ...school.calendar, schoolDay: { ...school.calendar.schoolDay, fri: undefined } } };
+    for (const s of [school, noFridays]) {
+      for (let d = '2026-08-01'; d <= '2028-08-31'; d = addDays(d, 1)) expect(isSchoolDay(s, d), d).toBe(schoolDayCheck(s, d).ok);
+    }
+  });
+});

@@ -145,8 +145,17 @@ function runningDaysText(cal: SchoolCalendar): string {
   return `a ${days.length === 1 ? days[0] : `${days.slice(0, -1).join(', ')} or ${days[days.length - 1]}`}`;
 }
 
+/**
+ * The same answer as schoolDayCheck(…).ok without building its sentence: counting school
+ * days (deadlines, coverage, slots) asks this for every date of a range, and formatting a
+ * date and finding the next term for every weekend and holiday was most of that work.
+ */
 export function isSchoolDay(school: SchoolWithCalendar, date: IsoDate): boolean {
-  return schoolDayCheck(school, date).ok;
+  assertDate(date);
+  const day = weekdayOf(date);
+  if (!day || bankHolidayOn(date)) return false;
+  const cal = school.calendar;
+  return Boolean(termOn(cal, date) && !closureOn(cal, date) && cal.schoolDay[day]);
 }
 
 /**
