@@ -52,6 +52,12 @@ async function shutdown(code: number) {
 }
 process.on('SIGINT', () => void shutdown(130));
 process.on('SIGTERM', () => void shutdown(143));
+for (const event of ['uncaughtException', 'unhandledRejection'] as const) {
+  process.on(event, (err: unknown) => {
+    console.error(err);
+    void shutdown(1);
+  });
+}
 
 async function main() {
   const machine = { cpus: cpus().length, loadAverage: loadavg(), node: process.versions.node, platform: `${process.platform} ${process.arch}` };
