@@ -1,5 +1,5 @@
 // The erasure contract (platform admins): POST /api/admin/erasure {email}.
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const erasureBody = z.strictObject({
   email: z.email('Enter the email address of the person to erase, like name@college.ac.uk.').max(254),
