@@ -5,7 +5,7 @@
 import type { OpportunityWarning, SchoolSettings } from '#shared/domain/settings.ts';
 import type { Opportunity } from '#shared/domain/types.ts';
 import { ApiError, api } from './api.ts';
-import { fill, h, href, param, setTitle, type Child } from './dom.ts';
+import { byId, fill, h, href, param, setTitle, type Child } from './dom.ts';
 import { eventText, formatShortDate } from './format.ts';
 
 export type StaffRole = 'careers_lead' | 'deputy' | 'trust_admin';
@@ -211,6 +211,40 @@ export function handleLoadError(page: HTMLElement, err: unknown, title: string, 
   else if (err.status === 403 && me) notYourSchool(page, me, path);
   else problem(page, title, err.message);
   return true;
+}
+
+/**
+ * Every school page's start: who is signed in, which of their schools the page is for,
+ * then the page's own answer. Shows the sign-in, not-your-school or problem state and
+ * answers undefined when the page cannot go on.
+ */
+export async function openSchoolPage<T>(
+  title: string,
+  path: string,
+  load: (urn: string) => Promise<T>,
+): Promise<{ page: HTMLElement; me: Me; school: ManagedSchool; answer: T } | undefined> {
+  const page = byId('page');
+  let me: Me;
+  try {
+    me = await loadMe();
+  } catch (err) {
+    if (handleLoadError(page, err, title)) return undefined;
+    throw err;
+  }
+  const school = schoolFor(me);
+  if (!school) {
+    setUpChrome(true);
+    if (me.schools.length) notYourSchool(page, me, path);
+    else noSchools(page);
+    return undefined;
+  }
+  setUpChrome(true, school.urn);
+  try {
+    return { page, me, school, answer: await load(school.urn) };
+  } catch (err) {
+    if (handleLoadError(page, err, title, me, path)) return undefined;
+    throw err;
+  }
 }
 
 // ---- pieces of pages ------------------------------------------------------------------

@@ -13,17 +13,11 @@ import { dateField, readDate } from '../../../lib/form.ts';
 import { formatDate, formatTimes, formatYears } from '../../../lib/format.ts';
 import {
   accountBar,
-  handleLoadError,
-  loadMe,
-  noSchools,
-  notYourSchool,
-  schoolFor,
-  setUpChrome,
-  signInNeeded,
   successBanner,
   warningText,
   type ManagedSchool,
   type Me,
+  openSchoolPage,
 } from '../../../lib/manage.ts';
 import type { CalendarFeedAnswer } from '#shared/api/exports.ts';
 
@@ -214,27 +208,7 @@ function render(page: HTMLElement, me: Me, school: ManagedSchool, answer: School
 }
 
 ready(async () => {
-  const page = byId('page');
-  let me: Me;
-  try {
-    me = await loadMe();
-  } catch (err) {
-    if (handleLoadError(page, err, TITLE)) return;
-    throw err;
-  }
-  const school = schoolFor(me);
-  if (!school) {
-    setUpChrome(true);
-    return me.schools.length ? notYourSchool(page, me, PATH) : noSchools(page);
-  }
-  setUpChrome(true, school.urn);
-  let answer: SchoolCoverageAnswer;
-  try {
-    answer = await api<SchoolCoverageAnswer>('GET', `/api/manage/schools/${encodeURIComponent(school.urn)}/coverage`);
-  } catch (err) {
-    if (err instanceof ApiError && err.status === 401) return signInNeeded(page);
-    if (handleLoadError(page, err, TITLE, me, PATH)) return;
-    throw err;
-  }
-  render(page, me, school, answer);
+  const opened = await openSchoolPage(TITLE, PATH, (urn) => api<SchoolCoverageAnswer>('GET', `/api/manage/schools/${encodeURIComponent(urn)}/coverage`));
+  if (!opened) return;
+  render(opened.page, opened.me, opened.school, opened.answer);
 });

@@ -27,20 +27,15 @@ import { formatDate, formatTimes, formatYears, sessionTypeLabel } from '../../..
 import {
   accountBar,
   buttonLink,
-  handleLoadError,
-  loadMe,
-  noSchools,
-  notYourSchool,
   problem,
-  schoolFor,
   setFlash,
-  setUpChrome,
   signInNeeded,
   successBanner,
   takeFlash,
   type ManagedSchool,
   type OpportunitiesAnswer,
   type Me,
+  openSchoolPage,
 } from '../../../lib/manage.ts';
 import { facilityText } from '../../../lib/manage-request.ts';
 import { summaryList } from '../../../lib/school.ts';
@@ -324,32 +319,16 @@ function editView(page: HTMLElement, school: ManagedSchool, answer: Opportunitie
 }
 
 ready(async () => {
-  const page = byId('page');
   const flash = takeFlash();
-  let me: Me;
-  try {
-    me = await loadMe();
-  } catch (err) {
-    if (handleLoadError(page, err, TITLE)) return;
-    throw err;
-  }
-  const school = schoolFor(me);
-  if (!school) {
-    setUpChrome(true);
-    return me.schools.length ? notYourSchool(page, me, PATH) : noSchools(page);
-  }
-  setUpChrome(true, school.urn);
-  let answer: OpportunitiesAnswer;
-  let profile: PublicSchool;
-  try {
-    [answer, { school: profile }] = await Promise.all([
-      api<OpportunitiesAnswer>('GET', `/api/manage/schools/${encodeURIComponent(school.urn)}/opportunities`),
-      api<{ school: PublicSchool }>('GET', `/api/schools/${encodeURIComponent(school.urn)}`),
-    ]);
-  } catch (err) {
-    if (handleLoadError(page, err, TITLE, me, PATH)) return;
-    throw err;
-  }
+  const opened = await openSchoolPage(TITLE, PATH, (urn) =>
+    Promise.all([
+      api<OpportunitiesAnswer>('GET', `/api/manage/schools/${encodeURIComponent(urn)}/opportunities`),
+      api<{ school: PublicSchool }>('GET', `/api/schools/${encodeURIComponent(urn)}`),
+    ]),
+  );
+  if (!opened) return;
+  const { page, me, school } = opened;
+  const [answer, { school: profile }] = opened.answer;
   const id = param('id');
   if (!id) return listView(page, me, school, answer, flash);
   if (profile.providerAccessYears.length === 0) {

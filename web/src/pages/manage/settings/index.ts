@@ -26,18 +26,13 @@ import {
 import { formatInstant } from '../../../lib/format.ts';
 import {
   accountBar,
-  handleLoadError,
-  loadMe,
-  noSchools,
-  notYourSchool,
-  schoolFor,
-  setUpChrome,
   signInNeeded,
   successBanner,
   warningText,
   type ManagedSchool,
   type SettingsAnswer,
   type Me,
+  openSchoolPage,
 } from '../../../lib/manage.ts';
 
 const PATH = '/manage/settings/';
@@ -438,26 +433,7 @@ function toApiPath(path: string): string {
 }
 
 ready(async () => {
-  const page = byId('page');
-  let me: Me;
-  try {
-    me = await loadMe();
-  } catch (err) {
-    if (handleLoadError(page, err, TITLE)) return;
-    throw err;
-  }
-  const school = schoolFor(me);
-  if (!school) {
-    setUpChrome(true);
-    return me.schools.length ? notYourSchool(page, me, PATH) : noSchools(page);
-  }
-  setUpChrome(true, school.urn);
-  let answer: SettingsAnswer;
-  try {
-    answer = await api<SettingsAnswer>('GET', `/api/manage/schools/${encodeURIComponent(school.urn)}/settings`);
-  } catch (err) {
-    if (handleLoadError(page, err, TITLE, me, PATH)) return;
-    throw err;
-  }
-  await renderForm(page, me, school, answer);
+  const opened = await openSchoolPage(TITLE, PATH, (urn) => api<SettingsAnswer>('GET', `/api/manage/schools/${encodeURIComponent(urn)}/settings`));
+  if (!opened) return;
+  await renderForm(opened.page, opened.me, opened.school, opened.answer);
 });

@@ -8,19 +8,14 @@ import { clearErrors, showErrors, type FieldError } from '../../../lib/errors.ts
 import { textField } from '../../../lib/form.ts';
 import {
   accountBar,
-  handleLoadError,
-  loadMe,
-  noSchools,
-  notYourSchool,
   ROLE_TEXT,
-  schoolFor,
-  setUpChrome,
   signInNeeded,
   successBanner,
   type ManagedSchool,
   type StaffAnswer,
   type StaffMember,
   type Me,
+  openSchoolPage,
 } from '../../../lib/manage.ts';
 
 const PATH = '/manage/staff/';
@@ -148,26 +143,7 @@ function render(page: HTMLElement, me: Me, school: ManagedSchool, answer: StaffA
 }
 
 ready(async () => {
-  const page = byId('page');
-  let me: Me;
-  try {
-    me = await loadMe();
-  } catch (err) {
-    if (handleLoadError(page, err, TITLE)) return;
-    throw err;
-  }
-  const school = schoolFor(me);
-  if (!school) {
-    setUpChrome(true);
-    return me.schools.length ? notYourSchool(page, me, PATH) : noSchools(page);
-  }
-  setUpChrome(true, school.urn);
-  let answer: StaffAnswer;
-  try {
-    answer = await api<StaffAnswer>('GET', `/api/manage/schools/${encodeURIComponent(school.urn)}/staff`);
-  } catch (err) {
-    if (handleLoadError(page, err, TITLE, me, PATH)) return;
-    throw err;
-  }
-  render(page, me, school, answer);
+  const opened = await openSchoolPage(TITLE, PATH, (urn) => api<StaffAnswer>('GET', `/api/manage/schools/${encodeURIComponent(urn)}/staff`));
+  if (!opened) return;
+  render(opened.page, opened.me, opened.school, opened.answer);
 });

@@ -12,17 +12,12 @@ import { dateField, readDate, textField } from '../../../lib/form.ts';
 import { formatDate, formatInstant } from '../../../lib/format.ts';
 import {
   accountBar,
-  handleLoadError,
-  loadMe,
-  noSchools,
-  notYourSchool,
-  schoolFor,
-  setUpChrome,
   signInNeeded,
   successBanner,
   warningText,
   type ManagedSchool,
   type Me,
+  openSchoolPage,
 } from '../../../lib/manage.ts';
 import { isSettingsField, type ManageStatementAnswer } from '../../../lib/statement-manage.ts';
 
@@ -166,26 +161,7 @@ function render(page: HTMLElement, me: Me, school: ManagedSchool, answer: Manage
 }
 
 ready(async () => {
-  const page = byId('page');
-  let me: Me;
-  try {
-    me = await loadMe();
-  } catch (err) {
-    if (handleLoadError(page, err, TITLE)) return;
-    throw err;
-  }
-  const school = schoolFor(me);
-  if (!school) {
-    setUpChrome(true);
-    return me.schools.length ? notYourSchool(page, me, PATH) : noSchools(page);
-  }
-  setUpChrome(true, school.urn);
-  let answer: ManageStatementAnswer;
-  try {
-    answer = await api<ManageStatementAnswer>('GET', `/api/manage/schools/${encodeURIComponent(school.urn)}/statement`);
-  } catch (err) {
-    if (handleLoadError(page, err, TITLE, me, PATH)) return;
-    throw err;
-  }
-  render(page, me, school, answer);
+  const opened = await openSchoolPage(TITLE, PATH, (urn) => api<ManageStatementAnswer>('GET', `/api/manage/schools/${encodeURIComponent(urn)}/statement`));
+  if (!opened) return;
+  render(opened.page, opened.me, opened.school, opened.answer);
 });
