@@ -135,6 +135,7 @@ describe('HTTP error contract', () => {
         message: 'Year 7 is not covered by provider access; choose Years 8 to 13',
         rule: 'R-YEARS',
         fields: { yearGroups: 'Year 7 is not covered by provider access; choose Years 8 to 13' },
+        rules: { yearGroups: ['R-YEARS'] },
       },
     });
   });

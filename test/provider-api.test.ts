@@ -77,6 +77,9 @@ describe('provider API', () => {
     expect(Object.keys(error.fields)).toEqual(expect.arrayContaining(['yearGroups', 'date', 'content.careers']));
     expect(error.fields.yearGroups).toMatch(/Year 7 is not covered by provider access/);
     expect(error.fields.date).toMatch(/Saturday 28 November 2026/);
+    // Issue 11: a refusal that breaks several rules names the rule of every field.
+    expect(error.rules).toMatchObject({ yearGroups: ['R-YEARS'], date: ['R-HOURS', 'R-NOTICE'], 'content.careers': ['R-CONTENT'] });
+    expect(Object.keys(error.rules).sort()).toEqual(Object.keys(error.fields).sort());
   });
 
   it.each([

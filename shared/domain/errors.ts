@@ -7,6 +7,9 @@ export const STATUTORY_RULE_IDS = [
   'R-YEARS',
   'R-TAUGHT',
   'R-WHOLE',
+  'R-RANGE',
+  'R-REASONABLE',
+  'R-ATTEND',
   'R-HOURS',
   'R-NOTICE',
   'R-CONTENT',
@@ -28,6 +31,44 @@ export type ProductRuleId = (typeof PRODUCT_RULE_IDS)[number];
 
 export type RuleId = StatutoryRuleId | ProductRuleId;
 
+/**
+ * Each rule in plain words, for a person reading a refusal: the web shows these beside
+ * the field at fault, so a college officer sees why as well as what to change.
+ */
+export const RULE_PLAIN_WORDS: Record<RuleId, string> = {
+  'R-YEARS': 'Provider access is for Years 8 to 13 only.',
+  'R-TAUGHT': 'A school can only offer the year groups it teaches.',
+  'R-WHOLE': 'Encounters are for whole year groups, never a selected set of pupils.',
+  'R-RANGE': 'Pupils must hear from a range of providers.',
+  'R-REASONABLE': 'Access must last a reasonable time during the school day.',
+  'R-ATTEND': 'In Years 8 to 11 every pupil must take part.',
+  'R-HOURS': 'Encounters take place during the school day: in term time, inside the school’s session times, not on a closure day.',
+  'R-NOTICE': 'The school sets how much notice it needs and how far ahead it takes bookings.',
+  'R-CONTENT': 'Every encounter covers the four things the statutory guidance lists.',
+  'R-PROVIDER': 'Requests come from a provider of technical education or apprenticeships.',
+  'R-PHASE1': 'Pupils meet providers twice in Years 8 and 9.',
+  'R-PHASE2': 'Pupils meet providers twice in Years 10 and 11.',
+  'R-PHASE3': 'The school offers two encounters in Years 12 and 13.',
+  'P-DETAILS': 'The school needs these details to plan the visit.',
+  'P-DURATION': 'A session has a sensible length.',
+  'P-SLOT': 'A chosen slot must have a place and match its date, time and year groups.',
+  'P-STATE': 'What can be done depends on where the request stands.',
+};
+
+/** The rules behind each field of a refusal, keyed by the same paths as `fields`. */
+export type FieldRules = Record<string, RuleId[]>;
+
+/** Every field's rules, in the order first broken, once each; `prefix` is where the object sits in a body. */
+export function rulesByField(violations: readonly Pick<RuleViolation, 'field' | 'rule'>[], prefix?: string): FieldRules {
+  const out: FieldRules = {};
+  for (const v of violations) {
+    const field = prefix ? (v.field ? `${prefix}.${v.field}` : prefix) : v.field;
+    const list = (out[field] ??= []);
+    if (!list.includes(v.rule)) list.push(v.rule);
+  }
+  return out;
+}
+
 /** One broken rule: `field` is the request's field path, e.g. 'yearGroups', 'content.careers'. */
 export interface RuleViolation {
   code: string;
@@ -44,6 +85,8 @@ export interface DomainErrorOptions {
   /** HTTP status hint: 403 not allowed, 409 wrong state, 422 rule broken (default). */
   status?: number;
   fields?: Record<string, string>;
+  /** The rule ids behind each field; derived from `violations` when not given. */
+  rules?: FieldRules;
   violations?: RuleViolation[];
   cause?: unknown;
 }
@@ -54,6 +97,7 @@ export class DomainError extends Error {
   readonly field: string | undefined;
   readonly status: number;
   readonly fields: Record<string, string> | undefined;
+  readonly rules: FieldRules | undefined;
   readonly violations: RuleViolation[];
 
   constructor(code: string, message: string, options: DomainErrorOptions = {}) {
@@ -65,6 +109,14 @@ export class DomainError extends Error {
     this.status = options.status ?? 422;
     this.fields = options.fields;
     this.violations = options.violations ?? [];
+    // A rule id on every field at fault: given, from the violations, or the one field's own.
+    this.rules =
+      options.rules ??
+      (this.violations.length > 0
+        ? rulesByField(this.violations)
+        : options.rule && (options.field ?? '') !== ''
+          ? { [options.field as string]: [options.rule] }
+          : undefined);
   }
 }
 

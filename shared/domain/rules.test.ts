@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findSubsetAudience } from './audience.ts';
-import { errorFromViolations, DomainError, type RuleViolation } from './errors.ts';
+import { errorFromViolations, DomainError, rulesByField, type RuleViolation } from './errors.ts';
 import {
   checkContent,
   checkProposedTime,
@@ -425,6 +425,16 @@ describe('errorFromViolations', () => {
     expect(err?.fields?.yearGroups).toContain('Year 6');
     expect(err?.message).toMatch(/^This request needs 4 changes: /);
     expect(errorFromViolations([])).toBeUndefined();
+  });
+
+  it('names the rules of every field, each once, in the order broken (a rule id on each field)', () => {
+    const elevenToSixteen = demoSchool({ yearGroups: [7, 8, 9, 10, 11] });
+    const err = errorFromViolations(checkRequest(elevenToSixteen, draft({ yearGroups: [7, 12], date: '2026-03-21' }), { now: NOW }).violations);
+    expect(err?.rule).toBeUndefined();
+    // 21 March 2026 is a Saturday (R-HOURS) and a week away (R-NOTICE): both are named.
+    expect(err?.rules).toEqual({ yearGroups: ['R-YEARS', 'R-TAUGHT'], date: ['R-HOURS', 'R-NOTICE'] });
+    expect(rulesByField([{ field: 'end', rule: 'P-DURATION' }, { field: '', rule: 'R-HOURS' }], 'proposed')).toEqual({ 'proposed.end': ['P-DURATION'], proposed: ['R-HOURS'] });
+    expect(new DomainError('X', 'Do y.', { rule: 'R-NOTICE', field: 'date' }).rules).toEqual({ date: ['R-NOTICE'] });
   });
 
   it('carries a cause when given', () => {

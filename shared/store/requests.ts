@@ -85,6 +85,7 @@ export async function createRequest(store: Store, request: StoredRequest, event:
     if (err instanceof TransactionCancelled && hold && err.failedCondition(2)) {
       throw new ConflictError('SLOT_FULL', 'This slot has no places left. Choose another slot or propose a different time.', {
         fields: { slot: 'This slot has no places left' },
+        rule: 'P-SLOT',
         cause: err,
       });
     }

@@ -74,7 +74,7 @@ export async function createProviderRequest(
   const nowInstant = now.toISOString();
   const check = checkRequest(school, draft, { now: nowInstant, ...(slot ? { slot } : {}) });
   const refusal = errorFromViolations(check.violations);
-  if (refusal?.code === 'SLOT_FULL') throw new ConflictError('SLOT_FULL', refusal.message, { fields: refusal.fields });
+  if (refusal?.code === 'SLOT_FULL') throw new ConflictError('SLOT_FULL', refusal.message, { fields: refusal.fields, rules: refusal.rules, rule: 'P-SLOT' });
   if (refusal) throw refusal;
 
   const id = newId(now.getTime());

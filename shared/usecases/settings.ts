@@ -5,7 +5,7 @@
 // transaction with its audit item, and leaves every other field of the profile alone.
 import type { OpportunitiesAnswer, SettingsAnswer, StaffAnswer, StaffMember } from '#shared/api/settings.ts';
 import { addDays } from '#shared/domain/dates.ts';
-import type { RuleViolation } from '#shared/domain/errors.ts';
+import { rulesByField, type RuleViolation } from '#shared/domain/errors.ts';
 import { checkOpportunities, checkSettings, opportunityWarnings, profileFieldsOf, settingsOf, type SchoolSettings } from '#shared/domain/settings.ts';
 import { londonDate } from '#shared/domain/timezone.ts';
 import type { Opportunity } from '#shared/domain/types.ts';
@@ -251,11 +251,13 @@ function refusalOf(violations: readonly RuleViolation[], prefix: string, code: s
     const field = v.field ? `${prefix}.${v.field}` : prefix;
     fields[field] = fields[field] ? `${fields[field]} ${v.message}` : v.message;
   }
-  const rules = new Set(violations.map((v) => v.rule));
-  if (violations.length === 1) return new AppError(422, first.code, first.message, { fields, rule: first.rule });
+  const rules = rulesByField(violations, prefix);
+  const distinct = new Set(violations.map((v) => v.rule));
+  if (violations.length === 1) return new AppError(422, first.code, first.message, { fields, rules, rule: first.rule });
   return new AppError(422, code, `Make ${violations.length} changes to ${what} before saving: ${violations.map((v) => v.message).join(' ')}`, {
     fields,
-    ...(rules.size === 1 ? { rule: first.rule } : {}),
+    rules,
+    ...(distinct.size === 1 ? { rule: first.rule } : {}),
   });
 }
 

@@ -117,7 +117,7 @@ describe('pages with faked API answers', { timeout: BROWSER_TEST_TIMEOUT }, () =
       expect(req.headers()['content-type']).toBe('application/json');
       if (answer === 'abort') return r.abort('failed');
       if (answer === '429') return json(r, 429, { error: { code: 'RATE_LIMITED', message: 'Too many requests from this address.' } }, { 'retry-after': '120' });
-      if (answer === '422') return json(r, 422, { error: { code: 'REQUEST_RULES_BROKEN', message: 'x', fields: { 'contact.email': 'Use your work email address.', 'provider.ukprn': 'A UKPRN has 8 digits.' } } });
+      if (answer === '422') return json(r, 422, { error: { code: 'REQUEST_RULES_BROKEN', message: 'x', fields: { 'contact.email': 'Use your work email address.', 'provider.ukprn': 'A UKPRN has 8 digits.' }, rules: { 'provider.ukprn': ['R-PROVIDER'] } } });
       return json(r, 201, { request: requestView() });
     });
     await page.goto(`${site.url}/request/?urn=990101&opportunity=y8-pshe&date=2030-01-10`);
@@ -159,6 +159,11 @@ describe('pages with faked API answers', { timeout: BROWSER_TEST_TIMEOUT }, () =
     await page.locator('#form-errors .govuk-error-summary__list').waitFor();
     expect(await page.locator('#contact-email-group .govuk-error-message').textContent()).toContain('Use your work email address.');
     expect(await page.locator('#provider-ukprn-group .govuk-error-message').textContent()).toContain('A UKPRN has 8 digits.');
+    // The rule behind a field is said in plain words under its message (issue 11); a field with no rule has none.
+    expect(await page.locator('#provider-ukprn-group .app-error-rule').textContent()).toBe(
+      'R-PROVIDER: Requests come from a provider of technical education or apprenticeships.',
+    );
+    expect(await page.locator('#contact-email-group .app-error-rule').count()).toBe(0);
     expect(await page.locator('#contact-email').getAttribute('aria-describedby')).toContain('contact-email-group-error');
     await expectNoAxeViolations(page, 'field errors from the API');
     await expectNoHorizontalScroll(page);

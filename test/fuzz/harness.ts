@@ -156,8 +156,13 @@ function problemOf(answer: Answer): string | undefined {
   if (type.startsWith('application/json')) {
     if (answer.headers['x-content-type-options'] !== 'nosniff' && answer.status !== 200) return 'JSON without nosniff';
     if (answer.status >= 400) {
-      const error = (answer.json() as { error?: { code?: unknown; message?: unknown } }).error;
+      const error = (answer.json() as { error?: { code?: unknown; message?: unknown; fields?: Record<string, unknown>; rules?: Record<string, unknown> } }).error;
       if (typeof error?.code !== 'string' || typeof error.message !== 'string') return `not the error contract: ${answer.text.slice(0, 300)}`;
+      // Rule ids sit only beside a field that has a message, as RULES.md / P-* ids.
+      for (const [field, ids] of Object.entries(error.rules ?? {})) {
+        if (!error.fields || !(field in error.fields)) return `rules names "${field}", which has no message in fields`;
+        if (!Array.isArray(ids) || ids.length === 0 || ids.some((id) => typeof id !== 'string' || !/^[RP]-[A-Z0-9]+$/.test(id))) return `rules.${field} is not a list of rule ids`;
+      }
     }
   }
   if (type.startsWith('text/html') && UNESCAPED_CANARY.test(answer.text)) return 'unescaped markup in the page';

@@ -1,10 +1,13 @@
 // Talking to the JSON API: same-origin relative URLs, cookies only for this origin, the
-// error contract `{ error: { code, message, fields?, rule? } }` turned into ApiError.
+// error contract `{ error: { code, message, fields?, rules?, rule? } }` turned into ApiError.
+import type { FieldError } from './errors.ts';
 
 export interface ApiErrorBody {
   code: string;
   message: string;
   fields?: Record<string, string>;
+  /** The RULES.md ids behind each field of `fields`. */
+  rules?: Record<string, string[]>;
   rule?: string;
 }
 
@@ -12,6 +15,7 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly fields: Record<string, string>;
+  readonly rules: Record<string, string[]>;
   readonly rule: string | undefined;
   /** Seconds, from a 429's Retry-After. */
   readonly retryAfter: number | undefined;
@@ -22,8 +26,14 @@ export class ApiError extends Error {
     this.status = status;
     this.code = body.code;
     this.fields = body.fields ?? {};
+    this.rules = body.rules ?? {};
     this.rule = body.rule;
     this.retryAfter = retryAfter;
+  }
+
+  /** One error per field, with the rules behind it, for showErrors. */
+  fieldErrors(): FieldError[] {
+    return Object.entries(this.fields).map(([path, message]) => ({ path, message, ...(this.rules[path] ? { rules: this.rules[path] } : {}) }));
   }
 
   /** The service could not be reached at all: a retry may succeed with the same request. */

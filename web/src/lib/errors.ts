@@ -2,12 +2,20 @@
 // link to its field) and the same message beside the field, with the field group red.
 // Fields are found by `data-field`: a space-separated list of the API's field paths the
 // group answers for (e.g. `data-field="date proposed.date"`).
+import { RULE_PLAIN_WORDS, type RuleId } from '#shared/domain/errors.ts';
 import { h, fill, setTitle } from './dom.ts';
 
 export interface FieldError {
   /** An API field path like `contact.email`; no path (or an unknown one) is a page-level error. */
   path?: string;
   message: string;
+  /** The RULES.md ids behind it: their plain words are shown under the field's message. */
+  rules?: string[];
+}
+
+/** 'R-HOURS: Encounters take place during the school day…' for each known rule id. */
+function ruleWords(rules: readonly string[] | undefined): string[] {
+  return (rules ?? []).filter((r): r is RuleId => r in RULE_PLAIN_WORDS).map((r) => `${r}: ${RULE_PLAIN_WORDS[r]}`);
 }
 
 /** The form group answering for a field path: the exact path, then its head, then its tail. */
@@ -46,11 +54,12 @@ function removeDescribedBy(el: HTMLElement, id: string) {
 
 let errorCount = 0;
 
-function markGroup(group: HTMLElement, message: string) {
+function markGroup(group: HTMLElement, message: string, rules?: readonly string[]) {
   if (group.classList.contains('govuk-form-group--error')) return; // first message wins
   group.classList.add('govuk-form-group--error');
   const id = `${group.id || `group-${++errorCount}`}-error`;
-  const p = h('p', { class: 'govuk-error-message', id, 'data-error-message': true }, h('span', { class: 'govuk-visually-hidden' }, 'Error:'), ` ${message}`);
+  const why = ruleWords(rules).map((w) => h('span', { class: 'app-error-rule', 'data-rule': w.slice(0, w.indexOf(':')) }, w));
+  const p = h('p', { class: 'govuk-error-message', id, 'data-error-message': true }, h('span', { class: 'govuk-visually-hidden' }, 'Error:'), ` ${message}`, ...why);
   const before = group.querySelector<HTMLElement>(
     '.govuk-radios, .govuk-checkboxes, .govuk-date-input, .govuk-input, .govuk-textarea, .govuk-select, [data-error-before]',
   );
@@ -96,7 +105,7 @@ export function showErrors(scope: ParentNode, summary: HTMLElement, errors: Fiel
     if (seen.has(key)) continue;
     seen.add(key);
     if (group) {
-      markGroup(group, error.message);
+      markGroup(group, error.message, error.rules);
       const target = focusTarget(group);
       items.push(
         h(

@@ -230,7 +230,7 @@ async function showHistory(page: HTMLElement, me: Me, school: ManagedSchool) {
     if (err instanceof ApiError && err.status === 400) {
       setTitle('Past requests');
       fill(page, head, form, back);
-      const fields = Object.entries(err.fields).map(([path, message]) => ({ path, message }));
+      const fields = err.fieldErrors();
       showErrors(form, summary, fields.length ? fields : [{ message: err.message }], 'Past requests');
       return;
     }

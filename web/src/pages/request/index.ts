@@ -405,7 +405,7 @@ ready(async () => {
       if (!(err instanceof ApiError)) throw err;
       const definite = !err.isNetworkError && err.status < 500 && err.status !== 429;
       if (definite) submissions.settle();
-      const fields = Object.entries(err.fields).map(([path, message]) => ({ path, message }));
+      const fields = err.fieldErrors();
       if (fields.length && err.status !== 429) {
         // The questions need changing: show them there.
         toForm(() => showErrors(form, formErrors, fields, FORM_TITLE));

@@ -21,7 +21,7 @@ ready(() => {
       await api('POST', '/api/auth/sign-in', { body: { email } });
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;
-      const fields = Object.entries(err.fields).map(([path, message]) => ({ path, message }));
+      const fields = err.fieldErrors();
       const message = err.status === 429 ? `${err.message} ${retryText(err.retryAfter)}` : err.message;
       showErrors(form, summary, fields.length ? fields : [{ message }], TITLE);
       return;

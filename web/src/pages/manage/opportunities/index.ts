@@ -116,10 +116,10 @@ async function save(school: ManagedSchool, version: number, list: Opportunity[] 
 
 function apiProblem(err: ApiError, index: number): FieldError[] {
   const prefix = `opportunities.${index}.`;
-  const fields = Object.entries(err.fields);
+  const fields = err.fieldErrors();
   if (!fields.length) return [{ message: err.status === 429 ? `${err.message} ${retryText(err.retryAfter)}` : err.message }];
   // Errors of this opportunity go to its fields; any other one is said at the top.
-  return fields.map(([path, message]) => (path.startsWith(prefix) ? { path, message } : { message }));
+  return fields.map(({ path, ...rest }) => (path?.startsWith(prefix) ? { path, ...rest } : rest));
 }
 
 function reloadLink(summary: HTMLElement) {

@@ -394,7 +394,7 @@ async function renderForm(page: HTMLElement, me: Me, school: ManagedSchool, answ
         );
         return;
       }
-      const fields = Object.entries(err.fields).map(([path, message]) => ({ path, message }));
+      const fields = err.fieldErrors();
       const message = err.status === 429 ? `${err.message} ${retryText(err.retryAfter)}` : err.message;
       showErrors(form, summary, fields.length ? fields : [{ message }], TITLE);
     }

@@ -56,7 +56,7 @@ ready(async () => {
       render(request, DONE[action]);
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;
-      const fields = Object.entries(err.fields).map(([path, message]) => ({ path, message }));
+      const fields = err.fieldErrors();
       const message = err.status === 429 ? `${err.message} ${retryText(err.retryAfter)}` : err.message;
       showErrors(form, summary, fields.length ? fields : [{ message }], TITLE);
     } finally {

@@ -256,7 +256,7 @@ function render(page: HTMLElement, r: ManagedRequestView, grounds: string[], act
       submit.disabled = false;
       if (!(err instanceof ApiError)) throw err;
       if (err.status === 401) return signInNeeded(page);
-      const fields = Object.entries(err.fields).map(([path, message]) => ({ path, message }));
+      const fields = err.fieldErrors();
       const message = err.status === 429 ? `${err.message} ${retryText(err.retryAfter)}` : err.message;
       showErrors(form, summary, fields.length ? fields : [{ message }], title);
     }
