@@ -15,7 +15,16 @@ export interface StackConfig {
   senderAddress: string;
   /** Where alarms are emailed (SNS asks the address to confirm the subscription). */
   alarmEmail: string;
+  /**
+   * The AWS region everything is deployed to: eu-west-2 (London) unless `-c region=…`
+   * says otherwise, never taken from the CLI's environment (issue 12, item 5).
+   */
+  region: string;
 }
+
+/** The UK's AWS regions: pupils' and staff's personal data stays in the UK (UK GDPR). */
+export const UK_REGIONS = ['eu-west-2'] as const;
+export const DEFAULT_REGION = 'eu-west-2';
 
 type Context = (key: string) => unknown;
 
@@ -54,9 +63,20 @@ export function configFromContext(context: Context): StackConfig {
   if (certificateArn && !/^arn:aws[a-z-]*:acm:us-east-1:\d{12}:certificate\/[\w-]+$/.test(certificateArn)) {
     problems.push('certificateArn must be an ACM certificate in us-east-1 (CloudFront only uses those).');
   }
+  // The CDK CLI fills CDK_DEFAULT_REGION from the machine's AWS profile, or with us-east-1
+  // when there is none: so the region comes from context alone, and a region outside the
+  // UK must be asked for on purpose.
+  const region = text(context, 'region') ?? DEFAULT_REGION;
+  if (!/^[a-z]{2}(-gov)?-[a-z]+-\d$/.test(region)) problems.push(`region "${region}" is not an AWS region name (e.g. -c region=eu-west-2).`);
+  else if (!(UK_REGIONS as readonly string[]).includes(region) && context('allowNonUkRegion') !== true && context('allowNonUkRegion') !== 'true') {
+    problems.push(
+      `region "${region}" is outside the UK, so schools' and providers' personal data would leave the UK. Deploy to ${UK_REGIONS.join(' or ')}, or pass -c allowNonUkRegion=true if that is intended and lawful.`,
+    );
+  }
   if (problems.length) throw new ConfigError(`The CDK app's context is not usable:\n  - ${problems.join('\n  - ')}`);
   return {
     envName,
+    region,
     senderAddress: senderAddress as string,
     alarmEmail: alarmEmail as string,
     ...(domainName ? { domainName } : {}),

@@ -37,8 +37,8 @@ export function createApp(options: CreateAppOptions): { app: App; stack: Provide
     description: `Provider access (${config.envName}): site, API, table, mail`,
     env: {
       account: process.env.CDK_DEFAULT_ACCOUNT,
-      // London: the service is for schools in England and its data stays in the UK.
-      region: process.env.CDK_DEFAULT_REGION ?? 'eu-west-2',
+      // London unless context says otherwise (config.ts): schools' data stays in the UK.
+      region: config.region,
     },
     terminationProtection: config.envName === 'prod',
   });

@@ -53,7 +53,31 @@ describe('context', () => {
     expect(() => configFromContext(ctx({ domainName: 'provideraccess.org.uk' }))).toThrow(/must be an address at domainName/);
     expect(() => configFromContext(ctx({ certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/abc' }))).toThrow(/needs domainName/);
     expect(() => configFromContext(ctx({ envName: 'Prod!' }))).toThrow(/envName/);
-    expect(configFromContext(ctx({}))).toEqual({ envName: 'test', senderAddress: CONTEXT.senderAddress, alarmEmail: CONTEXT.alarmEmail });
+    expect(configFromContext(ctx({}))).toEqual({ envName: 'test', region: 'eu-west-2', senderAddress: CONTEXT.senderAddress, alarmEmail: CONTEXT.alarmEmail });
+  });
+});
+
+describe('region (issue 12, item 5: UK data stays in eu-west-2)', () => {
+  const ctx = (extra: Record<string, unknown>) => (k: string) => ({ ...CONTEXT, ...extra })[k as keyof typeof CONTEXT];
+
+  it('default synthesis gives eu-west-2, whatever region the CLI puts in CDK_DEFAULT_REGION', () => {
+    const saved = process.env.CDK_DEFAULT_REGION;
+    process.env.CDK_DEFAULT_REGION = 'us-east-1'; // what the CDK CLI sets with no AWS profile
+    try {
+      const { stack } = synthesize();
+      expect(stack.region).toBe('eu-west-2');
+    } finally {
+      if (saved === undefined) delete process.env.CDK_DEFAULT_REGION;
+      else process.env.CDK_DEFAULT_REGION = saved;
+    }
+  });
+
+  it('refuses a region outside the UK unless allowNonUkRegion=true is given', () => {
+    expect(() => configFromContext(ctx({ region: 'us-east-1' }))).toThrow(/outside the UK[\s\S]*allowNonUkRegion=true/);
+    expect(() => configFromContext(ctx({ region: 'eu-west-1', allowNonUkRegion: 'false' }))).toThrow(/outside the UK/);
+    expect(() => configFromContext(ctx({ region: 'London' }))).toThrow(/not an AWS region name/);
+    expect(configFromContext(ctx({ region: 'eu-west-1', allowNonUkRegion: 'true' })).region).toBe('eu-west-1');
+    expect(configFromContext(ctx({ region: 'eu-west-1', allowNonUkRegion: true })).region).toBe('eu-west-1');
   });
 });
 
