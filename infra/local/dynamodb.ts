@@ -20,6 +20,9 @@ export async function startDynamoDbLocal(
   const port = options.port ?? (await freePort());
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
   // sharedDb: one database file whatever the credentials and region of the caller.
+  // The jar has no bind-address option (its -help lists -port alone; Jetty's Server(port)
+  // listens on every interface), so unlike the site and the SES emulator it cannot be held
+  // to loopback: it gets a random free port, and its data is the demo's.
   const child = spawn({ port, path: options.dataDir ?? null, sharedDb: true, stdio: 'pipe' });
   let output = '';
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));

@@ -7,6 +7,22 @@ export interface LocalEndpoints {
   siteUrl: string;
 }
 
+/**
+ * The address the local site and SES emulator listen on: loopback only, so nobody else on
+ * the network reaches a developer's demo data, unless HOST says otherwise (issue 12,
+ * item 11). DynamoDB Local's jar has no such option (see dynamodb.ts).
+ */
+export function localListenHost(): string {
+  return process.env.HOST?.trim() || '127.0.0.1';
+}
+
+/** How this machine's own clients reach a listener on `host` (any-address → loopback; IPv6 in brackets). */
+export function urlHost(host: string): string {
+  if (host === '0.0.0.0') return '127.0.0.1';
+  if (host === '::') return '[::1]';
+  return host.includes(':') ? `[${host}]` : host;
+}
+
 export function applyLocalEnv(e: LocalEndpoints): void {
   process.env.TABLE_NAME = e.tableName;
   process.env.DYNAMODB_ENDPOINT = e.dynamodbEndpoint;

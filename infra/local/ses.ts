@@ -2,6 +2,7 @@
 // the real SES SDK to it, and its inbox page shows what was sent.
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { localListenHost, urlHost } from './env.ts';
 import { freePort, waitFor } from './ports.ts';
 
 export interface RunningSes {
@@ -31,7 +32,7 @@ const LOCAL_ACCOUNT = {
 export async function startSesEmulator(options: { port?: number } = {}): Promise<RunningSes> {
   const port = options.port ?? (await freePort());
   const cli = createRequire(import.meta.url).resolve('aws-ses-v2-local/dist/cli.js');
-  const child = spawn(process.execPath, [cli, '--host', '127.0.0.1', '--port', String(port)], {
+  const child = spawn(process.execPath, [cli, '--host', localListenHost(), '--port', String(port)], {
     stdio: 'pipe',
     env: { ...process.env, AWS_SES_ACCOUNT: JSON.stringify(LOCAL_ACCOUNT) },
   });
@@ -40,7 +41,7 @@ export async function startSesEmulator(options: { port?: number } = {}): Promise
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
   let exited = false;
   child.on('exit', () => (exited = true));
-  const endpoint = `http://127.0.0.1:${port}`;
+  const endpoint = `http://${urlHost(localListenHost())}:${port}`;
   try {
     await waitFor('The SES emulator', async () => {
       if (exited) throw new Error(`it exited: ${output.trim().slice(-500)}`);

@@ -7,7 +7,7 @@ import type { Server } from 'node:http';
 import { eventRoutes } from '#shared/routes.ts';
 import { createStore } from '#shared/store/client.ts';
 import { startDynamoDbLocal, type RunningDynamoDb } from './dynamodb.ts';
-import { applyLocalEnv } from './env.ts';
+import { applyLocalEnv, localListenHost } from './env.ts';
 import { startSesEmulator, type RunningSes } from './ses.ts';
 import { createLocalServer, loadHandler, REPO_ROOT } from './server.ts';
 import { seedDemo } from './seed.ts';
@@ -106,6 +106,6 @@ function listen(server: Server, port: number): Promise<void> {
     server.once('error', (err: NodeJS.ErrnoException) => {
       reject(err.code === 'EADDRINUSE' ? new Error(`Port ${port} is in use: stop what uses it, or run with PORT=<another port>.`) : err);
     });
-    server.listen(port, () => resolve());
+    server.listen(port, localListenHost(), () => resolve());
   });
 }
