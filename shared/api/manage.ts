@@ -1,7 +1,7 @@
 // The careers lead's API contract: dashboard lists, one request in full, and decisions.
 import * as z from 'zod';
 import { REQUEST_STATUSES } from '#shared/domain/types.ts';
-import { isoDate, localTime } from './fields.ts';
+import { isoDate, localTime, text } from './fields.ts';
 
 
 export const dashboardQuery = z.strictObject({
@@ -18,7 +18,7 @@ export const decisionPath = z.strictObject({
   action: z.enum(DECISIONS, { error: `Use one of: ${DECISIONS.join(', ')}.` }),
 });
 
-const reason = z.string().trim().max(1000);
+const reason = text(1000);
 
 /** Every decision's fields; which are needed depends on the decision (the state machine says). */
 export const decisionBody = z.strictObject({

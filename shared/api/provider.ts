@@ -2,12 +2,12 @@
 // answer shapes the web pages read (pages import only the types, never zod).
 import * as z from 'zod';
 import { PROVIDER_TYPES, SESSION_TYPES } from '#shared/domain/types.ts';
-import { isoDate, line, localTime, text } from './fields.ts';
+import { isoDate, line, localTime, noRefusedCharacter, optionalLine, text } from './fields.ts';
 
 export const urnPath = z.strictObject({ urn: z.string().regex(/^\d{6,7}$/, 'A school URN is 6 or 7 digits.') });
 
 export const schoolSearchQuery = z.strictObject({
-  q: z.string().trim().min(2, 'Enter at least 2 characters of a school name, URN, town or postcode.').max(100),
+  q: z.string().trim().min(2, 'Enter at least 2 characters of a school name, URN, town or postcode.').max(100).superRefine(noRefusedCharacter('line')),
 });
 
 export const slotsQuery = z.strictObject({ from: isoDate, to: isoDate });
@@ -21,7 +21,7 @@ export const createRequestBody = z
     provider: z.strictObject({
       organisation: line(200),
       type: z.enum(PROVIDER_TYPES, { error: 'Choose the kind of provider you are.' }),
-      ukprn: z.string().trim().max(20).optional(),
+      ukprn: optionalLine(20).optional(),
     }),
     contact: z.strictObject({
       name: line(120),
@@ -35,7 +35,7 @@ export const createRequestBody = z
     yearGroups: z.array(z.number().int().min(0).max(13)).min(1, 'Choose at least one year group.').max(6),
     staffCount: z.number().int().min(1, 'At least one member of staff must attend.').max(50),
     safeguardingAgreed: z.boolean(),
-    facilities: z.array(z.string().trim().min(1).max(60)).max(12).default([]),
+    facilities: z.array(line(60)).max(12).default([]),
     content: z.strictObject({
       provider: z.boolean(),
       careers: z.boolean(),
@@ -128,6 +128,6 @@ export const providerActionPath = requestIdPath.extend({
 });
 
 export const providerActionBody = z.strictObject({
-  reason: z.string().trim().max(1000).optional(),
-  note: z.string().trim().max(1000).optional(),
+  reason: text(1000).optional(),
+  note: text(1000).optional(),
 });

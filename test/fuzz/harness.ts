@@ -246,6 +246,29 @@ export function fuzzRoutes(prefix: string, routes: readonly HttpRoute[]) {
     expect(unhandled).toEqual([]);
   });
 
+  it('never a stored control character (issue 12, item 7): text from outside holds no C0 but line breaks and tabs, names no direction override', async () => {
+    const items = await scanAll(stack.store);
+    const problems: string[] = [];
+    const walk = (value: unknown, path: string, single: boolean) => {
+      if (typeof value === 'string') {
+        const refused = [...value].some((ch) => {
+          const c = ch.codePointAt(0) ?? 0;
+          const control = (c < 32 && c !== 9 && c !== 10) || c === 127;
+          return control || (single && (c === 9 || c === 10 || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)));
+        });
+        if (refused) problems.push(`${path}: ${JSON.stringify(value).slice(0, 80)}`);
+      } else if (Array.isArray(value)) value.forEach((v, i) => walk(v, `${path}.${i}`, single));
+      else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, `${path}.${k}`, single);
+    };
+    const requests = items.filter((i) => i.itemType === 'request');
+    for (const r of requests) {
+      walk({ provider: r.provider, contact: r.contact, facilities: r.facilities }, `request ${String(r.id)}`, true);
+      walk({ notes: r.notes, reason: r.reason }, `request ${String(r.id)}`, false);
+    }
+    expect(problems).toEqual([]);
+    if (routes.some((r) => r.name === 'request-create')) expect(requests.length).toBeGreaterThan(0);
+  });
+
   it('never a stored script: everything the fuzz stored renders escaped in every email and page', { timeout: 120_000 }, async () => {
     const items = await scanAll(stack.store);
     const planted = items.filter((i) => CANARY_MARKUP.some((m) => JSON.stringify(i).includes(JSON.stringify(m).slice(1, -1))));

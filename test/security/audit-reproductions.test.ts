@@ -1,0 +1,53 @@
+// Issue 12: each reproduction the security audit ran against the local stack, run again
+// as the auditor did it, over HTTP. Each must now be refused, with nothing changed.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LocalStack } from '#infra/local/stack.ts';
+import { createStore, type Store } from '#shared/store/client.ts';
+import { getRequest } from '#shared/store/requests.ts';
+import { json } from '../support/site.ts';
+import { providerBody, schoolDayAhead } from '../support/provider-body.ts';
+import { signIn } from '../support/sign-in.ts';
+import { startDemoStack } from '../support/stack.ts';
+
+let stack: LocalStack;
+let store: Store;
+let lead: string;
+beforeAll(async () => {
+  stack = await startDemoStack();
+  store = createStore({ tableName: stack.tableName, endpoint: stack.dynamodb.endpoint });
+  lead = await signIn(stack, 'careers.lead@harbourview.example');
+}, 90_000);
+afterAll(async () => stack?.stop());
+
+let n = 0;
+const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+  fetch(`${stack.siteUrl}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: stack.siteUrl, 'cloudfront-viewer-address': `10.9.0.${n++}:443`, ...headers },
+    body: JSON.stringify(body),
+  });
+
+async function pendingRequest(): Promise<string> {
+  const date = await schoolDayAhead(stack, '990101', 50);
+  const res = await post('/api/schools/990101/requests', providerBody({ proposed: { date, start: '10:00', end: '10:45' }, yearGroups: [9], contact: { name: 'Sam Provider', email: `sam${n}@college.example`, phone: '01632 960111' } }));
+  expect(res.status).toBe(201);
+  return (await json(res)).request.id as string;
+}
+
+describe('audit reproductions (issue 12)', () => {
+  it('item 7: a NUL in a decline reason is refused at its field, and the request is unchanged', async () => {
+    const id = await pendingRequest();
+    const res = await post(`/api/manage/requests/${id}/decline`, { reason: 'Not enough\u0000 notice' }, { cookie: lead });
+    expect(res.status).toBe(400);
+    const { error } = await json(res);
+    expect(error.fields.reason).toBe('Remove the NUL (U+0000) at character 11; it cannot be part of this text.');
+    expect((await getRequest(store, '990101', id))?.status).toBe('pending');
+  });
+
+  it('item 7: a text-direction override in a provider’s organisation name is refused', async () => {
+    const date = await schoolDayAhead(stack, '990101', 52);
+    const res = await post('/api/schools/990101/requests', providerBody({ proposed: { date, start: '10:00', end: '10:45' }, yearGroups: [9], provider: { organisation: 'Eastmouth \u202eegelloC', type: 'fe_college' } }));
+    expect(res.status).toBe(400);
+    expect((await json(res)).error.fields['provider.organisation']).toMatch(/text-direction override \(U\+202E\) at character 11/);
+  });
+});
