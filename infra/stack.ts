@@ -226,7 +226,6 @@ export class ProviderAccessStack extends Stack {
             time: '$context.requestTime',
             route: '$context.routeKey',
             method: '$context.httpMethod',
-            path: '$context.path',
             status: '$context.status',
             latencyMs: '$context.responseLatency',
             integrationStatus: '$context.integrationStatus',

@@ -115,24 +115,35 @@ export function httpHandler<
     return toProxyResult(result);
   };
 
-  const handler = middy<Event, APIGatewayProxyStructuredResultV2, Error, Context>(core);
+  // Security headers and the request's log line are applied at the very end of every
+  // request (middy's requestEnd), not as an `after` middleware: an early answer (an
+  // idempotent replay, which skips the `after` chain) gets the same headers as a first
+  // answer, and is logged too (issue 12, item 6).
+  // The API default forbids everything; a page names what it loads. null drops a default directive.
+  const security = httpSecurityHeaders({
+    ...(options.csp ? { contentSecurityPolicy: options.csp as Record<string, string> } : {}),
+    ...(options.embeddable ? { frameOptions: false } : {}),
+  });
   // Keyed by event: the local server runs many requests through one handler at once.
   const started = new WeakMap<object, number>();
-  const since = (event: object) => performance.now() - (started.get(event) ?? performance.now());
-  handler.use({
-    before: (request) => {
-      started.set(request.event, performance.now());
+  const ran = new WeakSet<object>();
+  const handler = middy<Event, APIGatewayProxyStructuredResultV2, Error, Context>(
+    async (event: Event) => {
+      ran.add(event);
+      return core(event);
     },
-    after: (request) => logRequest(options.route, request.event, request.response?.statusCode, since(request.event)),
-    onError: (request) =>
-      logRequest(options.route, request.event, request.response?.statusCode, since(request.event), request.error),
-  });
-  // The API default forbids everything; a page names what it loads. null drops a default directive.
-  handler.use(
-    httpSecurityHeaders({
-      ...(options.csp ? { contentSecurityPolicy: options.csp as Record<string, string> } : {}),
-      ...(options.embeddable ? { frameOptions: false } : {}),
-    }),
+    {
+      requestStart: (request) => {
+        started.set(request.event as Event, performance.now());
+      },
+      requestEnd: (request) => {
+        const event = request.event as Event;
+        const response = request.response as APIGatewayProxyStructuredResultV2 | undefined;
+        if (response) security.after?.(request as never);
+        const elapsed = performance.now() - (started.get(event) ?? performance.now());
+        logRequest(options.route, event, response?.statusCode, elapsed, { early: !ran.has(event) && !request.error, error: request.error });
+      },
+    },
   );
   handler.use({
     onError: (request) => {
@@ -182,14 +193,20 @@ function validationError(error: z.ZodError, where: string): AppError {
   return new AppError(400, 'VALIDATION_FAILED', count === 1 ? `Check ${Object.keys(fields)[0]}: ${Object.values(fields)[0]}` : `Check the ${count} fields named in "fields" and send again.`, { fields });
 }
 
-function logRequest(route: string, event: Event, status: number | undefined, elapsedMs: number, error?: unknown) {
+/**
+ * One line per request. It names the route template (`POST /api/actions/{token}`), never
+ * the raw path, which can hold an action token or a feed secret (issue 12, item 3).
+ * `early` marks an answer given before the handler ran (an idempotent replay).
+ */
+function logRequest(route: string, event: Event, status: number | undefined, elapsedMs: number, extra: { early: boolean; error: unknown }) {
   const entry = {
     route,
+    routeKey: event.routeKey,
     method: event.requestContext?.http?.method,
-    path: event.rawPath,
     status: status ?? 500,
     durationMs: Math.round(elapsedMs * 10) / 10,
+    ...(extra.early ? { early: true } : {}),
   };
-  if ((status ?? 500) >= 500) logger.error('request', { ...entry, error });
+  if ((status ?? 500) >= 500) logger.error('request', { ...entry, error: extra.error });
   else logger.info('request', entry);
 }
