@@ -3,7 +3,6 @@
 import { actionFormBody, actionTokenPath } from '#shared/api/manage.ts';
 import { AppError } from '#shared/errors.ts';
 import { httpHandler, type HttpResult } from '#shared/http/handler.ts';
-import { requireSameOrigin } from '#shared/http/session.ts';
 import { confirmPage, donePage, linkProblemPage } from '#shared/pages/action.ts';
 import { PAGE_CSP_DIRECTIVES } from '#shared/pages/layout.ts';
 import { storeFromEnv, type Store } from '#shared/store/client.ts';
@@ -30,7 +29,6 @@ export const handler = httpHandler({
   acceptForms: true,
   csp: PAGE_CSP_DIRECTIVES,
   run: ({ path, body, headers }) => {
-    requireSameOrigin(headers);
     return actionSubmit(storeFromEnv(), path.token, body, (headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded'));
   },
 });

@@ -4,7 +4,6 @@ import { careersLeadBody, type CareersLeadBody } from '#shared/api/admin.ts';
 import { urnPath } from '#shared/api/provider.ts';
 import { requireAdmin } from '#shared/http/admin.ts';
 import { httpHandler, type HttpResult } from '#shared/http/handler.ts';
-import { requireSameOrigin } from '#shared/http/session.ts';
 import { storeFromEnv, type Store } from '#shared/store/client.ts';
 import { inviteCareersLead } from '#shared/usecases/onboarding.ts';
 
@@ -17,8 +16,7 @@ export const handler = httpHandler({
   route: 'admin-careers-lead',
   path: urnPath,
   body: careersLeadBody,
-  run: ({ cookies, path, body, headers }) => {
-    requireSameOrigin(headers);
+  run: ({ cookies, path, body }) => {
     return adminCareersLead(storeFromEnv(), cookies, path.urn, body);
   },
 });

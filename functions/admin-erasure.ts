@@ -4,7 +4,6 @@
 import { erasureBody } from '#shared/api/erasure.ts';
 import { requireAdmin } from '#shared/http/admin.ts';
 import { httpHandler, type HttpResult } from '#shared/http/handler.ts';
-import { requireSameOrigin } from '#shared/http/session.ts';
 import { storeFromEnv, type Store } from '#shared/store/client.ts';
 import { erasePersonalData } from '#shared/usecases/erasure.ts';
 
@@ -16,8 +15,7 @@ export async function adminErasure(store: Store, cookies: string[], email: strin
 export const handler = httpHandler({
   route: 'admin-erasure',
   body: erasureBody,
-  run: ({ cookies, body, headers }) => {
-    requireSameOrigin(headers);
+  run: ({ cookies, body }) => {
     return adminErasure(storeFromEnv(), cookies, body.email);
   },
 });

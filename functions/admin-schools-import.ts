@@ -4,7 +4,6 @@
 import { importCsvText, MAX_IMPORT_BYTES } from '#shared/api/admin.ts';
 import { requireAdmin } from '#shared/http/admin.ts';
 import { httpHandler, type HttpResult } from '#shared/http/handler.ts';
-import { requireSameOrigin } from '#shared/http/session.ts';
 import { AppError } from '#shared/errors.ts';
 import { logger } from '#shared/log.ts';
 import { storeFromEnv, type Store } from '#shared/store/client.ts';
@@ -25,7 +24,6 @@ export const handler = httpHandler({
   route: 'admin-schools-import',
   maxBodyBytes: MAX_IMPORT_BYTES,
   run: ({ cookies, headers, event }) => {
-    requireSameOrigin(headers);
     const raw = typeof event.body === 'string' ? event.body : '';
     const csv = event.isBase64Encoded ? Buffer.from(raw, 'base64').toString('utf8') : raw;
     return adminSchoolsImport(storeFromEnv(), cookies, headers['content-type'] ?? '', csv);

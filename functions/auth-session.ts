@@ -2,7 +2,7 @@
 // GET) becomes a session cookie; the token cannot be used again.
 import { sessionBody } from '#shared/api/auth.ts';
 import { httpHandler, type HttpResult } from '#shared/http/handler.ts';
-import { requireSameOrigin, sessionCookie } from '#shared/http/session.ts';
+import { sessionCookie } from '#shared/http/session.ts';
 import { storeFromEnv, type Store } from '#shared/store/client.ts';
 import { openSession } from '#shared/usecases/sign-in.ts';
 
@@ -14,8 +14,7 @@ export async function authSession(store: Store, token: string): Promise<HttpResu
 export const handler = httpHandler({
   route: 'auth-session',
   body: sessionBody,
-  run: ({ body, headers }) => {
-    requireSameOrigin(headers);
+  run: ({ body }) => {
     return authSession(storeFromEnv(), body.token);
   },
 });

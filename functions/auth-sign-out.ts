@@ -1,6 +1,6 @@
 // POST /api/auth/sign-out: ends the session here and in the table, whatever its kind.
 import { httpHandler, type HttpResult } from '#shared/http/handler.ts';
-import { clearedSessionCookie, requireSameOrigin, sessionSecret } from '#shared/http/session.ts';
+import { clearedSessionCookie, sessionSecret } from '#shared/http/session.ts';
 import { storeFromEnv, type Store } from '#shared/store/client.ts';
 import { deleteSession } from '#shared/store/sessions.ts';
 
@@ -12,8 +12,7 @@ export async function authSignOut(store: Store, cookies: string[]): Promise<Http
 
 export const handler = httpHandler({
   route: 'auth-sign-out',
-  run: ({ cookies, headers }) => {
-    requireSameOrigin(headers);
+  run: ({ cookies }) => {
     return authSignOut(storeFromEnv(), cookies);
   },
 });

@@ -2,7 +2,6 @@
 // staff of the request's school, from the site itself; one conditional transaction.
 import { decisionBody, decisionPath, type Decision, type DecisionBody } from '#shared/api/manage.ts';
 import { httpHandler, type HttpResult } from '#shared/http/handler.ts';
-import { requireSameOrigin } from '#shared/http/session.ts';
 import { requireStaffRequest } from '#shared/http/staff.ts';
 import { storeFromEnv, type Store } from '#shared/store/client.ts';
 import { requestInFull } from '#shared/usecases/dashboard.ts';
@@ -20,8 +19,7 @@ export const handler = httpHandler({
   route: 'manage-decision',
   path: decisionPath,
   body: decisionBody,
-  run: ({ cookies, path, body, headers }) => {
-    requireSameOrigin(headers);
+  run: ({ cookies, path, body }) => {
     return manageDecision(storeFromEnv(), cookies, path.id, path.action, body);
   },
 });

@@ -3,7 +3,6 @@
 import { urnPath } from '#shared/api/provider.ts';
 import { opportunitiesBody } from '#shared/api/settings.ts';
 import { httpHandler, type HttpResult } from '#shared/http/handler.ts';
-import { requireSameOrigin } from '#shared/http/session.ts';
 import { requireStaffOf } from '#shared/http/staff.ts';
 import { storeFromEnv, type Store } from '#shared/store/client.ts';
 import { saveOpportunities, type OpportunityInput } from '#shared/usecases/settings.ts';
@@ -22,8 +21,7 @@ export const handler = httpHandler({
   route: 'manage-opportunities-put',
   path: urnPath,
   body: opportunitiesBody,
-  run: ({ cookies, path, body, headers }) => {
-    requireSameOrigin(headers);
+  run: ({ cookies, path, body }) => {
     return manageOpportunitiesPut(storeFromEnv(), cookies, path.urn, body);
   },
 });

@@ -4,7 +4,6 @@
 import { urnPath } from '#shared/api/provider.ts';
 import { staffBody, type StaffMember } from '#shared/api/settings.ts';
 import { httpHandler, type HttpResult } from '#shared/http/handler.ts';
-import { requireSameOrigin } from '#shared/http/session.ts';
 import { requireStaffOf } from '#shared/http/staff.ts';
 import { storeFromEnv, type Store } from '#shared/store/client.ts';
 import { saveStaff } from '#shared/usecases/settings.ts';
@@ -18,8 +17,7 @@ export const handler = httpHandler({
   route: 'manage-staff-put',
   path: urnPath,
   body: staffBody,
-  run: ({ cookies, path, body, headers }) => {
-    requireSameOrigin(headers);
+  run: ({ cookies, path, body }) => {
     return manageStaffPut(storeFromEnv(), cookies, path.urn, body);
   },
 });

@@ -2,7 +2,7 @@
 // Signed-in only, from our own site only; one conditional transaction per action.
 import { providerActionBody, providerActionPath } from '#shared/api/provider.ts';
 import { httpHandler, type HttpResult } from '#shared/http/handler.ts';
-import { requireSameOrigin, requireSession } from '#shared/http/session.ts';
+import { requireSession } from '#shared/http/session.ts';
 import { storeFromEnv, type Store } from '#shared/store/client.ts';
 import { providerAction } from '#shared/usecases/provider-requests.ts';
 
@@ -20,8 +20,7 @@ export const handler = httpHandler({
   route: 'provider-request-action',
   path: providerActionPath,
   body: providerActionBody,
-  run: ({ cookies, path, body, headers }) => {
-    requireSameOrigin(headers);
+  run: ({ cookies, path, body }) => {
     return actOnProviderRequest(storeFromEnv(), cookies, path, body);
   },
 });

@@ -26,6 +26,22 @@ export interface HttpRoute {
   module: string;
   access: Access;
   touches: Touches;
+  /**
+   * A public route that still acts on a credential a browser holds or was sent: the
+   * session cookie (sign-out) or an emailed link's token (sign-in). Like every non-public
+   * state change, it must come from the site itself (see `checksSameOrigin`).
+   */
+  credential?: 'session' | 'link';
+}
+
+/**
+ * Whether the edge refuses a request to this route that does not come from the site
+ * itself (CSRF, issue 12 item 8): every state change made with a session cookie, an
+ * emailed link or a sign-in token. Public routes that use none (creating a request, asking
+ * for a sign-in link) stay callable by any HTTP client; their rate limits guard them.
+ */
+export function checksSameOrigin(route: Pick<HttpRoute, 'method' | 'access' | 'credential'>): boolean {
+  return route.method !== 'GET' && (route.access !== 'public' || route.credential !== undefined);
 }
 
 export interface EventRoute {
@@ -55,8 +71,8 @@ export const httpRoutes: readonly HttpRoute[] = [
   { name: 'school-slots', method: 'GET', path: '/api/schools/{urn}/slots', module: 'functions/school-slots.ts', access: 'public', touches: { table: 'read' } },
   { name: 'request-create', method: 'POST', path: '/api/schools/{urn}/requests', module: 'functions/request-create.ts', access: 'public', touches: { table: 'write' } },
   { name: 'auth-sign-in', method: 'POST', path: '/api/auth/sign-in', module: 'functions/auth-sign-in.ts', access: 'public', touches: { table: 'write' } },
-  { name: 'auth-session', method: 'POST', path: '/api/auth/session', module: 'functions/auth-session.ts', access: 'public', touches: { table: 'write' } },
-  { name: 'auth-sign-out', method: 'POST', path: '/api/auth/sign-out', module: 'functions/auth-sign-out.ts', access: 'public', touches: { table: 'write' } },
+  { name: 'auth-session', method: 'POST', path: '/api/auth/session', module: 'functions/auth-session.ts', access: 'public', touches: { table: 'write' }, credential: 'link' },
+  { name: 'auth-sign-out', method: 'POST', path: '/api/auth/sign-out', module: 'functions/auth-sign-out.ts', access: 'public', touches: { table: 'write' }, credential: 'session' },
   { name: 'provider-requests', method: 'GET', path: '/api/requests', module: 'functions/provider-requests.ts', access: 'provider', touches: { table: 'read' } },
   { name: 'provider-request', method: 'GET', path: '/api/requests/{id}', module: 'functions/provider-request.ts', access: 'provider', touches: { table: 'read' } },
   {

@@ -9,7 +9,9 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context
 import * as z from 'zod';
 import { AppError } from '#shared/errors.ts';
 import { logger } from '#shared/log.ts';
+import { checksSameOrigin, httpRoutes } from '#shared/routes.ts';
 import { toErrorResponse } from './contract.ts';
+import { requireSameOrigin } from './session.ts';
 import { fieldErrors, humanMessage } from './validation.ts';
 
 z.config({ customError: humanMessage });
@@ -151,8 +153,12 @@ export function httpHandler<
       request.response = toErrorResponse(bodyParserError(request.error) ?? request.error, reference);
     },
   });
+  // The route table says which routes must be called from the site itself (CSRF).
+  const tableRoute = httpRoutes.find((r) => r.name === options.route);
+  const sameOriginOnly = tableRoute ? checksSameOrigin(tableRoute) : false;
   handler.use({
     before: (request) => {
+      if (sameOriginOnly) requireSameOrigin(request.event.headers ?? {});
       const limit = options.maxBodyBytes ?? MAX_BODY_BYTES;
       if (bodyBytes(request.event) > limit) {
         const size = limit >= 1024 * 1024 ? `${limit / (1024 * 1024)} MB` : `${limit / 1024} KB`;

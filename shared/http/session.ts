@@ -35,15 +35,23 @@ export async function requireSession(store: Store, cookies: readonly string[], k
   return session;
 }
 
+const CROSS_SITE = 'This action must be taken from the provider access site itself. Go back to the page on the site (or the link in your email) and try again.';
+
 /**
- * Cookie-authenticated state changes must come from the site itself: a browser always
- * sends Origin on a cross-site POST, so a foreign or missing-but-cross-site Origin is refused.
+ * A state change made with a cookie or an emailed link must come from the site itself
+ * (CSRF, issue 12 item 8). A browser says where a request comes from in Origin (always on
+ * a cross-site POST) and in Sec-Fetch-Site; so a request is refused when Origin names
+ * another site, when Sec-Fetch-Site says anything but same-origin, or when it carries
+ * neither Origin nor Sec-Fetch-Site: same-origin. Without SITE_URL nothing can match the
+ * Origin, so only Sec-Fetch-Site: same-origin passes (fail closed).
  */
 export function requireSameOrigin(headers: Record<string, string | undefined>): void {
-  const origin = headers.origin;
+  const origin = headers.origin?.trim();
+  const fetchSite = headers['sec-fetch-site']?.trim().toLowerCase();
   const site = process.env.SITE_URL;
-  if (!origin || !site) return;
-  if (new URL(site).origin !== origin) {
-    throw new AppError(403, 'CROSS_SITE_REQUEST', 'This action must be taken from the provider access site itself.');
-  }
+  const siteOrigin = site ? new URL(site).origin : undefined;
+  if (fetchSite !== undefined && fetchSite !== 'same-origin') throw new AppError(403, 'CROSS_SITE_REQUEST', CROSS_SITE);
+  if (origin !== undefined && origin !== '' && origin !== siteOrigin) throw new AppError(403, 'CROSS_SITE_REQUEST', CROSS_SITE);
+  const vouched = (origin !== undefined && origin !== '' && origin === siteOrigin) || fetchSite === 'same-origin';
+  if (!vouched) throw new AppError(403, 'CROSS_SITE_REQUEST', CROSS_SITE);
 }

@@ -50,4 +50,17 @@ describe('audit reproductions (issue 12)', () => {
     expect(res.status).toBe(400);
     expect((await json(res)).error.fields['provider.organisation']).toMatch(/text-direction override \(U\+202E\) at character 11/);
   });
+
+  it('item 8: a form POST to an emailed action link with no Origin and Sec-Fetch-Site: cross-site is refused, and the request is unchanged', async () => {
+    const id = await pendingRequest();
+    // The lead's action links are in their email; any token shape reaches the check first.
+    const res = await fetch(`${stack.siteUrl}/api/actions/${'T'.repeat(43)}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'cross-site' },
+      body: 'note=approved',
+    });
+    expect(res.status).toBe(403);
+    expect((await json(res)).error.code).toBe('CROSS_SITE_REQUEST');
+    expect((await getRequest(store, '990101', id))?.status).toBe('pending');
+  });
 });
