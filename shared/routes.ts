@@ -73,6 +73,16 @@ export const httpRoutes: readonly HttpRoute[] = [
   { name: 'auth-sign-in', method: 'POST', path: '/api/auth/sign-in', module: 'functions/auth-sign-in.ts', access: 'public', touches: { table: 'write' } },
   { name: 'auth-session', method: 'POST', path: '/api/auth/session', module: 'functions/auth-session.ts', access: 'public', touches: { table: 'write' }, credential: 'link' },
   { name: 'auth-sign-out', method: 'POST', path: '/api/auth/sign-out', module: 'functions/auth-sign-out.ts', access: 'public', touches: { table: 'write' }, credential: 'session' },
+  // Ends every session of the signed-in person, on every device (a lost laptop, a shared computer).
+  {
+    name: 'auth-sign-out-everywhere',
+    method: 'POST',
+    path: '/api/auth/sign-out-everywhere',
+    module: 'functions/auth-sign-out-everywhere.ts',
+    access: 'public',
+    touches: { table: 'write' },
+    credential: 'session',
+  },
   { name: 'provider-requests', method: 'GET', path: '/api/requests', module: 'functions/provider-requests.ts', access: 'provider', touches: { table: 'read' } },
   { name: 'provider-request', method: 'GET', path: '/api/requests/{id}', module: 'functions/provider-request.ts', access: 'provider', touches: { table: 'read' } },
   {

@@ -152,7 +152,7 @@ describe('provider API', () => {
     expect(session.status).toBe(200);
     expect((await json(session)).next).toBe(`/requests/view/?id=${created.id}`);
     const cookie = session.headers.get('set-cookie') ?? '';
-    expect(cookie).toMatch(/pa_session=[\w-]+; Path=\/; HttpOnly; Secure; SameSite=Lax/);
+    expect(cookie).toMatch(/^__Host-pa_session=[\w-]+; Path=\/; HttpOnly; Secure; SameSite=Lax/);
     const reuse = await api('/api/auth/session', { method: 'POST', body: JSON.stringify({ token }) });
     expect(reuse.status).toBe(410);
     expect((await json(reuse)).error.code).toBe('TOKEN_USED');

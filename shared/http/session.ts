@@ -4,7 +4,11 @@ import { AppError } from '#shared/errors.ts';
 import type { Store } from '#shared/store/client.ts';
 import { getSession, SESSION_ABSOLUTE_SECONDS, type SessionKind, type SessionRecord } from '#shared/store/sessions.ts';
 
-export const SESSION_COOKIE = 'pa_session';
+/**
+ * `__Host-`: the browser keeps the cookie only if it is Secure, has Path=/ and no Domain,
+ * so no other subdomain or plain-http page can set or overwrite it (issue 12, item 12).
+ */
+export const SESSION_COOKIE = '__Host-pa_session';
 
 export function sessionCookie(secret: string): string {
   return `${SESSION_COOKIE}=${secret}; Path=/; HttpOnly; Secure; SameSite=Lax; Max-Age=${SESSION_ABSOLUTE_SECONDS}`;
@@ -27,11 +31,11 @@ export function sessionSecret(cookies: readonly string[]): string | undefined {
 
 const SIGN_IN_AGAIN = 'Sign in to continue: your session has ended or you are not signed in.';
 
-/** The caller's live session of the given kind, or 401. */
-export async function requireSession(store: Store, cookies: readonly string[], kind: SessionKind, now = new Date()): Promise<SessionRecord> {
+/** The caller's live session of the given kind (or of either kind), or 401. */
+export async function requireSession(store: Store, cookies: readonly string[], kind: SessionKind | 'any', now = new Date()): Promise<SessionRecord> {
   const secret = sessionSecret(cookies);
   const session = secret ? await getSession(store, secret, now) : undefined;
-  if (!session || session.kind !== kind) throw new AppError(401, 'SIGN_IN_REQUIRED', SIGN_IN_AGAIN);
+  if (!session || (kind !== 'any' && session.kind !== kind)) throw new AppError(401, 'SIGN_IN_REQUIRED', SIGN_IN_AGAIN);
   return session;
 }
 

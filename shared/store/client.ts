@@ -1,7 +1,7 @@
 // The DynamoDB document client every function shares. Configured from the environment so
 // the same code talks to DynamoDB on AWS and to DynamoDB Local (DYNAMODB_ENDPOINT).
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, paginateQuery, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 
 export interface StoreConfig {
@@ -46,4 +46,11 @@ export function storeFromEnv(): Store {
     cached = createStore({ tableName, endpoint: process.env.DYNAMODB_ENDPOINT });
   }
   return cached;
+}
+
+/** Every item a query finds, every page read (lib-dynamodb's paginator). */
+export async function queryEvery(store: Store, input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  for await (const page of paginateQuery({ client: store.doc }, { ...input, TableName: store.tableName })) items.push(...(page.Items ?? []));
+  return items;
 }

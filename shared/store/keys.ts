@@ -35,6 +35,9 @@ export const keys = {
   /** Tokens and sessions are stored only under the SHA-256 of the secret (never in clear). */
   token: (hash: string) => ({ pk: `TOKEN#${hash}`, sk: 'TOKEN' }),
   session: (hash: string) => ({ pk: `SESSION#${hash}`, sk: 'SESSION' }),
+  /** On gsi1 under heldForEmail: an address's sessions and its tokens, told apart by these prefixes. */
+  sessionsPrefix: () => 'SESSION#',
+  tokensPrefix: () => 'TOKEN#',
   /** One counter per caller and window; TTL removes it once the window is over. */
   rateWindow: (scope: string, subject: string, windowStart: number) => ({ pk: `RATE#${scope}#${subject}`, sk: `W#${windowStart}` }),
   /** Directory search: one item per search term of a school, partitioned by the term's first two characters. */

@@ -2,12 +2,14 @@
 // a random id; the table holds only its hash. A session ends 12 hours after it was last
 // used or 7 days after sign-in, whichever is first; signing out deletes it.
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { Store } from './client.ts';
+import { queryEvery, type Store } from './client.ts';
 import { fromItem, keys } from './keys.ts';
 import { epochSeconds, hashSecret, newSecret } from './secrets.ts';
 
 export const SESSION_IDLE_SECONDS = 12 * 60 * 60;
 export const SESSION_ABSOLUTE_SECONDS = 7 * 24 * 60 * 60;
+/** A platform admin can onboard every school: their sessions end 12 hours after sign-in (issue 12, item 12). */
+export const PLATFORM_ADMIN_SESSION_SECONDS = 12 * 60 * 60;
 /** Refresh the idle deadline at most this often, so most reads write nothing. */
 const REFRESH_AFTER_SECONDS = 5 * 60;
 
@@ -23,16 +25,23 @@ export interface SessionRecord {
   expiresAt: number;
 }
 
-export async function createSession(store: Store, kind: SessionKind, email: string, now = new Date()): Promise<{ secret: string; session: SessionRecord }> {
+export async function createSession(
+  store: Store,
+  kind: SessionKind,
+  email: string,
+  now = new Date(),
+  options: { absoluteSeconds?: number } = {},
+): Promise<{ secret: string; session: SessionRecord }> {
   const secret = newSecret();
   const t = epochSeconds(now);
+  const absolute = Math.min(options.absoluteSeconds ?? SESSION_ABSOLUTE_SECONDS, SESSION_ABSOLUTE_SECONDS);
   const session: SessionRecord = {
     kind,
     email: email.toLowerCase(),
     createdAt: now.toISOString(),
     lastSeenAt: t,
-    absoluteExpiresAt: t + SESSION_ABSOLUTE_SECONDS,
-    expiresAt: Math.min(t + SESSION_IDLE_SECONDS, t + SESSION_ABSOLUTE_SECONDS),
+    absoluteExpiresAt: t + absolute,
+    expiresAt: Math.min(t + SESSION_IDLE_SECONDS, t + absolute),
   };
   await store.doc.send(
     new PutCommand({
@@ -49,7 +58,8 @@ export async function getSession(store: Store, secret: string, now = new Date())
   const key = keys.session(hashSecret(secret));
   const out = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: key }));
   if (!out.Item) return undefined;
-  const session = fromItem<SessionRecord>(out.Item);
+  // expiresAt is the TTL attribute, which fromItem strips with the keys: read it from the item.
+  const session: SessionRecord = { ...fromItem<SessionRecord>(out.Item), expiresAt: Number(out.Item.expiresAt) };
   const t = epochSeconds(now);
   if (session.expiresAt <= t) return undefined; // TTL deletion lags; expiry is checked here
   if (t - session.lastSeenAt >= REFRESH_AFTER_SECONDS) {
@@ -74,4 +84,18 @@ export async function getSession(store: Store, secret: string, now = new Date())
 
 export async function deleteSession(store: Store, secret: string): Promise<void> {
   await store.doc.send(new DeleteCommand({ TableName: store.tableName, Key: keys.session(hashSecret(secret)) }));
+}
+
+/**
+ * Ends every session of one person, on every device ("sign out everywhere"): the sessions
+ * holding their address are found on gsi1 (no scan) and deleted. Returns how many ended.
+ */
+export async function endSessionsOf(store: Store, email: string): Promise<number> {
+  const found = await queryEvery(store, {
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
+    ExpressionAttributeValues: { ':pk': keys.heldForEmail(email), ':prefix': keys.sessionsPrefix() },
+  });
+  await Promise.all(found.map((i) => store.doc.send(new DeleteCommand({ TableName: store.tableName, Key: { pk: i.pk, sk: i.sk } }))));
+  return found.length;
 }

@@ -2,7 +2,7 @@
 // token (to show a confirmation page) changes nothing; only `consumeToken` uses it up.
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { AppError } from '#shared/errors.ts';
-import type { Store } from './client.ts';
+import { queryEvery, type Store } from './client.ts';
 import { fromItem, keys } from './keys.ts';
 import { epochSeconds, hashSecret, newSecret } from './secrets.ts';
 
@@ -18,6 +18,8 @@ export interface TokenRecord {
   createdAt: string;
   expiresAt: number;
   usedAt?: string;
+  /** A newer link of the same kind was sent to the same address, so this one no longer works. */
+  replacedAt?: string;
 }
 
 export async function issueToken(
@@ -40,20 +42,59 @@ export async function issueToken(
       ConditionExpression: 'attribute_not_exists(pk)',
     }),
   );
+  if (replacesEarlier(record)) await replaceEarlierLinks(store, record, hashSecret(secret), now);
   return secret;
 }
 
-export type TokenState = { ok: true; token: TokenRecord } | { ok: false; code: 'TOKEN_INVALID' | 'TOKEN_USED' | 'TOKEN_EXPIRED' };
+/**
+ * A provider's sign-in link replaces their earlier unused ones (issue 12, item 12): every
+ * update email carries one, so without this a provider's inbox would hold many live
+ * links at once. Staff links are asked for on the sign-in page and stay as they are.
+ */
+function replacesEarlier(record: TokenRecord): boolean {
+  return record.purpose === 'sign-in' && record.data.kind === 'provider';
+}
+
+async function replaceEarlierLinks(store: Store, record: TokenRecord, keepHash: string, now: Date): Promise<void> {
+  const found = await queryEvery(store, {
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
+    ExpressionAttributeValues: { ':pk': keys.heldForEmail(record.email), ':prefix': keys.tokensPrefix() },
+  });
+  const earlier = found.filter((i) => i.pk !== keys.token(keepHash).pk && replacesEarlier(fromItem<TokenRecord>(i)) && !i.usedAt && !i.replacedAt);
+  await Promise.all(
+    earlier.map((i) =>
+      store.doc
+        .send(
+          new UpdateCommand({
+            TableName: store.tableName,
+            Key: { pk: i.pk, sk: i.sk },
+            UpdateExpression: 'SET replacedAt = :now',
+            // Used meanwhile, or gone by TTL: nothing to replace.
+            ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(usedAt)',
+            ExpressionAttributeValues: { ':now': now.toISOString() },
+          }),
+        )
+        .catch((err: Error) => {
+          if (err.name !== 'ConditionalCheckFailedException') throw err;
+        }),
+    ),
+  );
+}
+
+export type TokenState = { ok: true; token: TokenRecord } | { ok: false; code: 'TOKEN_INVALID' | 'TOKEN_USED' | 'TOKEN_EXPIRED' | 'TOKEN_REPLACED' };
 
 /** What a token is, without using it (for GET pages): never writes. */
 export async function readToken(store: Store, secret: string, purpose: TokenPurpose, now = new Date()): Promise<TokenState> {
   const out = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: keys.token(hashSecret(secret)), ConsistentRead: true }));
-  return stateOf(out.Item ? fromItem<TokenRecord>(out.Item) : undefined, purpose, now);
+  // expiresAt is the TTL attribute, which fromItem strips with the keys: read it from the item.
+  return stateOf(out.Item ? { ...fromItem<TokenRecord>(out.Item), expiresAt: Number(out.Item.expiresAt) } : undefined, purpose, now);
 }
 
 function stateOf(token: TokenRecord | undefined, purpose: TokenPurpose, now: Date): TokenState {
   if (!token || token.purpose !== purpose) return { ok: false, code: 'TOKEN_INVALID' };
   if (token.usedAt) return { ok: false, code: 'TOKEN_USED' };
+  if (token.replacedAt) return { ok: false, code: 'TOKEN_REPLACED' };
   if (token.expiresAt <= epochSeconds(now)) return { ok: false, code: 'TOKEN_EXPIRED' };
   return { ok: true, token };
 }
@@ -62,6 +103,7 @@ const TOKEN_MESSAGES = {
   TOKEN_INVALID: 'This link is not valid. Check you copied the whole link, or ask for a new one.',
   TOKEN_USED: 'This link has already been used. Each link works once: ask for a new one.',
   TOKEN_EXPIRED: 'This link has expired. Ask for a new one.',
+  TOKEN_REPLACED: 'A newer link has been sent to you since this one, so this one no longer works. Use the link in your latest email from us, or ask for a new one.',
 } as const;
 
 /** Uses a token up, once: a second use, a wrong purpose or an expired token is refused (410/400). */
@@ -72,7 +114,7 @@ export async function consumeToken(store: Store, secret: string, purpose: TokenP
         TableName: store.tableName,
         Key: keys.token(hashSecret(secret)),
         UpdateExpression: 'SET usedAt = :now',
-        ConditionExpression: 'attribute_exists(pk) AND purpose = :purpose AND attribute_not_exists(usedAt) AND expiresAt > :nowSeconds',
+        ConditionExpression: 'attribute_exists(pk) AND purpose = :purpose AND attribute_not_exists(usedAt) AND attribute_not_exists(replacedAt) AND expiresAt > :nowSeconds',
         ExpressionAttributeValues: { ':now': now.toISOString(), ':purpose': purpose, ':nowSeconds': epochSeconds(now) },
         ReturnValues: 'ALL_NEW',
       }),

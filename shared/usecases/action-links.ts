@@ -18,7 +18,7 @@ export type LinkAction = Extract<Decision, 'approve' | 'decline' | 'propose'>;
 
 export type ActionLink =
   | { ok: true; token: TokenRecord; action: LinkAction; request: StoredRequest; school: StoredSchool }
-  | { ok: false; code: 'TOKEN_INVALID' | 'TOKEN_USED' | 'TOKEN_EXPIRED' | 'NO_LONGER_STAFF' | 'ALREADY_DECIDED'; message: string; request?: StoredRequest };
+  | { ok: false; code: 'TOKEN_INVALID' | 'TOKEN_USED' | 'TOKEN_EXPIRED' | 'TOKEN_REPLACED' | 'NO_LONGER_STAFF' | 'ALREADY_DECIDED'; message: string; request?: StoredRequest };
 
 const LINK_ACTIONS: readonly string[] = ['approve', 'decline', 'propose'];
 

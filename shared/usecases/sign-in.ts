@@ -5,7 +5,7 @@ import type { Store } from '#shared/store/client.ts';
 import { queueEmail } from '#shared/store/outbox.ts';
 import { getPlatformAdmin } from '#shared/store/platform-admins.ts';
 import { listRequestsOfProvider } from '#shared/store/requests.ts';
-import { createSession, type SessionKind } from '#shared/store/sessions.ts';
+import { createSession, endSessionsOf, PLATFORM_ADMIN_SESSION_SECONDS, type SessionKind } from '#shared/store/sessions.ts';
 import { listRolesOfUser } from '#shared/store/staff.ts';
 import { consumeToken } from '#shared/store/tokens.ts';
 import type { RateLimit } from '#shared/store/rate-limits.ts';
@@ -37,6 +37,12 @@ function safeNext(next: string | undefined, kind: SessionKind): string {
 export async function openSession(store: Store, token: string, now = new Date()): Promise<{ secret: string; next: string; kind: SessionKind }> {
   const used = await consumeToken(store, token, 'sign-in', now);
   const kind: SessionKind = used.data.kind === 'staff' ? 'staff' : 'provider';
-  const { secret } = await createSession(store, kind, used.email, now);
+  const admin = kind === 'staff' && (await getPlatformAdmin(store, used.email));
+  const { secret } = await createSession(store, kind, used.email, now, admin ? { absoluteSeconds: PLATFORM_ADMIN_SESSION_SECONDS } : {});
   return { secret, next: safeNext(used.data.next, kind), kind };
+}
+
+/** "Sign out everywhere": every session of the signed-in person ends, this one too. */
+export async function signOutEverywhere(store: Store, email: string): Promise<{ ended: number }> {
+  return { ended: await endSessionsOf(store, email) };
 }

@@ -25,7 +25,7 @@ const specials = fc.constantFrom(
   ' ',
   '\r\n',
   'Riley\r\nBcc: victim@example.com',
-  'x\r\nSet-Cookie: pa_session=evil',
+  'x\r\nSet-Cookie: __Host-pa_session=evil',
   '\u0000',
   '\u0007bell',
   '\u202egnp.exe',
@@ -162,9 +162,9 @@ export function hostileHeaders(good: { origin: string; cookies: string[]; idempo
   );
   const origin = fc.oneof(fc.constant(good.origin), fc.constantFrom('https://evil.example', 'null', ''), hostileString);
   const cookie = fc.oneof(
-    { weight: 3, arbitrary: fc.constantFrom(...(good.cookies.length ? good.cookies : ['pa_session=none'])) },
-    { weight: 1, arbitrary: fc.stringMatching(/^[A-Za-z0-9_-]{20,60}$/).map((v) => `pa_session=${v}`) },
-    { weight: 1, arbitrary: hostileString.map((v) => `pa_session=${v.slice(0, 4000)}`) },
+    { weight: 3, arbitrary: fc.constantFrom(...(good.cookies.length ? good.cookies : ['__Host-pa_session=none'])) },
+    { weight: 1, arbitrary: fc.stringMatching(/^[A-Za-z0-9_-]{20,60}$/).map((v) => `__Host-pa_session=${v}`) },
+    { weight: 1, arbitrary: hostileString.map((v) => `__Host-pa_session=${v.slice(0, 4000)}`) },
     { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...PROTO_KEYS), hostileString).map(([k, v]) => `${k}=${v.slice(0, 200)}`) },
   );
   const extraName = fc.oneof(fc.constantFrom(...PROTO_KEYS, 'x-forwarded-for', 'host', 'authorization', 'cookie2'), fc.stringMatching(/^[a-z][a-z0-9-]{0,20}$/));

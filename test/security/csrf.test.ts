@@ -39,7 +39,8 @@ describe('CSRF (issue 12, item 8)', () => {
   });
 
   it.each(guarded.map((r) => [r.name, r] as const))('%s: refused with neither Origin nor Sec-Fetch-Site, with Sec-Fetch-Site: cross-site, and with a foreign Origin', async (_name, route) => {
-    for (const headers of [{}, { 'sec-fetch-site': 'cross-site' }, { 'sec-fetch-site': 'same-site' }, { origin: 'https://evil.example' }, { origin: SITE_URL, 'sec-fetch-site': 'cross-site' }]) {
+    const cases: Record<string, string>[] = [{}, { 'sec-fetch-site': 'cross-site' }, { 'sec-fetch-site': 'same-site' }, { origin: 'https://evil.example' }, { origin: SITE_URL, 'sec-fetch-site': 'cross-site' }];
+    for (const headers of cases) {
       const answer = await send(route, headers);
       expect(answer.status, JSON.stringify(headers)).toBe(403);
       expect(answer.json().error.code, JSON.stringify(headers)).toBe('CROSS_SITE_REQUEST');
@@ -47,7 +48,8 @@ describe('CSRF (issue 12, item 8)', () => {
   });
 
   it.each(guarded.map((r) => [r.name, r] as const))('%s: passes the check with the site’s Origin, or with Sec-Fetch-Site: same-origin alone', async (_name, route) => {
-    for (const headers of [{ origin: SITE_URL }, { 'sec-fetch-site': 'same-origin' }, { origin: SITE_URL, 'sec-fetch-site': 'same-origin' }]) {
+    const cases: Record<string, string>[] = [{ origin: SITE_URL }, { 'sec-fetch-site': 'same-origin' }, { origin: SITE_URL, 'sec-fetch-site': 'same-origin' }];
+    for (const headers of cases) {
       const answer = await send(route, headers);
       expect(answer.status, `${JSON.stringify(headers)} ${answer.text.slice(0, 200)}`).toBeLessThan(500);
       expect(answer.text, JSON.stringify(headers)).not.toContain('CROSS_SITE_REQUEST');

@@ -23,6 +23,7 @@ function expectCookieAttributes(setCookie: string) {
   expect(attributes).toContain('secure');
   expect(attributes).toContain('samesite=lax');
   expect(attributes).toContain('path=/');
+  expect(attributes.some((a) => a.startsWith('domain='))).toBe(false); // __Host- forbids Domain
 }
 
 describe('tokens and session ids are never stored in clear', () => {
@@ -52,16 +53,16 @@ describe('tokens and session ids are never stored in clear', () => {
     for (const s of [...j.secrets, ...Object.values(j.actionTokens)]) expect(dump).toContain(hashSecret(s));
   });
 
-  it('every cookie the service sets is HttpOnly, Secure, SameSite=Lax and Path=/', async () => {
+  it('every cookie the service sets is __Host- (issue 12, item 12), HttpOnly, Secure, SameSite=Lax and Path=/, with no Domain', async () => {
     expect(j.setCookies).toHaveLength(2);
     for (const c of j.setCookies) {
-      expect(c).toMatch(/^pa_session=[\w-]{20,}/);
+      expect(c).toMatch(/^__Host-pa_session=[\w-]{20,}/);
       expectCookieAttributes(c);
     }
     const out = await stack.api({ method: 'POST', url: '/api/auth/sign-out', cookies: [j.providerCookie] });
     expect(out.status).toBe(200);
     expect(out.cookies).toHaveLength(1);
-    expect(out.cookies[0]).toMatch(/^pa_session=;/);
+    expect(out.cookies[0]).toMatch(/^__Host-pa_session=;/);
     expect(out.cookies[0]).toContain('Max-Age=0');
     expectCookieAttributes(out.cookies[0] ?? '');
     // Signed out means gone from the table, not just from the browser.

@@ -27,7 +27,7 @@ export interface InProcessStack {
   /** Runs the mailer over everything new on the stream until nothing is left. */
   deliverMail: () => Promise<number>;
   inbox: () => Promise<InboxEmail[]>;
-  /** A session cookie ('pa_session=…') made directly in the table, for a given person. */
+  /** A session cookie ('__Host-pa_session=…') made directly in the table, for a given person. */
   sessionFor: (kind: 'staff' | 'provider', email: string) => Promise<string>;
   stop: () => Promise<void>;
 }

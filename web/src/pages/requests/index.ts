@@ -20,16 +20,9 @@ ready(async () => {
     throw err;
   }
   const sorted = [...requests].sort((a, b) => `${b.date}${b.start}`.localeCompare(`${a.date}${a.start}`));
-  const signOut = h('form', { id: 'sign-out-form', novalidate: true }, h('button', { type: 'submit', class: 'govuk-button govuk-button--secondary' }, 'Sign out'));
-  signOut.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    try {
-      await api('POST', '/api/auth/sign-out', { body: {} });
-    } catch {
-      // signed out or not, the page starts again
-    }
-    location.assign('/');
-  });
+  const signOut = signOutForm('sign-out-form', 'Sign out', '/api/auth/sign-out');
+  // A lost phone or a shared computer: every session of this person ends, wherever it is.
+  const signOutEverywhere = signOutForm('sign-out-everywhere-form', 'Sign out on every device', '/api/auth/sign-out-everywhere');
   fill(
     page,
     h('h1', { class: 'govuk-heading-l' }, 'Your requests'),
@@ -63,6 +56,20 @@ ready(async () => {
           ),
         ),
     h('p', { class: 'govuk-body' }, h('a', { class: 'govuk-link', href: '/' }, 'Make another request')),
-    signOut,
+    h('div', { class: 'govuk-button-group' }, signOut, signOutEverywhere),
   );
 });
+
+function signOutForm(id: string, label: string, path: string): HTMLFormElement {
+  const form = h('form', { id, novalidate: true, class: 'app-inline-form' }, h('button', { type: 'submit', class: 'govuk-button govuk-button--secondary' }, label));
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    try {
+      await api('POST', path, { body: {} });
+    } catch {
+      // signed out or not, the page starts again
+    }
+    location.assign('/');
+  });
+  return form;
+}

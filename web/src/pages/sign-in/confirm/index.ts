@@ -9,6 +9,7 @@ import { showErrors } from '../../../lib/errors.ts';
 const PROBLEMS: Record<string, [string, string]> = {
   TOKEN_USED: ['This link has already been used', 'Each link works once. Ask for a new link and we will email it to you.'],
   TOKEN_EXPIRED: ['This link has expired', 'Links stop working soon after we send them. Ask for a new link and we will email it to you.'],
+  TOKEN_REPLACED: ['A newer link has been sent', 'We sent you a newer link since this one, so this one no longer works. Use the link in your latest email from us, or ask for a new one.'],
   TOKEN_INVALID: ['This link does not work', 'Check that you copied the whole link from the email, or ask for a new one.'],
 };
 
