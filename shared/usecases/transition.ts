@@ -37,7 +37,13 @@ export async function applyAction<A extends RequestAction>(
       taking = await placeToTake(store, request.urn, request.slot, actor);
       if (taking) write.takeSlot = after.heldSlot = taking.hold;
     }
-    write.days = await dayWrites(store, request, after);
+    try {
+      write.days = await dayWrites(store, request, after);
+    } catch (err) {
+      // The winner of a race for the last place also took its year groups' time: the full slot is the answer then.
+      if (taking && request.slot) await placeToTake(store, request.urn, request.slot, actor);
+      throw err;
+    }
     if (options.useToken) write.useToken = { secret: options.useToken, purpose: 'action', now };
     try {
       return await saveTransition(store, write);
