@@ -170,6 +170,10 @@ type Step =
 const req = fc.noBias(fc.nat({ max: 30 }));
 const onRequest = (kind: RequestStepKind) => fc.record({ kind: fc.constant(kind), req });
 const create = (slot: number, year: number): Step => ({ kind: 'create', slot, year });
+const approve = (req: number): Step => ({ kind: 'approve', req });
+const reschedule = (req: number, onto: boolean): Step => ({ kind: 'reschedule', req, onto });
+const capacity = (opportunity: number, places: number): Step => ({ kind: 'capacity', opportunity, capacity: places });
+const holdsPlace = (holds: boolean): Step => ({ kind: 'holds', holds });
 const createArb = fc.record({ kind: fc.constant('create' as const), slot: fc.noBias(fc.nat({ max: SLOTS.length - 1 })), year: fc.noBias(fc.nat({ max: 3 })) });
 const stepArb: fc.Arbitrary<Step> = fc.oneof(
   { weight: 5, arbitrary: createArb },
@@ -186,6 +190,7 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('holds' as const), holds: fc.boolean() }) },
 );
 
+// CAPACITY_RUNS, CAPACITY_STEPS: how many sequences and how long; CAPACITY_SEED replays a run; CAPACITY_TRACE=1 prints every step.
 const RUNS = Number(process.env.CAPACITY_RUNS ?? 30);
 const MAX_STEPS = Number(process.env.CAPACITY_STEPS ?? 15);
 /** A sequence: a few requests first (so the other steps have something to act on), then any steps; at most MAX_STEPS in all. */
@@ -334,20 +339,27 @@ describe('P-SLOT: capacity as an invariant (issue 11)', () => {
           const ids: string[] = [];
           for (const [i, step] of sequence.entries()) {
             steps++;
-            count(`${step.kind}: ${await perform(urn, ids, step)}`);
+            const ended = await perform(urn, ids, step);
+            count(`${step.kind}: ${ended}`);
+            if (process.env.CAPACITY_TRACE) console.info(`run ${runs} (holds ${holds}) step ${i + 1}: ${JSON.stringify(step)} → ${ended}`);
             await expectInvariant(urn, ids, `step ${i + 1} (${JSON.stringify(step)}) of ${JSON.stringify(sequence)}, holds ${holds}`);
           }
         }),
         {
           numRuns: RUNS,
           ...(process.env.CAPACITY_SEED ? { seed: Number(process.env.CAPACITY_SEED) } : {}),
+          // Fixed sequences first (a request step's `req` picks among the requests it applies to, in creation order).
           examples: [
             // The defect as reported: holds No, a 1-place slot approved twice, then a third request.
-            [false, [create(0, 0), create(0, 1), { kind: 'approve', req: 0 }, { kind: 'approve', req: 1 }, create(0, 2)]],
-            // Holds changed between requests: the held one keeps its place, the unheld one needs a place to be approved.
-            [true, [create(1, 0), { kind: 'holds', holds: false }, create(1, 1), create(1, 2), { kind: 'approve', req: 1 }, { kind: 'approve', req: 2 }, { kind: 'approve', req: 0 }, { kind: 'holds', holds: true }, { kind: 'cancel', req: 1 }, { kind: 'approve', req: 2 }]],
-            // Moved off the slot and back, with the place taken in between; capacity lowered below what is taken, then raised.
-            [false, [create(0, 0), create(0, 1), { kind: 'approve', req: 0 }, { kind: 'reschedule', req: 0, onto: false }, { kind: 'approve', req: 1 }, { kind: 'reschedule', req: 0, onto: true }, { kind: 'capacity', opportunity: 0, capacity: 2 }, { kind: 'reschedule', req: 0, onto: true }, { kind: 'capacity', opportunity: 0, capacity: 1 }]],
+            [false, [create(0, 0), create(0, 1), approve(0), approve(0), create(0, 2)]],
+            // Holds changed between requests: the held one keeps its place, the unheld ones need one to be approved.
+            [true, [create(1, 0), holdsPlace(false), create(1, 1), create(1, 2), approve(1), approve(1), approve(0), holdsPlace(true), { kind: 'cancel', req: 0 }, approve(0)]],
+            // Moved off the slot (place given back) and onto it again (taken again, or SLOT_FULL); capacity raised, then lowered below what is taken.
+            [false, [create(0, 0), create(0, 1), approve(0), reschedule(0, false), approve(0), reschedule(0, true), capacity(0, 2), reschedule(0, true), capacity(0, 1)]],
+            // An alternative at the slot's start accepted into a full slot, then after a cancellation.
+            [false, [create(0, 0), create(0, 1), { kind: 'propose', req: 0, sameStart: true }, approve(0), { kind: 'accept', req: 0 }, { kind: 'cancel', req: 0 }, { kind: 'accept', req: 0 }]],
+            // Every end of a waiting request gives its held place back: withdrawn, expired, an alternative expired.
+            [true, [create(2, 0), create(2, 1), create(2, 2), { kind: 'withdraw', req: 0 }, create(2, 2), { kind: 'expire', req: 0 }, { kind: 'propose', req: 0, sameStart: false }, { kind: 'expire', req: 0 }]],
           ],
         },
       );
