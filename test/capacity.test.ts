@@ -229,7 +229,7 @@ async function perform(urn: string, ids: string[], step: Step): Promise<string> 
       created = await requestSlot(urn, s, s.years[step.year]!);
     });
     if (refused) {
-      expect(refused.code, 'only a full slot refuses a valid request').toBe('SLOT_FULL');
+      expect(refused, 'only a full slot refuses a valid request').toMatchObject({ status: 409, code: 'SLOT_FULL', rule: 'P-SLOT' });
       expect(before.held, 'a slot with a place left refused a request').toBeGreaterThanOrEqual(before.capacity);
       return 'SLOT_FULL';
     }
@@ -506,6 +506,6 @@ describe('P-SLOT: the reported journey through HTTP (issue 11)', () => {
     expect((await listing()).find((s) => s.date === slot.date && s.opportunityId === 'y10-assembly')).toMatchObject({ capacity: 1, placesLeft: 0 });
     const third = await send(3);
     expect(third.status).toBe(409);
-    expect((await json(third)).error.code).toBe('SLOT_FULL');
+    expect((await json(third)).error).toMatchObject({ code: 'SLOT_FULL', rule: 'P-SLOT' });
   });
 });

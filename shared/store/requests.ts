@@ -99,6 +99,7 @@ export async function createRequest(store: Store, request: StoredRequest, event:
     if (err instanceof TransactionCancelled && (hold || roomIn) && err.failedCondition(2)) {
       throw new ConflictError('SLOT_FULL', 'This slot has no places left. Choose another slot or propose a different time.', {
         fields: { slot: 'This slot has no places left' },
+        rule: 'P-SLOT',
         cause: err,
       });
     }

@@ -65,7 +65,7 @@ export async function createProviderRequest(
   const nowInstant = now.toISOString();
   const check = checkRequest(school, draft, { now: nowInstant, ...(slot ? { slot } : {}) });
   const refusal = errorFromViolations(check.violations);
-  if (refusal?.code === 'SLOT_FULL') throw new ConflictError('SLOT_FULL', refusal.message, { fields: refusal.fields });
+  if (refusal?.code === 'SLOT_FULL') throw new ConflictError('SLOT_FULL', refusal.message, { fields: refusal.fields, rule: 'P-SLOT' });
   if (refusal) throw refusal;
 
   const id = newId(now.getTime());
