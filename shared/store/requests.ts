@@ -27,7 +27,10 @@ export interface StoredRequest extends ProviderRequestDraft, RequestState {
   updatedAt: string;
   /** R-WHOLE and similar flags for the careers lead; never a refusal. */
   flags: SubsetFlag[];
-  /** The place this request holds in a slot, while it holds one. */
+  /**
+   * The slot this request takes a place in, while it takes one: waiting (when the school's
+   * pendingHoldsPlace was Yes at creation) or approved on the slot's time (P-SLOT).
+   */
   heldSlot?: SlotHold;
   /** Optimistic lock: every transition is conditional on the version it read. */
   version: number;
@@ -54,9 +57,11 @@ export function eventItem(e: RequestEvent, seq: number) {
 
 /**
  * Writes a new request, its creation event and (when it takes a slot) one held place,
- * all or nothing. A full slot cancels the transaction and answers SLOT_FULL.
+ * all or nothing. A full slot cancels the transaction and answers SLOT_FULL. `roomIn`: a
+ * slot the request chose without holding a place, which must still have one free when
+ * the request is written (a request for a full slot is refused, not left waiting).
  */
-export async function createRequest(store: Store, request: StoredRequest, event: RequestEvent, hold?: SlotHold) {
+export async function createRequest(store: Store, request: StoredRequest, event: RequestEvent, hold?: SlotHold, roomIn?: SlotHold) {
   const items: TransactItems = [
     {
       Put: {
@@ -78,11 +83,20 @@ export async function createRequest(store: Store, request: StoredRequest, event:
         ExpressionAttributeValues: { ':one': 1 },
       },
     });
+  } else if (roomIn) {
+    items.push({
+      ConditionCheck: {
+        TableName: store.tableName,
+        Key: keys.slot(request.urn, roomIn.date, roomIn.time, roomIn.opportunityId),
+        ConditionExpression: '#held < #capacity',
+        ExpressionAttributeNames: { '#held': 'held', '#capacity': 'capacity' },
+      },
+    });
   }
   try {
     await transact(store, items);
   } catch (err) {
-    if (err instanceof TransactionCancelled && hold && err.failedCondition(2)) {
+    if (err instanceof TransactionCancelled && (hold || roomIn) && err.failedCondition(2)) {
       throw new ConflictError('SLOT_FULL', 'This slot has no places left. Choose another slot or propose a different time.', {
         fields: { slot: 'This slot has no places left' },
         rule: 'P-SLOT',

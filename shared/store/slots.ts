@@ -1,5 +1,6 @@
-// Access patterns for dated slots: a place count and how many are held, so a conditional
-// update can refuse the place that would overfill it.
+// Access patterns for dated slots: a place count and how many are taken (`held`: waiting
+// requests that hold a place and approved encounters), so a conditional update can refuse
+// the place that would overfill it.
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { IsoDate, LocalTime } from '#shared/domain/types.ts';
 import type { Store } from './client.ts';
@@ -11,6 +12,7 @@ export interface StoredSlot {
   date: IsoDate;
   time: LocalTime;
   capacity: number;
+  /** Places taken: waiting requests holding one and approved encounters (P-SLOT). */
   held: number;
 }
 
@@ -65,22 +67,26 @@ export async function listSlotsOfSchool(store: Store, urn: string, from: IsoDate
 
 /**
  * Sets the number of places of a slot that exists (after the school changed its
- * opportunity's capacity): places already held stay held; fewer places than held means
- * no new booking until some are freed.
+ * opportunity's capacity), only if the places already taken fit in it (P-SLOT: held never
+ * exceeds capacity). The use case refuses a capacity below what it read as taken; a place
+ * taken between that read and this write fails the condition, and then the slot keeps its
+ * old capacity (answers false) rather than be overfilled: the next save tries again.
  */
-export async function setSlotCapacity(store: Store, slot: Pick<StoredSlot, 'urn' | 'date' | 'time' | 'opportunityId'>, capacity: number): Promise<void> {
+export async function setSlotCapacity(store: Store, slot: Pick<StoredSlot, 'urn' | 'date' | 'time' | 'opportunityId'>, capacity: number): Promise<boolean> {
   try {
     await store.doc.send(
       new UpdateCommand({
         TableName: store.tableName,
         Key: keys.slot(slot.urn, slot.date, slot.time, slot.opportunityId),
         UpdateExpression: 'SET #capacity = :c',
-        ConditionExpression: 'attribute_exists(pk)',
-        ExpressionAttributeNames: { '#capacity': 'capacity' },
+        ConditionExpression: 'attribute_exists(pk) AND #held <= :c',
+        ExpressionAttributeNames: { '#capacity': 'capacity', '#held': 'held' },
         ExpressionAttributeValues: { ':c': capacity },
       }),
     );
+    return true;
   } catch (err) {
     if ((err as Error).name !== 'ConditionalCheckFailedException') throw err;
+    return false;
   }
 }

@@ -1,6 +1,7 @@
 // One change of a request's state as one transaction (DESIGN.md): the request conditional
-// on the version it was read at, the event, a released slot place, and the year-group
-// days it books or frees, each conditional on the version read.
+// on the version it was read at, the event, a slot place given back or taken (taken only
+// while the slot has room, P-SLOT), and the year-group days it books or frees, each
+// conditional on the version read.
 import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
 import type { YearGroupDay } from '#shared/domain/year-group-days.ts';
 import type { IsoDate, YearGroup } from '#shared/domain/types.ts';
@@ -38,6 +39,12 @@ export interface TransitionWrite {
   event: RequestEvent;
   /** A held place to give back (a withdrawn, declined or moved request). */
   releaseSlot?: SlotHold;
+  /**
+   * A place to take (an approval, or a move onto the slot's time, of a request that holds
+   * none): only while held < capacity, so approvals never overfill a slot. The slot item
+   * must exist (ensureSlot first).
+   */
+  takeSlot?: SlotHold;
   /** Year-group days to write: the day as read (with its version) and its new intervals. */
   days?: { read: StoredYearGroupDay; intervals: YearGroupDay['intervals'] }[];
   /** An emailed action link used up in the same transaction, so it acts at most once. */
@@ -48,6 +55,14 @@ export class StaleDayError extends Error {
   constructor() {
     super('A year-group day changed while the request was decided');
     this.name = 'StaleDayError';
+  }
+}
+
+/** The slot of `takeSlot` had no place left when the transaction ran. */
+export class SlotFullError extends Error {
+  constructor(cause: unknown) {
+    super('The slot had no place left', { cause });
+    this.name = 'SlotFullError';
   }
 }
 
@@ -75,6 +90,21 @@ export async function saveTransition(store: Store, write: TransitionWrite): Prom
         ConditionExpression: '#held > :zero',
         ExpressionAttributeNames: { '#held': 'held' },
         ExpressionAttributeValues: { ':one': 1, ':zero': 0 },
+      },
+    });
+  }
+  // Before the year-group days, so a full slot is what a loser of a race is told.
+  const takeIndex = items.length;
+  if (write.takeSlot) {
+    const s = write.takeSlot;
+    items.push({
+      Update: {
+        TableName: store.tableName,
+        Key: keys.slot(after.urn, s.date, s.time, s.opportunityId),
+        UpdateExpression: 'SET #held = #held + :one',
+        ConditionExpression: 'attribute_exists(pk) AND #held < #capacity',
+        ExpressionAttributeNames: { '#held': 'held', '#capacity': 'capacity' },
+        ExpressionAttributeValues: { ':one': 1 },
       },
     });
   }
@@ -119,6 +149,7 @@ export async function saveTransition(store: Store, write: TransitionWrite): Prom
     if (write.useToken && err.failedCondition(tokenIndex)) {
       throw new AppError(410, 'TOKEN_USED', tokenMessage('TOKEN_USED'), { cause: err });
     }
+    if (write.takeSlot && err.failedCondition(takeIndex)) throw new SlotFullError(err);
     if (err.reasons.some((r) => r === 'ConditionalCheckFailed')) throw new StaleDayError();
     throw err;
   }

@@ -1,20 +1,21 @@
 // A provider's request, from parsed body to stored record: find the school and slot, run
-// every rule (all violations at once), and write request, event and held place in one
-// transaction. Rate limits and the honeypot are checked first.
-import { expandOpportunity, responseDeadline } from '#shared/domain/calendar.ts';
+// every rule (all violations at once), and write request, event and held place (or the
+// check that the slot still has one) in one transaction. Rate limits and the honeypot are
+// checked first.
+import { responseDeadline } from '#shared/domain/calendar.ts';
 import { errorFromViolations } from '#shared/domain/errors.ts';
-import { checkRequest, checkSlot, type ProviderRequestDraft, type SlotState } from '#shared/domain/rules.ts';
+import { checkRequest, checkSlot, type ProviderRequestDraft } from '#shared/domain/rules.ts';
 import type { z } from 'zod';
 import type { createRequestBody } from '#shared/api/provider.ts';
 import { AppError, ConflictError, NotFoundError } from '#shared/errors.ts';
 import type { Store } from '#shared/store/client.ts';
 import { newId } from '#shared/store/ids.ts';
-import { listOpportunities } from '#shared/store/opportunities.ts';
 import { hitRateLimit, type RateLimit } from '#shared/store/rate-limits.ts';
 import { createRequest, type StoredRequest } from '#shared/store/requests.ts';
 import { submitRequest } from '#shared/domain/state-machine.ts';
 import { getSchoolProfile, type StoredSchool } from '#shared/store/schools.ts';
-import { ensureSlot, getSlot } from '#shared/store/slots.ts';
+import { ensureSlot } from '#shared/store/slots.ts';
+import { resolveSlot } from './slot-places.ts';
 
 export type CreateRequestInput = z.output<typeof createRequestBody>;
 
@@ -33,16 +34,6 @@ export async function enforceRateLimits(store: Store, checks: [RateLimit, string
       });
     }
   }
-}
-
-/** The dated slot with its places held; `stored`: its item exists already (booked before). */
-async function resolveSlot(store: Store, school: StoredSchool, ref: { opportunityId: string; date: string }): Promise<(SlotState & { stored: boolean }) | undefined> {
-  const opportunity = (await listOpportunities(store, school.urn)).find((o) => o.id === ref.opportunityId);
-  if (!opportunity) return undefined;
-  const [dated] = expandOpportunity(school, opportunity, ref.date, ref.date);
-  if (!dated) return undefined;
-  const stored = await getSlot(store, school.urn, dated.date, dated.start, dated.opportunityId);
-  return { ...dated, held: stored?.held ?? 0, stored: Boolean(stored) };
 }
 
 export async function createProviderRequest(
@@ -78,7 +69,10 @@ export async function createProviderRequest(
   if (refusal) throw refusal;
 
   const id = newId(now.getTime());
-  const hold = slot && school.rules.pendingHoldsPlace ? { date: slot.date, time: slot.start, opportunityId: slot.opportunityId } : undefined;
+  // P-SLOT: a waiting request takes a place only when the school says so; otherwise its
+  // approval takes it (transition.ts). Either way a full slot refuses the request.
+  const place = slot ? { date: slot.date, time: slot.start, opportunityId: slot.opportunityId } : undefined;
+  const hold = place && school.rules.pendingHoldsPlace ? place : undefined;
   const submitted = submitRequest(
     {
       ...draft,
@@ -97,6 +91,6 @@ export async function createProviderRequest(
   );
   // The slot's item is written the first time the slot is booked; after that the read above found it (a write saved).
   if (hold && slot && !slot.stored) await ensureSlot(store, { urn, ...hold, capacity: slot.capacity });
-  await createRequest(store, submitted.request, { ...submitted.event, urn }, hold);
+  await createRequest(store, submitted.request, { ...submitted.event, urn }, hold, !hold && slot?.stored ? place : undefined);
   return { request: submitted.request, school };
 }

@@ -35,12 +35,16 @@ export async function availableSlots(store: Store, urn: string, from: string, to
   }
   const [school, opportunities, booked] = await Promise.all([requireSchool(store, urn), listOpportunities(store, urn), listSlotsOfSchool(store, urn, from, to)]);
   if (providerAccessYears(school).length === 0) return [];
-  const held = new Map(booked.map((s) => [`${s.opportunityId}|${s.date}|${s.time}`, s.held]));
+  // A booked slot's own item counts its places (capacity and every place taken, P-SLOT), as
+  // the booking's conditional writes do; a slot never booked has the opportunity's capacity.
+  const stored = new Map(booked.map((s) => [`${s.opportunityId}|${s.date}|${s.time}`, s]));
   const slots: SlotView[] = [];
   for (const o of opportunities) {
     for (const d of expandOpportunity(school, o, from, to)) {
-      const placesLeft = Math.max(0, d.capacity - (held.get(`${o.id}|${d.date}|${d.start}`) ?? 0));
-      slots.push({ opportunityId: o.id, title: o.title, sessionType: o.sessionType, yearGroups: d.yearGroups, date: d.date, start: d.start, end: d.end, capacity: d.capacity, placesLeft, venue: o.venue });
+      const item = stored.get(`${o.id}|${d.date}|${d.start}`);
+      const capacity = item?.capacity ?? d.capacity;
+      const placesLeft = Math.max(0, capacity - (item?.held ?? 0));
+      slots.push({ opportunityId: o.id, title: o.title, sessionType: o.sessionType, yearGroups: d.yearGroups, date: d.date, start: d.start, end: d.end, capacity, placesLeft, venue: o.venue });
     }
   }
   return slots.sort((a, b) => `${a.date}${a.start}`.localeCompare(`${b.date}${b.start}`));

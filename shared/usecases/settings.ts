@@ -7,6 +7,7 @@ import type { OpportunitiesAnswer, SettingsAnswer, StaffAnswer, StaffMember } fr
 import { addDays } from '#shared/domain/dates.ts';
 import { rulesByField, type RuleViolation } from '#shared/domain/errors.ts';
 import { checkOpportunities, checkSettings, opportunityWarnings, profileFieldsOf, settingsOf, type SchoolSettings } from '#shared/domain/settings.ts';
+import { capacityBelowTaken } from '#shared/domain/slot-places.ts';
 import { londonDate } from '#shared/domain/timezone.ts';
 import type { Opportunity } from '#shared/domain/types.ts';
 import { AppError, ConflictError } from '#shared/errors.ts';
@@ -104,7 +105,8 @@ const OPPORTUNITIES_CHANGED =
 /**
  * Replaces the school's set of opportunities: new ones (no id) get an id, changed ones
  * are rewritten, missing ones removed, in one transaction; nothing is written when any
- * opportunity breaks a rule. Booked slots of a changed opportunity take its new capacity.
+ * opportunity breaks a rule or lowers a capacity below the places taken in a coming slot.
+ * Booked slots of a changed opportunity take its new capacity.
  */
 export async function saveOpportunities(
   store: Store,
@@ -121,6 +123,8 @@ export async function saveOpportunities(
   const wanted: Opportunity[] = body.opportunities.map(({ id, ...rest }) => ({ id: id ?? newId(now.getTime()).toLowerCase(), ...rest }));
   const refusal = refusalOf(checkOpportunities(school, wanted), 'opportunities', 'OPPORTUNITIES_INVALID', 'these opportunities');
   if (refusal) throw refusal;
+  const belowTaken = await capacityRefusal(store, urn, existing, wanted, now);
+  if (belowTaken) throw belowTaken;
 
   const old = new Map(existing.map((o) => [o.id, o]));
   const put = wanted.filter((o) => canonical(old.get(o.id)) !== canonical(o));
@@ -143,15 +147,33 @@ export async function saveOpportunities(
   return { opportunities: list, version: versionOf(after, 'opportunitiesVersion') };
 }
 
+/** Coming slots: from today to past the longest booking window. */
+const SLOT_HORIZON_DAYS = 800;
+
+/**
+ * P-SLOT: a capacity lowered below the places already taken (held or approved) in one of
+ * the opportunity's coming slots would break "never more taken than places"; 422 naming
+ * each such slot, at `opportunities.<i>.capacity`. Read only when a capacity goes down.
+ */
+async function capacityRefusal(store: Store, urn: string, existing: Opportunity[], wanted: Opportunity[], now: Date): Promise<AppError | undefined> {
+  const lowered = wanted.some((o) => o.capacity < (existing.find((e) => e.id === o.id)?.capacity ?? 0));
+  if (!lowered) return undefined;
+  const today = londonDate(now.toISOString());
+  const coming = await listSlotsOfSchool(store, urn, today, addDays(today, SLOT_HORIZON_DAYS));
+  return refusalOf(capacityBelowTaken(existing, wanted, coming), 'opportunities', 'CAPACITY_BELOW_TAKEN', 'these opportunities');
+}
+
 /**
  * A booked slot keeps the capacity its opportunity had when first booked; after a save,
  * the coming slots take the opportunity's capacity again, so the places shown and the
- * places a booking may take agree. Run on every save, so an interrupted one heals.
+ * places a booking may take agree. Run on every save, so an interrupted one heals. Each
+ * write is conditional on the places taken fitting (setSlotCapacity): a place taken after
+ * capacityRefusal read the slot leaves that slot at its old capacity, never overfilled.
  */
 async function syncSlotCapacities(store: Store, urn: string, opportunities: Opportunity[], now: Date): Promise<void> {
   const today = londonDate(now.toISOString());
   const capacity = new Map(opportunities.map((o) => [o.id, o.capacity]));
-  const slots = await listSlotsOfSchool(store, urn, today, addDays(today, 800));
+  const slots = await listSlotsOfSchool(store, urn, today, addDays(today, SLOT_HORIZON_DAYS));
   await Promise.all(
     slots
       .filter((s) => capacity.has(s.opportunityId) && capacity.get(s.opportunityId) !== s.capacity)

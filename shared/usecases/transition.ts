@@ -1,12 +1,17 @@
 // Applying one action of the state machine to a stored request, with what it implies in
-// the table: the slot place it gives back and the year-group days it books or frees. A
-// concurrent change of a year-group day re-reads and re-checks, so two overlapping
-// approvals cannot both succeed (the loser gets YEAR_GROUP_BUSY).
+// the table: the slot place it gives back or takes, and the year-group days it books or
+// frees. An approval (or a move onto the slot's time) of a request that holds no place
+// takes one only while the slot has room (P-SLOT), so approved encounters and waiting
+// requests that hold a place never exceed a slot's capacity: the loser of a race for the
+// last place gets SLOT_FULL. A concurrent change of a year-group day re-reads and
+// re-checks, so two overlapping approvals cannot both succeed (the loser gets YEAR_GROUP_BUSY).
 import { transition, type ActionInputs, type Actor, type RequestAction } from '#shared/domain/state-machine.ts';
+import { slotFull, takesSlotPlace } from '#shared/domain/slot-places.ts';
 import { bookingChange, bookYearGroups, keepsSlotPlace, releaseYearGroups } from '#shared/domain/year-group-days.ts';
 import type { Store } from '#shared/store/client.ts';
 import type { StoredRequest } from '#shared/store/requests.ts';
-import { getYearGroupDays, saveTransition, StaleDayError, type StoredYearGroupDay, type TransitionWrite } from '#shared/store/transitions.ts';
+import { getYearGroupDays, saveTransition, SlotFullError, StaleDayError, type StoredYearGroupDay, type TransitionWrite } from '#shared/store/transitions.ts';
+import { placeToTake } from './slot-places.ts';
 
 const MAX_ATTEMPTS = 8;
 
@@ -23,15 +28,27 @@ export async function applyAction<A extends RequestAction>(
     const result = transition(request, action, actor, input, now.toISOString());
     const after: StoredRequest = { ...result.request };
     const write: TransitionWrite = { before: request, after, event: { ...result.event, urn: request.urn } };
+    let taking: Awaited<ReturnType<typeof placeToTake>>;
     if (request.heldSlot && !keepsSlotPlace(after, request.heldSlot)) {
       write.releaseSlot = request.heldSlot;
       delete after.heldSlot;
+    } else if (!request.heldSlot && request.slot && takesSlotPlace(after, request.slot)) {
+      // Before the year-group days: a full slot is the answer even when the time is taken too.
+      taking = await placeToTake(store, request.urn, request.slot, actor);
+      if (taking) write.takeSlot = after.heldSlot = taking.hold;
     }
-    write.days = await dayWrites(store, request, after);
+    try {
+      write.days = await dayWrites(store, request, after);
+    } catch (err) {
+      // The winner of a race for the last place also took its year groups' time: the full slot is the answer then.
+      if (taking && request.slot) await placeToTake(store, request.urn, request.slot, actor);
+      throw err;
+    }
     if (options.useToken) write.useToken = { secret: options.useToken, purpose: 'action', now };
     try {
       return await saveTransition(store, write);
     } catch (err) {
+      if (err instanceof SlotFullError && taking && request.slot) throw slotFull(request.slot, taking.capacity, actor.party);
       if (!(err instanceof StaleDayError) || attempt >= MAX_ATTEMPTS) throw err;
       await new Promise((r) => setTimeout(r, Math.random() * 20 * attempt));
     }

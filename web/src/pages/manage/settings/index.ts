@@ -282,7 +282,7 @@ async function renderForm(page: HTMLElement, me: Me, school: ManagedSchool, answ
       id: 'pendingHoldsPlace',
       name: 'pendingHoldsPlace',
       legend: 'Does a request waiting for your answer hold its place in a slot?',
-      hint: 'If yes, nobody else can take the place until you answer',
+      hint: 'If yes, nobody else can take the place until you answer. If no, the place is taken when you approve, and a full slot cannot be approved.',
       field: 'settings.pendingHoldsPlace',
       options: [
         { value: 'yes', label: 'Yes' },
