@@ -90,3 +90,16 @@ export interface ManagedRequestView {
   history: { type: string; at: string; actor: string; by?: string; note?: string }[];
 }
 export type DashboardQuery = z.output<typeof dashboardQuery>;
+
+/** One of the school's own addresses the service no longer emails, and why (dashboard banner). */
+export interface UndeliverableAddress {
+  who: 'careers_lead';
+  name: string;
+  address: string;
+  /** bounce: SES reported it bouncing for good; complaint: an email to it was reported as spam. */
+  reason: 'bounce' | 'complaint';
+  /** When SES reported it. */
+  since: string;
+  /** The service's sender address, for the school's IT to allow. */
+  sender: string;
+}

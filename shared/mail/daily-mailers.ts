@@ -41,23 +41,25 @@ export async function reminderMailer(store: Store, message: ReminderMessage): Pr
   if (REMINDER_AUDIENCE[reminder] === 'provider') {
     return [
       {
-        recipient: 'provider',
+        role: 'provider',
+        to: provider,
         build: async () => {
           const [link, venue] = await Promise.all([providerRequestUrl(store, request), venueOf(store, request)]);
-          return { from: senderAddress(), to: [provider], replyTo: lead, ...visitReminderForProvider(school, request, link, venue) };
+          return { from: senderAddress(), replyTo: lead, ...visitReminderForProvider(school, request, link, venue) };
         },
       },
     ];
   }
   return [
     {
-      recipient: 'lead',
+      role: 'lead',
+      to: lead,
       build: async () => {
         const content =
           reminder === 'delivery'
             ? deliveryReminderForLead(school, request, leadRequestUrl(request))
             : pendingReminderForLead(school, request, reminder === 'pending-7' ? 'pending-7' : 'pending-3', leadRequestUrl(request));
-        return { from: senderAddress(), to: [lead], replyTo: provider, ...content };
+        return { from: senderAddress(), replyTo: provider, ...content };
       },
     },
   ];
@@ -66,19 +68,19 @@ export async function reminderMailer(store: Store, message: ReminderMessage): Pr
 /** REQUEST_EXPIRED: the daily job ended a request nobody answered in time; both sides are told. */
 export const requestExpiredMailer: EventMailer = ({ store, event, request, school, lead, provider }) => [
   {
-    recipient: 'lead',
+    role: 'lead',
+    to: lead,
     build: async () => ({
       from: senderAddress(),
-      to: [lead],
       replyTo: provider,
       ...requestExpiredForLead(school, request, event.from, leadRequestUrl(request)),
     }),
   },
   {
-    recipient: 'provider',
+    role: 'provider',
+    to: provider,
     build: async () => ({
       from: senderAddress(),
-      to: [provider],
       replyTo: lead,
       ...requestExpiredForProvider(school, request, event.from, {
         manage: await providerRequestUrl(store, request),

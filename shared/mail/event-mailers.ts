@@ -48,7 +48,8 @@ const updateMailer: EventMailer = (ctx) => {
     if (!words) return [];
     return [
       {
-        recipient: audience,
+        role: audience,
+        to: audience === 'lead' ? ctx.lead : ctx.provider,
         build: async () => {
           const content = updateMessage(words, audience, school, request, await linkFor(ctx, audience));
           const calendar = event.calendar
@@ -56,7 +57,6 @@ const updateMailer: EventMailer = (ctx) => {
             : undefined;
           return {
             from: senderAddress(),
-            to: [audience === 'lead' ? ctx.lead : ctx.provider],
             replyTo: audience === 'lead' ? ctx.provider : ctx.lead,
             ...content,
             ...(calendar ? { calendar } : {}),
@@ -81,10 +81,10 @@ export type EventMailer = (ctx: EventContext) => Delivery[];
 export const eventMailers: Partial<Record<RequestEventType, EventMailer>> = {
   REQUEST_SUBMITTED: ({ store, request, school, lead, provider }) => [
     {
-      recipient: 'lead',
+      role: 'lead',
+      to: lead,
       build: async () => ({
         from: senderAddress(),
-        to: [lead],
         replyTo: provider,
         ...requestCreatedForLead(school, request, {
           review: siteUrl(`/manage/requests/view/?id=${request.id}`),
@@ -93,10 +93,11 @@ export const eventMailers: Partial<Record<RequestEventType, EventMailer>> = {
       }),
     },
     {
-      recipient: 'provider',
+      role: 'provider',
+      to: provider,
       build: async () => {
         const link = await signInUrl(store, request.contact.email, 'provider', `/requests/view/?id=${request.id}`, PROVIDER_LINK_SECONDS);
-        return { from: senderAddress(), to: [provider], replyTo: lead, ...requestCreatedForProvider(school, request, link) };
+        return { from: senderAddress(), replyTo: lead, ...requestCreatedForProvider(school, request, link) };
       },
     },
   ],

@@ -169,14 +169,27 @@ describe('the careers lead manages requests in the browser', { timeout: BROWSER_
         json: {
           ...json,
           statementReviewDue: { version: 1, nextReviewOn: '2026-09-01', message: 'Your policy statement was due for review on 1 September 2026.' },
-          suppressedAddresses: ['kim@westbridge-training.example'],
+          undeliverableSchoolAddresses: [
+            { who: 'careers_lead', name: 'Jordan Ellery', address: 'careers.lead@harbourview.example', reason: 'bounce', since: '2026-03-02T09:59:30.000Z', sender: 'no-reply@provider-access.example' },
+          ],
+          suppressedAddresses: ['careers.lead@harbourview.example', 'kim@westbridge-training.example'],
         },
       });
     });
     await page.reload();
     await page.locator('#statement-banner').waitFor();
     expect(await page.locator('#statement-banner').textContent()).toContain('due for review');
+    // The careers lead's own address: a banner with why and what to do, not a line in the list.
+    const undeliverable = page.locator('#undeliverable-banner');
+    expect(await undeliverable.getAttribute('class')).toBe('govuk-notification-banner');
+    expect(await undeliverable.textContent()).toMatch(/We cannot email the careers lead, Jordan Ellery.*careers\.lead@harbourview\.example bounced for good on 2 March 2026/);
+    expect(await undeliverable.textContent()).toContain('ask your IT team to allow email from no-reply@provider-access.example');
+    expect(await undeliverable.getByRole('link', { name: /check the careers lead’s email address/ }).getAttribute('href')).toBe(`/manage/settings/?urn=${HARBOUR_VIEW}#lead-email`);
     expect(await page.locator('#suppressed-warning').textContent()).toContain('kim@westbridge-training.example');
+    expect(await page.locator('#suppressed-warning').textContent()).not.toContain('careers.lead@harbourview.example');
+    await page.setViewportSize({ width: 320, height: 800 });
+    await expectNoHorizontalScroll(page);
+    await page.setViewportSize({ width: 1024, height: 800 });
     await expectNoAxeViolations(page, 'dashboard with warnings');
     await page.unroute(route);
   });
