@@ -23,6 +23,8 @@ const reason = z.string().trim().max(1000);
 /** Every decision's fields; which are needed depends on the decision (the state machine says). */
 export const decisionBody = z.strictObject({
   note: reason.optional(),
+  /** Approve: where the encounter takes place, e.g. "Main hall" (shown to the provider and in the invitation). */
+  venue: z.string().trim().max(200, 'Shorten the venue to 200 characters or fewer.').optional(),
   /** Decline: one of the school's grounds for refusing, or the lead's own words. */
   reason: reason.optional(),
   /** Propose: the other date and time, and an optional message to the provider. */
@@ -85,6 +87,8 @@ export interface ManagedRequestView {
   flags: { code: string; rule: string; field: string; message: string }[];
   alternative?: { date: string; start: string; end: string; respondBy: string; message?: string };
   reason?: string;
+  /** Where it takes place: given when approving, or the slot's opportunity's venue. */
+  venue?: string;
   delivery?: { content: Record<string, boolean>; attendance: { yearGroup: number; pupils: number }[]; note?: string; recordedAt: string };
   allowedActions: string[];
   history: { type: string; at: string; actor: string; by?: string; note?: string }[];

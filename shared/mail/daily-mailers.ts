@@ -3,7 +3,6 @@
 // event-mailers.ts; sent only by the mailer function.
 import { REMINDER_AUDIENCE } from '#shared/domain/reminders.ts';
 import type { Store } from '#shared/store/client.ts';
-import { listOpportunities } from '#shared/store/opportunities.ts';
 import type { ReminderMessage } from '#shared/store/outbox.ts';
 import { getRequest, type StoredRequest } from '#shared/store/requests.ts';
 import { getSchoolProfile } from '#shared/store/schools.ts';
@@ -13,6 +12,7 @@ import { PROVIDER_LINK_SECONDS, signInUrl, siteUrl } from './links.ts';
 import { requestExpiredForLead, requestExpiredForProvider } from './messages/request-expired.ts';
 import { deliveryReminderForLead, pendingReminderForLead, visitReminderForProvider } from './messages/reminders.ts';
 import { senderAddress } from './send.ts';
+import { venueOf } from './venue.ts';
 
 /** The careers lead's page for one request on the dashboard. */
 function leadRequestUrl(request: StoredRequest): string {
@@ -22,12 +22,6 @@ function leadRequestUrl(request: StoredRequest): string {
 /** A sign-in link for the provider that lands on the request. */
 function providerRequestUrl(store: Store, request: StoredRequest): Promise<string> {
   return signInUrl(store, request.contact.email, 'provider', `/requests/view/?id=${encodeURIComponent(request.id)}`, PROVIDER_LINK_SECONDS);
-}
-
-async function venueOf(store: Store, request: StoredRequest): Promise<string | undefined> {
-  if (!request.slot) return undefined;
-  const opportunity = (await listOpportunities(store, request.urn)).find((o) => o.id === request.slot?.opportunityId);
-  return opportunity?.venue;
 }
 
 export async function reminderMailer(store: Store, message: ReminderMessage): Promise<Delivery[]> {

@@ -12,6 +12,7 @@ import { listRequestEvents, listRequestsOfSchoolByStatus, type RequestEvent, typ
 import type { StoredSchool } from '#shared/store/schools.ts';
 import { getSuppression } from '#shared/store/suppressions.ts';
 import { senderAddress } from '#shared/mail/send.ts';
+import { venueOf } from '#shared/mail/venue.ts';
 import type { UndeliverableAddress } from '#shared/api/manage.ts';
 import { statementReviewDue } from './statement.ts';
 
@@ -44,6 +45,7 @@ export function managedView(school: StoredSchool, r: StoredRequest, today: strin
     flags: r.flags.map(({ code, rule, field, message }) => ({ code, rule, field, message })),
     ...(r.alternative ? { alternative: r.alternative } : {}),
     ...(r.reason ? { reason: r.reason } : {}),
+    ...(r.venue ? { venue: r.venue } : {}),
     ...(r.delivery ? { delivery: r.delivery } : {}),
     allowedActions: allowedActions(r, 'school'),
     history: events.map((e) => ({
@@ -94,7 +96,8 @@ export async function requestHistory(store: Store, school: StoredSchool, status:
   return (await listRequestsOfSchoolByStatus(store, school.urn, status, range)).map((r) => managedView(school, r, today));
 }
 
+/** One request with its trail, and where it takes place (the approve page offers the slot's venue). */
 export async function requestInFull(store: Store, school: StoredSchool, request: StoredRequest, now = new Date()): Promise<ManagedRequestView> {
-  const events = await listRequestEvents(store, request.urn, request.id);
-  return managedView(school, request, londonDate(now.toISOString()), events);
+  const [events, venue] = await Promise.all([listRequestEvents(store, request.urn, request.id), venueOf(store, request)]);
+  return { ...managedView(school, request, londonDate(now.toISOString()), events), ...(venue ? { venue } : {}) };
 }
