@@ -17,8 +17,9 @@ export async function notify(store: Store, records: DynamoDBRecord[]): Promise<D
       const image = unmarshall(record.dynamodb.NewImage as Image);
       const source = { pk: String(image.pk), sk: String(image.sk) };
       for (const delivery of await deliveriesFor(store, image)) {
-        const sent = await deliverOnce(store, source, delivery);
-        logger.info(sent ? 'email sent' : 'email not sent (already sent, or the address is suppressed)', { item: image.itemType, recipient: delivery.recipient });
+        const outcome = await deliverOnce(store, source, delivery);
+        // The role and the item, never the address (log lines hold no personal data).
+        logger.info(outcome === 'sent' ? 'email sent' : `email not sent (${outcome})`, { item: image.itemType, key: source, role: delivery.role });
       }
     } catch (error) {
       logger.error('email delivery failed; the batch is retried from this record', { error });

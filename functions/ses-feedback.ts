@@ -85,7 +85,8 @@ export async function sesFeedback(store: Store, event: SNSEvent, now = new Date(
     // A failed write throws: Lambda retries the asynchronous invocation, then its dead-letter queue keeps it.
     for (const s of found) {
       await recordSuppression(store, s);
-      logger.warn('address suppressed after SES feedback', { recipient: s.email, reason: s.reason, detail: s.detail });
+      // No address in the log (the store keeps only its hash): SES's message id traces it.
+      logger.warn('address suppressed after SES feedback', { reason: s.reason, sesMessageId: s.messageId });
       suppressed++;
     }
   }

@@ -193,9 +193,9 @@ describe('daily job', () => {
 
     const email = await waitForEmail(stack, (e) => to('visit@visit-college.example')(e) && e.subject === `Reminder: your visit to Harbour View Academy on ${formatDateShort(request.date)}`);
     const text = email.body.text ?? '';
-    expect(text).toContain(`Date: ${formatDate(request.date)}`);
-    expect(text).toContain(`Time: ${request.start} to ${request.end}`);
-    expect(text).toContain('Please arrive by 08:35 at reception: Harbour View Academy, 1 Quay Road, Eastmouth ZZ1 1AA');
+    expect(text).toContain(`Date and time: ${formatDate(request.date)}, ${request.start} to ${request.end}`);
+    expect(text).toContain('Address: Harbour View Academy, 1 Quay Road, Eastmouth, ZZ1 1AA');
+    expect(text).toContain('On arrival: Arrive 15 minutes early (by 08:35) and go to reception to sign in. Bring photo ID for each of your 2 staff');
     expect(text).toContain('Where: Main hall');
     for (const item of CONTENT_ITEMS) expect(text).toContain(CONTENT_ITEM_LABELS[item]);
     expect(email.body.html).toContain('Dear Sam &lt;b&gt;Bold&lt;/b&gt; &amp; Co');

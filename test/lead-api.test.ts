@@ -1,11 +1,10 @@
 // The careers lead's journey through the API on the local stack: the emailed action links
 // (GET changes nothing; POST acts once), decisions from the dashboard, calendar invites
 // read by an independent parser, overlapping approvals, and who may do what.
-import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '#infra/local/stack.ts';
-import type { InboxEmail } from '#infra/local/ses.ts';
 import { createStore, type Store } from '#shared/store/client.ts';
+import { icsOf } from './support/mail.ts';
 import { json } from './support/site.ts';
 import { linkIn, startDemoStack, waitForEmail } from './support/stack.ts';
 import { signIn } from './support/sign-in.ts';
@@ -50,13 +49,6 @@ async function newRequest(overrides: Record<string, unknown> = {}, daysAhead = 4
 
 async function tableSnapshot() {
   return JSON.stringify(await scanTable(store));
-}
-
-function icsOf(email: InboxEmail): ICAL.Component {
-  const raw = email.attachments.find((a) => (a.contentType ?? '').includes('calendar'));
-  if (!raw) throw new Error(`no calendar part in "${email.subject}"`);
-  const text = Buffer.from(raw.content, 'base64').toString('utf8');
-  return new ICAL.Component(ICAL.parse(text.includes('BEGIN:VCALENDAR') ? text : raw.content));
 }
 
 describe('careers lead: emailed action links', () => {

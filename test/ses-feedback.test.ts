@@ -2,7 +2,7 @@
 // permanently bouncing and complaining addresses as suppressed (and nothing else), the
 // mailer then sends them nothing, and the careers lead's dashboard names them.
 import type { SNSEvent } from 'aws-lambda';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sesFeedback, suppressionsFrom } from '#functions/ses-feedback.ts';
 import { manageRequests } from '#functions/manage-requests.ts';
 import { seedDemo } from '#infra/local/seed.ts';
@@ -11,13 +11,14 @@ import { createRequestBody } from '#shared/api/provider.ts';
 import { isSchoolDay } from '#shared/domain/calendar.ts';
 import { addDays, dayOfWeek } from '#shared/domain/dates.ts';
 import { sessionCookie } from '#shared/http/session.ts';
-import { deliverOnce } from '#shared/mail/deliver.ts';
+import { deliverOnce, type Delivery } from '#shared/mail/deliver.ts';
 import type { Store } from '#shared/store/client.ts';
-import { claimDelivery } from '#shared/store/mail-log.ts';
+import { claimDelivery, getMailLogEntry, recordDelivery } from '#shared/store/mail-log.ts';
 import { getSchoolProfile } from '#shared/store/schools.ts';
 import { createSession } from '#shared/store/sessions.ts';
 import { getSuppression, isSuppressed, recordSuppression, suppressedAmong } from '#shared/store/suppressions.ts';
 import { createProviderRequest } from '#shared/usecases/create-request.ts';
+import { schoolDay, startInProcessStack, type InProcessStack } from './support/in-process-stack.ts';
 import { providerBody } from './support/provider-body.ts';
 import { createTestTable, scanTable } from './support/table.ts';
 
@@ -125,20 +126,34 @@ describe('suppressed addresses', () => {
     expect(await suppressedAmong(store, [])).toEqual([]);
   });
 
-  it('get no email from the mailer: nothing is built, nothing is claimed', async () => {
+  it('get no email from deliverOnce: nothing is built, the mail log says suppressed, and a later claim may still take it', async () => {
     let built = 0;
     const source = { pk: 'SCHOOL#990101', sk: 'REQ#01TEST#EV#2026-03-02T10:00:00.000Z#0001' };
-    const delivery = {
-      recipient: 'gone.away@college.example',
+    const delivery: Delivery = {
+      role: 'provider',
+      to: { name: 'Gone Away', address: 'Gone.Away@college.example' },
       build: async () => {
         built++;
         throw new Error('must not be built for a suppressed address');
       },
     };
-    expect(await deliverOnce(store, source, delivery)).toBe(false);
+    expect(await deliverOnce(store, source, delivery)).toBe('suppressed');
     expect(built).toBe(0);
-    // Not claimed: were the address released, the same event could still reach it.
-    expect(await claimDelivery(store, source, delivery.recipient)).toBe(true);
+    const entry = await getMailLogEntry(store, source, 'provider');
+    expect(entry).toMatchObject({ role: 'provider', outcome: 'suppressed', reason: 'bounce' });
+    expect(entry?.messageId).toBeUndefined();
+    expect(JSON.stringify(entry)).not.toContain('@');
+    // Not a send: were the address released, the same event could still reach it.
+    expect(await claimDelivery(store, source, 'provider')).toBe(true);
+  });
+
+  it('never overwrite a sent marker: an address suppressed after its email went out leaves the log as it was', async () => {
+    const source = { pk: 'SCHOOL#990101', sk: 'REQ#01TEST#EV#2026-03-02T10:00:00.000Z#0002' };
+    expect(await claimDelivery(store, source, 'lead')).toBe(true);
+    await recordDelivery(store, source, 'lead', 'ses-sent-1');
+    const delivery: Delivery = { role: 'lead', to: { name: 'Left', address: 'left@college.example' }, build: () => Promise.reject(new Error('not built')) };
+    expect(await deliverOnce(store, source, delivery)).toBe('already-sent');
+    expect(await getMailLogEntry(store, source, 'lead')).toMatchObject({ messageId: 'ses-sent-1' });
   });
 
   it("are named on the careers lead's dashboard: the lead's own and the listed providers'", async () => {
@@ -164,5 +179,51 @@ describe('suppressed addresses', () => {
     expect(body.suppressedAddresses).toEqual([school.careersLead.email.toLowerCase(), 'gone.away@college.example']);
     const history = await manageRequests(store, cookies, '990101', { status: 'pending' });
     expect((history.body as { suppressedAddresses: string[] }).suppressedAddresses).toContain('gone.away@college.example');
+  });
+});
+
+describe("a suppressed careers lead's address, through the real mailer", () => {
+  const LEAD = 'careers.lead@harbourview.example';
+  let stack: InProcessStack;
+  beforeAll(async () => {
+    stack = await startInProcessStack('suppressed-lead');
+  }, 90_000);
+  afterAll(async () => stack?.stop());
+
+  it('a new request: nothing to the lead, the provider acknowledged, the mail log says suppressed, the dashboard says why and what to do', async () => {
+    await recordSuppression(stack.store, { email: 'Careers.Lead@HarbourView.example', reason: 'bounce', at: '2026-03-02T09:59:30.000Z', detail: 'Permanent/General: 5.1.1' });
+    const date = await schoolDay(stack.store, '990101', 45);
+    const providerEmail = 'still.here@college.example';
+    const created = await stack.api({
+      method: 'POST',
+      url: '/api/schools/990101/requests',
+      body: providerBody({ proposed: { date, start: '10:00', end: '10:45' }, yearGroups: [9], contact: { name: 'Still Here', email: providerEmail, phone: '01632 960111' } }),
+    });
+    expect(created.status, created.text).toBe(201);
+    const requestId = created.json().request.id as string;
+    await stack.deliverMail();
+
+    const inbox = await stack.inbox();
+    expect(inbox.filter((e) => e.destination.to.some((t) => t.toLowerCase().includes(LEAD)))).toEqual([]);
+    const acknowledged = inbox.filter((e) => e.subject.startsWith('Request sent to') && e.destination.to.some((t) => t.includes(providerEmail)));
+    expect(acknowledged).toHaveLength(1);
+
+    const items = await scanTable(stack.store);
+    const submitted = items.find((i) => i.itemType === 'requestEvent' && i.requestId === requestId && i.type === 'REQUEST_SUBMITTED');
+    if (!submitted) throw new Error('no REQUEST_SUBMITTED event');
+    const source = { pk: String(submitted.pk), sk: String(submitted.sk) };
+    const leadEntry = await getMailLogEntry(stack.store, source, 'lead');
+    expect(leadEntry).toMatchObject({ role: 'lead', outcome: 'suppressed', reason: 'bounce' });
+    expect(leadEntry?.messageId).toBeUndefined();
+    expect(await getMailLogEntry(stack.store, source, 'provider')).toMatchObject({ messageId: acknowledged[0]?.messageId });
+    // The lead's email was never built: no action links were minted for it.
+    expect(items.filter((i) => i.itemType === 'token' && i.purpose === 'action')).toEqual([]);
+
+    const staff = await stack.sessionFor('staff', 'deputy.head@harbourview.example');
+    const dashboard = await stack.api({ method: 'GET', url: '/api/manage/schools/990101/requests', cookies: [staff] });
+    expect(dashboard.status).toBe(200);
+    expect(dashboard.json().undeliverableSchoolAddresses).toEqual([
+      { who: 'careers_lead', name: 'Jordan Ellery', address: LEAD, reason: 'bounce', since: '2026-03-02T09:59:30.000Z', sender: 'no-reply@provider-access.example' },
+    ]);
   });
 });

@@ -23,6 +23,8 @@ const reason = text(1000);
 /** Every decision's fields; which are needed depends on the decision (the state machine says). */
 export const decisionBody = z.strictObject({
   note: reason.optional(),
+  /** Approve: where the encounter takes place, e.g. "Main hall" (shown to the provider and in the invitation). */
+  venue: z.string().trim().max(200, 'Shorten the venue to 200 characters or fewer.').optional(),
   /** Decline: one of the school's grounds for refusing, or the lead's own words. */
   reason: reason.optional(),
   /** Propose: the other date and time, and an optional message to the provider. */
@@ -85,8 +87,23 @@ export interface ManagedRequestView {
   flags: { code: string; rule: string; field: string; message: string }[];
   alternative?: { date: string; start: string; end: string; respondBy: string; message?: string };
   reason?: string;
+  /** Where it takes place: given when approving, or the slot's opportunity's venue. */
+  venue?: string;
   delivery?: { content: Record<string, boolean>; attendance: { yearGroup: number; pupils: number }[]; note?: string; recordedAt: string };
   allowedActions: string[];
   history: { type: string; at: string; actor: string; by?: string; note?: string }[];
 }
 export type DashboardQuery = z.output<typeof dashboardQuery>;
+
+/** One of the school's own addresses the service no longer emails, and why (dashboard banner). */
+export interface UndeliverableAddress {
+  who: 'careers_lead';
+  name: string;
+  address: string;
+  /** bounce: SES reported it bouncing for good; complaint: an email to it was reported as spam. */
+  reason: 'bounce' | 'complaint';
+  /** When SES reported it. */
+  since: string;
+  /** The service's sender address, for the school's IT to allow. */
+  sender: string;
+}

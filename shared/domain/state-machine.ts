@@ -85,11 +85,15 @@ export interface RequestState extends TimeSlot {
   /** Who ended it, for cancellations. */
   endedBy?: Party;
   delivery?: DeliveryRecord;
+  /** Where it takes place, given when approving (e.g. "Main hall"); a slot's opportunity names its own. */
+  venue?: string;
+  /** The school's message to the provider when approving (where to sign in, park…): in every later invite and reminder. */
+  schoolMessage?: string;
   updatedAt?: Instant;
 }
 
 export interface ActionInputs {
-  approve: { note?: string };
+  approve: { note?: string; venue?: string };
   /** One of the school's groundsForRefusing, or free text. */
   decline: { reason: string };
   propose: TimeSlot & { message?: string; respondBy?: IsoDate };
@@ -277,7 +281,10 @@ type Handlers = { [A in RequestAction]: (request: RequestState, input: ActionInp
 const HANDLERS: Handlers = {
   approve(r, input) {
     const calendar = nextCalendar(r, 'REQUEST');
-    return { patch: { calendarSequence: calendar.sequence }, data: { ...timeOf(r), note: input?.note }, calendar };
+    const venue = input?.venue?.trim();
+    const note = input?.note?.trim();
+    const patch = { calendarSequence: calendar.sequence, ...(venue ? { venue } : {}), ...(note ? { schoolMessage: note } : {}) };
+    return { patch, data: { ...timeOf(r), note: input?.note, ...(venue ? { venue } : {}) }, calendar };
   },
 
   decline(_r, input) {

@@ -8,6 +8,7 @@ import { formatYearGroups } from '#shared/domain/year-groups.ts';
 import { CONTENT_ITEMS, CONTENT_ITEM_LABELS, SESSION_TYPE_LABELS } from '#shared/domain/labels.ts';
 import type { StoredRequest } from '#shared/store/requests.ts';
 import type { StoredSchool } from '#shared/store/schools.ts';
+import { arrivalText, schoolAddress, sentenceCase } from './messages/visit.ts';
 
 export function calendarUid(requestId: string): string {
   return `${requestId}@provider-access`;
@@ -19,11 +20,40 @@ export interface InviteInput {
   method: 'REQUEST' | 'CANCEL';
   sequence: number;
   now: Date;
-  /** Where to go and who to ask for on arrival. */
+  /** Whose copy: each side's DESCRIPTION says what it needs (shared/mail/messages/visit.ts). */
+  audience: 'lead' | 'provider';
+  /** Where in the school (e.g. "Main hall"): first in LOCATION. */
   venue?: string;
+  /** Why it moved or was cancelled, for both sides. */
+  reason?: string;
 }
 
-export function buildInvite({ request, school, method, sequence, now, venue }: InviteInput): string {
+/** The provider's DESCRIPTION: where to go, the school's message, arrival, whom to ask for. */
+function providerDescription(request: StoredRequest, school: StoredSchool, venue: string | undefined, reason: string | undefined): string[] {
+  const lead = school.careersLead;
+  return [
+    `${sentenceCase(SESSION_TYPE_LABELS[request.sessionType])} for ${formatYearGroups(request.yearGroups)} (whole year groups) at ${school.name}.`,
+    ...(reason ? [`Reason given: ${reason}`] : []),
+    `Where: ${[venue, schoolAddress(school)].filter(Boolean).join(', ')}.`,
+    ...(request.schoolMessage ? [`Message from the school: ${request.schoolMessage}`] : []),
+    `On arrival: ${arrivalText(request)}`,
+    `Careers lead: ${[lead.name, lead.phone].filter(Boolean).join(', ')}.`,
+  ];
+}
+
+/** The careers lead's DESCRIPTION: who is coming, for whom, and what they need. */
+function leadDescription(request: StoredRequest, venue: string | undefined, reason: string | undefined): string[] {
+  return [
+    `${sentenceCase(SESSION_TYPE_LABELS[request.sessionType])} for ${formatYearGroups(request.yearGroups)} (whole year groups)${venue ? ` in ${venue}` : ''}.`,
+    ...(reason ? [`Reason given: ${reason}`] : []),
+    `Provider: ${request.provider.organisation}; contact ${request.contact.name}, ${request.contact.phone}.`,
+    `Staff coming: ${request.staffCount}.`,
+    `Facilities needed: ${request.facilities.length ? request.facilities.join(', ') : 'none'}.`,
+    ...(request.notes ? [`Notes from the provider: ${request.notes}`] : []),
+  ];
+}
+
+export function buildInvite({ request, school, method, sequence, now, audience, venue, reason }: InviteInput): string {
   const cal = ical({
     prodId: { company: 'Provider access', product: 'encounters', language: 'EN' },
     method: method === 'REQUEST' ? ICalCalendarMethod.REQUEST : ICalCalendarMethod.CANCEL,
@@ -31,9 +61,7 @@ export function buildInvite({ request, school, method, sequence, now, venue }: I
   // A generator without a calendar-wide zone: VTIMEZONE for the event's zone, DTSTAMP in UTC.
   cal.timezone({ name: null, generator: (tz) => tzlib_get_ical_block(tz)[0] ?? null });
   const description = [
-    `${SESSION_TYPE_LABELS[request.sessionType]} for ${formatYearGroups(request.yearGroups)} (whole year groups) at ${school.name}.`,
-    `Provider: ${request.provider.organisation}. Careers lead: ${school.careersLead.name}${school.careersLead.phone ? `, ${school.careersLead.phone}` : ''}.`,
-    `Arrival: come to reception 15 minutes before the start with photo ID; ${request.staffCount} staff from the provider will follow the school's safeguarding and visitor checks.`,
+    ...(audience === 'provider' ? providerDescription(request, school, venue, reason) : leadDescription(request, venue, reason)),
     'The encounter covers:',
     ...CONTENT_ITEMS.map((c, i) => `${i + 1}. ${CONTENT_ITEM_LABELS[c]}`),
   ].join('\n');
@@ -46,7 +74,7 @@ export function buildInvite({ request, school, method, sequence, now, venue }: I
     timezone: SCHOOL_TIME_ZONE,
     summary: `Provider access: ${request.provider.organisation} at ${school.name}`,
     description,
-    location: [venue, school.name, school.address.street, school.address.town, school.address.postcode].filter(Boolean).join(', '),
+    location: [venue, schoolAddress(school)].filter(Boolean).join(', '),
     organizer: { name: school.careersLead.name, email: school.careersLead.email },
     attendees: [
       {
@@ -90,7 +118,7 @@ export function buildSchoolFeed(school: StoredSchool, requests: readonly StoredR
         request.status === 'delivered' ? 'Delivery recorded.' : `${request.staffCount} staff from the provider will attend.`,
         `Details: ${dashboardUrl(request.id)}`,
       ].join('\n'),
-      location: [school.name, school.address.street, school.address.town, school.address.postcode].filter(Boolean).join(', '),
+      location: [request.venue, schoolAddress(school)].filter(Boolean).join(', '),
       status: ICalEventStatus.CONFIRMED,
     });
   }

@@ -3,7 +3,6 @@
 // event-mailers.ts; sent only by the mailer function.
 import { REMINDER_AUDIENCE } from '#shared/domain/reminders.ts';
 import type { Store } from '#shared/store/client.ts';
-import { listOpportunities } from '#shared/store/opportunities.ts';
 import type { ReminderMessage } from '#shared/store/outbox.ts';
 import { getRequest, type StoredRequest } from '#shared/store/requests.ts';
 import { getSchoolProfile } from '#shared/store/schools.ts';
@@ -13,6 +12,7 @@ import { PROVIDER_LINK_SECONDS, signInUrl, siteUrl } from './links.ts';
 import { requestExpiredForLead, requestExpiredForProvider } from './messages/request-expired.ts';
 import { deliveryReminderForLead, pendingReminderForLead, visitReminderForProvider } from './messages/reminders.ts';
 import { senderAddress } from './send.ts';
+import { venueOf } from './venue.ts';
 
 /** The careers lead's page for one request on the dashboard. */
 function leadRequestUrl(request: StoredRequest): string {
@@ -22,12 +22,6 @@ function leadRequestUrl(request: StoredRequest): string {
 /** A sign-in link for the provider that lands on the request. */
 function providerRequestUrl(store: Store, request: StoredRequest): Promise<string> {
   return signInUrl(store, request.contact.email, 'provider', `/requests/view/?id=${encodeURIComponent(request.id)}`, PROVIDER_LINK_SECONDS);
-}
-
-async function venueOf(store: Store, request: StoredRequest): Promise<string | undefined> {
-  if (!request.slot) return undefined;
-  const opportunity = (await listOpportunities(store, request.urn)).find((o) => o.id === request.slot?.opportunityId);
-  return opportunity?.venue;
 }
 
 export async function reminderMailer(store: Store, message: ReminderMessage): Promise<Delivery[]> {
@@ -41,23 +35,25 @@ export async function reminderMailer(store: Store, message: ReminderMessage): Pr
   if (REMINDER_AUDIENCE[reminder] === 'provider') {
     return [
       {
-        recipient: 'provider',
+        role: 'provider',
+        to: provider,
         build: async () => {
           const [link, venue] = await Promise.all([providerRequestUrl(store, request), venueOf(store, request)]);
-          return { from: senderAddress(), to: [provider], replyTo: lead, ...visitReminderForProvider(school, request, link, venue) };
+          return { from: senderAddress(), replyTo: lead, ...visitReminderForProvider(school, request, link, venue) };
         },
       },
     ];
   }
   return [
     {
-      recipient: 'lead',
+      role: 'lead',
+      to: lead,
       build: async () => {
         const content =
           reminder === 'delivery'
             ? deliveryReminderForLead(school, request, leadRequestUrl(request))
             : pendingReminderForLead(school, request, reminder === 'pending-7' ? 'pending-7' : 'pending-3', leadRequestUrl(request));
-        return { from: senderAddress(), to: [lead], replyTo: provider, ...content };
+        return { from: senderAddress(), replyTo: provider, ...content };
       },
     },
   ];
@@ -66,19 +62,19 @@ export async function reminderMailer(store: Store, message: ReminderMessage): Pr
 /** REQUEST_EXPIRED: the daily job ended a request nobody answered in time; both sides are told. */
 export const requestExpiredMailer: EventMailer = ({ store, event, request, school, lead, provider }) => [
   {
-    recipient: 'lead',
+    role: 'lead',
+    to: lead,
     build: async () => ({
       from: senderAddress(),
-      to: [lead],
       replyTo: provider,
       ...requestExpiredForLead(school, request, event.from, leadRequestUrl(request)),
     }),
   },
   {
-    recipient: 'provider',
+    role: 'provider',
+    to: provider,
     build: async () => ({
       from: senderAddress(),
-      to: [provider],
       replyTo: lead,
       ...requestExpiredForProvider(school, request, event.from, {
         manage: await providerRequestUrl(store, request),

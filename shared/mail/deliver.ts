@@ -2,11 +2,11 @@
 // the once-only delivery of each email. Links carry fresh tokens, issued only once the
 // delivery is claimed, so a redelivered batch neither sends twice nor mints stray links.
 import type { Store } from '#shared/store/client.ts';
-import { claimDelivery, recordDelivery, releaseDelivery, type ItemKey } from '#shared/store/mail-log.ts';
+import { claimDelivery, recordDelivery, recordSuppressed, releaseDelivery, type ItemKey } from '#shared/store/mail-log.ts';
 import type { OutboxMessage } from '#shared/store/outbox.ts';
 import { getRequest, type RequestEvent } from '#shared/store/requests.ts';
 import { getSchoolProfile } from '#shared/store/schools.ts';
-import { isSuppressed } from '#shared/store/suppressions.ts';
+import { getSuppression } from '#shared/store/suppressions.ts';
 import { logger } from '#shared/log.ts';
 import type { Delivery } from './delivery.ts';
 import { eventMailers } from './event-mailers.ts';
@@ -37,23 +37,29 @@ export async function deliveriesFor(store: Store, image: Record<string, unknown>
   });
 }
 
+/** What became of one delivery: sent now, sent (or being recorded) before, or held back for a suppressed address. */
+export type DeliveryOutcome = 'sent' | 'already-sent' | 'suppressed';
+
 /**
- * Sends one delivery at most once; returns false when it was not sent: it had already
- * been, or SES reported the address as bouncing for good or complaining (suppressed).
+ * Sends one delivery at most once. An address SES reported as bouncing for good or
+ * complaining gets nothing: nothing is built (no link is minted), and the mail log records
+ * the email as suppressed. Log lines name the role and the item, never the address.
  */
-export async function deliverOnce(store: Store, source: ItemKey, delivery: Delivery): Promise<boolean> {
-  if (await isSuppressed(store, delivery.recipient)) {
-    logger.warn('email not sent: the address is suppressed after a bounce or complaint', { recipient: delivery.recipient, item: source });
-    return false;
+export async function deliverOnce(store: Store, source: ItemKey, delivery: Delivery): Promise<DeliveryOutcome> {
+  const suppression = await getSuppression(store, delivery.to.address);
+  if (suppression) {
+    const recorded = await recordSuppressed(store, source, delivery.role, suppression.reason);
+    logger.warn('email not sent: the address is suppressed after a bounce or complaint', { role: delivery.role, item: source, reason: suppression.reason });
+    return recorded ? 'suppressed' : 'already-sent';
   }
-  if (!(await claimDelivery(store, source, delivery.recipient))) return false;
+  if (!(await claimDelivery(store, source, delivery.role))) return 'already-sent';
   let messageId: string;
   try {
-    messageId = await sendEmail(await delivery.build());
+    messageId = await sendEmail({ ...(await delivery.build()), to: [delivery.to] });
   } catch (err) {
-    await releaseDelivery(store, source, delivery.recipient);
+    await releaseDelivery(store, source, delivery.role);
     throw err;
   }
-  await recordDelivery(store, source, delivery.recipient, messageId);
-  return true;
+  await recordDelivery(store, source, delivery.role, messageId);
+  return 'sent';
 }

@@ -12,6 +12,7 @@ import { buildInvite } from './calendar.ts';
 import { issueToken } from '#shared/store/tokens.ts';
 import { requestExpiredMailer } from './daily-mailers.ts';
 import { senderAddress } from './send.ts';
+import { venueOf } from './venue.ts';
 
 /** Email action links for the careers lead: single use, 14 days, bound to request and lead. */
 export const ACTION_LINK_SECONDS = 14 * 24 * 60 * 60;
@@ -35,7 +36,19 @@ async function linkFor(ctx: EventContext, audience: Audience): Promise<string> {
   return signInUrl(ctx.store, ctx.request.contact.email, 'provider', `/requests/view/?id=${ctx.request.id}`, PROVIDER_LINK_SECONDS);
 }
 
-/** Later changes: the other side is told; with a calendar change both sides get the .ics. */
+/** Why an encounter moved or was cancelled, for the invitation (a move's reason travels with its event). */
+function calendarReason(ctx: EventContext): string | undefined {
+  const given = typeof ctx.event.data.reason === 'string' ? ctx.event.data.reason : undefined;
+  if (ctx.event.type === 'REQUEST_RESCHEDULED') return given;
+  if (ctx.event.type === 'REQUEST_CANCELLED') return given ?? ctx.request.reason;
+  return undefined;
+}
+
+/**
+ * Later changes: the other side is told; with a calendar change both sides get the .ics.
+ * Each side's copy, email and .ics alike, is its own: the provider's says where to go and
+ * what the school asks of them, the lead's who is coming and what they need.
+ */
 const updateMailer: EventMailer = (ctx) => {
   const { event, request, school } = ctx;
   const audiences = new Set<Audience>(event.notify.map((p) => (p === 'school' ? 'lead' : 'provider')));
@@ -43,20 +56,37 @@ const updateMailer: EventMailer = (ctx) => {
     audiences.add('lead');
     audiences.add('provider');
   }
+  // Looked up once for the item, and only when an email is built.
+  let venue: Promise<string | undefined> | undefined;
+  const venueOnce = () => (venue ??= venueOf(ctx.store, request));
   return [...audiences].flatMap((audience): Delivery[] => {
     const words = wording(event.type, audience, school, request, event.data);
     if (!words) return [];
     return [
       {
-        recipient: audience,
+        role: audience,
+        to: audience === 'lead' ? ctx.lead : ctx.provider,
         build: async () => {
-          const content = updateMessage(words, audience, school, request, await linkFor(ctx, audience));
+          const where = words.visit || event.calendar ? await venueOnce() : undefined;
+          const reason = calendarReason(ctx);
+          const content = updateMessage(words, audience, school, request, await linkFor(ctx, audience), where);
           const calendar = event.calendar
-            ? { method: event.calendar.method, content: buildInvite({ request, school, method: event.calendar.method, sequence: event.calendar.sequence, now: new Date(event.at) }) }
+            ? {
+                method: event.calendar.method,
+                content: buildInvite({
+                  request,
+                  school,
+                  method: event.calendar.method,
+                  sequence: event.calendar.sequence,
+                  now: new Date(event.at),
+                  audience,
+                  ...(where ? { venue: where } : {}),
+                  ...(reason ? { reason } : {}),
+                }),
+              }
             : undefined;
           return {
             from: senderAddress(),
-            to: [audience === 'lead' ? ctx.lead : ctx.provider],
             replyTo: audience === 'lead' ? ctx.provider : ctx.lead,
             ...content,
             ...(calendar ? { calendar } : {}),
@@ -81,10 +111,10 @@ export type EventMailer = (ctx: EventContext) => Delivery[];
 export const eventMailers: Partial<Record<RequestEventType, EventMailer>> = {
   REQUEST_SUBMITTED: ({ store, request, school, lead, provider }) => [
     {
-      recipient: 'lead',
+      role: 'lead',
+      to: lead,
       build: async () => ({
         from: senderAddress(),
-        to: [lead],
         replyTo: provider,
         ...requestCreatedForLead(school, request, {
           review: siteUrl(`/manage/requests/view/?id=${request.id}`),
@@ -93,10 +123,11 @@ export const eventMailers: Partial<Record<RequestEventType, EventMailer>> = {
       }),
     },
     {
-      recipient: 'provider',
+      role: 'provider',
+      to: provider,
       build: async () => {
         const link = await signInUrl(store, request.contact.email, 'provider', `/requests/view/?id=${request.id}`, PROVIDER_LINK_SECONDS);
-        return { from: senderAddress(), to: [provider], replyTo: lead, ...requestCreatedForProvider(school, request, link) };
+        return { from: senderAddress(), replyTo: lead, ...requestCreatedForProvider(school, request, link) };
       },
     },
   ],

@@ -13,12 +13,13 @@ type OutboxMailers = { [K in OutboxMessage['kind']]: (store: Store, message: Ext
 export const outboxMailers: OutboxMailers = {
   'sign-in-link': async (store, message) => [
     {
-      recipient: 'user',
+      role: 'user',
+      to: { name: '', address: message.email },
       build: async () => {
         const forStaff = message.sessionKind === 'staff';
         const ttl = forStaff ? STAFF_LINK_SECONDS : PROVIDER_LINK_SECONDS;
         const content = signInLink(await signInUrl(store, message.email, message.sessionKind, message.next, ttl), forStaff);
-        return { from: senderAddress(), to: [{ name: '', address: message.email }], ...content };
+        return { from: senderAddress(), ...content };
       },
     },
   ],

@@ -17,10 +17,10 @@ export async function statementReviewMailer(store: Store, message: StatementRevi
   const urn = encodeURIComponent(school.urn);
   return [
     {
-      recipient: 'lead',
+      role: 'lead',
+      to: { name: school.careersLead.name, address: school.careersLead.email },
       build: async () => ({
         from: senderAddress(),
-        to: [{ name: school.careersLead.name, address: school.careersLead.email }],
         ...statementReviewForLead(school, pointer, {
           manage: siteUrl(`/manage/statement/?urn=${urn}`),
           statement: siteUrl(`/schools/${urn}/statement`),

@@ -1,6 +1,6 @@
 // Access patterns for a school's opportunities (S-OPPORTUNITIES): one item each, all of a
 // school's read with one query.
-import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Opportunity } from '#shared/domain/types.ts';
 import type { Store } from './client.ts';
 import { fromItem, keys } from './keys.ts';
@@ -27,6 +27,14 @@ export async function listOpportunities(store: Store, urn: string): Promise<Oppo
     const { urn: _urn, ...opportunity } = fromItem<Opportunity & { urn: string }>(i);
     return opportunity;
   });
+}
+
+/** One opportunity of a school, if it still exists. */
+export async function getOpportunity(store: Store, urn: string, id: string): Promise<Opportunity | undefined> {
+  const out = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: keys.opportunity(urn, id) }));
+  if (!out.Item) return undefined;
+  const { urn: _urn, ...opportunity } = fromItem<Opportunity & { urn: string }>(out.Item);
+  return opportunity;
 }
 
 /** DynamoDB takes at most 100 items in one transaction. */

@@ -10,6 +10,10 @@ import type { RequestStatus } from '#shared/domain/types.ts';
 import type { Store } from '#shared/store/client.ts';
 import { listRequestEvents, listRequestsOfSchoolByStatus, type RequestEvent, type StoredRequest } from '#shared/store/requests.ts';
 import type { StoredSchool } from '#shared/store/schools.ts';
+import { getSuppression } from '#shared/store/suppressions.ts';
+import { senderAddress } from '#shared/mail/send.ts';
+import { venueOf } from '#shared/mail/venue.ts';
+import type { UndeliverableAddress } from '#shared/api/manage.ts';
 import { statementReviewDue } from './statement.ts';
 
 function daysLeft(school: StoredSchool, r: StoredRequest, today: string): number | undefined {
@@ -41,6 +45,7 @@ export function managedView(school: StoredSchool, r: StoredRequest, today: strin
     flags: r.flags.map(({ code, rule, field, message }) => ({ code, rule, field, message })),
     ...(r.alternative ? { alternative: r.alternative } : {}),
     ...(r.reason ? { reason: r.reason } : {}),
+    ...(r.venue ? { venue: r.venue } : {}),
     ...(r.delivery ? { delivery: r.delivery } : {}),
     allowedActions: allowedActions(r, 'school'),
     history: events.map((e) => ({
@@ -53,12 +58,25 @@ export function managedView(school: StoredSchool, r: StoredRequest, today: strin
   };
 }
 
+/**
+ * The school's own addresses the service has stopped emailing (SES reported a permanent
+ * bounce or a complaint): today the careers lead's, which every request, reminder and
+ * sign-in link goes to. With the sender, so the school can ask its IT to allow it.
+ */
+async function undeliverableSchoolAddresses(store: Store, school: StoredSchool): Promise<UndeliverableAddress[]> {
+  const lead = school.careersLead;
+  const suppression = lead.email ? await getSuppression(store, lead.email) : undefined;
+  if (!suppression) return [];
+  return [{ who: 'careers_lead', name: lead.name, address: lead.email, reason: suppression.reason, since: suppression.at, sender: senderAddress().address }];
+}
+
 export async function dashboard(store: Store, school: StoredSchool, now = new Date()) {
   const today = londonDate(now.toISOString());
-  const [pending, proposed, approved] = await Promise.all([
+  const [pending, proposed, approved, undeliverable] = await Promise.all([
     listRequestsOfSchoolByStatus(store, school.urn, 'pending'),
     listRequestsOfSchoolByStatus(store, school.urn, 'alternative_proposed'),
     listRequestsOfSchoolByStatus(store, school.urn, 'approved', { from: today }),
+    undeliverableSchoolAddresses(store, school),
   ]);
   const view = (r: StoredRequest) => managedView(school, r, today);
   const reviewDue = statementReviewDue(school, today);
@@ -69,6 +87,7 @@ export async function dashboard(store: Store, school: StoredSchool, now = new Da
     upcoming: approved.map(view),
     // The published policy statement has passed its yearly review date (S-REVIEW).
     ...(reviewDue ? { statementReviewDue: reviewDue } : {}),
+    ...(undeliverable.length ? { undeliverableSchoolAddresses: undeliverable } : {}),
   };
 }
 
@@ -77,7 +96,8 @@ export async function requestHistory(store: Store, school: StoredSchool, status:
   return (await listRequestsOfSchoolByStatus(store, school.urn, status, range)).map((r) => managedView(school, r, today));
 }
 
+/** One request with its trail, and where it takes place (the approve page offers the slot's venue). */
 export async function requestInFull(store: Store, school: StoredSchool, request: StoredRequest, now = new Date()): Promise<ManagedRequestView> {
-  const events = await listRequestEvents(store, request.urn, request.id);
-  return managedView(school, request, londonDate(now.toISOString()), events);
+  const [events, venue] = await Promise.all([listRequestEvents(store, request.urn, request.id), venueOf(store, request)]);
+  return { ...managedView(school, request, londonDate(now.toISOString()), events), ...(venue ? { venue } : {}) };
 }

@@ -46,7 +46,7 @@ export async function decide(
   const o = options;
   switch (decision) {
     case 'approve':
-      return applyAction(store, request, 'approve', actor, { ...(body.note ? { note: body.note } : {}) }, now, o);
+      return applyAction(store, request, 'approve', actor, { ...(body.note ? { note: body.note } : {}), ...(body.venue ? { venue: body.venue } : {}) }, now, o);
     case 'decline': {
       const reason = [body.reason, body.note].filter(Boolean).join(': ');
       return applyAction(store, request, 'decline', actor, { reason }, now, o);

@@ -169,14 +169,27 @@ describe('the careers lead manages requests in the browser', { timeout: BROWSER_
         json: {
           ...json,
           statementReviewDue: { version: 1, nextReviewOn: '2026-09-01', message: 'Your policy statement was due for review on 1 September 2026.' },
-          suppressedAddresses: ['kim@westbridge-training.example'],
+          undeliverableSchoolAddresses: [
+            { who: 'careers_lead', name: 'Jordan Ellery', address: 'careers.lead@harbourview.example', reason: 'bounce', since: '2026-03-02T09:59:30.000Z', sender: 'no-reply@provider-access.example' },
+          ],
+          suppressedAddresses: ['careers.lead@harbourview.example', 'kim@westbridge-training.example'],
         },
       });
     });
     await page.reload();
     await page.locator('#statement-banner').waitFor();
     expect(await page.locator('#statement-banner').textContent()).toContain('due for review');
+    // The careers lead's own address: a banner with why and what to do, not a line in the list.
+    const undeliverable = page.locator('#undeliverable-banner');
+    expect(await undeliverable.getAttribute('class')).toBe('govuk-notification-banner');
+    expect(await undeliverable.textContent()).toMatch(/We cannot email the careers lead, Jordan Ellery.*careers\.lead@harbourview\.example bounced for good on 2 March 2026/);
+    expect(await undeliverable.textContent()).toContain('ask your IT team to allow email from no-reply@provider-access.example');
+    expect(await undeliverable.getByRole('link', { name: /check the careers lead’s email address/ }).getAttribute('href')).toBe(`/manage/settings/?urn=${HARBOUR_VIEW}#lead-email`);
     expect(await page.locator('#suppressed-warning').textContent()).toContain('kim@westbridge-training.example');
+    expect(await page.locator('#suppressed-warning').textContent()).not.toContain('careers.lead@harbourview.example');
+    await page.setViewportSize({ width: 320, height: 800 });
+    await expectNoHorizontalScroll(page);
+    await page.setViewportSize({ width: 1024, height: 800 });
     await expectNoAxeViolations(page, 'dashboard with warnings');
     await page.unroute(route);
   });
@@ -191,15 +204,36 @@ describe('the careers lead manages requests in the browser', { timeout: BROWSER_
     await page.getByRole('button', { name: 'Approve request' }).waitFor();
     expect(await page.title()).toBe('Approve this request – Provider access');
     await expectNoAxeViolations(page, 'approve page');
+    // A request for a proposed time: no slot, so no venue to start from.
+    expect(await page.getByLabel('Where in the school (optional)').inputValue()).toBe('');
+    await page.getByLabel('Where in the school (optional)').fill('Sports hall');
     await page.getByLabel('Message to the provider (optional)').fill('Please sign in at reception <b>first</b>.');
     await page.getByRole('button', { name: 'Approve request' }).click();
     await page.waitForURL(new RegExp(`/manage/requests/view/\\?id=${ids.approve}$`));
+    // The provider's email says where, with the school's message (as text).
+    const approved = await waitForEmail((m) => to(m, 'riley@eastmouth-college.example') && m.subject.startsWith('Approved:'));
+    expect(textOf(approved)).toContain('Where: Sports hall');
+    expect(textOf(approved)).toContain('Message from the school: Please sign in at reception <b>first</b>.');
     await bannerSays(page, /You approved the request/);
     expect(await page.locator('#status [data-status]').getAttribute('data-status')).toBe('approved');
     expect(await page.locator('#history').textContent()).toContain('Please sign in at reception <b>first</b>.');
     expect(await page.locator('#decide-cancel').count()).toBe(1);
     expect(await page.locator('#deliver-later').textContent()).toContain('After the visit on');
     await expectNoAxeViolations(page, 'request approved');
+  });
+
+  it("offers a slot's venue on the approve page", async () => {
+    const { page } = lead;
+    const from = addDays(dates.first, -5);
+    const listed = (await (await fetch(`${site.url}/api/schools/${HARBOUR_VIEW}/slots?from=${from}&to=${addDays(from, 60)}`)).json()) as {
+      slots: { opportunityId: string; date: string; placesLeft: number }[];
+    };
+    const slot = listed.slots.find((s) => s.opportunityId === 'y10-assembly' && s.placesLeft > 0);
+    if (!slot) throw new Error('no Year 10 assembly slot');
+    const id = await createRequest('Slot College', 'slot@slot-college.example', slot.date, '08:50', '09:20', { proposed: undefined, yearGroups: [10], slot: { opportunityId: 'y10-assembly', date: slot.date } });
+    await page.goto(`${site.url}/manage/requests/decide/?id=${id}&action=approve`);
+    await page.getByRole('button', { name: 'Approve request' }).waitFor();
+    expect(await page.getByLabel('Where in the school (optional)').inputValue()).toBe('Main hall');
   });
 
   it('declines a request with a reason, refusing it without one', async () => {

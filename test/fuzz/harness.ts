@@ -286,7 +286,7 @@ export function fuzzRoutes(prefix: string, routes: readonly HttpRoute[]) {
     // Every email every stored event or outbox item produces (the mailer's own code, without sending).
     for (const item of items.filter((i) => i.itemType === 'requestEvent' || i.itemType === 'outbox')) {
       for (const delivery of await deliveriesFor(stack.store, item)) {
-        outputs.push([`email ${String(item.type ?? item.kind)} to ${delivery.recipient}`, (await delivery.build()).html]);
+        outputs.push([`email ${String(item.type ?? item.kind)} to the ${delivery.role}`, (await delivery.build()).html]);
       }
     }
     const leaks = outputs

@@ -11,7 +11,8 @@ import { escapeHtml } from '#shared/html.ts';
 import { httpRoutes } from '#shared/routes.ts';
 import { getSchoolProfile, putSchoolProfile } from '#shared/store/schools.ts';
 import type { InboxEmail } from '#infra/local/ses.ts';
-import { startInProcessStack, type InProcessStack } from '../support/in-process-stack.ts';
+import { schoolDay, startInProcessStack, type InProcessStack } from '../support/in-process-stack.ts';
+import { providerBody } from '../support/provider-body.ts';
 import { journey, LEAD, type Journey } from './journey.ts';
 
 const P = '<img src=x onerror=alert(1)>';
@@ -72,6 +73,24 @@ describe('every field is escaped in HTML', () => {
     await stack.deliverMail();
     const told = (await stack.inbox()).find((e: InboxEmail) => e.subject.startsWith('Declined') && e.destination.to.some((t) => t.includes(j.providerEmail)));
     expectEscaped('declined email', told?.body.html);
+  });
+
+  it("the approval's venue and message to the provider, in both copies", async () => {
+    const staff = await stack.sessionFor('staff', LEAD);
+    const date = await schoolDay(stack.store, '990101', 57);
+    const email = 'approve-escaping@college.example';
+    const created = await stack.api({
+      method: 'POST',
+      url: '/api/schools/990101/requests',
+      body: providerBody({ contact: { name: 'Sam Provider', email, phone: '01632 960111' }, proposed: { date, start: '10:00', end: '10:45' }, yearGroups: [9] }),
+    });
+    expect(created.status, created.text).toBe(201);
+    const approved = await stack.api({ method: 'POST', url: `/api/manage/requests/${created.json().request.id}/approve`, cookies: [staff], body: { venue: P, note: P } });
+    expect(approved.status, approved.text).toBe(200);
+    await stack.deliverMail();
+    const copies = (await stack.inbox()).filter((e: InboxEmail) => e.subject.startsWith('Approved') && e.destination.to.some((t) => t.includes(email) || t.includes(LEAD)));
+    expect(copies).toHaveLength(2);
+    for (const copy of copies) expectEscaped(`approval to ${copy.destination.to.join()}`, copy.body.html);
   });
 
   it('every HTML page a GET route serves (the statement page too, once published)', async () => {

@@ -2,17 +2,15 @@
 // answer (after 3 and after 7 school days) and about recording delivery after the
 // encounter; to the provider 2 school days before an approved visit (date, time, arrival,
 // what to cover). HTML escaped by the `html` template; plain text alongside.
-import { formatDate, formatDateShort, minutesOfDay, timeFromMinutes } from '#shared/domain/dates.ts';
+import { formatDate, formatDateShort } from '#shared/domain/dates.ts';
 import { CONTENT_ITEM_LABELS, CONTENT_ITEMS, SESSION_TYPE_LABELS } from '#shared/domain/labels.ts';
 import { PENDING_REMINDER_SCHOOL_DAYS } from '#shared/domain/reminders.ts';
 import type { School } from '#shared/domain/types.ts';
 import { formatYearGroups, yearGroupLabel } from '#shared/domain/year-groups.ts';
 import type { StoredRequest } from '#shared/store/requests.ts';
 import { html } from '#shared/html.ts';
-import { button, detailRows, layout, rowsHtml, rowsText, type MessageContent, type Row } from './layout.ts';
-
-/** Providers are asked to arrive this long before the start, to sign in. */
-export const ARRIVE_MINUTES_EARLY = 15;
+import { button, detailRows, layout, rowsHtml, rowsText, type MessageContent } from './layout.ts';
+import { visitRowsForProvider } from './visit.ts';
 
 function when(r: Pick<StoredRequest, 'date' | 'start' | 'end'>): string {
   return `${formatDate(r.date)}, ${r.start} to ${r.end}`;
@@ -60,19 +58,9 @@ ${button(reviewUrl, 'Review and decide')}
   return { subject, text, html: layout(subject, body) };
 }
 
-/** To the provider: an approved visit in 2 school days, with what they need on the day. */
+/** To the provider: an approved visit in 2 school days, with what they need on the day (where, the school's message, arrival). */
 export function visitReminderForProvider(school: School, request: StoredRequest, manageUrl: string, venue?: string): MessageContent {
-  const arriveBy = timeFromMinutes(Math.max(0, minutesOfDay(request.start) - ARRIVE_MINUTES_EARLY));
-  const address = `${school.name}, ${school.address.street}, ${school.address.town} ${school.address.postcode}`;
-  const lead = school.careersLead;
-  const rows: Row[] = [
-    ['Date', formatDate(request.date)],
-    ['Time', `${request.start} to ${request.end}`],
-    ['Arrival', `Please arrive by ${arriveBy} at reception: ${address}. Bring photo ID for each of your ${request.staffCount} staff; the school will sign you in under its safeguarding and visitor checks.`],
-    ...(venue ? [['Where', venue] as Row] : []),
-    ['Session', `${SESSION_TYPE_LABELS[request.sessionType]} for ${formatYearGroups(request.yearGroups)} (whole year groups)`],
-    ['Careers lead', [lead.name, lead.email, lead.phone].filter(Boolean).join(', ')],
-  ];
+  const rows = visitRowsForProvider(school, request, venue);
   const subject = `Reminder: your visit to ${school.name} on ${formatDateShort(request.date)}`;
   const intro = `This is a reminder of your provider access visit to ${school.name} on ${when(request)}.`;
   const coverIntro = 'The school asks every provider to cover all four of these (the law on provider access requires it):';

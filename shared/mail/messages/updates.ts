@@ -1,11 +1,15 @@
 // The emails for every later change of a request: to the other side of whoever acted,
-// saying what happened and what to do next. One builder, worded per event.
+// saying what happened and what to do next. One builder, worded per event. What one side
+// wrote for the other (the school's message when approving, a decline's reason, a
+// proposed time's message, a move's reason, the provider's note when accepting) is in the
+// other side's copy; an approved or moved encounter's details are per side (./visit.ts).
 import type { RequestEventType } from '#shared/domain/state-machine.ts';
 import type { School } from '#shared/domain/types.ts';
 import { formatDate, formatDateShort } from '#shared/domain/dates.ts';
 import type { StoredRequest } from '#shared/store/requests.ts';
 import { html } from '#shared/html.ts';
 import { button, detailRows, layout, rowsHtml, rowsText, type MessageContent } from './layout.ts';
+import { visitRowsForLead, visitRowsForProvider } from './visit.ts';
 
 export type Audience = 'lead' | 'provider';
 
@@ -14,6 +18,8 @@ interface Wording {
   headline: string;
   lines: string[];
   linkLabel: string;
+  /** An approved (or moved) encounter: each side's own details instead of the request as sent. */
+  visit?: true;
 }
 
 function when(r: { date: string; start: string; end: string }): string {
@@ -32,21 +38,23 @@ export function wording(
   const given = typeof eventData.reason === 'string' ? eventData.reason : r.reason;
   const reason = given ? `Reason given: ${given}` : '';
   const forProvider = audience === 'provider';
+  // The provider's note when accepting a proposed time, for the lead.
+  const providerNote = !forProvider && type === 'ALTERNATIVE_ACCEPTED' && typeof eventData.note === 'string' && eventData.note ? `Message from ${org}: ${eventData.note}` : '';
   switch (type) {
     case 'REQUEST_APPROVED':
     case 'ALTERNATIVE_ACCEPTED':
       return {
         subject: `Approved: ${org} at ${school.name}, ${formatDateShort(r.date)}`,
         headline: 'Provider access encounter approved',
-        lines: [
-          forProvider
-            ? `${school.name} has approved your visit on ${when(r)}.`
-            : type === 'ALTERNATIVE_ACCEPTED'
-              ? `${org} accepted the time you proposed: ${when(r)}.`
-              : `You approved ${org}'s visit on ${when(r)}.`,
-          'A calendar invitation is attached. Arrive 15 minutes early with photo ID; the school will sign your staff in under its safeguarding and visitor checks.',
-        ],
+        lines: forProvider
+          ? [`${school.name} has approved your visit on ${when(r)}.`, 'A calendar invitation is attached. Below is where to go and what the school asks of you on the day.']
+          : [
+              type === 'ALTERNATIVE_ACCEPTED' ? `${org} accepted the time you proposed: ${when(r)}.` : `You approved ${org}'s visit on ${when(r)}.`,
+              providerNote,
+              `A calendar invitation is attached. ${org} has been sent theirs, with where to go${r.schoolMessage ? ' and your message' : ''}.`,
+            ].filter(Boolean),
         linkLabel: forProvider ? 'See your request' : 'Open the request',
+        visit: true,
       };
     case 'REQUEST_RESCHEDULED':
       return {
@@ -54,6 +62,7 @@ export function wording(
         headline: 'The encounter has moved',
         lines: [`The encounter is now on ${when(r)}.`, reason, 'The attached invitation replaces the earlier one.'].filter(Boolean),
         linkLabel: forProvider ? 'See your request' : 'Open the request',
+        visit: true,
       };
     case 'REQUEST_DECLINED':
       return {
@@ -103,9 +112,9 @@ export function wording(
   }
 }
 
-export function updateMessage(w: Wording, audience: Audience, school: School, r: StoredRequest, link: string): MessageContent {
+export function updateMessage(w: Wording, audience: Audience, school: School, r: StoredRequest, link: string, venue?: string): MessageContent {
   const greeting = audience === 'provider' ? r.contact.name : school.careersLead.name;
-  const rows = detailRows(r);
+  const rows = !w.visit ? detailRows(r) : audience === 'provider' ? visitRowsForProvider(school, r, venue) : visitRowsForLead(r, venue);
   const text = [`Dear ${greeting},`, '', ...w.lines, '', rowsText(rows), '', `${w.linkLabel}: ${link}`].join('\n');
   const body = html`<h1 style="font-size:24px;margin-top:0;">${w.headline}</h1>
 <p>Dear ${greeting},</p>

@@ -1,16 +1,17 @@
 // The careers lead's dashboard: /manage/?urn= (the first of the person's schools without
 // one). GET /api/manage/me, then GET /api/manage/schools/{urn}/requests →
-// { today, needsDecision, awaitingProvider, upcoming, statementReviewDue?, suppressedAddresses? }.
+// { today, needsDecision, awaitingProvider, upcoming, statementReviewDue?, undeliverableSchoolAddresses?,
+// suppressedAddresses? }.
 // With ?status=&from=&to= it is the history instead: the same route answers { requests }.
 // Each row links to /manage/requests/view/?id=. After a fresh sign-in it forwards to the
 // page the person was going to (an emailed link to one request).
-import type { ManagedRequestView } from '#shared/api/manage.ts';
+import type { ManagedRequestView, UndeliverableAddress } from '#shared/api/manage.ts';
 import { REQUEST_STATUSES } from '#shared/domain/types.ts';
 import { ApiError, api } from '../../lib/api.ts';
 import { byId, fill, h, href, param, ready, setTitle, type Child } from '../../lib/dom.ts';
 import { clearErrors, showErrors, type FieldError } from '../../lib/errors.ts';
 import { dateField, readDate, selectField } from '../../lib/form.ts';
-import { formatDate, formatTimes, formatYears, isIsoDate, sessionTypeLabel } from '../../lib/format.ts';
+import { formatDate, formatInstant, formatTimes, formatYears, isIsoDate, sessionTypeLabel } from '../../lib/format.ts';
 import {
   accountBar,
   cameFromSignIn,
@@ -42,6 +43,8 @@ interface DashboardAnswer {
   upcoming: ManagedRequestView[];
   /** The published statement is past its yearly review date. */
   statementReviewDue?: { version?: number; nextReviewOn?: string; message?: string };
+  /** The school's own addresses (the careers lead's) the service no longer emails, and why. */
+  undeliverableSchoolAddresses?: UndeliverableAddress[];
   /** Addresses the service no longer emails (bounced or complained). */
   suppressedAddresses?: string[];
 }
@@ -90,8 +93,34 @@ function section(id: string, heading: string, list: ManagedRequestView[], empty:
 
 const when = (r: { date: string; start: string; end: string }): Child => [shortDate(r.date), h('br'), formatTimes(r.start, r.end)];
 
-function banners(answer: { statementReviewDue?: DashboardAnswer['statementReviewDue']; suppressedAddresses?: string[] }, urn: string): Child[] {
+/** Why the service stopped emailing one of the school's addresses, and what the school can do about it. */
+function undeliverableBanner(a: UndeliverableAddress, urn: string): HTMLElement {
+  const why =
+    a.reason === 'complaint'
+      ? `An email we sent to ${a.address} was reported as spam on ${formatInstant(a.since)}, so we have stopped emailing it.`
+      : `Emails to ${a.address} bounced for good on ${formatInstant(a.since)} (the receiving mail server would not accept them), so we have stopped emailing it.`;
+  return importantBanner(
+    'undeliverable-banner',
+    `We cannot email the careers lead, ${a.name}`,
+    h('p', { class: 'govuk-body app-wrap' }, why),
+    h('p', { class: 'govuk-body' }, 'New requests, reminders and sign-in links for this school are not reaching the careers lead. Keep an eye on this dashboard meanwhile.'),
+    h('p', { class: 'govuk-body' }, 'To fix it:'),
+    h(
+      'ul',
+      { class: 'govuk-list govuk-list--bullet app-wrap' },
+      h('li', null, h('a', { class: 'govuk-notification-banner__link', href: `${href('/manage/settings/', { urn })}#lead-email` }, 'check the careers lead’s email address in your school settings'), ' and correct it if it is wrong'),
+      h('li', null, `if the address is right, ask your IT team to allow email from ${a.sender}${a.reason === 'complaint' ? ' and to stop marking it as spam' : ''}`),
+    ),
+  );
+}
+
+function banners(
+  answer: { statementReviewDue?: DashboardAnswer['statementReviewDue']; undeliverableSchoolAddresses?: UndeliverableAddress[]; suppressedAddresses?: string[] },
+  urn: string,
+): Child[] {
   const out: Child[] = [];
+  const own = answer.undeliverableSchoolAddresses ?? [];
+  out.push(...own.map((a) => undeliverableBanner(a, urn)));
   const review = answer.statementReviewDue;
   if (review) {
     out.push(
@@ -104,7 +133,9 @@ function banners(answer: { statementReviewDue?: DashboardAnswer['statementReview
       ),
     );
   }
-  const suppressed = answer.suppressedAddresses ?? [];
+  // The school's own addresses have their banner above; the list is for the providers'.
+  const ownAddresses = new Set(own.map((a) => a.address.toLowerCase()));
+  const suppressed = (answer.suppressedAddresses ?? []).filter((e) => !ownAddresses.has(e.toLowerCase()));
   if (suppressed.length) {
     out.push(
       h(

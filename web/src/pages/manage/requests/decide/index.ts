@@ -3,7 +3,7 @@
 // (for the summary, the school's grounds for refusing and whether the decision is still
 // allowed) and POSTs JSON to /api/manage/requests/{id}/{action} (the browser adds Origin).
 // Errors: the GOV.UK error summary and each message at its field (date, start, end,
-// reason, otherReason, note, message, content.*, attendance…); success: back to the
+// reason, otherReason, note, venue, message, content.*, attendance…); success: back to the
 // request page with a success banner.
 import type { ManagedRequestView } from '#shared/api/manage.ts';
 import { CONTENT_ITEMS } from '#shared/domain/labels.ts';
@@ -40,20 +40,33 @@ const OTHER = '__other__';
 const value = (id: string) => byId<HTMLInputElement | HTMLTextAreaElement>(id).value.trim();
 const optional = (key: string, text: string) => (text ? { [key]: text } : {});
 
-function approveForm(): DecisionForm {
+/** The venue starts as the slot's (the opportunity's venue) when there is one; the lead may change it. */
+function approveForm(r: ManagedRequestView): DecisionForm {
   return {
     intro: [h('p', { class: 'govuk-body' }, 'We will email the provider, and send both of you a calendar invitation.')],
     fields: [
+      textField({
+        id: 'venue',
+        label: 'Where in the school (optional)',
+        hint: 'For example, Main hall. The provider sees it in the email and the calendar invitation, with the school’s address',
+        field: 'venue',
+        value: r.venue ?? '',
+        autocomplete: 'off',
+      }),
       textareaField({
         id: 'note',
         label: 'Message to the provider (optional)',
-        hint: 'For example, where to sign in and park',
+        hint: 'For example, where to sign in and park, and what to bring',
         field: 'note',
         rows: 3,
       }),
     ],
     button: 'Approve request',
-    read: () => ({ body: optional('note', value('note')), errors: [] }),
+    read: () => {
+      const venue = value('venue');
+      const errors: FieldError[] = venue.length > 200 ? [{ path: 'venue', message: 'Shorten the venue to 200 characters or fewer.' }] : [];
+      return { body: { ...optional('venue', venue), ...optional('note', value('note')) }, errors };
+    },
   };
 }
 
@@ -238,7 +251,7 @@ function render(page: HTMLElement, r: ManagedRequestView, grounds: string[], act
   if (back) back.setAttribute('href', viewHref(r.id));
 
   const decision =
-    action === 'approve' ? approveForm() : action === 'decline' ? declineForm(grounds) : action === 'propose' ? proposeForm() : action === 'cancel' ? cancelForm() : deliverForm(r);
+    action === 'approve' ? approveForm(r) : action === 'decline' ? declineForm(grounds) : action === 'propose' ? proposeForm() : action === 'cancel' ? cancelForm() : deliverForm(r);
   const summary = h('div', { id: 'error-summary', hidden: true });
   const submit = h('button', { type: 'submit', class: `govuk-button${decision.variant ? ` govuk-button--${decision.variant}` : ''}`, id: 'submit-decision' }, decision.button);
   const form = h('form', { id: 'decision-form', novalidate: true }, decision.fields, submit);
