@@ -35,6 +35,8 @@ export interface RequestPersonalData {
   contact: { name: string; email: string; phone: string };
   providerEmail: string;
   notes: string;
+  /** The school's message to the provider when approving (where to sign in, parking). */
+  schoolMessage?: string;
   alternative?: { message?: string };
   delivery?: { note?: string };
   anonymisedAt?: Instant;
@@ -49,6 +51,7 @@ export function anonymisedRequest<T extends RequestPersonalData>(request: T, pla
     notes: '',
     anonymisedAt: at,
   };
+  delete out.schoolMessage;
   if (request.alternative) out.alternative = withoutFreeText(request.alternative) as T['alternative'];
   if (request.delivery) out.delivery = withoutFreeText(request.delivery) as T['delivery'];
   return out;
