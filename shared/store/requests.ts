@@ -2,20 +2,18 @@
 // transaction: the request item, its event item (the stream turns events into email),
 // and any slot hold, each with a condition (DESIGN.md "A request's life").
 import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { IsoDate, LocalTime, RequestStatus } from '#shared/domain/types.ts';
+import type { IsoDate, RequestStatus } from '#shared/domain/types.ts';
 import type { ProviderRequestDraft } from '#shared/domain/rules.ts';
 import type { RequestEvent as DomainRequestEvent, RequestState } from '#shared/domain/state-machine.ts';
 import type { SubsetFlag } from '#shared/domain/audience.ts';
 import { ConflictError } from '#shared/errors.ts';
 import type { Store } from './client.ts';
 import { fromItem, keys } from './keys.ts';
+import { roomCheck, takePlaceUpdate, type SlotPlace } from './slots.ts';
 import { transact, TransactionCancelled, type TransactItems } from './transact.ts';
 
-export interface SlotHold {
-  date: IsoDate;
-  time: LocalTime;
-  opportunityId: string;
-}
+/** The place a request takes in a slot (shared/store/slots.ts owns the slot's updates). */
+export type SlotHold = SlotPlace;
 
 /** A request as stored: what the provider told the school, plus where it stands. */
 export interface StoredRequest extends ProviderRequestDraft, RequestState {
@@ -72,27 +70,8 @@ export async function createRequest(store: Store, request: StoredRequest, event:
     },
     { Put: { TableName: store.tableName, Item: eventItem(event, 0), ConditionExpression: 'attribute_not_exists(pk)' } },
   ];
-  if (hold) {
-    items.push({
-      Update: {
-        TableName: store.tableName,
-        Key: keys.slot(request.urn, hold.date, hold.time, hold.opportunityId),
-        UpdateExpression: 'SET #held = #held + :one',
-        ConditionExpression: 'attribute_exists(pk) AND #held < #capacity',
-        ExpressionAttributeNames: { '#held': 'held', '#capacity': 'capacity' },
-        ExpressionAttributeValues: { ':one': 1 },
-      },
-    });
-  } else if (roomIn) {
-    items.push({
-      ConditionCheck: {
-        TableName: store.tableName,
-        Key: keys.slot(request.urn, roomIn.date, roomIn.time, roomIn.opportunityId),
-        ConditionExpression: '#held < #capacity',
-        ExpressionAttributeNames: { '#held': 'held', '#capacity': 'capacity' },
-      },
-    });
-  }
+  if (hold) items.push(takePlaceUpdate(store, request.urn, hold));
+  else if (roomIn) items.push(roomCheck(store, request.urn, roomIn));
   try {
     await transact(store, items);
   } catch (err) {

@@ -5,6 +5,7 @@ import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/li
 import type { IsoDate, LocalTime } from '#shared/domain/types.ts';
 import type { Store } from './client.ts';
 import { fromItem, keys } from './keys.ts';
+import type { TransactItems } from './transact.ts';
 
 export interface StoredSlot {
   urn: string;
@@ -89,4 +90,53 @@ export async function setSlotCapacity(store: Store, slot: Pick<StoredSlot, 'urn'
     if ((err as Error).name !== 'ConditionalCheckFailedException') throw err;
     return false;
   }
+}
+
+/** A slot place named by the request that takes it (the slot's date, start and opportunity). */
+export interface SlotPlace {
+  date: IsoDate;
+  time: LocalTime;
+  opportunityId: string;
+}
+
+type TransactItem = TransactItems[number];
+
+/** Takes one place, in a transaction: refused (the condition fails) when the slot is full or was never booked. */
+export function takePlaceUpdate(store: Store, urn: string, place: SlotPlace): TransactItem {
+  return {
+    Update: {
+      TableName: store.tableName,
+      Key: keys.slot(urn, place.date, place.time, place.opportunityId),
+      UpdateExpression: 'SET #held = #held + :one',
+      ConditionExpression: 'attribute_exists(pk) AND #held < #capacity',
+      ExpressionAttributeNames: { '#held': 'held', '#capacity': 'capacity' },
+      ExpressionAttributeValues: { ':one': 1 },
+    },
+  };
+}
+
+/** Gives one place back, in a transaction; never below zero. */
+export function releasePlaceUpdate(store: Store, urn: string, place: SlotPlace): TransactItem {
+  return {
+    Update: {
+      TableName: store.tableName,
+      Key: keys.slot(urn, place.date, place.time, place.opportunityId),
+      UpdateExpression: 'SET #held = #held - :one',
+      ConditionExpression: '#held > :zero',
+      ExpressionAttributeNames: { '#held': 'held' },
+      ExpressionAttributeValues: { ':one': 1, ':zero': 0 },
+    },
+  };
+}
+
+/** Checks, in a transaction, that the slot has a place left without taking it. */
+export function roomCheck(store: Store, urn: string, place: SlotPlace): TransactItem {
+  return {
+    ConditionCheck: {
+      TableName: store.tableName,
+      Key: keys.slot(urn, place.date, place.time, place.opportunityId),
+      ConditionExpression: '#held < #capacity',
+      ExpressionAttributeNames: { '#held': 'held', '#capacity': 'capacity' },
+    },
+  };
 }

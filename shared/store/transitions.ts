@@ -11,6 +11,7 @@ import { tokenMessage } from './tokens.ts';
 import type { Store } from './client.ts';
 import { fromItem, keys } from './keys.ts';
 import { eventItem, requestItem, type RequestEvent, type SlotHold, type StoredRequest } from './requests.ts';
+import { releasePlaceUpdate, takePlaceUpdate } from './slots.ts';
 import { transact, TransactionCancelled, type TransactItems } from './transact.ts';
 
 export interface StoredYearGroupDay extends YearGroupDay {
@@ -80,34 +81,10 @@ export async function saveTransition(store: Store, write: TransitionWrite): Prom
     },
     { Put: { TableName: store.tableName, Item: eventItem(write.event, after.version), ConditionExpression: 'attribute_not_exists(pk)' } },
   ];
-  if (write.releaseSlot) {
-    const s = write.releaseSlot;
-    items.push({
-      Update: {
-        TableName: store.tableName,
-        Key: keys.slot(after.urn, s.date, s.time, s.opportunityId),
-        UpdateExpression: 'SET #held = #held - :one',
-        ConditionExpression: '#held > :zero',
-        ExpressionAttributeNames: { '#held': 'held' },
-        ExpressionAttributeValues: { ':one': 1, ':zero': 0 },
-      },
-    });
-  }
+  if (write.releaseSlot) items.push(releasePlaceUpdate(store, after.urn, write.releaseSlot));
   // Before the year-group days, so a full slot is what a loser of a race is told.
   const takeIndex = items.length;
-  if (write.takeSlot) {
-    const s = write.takeSlot;
-    items.push({
-      Update: {
-        TableName: store.tableName,
-        Key: keys.slot(after.urn, s.date, s.time, s.opportunityId),
-        UpdateExpression: 'SET #held = #held + :one',
-        ConditionExpression: 'attribute_exists(pk) AND #held < #capacity',
-        ExpressionAttributeNames: { '#held': 'held', '#capacity': 'capacity' },
-        ExpressionAttributeValues: { ':one': 1 },
-      },
-    });
-  }
+  if (write.takeSlot) items.push(takePlaceUpdate(store, after.urn, write.takeSlot));
   for (const { read, intervals } of write.days ?? []) {
     items.push({
       Put: {
