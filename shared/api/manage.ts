@@ -10,7 +10,7 @@ export const dashboardQuery = z.strictObject({
   to: isoDate.optional(),
 });
 
-export const DECISIONS = ['approve', 'decline', 'propose', 'reschedule', 'cancel', 'deliver'] as const;
+export const DECISIONS = ['approve', 'decline', 'propose', 'reschedule', 'cancel', 'deliver', 'keep'] as const;
 export type Decision = (typeof DECISIONS)[number];
 
 export const decisionPath = z.strictObject({
@@ -23,7 +23,7 @@ const reason = z.string().trim().max(1000);
 /** Every decision's fields; which are needed depends on the decision (the state machine says). */
 export const decisionBody = z.strictObject({
   note: reason.optional(),
-  /** Decline: one of the school's grounds for refusing, or the lead's own words. */
+  /** Decline: one of the school's grounds for refusing, or the lead's own words; cancel, reschedule, keep: why. */
   reason: reason.optional(),
   /** Propose: the other date and time, and an optional message to the provider. */
   date: isoDate.optional(),
@@ -83,6 +83,8 @@ export interface ManagedRequestView {
   /** School days left to answer, counting today; 0 on the deadline day itself, negative past it. */
   schoolDaysLeft?: number;
   flags: { code: string; rule: string; field: string; message: string }[];
+  /** Rules the booking breaks now that the school's calendar or opportunities changed (issue 11); empty when none. */
+  attention: { rule: string; code: string; message: string }[];
   alternative?: { date: string; start: string; end: string; respondBy: string; message?: string };
   reason?: string;
   delivery?: { content: Record<string, boolean>; attendance: { yearGroup: number; pupils: number }[]; note?: string; recordedAt: string };
