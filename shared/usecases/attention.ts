@@ -5,7 +5,7 @@
 // emailed the list once (shared/store/attention.ts). The flags themselves are computed
 // live wherever a booking is shown, so none can be missed by an interrupted save.
 import type { AffectedBooking } from '#shared/api/settings.ts';
-import { attentionProblems, recheckBooking, recheckRefusal, type Booking, type BookingProblem, type SchoolForRecheck } from '#shared/domain/recheck.ts';
+import { attentionProblems, bookingOf, recheckBooking, recheckRefusal, type Booking, type BookingProblem, type SchoolForRecheck } from '#shared/domain/recheck.ts';
 import type { Opportunity } from '#shared/domain/types.ts';
 import { queueAttentionOnce } from '#shared/store/attention.ts';
 import type { Store } from '#shared/store/client.ts';
@@ -66,13 +66,17 @@ export function affectedBy(before: SchoolState, after: SchoolState, bookings: re
     const problems = attentionOf(after.school, after.opportunities, request, now).filter((p) => !had.has(p.key));
     if (problems.length) out.push({ request, problems });
   }
-  return out.sort((a, b) => `${a.request.date}T${a.request.start}`.localeCompare(`${b.request.date}T${b.request.start}`));
+  const at = (r: StoredRequest) => {
+    const b = bookingOf(r);
+    return `${b.date}T${b.start}`;
+  };
+  return out.sort((a, b) => at(a.request).localeCompare(at(b.request)));
 }
 
 /** The answer's shape of the affected bookings: who, when, where it stands and what it breaks. */
 export function affectedView(affected: readonly Affected[]): AffectedBooking[] {
   return affected.map(({ request: r, problems }) => {
-    const at = r.status === 'alternative_proposed' && r.alternative ? r.alternative : r;
+    const at = bookingOf(r);
     return {
       id: r.id,
       organisation: r.provider.organisation,

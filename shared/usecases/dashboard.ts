@@ -59,6 +59,12 @@ export function managedView(school: StoredSchool, r: StoredRequest, today: strin
   };
 }
 
+/** The time a booking stands at: the school's proposal while the provider holds it. */
+function whenOf(r: ManagedRequestView): string {
+  const at = r.status === 'alternative_proposed' && r.alternative ? r.alternative : r;
+  return `${at.date}T${at.start}`;
+}
+
 export async function dashboard(store: Store, school: StoredSchool, now = new Date()) {
   const today = londonDate(now.toISOString());
   const [pending, proposed, approved, opportunities] = await Promise.all([
@@ -77,7 +83,7 @@ export async function dashboard(store: Store, school: StoredSchool, now = new Da
     // Bookings a later change put outside the rules, soonest first (each also in its own list).
     needsAttention: [...needsDecision, ...awaitingProvider, ...upcoming]
       .filter((r) => r.attention.length > 0)
-      .sort((a, b) => `${a.date}T${a.start}`.localeCompare(`${b.date}T${b.start}`)),
+      .sort((a, b) => whenOf(a).localeCompare(whenOf(b))),
     needsDecision,
     awaitingProvider,
     upcoming,
