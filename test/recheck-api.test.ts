@@ -193,6 +193,25 @@ describe('R-HOURS: every decision re-checks the booking against the school as it
     const id = (await json(res0)).request.id;
     const { opportunities, version } = await json(await api(`/api/manage/schools/${URN}/opportunities`, { cookie: lead }));
     const moved = opportunities.map((o: Json) => (o.id === 'y10-assembly' ? { ...o, schedule: { ...o.schedule, start: '09:00', end: '09:30' } } : o));
+    // The dry run first: the booking it would affect, and nothing written.
+    const before = await settledTable();
+    const dry = await api(`/api/manage/schools/${URN}/opportunities`, { method: 'PUT', cookie: lead, body: JSON.stringify({ version, opportunities: moved, dryRun: true }) });
+    expect(dry.status).toBe(200);
+    expect(await json(dry)).toEqual({
+      dryRun: true,
+      affected: [
+        {
+          id,
+          organisation: 'Eastmouth College',
+          date: slot.date,
+          start: '08:50',
+          end: '09:20',
+          status: 'pending',
+          problems: [{ rule: 'R-HOURS', code: 'SLOT_TIME_CHANGED', message: `“Year 10 assembly” on ${formatDate(slot.date)} now runs from 09:00 to 09:30; this booking is from 08:50 to 09:20.` }],
+        },
+      ],
+    });
+    expect(await settledTable()).toBe(before);
     const saved = await api(`/api/manage/schools/${URN}/opportunities`, { method: 'PUT', cookie: lead, body: JSON.stringify({ version, opportunities: moved }) });
     const savedBody = await json(saved);
     expect(saved.status).toBe(200);

@@ -13,7 +13,8 @@
 // kind and encounter date (shared/store/reminders.ts). Running the job twice on the same
 // day, or retrying it after a failure, sends nothing twice.
 //
-// It also looks at each school's coming approved encounters again (issue 11): any that the
+// It also looks at each school's coming approved encounters again (issue 11; one more gsi1
+// query per school, and its opportunities when one of them is on a slot): any that the
 // school's calendar or opportunities now put outside the rules is emailed to the careers
 // lead, once per booking and problem (shared/store/attention.ts), so an encounter on a day
 // the school is closed is told even if the save that closed it was interrupted.
