@@ -137,14 +137,13 @@ export async function saveOpportunities(
     ...put.map((o) => (old.has(o.id) ? `changed "${o.title}" (${o.id}): ${changedKeys(old.get(o.id), o).join(', ')}` : `added "${o.title}" (${o.id})`)),
     ...removed.map((o) => `removed "${o.title}" (${o.id})`),
   ];
-  // Issue 11: the live bookings the new set would put outside the rules, said before saving.
-  const affected =
-    changes.length === 0 ? [] : affectedBy({ school, opportunities: existing }, { school, opportunities: wanted }, await liveBookings(store, urn, londonDate(now.toISOString())), now);
-  if (body.dryRun) return { dryRun: true, affected: affectedView(affected) };
-  if (changes.length === 0) return { opportunities: existing, version: current };
+  if (changes.length === 0) return body.dryRun ? { dryRun: true, affected: [] } : { opportunities: existing, version: current };
   if (put.length + removed.length + 2 > MAX_TRANSACTION_ITEMS) {
     throw new AppError(422, 'TOO_MANY_CHANGES', `Save at most ${MAX_TRANSACTION_ITEMS - 2} added, changed or removed opportunities at once; save some now and the rest after.`);
   }
+  // Issue 11: the live bookings the new set would put outside the rules, said before saving.
+  const affected = affectedBy({ school, opportunities: existing }, { school, opportunities: wanted }, await liveBookings(store, urn, londonDate(now.toISOString())), now);
+  if (body.dryRun) return { dryRun: true, affected: affectedView(affected) };
   const next = current + 1;
   const audit = auditPut(store, urn, 'opportunities', editor, changes, now, next);
   const saved = await replaceOpportunities(store, urn, { put, remove: removed.map((o) => o.id) }, body.version === undefined ? undefined : current, [audit]);
