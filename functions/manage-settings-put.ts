@@ -1,5 +1,6 @@
 // PUT /api/manage/schools/{urn}/settings: saves the school's settings, conditional on the
-// version read (409 SETTINGS_CHANGED otherwise), every rule checked first (422).
+// version read (409 SETTINGS_CHANGED otherwise), every rule checked first (422). With
+// `dryRun: true` nothing is saved: the answer lists the bookings the change would affect.
 import { urnPath } from '#shared/api/provider.ts';
 import { settingsBody } from '#shared/api/settings.ts';
 import type { SchoolSettings } from '#shared/domain/settings.ts';
@@ -8,7 +9,7 @@ import { requireStaffOf } from '#shared/http/staff.ts';
 import { storeFromEnv, type Store } from '#shared/store/client.ts';
 import { saveSettings } from '#shared/usecases/settings.ts';
 
-export async function manageSettingsPut(store: Store, cookies: string[], urn: string, body: { version: number; settings: SchoolSettings }): Promise<HttpResult> {
+export async function manageSettingsPut(store: Store, cookies: string[], urn: string, body: { version: number; settings: SchoolSettings; dryRun?: boolean | undefined }): Promise<HttpResult> {
   const { session, role } = await requireStaffOf(store, cookies, urn);
   return { status: 200, body: await saveSettings(store, urn, { email: session.email, role: role.role }, body) };
 }

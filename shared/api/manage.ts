@@ -1,7 +1,7 @@
 // The careers lead's API contract: dashboard lists, one request in full, and decisions.
 import * as z from 'zod';
 import { REQUEST_STATUSES } from '#shared/domain/types.ts';
-import { isoDate, localTime, text } from './fields.ts';
+import { isoDate, localTime, optionalLine, text } from './fields.ts';
 
 
 export const dashboardQuery = z.strictObject({
@@ -10,7 +10,7 @@ export const dashboardQuery = z.strictObject({
   to: isoDate.optional(),
 });
 
-export const DECISIONS = ['approve', 'decline', 'propose', 'reschedule', 'cancel', 'deliver'] as const;
+export const DECISIONS = ['approve', 'decline', 'propose', 'reschedule', 'cancel', 'deliver', 'keep'] as const;
 export type Decision = (typeof DECISIONS)[number];
 
 export const decisionPath = z.strictObject({
@@ -24,8 +24,8 @@ const reason = text(1000);
 export const decisionBody = z.strictObject({
   note: reason.optional(),
   /** Approve: where the encounter takes place, e.g. "Main hall" (shown to the provider and in the invitation). */
-  venue: z.string().trim().max(200, 'Shorten the venue to 200 characters or fewer.').optional(),
-  /** Decline: one of the school's grounds for refusing, or the lead's own words. */
+  venue: optionalLine(200).optional(),
+  /** Decline: one of the school's grounds for refusing, or the lead's own words; cancel, reschedule, keep: why. */
   reason: reason.optional(),
   /** Propose: the other date and time, and an optional message to the provider. */
   date: isoDate.optional(),
@@ -85,6 +85,8 @@ export interface ManagedRequestView {
   /** School days left to answer, counting today; 0 on the deadline day itself, negative past it. */
   schoolDaysLeft?: number;
   flags: { code: string; rule: string; field: string; message: string }[];
+  /** Rules the booking breaks now that the school's calendar or opportunities changed (issue 11); empty when none. */
+  attention: { rule: string; code: string; message: string }[];
   alternative?: { date: string; start: string; end: string; respondBy: string; message?: string };
   reason?: string;
   /** Where it takes place: given when approving, or the slot's opportunity's venue. */

@@ -42,6 +42,8 @@ export const settingsSchema = z.strictObject({
         end: isoDate,
         reason: z.enum(CLOSURE_REASONS, { error: `Choose a reason: ${CLOSURE_REASONS.join(', ')}.` }),
         note: optional(line(200)),
+        /** As read; the server keeps each closure's own date and dates new ones itself. */
+        addedOn: optional(isoDate),
       }),
     )
     .max(L.closures, `Keep at most ${L.closures} closures; remove past ones.`),
@@ -66,10 +68,14 @@ export const settingsSchema = z.strictObject({
   }),
 });
 
+/** With `dryRun: true` a PUT saves nothing and answers which bookings the change would put outside the rules. */
+const dryRun = z.boolean({ error: 'Say whether this is only a dry run: true or false.' }).optional();
+
 export const settingsBody = z.strictObject({
   /** The version the settings were read at: the save is refused (409) if they changed since. */
   version: z.number().int().min(0),
   settings: settingsSchema,
+  dryRun,
 });
 
 const opportunityId = z
@@ -113,6 +119,7 @@ export const opportunitiesBody = z.strictObject({
   version: z.number().int().min(0).optional(),
   /** The whole set: any opportunity not in it is removed. */
   opportunities: z.array(opportunitySchema).max(L.opportunities, `A school can offer at most ${L.opportunities} opportunities; remove some.`),
+  dryRun,
 });
 
 export const MAX_STAFF_LIST = 30;
@@ -134,6 +141,24 @@ export type SettingsBody = z.input<typeof settingsBody>;
 export type OpportunitiesBody = z.input<typeof opportunitiesBody>;
 export type StaffBody = z.input<typeof staffBody>;
 
+/** A live booking (waiting for the school or the provider, or approved, today onward) a change puts outside the rules. */
+export interface AffectedBooking {
+  id: string;
+  organisation: string;
+  date: string;
+  start: string;
+  end: string;
+  status: string;
+  /** What it would break, each with the rule and what changed (shared/domain/recheck.ts). */
+  problems: { rule: string; code: string; message: string }[];
+}
+
+/** PUT …/settings or …/opportunities with `dryRun: true`: nothing written. */
+export interface DryRunAnswer {
+  dryRun: true;
+  affected: AffectedBooking[];
+}
+
 /** GET and PUT …/settings answer. */
 export interface SettingsAnswer {
   settings: SchoolSettings;
@@ -143,12 +168,16 @@ export interface SettingsAnswer {
   updatedBy?: string;
   /** Opportunities these settings leave without slots (e.g. on a day with no session). */
   warnings: OpportunityWarning[];
+  /** After a PUT: the bookings the change put outside the rules, now flagged for attention. */
+  affected?: AffectedBooking[];
 }
 
 /** GET and PUT …/opportunities answer. */
 export interface OpportunitiesAnswer {
   opportunities: Opportunity[];
   version: number;
+  /** After a PUT: the bookings the change put outside the rules, now flagged for attention. */
+  affected?: AffectedBooking[];
 }
 
 export interface StaffMember {

@@ -72,7 +72,8 @@ export function requestView(request: StoredRequest, schoolName: string, events: 
       : {}),
     ...(r.reason ? { decision: { reason: r.reason } } : {}),
     flags: r.flags.map(({ code, rule, field, message }) => ({ code, rule, field, message })),
-    history: events.map((e) => ({
+    // The school keeping an encounter despite a change of its own calendar is its own record, not the provider's.
+    history: events.filter((e) => e.type !== 'ATTENTION_KEPT').map((e) => ({
       type: e.type,
       at: e.at,
       actor: e.actor.party,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkOpportunities, checkSettings, DEFAULT_GROUNDS_FOR_REFUSING, opportunityWarnings, profileFieldsOf, settingsOf } from './settings.ts';
+import { checkOpportunities, checkSettings, datedClosures, DEFAULT_GROUNDS_FOR_REFUSING, opportunityWarnings, profileFieldsOf, settingsOf } from './settings.ts';
 import { demoSchool } from './test-fixtures.ts';
 import type { Opportunity } from './types.ts';
 
@@ -48,6 +48,27 @@ describe('school settings', () => {
     expect(v.map((x) => [x.field, x.rule])).toEqual([
       ['bookingWindowDays', 'R-NOTICE'],
       ['groundsForRefusing.1', 'P-DETAILS'],
+    ]);
+  });
+});
+
+describe('closures are dated when added (issue 11)', () => {
+  it('a new closure gets today, an existing one keeps its date (or none), whatever the client sends', () => {
+    const before = [
+      { start: '2027-01-04', end: '2027-01-04', reason: 'INSET' as const },
+      { start: '2027-03-01', end: '2027-03-01', reason: 'TRIP' as const, addedOn: '2026-10-01' },
+    ];
+    const after = [
+      { ...before[0]!, note: 'Staff training', addedOn: '2020-01-01' },
+      { ...before[1]!, addedOn: '2026-12-25' },
+      { start: '2027-01-12', end: '2027-01-12', reason: 'INSET' as const, addedOn: '2020-01-01' },
+      { start: '2027-03-01', end: '2027-03-02', reason: 'TRIP' as const },
+    ];
+    expect(datedClosures(before, after, '2026-12-03')).toEqual([
+      { start: '2027-01-04', end: '2027-01-04', reason: 'INSET', note: 'Staff training' },
+      { start: '2027-03-01', end: '2027-03-01', reason: 'TRIP', addedOn: '2026-10-01' },
+      { start: '2027-01-12', end: '2027-01-12', reason: 'INSET', addedOn: '2026-12-03' },
+      { start: '2027-03-01', end: '2027-03-02', reason: 'TRIP', addedOn: '2026-12-03' },
     ]);
   });
 });

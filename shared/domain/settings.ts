@@ -81,6 +81,20 @@ export function profileFieldsOf(settings: SchoolSettings): Pick<School, 'calenda
   };
 }
 
+/**
+ * The closures as saved: one already there (same dates and reason) keeps the day it was
+ * added, or none if it never had one; a new one is dated `today`. Whatever `addedOn` a
+ * client sends is ignored, so the date says truly when the school closed that day.
+ */
+export function datedClosures(before: readonly Closure[], after: readonly Closure[], today: IsoDate): Closure[] {
+  const key = (c: Closure) => `${c.start}|${c.end}|${c.reason}`;
+  const known = new Map(before.map((c) => [key(c), c.addedOn]));
+  return after.map(({ addedOn: _sent, ...c }) => {
+    const addedOn = known.has(key(c)) ? known.get(key(c)) : today;
+    return addedOn ? { ...c, addedOn } : c;
+  });
+}
+
 /** validateCalendar names the day, term or closure; a form wants the input to correct. */
 const END_FIELD_CODES = new Set(['SESSION_END_BEFORE_START', 'TERM_END_BEFORE_START', 'CLOSURE_END_BEFORE_START']);
 

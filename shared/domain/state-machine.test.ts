@@ -61,6 +61,7 @@ const GOOD_INPUT: { [A in RequestAction]: ActionInputs[A] } = {
   expire: {},
   cancel: { reason: 'Hall needed for exams' },
   reschedule: { date: '2026-04-15', start: '09:00', end: '10:00', reason: 'Assembly moved' },
+  keep: { reason: 'The provider will come on the INSET day to meet the year team', problems: [{ key: '2026-04-14T09:00-10:00|CLOSURE|2026-04-14|2026-04-14|INSET', rule: 'R-HOURS', message: 'Tuesday 14 April 2026 is now an INSET day.' }] },
   deliver: { content: FULL, attendance: [{ yearGroup: 10, pupils: 180 }, { yearGroup: 11, pupils: 175 }] },
   not_delivered: { reason: 'Provider did not arrive' },
 };
@@ -93,6 +94,7 @@ describe('request state machine', () => {
     ['approved', 'cancel', lead, BEFORE, 'cancelled', 'REQUEST_CANCELLED', ['provider']],
     ['approved', 'cancel', provider, BEFORE, 'cancelled', 'REQUEST_CANCELLED', ['school']],
     ['approved', 'reschedule', lead, BEFORE, 'approved', 'REQUEST_RESCHEDULED', ['provider']],
+    ['approved', 'keep', lead, BEFORE, 'approved', 'ATTENTION_KEPT', []],
     ['approved', 'deliver', lead, AFTER, 'delivered', 'ENCOUNTER_DELIVERED', ['provider']],
     ['approved', 'not_delivered', lead, DURING, 'not_delivered', 'ENCOUNTER_NOT_DELIVERED', ['provider']],
   ] as const)('%s —%s by %o at %s→ %s (%s)', (from, action, actor, now, to, type, notify) => {
@@ -118,6 +120,7 @@ describe('request state machine', () => {
     ['deliver', provider],
     ['not_delivered', provider],
     ['reschedule', provider],
+    ['keep', provider],
     ['cancel', system],
   ] as const)('NOT_ALLOWED: %s by %o', (action, actor) => {
     const from = (['withdraw', 'approve', 'decline', 'propose', 'expire'] as string[]).includes(action)
@@ -171,7 +174,7 @@ describe('request state machine', () => {
     expect(allowedActions(inState('pending'), 'school')).toEqual(['approve', 'decline', 'propose']);
     expect(allowedActions(inState('pending'), 'provider')).toEqual(['withdraw']);
     expect(allowedActions(inState('alternative_proposed'), 'provider')).toEqual(['withdraw', 'accept', 'reject']);
-    expect(allowedActions(inState('approved'), 'school')).toEqual(['cancel', 'reschedule', 'deliver', 'not_delivered']);
+    expect(allowedActions(inState('approved'), 'school')).toEqual(['cancel', 'reschedule', 'keep', 'deliver', 'not_delivered']);
     expect(allowedActions(inState('approved'), 'provider')).toEqual(['cancel']);
     expect(allowedActions(inState('delivered'), 'school')).toEqual([]);
   });
@@ -307,6 +310,23 @@ describe('calendar SEQUENCE', () => {
     expectDomainError(() => transition(inState('approved'), 'reschedule', lead, { ...GOOD_INPUT.reschedule, reason: '' }, BEFORE), 'RESCHEDULE_REASON_REQUIRED');
     expectDomainError(() => transition(inState('approved'), 'reschedule', lead, GOOD_INPUT.reschedule, DURING), 'RESCHEDULE_TOO_LATE', 409);
     expectDomainError(() => transition(inState('approved'), 'reschedule', lead, { ...GOOD_INPUT.reschedule, date: '2026-03-02' }, BEFORE), 'IN_THE_PAST');
+  });
+});
+
+describe('keep (issue 11)', () => {
+  it('keeps an approved encounter despite its problems: a reason, the problems recorded, the keys remembered, nobody told, no invite', () => {
+    const { request, event } = transition(inState('approved'), 'keep', lead, GOOD_INPUT.keep, BEFORE);
+    expect(request).toMatchObject({ status: 'approved', date: '2026-04-14', keptProblems: [GOOD_INPUT.keep.problems[0]?.key] });
+    expect(event).toMatchObject({ type: 'ATTENTION_KEPT', notify: [], data: { reason: GOOD_INPUT.keep.reason, problems: GOOD_INPUT.keep.problems } });
+    expect(event.calendar).toBeUndefined();
+    const again = transition(request, 'keep', lead, { ...GOOD_INPUT.keep, problems: [{ key: 'other', rule: 'R-YEARS', message: 'x' }] }, BEFORE);
+    expect(again.request.keptProblems).toEqual([GOOD_INPUT.keep.problems[0]?.key, 'other']);
+  });
+
+  it('needs a reason and a problem to keep it despite', () => {
+    expectDomainError(() => transition(inState('approved'), 'keep', lead, { ...GOOD_INPUT.keep, reason: ' ' }, BEFORE), 'KEEP_REASON_REQUIRED', 422);
+    expectDomainError(() => transition(inState('approved'), 'keep', lead, { ...GOOD_INPUT.keep, problems: [] }, BEFORE), 'NOTHING_TO_KEEP', 409);
+    expectDomainError(() => transition(inState('pending'), 'keep', lead, GOOD_INPUT.keep, BEFORE), 'INVALID_TRANSITION', 409);
   });
 });
 

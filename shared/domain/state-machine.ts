@@ -16,6 +16,9 @@
 //
 // `reschedule` goes beyond DESIGN.md: the school moving an approved encounter. It keeps the
 // request approved and raises the calendar SEQUENCE so the invite updates in place.
+// `keep` (issue 11): the careers lead keeps an approved encounter that a later change of the
+// school's calendar or opportunities put outside the rules, with a reason; audited, nobody
+// is told, and the booking stops being flagged for those problems (shared/domain/recheck.ts).
 import { addDays, formatDate, formatDateShort, isIsoDate, isLocalTime } from './dates.ts';
 import { DomainError, type RuleViolation } from './errors.ts';
 import { CONTENT_ITEM_LABELS, CONTENT_ITEMS, listWithAnd, type ContentConfirmation } from './labels.ts';
@@ -89,6 +92,8 @@ export interface RequestState extends TimeSlot {
   venue?: string;
   /** The school's message to the provider when approving (where to sign in, park…): in every later invite and reminder. */
   schoolMessage?: string;
+  /** Problem keys (recheck.ts) the careers lead kept the booking despite. */
+  keptProblems?: string[];
   updatedAt?: Instant;
 }
 
@@ -103,10 +108,19 @@ export interface ActionInputs {
   expire: Record<string, never>;
   cancel: { reason: string };
   reschedule: TimeSlot & { reason: string };
+  /** The problems of the booking now (recheck.ts), as the lead saw them, and why it stays. */
+  keep: { reason: string; problems: KeptProblem[] };
   deliver: { content: ContentConfirmation; attendance: Attendance[]; note?: string };
   not_delivered: { reason?: string };
 }
 export type RequestAction = keyof ActionInputs;
+
+/** A problem the careers lead keeps a booking despite: its key, rule and sentence. */
+export interface KeptProblem {
+  key: string;
+  rule: string;
+  message: string;
+}
 
 export const REQUEST_EVENT_TYPES = [
   'REQUEST_SUBMITTED',
@@ -119,6 +133,7 @@ export const REQUEST_EVENT_TYPES = [
   'REQUEST_EXPIRED',
   'REQUEST_CANCELLED',
   'REQUEST_RESCHEDULED',
+  'ATTENTION_KEPT',
   'ENCOUNTER_DELIVERED',
   'ENCOUNTER_NOT_DELIVERED',
 ] as const;
@@ -155,6 +170,8 @@ interface ActionSpec {
   to: RequestStatus;
   event: RequestEventType;
   verb: string;
+  /** Who is told, when not the other side of the action. */
+  notify?: NotifyParty[];
 }
 
 const ACTIONS: Record<RequestAction, ActionSpec> = {
@@ -167,6 +184,7 @@ const ACTIONS: Record<RequestAction, ActionSpec> = {
   expire: { parties: ['system'], from: ['pending', 'alternative_proposed'], to: 'expired', event: 'REQUEST_EXPIRED', verb: 'expire' },
   cancel: { parties: ['school', 'provider'], from: ['approved'], to: 'cancelled', event: 'REQUEST_CANCELLED', verb: 'cancel' },
   reschedule: { parties: ['school'], from: ['approved'], to: 'approved', event: 'REQUEST_RESCHEDULED', verb: 'move' },
+  keep: { parties: ['school'], from: ['approved'], to: 'approved', event: 'ATTENTION_KEPT', verb: 'keep', notify: [] },
   deliver: { parties: ['school'], from: ['approved'], to: 'delivered', event: 'ENCOUNTER_DELIVERED', verb: 'record delivery of' },
   not_delivered: { parties: ['school'], from: ['approved'], to: 'not_delivered', event: 'ENCOUNTER_NOT_DELIVERED', verb: 'record as not delivered' },
 };
@@ -257,7 +275,7 @@ export function transition<T extends RequestState, A extends RequestAction>(
       from: request.status,
       to: spec.to,
       data: change.data,
-      notify: notifyFor(actor.party),
+      notify: spec.notify ?? notifyFor(actor.party),
       ...(change.calendar ? { calendar: change.calendar } : {}),
     },
   };
@@ -395,6 +413,19 @@ const HANDLERS: Handlers = {
     }
     const calendar = nextCalendar(r, 'REQUEST');
     return { patch: { ...time, calendarSequence: calendar.sequence }, data: { reason, previous: timeOf(r), ...time }, calendar };
+  },
+
+  keep(r, input) {
+    const reason = requireReason(input?.reason, 'KEEP_REASON_REQUIRED', 'Give a reason for keeping the encounter as it is; it is kept in the request’s history.');
+    const problems = Array.isArray(input?.problems) ? input.problems.filter((p) => typeof p?.key === 'string' && p.key !== '') : [];
+    if (problems.length === 0) {
+      throw new DomainError('NOTHING_TO_KEEP', 'This encounter breaks none of the school’s rules now, so there is nothing to keep it despite.', {
+        rule: 'P-STATE',
+        status: 409,
+      });
+    }
+    const keptProblems = [...new Set([...(r.keptProblems ?? []), ...problems.map((p) => p.key)])];
+    return { patch: { keptProblems }, data: { reason, ...timeOf(r), problems: problems.map(({ key, rule, message }) => ({ key, rule, message })) } };
   },
 
   deliver(r, input, ctx) {

@@ -35,6 +35,8 @@ export interface Closure {
   end: IsoDate;
   reason: ClosureReason;
   note?: string;
+  /** The day the school added it (set when settings are saved): says what changed under a booking. */
+  addedOn?: IsoDate;
 }
 
 export interface SchoolCalendar {

@@ -1,6 +1,7 @@
 // The emails for outbox items (messages not tied to a request event), by kind.
 import type { Store } from '#shared/store/client.ts';
 import type { OutboxMessage } from '#shared/store/outbox.ts';
+import { attentionMailer } from './attention-mailers.ts';
 import { reminderMailer } from './daily-mailers.ts';
 import type { Delivery } from './delivery.ts';
 import { PROVIDER_LINK_SECONDS, signInUrl, STAFF_LINK_SECONDS } from './links.ts';
@@ -27,4 +28,6 @@ export const outboxMailers: OutboxMailers = {
   reminder: (store, message) => reminderMailer(store, message),
   // The yearly review of the published policy statement (shared/mail/statement-mailers.ts).
   'statement-review': (store, message) => statementReviewMailer(store, message),
+  // Bookings a change put outside the rules, to the careers lead (shared/mail/attention-mailers.ts).
+  attention: (store, message) => attentionMailer(store, message),
 };

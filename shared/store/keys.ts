@@ -52,6 +52,8 @@ export const keys = {
   schoolsListSort: (urn: string) => urn,
   /** That the daily job queued one reminder for a request (and encounter date): each is sent once. */
   reminder: (urn: string, requestId: string, kind: string, date: string) => ({ pk: `SCHOOL#${urn}`, sk: `REMINDER#${requestId}#${kind}#${date}` }),
+  /** That the careers lead was emailed about one problem of one booking (issue 11): each is told once. */
+  attention: (urn: string, requestId: string, problemKey: string) => ({ pk: `SCHOOL#${urn}`, sk: `ATTENTION#${requestId}#${problemKey}` }),
   /** A published version of a school's provider access policy statement: immutable once written. */
   statement: (urn: string, version: number) => ({ pk: `SCHOOL#${urn}`, sk: `STATEMENT#${String(version).padStart(6, '0')}` }),
   statementsPrefix: () => 'STATEMENT#',

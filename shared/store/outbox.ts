@@ -38,7 +38,19 @@ export interface StatementReviewMessage {
   nextReviewOn: IsoDate;
 }
 
-export type OutboxMessage = SignInLinkMessage | ReminderMessage | StatementReviewMessage;
+/**
+ * The careers lead's list of bookings a change put outside the rules (issue 11), after a
+ * save of settings or opportunities or from the daily job. The mailer reads each booking
+ * again and lists only those still needing attention; none left, nothing is sent.
+ */
+export interface AttentionMessage {
+  kind: 'attention';
+  urn: string;
+  requestIds: string[];
+  cause: 'settings' | 'opportunities' | 'daily';
+}
+
+export type OutboxMessage = SignInLinkMessage | ReminderMessage | StatementReviewMessage | AttentionMessage;
 
 /** The outbox item of a message, for a Put on its own or inside a transaction. */
 export function outboxItem(message: OutboxMessage, now = new Date()) {

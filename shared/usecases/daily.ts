@@ -12,6 +12,12 @@
 // turns into emails to both sides; a reminder is an outbox item queued once per request,
 // kind and encounter date (shared/store/reminders.ts). Running the job twice on the same
 // day, or retrying it after a failure, sends nothing twice.
+//
+// It also looks at each school's coming approved encounters again (issue 11; one more gsi1
+// query per school, and its opportunities when one of them is on a slot): any that the
+// school's calendar or opportunities now put outside the rules is emailed to the careers
+// lead, once per booking and problem (shared/store/attention.ts), so an encounter on a day
+// the school is closed is told even if the save that closed it was interrupted.
 import { approvedWindow, dailyAction, REMINDER_KINDS, type ReminderKind } from '#shared/domain/reminders.ts';
 import type { Actor } from '#shared/domain/state-machine.ts';
 import { londonDate } from '#shared/domain/timezone.ts';
@@ -22,6 +28,8 @@ import type { Store } from '#shared/store/client.ts';
 import { listAllRequestsOfSchoolByStatus, queueReminderOnce } from '#shared/store/reminders.ts';
 import type { StoredRequest } from '#shared/store/requests.ts';
 import { listAllSchools, type StoredSchool } from '#shared/store/schools.ts';
+import { listOpportunities } from '#shared/store/opportunities.ts';
+import { attentionOf, tellLeadOnce } from './attention.ts';
 import { anonymiseExpiredPersonalData } from './retention.ts';
 import { statementReviewReminderFor } from './statement.ts';
 import { applyAction } from './transition.ts';
@@ -41,6 +49,8 @@ export interface DailySummary {
   expired: number;
   /** Reminders queued by this run, by kind. */
   reminders: Record<ReminderKind, number>;
+  /** Coming encounters newly put outside the rules, emailed to their careers lead (issue 11). */
+  attention: number;
   /** Reminders due but queued by an earlier run (a second run the same day, a retry). */
   alreadyQueued: number;
   /** Requests that changed while the job ran (someone acted on them): left to the next run. */
@@ -61,6 +71,7 @@ export async function runDailyJob(store: Store, now: Date = new Date(), options:
     requests: 0,
     expired: 0,
     reminders: Object.fromEntries(REMINDER_KINDS.map((k) => [k, 0])) as Record<ReminderKind, number>,
+    attention: 0,
     alreadyQueued: 0,
     changed: 0,
     failures: [],
@@ -103,6 +114,16 @@ async function runForSchool(store: Store, school: StoredSchool, now: Date, summa
     }
   }
   await statementReviewReminderFor(store, school, now); // the statement's yearly review (S-REVIEW), once per review date
+  await tellAttention(store, school, now, summary);
+}
+
+/** Issue 11: the school's coming approved encounters that break a rule now, told to the lead once per problem. */
+async function tellAttention(store: Store, school: StoredSchool, now: Date, summary: DailySummary): Promise<void> {
+  const coming = await listAllRequestsOfSchoolByStatus(store, school.urn, 'approved', { from: summary.today });
+  if (coming.length === 0) return;
+  const opportunities = coming.some((r) => r.slot) ? await listOpportunities(store, school.urn) : [];
+  const flagged = coming.map((request) => ({ request, problems: attentionOf(school, opportunities, request, now) })).filter((f) => f.problems.length > 0);
+  summary.attention += (await tellLeadOnce(store, school.urn, flagged, 'daily', now)).length;
 }
 
 async function actOn(store: Store, school: StoredSchool, request: StoredRequest, now: Date, summary: DailySummary): Promise<void> {

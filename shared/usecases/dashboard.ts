@@ -1,19 +1,23 @@
 // The careers lead's dashboard: requests needing a decision (oldest first, with the school
 // days left before the response deadline), proposals waiting for providers, upcoming
-// encounters, and history filtered by status and dates. One query per list.
+// encounters, and history filtered by status and dates. One query per list. Bookings a
+// change of the school's calendar or opportunities put outside the rules are flagged live
+// (issue 11): "needs attention" first, and on the request's own page.
 import type { ManagedRequestView } from '#shared/api/manage.ts';
+import type { BookingProblem } from '#shared/domain/recheck.ts';
 import { schoolDaysBetween } from '#shared/domain/calendar.ts';
 import { addDays } from '#shared/domain/dates.ts';
 import { allowedActions } from '#shared/domain/state-machine.ts';
 import { londonDate } from '#shared/domain/timezone.ts';
 import type { RequestStatus } from '#shared/domain/types.ts';
 import type { Store } from '#shared/store/client.ts';
+import { listOpportunities } from '#shared/store/opportunities.ts';
 import { listRequestEvents, listRequestsOfSchoolByStatus, type RequestEvent, type StoredRequest } from '#shared/store/requests.ts';
 import type { StoredSchool } from '#shared/store/schools.ts';
 import { getSuppression } from '#shared/store/suppressions.ts';
 import { senderAddress } from '#shared/mail/send.ts';
-import { venueOf } from '#shared/mail/venue.ts';
 import type { UndeliverableAddress } from '#shared/api/manage.ts';
+import { attentionOf } from './attention.ts';
 import { statementReviewDue } from './statement.ts';
 
 function daysLeft(school: StoredSchool, r: StoredRequest, today: string): number | undefined {
@@ -22,7 +26,7 @@ function daysLeft(school: StoredSchool, r: StoredRequest, today: string): number
   return schoolDaysBetween(school, today, r.responseDeadline) - 1;
 }
 
-export function managedView(school: StoredSchool, r: StoredRequest, today: string, events: RequestEvent[] = []): ManagedRequestView {
+export function managedView(school: StoredSchool, r: StoredRequest, today: string, events: RequestEvent[] = [], attention: readonly BookingProblem[] = []): ManagedRequestView {
   const left = daysLeft(school, r, today);
   return {
     id: r.id,
@@ -43,6 +47,7 @@ export function managedView(school: StoredSchool, r: StoredRequest, today: strin
     responseDeadline: r.responseDeadline,
     ...(left !== undefined ? { schoolDaysLeft: left } : {}),
     flags: r.flags.map(({ code, rule, field, message }) => ({ code, rule, field, message })),
+    attention: attention.map(({ rule, code, message }) => ({ rule, code, message })),
     ...(r.alternative ? { alternative: r.alternative } : {}),
     ...(r.reason ? { reason: r.reason } : {}),
     ...(r.venue ? { venue: r.venue } : {}),
@@ -70,21 +75,35 @@ async function undeliverableSchoolAddresses(store: Store, school: StoredSchool):
   return [{ who: 'careers_lead', name: lead.name, address: lead.email, reason: suppression.reason, since: suppression.at, sender: senderAddress().address }];
 }
 
+/** The time a booking stands at: the school's proposal while the provider holds it. */
+function whenOf(r: ManagedRequestView): string {
+  const at = r.status === 'alternative_proposed' && r.alternative ? r.alternative : r;
+  return `${at.date}T${at.start}`;
+}
+
 export async function dashboard(store: Store, school: StoredSchool, now = new Date()) {
   const today = londonDate(now.toISOString());
-  const [pending, proposed, approved, undeliverable] = await Promise.all([
+  const [pending, proposed, approved, opportunities, undeliverable] = await Promise.all([
     listRequestsOfSchoolByStatus(store, school.urn, 'pending'),
     listRequestsOfSchoolByStatus(store, school.urn, 'alternative_proposed'),
     listRequestsOfSchoolByStatus(store, school.urn, 'approved', { from: today }),
+    listOpportunities(store, school.urn),
     undeliverableSchoolAddresses(store, school),
   ]);
-  const view = (r: StoredRequest) => managedView(school, r, today);
+  const view = (r: StoredRequest) => managedView(school, r, today, [], attentionOf(school, opportunities, r, now));
   const reviewDue = statementReviewDue(school, today);
+  const needsDecision = pending.sort((a, b) => a.createdAt.localeCompare(b.createdAt)).map(view);
+  const awaitingProvider = proposed.map(view);
+  const upcoming = approved.map(view);
   return {
     today,
-    needsDecision: pending.sort((a, b) => a.createdAt.localeCompare(b.createdAt)).map(view),
-    awaitingProvider: proposed.map(view),
-    upcoming: approved.map(view),
+    // Bookings a later change put outside the rules, soonest first (each also in its own list).
+    needsAttention: [...needsDecision, ...awaitingProvider, ...upcoming]
+      .filter((r) => r.attention.length > 0)
+      .sort((a, b) => whenOf(a).localeCompare(whenOf(b))),
+    needsDecision,
+    awaitingProvider,
+    upcoming,
     // The published policy statement has passed its yearly review date (S-REVIEW).
     ...(reviewDue ? { statementReviewDue: reviewDue } : {}),
     ...(undeliverable.length ? { undeliverableSchoolAddresses: undeliverable } : {}),
@@ -98,6 +117,8 @@ export async function requestHistory(store: Store, school: StoredSchool, status:
 
 /** One request with its trail, and where it takes place (the approve page offers the slot's venue). */
 export async function requestInFull(store: Store, school: StoredSchool, request: StoredRequest, now = new Date()): Promise<ManagedRequestView> {
-  const [events, venue] = await Promise.all([listRequestEvents(store, request.urn, request.id), venueOf(store, request)]);
-  return { ...managedView(school, request, londonDate(now.toISOString()), events), ...(venue ? { venue } : {}) };
+  const [events, opportunities] = await Promise.all([listRequestEvents(store, request.urn, request.id), listOpportunities(store, request.urn)]);
+  // Where it takes place: the venue given when approving, else the slot's opportunity's (as the emails say).
+  const venue = request.venue || (request.slot ? opportunities.find((o) => o.id === request.slot?.opportunityId)?.venue : undefined);
+  return { ...managedView(school, request, londonDate(now.toISOString()), events, attentionOf(school, opportunities, request, now)), ...(venue ? { venue } : {}) };
 }

@@ -1,6 +1,9 @@
 // The careers lead's decisions on a request, each one conditional transaction through the
 // state machine: approve, decline with a reason, propose another time (the rules run on
-// it), cancel, and record delivery (or that it did not happen).
+// it), cancel, record delivery (or that it did not happen), and keep an encounter despite
+// a later change. Every decision that books or offers a time checks the booking again
+// against the school as it is now (issue 11, shared/usecases/attention.ts).
+import { bookingOf } from '#shared/domain/recheck.ts';
 import { checkProposedTime } from '#shared/domain/rules.ts';
 import { errorFromViolations } from '#shared/domain/errors.ts';
 import type { Actor } from '#shared/domain/state-machine.ts';
@@ -10,6 +13,8 @@ import type { Store } from '#shared/store/client.ts';
 import type { StoredRequest } from '#shared/store/requests.ts';
 import type { StoredSchool } from '#shared/store/schools.ts';
 import type { StaffRoleRecord } from '#shared/store/staff.ts';
+import { listOpportunities } from '#shared/store/opportunities.ts';
+import { attentionOf, requireStillAllowed } from './attention.ts';
 import { applyAction } from './transition.ts';
 
 export function schoolActor(role: Pick<StaffRoleRecord, 'email' | 'name' | 'role'>): Actor {
@@ -46,6 +51,8 @@ export async function decide(
   const o = options;
   switch (decision) {
     case 'approve':
+      // The request was checked when the provider sent it; the school may have changed since.
+      if (request.status === 'pending') await requireStillAllowed(store, school, bookingOf(request), now, 'Propose another time, or decline the request.');
       return applyAction(store, request, 'approve', actor, { ...(body.note ? { note: body.note } : {}), ...(body.venue ? { venue: body.venue } : {}) }, now, o);
     case 'decline': {
       const reason = [body.reason, body.note].filter(Boolean).join(': ');
@@ -54,10 +61,12 @@ export async function decide(
     case 'reschedule': {
       // Moving an approved encounter: the new time must be school time (R-HOURS); a reason is required by the state machine.
       const when = schoolTime(school, body, now);
+      await requireStillAllowed(store, school, { ...when, yearGroups: request.yearGroups }, now, 'Choose another time, or cancel the encounter.');
       return applyAction(store, request, 'reschedule', actor, { ...when, reason: body.reason ?? '' }, now, o);
     }
     case 'propose': {
       const when = schoolTime(school, body, now);
+      await requireStillAllowed(store, school, { ...when, yearGroups: request.yearGroups }, now, 'Decline the request instead.');
       return applyAction(
         store,
         request,
@@ -70,6 +79,11 @@ export async function decide(
     }
     case 'cancel':
       return applyAction(store, request, 'cancel', actor, { reason: body.reason ?? '' }, now, o);
+    case 'keep': {
+      // What is kept is what the lead sees now: the problems computed live, as on the request's page.
+      const problems = request.status === 'approved' ? attentionOf(school, await listOpportunities(store, school.urn), request, now) : [];
+      return applyAction(store, request, 'keep', actor, { reason: body.reason ?? '', problems: problems.map(({ key, rule, message }) => ({ key, rule, message })) }, now, o);
+    }
     case 'deliver':
       if (body.happened === false) {
         return applyAction(store, request, 'not_delivered', actor, { ...(body.reason ? { reason: body.reason } : {}) }, now, o);

@@ -1,11 +1,13 @@
 // A provider's own requests, found through their signed-in email: listing, one request
 // with its history, and the provider's actions (withdraw, accept or reject a proposed time).
 import type { RequestView } from '#shared/api/provider.ts';
+import { bookingOf } from '#shared/domain/recheck.ts';
 import { requestView } from '#shared/api/views.ts';
 import { NotFoundError } from '#shared/errors.ts';
 import type { Store } from '#shared/store/client.ts';
 import { findRequestOfProvider, listRequestEvents, listRequestsOfProvider, type StoredRequest } from '#shared/store/requests.ts';
 import { getSchoolNames, getSchoolProfile } from '#shared/store/schools.ts';
+import { requireStillAllowed } from './attention.ts';
 import { applyAction } from './transition.ts';
 
 async function requireOwnRequest(store: Store, email: string, id: string): Promise<StoredRequest> {
@@ -42,6 +44,11 @@ export async function providerAction(
 ): Promise<RequestView> {
   const request = await requireOwnRequest(store, email, id);
   const actor = { party: 'provider' as const, id: email, name: request.contact.name };
+  if (action === 'accept' && request.status === 'alternative_proposed') {
+    // The school's proposed time becomes the booking: it must keep the school's rules as they are now (issue 11).
+    const school = await getSchoolProfile(store, request.urn);
+    if (school) await requireStillAllowed(store, school, bookingOf(request), now, 'Ask the school for another time, or withdraw the request.');
+  }
   // A provider "withdraws" an approved encounter too; for the school that is a cancellation.
   const after =
     action === 'withdraw' && request.status === 'approved'

@@ -3,10 +3,10 @@
 // Each save is checked by the schema and then by the domain (every problem at its field,
 // 422), is conditional on the version read (409 when someone saved in between), is one
 // transaction with its audit item, and leaves every other field of the profile alone.
-import type { OpportunitiesAnswer, SettingsAnswer, StaffAnswer, StaffMember } from '#shared/api/settings.ts';
+import type { DryRunAnswer, OpportunitiesAnswer, SettingsAnswer, StaffAnswer, StaffMember } from '#shared/api/settings.ts';
 import { addDays } from '#shared/domain/dates.ts';
 import { rulesByField, type RuleViolation } from '#shared/domain/errors.ts';
-import { checkOpportunities, checkSettings, opportunityWarnings, profileFieldsOf, settingsOf, type SchoolSettings } from '#shared/domain/settings.ts';
+import { checkOpportunities, checkSettings, datedClosures, opportunityWarnings, profileFieldsOf, settingsOf, type SchoolSettings } from '#shared/domain/settings.ts';
 import { capacityBelowTaken } from '#shared/domain/slot-places.ts';
 import { londonDate } from '#shared/domain/timezone.ts';
 import type { Opportunity } from '#shared/domain/types.ts';
@@ -18,6 +18,7 @@ import { schoolChangePut, type ChangeSection } from '#shared/store/school-change
 import { updateSchoolSettings, versionOf, type StoredSchool } from '#shared/store/schools.ts';
 import { listSlotsOfSchool, setSlotCapacity } from '#shared/store/slots.ts';
 import { changeStaffRoles, listStaffOfSchool, type StaffRole, type StaffRoleRecord } from '#shared/store/staff.ts';
+import { affectedBy, affectedView, liveBookings, tellLeadOnce } from './attention.ts';
 import { requireSchool } from './schools.ts';
 
 /** Who is saving: the signed-in member of staff and their role at this school. */
@@ -52,9 +53,9 @@ export async function saveSettings(
   store: Store,
   urn: string,
   editor: Editor,
-  body: { version: number; settings: SchoolSettings },
+  body: { version: number; settings: SchoolSettings; dryRun?: boolean | undefined },
   now = new Date(),
-): Promise<SettingsAnswer> {
+): Promise<SettingsAnswer | DryRunAnswer> {
   const [school, opportunities] = await Promise.all([requireSchool(store, urn), listOpportunities(store, urn)]);
   const current = versionOf(school, 'version');
   if (body.version !== current) throw settingsChanged(current);
@@ -62,13 +63,19 @@ export async function saveSettings(
   if (refusal) throw refusal;
 
   const before = settingsOf(school);
-  const changes = settingsChanges(before, body.settings);
+  const today = londonDate(now.toISOString());
+  const wanted = { ...body.settings, closures: datedClosures(before.closures, body.settings.closures, today) };
+  const changes = settingsChanges(before, wanted);
+  const fields = profileFieldsOf(wanted);
+  const saved: StoredSchool = { ...school, ...fields, version: current + 1, updatedAt: now.toISOString(), updatedBy: editor.email };
+  // Issue 11: the live bookings these settings would put outside the rules, said before saving.
+  const affected = changes.length === 0 ? [] : affectedBy({ school, opportunities }, { school: saved, opportunities }, await liveBookings(store, urn, today), now);
+  if (body.dryRun) return { dryRun: true, affected: affectedView(affected) };
   if (changes.length === 0) return settingsAnswer(school, opportunities, now);
-  const fields = profileFieldsOf(body.settings);
   const audit = auditPut(store, urn, 'settings', editor, changes, now, current + 1);
   if (!(await updateSchoolSettings(store, urn, fields, current, { by: editor.email, now }, [audit]))) throw settingsChanged();
-  const saved: StoredSchool = { ...school, ...fields, version: current + 1, updatedAt: now.toISOString(), updatedBy: editor.email };
-  return settingsAnswer(saved, opportunities, now);
+  await tellLeadOnce(store, urn, affected, 'settings', now);
+  return { ...settingsAnswer(saved, opportunities, now), affected: affectedView(affected) };
 }
 
 function settingsChanged(current?: number): ConflictError {
@@ -112,9 +119,9 @@ export async function saveOpportunities(
   store: Store,
   urn: string,
   editor: Editor,
-  body: { version?: number | undefined; opportunities: OpportunityInput[] },
+  body: { version?: number | undefined; opportunities: OpportunityInput[]; dryRun?: boolean | undefined },
   now = new Date(),
-): Promise<OpportunitiesAnswer> {
+): Promise<OpportunitiesAnswer | DryRunAnswer> {
   const [school, existing] = await Promise.all([requireSchool(store, urn), listOpportunities(store, urn)]);
   const current = versionOf(school, 'opportunitiesVersion');
   if (body.version !== undefined && body.version !== current) {
@@ -134,17 +141,21 @@ export async function saveOpportunities(
     ...put.map((o) => (old.has(o.id) ? `changed "${o.title}" (${o.id}): ${changedKeys(old.get(o.id), o).join(', ')}` : `added "${o.title}" (${o.id})`)),
     ...removed.map((o) => `removed "${o.title}" (${o.id})`),
   ];
-  if (changes.length === 0) return { opportunities: existing, version: current };
+  if (changes.length === 0) return body.dryRun ? { dryRun: true, affected: [] } : { opportunities: existing, version: current };
   if (put.length + removed.length + 2 > MAX_TRANSACTION_ITEMS) {
     throw new AppError(422, 'TOO_MANY_CHANGES', `Save at most ${MAX_TRANSACTION_ITEMS - 2} added, changed or removed opportunities at once; save some now and the rest after.`);
   }
+  // Issue 11: the live bookings the new set would put outside the rules, said before saving.
+  const affected = affectedBy({ school, opportunities: existing }, { school, opportunities: wanted }, await liveBookings(store, urn, londonDate(now.toISOString())), now);
+  if (body.dryRun) return { dryRun: true, affected: affectedView(affected) };
   const next = current + 1;
   const audit = auditPut(store, urn, 'opportunities', editor, changes, now, next);
   const saved = await replaceOpportunities(store, urn, { put, remove: removed.map((o) => o.id) }, body.version === undefined ? undefined : current, [audit]);
   if (!saved) throw new ConflictError('OPPORTUNITIES_CHANGED', OPPORTUNITIES_CHANGED);
+  await tellLeadOnce(store, urn, affected, 'opportunities', now);
   await syncSlotCapacities(store, urn, wanted, now);
   const [after, list] = await Promise.all([requireSchool(store, urn), listOpportunities(store, urn)]);
-  return { opportunities: list, version: versionOf(after, 'opportunitiesVersion') };
+  return { opportunities: list, version: versionOf(after, 'opportunitiesVersion'), affected: affectedView(affected) };
 }
 
 /** Coming slots: from today to past the longest booking window. */

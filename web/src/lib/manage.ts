@@ -24,6 +24,21 @@ export interface Me {
 
 // The settings answers of shared/api/settings.ts, restated here: that module imports the
 // store (for STAFF_ROLES), which a browser bundle's type check cannot take.
+/** A live booking a change of settings or opportunities puts outside the rules (issue 11). */
+export interface AffectedBooking {
+  id: string;
+  organisation: string;
+  date: string;
+  start: string;
+  end: string;
+  status: string;
+  problems: { rule: string; code: string; message: string }[];
+}
+/** A PUT of settings or opportunities with `dryRun: true`: nothing saved. */
+export interface DryRunAnswer {
+  dryRun: true;
+  affected: AffectedBooking[];
+}
 /** GET and PUT /api/manage/schools/{urn}/settings. */
 export interface SettingsAnswer {
   settings: SchoolSettings;
@@ -31,11 +46,14 @@ export interface SettingsAnswer {
   updatedAt?: string;
   updatedBy?: string;
   warnings: OpportunityWarning[];
+  /** After a PUT: the bookings the change put outside the rules. */
+  affected?: AffectedBooking[];
 }
 /** GET and PUT /api/manage/schools/{urn}/opportunities. */
 export interface OpportunitiesAnswer {
   opportunities: Opportunity[];
   version: number;
+  affected?: AffectedBooking[];
 }
 export interface StaffMember {
   email: string;
@@ -364,6 +382,7 @@ const EVENT_TEXT: Record<string, string> = {
   REQUEST_EXPIRED: 'Not answered in time',
   REQUEST_CANCELLED: 'Cancelled',
   REQUEST_RESCHEDULED: 'Moved to a new time',
+  ATTENTION_KEPT: 'Kept as it is after a change to the school’s calendar',
   ENCOUNTER_DELIVERED: 'Recorded as delivered',
   ENCOUNTER_NOT_DELIVERED: 'Recorded as not taking place',
 };

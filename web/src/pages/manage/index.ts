@@ -1,7 +1,8 @@
 // The careers lead's dashboard: /manage/?urn= (the first of the person's schools without
 // one). GET /api/manage/me, then GET /api/manage/schools/{urn}/requests →
-// { today, needsDecision, awaitingProvider, upcoming, statementReviewDue?, undeliverableSchoolAddresses?,
-// suppressedAddresses? }.
+// { today, needsAttention, needsDecision, awaitingProvider, upcoming, statementReviewDue?,
+// undeliverableSchoolAddresses?, suppressedAddresses? }. "Needs attention" comes first: bookings a
+// later change of the school's calendar or opportunities put outside the rules (issue 11).
 // With ?status=&from=&to= it is the history instead: the same route answers { requests }.
 // Each row links to /manage/requests/view/?id=. After a fresh sign-in it forwards to the
 // page the person was going to (an emailed link to one request).
@@ -38,6 +39,7 @@ import {
 
 interface DashboardAnswer {
   today: string;
+  needsAttention?: ManagedRequestView[];
   needsDecision: ManagedRequestView[];
   awaitingProvider: ManagedRequestView[];
   upcoming: ManagedRequestView[];
@@ -112,6 +114,30 @@ function undeliverableBanner(a: UndeliverableAddress, urn: string): HTMLElement 
       h('li', null, `if the address is right, ask your IT team to allow email from ${a.sender}${a.reason === 'complaint' ? ' and to stop marking it as spam' : ''}`),
     ),
   );
+}
+
+/** The time a booking stands at: the time the school proposed while the provider holds it. */
+const standsAt = (r: ManagedRequestView) => (r.status === 'alternative_proposed' && r.alternative ? r.alternative : r);
+
+/** Issue 11: bookings a change put outside the rules, first, with what each breaks now. */
+function attentionSection(list: ManagedRequestView[]): Child[] {
+  if (!list.length) return [];
+  return [
+    h(
+      'div',
+      { id: 'attention-section' },
+      h('h2', { class: 'govuk-heading-m', id: 'needs-attention-heading' }, `Needs attention (${list.length})`),
+      warningText(
+        `A change to your school’s calendar or opportunities puts ${list.length === 1 ? 'this booking' : `these ${list.length} bookings`} outside your rules. Open each one to move it, cancel it, or keep it as it is with a reason.`,
+      ),
+      table('needs-attention', 'needs-attention-heading', ['Provider', 'Visit', 'Status', 'What changed'], list.map((r) => [
+        providerLink(r),
+        when(standsAt(r)),
+        statusTag(r.status),
+        r.attention.map((p, i) => [i ? h('br') : null, p.message]),
+      ])),
+    ),
+  ];
 }
 
 function banners(
@@ -200,6 +226,7 @@ async function showDashboard(page: HTMLElement, me: Me, school: ManagedSchool, f
     h('span', { class: 'govuk-caption-l' }, 'Provider access requests'),
     h('h1', { class: 'govuk-heading-l app-wrap', id: 'school-name' }, school.name),
     banners(answer, school.urn),
+    attentionSection(answer.needsAttention ?? []),
     section(
       'needs-decision',
       'Requests needing a decision',

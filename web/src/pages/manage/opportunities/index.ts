@@ -4,6 +4,8 @@
 // GET /api/schools/{urn} (the Years 8–13 the school teaches); saving PUTs the whole set
 // { version, opportunities } (a new one without an id). 422 fields are
 // opportunities.{i}.title, opportunities.{i}.schedule.start…; 409 OPPORTUNITIES_CHANGED.
+// Each save first PUTs the same set with `dryRun: true` (issue 11): when the change would put
+// live bookings outside the rules, a warning lists them with "Save anyway" and "Go back".
 import type { PublicSchool } from '#shared/api/provider.ts';
 import { SETTINGS_LIMITS } from '#shared/domain/settings.ts';
 import { SESSION_TYPES, WEEKDAYS, type Opportunity, type Weekday } from '#shared/domain/types.ts';
@@ -33,10 +35,12 @@ import {
   successBanner,
   takeFlash,
   type ManagedSchool,
+  type DryRunAnswer,
   type OpportunitiesAnswer,
   type Me,
   openSchoolPage,
 } from '../../../lib/manage.ts';
+import { affectedWarning, bookingsText } from '../../../lib/manage-affected.ts';
 import { facilityText } from '../../../lib/manage-request.ts';
 import { summaryList } from '../../../lib/school.ts';
 
@@ -110,8 +114,57 @@ function listView(page: HTMLElement, me: Me, school: ManagedSchool, answer: Oppo
   if (flash) byId('done-banner').focus();
 }
 
-async function save(school: ManagedSchool, version: number, list: Opportunity[] | (Omit<Opportunity, 'id'> & { id?: string })[]): Promise<OpportunitiesAnswer> {
+type OpportunityList = Opportunity[] | (Omit<Opportunity, 'id'> & { id?: string })[];
+
+async function save(school: ManagedSchool, version: number, list: OpportunityList): Promise<OpportunitiesAnswer> {
   return api<OpportunitiesAnswer>('PUT', `/api/manage/schools/${encodeURIComponent(school.urn)}/opportunities`, { body: { version, opportunities: list } });
+}
+
+function dryRun(school: ManagedSchool, version: number, list: OpportunityList): Promise<DryRunAnswer> {
+  return api<DryRunAnswer>('PUT', `/api/manage/schools/${encodeURIComponent(school.urn)}/opportunities`, { body: { version, opportunities: list, dryRun: true } });
+}
+
+/** The flash after a save: what was saved, and how many bookings now need attention. */
+function savedText(what: string, answer: OpportunitiesAnswer): string {
+  const n = answer.affected?.length ?? 0;
+  return n ? `${what}. ${bookingsText(n)} ${n === 1 ? 'needs' : 'need'} attention: see your dashboard` : what;
+}
+
+/**
+ * Saves after a dry run (issue 11): at once when no booking is affected, else after the
+ * warning's "Save anyway". `content` is hidden, not removed, while the warning asks, so
+ * "Go back" finds the form as it was.
+ */
+async function saveChecked(
+  page: HTMLElement,
+  content: HTMLElement[],
+  run: { school: ManagedSchool; version: number; list: OpportunityList; title: string; done: (saved: OpportunitiesAnswer) => void; failed: (err: unknown) => void; back: () => void },
+): Promise<void> {
+  const dry = await dryRun(run.school, run.version, run.list);
+  if (!dry.affected.length) return run.done(await save(run.school, run.version, run.list));
+  const show = (visible: boolean) => content.forEach((el) => (el.hidden = !visible));
+  const box = affectedWarning(dry.affected, {
+    onSave: async (button) => {
+      button.disabled = true;
+      try {
+        run.done(await save(run.school, run.version, run.list));
+      } catch (err) {
+        box.remove();
+        show(true);
+        run.failed(err);
+      }
+    },
+    onBack: () => {
+      box.remove();
+      show(true);
+      setTitle(run.title);
+      run.back();
+    },
+  });
+  show(false);
+  page.prepend(box);
+  setTitle('Check the bookings this change affects');
+  byId('affected-heading').focus();
 }
 
 function apiProblem(err: ApiError, index: number): FieldError[] {
@@ -137,28 +190,36 @@ function removeView(page: HTMLElement, school: ManagedSchool, answer: Opportunit
     { id: 'remove-form', novalidate: true },
     h('div', { class: 'govuk-button-group' }, h('button', { type: 'submit', class: 'govuk-button govuk-button--warning', id: 'confirm-remove' }, 'Yes, remove it'), h('a', { class: 'govuk-link', href: href(PATH, { urn: school.urn }) }, 'No, keep it')),
   );
+  const failed = (err: unknown) => {
+    if (!(err instanceof ApiError)) throw err;
+    if (err.status === 401) return signInNeeded(page);
+    showErrors(form, summary, [{ message: err.message }], title);
+    if (err.status === 409) reloadLink(summary);
+  };
+  const caption = h('span', { class: 'govuk-caption-l app-wrap' }, school.name);
+  const heading = h('h1', { class: 'govuk-heading-l app-wrap' }, title);
+  const text = h('p', { class: 'govuk-body' }, 'Providers will no longer be able to book it. Requests already made for it are not changed.');
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     try {
-      await save(school, answer.version, answer.opportunities.filter((x) => x.id !== o.id).map(clean));
-      const to = href(PATH, { urn: school.urn });
-      setFlash(to, `${o.title} removed`);
-      location.assign(to);
+      await saveChecked(page, [caption, heading, text, form], {
+        school,
+        version: answer.version,
+        list: answer.opportunities.filter((x) => x.id !== o.id).map(clean),
+        title,
+        done: (saved) => {
+          const to = href(PATH, { urn: school.urn });
+          setFlash(to, savedText(`${o.title} removed`, saved));
+          location.assign(to);
+        },
+        failed,
+        back: () => byId('confirm-remove').focus(),
+      });
     } catch (err) {
-      if (!(err instanceof ApiError)) throw err;
-      if (err.status === 401) return signInNeeded(page);
-      showErrors(form, summary, [{ message: err.message }], title);
-      if (err.status === 409) reloadLink(summary);
+      failed(err);
     }
   });
-  fill(
-    page,
-    summary,
-    h('span', { class: 'govuk-caption-l app-wrap' }, school.name),
-    h('h1', { class: 'govuk-heading-l app-wrap' }, title),
-    h('p', { class: 'govuk-body' }, 'Providers will no longer be able to book it. Requests already made for it are not changed.'),
-    form,
-  );
+  fill(page, summary, caption, heading, text, form);
 }
 
 function editView(page: HTMLElement, school: ManagedSchool, answer: OpportunitiesAnswer, years: number[], existing: Opportunity | undefined) {
@@ -175,6 +236,9 @@ function editView(page: HTMLElement, school: ManagedSchool, answer: Opportunitie
     textField({ id: `${kind}-end`, label: 'End time', field: f('schedule.end'), value: s?.kind === kind ? s.end : '', width: 'govuk-input--width-5', spellcheck: false }),
   ];
   const summary = h('div', { id: 'error-summary', hidden: true });
+  const caption = h('span', { class: 'govuk-caption-l app-wrap' }, school.name);
+  const heading = h('h1', { class: 'govuk-heading-l app-wrap' }, title);
+  const leave = h('p', { class: 'govuk-body' }, h('a', { class: 'govuk-link', href: href(PATH, { urn: school.urn }) }, 'Go back to your opportunities without saving'));
   const submit = h('button', { type: 'submit', class: 'govuk-button', id: 'save-opportunity' }, 'Save opportunity');
   const form = h(
     'form',
@@ -292,30 +356,38 @@ function editView(page: HTMLElement, school: ManagedSchool, answer: Opportunitie
     };
     const list = existing ? answer.opportunities.map((o) => (o.id === existing.id ? edited : clean(o))) : [...answer.opportunities.map(clean), edited];
     submit.disabled = true;
-    try {
-      await save(school, answer.version, list);
-      const to = href(PATH, { urn: school.urn });
-      setFlash(to, `${edited.title} saved`);
-      location.assign(to);
-    } catch (err) {
+    const failed = (err: unknown) => {
       submit.disabled = false;
       if (!(err instanceof ApiError)) throw err;
       if (err.status === 401) return signInNeeded(page);
       showErrors(form, summary, apiProblem(err, index), title);
       if (err.status === 409) reloadLink(summary);
+    };
+    try {
+      await saveChecked(page, [caption, heading, form, leave], {
+        school,
+        version: answer.version,
+        list,
+        title,
+        done: (saved) => {
+          const to = href(PATH, { urn: school.urn });
+          setFlash(to, savedText(`${edited.title} saved`, saved));
+          location.assign(to);
+        },
+        failed,
+        back: () => {
+          submit.disabled = false;
+          submit.focus();
+        },
+      });
+    } catch (err) {
+      failed(err);
     }
   });
 
   const back = document.getElementById('back-link');
   if (back) back.setAttribute('href', href(PATH, { urn: school.urn }));
-  fill(
-    page,
-    summary,
-    h('span', { class: 'govuk-caption-l app-wrap' }, school.name),
-    h('h1', { class: 'govuk-heading-l app-wrap' }, title),
-    form,
-    h('p', { class: 'govuk-body' }, h('a', { class: 'govuk-link', href: href(PATH, { urn: school.urn }) }, 'Go back to your opportunities without saving')),
-  );
+  fill(page, summary, caption, heading, form, leave);
 }
 
 ready(async () => {

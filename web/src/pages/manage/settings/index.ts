@@ -3,7 +3,9 @@
 // to the same path. 409 SETTINGS_CHANGED (someone saved in between) → the message and a
 // link to reload; 422/400 → each problem at its field (settings.schoolDay.wed.end,
 // settings.terms.2.start, settings.minimumNoticeDays…). Terms, closures and grounds for
-// refusing are lists with rows to add and remove.
+// refusing are lists with rows to add and remove. Save first PUTs the same body with
+// `dryRun: true` (issue 11): when the change would put live bookings outside the rules, a
+// warning lists them with "Save anyway" and "Go back" before anything is saved.
 import { SETTINGS_LIMITS } from '#shared/domain/settings.ts';
 import { CLOSURE_REASONS, WEEKDAYS, type ClosureReason, type Weekday } from '#shared/domain/types.ts';
 import { ApiError, api, retryText } from '../../../lib/api.ts';
@@ -30,10 +32,12 @@ import {
   successBanner,
   warningText,
   type ManagedSchool,
+  type DryRunAnswer,
   type SettingsAnswer,
   type Me,
   openSchoolPage,
 } from '../../../lib/manage.ts';
+import { affectedAfterSave, affectedWarning } from '../../../lib/manage-affected.ts';
 
 const PATH = '/manage/settings/';
 const TITLE = 'School settings';
@@ -105,7 +109,7 @@ function schoolDayFields(schoolDay: SettingsAnswer['settings']['schoolDay']): HT
   });
 }
 
-async function renderForm(page: HTMLElement, me: Me, school: ManagedSchool, answer: SettingsAnswer, done?: string) {
+async function renderForm(page: HTMLElement, me: Me, school: ManagedSchool, answer: SettingsAnswer, done?: string, doneDetail?: Child) {
   const s = answer.settings;
   let version = answer.version;
   let terms: TermRow[] = s.terms.map((t) => ({ name: t.name, start: raw(t.start), end: raw(t.end) }));
@@ -370,6 +374,58 @@ async function renderForm(page: HTMLElement, me: Me, school: ManagedSchool, answ
     return { body: { version, settings }, errors };
   };
 
+  const url = `/api/manage/schools/${encodeURIComponent(school.urn)}/settings`;
+  const failed = (err: unknown) => {
+    save.disabled = false;
+    if (!(err instanceof ApiError)) throw err;
+    if (err.status === 401) return signInNeeded(page);
+    if (err.status === 409) {
+      showErrors(form, summary, [{ message: err.message }], TITLE);
+      summary.querySelector('.govuk-error-summary__body')?.append(
+        h('p', { class: 'govuk-body' }, h('a', { class: 'govuk-link', href: location.pathname + location.search, id: 'reload-settings' }, 'Reload the settings')),
+      );
+      return;
+    }
+    const fields = err.fieldErrors();
+    const message = err.status === 429 ? `${err.message} ${retryText(err.retryAfter)}` : err.message;
+    showErrors(form, summary, fields.length ? fields : [{ message }], TITLE);
+  };
+  const commit = async (body: ReturnType<typeof read>['body']) => {
+    const saved = await api<SettingsAnswer>('PUT', url, { body });
+    version = saved.version;
+    await renderForm(page, me, school, saved, 'Settings saved', affectedAfterSave(saved.affected, school.urn));
+  };
+  /** The form is hidden, not removed, while the warning asks: going back finds it as it was. */
+  const ask = (body: ReturnType<typeof read>['body'], warning: DryRunAnswer) => {
+    const intro = byId('settings-intro');
+    const box = affectedWarning(warning.affected, {
+      onSave: async (button) => {
+        button.disabled = true;
+        try {
+          await commit(body);
+        } catch (err) {
+          button.disabled = false;
+          box.remove();
+          intro.hidden = false;
+          form.hidden = false;
+          failed(err);
+        }
+      },
+      onBack: () => {
+        box.remove();
+        intro.hidden = false;
+        form.hidden = false;
+        setTitle(TITLE);
+        save.focus();
+      },
+    });
+    intro.hidden = true;
+    form.hidden = true;
+    intro.after(box);
+    setTitle('Check the bookings this change affects');
+    byId('affected-heading').focus();
+  };
+
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     const { body, errors } = read();
@@ -380,45 +436,41 @@ async function renderForm(page: HTMLElement, me: Me, school: ManagedSchool, answ
     clearErrors(form, summary, TITLE);
     save.disabled = true;
     try {
-      const saved = await api<SettingsAnswer>('PUT', `/api/manage/schools/${encodeURIComponent(school.urn)}/settings`, { body });
-      version = saved.version;
-      await renderForm(page, me, school, saved, 'Settings saved');
-    } catch (err) {
-      save.disabled = false;
-      if (!(err instanceof ApiError)) throw err;
-      if (err.status === 401) return signInNeeded(page);
-      if (err.status === 409) {
-        showErrors(form, summary, [{ message: err.message }], TITLE);
-        summary.querySelector('.govuk-error-summary__body')?.append(
-          h('p', { class: 'govuk-body' }, h('a', { class: 'govuk-link', href: location.pathname + location.search, id: 'reload-settings' }, 'Reload the settings')),
-        );
-        return;
+      // Issue 11: what the change would do to live bookings, before anything is saved.
+      const dry = await api<DryRunAnswer>('PUT', url, { body: { ...body, dryRun: true } });
+      if (dry.affected.length) {
+        save.disabled = false;
+        return ask(body, dry);
       }
-      const fields = err.fieldErrors();
-      const message = err.status === 429 ? `${err.message} ${retryText(err.retryAfter)}` : err.message;
-      showErrors(form, summary, fields.length ? fields : [{ message }], TITLE);
+      await commit(body);
+    } catch (err) {
+      failed(err);
     }
   });
 
   setTitle(TITLE);
   const parts: Child[] = [
-    done ? successBanner(done) : null,
+    done ? successBanner(done, doneDetail) : null,
     summary,
-    accountBar(me, school, PATH),
-    h('span', { class: 'govuk-caption-l app-wrap' }, school.name),
-    h('h1', { class: 'govuk-heading-l' }, TITLE),
-    h('p', { class: 'govuk-body' }, 'Providers see these on your school’s page, and every request is checked against them.'),
-    answer.updatedBy && answer.updatedAt
-      ? h('p', { class: 'govuk-body-s app-wrap', id: 'last-saved' }, `Last saved by ${answer.updatedBy} on ${formatInstant(answer.updatedAt)}.`)
-      : null,
-    answer.warnings.length
-      ? h(
-          'div',
-          { id: 'settings-warnings' },
-          warningText('Some opportunities give no slots with these settings:'),
-          h('ul', { class: 'govuk-list govuk-list--bullet' }, answer.warnings.map((w) => h('li', null, w.message))),
-        )
-      : null,
+    h(
+      'div',
+      { id: 'settings-intro' },
+      accountBar(me, school, PATH),
+      h('span', { class: 'govuk-caption-l app-wrap' }, school.name),
+      h('h1', { class: 'govuk-heading-l' }, TITLE),
+      h('p', { class: 'govuk-body' }, 'Providers see these on your school’s page, and every request is checked against them.'),
+      answer.updatedBy && answer.updatedAt
+        ? h('p', { class: 'govuk-body-s app-wrap', id: 'last-saved' }, `Last saved by ${answer.updatedBy} on ${formatInstant(answer.updatedAt)}.`)
+        : null,
+      answer.warnings.length
+        ? h(
+            'div',
+            { id: 'settings-warnings' },
+            warningText('Some opportunities give no slots with these settings:'),
+            h('ul', { class: 'govuk-list govuk-list--bullet' }, answer.warnings.map((w) => h('li', null, w.message))),
+          )
+        : null,
+    ),
     form,
   ];
   fill(page, ...parts);

@@ -1,5 +1,5 @@
 // One decision on a request, on its own page: /manage/requests/decide/?id=&action= with
-// action approve | decline | propose | cancel | deliver. Reads GET /api/manage/requests/{id}
+// action approve | decline | propose | reschedule | keep | cancel | deliver. Reads GET /api/manage/requests/{id}
 // (for the summary, the school's grounds for refusing and whether the decision is still
 // allowed) and POSTs JSON to /api/manage/requests/{id}/{action} (the browser adds Origin).
 // Errors: the GOV.UK error summary and each message at its field (date, start, end,
@@ -112,26 +112,79 @@ function timeCheck(errors: FieldError[], path: 'start' | 'end', raw: string): st
   return time;
 }
 
+/** The date and times of a new time, and their errors. */
+function newTimeFields(): Child[] {
+  return [
+    dateField({ id: 'date', legend: 'Date', legendClass: 'govuk-fieldset__legend--m', field: 'date proposed.date' }),
+    textField({ id: 'start', label: 'Start time', hint: 'Use the 24-hour clock, for example 09:30 or 13:15', field: 'start', width: 'govuk-input--width-5', spellcheck: false }),
+    textField({ id: 'end', label: 'End time', hint: 'For example, 10:30', field: 'end', width: 'govuk-input--width-5', spellcheck: false }),
+  ];
+}
+
+function readNewTime(errors: FieldError[], what: string): { date: string; start: string; end: string } {
+  const date = readDate('date');
+  if (date.state === 'empty') errors.push({ path: 'date', message: `Enter the date ${what}.` });
+  if (date.state === 'invalid') errors.push({ path: 'date', message: 'The date must be a real date, like 27 3 2027.' });
+  return { date: date.state === 'ok' ? date.iso : '', start: timeCheck(errors, 'start', value('start')), end: timeCheck(errors, 'end', value('end')) };
+}
+
+/** Moving an approved encounter (the API's reschedule): the provider gets the new time and an updated invitation. */
+function rescheduleForm(): DecisionForm {
+  return {
+    intro: [
+      h('p', { class: 'govuk-body' }, 'We will email the provider the new time with an updated calendar invitation. It must be a school day, within your school’s session times.'),
+    ],
+    fields: [
+      ...newTimeFields(),
+      textareaField({ id: 'move-reason', name: 'reason', label: 'Why are you moving it?', hint: 'The provider will see this', field: 'reason', labelClass: 'govuk-label--m', rows: 3 }),
+    ],
+    button: 'Move the encounter',
+    read: () => {
+      const errors: FieldError[] = [];
+      const time = readNewTime(errors, 'to move it to');
+      const reason = value('move-reason');
+      if (!reason) errors.push({ path: 'reason', message: 'Enter why you are moving the encounter.' });
+      return { body: { ...time, reason }, errors };
+    },
+  };
+}
+
+/** Issue 11: keeping an encounter a later change put outside the rules, with a reason (nobody is told). */
+function keepForm(r: ManagedRequestView): DecisionForm {
+  return {
+    intro: [
+      warningText('A change to your school’s calendar or opportunities puts this encounter outside your rules: ', r.attention.map((p, i) => [i ? ' ' : '', `${p.message} (${p.rule})`])),
+      h(
+        'p',
+        { class: 'govuk-body' },
+        'If it can still go ahead as booked, keep it with a reason. We do not tell the provider. The reason is kept in the request’s history, and the encounter no longer needs attention for this change.',
+      ),
+    ],
+    fields: [
+      textareaField({ id: 'keep-reason', name: 'reason', label: 'Why are you keeping it as it is?', hint: 'For example, the year team will host the provider in the library that day', field: 'reason', labelClass: 'govuk-label--m', rows: 3 }),
+    ],
+    button: 'Keep it as it is',
+    read: () => {
+      const reason = value('keep-reason');
+      return { body: { reason }, errors: reason ? [] : [{ path: 'reason', message: 'Enter why you are keeping the encounter as it is.' }] };
+    },
+  };
+}
+
 function proposeForm(): DecisionForm {
   return {
     intro: [
       h('p', { class: 'govuk-body' }, 'The provider can accept the new time or turn it down. It must be a school day, within your school’s session times.'),
     ],
     fields: [
-      dateField({ id: 'date', legend: 'Date', legendClass: 'govuk-fieldset__legend--m', field: 'date proposed.date' }),
-      textField({ id: 'start', label: 'Start time', hint: 'Use the 24-hour clock, for example 09:30 or 13:15', field: 'start', width: 'govuk-input--width-5', spellcheck: false }),
-      textField({ id: 'end', label: 'End time', hint: 'For example, 10:30', field: 'end', width: 'govuk-input--width-5', spellcheck: false }),
+      ...newTimeFields(),
       textareaField({ id: 'message', label: 'Message to the provider (optional)', hint: 'For example, why the time they asked for does not work', field: 'message', rows: 3 }),
     ],
     button: 'Send the new time',
     read: () => {
       const errors: FieldError[] = [];
-      const date = readDate('date');
-      if (date.state === 'empty') errors.push({ path: 'date', message: 'Enter the date you propose.' });
-      if (date.state === 'invalid') errors.push({ path: 'date', message: 'The date must be a real date, like 27 3 2027.' });
-      const start = timeCheck(errors, 'start', value('start'));
-      const end = timeCheck(errors, 'end', value('end'));
-      return { body: { date: date.state === 'ok' ? date.iso : '', start, end, ...optional('message', value('message')) }, errors };
+      const time = readNewTime(errors, 'you propose');
+      return { body: { ...time, ...optional('message', value('message')) }, errors };
     },
   };
 }
@@ -250,8 +303,16 @@ function render(page: HTMLElement, r: ManagedRequestView, grounds: string[], act
   const back = document.getElementById('back-link');
   if (back) back.setAttribute('href', viewHref(r.id));
 
-  const decision =
-    action === 'approve' ? approveForm(r) : action === 'decline' ? declineForm(grounds) : action === 'propose' ? proposeForm() : action === 'cancel' ? cancelForm() : deliverForm(r);
+  const forms: Record<DecisionPage, () => DecisionForm> = {
+    approve: () => approveForm(r),
+    decline: () => declineForm(grounds),
+    propose: proposeForm,
+    reschedule: rescheduleForm,
+    keep: () => keepForm(r),
+    cancel: cancelForm,
+    deliver: () => deliverForm(r),
+  };
+  const decision = forms[action]();
   const summary = h('div', { id: 'error-summary', hidden: true });
   const submit = h('button', { type: 'submit', class: `govuk-button${decision.variant ? ` govuk-button--${decision.variant}` : ''}`, id: 'submit-decision' }, decision.button);
   const form = h('form', { id: 'decision-form', novalidate: true }, decision.fields, submit);

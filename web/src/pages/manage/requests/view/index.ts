@@ -4,6 +4,8 @@
 // warning, the time proposed, the decision or delivery recorded, the audit trail, and a
 // button for each decision the state machine allows now (each on its own page,
 // /manage/requests/decide/?id=&action=, which comes back here with a success banner).
+// A booking a later change of the school's calendar put outside the rules (issue 11) shows
+// what changed first, and the ways to resolve it: move, cancel or decline, or keep it.
 import type { ManagedRequestView } from '#shared/api/manage.ts';
 import { CONTENT_ITEMS } from '#shared/domain/labels.ts';
 import { ApiError } from '../../../../lib/api.ts';
@@ -25,7 +27,7 @@ import {
   whoText,
   type Me,
 } from '../../../../lib/manage.ts';
-import { DECISION_PAGES, decideHref, decisionAllowed, loadRequest, requestRows, type DecisionPage } from '../../../../lib/manage-request.ts';
+import { attentionWarning, DECISION_PAGES, decideHref, decisionAllowed, loadRequest, requestRows, type DecisionPage } from '../../../../lib/manage-request.ts';
 import { summaryList } from '../../../../lib/school.ts';
 
 function notFound(page: HTMLElement) {
@@ -34,8 +36,10 @@ function notFound(page: HTMLElement) {
 
 function decisions(r: ManagedRequestView): Child[] {
   const today = todayInLondon();
-  const order: DecisionPage[] = ['approve', 'decline', 'propose', 'deliver', 'cancel'];
-  const shown = order.filter((p) => decisionAllowed(r, p) && (p !== 'deliver' || r.date <= today));
+  const order: DecisionPage[] = ['approve', 'decline', 'propose', 'reschedule', 'keep', 'deliver', 'cancel'];
+  // A booking that breaks a rule now cannot be approved as it is (the API answers 422): no button for it.
+  const flagged = r.attention.length > 0;
+  const shown = order.filter((p) => decisionAllowed(r, p) && (p !== 'deliver' || r.date <= today) && !(p === 'approve' && flagged));
   const out: Child[] = [];
   if (shown.length) {
     out.push(
@@ -72,6 +76,7 @@ function render(page: HTMLElement, me: Me, r: ManagedRequestView, done?: string)
   if (r.status === 'pending') {
     parts.push(h('p', { class: 'govuk-body app-tag-line', id: 'answer-by' }, `Answer by ${formatDate(r.responseDeadline)} `, daysLeftTag(r.schoolDaysLeft)));
   }
+  parts.push(attentionWarning(r));
   if (r.flags.length) {
     parts.push(
       h(
