@@ -439,6 +439,25 @@ describe('P-SLOT: capacity as an invariant (issue 11)', () => {
   });
 });
 
+describe('P-SLOT: encounters in one slot share its time (issue 11)', () => {
+  it('P-SLOT: a 3-place Year 11 careers fair takes three approvals, a fourth is SLOT_FULL, and a time of its own over the fair is still YEAR_GROUP_BUSY', async () => {
+    const fairOnly: Opportunity[] = [{ ...OPPORTUNITIES[1]!, capacity: 3 }];
+    const urn = await newSchool(false, fairOnly);
+    const fair = SLOTS[1]!;
+    const stands = [];
+    for (let i = 0; i < 4; i++) stands.push(await requestSlot(urn, fair, 11));
+    const school = (await getSchoolProfile(store, urn))!;
+    for (const stand of stands.slice(0, 3)) expect((await decide(store, school, stand, 'approve', {}, LEAD, NOW)).status).toBe('approved');
+    expect(await outcome(() => decide(store, school, stands[3]!, 'approve', {}, LEAD, NOW))).toMatchObject({ status: 409, code: 'SLOT_FULL' });
+    expect(await getSlot(store, urn, fair.date, fair.start, fair.opportunityId)).toMatchObject({ capacity: 3, held: 3 });
+
+    // A provider's own time over the fair is another event for the same pupils: refused.
+    const input = createRequestBody.parse(providerBody({ proposed: { date: fair.date, start: '13:15', end: '13:45' }, yearGroups: [11], contact: { name: 'Own Time', email: 'own.time@college.example', phone: '01632 960100' } }));
+    const { request: own } = await createProviderRequest(store, urn, input, { ip: '10.200.0.1' }, NOW);
+    expect(await outcome(() => decide(store, school, own, 'approve', {}, LEAD, NOW))).toMatchObject({ status: 409, code: 'YEAR_GROUP_BUSY' });
+  });
+});
+
 describe('P-SLOT: the slot capacity write (issue 11)', () => {
   it('P-SLOT: a capacity below the places taken is never written, so a booking that slipped in after the check leaves the slot at its old capacity', async () => {
     const urn = await newSchool(true);

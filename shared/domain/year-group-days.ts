@@ -11,6 +11,17 @@ export interface BookedInterval {
   start: LocalTime;
   end: LocalTime;
   requestId: string;
+  /**
+   * The slot it takes a place in (opportunity, date, start), when it does. Encounters in
+   * one slot of an opportunity with several places (a careers fair's stands, a carousel)
+   * are one event for the pupils, so they share the time rather than clash.
+   */
+  slot?: string;
+}
+
+/** The key of one dated slot of an opportunity, for BookedInterval.slot. */
+export function slotKey(place: { opportunityId: string; date: IsoDate; time: LocalTime }): string {
+  return `${place.opportunityId}#${place.date}T${place.time}`;
 }
 
 export interface YearGroupDay {
@@ -29,7 +40,9 @@ function overlaps(a: { start: LocalTime; end: LocalTime }, b: { start: LocalTime
  */
 export function bookYearGroups(days: readonly YearGroupDay[], encounter: BookedInterval): YearGroupDay[] {
   for (const day of days) {
-    const clash = day.intervals.find((i) => i.requestId !== encounter.requestId && overlaps(i, encounter));
+    const clash = day.intervals.find(
+      (i) => i.requestId !== encounter.requestId && !(encounter.slot !== undefined && i.slot === encounter.slot) && overlaps(i, encounter),
+    );
     if (clash) {
       throw new DomainError(
         'YEAR_GROUP_BUSY',

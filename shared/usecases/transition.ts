@@ -7,7 +7,7 @@
 // re-checks, so two overlapping approvals cannot both succeed (the loser gets YEAR_GROUP_BUSY).
 import { transition, type ActionInputs, type Actor, type RequestAction } from '#shared/domain/state-machine.ts';
 import { slotFull, takesSlotPlace } from '#shared/domain/slot-places.ts';
-import { bookingChange, bookYearGroups, keepsSlotPlace, releaseYearGroups } from '#shared/domain/year-group-days.ts';
+import { bookingChange, bookYearGroups, keepsSlotPlace, releaseYearGroups, slotKey } from '#shared/domain/year-group-days.ts';
 import type { Store } from '#shared/store/client.ts';
 import type { StoredRequest } from '#shared/store/requests.ts';
 import { getYearGroupDays, saveTransition, SlotFullError, StaleDayError, type StoredYearGroupDay, type TransitionWrite } from '#shared/store/transitions.ts';
@@ -67,7 +67,9 @@ async function dayWrites(store: Store, before: StoredRequest, after: StoredReque
     const read = await getYearGroupDays(store, after.urn, change.book.date, change.book.yearGroups);
     // A day also being released (same day, new time) is checked as it will be after the release.
     const current = read.map((d) => ({ ...d, intervals: writes.get(key(d))?.intervals ?? d.intervals }));
-    const booked = bookYearGroups(current, { start: change.book.start, end: change.book.end, requestId: after.id });
+    // On its slot's time, an encounter shares the time with the slot's other encounters (a careers fair).
+    const onSlot = after.heldSlot && keepsSlotPlace(after, after.heldSlot) ? { slot: slotKey(after.heldSlot) } : {};
+    const booked = bookYearGroups(current, { start: change.book.start, end: change.book.end, requestId: after.id, ...onSlot });
     booked.forEach((d, i) => writes.set(key(d), { read: read[i]!, intervals: d.intervals }));
   }
   return [...writes.values()];
