@@ -444,7 +444,7 @@ describe('P-SLOT: encounters in one slot share its time (issue 11)', () => {
     const fairOnly: Opportunity[] = [{ ...OPPORTUNITIES[1]!, capacity: 3 }];
     const urn = await newSchool(false, fairOnly);
     const fair = SLOTS[1]!;
-    const stands = [];
+    const stands: StoredRequest[] = [];
     for (let i = 0; i < 4; i++) stands.push(await requestSlot(urn, fair, 11));
     const school = (await getSchoolProfile(store, urn))!;
     for (const stand of stands.slice(0, 3)) expect((await decide(store, school, stand, 'approve', {}, LEAD, NOW)).status).toBe('approved');

@@ -157,6 +157,8 @@ export interface AffectedBooking {
 export interface DryRunAnswer {
   dryRun: true;
   affected: AffectedBooking[];
+  /** The careers lead would be replaced: the old lead loses their role at this school (issue 12, item 4). */
+  careersLeadChange?: { from: { name: string; email: string }; to: { name: string; email: string } };
 }
 
 /** GET and PUT …/settings answer. */

@@ -82,3 +82,25 @@ export async function listRolesOfUser(store: Store, email: string): Promise<Staf
   );
   return (out.Items ?? []).map((i) => fromItem<StaffRoleRecord>(i));
 }
+
+/**
+ * A school's careers lead handed over, as transaction items for the change that makes it:
+ * the new lead gets the careers_lead role (replacing a deputy's; a trust admin keeps
+ * theirs, which already reaches the school), and the old lead's careers_lead role goes,
+ * so their access and the request emails stop at once (issue 12, item 4). `staff` is the
+ * school's staff list as read: only a careers_lead role is ever removed here.
+ */
+export function careersLeadHandoverItems(
+  store: Store,
+  urn: string,
+  staff: readonly StaffRoleRecord[],
+  next: { name: string; email: string },
+  previousEmail: string | undefined,
+): TransactItems {
+  const email = next.email.toLowerCase();
+  const had = staff.find((r) => r.email.toLowerCase() === email);
+  const items: TransactItems = had?.role === 'trust_admin' || (had?.role === 'careers_lead' && had.name === next.name) ? [] : staffRolePuts(store, { urn, email, name: next.name, role: 'careers_lead' });
+  const old = previousEmail?.toLowerCase();
+  if (old && old !== email && staff.some((r) => r.email.toLowerCase() === old && r.role === 'careers_lead')) items.push(...staffRoleDeletes(store, urn, old));
+  return items;
+}

@@ -7,7 +7,8 @@ import type { Store } from '#shared/store/client.ts';
 import { queueEmail } from '#shared/store/outbox.ts';
 import { schoolChangePut } from '#shared/store/school-changes.ts';
 import { profileVersionUpdate } from '#shared/store/schools.ts';
-import { changeStaffRoles } from '#shared/store/staff.ts';
+import { careersLeadHandoverItems, listStaffOfSchool, type StaffRoleRecord } from '#shared/store/staff.ts';
+import { transact } from '#shared/store/transact.ts';
 import { requireSchool } from './schools.ts';
 
 export async function inviteCareersLead(store: Store, urn: string, by: { email: string }, body: CareersLeadBody, now = new Date()): Promise<CareersLeadAnswer> {
@@ -17,9 +18,14 @@ export async function inviteCareersLead(store: Store, urn: string, by: { email: 
   const phone = body.phone ?? (sameLead ? school.careersLead.phone : undefined);
   const careersLead = { name: body.name, email, ...(phone ? { phone } : {}) };
   const at = now.toISOString();
-  await changeStaffRoles(store, urn, { put: [{ urn, email, name: body.name, role: 'careers_lead' }], remove: [] }, [
+  const staff: StaffRoleRecord[] = await listStaffOfSchool(store, urn);
+  // The same handover as a change in settings: the new lead's role in, the old lead's out.
+  const handover = careersLeadHandoverItems(store, urn, staff, { name: body.name, email }, school.careersLead.email);
+  const replaced = !sameLead && school.careersLead.email ? ` (replacing ${school.careersLead.email}, whose role was removed)` : '';
+  await transact(store, [
+    ...(handover.length ? handover : []),
     profileVersionUpdate(store, urn, 'version', undefined, { careersLead, updatedAt: at, updatedBy: by.email }),
-    schoolChangePut(store, { urn, section: 'staff', at, by: by.email, role: 'platform_admin', changes: [`careers lead invited: ${body.name} <${email}>`] }),
+    schoolChangePut(store, { urn, section: 'staff', at, by: by.email, role: 'platform_admin', changes: [`careers lead invited: ${body.name} <${email}>${replaced}`] }),
   ]);
   await queueEmail(store, { kind: 'sign-in-link', email, sessionKind: 'staff', next: '/manage/' }, now);
   return {

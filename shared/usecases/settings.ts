@@ -17,7 +17,7 @@ import { listOpportunities, MAX_TRANSACTION_ITEMS, replaceOpportunities } from '
 import { schoolChangePut, type ChangeSection } from '#shared/store/school-changes.ts';
 import { updateSchoolSettings, versionOf, type StoredSchool } from '#shared/store/schools.ts';
 import { listSlotsOfSchool, setSlotCapacity } from '#shared/store/slots.ts';
-import { changeStaffRoles, listStaffOfSchool, type StaffRole, type StaffRoleRecord } from '#shared/store/staff.ts';
+import { careersLeadHandoverItems, changeStaffRoles, listStaffOfSchool, type StaffRole, type StaffRoleRecord } from '#shared/store/staff.ts';
 import { affectedBy, affectedView, liveBookings, tellLeadOnce } from './attention.ts';
 import { requireSchool } from './schools.ts';
 
@@ -63,6 +63,14 @@ export async function saveSettings(
   if (refusal) throw refusal;
 
   const before = settingsOf(school);
+  // Issue 12, item 4: the careers lead's contact is where every request email goes, so
+  // only a careers lead or a trust admin may change it (a deputy may not).
+  const leadChanged = canonical(before.careersLead) !== canonical(body.settings.careersLead);
+  if (leadChanged && !STAFF_EDITOR_ROLES.includes(editor.role)) {
+    const message = "Only the school's careers lead or a trust admin can change the careers lead's details, where every request email goes. Ask your careers lead to make this change.";
+    throw new AppError(403, 'ROLE_REQUIRED', message, { fields: { 'settings.careersLead.email': message } });
+  }
+  const leadReplaced = before.careersLead.email.toLowerCase() !== body.settings.careersLead.email.toLowerCase();
   const today = londonDate(now.toISOString());
   const wanted = { ...body.settings, closures: datedClosures(before.closures, body.settings.closures, today) };
   const changes = settingsChanges(before, wanted);
@@ -70,13 +78,19 @@ export async function saveSettings(
   const saved: StoredSchool = { ...school, ...fields, version: current + 1, updatedAt: now.toISOString(), updatedBy: editor.email };
   // Issue 11: the live bookings these settings would put outside the rules, said before saving.
   const affected = changes.length === 0 ? [] : affectedBy({ school, opportunities }, { school: saved, opportunities }, await liveBookings(store, urn, today), now);
-  if (body.dryRun) return { dryRun: true, affected: affectedView(affected) };
+  const careersLeadChange = leadReplaced ? { from: pick(before.careersLead), to: pick(body.settings.careersLead) } : undefined;
+  if (body.dryRun) return { dryRun: true, affected: affectedView(affected), ...(careersLeadChange ? { careersLeadChange } : {}) };
   if (changes.length === 0) return settingsAnswer(school, opportunities, now);
-  const audit = auditPut(store, urn, 'settings', editor, changes, now, current + 1);
-  if (!(await updateSchoolSettings(store, urn, fields, current, { by: editor.email, now }, [audit]))) throw settingsChanged();
+  // Replacing the careers lead hands the role over in the same transaction (the page asked first, from the dry run).
+  const handover = leadChanged ? careersLeadHandoverItems(store, urn, await listStaffOfSchool(store, urn), body.settings.careersLead, before.careersLead.email) : [];
+  const audited = careersLeadChange ? [...changes, `careers lead replaced: ${careersLeadChange.from.email} → ${careersLeadChange.to.email} (the old lead's role removed)`] : changes;
+  const audit = auditPut(store, urn, 'settings', editor, audited, now, current + 1);
+  if (!(await updateSchoolSettings(store, urn, fields, current, { by: editor.email, now }, [audit, ...handover]))) throw settingsChanged();
   await tellLeadOnce(store, urn, affected, 'settings', now);
   return { ...settingsAnswer(saved, opportunities, now), affected: affectedView(affected) };
 }
+
+const pick = (p: { name: string; email: string }) => ({ name: p.name, email: p.email });
 
 function settingsChanged(current?: number): ConflictError {
   return new ConflictError('SETTINGS_CHANGED', SETTINGS_CHANGED, {

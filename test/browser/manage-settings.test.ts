@@ -107,6 +107,47 @@ describe('the careers lead sets up the school', { timeout: BROWSER_TEST_TIMEOUT 
     expect(school.minimumNoticeDays).toBe(14);
   });
 
+  it('asks before replacing the careers lead, saying who loses access (issue 12, item 4); Go back keeps the form as it was', async () => {
+    const { page } = lead;
+    await page.goto(`${site.url}/manage/settings/?urn=${HARBOUR_VIEW}`);
+    await page.locator('#settings-form').waitFor();
+    await page.locator('#lead-name').fill('Alex Newlead');
+    await page.locator('#lead-email').fill('alex.newlead@harbourview.example');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.locator('#lead-change').waitFor();
+    expect(await focused(page)).toMatchObject({ id: 'affected-heading' });
+    expect(await page.locator('#affected').textContent()).toContain('You are making Alex Newlead (alex.newlead@harbourview.example) the careers lead instead of');
+    expect(await page.locator('#lead-change').textContent()).toMatch(/will lose access to this school’s pages at once/);
+    await expectNoAxeViolations(page, 'replacing the careers lead');
+    await page.setViewportSize({ width: 320, height: 800 });
+    await expectNoHorizontalScroll(page);
+    await screenshot(page, 'manage-settings-lead-change-320');
+    await page.setViewportSize({ width: 1024, height: 800 });
+    await page.getByRole('button', { name: 'Go back' }).click();
+    expect(await page.locator('#lead-email').inputValue()).toBe('alex.newlead@harbourview.example');
+    expect(await page.locator('#affected').count()).toBe(0);
+  });
+
+  it('shows a deputy who the careers lead is without letting them change it (issue 12, item 4), and still saves their other settings', async () => {
+    const [name, value] = (await signIn(site.stack, 'deputy.head@harbourview.example')).split('=') as [string, string];
+    const deputy = await openPage(b.browser);
+    await deputy.context.addCookies([{ name, value, domain: 'localhost', path: '/', httpOnly: true, secure: true, sameSite: 'Lax' }]);
+    const { page } = deputy;
+    await page.goto(`${site.url}/manage/settings/?urn=${HARBOUR_VIEW}`);
+    await page.locator('#settings-form').waitFor();
+    expect(await page.locator('#lead-email').count()).toBe(0);
+    expect(await page.locator('#lead-read-only').textContent()).toContain('Only the careers lead or a trust admin can change who the careers lead is.');
+    await expectNoAxeViolations(page, 'settings as a deputy');
+    await page.getByLabel('How far ahead providers can book').fill('364');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await bannerSays(page, /Settings saved/);
+    await page.getByLabel('How far ahead providers can book').fill('365');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await bannerSays(page, /Settings saved/);
+    expectNoProblems(deputy.problems);
+    await deputy.close();
+  });
+
   it('adds an opportunity (its rules at their fields) and a deputy, then removes the deputy', async () => {
     const { page } = lead;
     await page.goto(`${site.url}/manage/opportunities/?urn=${HARBOUR_VIEW}`);

@@ -63,4 +63,20 @@ describe('audit reproductions (issue 12)', () => {
     expect((await json(res)).error.code).toBe('CROSS_SITE_REQUEST');
     expect((await getRequest(store, '990101', id))?.status).toBe('pending');
   });
+
+  it('item 4: a deputy PUT of careersLead.email is refused, and every request email still goes to the careers lead', async () => {
+    const deputy = await signIn(stack, 'deputy.head@harbourview.example');
+    const url = `${stack.siteUrl}/api/manage/schools/990101/settings`;
+    const { settings, version } = await json(await fetch(url, { headers: { cookie: deputy } }));
+    const res = await fetch(url, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', origin: stack.siteUrl, cookie: deputy },
+      body: JSON.stringify({ version, settings: { ...settings, careersLead: { ...settings.careersLead, email: 'attacker@evil.example' } } }),
+    });
+    expect(res.status).toBe(403);
+    expect((await json(res)).error.code).toBe('ROLE_REQUIRED');
+    const after = await json(await fetch(url, { headers: { cookie: lead } }));
+    expect(after.settings.careersLead.email).toBe('careers.lead@harbourview.example');
+    expect(after.version).toBe(version);
+  });
 });

@@ -4,7 +4,7 @@
 // lists each with its problem and asks "Save anyway" or "Go back", before any success.
 import { h, href } from './dom.ts';
 import { formatTimes } from './format.ts';
-import { shortDate, statusText, warningText, type AffectedBooking } from './manage.ts';
+import { shortDate, statusText, warningText, type AffectedBooking, type DryRunAnswer } from './manage.ts';
 
 export function bookingsText(n: number): string {
   return `${n} ${n === 1 ? 'booking' : 'bookings'}`;
@@ -14,7 +14,13 @@ export function bookingsText(n: number): string {
  * The warning, focused by the caller: `onSave` when the person saves anyway, `onBack` when
  * they go back to the form (which the caller keeps as it was, only hidden).
  */
-export function affectedWarning(affected: readonly AffectedBooking[], actions: { onSave: (button: HTMLButtonElement) => void; onBack: () => void }): HTMLElement {
+export type CareersLeadChange = NonNullable<DryRunAnswer['careersLeadChange']>;
+
+export function affectedWarning(
+  affected: readonly AffectedBooking[],
+  actions: { onSave: (button: HTMLButtonElement) => void; onBack: () => void },
+  leadChange?: CareersLeadChange,
+): HTMLElement {
   const save = h('button', { type: 'button', class: 'govuk-button govuk-button--warning', id: 'save-anyway' }, 'Save anyway');
   const back = h('button', { type: 'button', class: 'govuk-button govuk-button--secondary', id: 'go-back' }, 'Go back');
   save.addEventListener('click', () => actions.onSave(save));
@@ -22,9 +28,22 @@ export function affectedWarning(affected: readonly AffectedBooking[], actions: {
   return h(
     'div',
     { id: 'affected', role: 'region', 'aria-labelledby': 'affected-heading' },
-    h('h2', { class: 'govuk-heading-l', id: 'affected-heading', tabindex: -1 }, 'Check the bookings this change affects'),
-    warningText(`This change affects ${bookingsText(affected.length)}:`),
-    h(
+    h('h2', { class: 'govuk-heading-l', id: 'affected-heading', tabindex: -1 }, affected.length ? 'Check the bookings this change affects' : 'Check this change before you save it'),
+    // Issue 12, item 4: replacing the careers lead takes the old lead's access away, so ask first.
+    leadChange
+      ? [
+          warningText(`You are making ${leadChange.to.name} (${leadChange.to.email}) the careers lead instead of ${leadChange.from.name} (${leadChange.from.email}).`),
+          h(
+            'p',
+            { class: 'govuk-body app-wrap', id: 'lead-change' },
+            `${leadChange.from.name} will lose access to this school’s pages at once and stop getting its request emails. ${leadChange.to.name} gets both, and can sign in with their email address.`,
+          ),
+        ]
+      : null,
+    affected.length ? warningText(`This change affects ${bookingsText(affected.length)}:`) : null,
+    affected.length === 0
+      ? null
+      : h(
       'ul',
       { class: 'govuk-list govuk-list--bullet app-wrap', id: 'affected-list' },
       affected.map((a) =>
@@ -37,7 +56,9 @@ export function affectedWarning(affected: readonly AffectedBooking[], actions: {
         ),
       ),
     ),
-    h(
+    affected.length === 0
+      ? null
+      : h(
       'p',
       { class: 'govuk-body' },
       'If you save anyway, each one is listed under “Needs attention” on your dashboard and we email you the list. You can then move it to a new time, cancel it, or keep it as it is with a reason. Nothing has been saved yet.',

@@ -38,6 +38,8 @@ export interface AffectedBooking {
 export interface DryRunAnswer {
   dryRun: true;
   affected: AffectedBooking[];
+  /** The careers lead would be replaced, and the old lead lose their access (issue 12, item 4). */
+  careersLeadChange?: { from: { name: string; email: string }; to: { name: string; email: string } };
 }
 /** GET and PUT /api/manage/schools/{urn}/settings. */
 export interface SettingsAnswer {
@@ -297,7 +299,7 @@ export function warningText(...text: Child[]): HTMLElement {
     'div',
     { class: 'govuk-warning-text' },
     h('span', { class: 'govuk-warning-text__icon', 'aria-hidden': 'true' }, '!'),
-    h('strong', { class: 'govuk-warning-text__text' }, h('span', { class: 'govuk-visually-hidden' }, 'Warning'), ' ', text),
+    h('strong', { class: 'govuk-warning-text__text app-wrap' }, h('span', { class: 'govuk-visually-hidden' }, 'Warning'), ' ', text),
   );
 }
 

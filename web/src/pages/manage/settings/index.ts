@@ -38,6 +38,7 @@ import {
   openSchoolPage,
 } from '../../../lib/manage.ts';
 import { affectedAfterSave, affectedWarning } from '../../../lib/manage-affected.ts';
+import { summaryList } from '../../../lib/school.ts';
 
 const PATH = '/manage/settings/';
 const TITLE = 'School settings';
@@ -110,6 +111,7 @@ function schoolDayFields(schoolDay: SettingsAnswer['settings']['schoolDay']): HT
 }
 
 async function renderForm(page: HTMLElement, me: Me, school: ManagedSchool, answer: SettingsAnswer, done?: string, doneDetail?: Child) {
+  const leadEditable = school.role !== 'deputy';
   const s = answer.settings;
   let version = answer.version;
   let terms: TermRow[] = s.terms.map((t) => ({ name: t.name, start: raw(t.start), end: raw(t.end) }));
@@ -317,9 +319,23 @@ async function renderForm(page: HTMLElement, me: Me, school: ManagedSchool, answ
     }),
 
     h('h2', { class: 'govuk-heading-m' }, 'Careers lead'),
-    textField({ id: 'lead-name', label: 'Full name', field: 'settings.careersLead.name', value: s.careersLead.name, autocomplete: 'off', spellcheck: false }),
-    textField({ id: 'lead-email', label: 'Email address', hint: 'Requests are sent here', field: 'settings.careersLead.email', value: s.careersLead.email, type: 'email', spellcheck: false }),
-    textField({ id: 'lead-phone', label: 'Phone number (optional)', field: 'settings.careersLead.phone', value: s.careersLead.phone ?? '', type: 'tel', width: 'govuk-input--width-20' }),
+    // Issue 12, item 4: every request email goes to the careers lead, so a deputy sees who it is but cannot change it.
+    leadEditable
+      ? [
+          textField({ id: 'lead-name', label: 'Full name', field: 'settings.careersLead.name', value: s.careersLead.name, autocomplete: 'off', spellcheck: false }),
+          textField({ id: 'lead-email', label: 'Email address', hint: 'Requests are sent here', field: 'settings.careersLead.email', value: s.careersLead.email, type: 'email', spellcheck: false }),
+          textField({ id: 'lead-phone', label: 'Phone number (optional)', field: 'settings.careersLead.phone', value: s.careersLead.phone ?? '', type: 'tel', width: 'govuk-input--width-20' }),
+        ]
+      : h(
+          'div',
+          { id: 'lead-read-only', 'data-field': 'settings.careersLead.email settings.careersLead' },
+          summaryList([
+            ['Name', s.careersLead.name],
+            ['Email address', h('span', { class: 'app-wrap' }, s.careersLead.email)],
+            ['Phone number', s.careersLead.phone ?? 'Not given'],
+          ]),
+          h('p', { class: 'govuk-body' }, 'Requests are sent to this address. Only the careers lead or a trust admin can change who the careers lead is.'),
+        ),
     save,
   );
 
@@ -369,7 +385,9 @@ async function renderForm(page: HTMLElement, me: Me, school: ManagedSchool, answ
       pendingHoldsPlace: checkedValue(form, 'pendingHoldsPlace') !== 'no',
       groundsForRefusing: grounds.map((g) => g.trim()),
       premises: value('premises').trim(),
-      careersLead: { name: value('lead-name').trim(), email: value('lead-email').trim(), ...(value('lead-phone').trim() ? { phone: value('lead-phone').trim() } : {}) },
+      careersLead: leadEditable
+        ? { name: value('lead-name').trim(), email: value('lead-email').trim(), ...(value('lead-phone').trim() ? { phone: value('lead-phone').trim() } : {}) }
+        : s.careersLead,
     };
     return { body: { version, settings }, errors };
   };
@@ -418,11 +436,11 @@ async function renderForm(page: HTMLElement, me: Me, school: ManagedSchool, answ
         setTitle(TITLE);
         save.focus();
       },
-    });
+    }, warning.careersLeadChange);
     intro.hidden = true;
     form.hidden = true;
     intro.after(box);
-    setTitle('Check the bookings this change affects');
+    setTitle(warning.affected.length ? 'Check the bookings this change affects' : 'Check this change before you save it');
     byId('affected-heading').focus();
   };
 
@@ -438,7 +456,7 @@ async function renderForm(page: HTMLElement, me: Me, school: ManagedSchool, answ
     try {
       // Issue 11: what the change would do to live bookings, before anything is saved.
       const dry = await api<DryRunAnswer>('PUT', url, { body: { ...body, dryRun: true } });
-      if (dry.affected.length) {
+      if (dry.affected.length || dry.careersLeadChange) {
         save.disabled = false;
         return ask(body, dry);
       }
