@@ -74,6 +74,18 @@ async function callerOf(headers: Record<string, string>, sourceIp?: string): Pro
   return clientIp(event);
 }
 
+describe('issue 12, item 1: locally (npm start: no secret) the caller is the socket, whatever it sends', () => {
+  it('serves the request, but believes no CloudFront-Viewer-Address and passes none on', async () => {
+    vi.stubEnv('ORIGIN_SECRET_ARN', '');
+    expect(await statusOf({ [VIEWER_ADDRESS_HEADER]: '203.0.113.9:443', [ORIGIN_HEADER]: 'anything' })).toEqual({ status: 404, code: 'NOT_FOUND' });
+    const { event } = request({ [VIEWER_ADDRESS_HEADER]: '203.0.113.9:443', [ORIGIN_HEADER]: 'anything' }, '127.0.0.1');
+    await checkOrigin(event);
+    expect(clientIp(event)).toBe('127.0.0.1');
+    expect(event.headers).not.toHaveProperty(VIEWER_ADDRESS_HEADER);
+    expect(event.headers).not.toHaveProperty(ORIGIN_HEADER);
+  });
+});
+
 describe('issue 12, item 1: on AWS the API answers only through CloudFront', () => {
   it('refuses a request without the origin secret, or with a wrong one, spoofed viewer address or not (403)', async () => {
     deploy('the-current-origin-secret-from-cloudformation');
