@@ -68,9 +68,9 @@ export interface ProviderAccessStackProps extends StackProps {
 /**
  * Reserved concurrency of the public functions that write (issue 12, item 9): anyone can
  * call them, so each gets a ceiling of its own. A flood of calls to one is throttled at
- * its ceiling (API Gateway answers with a server error, and the throttle alarm fires) and can neither spend
- * the account's concurrency that every other function shares nor drive unbounded table
- * writes. Each figure is far above real use: a call takes about 0.1–0.3 s warm, so N
+ * its ceiling (API Gateway answers with a server error, and the throttle alarm fires),
+ * and can neither spend the concurrency every other function shares nor drive unbounded
+ * table writes. Each figure is far above real use: a call takes about 0.1–0.3 s warm, so N
  * instances serve some 3N–10N calls a second, against peaks of a few a minute (a few
  * hundred schools; a careers lead signs in a few times a week). They add up to 25, out
  * of the account's default 1,000; AWS keeps 100 unreserved, so the account needs a
