@@ -1,11 +1,13 @@
 // What the bench's calls need: signed-in sessions, request bodies with unique contacts and
 // client addresses (so rate limits never refuse a bench call), and encounter times that
 // never overlap (so every approval succeeds), on the demo trust's schools.
+import { randomBytes } from 'node:crypto';
 import { isSchoolDay } from '#shared/domain/calendar.ts';
 import { addDays, dayOfWeek } from '#shared/domain/dates.ts';
 import type { Store } from '#shared/store/client.ts';
 import { getSchoolProfile } from '#shared/store/schools.ts';
 import { createSession } from '#shared/store/sessions.ts';
+import { ORIGIN_HEADER, VIEWER_ADDRESS_HEADER } from '#shared/http/client-ip.ts';
 import { SESSION_COOKIE } from '#shared/http/session.ts';
 import { providerBody } from '#test/support/provider-body.ts';
 import { http, type HttpAnswer, type HttpCall } from './http.ts';
@@ -67,13 +69,20 @@ export function encounters(days: readonly string[], years: readonly number[]): (
 
 let serial = 0;
 
-/** A unique caller: contact email, client address (CloudFront-Viewer-Address) and Idempotency-Key. */
+/**
+ * The bench client stands in for CloudFront (as the tests do, test/support/cloudfront.ts):
+ * its stack accepts this origin secret, so the viewer address it sends is believed.
+ */
+export const BENCH_ORIGIN_SECRET = randomBytes(32).toString('base64url');
+
+/** A unique caller: contact email, client address (CloudFront-Viewer-Address, with the origin secret) and Idempotency-Key. */
 export function caller() {
   const n = serial++;
   return {
     email: `bench.${n}@provider${n % 97}.example`,
     headers: {
-      'cloudfront-viewer-address': `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}:443`,
+      [ORIGIN_HEADER]: BENCH_ORIGIN_SECRET,
+      [VIEWER_ADDRESS_HEADER]: `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}:443`,
       'idempotency-key': `bench-${process.pid}-${n}-${Date.now().toString(36)}`,
     },
   };

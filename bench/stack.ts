@@ -22,6 +22,7 @@ import { StreamPoller } from '#infra/local/stream-poller.ts';
 import { ensureTable } from '#infra/local/table-setup.ts';
 import { createStore, type Store } from '#shared/store/client.ts';
 import { buildWeb, type PageWeight } from '../web/build.ts';
+import { BENCH_ORIGIN_SECRET } from './fixtures.ts';
 import { record, useRawClient, type Recording } from './recorder.ts';
 
 export const SCRATCH = join(REPO_ROOT, 'node_modules', '.cache', 'bench');
@@ -64,7 +65,7 @@ export async function startBenchStack(log: (line: string) => void): Promise<Benc
 
     const port = await freePort();
     const siteUrl = `http://localhost:${port}`;
-    applyLocalEnv({ tableName, dynamodbEndpoint: dynamodb.endpoint, sesEndpoint: ses.endpoint, siteUrl });
+    applyLocalEnv({ tableName, dynamodbEndpoint: dynamodb.endpoint, sesEndpoint: ses.endpoint, siteUrl, originSecret: BENCH_ORIGIN_SECRET });
     process.env.POWERTOOLS_LOG_LEVEL ??= 'SILENT';
     const { streamArn } = await ensureTable(dynamodb.endpoint, tableName);
     const store = createStore({ tableName, endpoint: dynamodb.endpoint });

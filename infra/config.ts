@@ -20,6 +20,13 @@ export interface StackConfig {
    * says otherwise, never taken from the CLI's environment (issue 12, item 5).
    */
   region: string;
+  /**
+   * The origin secret's version CloudFront sends (`-c originSecretVersion=<VersionId>`),
+   * after a rotation (README, "Origin secret"); the current version when left out.
+   */
+  originSecretVersion?: string;
+  /** `-c waf=true`: a WAF web ACL with a per-IP rate-based rule on the distribution (infra/waf.ts). */
+  waf: boolean;
 }
 
 /** The UK's AWS regions: pupils' and staff's personal data stays in the UK (UK GDPR). */
@@ -40,6 +47,15 @@ function text(context: Context, key: string): string | undefined {
   if (v === undefined || v === null || v === '') return undefined;
   if (typeof v !== 'string') throw new ConfigError(`Context ${key} must be a string.`);
   return v.trim();
+}
+
+/** A true/false context value: `-c waf=true` arrives as a string, cdk.json's as a boolean. */
+function flag(context: Context, key: string, problems: string[]): boolean {
+  const v = context(key);
+  if (v === undefined || v === null || v === '' || v === false || v === 'false') return false;
+  if (v === true || v === 'true') return true;
+  problems.push(`${key} must be true or false (e.g. -c ${key}=true).`);
+  return false;
 }
 
 /** Reads and checks the context; every problem at once, each saying what to pass. */
@@ -73,6 +89,11 @@ export function configFromContext(context: Context): StackConfig {
       `region "${region}" is outside the UK, so schools' and providers' personal data would leave the UK. Deploy to ${UK_REGIONS.join(' or ')}, or pass -c allowNonUkRegion=true if that is intended and lawful.`,
     );
   }
+  const originSecretVersion = text(context, 'originSecretVersion');
+  if (originSecretVersion && !/^[A-Za-z0-9-]{32,64}$/.test(originSecretVersion)) {
+    problems.push(`originSecretVersion "${originSecretVersion}" is not a Secrets Manager VersionId (put-secret-value prints it).`);
+  }
+  const waf = flag(context, 'waf', problems);
   if (problems.length) throw new ConfigError(`The CDK app's context is not usable:\n  - ${problems.join('\n  - ')}`);
   return {
     envName,
@@ -81,5 +102,7 @@ export function configFromContext(context: Context): StackConfig {
     alarmEmail: alarmEmail as string,
     ...(domainName ? { domainName } : {}),
     ...(certificateArn ? { certificateArn } : {}),
+    ...(originSecretVersion ? { originSecretVersion } : {}),
+    waf,
   };
 }

@@ -8,6 +8,7 @@ import { REPO_ROOT } from './bundling.ts';
 import { configFromContext, type StackConfig } from './config.ts';
 import { addNagChecks } from './nag.ts';
 import { ProviderAccessStack, type CodeMode, type RouteTable } from './stack.ts';
+import { WAF_REGION, WafStack } from './waf.ts';
 
 export interface CreateAppOptions {
   /** Context on top of cdk.json's (the CLI's -c values override both). */
@@ -23,25 +24,35 @@ export function cdkJsonContext(): Record<string, unknown> {
   return json.context ?? {};
 }
 
-export function createApp(options: CreateAppOptions): { app: App; stack: ProviderAccessStack; config: StackConfig } {
+export function createApp(options: CreateAppOptions): { app: App; stack: ProviderAccessStack; config: StackConfig; waf: WafStack | undefined } {
   const app = new App({
     context: { ...cdkJsonContext(), ...options.context },
     ...(options.outdir ? { outdir: options.outdir } : {}),
   });
   const config = configFromContext((key) => app.node.tryGetContext(key));
+  const account = process.env.CDK_DEFAULT_ACCOUNT;
+  // -c waf=true: the web ACL in us-east-1, the only region WAF for CloudFront has (infra/waf.ts).
+  const waf = config.waf
+    ? new WafStack(app, `ProviderAccess-${config.envName}-Waf`, {
+        description: `Provider access (${config.envName}): WAF web ACL for the CloudFront distribution (us-east-1 only)`,
+        env: { account, region: WAF_REGION },
+        terminationProtection: config.envName === 'prod',
+      })
+    : undefined;
   const stack = new ProviderAccessStack(app, `ProviderAccess-${config.envName}`, {
     config,
     webDist: options.webDist,
+    ...(waf ? { webAclArn: waf.webAcl.attrArn, crossRegionReferences: true } : {}),
     ...(options.routes ? { routes: options.routes } : {}),
     ...(options.code ? { code: options.code } : {}),
     description: `Provider access (${config.envName}): site, API, table, mail`,
     env: {
-      account: process.env.CDK_DEFAULT_ACCOUNT,
+      account,
       // London unless context says otherwise (config.ts): schools' data stays in the UK.
       region: config.region,
     },
     terminationProtection: config.envName === 'prod',
   });
   addNagChecks(app);
-  return { app, stack, config };
+  return { app, stack, config, waf };
 }

@@ -37,3 +37,22 @@ export function mailActions(touches: Touches): string[] {
   if (touches.mail === 'check') return [...MAIL_CHECK_ACTIONS];
   return [];
 }
+
+/** The one Secrets Manager action an HTTP function needs: reading the origin secret (issue 12, item 1). */
+export const ORIGIN_SECRET_ACTIONS = ['secretsmanager:GetSecretValue'] as const;
+
+/**
+ * A declared key as an IAM pattern for dynamodb:LeadingKeys (issue 12, item 9): 'SCHOOL#'
+ * → 'SCHOOL#*' (StringLike's wildcard), any other key as itself. LeadingKeys is a list
+ * (a batch names many items), so conditions on it use ForAllValues: every key a request
+ * names must match one of the patterns.
+ */
+export function leadingKeyPattern(key: string): string {
+  if (/[*?]/.test(key)) throw new Error(`Key ${key}: IAM would read * and ? as wildcards; name a prefix ending in '#' instead.`);
+  return key.endsWith('#') ? `${key}*` : key;
+}
+
+/** The condition that keeps a statement to the declared partition keys. */
+export function leadingKeysCondition(keys: readonly string[]): Record<string, Record<string, string[]>> {
+  return { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': keys.map(leadingKeyPattern) } };
+}

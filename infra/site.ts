@@ -10,6 +10,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 import { CONTENT_SECURITY_POLICY } from '../web/build.ts';
+import { ORIGIN_HEADER } from '#shared/http/client-ip.ts';
 import { acknowledge } from './nag.ts';
 import { DIRECTORY_INDEX_FUNCTION } from './site-function.ts';
 
@@ -37,6 +38,10 @@ export interface SiteProps {
   webDist: string;
   /** The HTTP API's host name, e.g. abc123.execute-api.eu-west-2.amazonaws.com. */
   apiDomain: string;
+  /** The origin secret (a dynamic reference): CloudFront sends it to the API as x-origin-verify. */
+  originSecretHeader: string;
+  /** A WAF web ACL for CloudFront (us-east-1), when `-c waf=true` (infra/waf.ts). */
+  webAclArn?: string;
   domainName?: string;
   certificateArn?: string;
   logRetentionDays: number;
@@ -113,6 +118,9 @@ export class Site extends Construct {
     });
 
     const apiOrigin = new origins.HttpOrigin(props.apiDomain, {
+      // Proof to the API that the request came through CloudFront (issue 12, item 1):
+      // CloudFront overwrites any value a viewer sends under this name.
+      customHeaders: { [ORIGIN_HEADER]: props.originSecretHeader },
       protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
       originSslProtocols: [cloudfront.OriginSslPolicy.TLS_V1_2],
       readTimeout: Duration.seconds(30),
@@ -124,7 +132,7 @@ export class Site extends Construct {
       cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
       // Every viewer header but Host (API Gateway routes on its own host name), every
       // cookie and query string, and CloudFront's own headers, CloudFront-Viewer-Address
-      // among them: shared/http/client-ip.ts reads the caller's IP from it.
+      // among them: shared/http/client-ip.ts reads the caller's IP from it, beside the origin secret.
       originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
       responseHeadersPolicy,
       compress: true,
@@ -152,6 +160,7 @@ export class Site extends Construct {
         '/schools/*/statement': toApi(statementHeaders, cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS),
       } satisfies Record<(typeof API_PATH_PATTERNS)[number], cloudfront.BehaviorOptions>,
       httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
+      ...(props.webAclArn ? { webAclId: props.webAclArn } : {}),
       priceClass: cloudfront.PriceClass.PRICE_CLASS_100,
       ...(certificate && props.domainName
         ? { certificate, domainNames: [props.domainName], minimumProtocolVersion: cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021 }
@@ -179,11 +188,13 @@ export class Site extends Construct {
       'AwsSolutions-CFR1',
       'No geo restriction: providers, parents and pupils read the site from anywhere (travel, VPNs); the service has nothing that is lawful only in some countries.',
     );
-    acknowledge(
-      this.distribution,
-      'AwsSolutions-CFR2',
-      'No WAF web ACL (cost for a small public-sector service): the API stage is throttled, every write is rate-limited per IP and per email in the application (shared/store/rate-limits.ts), and the site is static. Add one when traffic warrants it.',
-    );
+    if (!props.webAclArn) {
+      acknowledge(
+        this.distribution,
+        'AwsSolutions-CFR2',
+        'No WAF web ACL unless -c waf=true (it costs a fixed sum a month; README, "WAF"): the API is reachable only through this distribution, its stage is throttled, the public writes have reserved concurrency, every write is rate-limited per IP and per email in the application (shared/store/rate-limits.ts), and the site is static.',
+      );
+    }
 
     // The site: content-hashed assets cached for ever; everything else (the pages, and
     // /assets/site.css, the function-rendered pages' stable name) revalidated every time.

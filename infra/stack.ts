@@ -11,7 +11,7 @@
 // routes stay here, so a route never moves between stacks (a route key cannot exist twice).
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { CfnOutput, DefaultStackSynthesizer, Duration, NestedStack, RemovalPolicy, Stack, Token, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, DefaultStackSynthesizer, Duration, NestedStack, RemovalPolicy, SecretValue, Stack, Token, type StackProps } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
@@ -24,6 +24,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as ses from 'aws-cdk-lib/aws-ses';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
@@ -34,7 +35,7 @@ import { Alarms } from './alarms.ts';
 import { bundlingOptions, REPO_ROOT } from './bundling.ts';
 import type { StackConfig } from './config.ts';
 import { acknowledge, nagRef } from './nag.ts';
-import { mailActions, tableActions } from './permissions.ts';
+import { leadingKeysCondition, mailActions, ORIGIN_SECRET_ACTIONS, tableActions } from './permissions.ts';
 import { Site } from './site.ts';
 
 /** The three parts of shared/routes.ts the stack is built from. */
@@ -60,7 +61,34 @@ export interface ProviderAccessStackProps extends StackProps {
   code?: CodeMode;
   /** The built static site (web/dist). */
   webDist: string;
+  /** The WAF web ACL (us-east-1, infra/waf.ts) for the distribution, when `-c waf=true`. */
+  webAclArn?: string;
 }
+
+/**
+ * Reserved concurrency of the public functions that write (issue 12, item 9): anyone can
+ * call them, so each gets a ceiling of its own. A flood of calls to one is throttled at
+ * its ceiling (API Gateway answers with a server error, and the throttle alarm fires),
+ * and can neither spend the concurrency every other function shares nor drive unbounded
+ * table writes. Each figure is far above real use: a call takes about 0.1–0.3 s warm, so N
+ * instances serve some 3N–10N calls a second, against peaks of a few a minute (a few
+ * hundred schools; a careers lead signs in a few times a week). They add up to 25, out
+ * of the account's default 1,000; AWS keeps 100 unreserved, so the account needs a
+ * concurrency quota of at least 125 (a new account with less must ask for more first).
+ * A public write route without a figure here fails synthesis.
+ */
+export const RESERVED_CONCURRENCY: Record<string, number> = {
+  // A college sends a term's requests in a sitting; the per-IP and per-email limits (30 and 20 an hour) bind long before 10 instances do.
+  'request-create': 10,
+  // Sign-in links: staff and providers, a few a day; the per-IP limit (30 per 15 minutes) binds first.
+  'auth-sign-in': 5,
+  // Following a sign-in link: one call per link sent, so no busier than auth-sign-in.
+  'auth-session': 5,
+  // A single delete per sign-out: the cheapest call there is.
+  'auth-sign-out': 3,
+  // Rare (a lost laptop): one index query and a few deletes.
+  'auth-sign-out-everywhere': 2,
+};
 
 /** Memory and timeout per kind of function, chosen rather than defaulted. */
 export const SIZING = {
@@ -107,6 +135,8 @@ export class ProviderAccessStack extends Stack {
   readonly api: apigwv2.HttpApi;
   readonly site: Site;
   readonly alarms: Alarms;
+  /** CloudFront's proof to the API that a request came through it (issue 12, item 1). */
+  readonly originSecret: secretsmanager.Secret;
   /** Dead-letter queues, made when a route needs one: 'mailer' (stream batches), 'async' (daily job, SES feedback). */
   readonly deadLetterQueues = new Map<'mailer' | 'async', sqs.Queue>();
   /** Every function, by its route-table name. */
@@ -238,10 +268,37 @@ export class ProviderAccessStack extends Stack {
     });
     const apiDomain = `${this.api.apiId}.execute-api.${this.region}.${this.urlSuffix}`;
 
+    // ---- The origin secret (issue 12, item 1). API Gateway's own endpoint stays
+    // reachable, so CloudFront proves a request came through it with a header only it
+    // sends (x-origin-verify, an origin custom header), and the functions refuse any
+    // request without it (shared/http/client-ip.ts). Not `disableExecuteApiEndpoint`:
+    // CloudFront could then reach the API only through a custom domain on it (a regional
+    // certificate and DNS of its own), and that domain would be just as reachable from
+    // anywhere. CloudFormation makes the value; the template holds only a dynamic
+    // reference to it, resolved at deploy time into the distribution's origin settings.
+    const originSecret = new secretsmanager.Secret(this, 'OriginSecret', {
+      description: 'Provider access: the x-origin-verify header CloudFront adds to every API request; the functions refuse requests without it',
+      generateSecretString: { passwordLength: 64, excludePunctuation: true },
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    acknowledge(
+      originSecret,
+      'AwsSolutions-SMG4',
+      'The origin secret is rotated by hand (README, "Origin secret"): a new value in Secrets Manager, then a deploy with -c originSecretVersion=<VersionId> so CloudFront sends it; the functions accept the current and the previous version meanwhile. A rotation Lambda could not update CloudFront\'s origin settings by itself.',
+    );
+    this.originSecret = originSecret;
+    const originHeader = props.config.originSecretVersion
+      ? SecretValue.secretsManager(originSecret.secretArn, { versionId: props.config.originSecretVersion })
+      : originSecret.secretValue;
+
     // ---- The site (needs the API's host; the functions need the site's URL).
     this.site = new Site(this, 'Site', {
       webDist: props.webDist,
       apiDomain,
+      // CloudFront must hold the value itself to send it: it is in the distribution's
+      // settings (readable with cloudfront:GetDistributionConfig), never in the template.
+      originSecretHeader: originHeader.unsafeUnwrap(),
+      ...(props.webAclArn ? { webAclArn: props.webAclArn } : {}),
       ...(domainName ? { domainName } : {}),
       ...(props.config.certificateArn ? { certificateArn: props.config.certificateArn } : {}),
       logRetentionDays: prod ? 365 : 90,
@@ -262,7 +319,7 @@ export class ProviderAccessStack extends Stack {
     for (const route of routes.http) {
       const rf = this.routeFunction(
         functionGroup(route),
-        { name: route.name, module: route.module, touches: route.touches, kind: 'http', description: `${route.method} ${route.path}` },
+        { name: route.name, module: route.module, touches: route.touches, kind: 'http', access: route.access, description: `${route.method} ${route.path}` },
         SIZING.api,
       );
       // One invoke permission per function for this API (not one per route): fewer resources.
@@ -325,7 +382,8 @@ export class ProviderAccessStack extends Stack {
     new CfnOutput(this, 'SiteUrl', { value: this.site.url, description: 'The site (and /api/health)' });
     new CfnOutput(this, 'DistributionDomainName', { value: this.site.distribution.distributionDomainName, description: 'CNAME/ALIAS target for domainName' });
     new CfnOutput(this, 'DistributionId', { value: this.site.distribution.distributionId });
-    new CfnOutput(this, 'ApiEndpoint', { value: this.api.apiEndpoint, description: 'The API directly (use the site URL: CloudFront adds the viewer address and headers)' });
+    new CfnOutput(this, 'ApiEndpoint', { value: this.api.apiEndpoint, description: 'The API directly: it refuses every request (403) that does not come through the site URL' });
+    new CfnOutput(this, 'OriginSecretArn', { value: originSecret.secretArn, description: 'The origin secret CloudFront sends the API (README, "Origin secret", to rotate it)' });
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
     new CfnOutput(this, 'SiteBucketName', { value: this.site.bucket.bucketName });
     new CfnOutput(this, 'MailConfigurationSetName', { value: this.configurationSet.configurationSetName });
@@ -372,7 +430,7 @@ export class ProviderAccessStack extends Stack {
 
   private routeFunction(
     groupName: string,
-    route: { name: string; module: string; touches: Touches; kind: RouteFunction['kind']; description: string },
+    route: { name: string; module: string; touches: Touches; kind: RouteFunction['kind']; description: string; access?: string },
     sizing: { memorySize: number; timeout: Duration },
     extra: Partial<lambda.FunctionProps> = {},
   ): RouteFunction {
@@ -380,9 +438,14 @@ export class ProviderAccessStack extends Stack {
       throw new Error(`Route ${route.name}: its module ${route.module} does not exist (paths are from the repository root).`);
     }
     if (this.functions.has(route.name)) throw new Error(`Route ${route.name} appears twice in the route table.`);
+    const publicWrite = route.access === 'public' && route.touches.table === 'write';
+    const reserved = RESERVED_CONCURRENCY[route.name];
+    if (publicWrite && reserved === undefined) throw new Error(`Route ${route.name} is public and writes: give it a reserved concurrency in RESERVED_CONCURRENCY (infra/stack.ts).`);
+    if (publicWrite && !route.touches.keys) throw new Error(`Route ${route.name} is public and writes: declare the partition keys it touches (touches.keys in shared/routes.ts).`);
     const id = `${pascal(route.name)}Function`;
     const group = this.group(groupName);
     const logGroup = new logs.LogGroup(group, `${id}Logs`, { retention: this.logRetention, removalPolicy: RemovalPolicy.DESTROY });
+    const http = route.kind === 'http' || route.kind === 'fallback';
     const role = new iam.Role(group, `${id}Role`, {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
       description: `${route.name}: table ${route.touches.table ?? 'none'}, mail ${route.touches.mail ?? 'none'}`,
@@ -390,13 +453,31 @@ export class ProviderAccessStack extends Stack {
     logGroup.grantWrite(role);
 
     const table = tableActions(route.touches);
-    if (table.length) {
+    const declared = route.touches.keys;
+    if (table.length && declared) {
+      // Only the declared partitions (issue 12, item 9): the table's, and each declared index's
+      // own (a Query of an index names that index's partition key, and nothing of the table's).
+      role.addToPolicy(new iam.PolicyStatement({ sid: 'Table', actions: table, resources: [this.table.tableArn], conditions: leadingKeysCondition(declared.table) }));
+      for (const [index, indexKeys] of Object.entries(declared.indexes ?? {})) {
+        if (!tableDefinition.globalIndexes.some((g) => g.name === index)) throw new Error(`Route ${route.name}: its keys name index ${index}, which the table does not have.`);
+        role.addToPolicy(
+          new iam.PolicyStatement({
+            sid: `Index${pascal(index)}`,
+            actions: ['dynamodb:Query'],
+            resources: [`${this.table.tableArn}/index/${index}`],
+            conditions: leadingKeysCondition(indexKeys ?? []),
+          }),
+        );
+      }
+    } else if (table.length) {
       const indexes = tableDefinition.globalIndexes.map((g) => `${this.table.tableArn}/index/${g.name}`);
       const reads = table.filter((a) => a === 'dynamodb:Query' || a === 'dynamodb:GetItem' || a === 'dynamodb:BatchGetItem');
       role.addToPolicy(new iam.PolicyStatement({ sid: 'Table', actions: table, resources: [this.table.tableArn] }));
       // Only Query reads an index (GetItem/BatchGetItem have no index form).
       if (reads.includes('dynamodb:Query')) role.addToPolicy(new iam.PolicyStatement({ sid: 'Indexes', actions: ['dynamodb:Query'], resources: indexes }));
     }
+    // Every HTTP function checks the origin secret (shared/http/client-ip.ts): it may read that one secret.
+    if (http) role.addToPolicy(new iam.PolicyStatement({ sid: 'OriginSecret', actions: [...ORIGIN_SECRET_ACTIONS], resources: [this.originSecret.secretArn] }));
     const mail = mailActions(route.touches);
     if (route.touches.mail === 'send') {
       const configurationSetArn = this.formatArn({ service: 'ses', resource: 'configuration-set', resourceName: this.configurationSet.configurationSetName });
@@ -417,8 +498,9 @@ export class ProviderAccessStack extends Stack {
       timeout: sizing.timeout,
       role,
       logGroup,
-      environment: this.functionEnvironment,
+      environment: http ? { ...this.functionEnvironment, ORIGIN_SECRET_ARN: this.originSecret.secretArn } : this.functionEnvironment,
       description: `${route.description} -> ${route.module}`,
+      ...(reserved === undefined ? {} : { reservedConcurrentExecutions: reserved }),
       ...extra,
     } satisfies lambda.FunctionOptions;
     const fn =

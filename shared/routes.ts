@@ -1,6 +1,7 @@
 // The one route table. The CDK stack makes one API Gateway route and one Lambda function
 // per entry, with an IAM policy from `touches`; the local server dispatches by it too.
 // Paths use API Gateway's syntax: `{name}` is a path parameter.
+import type { GlobalIndexName } from '#shared/store/table.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
@@ -16,6 +17,16 @@ export type Access =
 export interface Touches {
   table?: 'read' | 'write';
   mail?: 'check' | 'send';
+  /**
+   * The partition keys its items may have (issue 12, item 9): on AWS its policy allows no
+   * other (IAM's dynamodb:LeadingKeys). A key ending in '#' stands for every key that
+   * starts with it ('SCHOOL#' for any school's partition); any other is one exact key.
+   * `table` is for the table's own partition key; `indexes`, per index the function
+   * queries, for that index's partition key (a Query of an index names only that one).
+   * Every public route that writes declares them (shared/store/keys.ts builds the keys);
+   * test/security/leading-keys.test.ts checks each against what the function really touches.
+   */
+  keys?: { table: readonly string[]; indexes?: Partial<Record<GlobalIndexName, readonly string[]>> };
 }
 
 export interface HttpRoute {
@@ -69,10 +80,44 @@ export const httpRoutes: readonly HttpRoute[] = [
   { name: 'schools-search', method: 'GET', path: '/api/schools', module: 'functions/schools-search.ts', access: 'public', touches: { table: 'read' } },
   { name: 'school-get', method: 'GET', path: '/api/schools/{urn}', module: 'functions/school-get.ts', access: 'public', touches: { table: 'read' } },
   { name: 'school-slots', method: 'GET', path: '/api/schools/{urn}/slots', module: 'functions/school-slots.ts', access: 'public', touches: { table: 'read' } },
-  { name: 'request-create', method: 'POST', path: '/api/schools/{urn}/requests', module: 'functions/request-create.ts', access: 'public', touches: { table: 'write' } },
-  { name: 'auth-sign-in', method: 'POST', path: '/api/auth/sign-in', module: 'functions/auth-sign-in.ts', access: 'public', touches: { table: 'write' } },
-  { name: 'auth-session', method: 'POST', path: '/api/auth/session', module: 'functions/auth-session.ts', access: 'public', touches: { table: 'write' }, credential: 'link' },
-  { name: 'auth-sign-out', method: 'POST', path: '/api/auth/sign-out', module: 'functions/auth-sign-out.ts', access: 'public', touches: { table: 'write' }, credential: 'session' },
+  // The public writes: each may touch only its own partitions (`keys`).
+  {
+    name: 'request-create',
+    method: 'POST',
+    path: '/api/schools/{urn}/requests',
+    module: 'functions/request-create.ts',
+    access: 'public',
+    // The school's partition (request, event, slot), its rate-limit counters, its idempotency records.
+    touches: { table: 'write', keys: { table: ['SCHOOL#', 'RATE#', 'IDEMPOTENCY#request-create'] } },
+  },
+  {
+    name: 'auth-sign-in',
+    method: 'POST',
+    path: '/api/auth/sign-in',
+    module: 'functions/auth-sign-in.ts',
+    access: 'public',
+    // Counters; is this a member of staff (their schools), a platform admin, or a provider (their requests, on gsi2)? The queued email.
+    touches: { table: 'write', keys: { table: ['RATE#', 'USER#', 'PLATFORM#ADMINS', 'OUTBOX#'], indexes: { gsi2: ['PROVIDER#'] } } },
+  },
+  {
+    name: 'auth-session',
+    method: 'POST',
+    path: '/api/auth/session',
+    module: 'functions/auth-session.ts',
+    access: 'public',
+    // The link's token, used up; a platform admin's shorter session; the new session.
+    touches: { table: 'write', keys: { table: ['TOKEN#', 'PLATFORM#ADMINS', 'SESSION#'] } },
+    credential: 'link',
+  },
+  {
+    name: 'auth-sign-out',
+    method: 'POST',
+    path: '/api/auth/sign-out',
+    module: 'functions/auth-sign-out.ts',
+    access: 'public',
+    touches: { table: 'write', keys: { table: ['SESSION#'] } },
+    credential: 'session',
+  },
   // Ends every session of the signed-in person, on every device (a lost laptop, a shared computer).
   {
     name: 'auth-sign-out-everywhere',
@@ -80,7 +125,8 @@ export const httpRoutes: readonly HttpRoute[] = [
     path: '/api/auth/sign-out-everywhere',
     module: 'functions/auth-sign-out-everywhere.ts',
     access: 'public',
-    touches: { table: 'write' },
+    // The sessions, found by the address that holds them (gsi1).
+    touches: { table: 'write', keys: { table: ['SESSION#'], indexes: { gsi1: ['EMAIL#'] } } },
     credential: 'session',
   },
   { name: 'provider-requests', method: 'GET', path: '/api/requests', module: 'functions/provider-requests.ts', access: 'provider', touches: { table: 'read' } },

@@ -26,6 +26,7 @@ import { applyAction } from '#shared/usecases/transition.ts';
 import { json } from './support/site.ts';
 import { providerBody } from './support/provider-body.ts';
 import { signIn } from './support/sign-in.ts';
+import { viaCloudFront } from './support/cloudfront.ts';
 import { startDemoStack } from './support/stack.ts';
 import { createTestTable } from './support/table.ts';
 
@@ -505,7 +506,7 @@ describe('P-SLOT: the reported journey through HTTP (issue 11)', () => {
     const send = (i: number) =>
       api(`/api/schools/${URN}/requests`, {
         method: 'POST',
-        headers: { 'cloudfront-viewer-address': `10.9.0.${i}:443` },
+        headers: viaCloudFront(`10.9.0.${i}`),
         body: JSON.stringify(providerBody({ slot: { opportunityId: 'y10-assembly', date: slot.date }, contact: { name: `Officer ${i}`, email: `journey${i}@college.example`, phone: '01632 960100' } })),
       });
     const first = await send(1);

@@ -8,6 +8,7 @@ import { icsOf } from './support/mail.ts';
 import { json } from './support/site.ts';
 import { linkIn, startDemoStack, waitForEmail } from './support/stack.ts';
 import { signIn } from './support/sign-in.ts';
+import { viaCloudFront } from './support/cloudfront.ts';
 import { providerBody, schoolDayAhead } from './support/provider-body.ts';
 import { scanTable } from './support/table.ts';
 
@@ -30,7 +31,7 @@ const api = (path: string, init: RequestInit & { cookie?: string } = {}) =>
       'content-type': 'application/json',
       origin: stack.siteUrl,
       ...(init.cookie ? { cookie: init.cookie } : {}),
-      'cloudfront-viewer-address': `10.1.${Math.floor(n / 200)}.${n++ % 200}:443`,
+      ...viaCloudFront(`10.1.${Math.floor(n / 200)}.${n++ % 200}`),
       ...(init.headers as Record<string, string>),
     },
   });

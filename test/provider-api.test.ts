@@ -8,6 +8,7 @@ import { createStore } from '#shared/store/client.ts';
 import { getSlot } from '#shared/store/slots.ts';
 import { listRequestsOfSchoolByStatus } from '#shared/store/requests.ts';
 import { json } from './support/site.ts';
+import { viaCloudFront } from './support/cloudfront.ts';
 import { linkIn, startDemoStack, waitForEmail } from './support/stack.ts';
 import { providerBody } from './support/provider-body.ts';
 
@@ -183,7 +184,7 @@ describe('provider API', () => {
         api('/api/schools/990101/requests', {
           method: 'POST',
           body: JSON.stringify(body({ slot: { opportunityId: 'y10-assembly', date: slot.date }, contact: { name: `Racer ${i}`, email: `racer${i % 10}@college.example`, phone: '01632 960100' } })),
-          headers: { 'cloudfront-viewer-address': `10.0.0.${i}:443` },
+          headers: viaCloudFront(`10.0.0.${i}`),
         }),
       ),
     );

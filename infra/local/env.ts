@@ -5,6 +5,12 @@ export interface LocalEndpoints {
   dynamodbEndpoint: string;
   sesEndpoint: string;
   siteUrl: string;
+  /**
+   * Only for a test that stands in for CloudFront: the origin secret its client sends
+   * (x-origin-verify) beside the viewer address it chooses. Without it, as in `npm start`,
+   * the caller is always the socket's address (shared/http/client-ip.ts).
+   */
+  originSecret?: string;
 }
 
 /**
@@ -28,6 +34,8 @@ export function applyLocalEnv(e: LocalEndpoints): void {
   process.env.DYNAMODB_ENDPOINT = e.dynamodbEndpoint;
   process.env.SES_ENDPOINT = e.sesEndpoint;
   process.env.SITE_URL = e.siteUrl;
+  if (e.originSecret) process.env.LOCAL_ORIGIN_SECRET = e.originSecret;
+  else delete process.env.LOCAL_ORIGIN_SECRET;
   process.env.AWS_REGION ??= 'eu-west-2';
   // The SDK never looks for real credentials locally.
   process.env.AWS_ACCESS_KEY_ID ??= 'local';

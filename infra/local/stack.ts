@@ -26,6 +26,8 @@ export interface LocalStackOptions {
   port: number;
   tableName?: string;
   seed?: boolean;
+  /** A test's stand-in for CloudFront: see LocalEndpoints.originSecret (infra/local/env.ts). */
+  originSecret?: string;
   log?: (message: string, detail?: unknown) => void;
 }
 
@@ -58,7 +60,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const ses = await startSesEmulator();
     stops.push(() => ses.stop());
     const siteUrl = `http://localhost:${options.port}`;
-    applyLocalEnv({ tableName, dynamodbEndpoint: dynamodb.endpoint, sesEndpoint: ses.endpoint, siteUrl });
+    applyLocalEnv({ tableName, dynamodbEndpoint: dynamodb.endpoint, sesEndpoint: ses.endpoint, siteUrl, ...(options.originSecret ? { originSecret: options.originSecret } : {}) });
 
     const { streamArn } = await ensureTable(dynamodb.endpoint, tableName);
     const seeded = options.seed ? await seedDemo(createStore({ tableName, endpoint: dynamodb.endpoint })) : undefined;

@@ -10,6 +10,7 @@ import * as z from 'zod';
 import { AppError } from '#shared/errors.ts';
 import { logger } from '#shared/log.ts';
 import { checksSameOrigin, httpRoutes } from '#shared/routes.ts';
+import { checkOrigin } from './client-ip.ts';
 import { toErrorResponse } from './contract.ts';
 import { requireSameOrigin } from './session.ts';
 import { fieldErrors, humanMessage } from './validation.ts';
@@ -153,6 +154,8 @@ export function httpHandler<
       request.response = toErrorResponse(bodyParserError(request.error) ?? request.error, reference);
     },
   });
+  // First of all: did the request come through CloudFront (shared/http/client-ip.ts)?
+  handler.use({ before: (request) => checkOrigin(request.event) });
   // The route table says which routes must be called from the site itself (CSRF).
   const tableRoute = httpRoutes.find((r) => r.name === options.route);
   const sameOriginOnly = tableRoute ? checksSameOrigin(tableRoute) : false;

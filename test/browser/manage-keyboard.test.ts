@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CAREERS_LEAD } from '#infra/local/demo-data.ts';
 import { readInbox } from '#infra/local/ses.ts';
 import { providerBody, schoolDayAhead } from '../support/provider-body.ts';
+import { viaCloudFront } from '../support/cloudfront.ts';
 import { HARBOUR_VIEW } from './dates.ts';
 import { BROWSER_TEST_TIMEOUT, expectNoAxeViolations, expectNoProblems, focused, openPage, tabTo, useBrowser, useLocalStack } from './support.ts';
 
@@ -44,7 +45,7 @@ let n = 0;
 async function createRequest(organisation: string, email: string, date: string, start: string, end: string): Promise<string> {
   const res = await fetch(`${site.url}/api/schools/${HARBOUR_VIEW}/requests`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', origin: site.url, 'cloudfront-viewer-address': `10.8.0.${++n}:443` },
+    headers: { 'content-type': 'application/json', origin: site.url, ...viaCloudFront(`10.8.0.${++n}`) },
     body: JSON.stringify(providerBody({ provider: { organisation, type: 'fe_college' }, contact: { name: 'Kim Osei', email, phone: '01632 960777' }, proposed: { date, start, end }, yearGroups: [10] })),
   });
   const body = (await res.json()) as { request?: { id: string } };

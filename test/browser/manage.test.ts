@@ -12,6 +12,7 @@ import { DEMO_CAREERS_LEAD } from '#infra/local/demo-data.ts';
 import { readInbox, type InboxEmail } from '#infra/local/ses.ts';
 import { addDays } from '#shared/domain/dates.ts';
 import { providerBody, schoolDayAhead } from '../support/provider-body.ts';
+import { viaCloudFront } from '../support/cloudfront.ts';
 import { dayMonthYear, HARBOUR_VIEW } from './dates.ts';
 import {
   BROWSER_TEST_TIMEOUT,
@@ -34,7 +35,7 @@ let n = 0;
 async function createRequest(organisation: string, email: string, date: string, start: string, end: string, extra: Record<string, unknown> = {}) {
   const res = await fetch(`${site.url}/api/schools/${HARBOUR_VIEW}/requests`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', origin: site.url, 'cloudfront-viewer-address': `10.9.0.${++n}:443` },
+    headers: { 'content-type': 'application/json', origin: site.url, ...viaCloudFront(`10.9.0.${++n}`) },
     body: JSON.stringify(
       providerBody({
         provider: { organisation, type: 'fe_college' },

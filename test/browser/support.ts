@@ -10,6 +10,7 @@ import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { createLocalServer, REPO_ROOT } from '#infra/local/server.ts';
 import { freePort } from '#infra/local/ports.ts';
 import { startLocalStack, type LocalStack } from '#infra/local/stack.ts';
+import { TEST_ORIGIN_SECRET } from '../support/cloudfront.ts';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'];
@@ -79,6 +80,7 @@ export function useLocalStack(): { readonly stack: LocalStack; readonly url: str
     stack = await startLocalStack({
       port: await freePort(),
       seed: true,
+      originSecret: TEST_ORIGIN_SECRET,
       dynamodbEndpoint: inject('dynamodbEndpoint'),
       tableName: `browser-${process.pid}-${Date.now().toString(36)}`,
     });

@@ -53,7 +53,9 @@ describe('context', () => {
     expect(() => configFromContext(ctx({ domainName: 'provideraccess.org.uk' }))).toThrow(/must be an address at domainName/);
     expect(() => configFromContext(ctx({ certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/abc' }))).toThrow(/needs domainName/);
     expect(() => configFromContext(ctx({ envName: 'Prod!' }))).toThrow(/envName/);
-    expect(configFromContext(ctx({}))).toEqual({ envName: 'test', region: 'eu-west-2', senderAddress: CONTEXT.senderAddress, alarmEmail: CONTEXT.alarmEmail });
+    expect(configFromContext(ctx({}))).toEqual({ envName: 'test', region: 'eu-west-2', senderAddress: CONTEXT.senderAddress, alarmEmail: CONTEXT.alarmEmail, waf: false });
+    expect(configFromContext(ctx({ waf: 'true' })).waf).toBe(true);
+    expect(() => configFromContext(ctx({ waf: 'yes' }))).toThrow(/waf must be true or false/);
   });
 });
 

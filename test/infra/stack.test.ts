@@ -114,6 +114,7 @@ describe('IAM: each function may do what its route entry declares and nothing mo
     if (touches.mail === 'send') for (const a of MAIL_SEND_ACTIONS) allowed.add(a);
     if (kind === 'table-stream') for (const a of [...STREAM_READ_ACTIONS, 'sqs:SendMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl']) allowed.add(a);
     if (kind === 'schedule' || kind === 'mail-feedback') allowed.add('sqs:SendMessage'); // its dead-letter queue
+    if (kind === 'http' || kind === 'fallback') allowed.add('secretsmanager:GetSecretValue'); // the origin secret (issue 12, item 1)
 
     for (const action of granted) expect(allowed, `${name} holds ${action}`).toContain(action);
     // And what it declares, it gets.

@@ -6,6 +6,8 @@ import { createStore, type Store } from '#shared/store/client.ts';
 import { getRequest } from '#shared/store/requests.ts';
 import { json } from '../support/site.ts';
 import { providerBody, schoolDayAhead } from '../support/provider-body.ts';
+import { viaCloudFront } from '../support/cloudfront.ts';
+import { SIGN_IN_LIMITS } from '#shared/usecases/sign-in.ts';
 import { signIn } from '../support/sign-in.ts';
 import { startDemoStack } from '../support/stack.ts';
 
@@ -23,7 +25,7 @@ let n = 0;
 const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
   fetch(`${stack.siteUrl}${path}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', origin: stack.siteUrl, 'cloudfront-viewer-address': `10.9.0.${n++}:443`, ...headers },
+    headers: { 'content-type': 'application/json', origin: stack.siteUrl, ...viaCloudFront(`10.9.0.${n++}`), ...headers },
     body: JSON.stringify(body),
   });
 
@@ -78,5 +80,34 @@ describe('audit reproductions (issue 12)', () => {
     const after = await json(await fetch(url, { headers: { cookie: lead } }));
     expect(after.settings.careersLead.email).toBe('careers.lead@harbourview.example');
     expect(after.version).toBe(version);
+  });
+
+  it('item 1: a spoofed CloudFront-Viewer-Address does not dodge the sign-in limit: once the caller is refused, a new header is refused too', async () => {
+    // The auditor's script: straight to the API (no CloudFront, so no origin secret), a
+    // different made-up viewer address and email each time.
+    let spoofed = 0;
+    const spoof = () =>
+      fetch(`${stack.siteUrl}/api/auth/sign-in`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'cloudfront-viewer-address': `203.0.113.${spoofed % 250}:${1024 + spoofed}` },
+        body: JSON.stringify({ email: `spoof${spoofed++}@college.example` }),
+      });
+    const statuses: number[] = [];
+    for (let i = 0; i <= SIGN_IN_LIMITS.perIp.limit && !statuses.includes(429); i++) statuses.push((await spoof()).status);
+    // This socket's address already asked once (the lead's sign-in above): the limit counts it, not the headers.
+    expect(statuses.filter((s) => s === 202).length).toBeLessThanOrEqual(SIGN_IN_LIMITS.perIp.limit);
+    expect(statuses.at(-1)).toBe(429);
+    for (let i = 0; i < 3; i++) {
+      const res = await spoof();
+      expect(res.status).toBe(429);
+      expect((await json(res)).error.code).toBe('RATE_LIMITED');
+    }
+    // A caller CloudFront vouches for is another caller: still served.
+    const real = await fetch(`${stack.siteUrl}/api/auth/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...viaCloudFront('198.51.100.20') },
+      body: JSON.stringify({ email: 'someone@college.example' }),
+    });
+    expect(real.status).toBe(202);
   });
 });

@@ -3,9 +3,11 @@
 import { startLocalStack, type LocalStack } from '#infra/local/stack.ts';
 import { freePort } from '#infra/local/ports.ts';
 import { readInbox, type InboxEmail } from '#infra/local/ses.ts';
+import { TEST_ORIGIN_SECRET } from './cloudfront.ts';
 
+/** The demo stack behind the tests' stand-in for CloudFront (./cloudfront.ts: viaCloudFront). */
 export async function startDemoStack(): Promise<LocalStack> {
-  return startLocalStack({ port: await freePort(), seed: true });
+  return startLocalStack({ port: await freePort(), seed: true, originSecret: TEST_ORIGIN_SECRET });
 }
 
 /** Waits until the inbox holds an email matching `match` (the mailer runs on the stream). */
