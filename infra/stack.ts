@@ -24,6 +24,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as ses from 'aws-cdk-lib/aws-ses';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
@@ -34,7 +35,7 @@ import { Alarms } from './alarms.ts';
 import { bundlingOptions, REPO_ROOT } from './bundling.ts';
 import type { StackConfig } from './config.ts';
 import { acknowledge, nagRef } from './nag.ts';
-import { mailActions, tableActions } from './permissions.ts';
+import { hashKeyActions, mailActions, tableActions } from './permissions.ts';
 import { Site } from './site.ts';
 
 /** The three parts of shared/routes.ts the stack is built from. */
@@ -107,6 +108,8 @@ export class ProviderAccessStack extends Stack {
   readonly api: apigwv2.HttpApi;
   readonly site: Site;
   readonly alarms: Alarms;
+  /** The key of the rate-limit and suppression hashes (shared/store/keyed-hash.ts). */
+  readonly hashKey: secretsmanager.Secret;
   /** Dead-letter queues, made when a route needs one: 'mailer' (stream batches), 'async' (daily job, SES feedback). */
   readonly deadLetterQueues = new Map<'mailer' | 'async', sqs.Queue>();
   /** Every function, by its route-table name. */
@@ -173,6 +176,21 @@ export class ProviderAccessStack extends Stack {
         }),
       );
     }
+
+    // The HMAC key of rate-limit and suppression hashes (issue 12, item 10), made once per
+    // deployment by CloudFormation and never seen by anyone; only the functions whose
+    // route entry says `touches.hashKey` may read it. Retained like the table, whose
+    // suppressions it keys: a new key would orphan every suppression.
+    this.hashKey = new secretsmanager.Secret(this, 'HashKey', {
+      description: 'Provider access: the HMAC key of rate-limit and suppression hashes (shared/store/keyed-hash.ts)',
+      generateSecretString: { passwordLength: 64, excludePunctuation: true, includeSpace: false },
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    acknowledge(
+      this.hashKey,
+      'AwsSolutions-SMG4',
+      'Not rotated automatically: the suppressions are stored under HMACs made with this key, so a new key would forget every address that bounced or complained and the mailer would write to them again. Rotation is a deliberate step with a re-keying of the suppressions (see the README).',
+    );
 
     // ---- Mail: the sender identity, a configuration set, bounce and complaint events.
     const { domainName, senderAddress } = props.config;
@@ -385,7 +403,7 @@ export class ProviderAccessStack extends Stack {
     const logGroup = new logs.LogGroup(group, `${id}Logs`, { retention: this.logRetention, removalPolicy: RemovalPolicy.DESTROY });
     const role = new iam.Role(group, `${id}Role`, {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
-      description: `${route.name}: table ${route.touches.table ?? 'none'}, mail ${route.touches.mail ?? 'none'}`,
+      description: `${route.name}: table ${route.touches.table ?? 'none'}, mail ${route.touches.mail ?? 'none'}${route.touches.hashKey ? ', hash key' : ''}`,
     });
     logGroup.grantWrite(role);
 
@@ -397,6 +415,8 @@ export class ProviderAccessStack extends Stack {
       // Only Query reads an index (GetItem/BatchGetItem have no index form).
       if (reads.includes('dynamodb:Query')) role.addToPolicy(new iam.PolicyStatement({ sid: 'Indexes', actions: ['dynamodb:Query'], resources: indexes }));
     }
+    const hashKey = hashKeyActions(route.touches);
+    if (hashKey.length) role.addToPolicy(new iam.PolicyStatement({ sid: 'HashKey', actions: hashKey, resources: [this.hashKey.secretArn] }));
     const mail = mailActions(route.touches);
     if (route.touches.mail === 'send') {
       const configurationSetArn = this.formatArn({ service: 'ses', resource: 'configuration-set', resourceName: this.configurationSet.configurationSetName });
@@ -417,7 +437,7 @@ export class ProviderAccessStack extends Stack {
       timeout: sizing.timeout,
       role,
       logGroup,
-      environment: this.functionEnvironment,
+      environment: hashKey.length ? { ...this.functionEnvironment, HASH_KEY_SECRET_ARN: this.hashKey.secretArn } : this.functionEnvironment,
       description: `${route.description} -> ${route.module}`,
       ...extra,
     } satisfies lambda.FunctionOptions;

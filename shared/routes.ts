@@ -16,6 +16,11 @@ export type Access =
 export interface Touches {
   table?: 'read' | 'write';
   mail?: 'check' | 'send';
+  /**
+   * Reads the deployment's hash key (shared/store/keyed-hash.ts): the function counts rate
+   * limits or reads and writes suppressions, both keyed by an HMAC of an address or an IP.
+   */
+  hashKey?: 'read';
 }
 
 export interface HttpRoute {
@@ -69,8 +74,8 @@ export const httpRoutes: readonly HttpRoute[] = [
   { name: 'schools-search', method: 'GET', path: '/api/schools', module: 'functions/schools-search.ts', access: 'public', touches: { table: 'read' } },
   { name: 'school-get', method: 'GET', path: '/api/schools/{urn}', module: 'functions/school-get.ts', access: 'public', touches: { table: 'read' } },
   { name: 'school-slots', method: 'GET', path: '/api/schools/{urn}/slots', module: 'functions/school-slots.ts', access: 'public', touches: { table: 'read' } },
-  { name: 'request-create', method: 'POST', path: '/api/schools/{urn}/requests', module: 'functions/request-create.ts', access: 'public', touches: { table: 'write' } },
-  { name: 'auth-sign-in', method: 'POST', path: '/api/auth/sign-in', module: 'functions/auth-sign-in.ts', access: 'public', touches: { table: 'write' } },
+  { name: 'request-create', method: 'POST', path: '/api/schools/{urn}/requests', module: 'functions/request-create.ts', access: 'public', touches: { table: 'write', hashKey: 'read' } },
+  { name: 'auth-sign-in', method: 'POST', path: '/api/auth/sign-in', module: 'functions/auth-sign-in.ts', access: 'public', touches: { table: 'write', hashKey: 'read' } },
   { name: 'auth-session', method: 'POST', path: '/api/auth/session', module: 'functions/auth-session.ts', access: 'public', touches: { table: 'write' }, credential: 'link' },
   { name: 'auth-sign-out', method: 'POST', path: '/api/auth/sign-out', module: 'functions/auth-sign-out.ts', access: 'public', touches: { table: 'write' }, credential: 'session' },
   // Ends every session of the signed-in person, on every device (a lost laptop, a shared computer).
@@ -94,7 +99,7 @@ export const httpRoutes: readonly HttpRoute[] = [
     touches: { table: 'write' },
   },
   { name: 'manage-me', method: 'GET', path: '/api/manage/me', module: 'functions/manage-me.ts', access: 'staff', touches: { table: 'read' } },
-  { name: 'manage-requests', method: 'GET', path: '/api/manage/schools/{urn}/requests', module: 'functions/manage-requests.ts', access: 'staff', touches: { table: 'read' } },
+  { name: 'manage-requests', method: 'GET', path: '/api/manage/schools/{urn}/requests', module: 'functions/manage-requests.ts', access: 'staff', touches: { table: 'read', hashKey: 'read' } },
   { name: 'manage-request', method: 'GET', path: '/api/manage/requests/{id}', module: 'functions/manage-request.ts', access: 'staff', touches: { table: 'read' } },
   { name: 'manage-decision', method: 'POST', path: '/api/manage/requests/{id}/{action}', module: 'functions/manage-decision.ts', access: 'staff', touches: { table: 'write' } },
   // A school's own set-up (settings, opportunities, staff): GET reads, PUT replaces.
@@ -138,7 +143,7 @@ export const fallbackRoute = {
 
 export const eventRoutes: readonly EventRoute[] = [
   // The mailer: the only function that may send email (request events and sign-in links).
-  { name: 'notify', kind: 'table-stream', module: 'functions/notify.ts', touches: { table: 'write', mail: 'send' } },
+  { name: 'notify', kind: 'table-stream', module: 'functions/notify.ts', touches: { table: 'write', mail: 'send', hashKey: 'read' } },
   // Expiry and reminders: writes request events and outbox items; the mailer sends them.
   {
     name: 'daily',
@@ -148,7 +153,7 @@ export const eventRoutes: readonly EventRoute[] = [
     schedule: { expression: 'cron(0 6 * * ? *)', localEveryMinutes: 60 },
   },
   // SES bounces and complaints: records the address as suppressed so the mailer skips it.
-  { name: 'ses-feedback', kind: 'mail-feedback', module: 'functions/ses-feedback.ts', touches: { table: 'write' } },
+  { name: 'ses-feedback', kind: 'mail-feedback', module: 'functions/ses-feedback.ts', touches: { table: 'write', hashKey: 'read' } },
 ];
 
 /** Matches a concrete path against a route path; returns its parameters or undefined. */
