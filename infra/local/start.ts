@@ -1,12 +1,13 @@
 // `npm start`: the whole product locally, with demo data, until Ctrl-C.
 import { join } from 'node:path';
+import { localLog } from './console-log.ts';
 import { DEMO_CAREERS_LEAD } from './demo-data.ts';
 import { JavaMissingError } from './java.ts';
 import { REPO_ROOT } from './server.ts';
 import { startLocalStack } from './stack.ts';
 
 const port = Number(process.env.PORT ?? 3000);
-const log = (message: string, detail?: unknown) => console.error(`[local] ${message}`, detail ?? '');
+const log = localLog();
 
 try {
   console.log('Starting DynamoDB Local, the SES emulator and the site…');

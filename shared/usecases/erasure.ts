@@ -56,8 +56,9 @@ function replaceAll(text: string, needles: string[], by: string): string {
 export async function erasePersonalData(store: Store, email: string, by: string, now = new Date()): Promise<ErasureSummary> {
   const subject = email.trim().toLowerCase();
   const id = newId(now.getTime());
-  // Opaque: from the address and this erasure's id, so guessing addresses cannot find it.
-  const placeholder = erasedAddress(`${id}:${subject}`);
+  // Opaque: from this erasure's id alone. Not from the address: the id is kept in the
+  // erasure record beside the placeholder, so hashing a guessed address with it would confirm the guess.
+  const placeholder = erasedAddress(`erasure:${id}`);
   const isSubject = (actor: { id: string }) => actor.id.toLowerCase() === subject;
 
   const roles = await listRolesOfUser(store, subject);
@@ -115,6 +116,7 @@ export async function erasePersonalData(store: Store, email: string, by: string,
 
   const { placeholder: _p, ...counts } = summary;
   await recordErasure(store, { id, at: now.toISOString(), by, placeholder, counts: { ...counts, platformAdmin: counts.platformAdmin ? 1 : 0 } });
-  logger.info('personal data erased on request', { placeholder, by, ...counts });
+  // The erasure's id, never the addresses (the erased one, the admin's, the placeholder): the record says who and what.
+  logger.info('personal data erased on request', { erasure: id, ...counts });
   return summary;
 }
