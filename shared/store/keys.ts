@@ -52,9 +52,12 @@ export const keys = {
   schoolsListSort: (urn: string) => urn,
   /** That the daily job queued one reminder for a request (and encounter date): each is sent once. */
   reminder: (urn: string, requestId: string, kind: string, date: string) => ({ pk: `SCHOOL#${urn}`, sk: `REMINDER#${requestId}#${kind}#${date}` }),
-  /** A published version of a school's provider access policy statement: immutable once written. */
+  /** A published version of a school's provider access policy statement: immutable once written, but for the redaction of its contact. */
   statement: (urn: string, version: number) => ({ pk: `SCHOOL#${urn}`, sk: `STATEMENT#${String(version).padStart(6, '0')}` }),
   statementsPrefix: () => 'STATEMENT#',
+  /** gsi2 on a version while it names its careers lead: erasure finds every version naming an address without a scan. */
+  statementsNamingLead: (email: string) => `STATEMENT_LEAD#${email.toLowerCase()}`,
+  statementNamingLeadSort: (urn: string, version: number) => `${urn}#${String(version).padStart(6, '0')}`,
   /** That the review reminder for one review date of a school's statement was queued (sent once). */
   statementReviewReminder: (urn: string, reviewDate: string) => ({ pk: `SCHOOL#${urn}`, sk: `STATEMENT_REVIEW#${reviewDate}` }),
   /** The SHA-256 of a school's private calendar feed secret; rotating the feed replaces it. */

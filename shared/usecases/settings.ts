@@ -19,6 +19,7 @@ import { updateSchoolSettings, versionOf, type StoredSchool } from '#shared/stor
 import { listSlotsOfSchool, setSlotCapacity } from '#shared/store/slots.ts';
 import { changeStaffRoles, listStaffOfSchool, type StaffRole, type StaffRoleRecord } from '#shared/store/staff.ts';
 import { requireSchool } from './schools.ts';
+import { careersLeadReplacement } from './statement.ts';
 
 /** Who is saving: the signed-in member of staff and their role at this school. */
 export interface Editor {
@@ -66,7 +67,9 @@ export async function saveSettings(
   if (changes.length === 0) return settingsAnswer(school, opportunities, now);
   const fields = profileFieldsOf(body.settings);
   const audit = auditPut(store, urn, 'settings', editor, changes, now, current + 1);
-  if (!(await updateSchoolSettings(store, urn, fields, current, { by: editor.email, now }, [audit]))) throw settingsChanged();
+  // A new careers lead: the old one's contact leaves the published statement versions, in this transaction (issue 12, item 10).
+  const redactions = await careersLeadReplacement(store, school, body.settings.careersLead, { role: editor.role, at: now.toISOString() });
+  if (!(await updateSchoolSettings(store, urn, fields, current, { by: editor.email, now }, [audit, ...redactions]))) throw settingsChanged();
   const saved: StoredSchool = { ...school, ...fields, version: current + 1, updatedAt: now.toISOString(), updatedBy: editor.email };
   return settingsAnswer(saved, opportunities, now);
 }
