@@ -38,7 +38,7 @@ export const keys = {
   /** On gsi1 under heldForEmail: an address's sessions and its tokens, told apart by these prefixes. */
   sessionsPrefix: () => 'SESSION#',
   tokensPrefix: () => 'TOKEN#',
-  /** One counter per caller and window; TTL removes it once the window is over. */
+  /** One counter per caller (the keyed hash of its IP or address, never the value) and window; TTL removes it once the window is over. */
   rateWindow: (scope: string, subject: string, windowStart: number) => ({ pk: `RATE#${scope}#${subject}`, sk: `W#${windowStart}` }),
   /** Directory search: one item per search term of a school, partitioned by the term's first two characters. */
   directoryTerm: (term: string, urn: string) => ({ pk: `DIR#${term.slice(0, 2)}`, sk: `${term}#${urn}` }),
@@ -64,7 +64,7 @@ export const keys = {
   calendarFeed: (urn: string) => ({ pk: `SCHOOL#${urn}`, sk: 'CALENDAR_FEED' }),
   /** A platform admin (imports schools, invites careers leads): one item per person, apart from school roles. */
   platformAdmin: (email: string) => ({ pk: 'PLATFORM#ADMINS', sk: `ADMIN#${email.toLowerCase()}` }),
-  /** An address SES reported as bouncing for good or complaining (by its SHA-256): the mailer sends it nothing more. */
+  /** An address SES reported as bouncing for good or complaining (by its keyed hash, shared/store/keyed-hash.ts): the mailer sends it nothing more. */
   suppressed: (emailHash: string) => ({ pk: `SUPPRESSED#${emailHash}`, sk: 'SUPPRESSED' }),
   /**
    * gsi1: the short-lived items that hold one email address (its sign-in and action tokens,
