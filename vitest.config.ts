@@ -29,6 +29,7 @@ export default defineConfig({
           name: 'integration',
           include: ['test/**/*.test.ts', 'functions/**/*.test.ts', 'infra/**/*.test.ts'],
           globalSetup: ['test/global-setup.ts'],
+          setupFiles: ['test/setup.ts'],
         },
       },
     ],

@@ -26,6 +26,9 @@ export const MAIL_SEND_ACTIONS = ['ses:SendRawEmail', 'ses:SendEmail'] as const;
 /** Reading the table's stream: what the mailer's event source mapping needs. */
 export const STREAM_READ_ACTIONS = ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams'] as const;
 
+/** Reading the deployment's hash key: the value of that one secret, nothing else. */
+export const HASH_KEY_READ_ACTIONS = ['secretsmanager:GetSecretValue'] as const;
+
 export function tableActions(touches: Touches): string[] {
   if (touches.table === 'write') return [...TABLE_READ_ACTIONS, ...TABLE_WRITE_ACTIONS];
   if (touches.table === 'read') return [...TABLE_READ_ACTIONS];
@@ -55,4 +58,8 @@ export function leadingKeyPattern(key: string): string {
 /** The condition that keeps a statement to the declared partition keys. */
 export function leadingKeysCondition(keys: readonly string[]): Record<string, Record<string, string[]>> {
   return { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': keys.map(leadingKeyPattern) } };
+}
+
+export function hashKeyActions(touches: Touches): string[] {
+  return touches.hashKey === 'read' ? [...HASH_KEY_READ_ACTIONS] : [];
 }

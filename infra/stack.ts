@@ -35,7 +35,7 @@ import { Alarms } from './alarms.ts';
 import { bundlingOptions, REPO_ROOT } from './bundling.ts';
 import type { StackConfig } from './config.ts';
 import { acknowledge, nagRef } from './nag.ts';
-import { leadingKeysCondition, mailActions, ORIGIN_SECRET_ACTIONS, tableActions } from './permissions.ts';
+import { hashKeyActions, leadingKeysCondition, mailActions, ORIGIN_SECRET_ACTIONS, tableActions } from './permissions.ts';
 import { Site } from './site.ts';
 
 /** The three parts of shared/routes.ts the stack is built from. */
@@ -137,6 +137,8 @@ export class ProviderAccessStack extends Stack {
   readonly alarms: Alarms;
   /** CloudFront's proof to the API that a request came through it (issue 12, item 1). */
   readonly originSecret: secretsmanager.Secret;
+  /** The key of the rate-limit and suppression hashes (shared/store/keyed-hash.ts). */
+  readonly hashKey: secretsmanager.Secret;
   /** Dead-letter queues, made when a route needs one: 'mailer' (stream batches), 'async' (daily job, SES feedback). */
   readonly deadLetterQueues = new Map<'mailer' | 'async', sqs.Queue>();
   /** Every function, by its route-table name. */
@@ -203,6 +205,21 @@ export class ProviderAccessStack extends Stack {
         }),
       );
     }
+
+    // The HMAC key of rate-limit and suppression hashes (issue 12, item 10), made once per
+    // deployment by CloudFormation and never seen by anyone; only the functions whose
+    // route entry says `touches.hashKey` may read it. Retained like the table, whose
+    // suppressions it keys: a new key would orphan every suppression.
+    this.hashKey = new secretsmanager.Secret(this, 'HashKey', {
+      description: 'Provider access: the HMAC key of rate-limit and suppression hashes (shared/store/keyed-hash.ts)',
+      generateSecretString: { passwordLength: 64, excludePunctuation: true, includeSpace: false },
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    acknowledge(
+      this.hashKey,
+      'AwsSolutions-SMG4',
+      'Not rotated automatically: the suppressions are stored under HMACs made with this key, so a new key would forget every address that bounced or complained and the mailer would write to them again. Rotation is a deliberate step with a re-keying of the suppressions (see the README).',
+    );
 
     // ---- Mail: the sender identity, a configuration set, bounce and complaint events.
     const { domainName, senderAddress } = props.config;
@@ -448,7 +465,7 @@ export class ProviderAccessStack extends Stack {
     const http = route.kind === 'http' || route.kind === 'fallback';
     const role = new iam.Role(group, `${id}Role`, {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
-      description: `${route.name}: table ${route.touches.table ?? 'none'}, mail ${route.touches.mail ?? 'none'}`,
+      description: `${route.name}: table ${route.touches.table ?? 'none'}, mail ${route.touches.mail ?? 'none'}${route.touches.hashKey ? ', hash key' : ''}`,
     });
     logGroup.grantWrite(role);
 
@@ -478,6 +495,8 @@ export class ProviderAccessStack extends Stack {
     }
     // Every HTTP function checks the origin secret (shared/http/client-ip.ts): it may read that one secret.
     if (http) role.addToPolicy(new iam.PolicyStatement({ sid: 'OriginSecret', actions: [...ORIGIN_SECRET_ACTIONS], resources: [this.originSecret.secretArn] }));
+    const hashKey = hashKeyActions(route.touches);
+    if (hashKey.length) role.addToPolicy(new iam.PolicyStatement({ sid: 'HashKey', actions: hashKey, resources: [this.hashKey.secretArn] }));
     const mail = mailActions(route.touches);
     if (route.touches.mail === 'send') {
       const configurationSetArn = this.formatArn({ service: 'ses', resource: 'configuration-set', resourceName: this.configurationSet.configurationSetName });
@@ -498,7 +517,11 @@ export class ProviderAccessStack extends Stack {
       timeout: sizing.timeout,
       role,
       logGroup,
-      environment: http ? { ...this.functionEnvironment, ORIGIN_SECRET_ARN: this.originSecret.secretArn } : this.functionEnvironment,
+      environment: {
+        ...this.functionEnvironment,
+        ...(http ? { ORIGIN_SECRET_ARN: this.originSecret.secretArn } : {}),
+        ...(hashKey.length ? { HASH_KEY_SECRET_ARN: this.hashKey.secretArn } : {}),
+      },
       description: `${route.description} -> ${route.module}`,
       ...(reserved === undefined ? {} : { reservedConcurrentExecutions: reserved }),
       ...extra,

@@ -27,6 +27,11 @@ export interface Touches {
    * test/security/leading-keys.test.ts checks each against what the function really touches.
    */
   keys?: { table: readonly string[]; indexes?: Partial<Record<GlobalIndexName, readonly string[]>> };
+  /**
+   * Reads the deployment's hash key (shared/store/keyed-hash.ts): the function counts rate
+   * limits or reads and writes suppressions, both keyed by an HMAC of an address or an IP.
+   */
+  hashKey?: 'read';
 }
 
 export interface HttpRoute {
@@ -88,7 +93,7 @@ export const httpRoutes: readonly HttpRoute[] = [
     module: 'functions/request-create.ts',
     access: 'public',
     // The school's partition (request, event, slot), its rate-limit counters, its idempotency records.
-    touches: { table: 'write', keys: { table: ['SCHOOL#', 'RATE#', 'IDEMPOTENCY#request-create'] } },
+    touches: { table: 'write', hashKey: 'read', keys: { table: ['SCHOOL#', 'RATE#', 'IDEMPOTENCY#request-create'] } },
   },
   {
     name: 'auth-sign-in',
@@ -97,7 +102,7 @@ export const httpRoutes: readonly HttpRoute[] = [
     module: 'functions/auth-sign-in.ts',
     access: 'public',
     // Counters; is this a member of staff (their schools), a platform admin, or a provider (their requests, on gsi2)? The queued email.
-    touches: { table: 'write', keys: { table: ['RATE#', 'USER#', 'PLATFORM#ADMINS', 'OUTBOX#'], indexes: { gsi2: ['PROVIDER#'] } } },
+    touches: { table: 'write', hashKey: 'read', keys: { table: ['RATE#', 'USER#', 'PLATFORM#ADMINS', 'OUTBOX#'], indexes: { gsi2: ['PROVIDER#'] } } },
   },
   {
     name: 'auth-session',
@@ -140,7 +145,7 @@ export const httpRoutes: readonly HttpRoute[] = [
     touches: { table: 'write' },
   },
   { name: 'manage-me', method: 'GET', path: '/api/manage/me', module: 'functions/manage-me.ts', access: 'staff', touches: { table: 'read' } },
-  { name: 'manage-requests', method: 'GET', path: '/api/manage/schools/{urn}/requests', module: 'functions/manage-requests.ts', access: 'staff', touches: { table: 'read' } },
+  { name: 'manage-requests', method: 'GET', path: '/api/manage/schools/{urn}/requests', module: 'functions/manage-requests.ts', access: 'staff', touches: { table: 'read', hashKey: 'read' } },
   { name: 'manage-request', method: 'GET', path: '/api/manage/requests/{id}', module: 'functions/manage-request.ts', access: 'staff', touches: { table: 'read' } },
   { name: 'manage-decision', method: 'POST', path: '/api/manage/requests/{id}/{action}', module: 'functions/manage-decision.ts', access: 'staff', touches: { table: 'write' } },
   // A school's own set-up (settings, opportunities, staff): GET reads, PUT replaces.
@@ -184,7 +189,7 @@ export const fallbackRoute = {
 
 export const eventRoutes: readonly EventRoute[] = [
   // The mailer: the only function that may send email (request events and sign-in links).
-  { name: 'notify', kind: 'table-stream', module: 'functions/notify.ts', touches: { table: 'write', mail: 'send' } },
+  { name: 'notify', kind: 'table-stream', module: 'functions/notify.ts', touches: { table: 'write', mail: 'send', hashKey: 'read' } },
   // Expiry and reminders: writes request events and outbox items; the mailer sends them.
   {
     name: 'daily',
@@ -194,7 +199,7 @@ export const eventRoutes: readonly EventRoute[] = [
     schedule: { expression: 'cron(0 6 * * ? *)', localEveryMinutes: 60 },
   },
   // SES bounces and complaints: records the address as suppressed so the mailer skips it.
-  { name: 'ses-feedback', kind: 'mail-feedback', module: 'functions/ses-feedback.ts', touches: { table: 'write' } },
+  { name: 'ses-feedback', kind: 'mail-feedback', module: 'functions/ses-feedback.ts', touches: { table: 'write', hashKey: 'read' } },
 ];
 
 /** Matches a concrete path against a route path; returns its parameters or undefined. */

@@ -1,5 +1,7 @@
 // The environment the functions read, set for the local stack exactly as the CDK stack
 // sets it on each Lambda (TABLE_NAME…), plus the local endpoints.
+import { ensureHashKeyFile, ephemeralHashKeyFile } from './hash-key.ts';
+
 export interface LocalEndpoints {
   tableName: string;
   dynamodbEndpoint: string;
@@ -11,6 +13,8 @@ export interface LocalEndpoints {
    * the caller is always the socket's address (shared/http/client-ip.ts).
    */
   originSecret?: string;
+  /** The hash key's file, made on first use (`.data/hash-key` for `npm start`); see hash-key.ts. */
+  hashKeyFile?: string;
 }
 
 /**
@@ -36,6 +40,9 @@ export function applyLocalEnv(e: LocalEndpoints): void {
   process.env.SITE_URL = e.siteUrl;
   if (e.originSecret) process.env.LOCAL_ORIGIN_SECRET = e.originSecret;
   else delete process.env.LOCAL_ORIGIN_SECRET;
+  // The key of the rate-limit and suppression hashes (on AWS a secret): the given file, the
+  // one already set (the tests' global setup), or a new one for data kept only in memory.
+  process.env.HASH_KEY_FILE = e.hashKeyFile ? ensureHashKeyFile(e.hashKeyFile) : process.env.HASH_KEY_FILE || ephemeralHashKeyFile();
   process.env.AWS_REGION ??= 'eu-west-2';
   // The SDK never looks for real credentials locally.
   process.env.AWS_ACCESS_KEY_ID ??= 'local';

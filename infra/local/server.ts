@@ -8,6 +8,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'a
 import { fallbackRoute, findRoute, httpRoutes, type HttpRoute } from '#shared/routes.ts';
 import { errorResponse } from '#shared/http/contract.ts';
 import { fromLambdaResult, lambdaContext, toApiGatewayEvent, type OutgoingResponse } from './adapter.ts';
+import { localLogLine } from './console-log.ts';
 
 type Handler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyResultV2>;
 
@@ -56,7 +57,7 @@ export interface LocalServerOptions {
 export function createLocalServer(options: LocalServerOptions): Server {
   return createServer((req, res) => {
     handle(req, res, options).catch((err: unknown) => {
-      console.error('local server error', err);
+      console.error(localLogLine('local server error', err));
       send(res, fromLambdaResult(errorResponse(500, 'INTERNAL_ERROR', 'The local server failed; see its console.')));
     });
   });

@@ -18,6 +18,8 @@ import { ensureTable } from './table-setup.ts';
 export interface LocalStackOptions {
   /** Where DynamoDB Local keeps its file; in memory when left out. */
   dataDir?: string;
+  /** The hash key's file (made on first start); beside the data in dataDir when left out, or one for this process. */
+  hashKeyFile?: string;
   /**
    * A DynamoDB Local already running (the tests' global one): use it instead of starting
    * another, and leave it running on stop. Give each user its own tableName.
@@ -60,7 +62,15 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const ses = await startSesEmulator();
     stops.push(() => ses.stop());
     const siteUrl = `http://localhost:${options.port}`;
-    applyLocalEnv({ tableName, dynamodbEndpoint: dynamodb.endpoint, sesEndpoint: ses.endpoint, siteUrl, ...(options.originSecret ? { originSecret: options.originSecret } : {}) });
+    const hashKeyFile = options.hashKeyFile ?? (options.dataDir ? join(options.dataDir, 'hash-key') : undefined);
+    applyLocalEnv({
+      tableName,
+      dynamodbEndpoint: dynamodb.endpoint,
+      sesEndpoint: ses.endpoint,
+      siteUrl,
+      ...(options.originSecret ? { originSecret: options.originSecret } : {}),
+      ...(hashKeyFile ? { hashKeyFile } : {}),
+    });
 
     const { streamArn } = await ensureTable(dynamodb.endpoint, tableName);
     const seeded = options.seed ? await seedDemo(createStore({ tableName, endpoint: dynamodb.endpoint })) : undefined;

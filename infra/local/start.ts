@@ -1,16 +1,17 @@
 // `npm start`: the whole product locally, with demo data, until Ctrl-C.
 import { join } from 'node:path';
+import { localLog } from './console-log.ts';
 import { DEMO_CAREERS_LEAD } from './demo-data.ts';
 import { JavaMissingError } from './java.ts';
 import { REPO_ROOT } from './server.ts';
 import { startLocalStack } from './stack.ts';
 
 const port = Number(process.env.PORT ?? 3000);
-const log = (message: string, detail?: unknown) => console.error(`[local] ${message}`, detail ?? '');
+const log = localLog();
 
 try {
   console.log('Starting DynamoDB Local, the SES emulator and the site…');
-  const stack = await startLocalStack({ dataDir: join(REPO_ROOT, '.data', 'dynamodb'), port, seed: true, log });
+  const stack = await startLocalStack({ dataDir: join(REPO_ROOT, '.data', 'dynamodb'), hashKeyFile: join(REPO_ROOT, '.data', 'hash-key'), port, seed: true, log });
   const seeded = stack.seeded?.created.length ? `demo trust created (${stack.seeded.created.length} schools)` : 'demo data kept from the last run';
   console.log(`
 Provider access is running (${seeded}).

@@ -154,7 +154,12 @@ export class StreamPoller {
     this.checkpoint(shardId, batch[failedFrom - 1]);
     if (shard.attempts > this.o.maxRetries) {
       const dropped = batch[failedFrom];
-      this.o.log('stream record failed too often; set aside (dead-letter)', dropped);
+      // Which record, not what it holds (its image names people): find it in the table by its keys.
+      this.o.log('stream record failed too often; set aside (dead-letter)', {
+        eventName: dropped?.eventName,
+        sequenceNumber: dropped?.dynamodb?.SequenceNumber,
+        keys: dropped?.dynamodb?.Keys,
+      });
       this.checkpoint(shardId, dropped);
       shard.pending = batch.slice(failedFrom + 1);
       shard.attempts = 0;

@@ -4,7 +4,7 @@ import * as z from 'zod';
 import type { StatementContent } from '#shared/domain/statement.ts';
 import { isoDate, line } from './fields.ts';
 
-export type { StatementContent, StatementPhase } from '#shared/domain/statement.ts';
+export type { RedactedStatementContact, StatementContact, StatementContent, StatementPhase } from '#shared/domain/statement.ts';
 
 /** `?version=3` for an earlier version; left out for the latest. */
 export const statementQuery = z.strictObject({
@@ -45,6 +45,11 @@ export interface StatementAnswer {
   url: string;
   latestUrl: string;
   content: StatementContent;
+  /**
+   * When this version's careers lead contact was removed (content.procedure.careersLead is
+   * then the redaction): the school named another lead, or the lead's data was erased.
+   */
+  redaction?: { at: string; reason: 'careers-lead-replaced' | 'erased' };
   versions: StatementVersionLink[];
 }
 

@@ -11,6 +11,10 @@
 //   a phase without one says providers may propose a time through the request form.
 // - S-REVIEW: the next review is a year after approval (29 February → 28 February).
 // - A school teaching none of Years 8–13 still gets a statement that says so (R-TAUGHT).
+// - S-PROCEDURE's contact is the one thing a published version loses: when the school names
+//   another careers lead, or the lead's personal data is erased, their name, email and
+//   phone in every version that named them give way to REDACTED_CAREERS_LEAD and a pointer
+//   to the current statement; the rest of the version stays word for word.
 import { weekdayName } from './calendar.ts';
 import { KEY_PHASES, type KeyPhase } from './coverage.ts';
 import { dateParts, formatDate, formatDateShort, isLeapYear, makeDate } from './dates.ts';
@@ -44,6 +48,32 @@ export interface StatementPhase {
   opportunities: { title: string; sessionType: string; yearGroups: string; when: string; venue: string }[];
 }
 
+/** The careers lead as a version published them (S-PROCEDURE). */
+export interface StatementContact {
+  name: string;
+  email: string;
+  phone?: string;
+}
+
+export const REDACTED_CAREERS_LEAD = "the school's careers lead (contact details removed)";
+
+/** What stands in a version for a careers lead who was replaced or erased. */
+export interface RedactedStatementContact {
+  redacted: true;
+  /** REDACTED_CAREERS_LEAD. */
+  name: string;
+  /** The school's statement as it is now (the latest version's address), for the current contact. */
+  currentStatementUrl: string;
+}
+
+export function redactedContact(currentStatementUrl: string): RedactedStatementContact {
+  return { redacted: true, name: REDACTED_CAREERS_LEAD, currentStatementUrl };
+}
+
+export function isRedactedContact(contact: StatementContact | RedactedStatementContact): contact is RedactedStatementContact {
+  return 'redacted' in contact && contact.redacted;
+}
+
 /** The content of one statement, as published: words and values only. */
 export interface StatementContent {
   school: {
@@ -57,7 +87,7 @@ export interface StatementContent {
   };
   /** S-PROCEDURE */
   procedure: {
-    careersLead: { name: string; email: string; phone?: string };
+    careersLead: StatementContact | RedactedStatementContact;
     requestUrl: string;
     mustInclude: string[];
     minimumNoticeDays: number;

@@ -4,6 +4,7 @@
 import type { StatementAnswer } from '#shared/api/statement.ts';
 import { formatDateShort } from '#shared/domain/dates.ts';
 import { plural } from '#shared/domain/labels.ts';
+import { isRedactedContact } from '#shared/domain/statement.ts';
 import { londonDate } from '#shared/domain/timezone.ts';
 import { html, type SafeHtml } from '#shared/html.ts';
 import { page } from './layout.ts';
@@ -40,10 +41,28 @@ function versionBanner(s: StatementAnswer): SafeHtml {
   return html``;
 }
 
+/**
+ * S-PROCEDURE's contact: the careers lead as published, or, once they were replaced or
+ * erased, the redaction and where the current contact is: the current version, or for the
+ * latest version itself the school's page on the service (it names today's careers lead).
+ */
+function contactParagraph(s: StatementAnswer): SafeHtml {
+  const lead = s.content.procedure.careersLead;
+  if (!isRedactedContact(lead)) {
+    return html`<p class="govuk-body">Contact our careers lead, ${lead.name}: email <a class="govuk-link" href="mailto:${lead.email}">${lead.email}</a>${lead.phone ? html`, phone ${lead.phone}` : html``}.</p>`;
+  }
+  const when = s.redaction ? formatDateShort(londonDate(s.redaction.at)) : undefined;
+  const why = s.redaction?.reason === 'erased' ? 'at the person’s request' : 'when the school named a new careers lead';
+  const where = s.isLatest
+    ? html`The school’s page on this service, <a class="govuk-link" href="${s.content.procedure.requestUrl}">${s.content.procedure.requestUrl}</a>, names its careers lead today.`
+    : html`<a class="govuk-link" href="${lead.currentStatementUrl}">Read the current version of this statement</a> for who to contact now.`;
+  return html`<p class="govuk-body">Contact ${lead.name}. ${where}</p>
+<p class="govuk-body-s">The careers lead’s name, email and phone number were removed from this version${when ? ` on ${when}` : ''}, ${why}; the rest of it is as the school published it.</p>`;
+}
+
 export function statementPage(s: StatementAnswer): string {
   const c = s.content;
   const p = c.procedure;
-  const lead = p.careersLead;
   const body = html`<div class="govuk-grid-row app-statement app-wrap"><div class="govuk-grid-column-two-thirds-from-desktop">
 <span class="govuk-caption-l">${c.school.name}</span>
 <h1 class="govuk-heading-l">${TITLE}</h1>
@@ -66,7 +85,7 @@ ${bullets(c.entitlement.contentItems)}
   : html``}
 
 <h2 class="govuk-heading-m" id="procedure">How a provider asks for access</h2>
-<p class="govuk-body">Contact our careers lead, ${lead.name}: email <a class="govuk-link" href="mailto:${lead.email}">${lead.email}</a>${lead.phone ? html`, phone ${lead.phone}` : html``}.</p>
+${contactParagraph(s)}
 <p class="govuk-body">Send a request online at <a class="govuk-link" href="${p.requestUrl}">${p.requestUrl}</a>, where you can see our school day, term dates and open slots. A request must include:</p>
 ${bullets(p.mustInclude)}
 <p class="govuk-body">${notice(p.minimumNoticeDays)} Requests can be made up to ${plural(p.bookingWindowDays, 'day')} ahead. We answer every request within ${plural(p.responseSchoolDays, 'school day')}: we approve it, propose another time, or decline it with a reason.</p>

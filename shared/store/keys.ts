@@ -38,7 +38,7 @@ export const keys = {
   /** On gsi1 under heldForEmail: an address's sessions and its tokens, told apart by these prefixes. */
   sessionsPrefix: () => 'SESSION#',
   tokensPrefix: () => 'TOKEN#',
-  /** One counter per caller and window; TTL removes it once the window is over. */
+  /** One counter per caller (the keyed hash of its IP or address, never the value) and window; TTL removes it once the window is over. */
   rateWindow: (scope: string, subject: string, windowStart: number) => ({ pk: `RATE#${scope}#${subject}`, sk: `W#${windowStart}` }),
   /** Directory search: one item per search term of a school, partitioned by the term's first two characters. */
   directoryTerm: (term: string, urn: string) => ({ pk: `DIR#${term.slice(0, 2)}`, sk: `${term}#${urn}` }),
@@ -54,16 +54,19 @@ export const keys = {
   reminder: (urn: string, requestId: string, kind: string, date: string) => ({ pk: `SCHOOL#${urn}`, sk: `REMINDER#${requestId}#${kind}#${date}` }),
   /** That the careers lead was emailed about one problem of one booking (issue 11): each is told once. */
   attention: (urn: string, requestId: string, problemKey: string) => ({ pk: `SCHOOL#${urn}`, sk: `ATTENTION#${requestId}#${problemKey}` }),
-  /** A published version of a school's provider access policy statement: immutable once written. */
+  /** A published version of a school's provider access policy statement: immutable once written, but for the redaction of its contact. */
   statement: (urn: string, version: number) => ({ pk: `SCHOOL#${urn}`, sk: `STATEMENT#${String(version).padStart(6, '0')}` }),
   statementsPrefix: () => 'STATEMENT#',
+  /** gsi2 on a version while it names its careers lead: erasure finds every version naming an address without a scan. */
+  statementsNamingLead: (email: string) => `STATEMENT_LEAD#${email.toLowerCase()}`,
+  statementNamingLeadSort: (urn: string, version: number) => `${urn}#${String(version).padStart(6, '0')}`,
   /** That the review reminder for one review date of a school's statement was queued (sent once). */
   statementReviewReminder: (urn: string, reviewDate: string) => ({ pk: `SCHOOL#${urn}`, sk: `STATEMENT_REVIEW#${reviewDate}` }),
   /** The SHA-256 of a school's private calendar feed secret; rotating the feed replaces it. */
   calendarFeed: (urn: string) => ({ pk: `SCHOOL#${urn}`, sk: 'CALENDAR_FEED' }),
   /** A platform admin (imports schools, invites careers leads): one item per person, apart from school roles. */
   platformAdmin: (email: string) => ({ pk: 'PLATFORM#ADMINS', sk: `ADMIN#${email.toLowerCase()}` }),
-  /** An address SES reported as bouncing for good or complaining (by its SHA-256): the mailer sends it nothing more. */
+  /** An address SES reported as bouncing for good or complaining (by its keyed hash, shared/store/keyed-hash.ts): the mailer sends it nothing more. */
   suppressed: (emailHash: string) => ({ pk: `SUPPRESSED#${emailHash}`, sk: 'SUPPRESSED' }),
   /**
    * gsi1: the short-lived items that hold one email address (its sign-in and action tokens,

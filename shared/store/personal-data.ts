@@ -170,9 +170,15 @@ export interface ErasureRecord {
   counts: Record<string, number>;
 }
 
-/** Keeps the fact of an erasure (accountability), without the erased address. */
-export async function recordErasure(store: Store, record: ErasureRecord): Promise<void> {
-  await store.doc.send(new PutCommand({ TableName: store.tableName, Item: { ...keys.erasure(record.at, record.id), itemType: 'erasure', ...record } }));
+/**
+ * Keeps the fact of an erasure (accountability), without the erased address, in one
+ * transaction with `also` (the statement versions it redacts, which point at this record);
+ * past 99 of those, the first ones go in transactions of their own before it.
+ */
+export async function recordErasure(store: Store, record: ErasureRecord, also: TransactItems = []): Promise<void> {
+  const items: TransactItems = [...also, { Put: { TableName: store.tableName, Item: { ...keys.erasure(record.at, record.id), itemType: 'erasure', ...record } } }];
+  // The record is the last item, so it is written last, with the last redactions.
+  for (let i = 0; i < items.length; i += MAX_TRANSACTION) await transact(store, items.slice(i, i + MAX_TRANSACTION));
 }
 
 export async function getRequestForAnonymising(store: Store, urn: string, id: string): Promise<MaybeAnonymisedRequest | undefined> {

@@ -2,8 +2,9 @@
 // update per check: it counts the hit and refuses it past the limit in the same write.
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Store } from './client.ts';
+import { keyedHash } from './keyed-hash.ts';
 import { keys } from './keys.ts';
-import { epochSeconds, hashSecret } from './secrets.ts';
+import { epochSeconds } from './secrets.ts';
 
 export interface RateLimit {
   scope: string;
@@ -13,16 +14,21 @@ export interface RateLimit {
 
 export type RateCheck = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
-/** Counts one hit for `subject` (an IP or an email: stored hashed) and says whether it is allowed. */
+/**
+ * Counts one hit for `subject` (an IP or an email) and says whether it is allowed. The
+ * subject is stored only as its keyed hash (shared/store/keyed-hash.ts): an address or an
+ * IP is easy to guess, so a plain hash of it would give it away.
+ */
 export async function hitRateLimit(store: Store, rule: RateLimit, subject: string, now = new Date()): Promise<RateCheck> {
   const t = epochSeconds(now);
   const windowStart = t - (t % rule.windowSeconds);
   const windowEnd = windowStart + rule.windowSeconds;
+  const subjectHash = await keyedHash(subject.toLowerCase());
   try {
     await store.doc.send(
       new UpdateCommand({
         TableName: store.tableName,
-        Key: keys.rateWindow(rule.scope, hashSecret(subject.toLowerCase()), windowStart),
+        Key: keys.rateWindow(rule.scope, subjectHash, windowStart),
         UpdateExpression: 'ADD hits :one SET expiresAt = :end',
         ConditionExpression: 'attribute_not_exists(hits) OR hits < :limit',
         ExpressionAttributeValues: { ':one': 1, ':end': windowEnd, ':limit': rule.limit },

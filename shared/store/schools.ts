@@ -190,7 +190,8 @@ export async function updateSchoolSettings(
     await transact(store, [profileVersionUpdate(store, urn, 'version', expected, set), ...also]);
     return true;
   } catch (err) {
-    if (err instanceof TransactionCancelled && err.failedCondition(0)) return false;
+    // The version, or a condition of an item that goes with it (a statement version redacted or published meanwhile): read again.
+    if (err instanceof TransactionCancelled && err.reasons.includes('ConditionalCheckFailed')) return false;
     throw err;
   }
 }

@@ -2,14 +2,26 @@
 // (written once, never updated); the school profile holds a small pointer to the latest
 // (`statement`), set in the same transaction, so a page of the school reads the pointer
 // with the profile and only the page of the statement reads the version item.
+//
+// One exception to "never updated", for personal data (issue 12, item 10): a version's
+// S-PROCEDURE contact is replaced by a redaction once its careers lead is replaced or
+// erased (redactionUpdate). That update can do nothing else: it is conditional on the
+// version still naming that lead and never having been redacted, it writes a marker saying
+// when, why and by which role (`redaction`), and it goes in the same transaction as the
+// audit item of the change that caused it (the settings change, the admin's appointment or
+// the erasure record), so the audit trail says who. The rest of the version's text is kept
+// word for word, and published versions are otherwise as immutable as before.
+//
+// While a version names its lead it sits on gsi2 under that address (statementsNamingLead),
+// so an erasure finds every version naming an address without a scan; redaction takes it off.
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { StatementContent } from '#shared/domain/statement.ts';
+import type { RedactedStatementContact, StatementContent } from '#shared/domain/statement.ts';
 import type { IsoDate } from '#shared/domain/types.ts';
-import type { Store } from './client.ts';
+import { queryEvery, type Store } from './client.ts';
 import { fromItem, keys } from './keys.ts';
 import { outboxItem, type StatementReviewMessage } from './outbox.ts';
 import type { StoredSchool } from './schools.ts';
-import { transact, TransactionCancelled } from './transact.ts';
+import { transact, TransactionCancelled, type TransactItems } from './transact.ts';
 
 /** What the profile keeps of its latest published statement. */
 export interface StatementPointer {
@@ -20,14 +32,36 @@ export interface StatementPointer {
   nextReviewOn: IsoDate;
 }
 
+/** That a version's contact was removed: when, why, and by which role (the audit item written with it names the person). */
+export interface StatementRedaction {
+  at: string;
+  /** The school named another careers lead, or the lead's personal data was erased on request (UK GDPR Art. 17). */
+  reason: 'careers-lead-replaced' | 'erased';
+  /** careers_lead, trust_admin, deputy or platform_admin. */
+  byRole: string;
+  /** For an erasure, the id of its record (shared/store/personal-data.ts recordErasure). */
+  erasureId?: string;
+}
+
 export interface StoredStatement {
   urn: string;
   version: number;
   publishedAt: string;
-  /** The member of staff who published it. */
+  /** The member of staff who published it (an erased one's placeholder after erasure). */
   publishedBy: string;
   approvedOn: IsoDate;
   content: StatementContent;
+  redaction?: StatementRedaction;
+}
+
+/** What a redaction reads of a version: the lead it names (none once redacted) and who published it. */
+export interface StatementContactRef {
+  urn: string;
+  version: number;
+  /** The lead's address as stored, while the version names them. */
+  leadEmail?: string;
+  publishedBy: string;
+  redacted: boolean;
 }
 
 export type StatementVersionSummary = Pick<StoredStatement, 'version' | 'publishedAt' | 'approvedOn'>;
@@ -39,10 +73,12 @@ export function statementPointerOf(school: StoredSchool): StatementPointer | und
 
 /**
  * Writes version `expectedLatest + 1` and points the profile at it, all or nothing. The
- * version item may not exist yet and the profile must still point at `expectedLatest`
- * (none for 0): false when someone published in between.
+ * version item may not exist yet, the profile must still point at `expectedLatest` (none
+ * for 0) and its settings must still be at `settingsVersion`, the settings the content was
+ * built from (so a careers lead replaced meanwhile, whose earlier versions were just
+ * redacted, is not published again): false when someone published or saved in between.
  */
-export async function publishStatementVersion(store: Store, statement: StoredStatement, expectedLatest: number): Promise<boolean> {
+export async function publishStatementVersion(store: Store, statement: StoredStatement, expectedLatest: number, settingsVersion: number): Promise<boolean> {
   const pointer: StatementPointer = {
     version: statement.version,
     publishedAt: statement.publishedAt,
@@ -51,6 +87,9 @@ export async function publishStatementVersion(store: Store, statement: StoredSta
     nextReviewOn: statement.content.review.nextReviewOn,
   };
   const latest = expectedLatest === 0 ? 'attribute_not_exists(#s)' : '#s.#v = :expected';
+  const settings = settingsVersion === 0 ? '(attribute_not_exists(#ver) OR #ver = :settings)' : '#ver = :settings';
+  const lead = statement.content.procedure.careersLead;
+  const index = 'email' in lead ? { gsi2pk: keys.statementsNamingLead(lead.email), gsi2sk: keys.statementNamingLeadSort(statement.urn, statement.version) } : {};
   try {
     await transact(store, [
       {
@@ -58,15 +97,15 @@ export async function publishStatementVersion(store: Store, statement: StoredSta
           TableName: store.tableName,
           Key: keys.school(statement.urn),
           UpdateExpression: 'SET #s = :pointer',
-          ConditionExpression: `attribute_exists(pk) AND ${latest}`,
-          ExpressionAttributeNames: { '#s': 'statement', ...(expectedLatest === 0 ? {} : { '#v': 'version' }) },
-          ExpressionAttributeValues: { ':pointer': pointer, ...(expectedLatest === 0 ? {} : { ':expected': expectedLatest }) },
+          ConditionExpression: `attribute_exists(pk) AND ${latest} AND ${settings}`,
+          ExpressionAttributeNames: { '#s': 'statement', '#ver': 'version', ...(expectedLatest === 0 ? {} : { '#v': 'version' }) },
+          ExpressionAttributeValues: { ':pointer': pointer, ':settings': settingsVersion, ...(expectedLatest === 0 ? {} : { ':expected': expectedLatest }) },
         },
       },
       {
         Put: {
           TableName: store.tableName,
-          Item: { ...keys.statement(statement.urn, statement.version), itemType: 'statement', ...statement },
+          Item: { ...keys.statement(statement.urn, statement.version), ...index, itemType: 'statement', ...statement },
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       },
@@ -103,6 +142,84 @@ export async function listStatementVersions(store: Store, urn: string): Promise<
     start = out.LastEvaluatedKey;
   } while (start);
   return found;
+}
+
+const CONTACT_PROJECTION = {
+  ProjectionExpression: '#v, publishedBy, redaction, #c.#p.#l.#e',
+  ExpressionAttributeNames: { '#v': 'version', '#c': 'content', '#p': 'procedure', '#l': 'careersLead', '#e': 'email' },
+};
+
+function contactRef(urn: string, item: Record<string, unknown>): StatementContactRef {
+  const i = item as { version: number; publishedBy?: string; redaction?: unknown; content?: { procedure?: { careersLead?: { email?: string } } } };
+  const leadEmail = i.redaction ? undefined : i.content?.procedure?.careersLead?.email;
+  return { urn, version: Number(i.version), publishedBy: i.publishedBy ?? '', redacted: Boolean(i.redaction), ...(leadEmail ? { leadEmail } : {}) };
+}
+
+/** Every version of a school with whom it names and who published it, oldest first (read consistently: a version published a moment ago is there). */
+export async function listStatementContacts(store: Store, urn: string): Promise<StatementContactRef[]> {
+  const items = await queryEvery(store, {
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+    ExpressionAttributeValues: { ':pk': keys.school(urn).pk, ':prefix': keys.statementsPrefix() },
+    ...CONTACT_PROJECTION,
+    ConsistentRead: true,
+  });
+  return items.map((i) => contactRef(urn, i));
+}
+
+/** Every version, of any school, that still names this address as its careers lead (gsi2). */
+export async function listStatementsNamingLead(store: Store, email: string): Promise<StatementContactRef[]> {
+  const items = await queryEvery(store, {
+    IndexName: 'gsi2',
+    KeyConditionExpression: 'gsi2pk = :pk',
+    ExpressionAttributeValues: { ':pk': keys.statementsNamingLead(email) },
+  });
+  return items.map((i) => contactRef(String(i.urn), i));
+}
+
+/**
+ * The one update a published version may have (see the top of this file): its contact
+ * replaced by the redaction with its marker, taken off the lead index; and/or, for an
+ * erasure, its publisher replaced by the placeholder. Conditional on the version still
+ * being as `ref` read it, so nothing else of it can change and a redaction happens once.
+ */
+export function redactionUpdate(
+  store: Store,
+  ref: StatementContactRef,
+  change: { contact?: { redacted: RedactedStatementContact; marker: StatementRedaction }; publishedBy?: string },
+): TransactItems[number] {
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  const set: string[] = [];
+  const conditions = ['attribute_exists(pk)'];
+  let remove = '';
+  if (change.contact) {
+    if (!ref.leadEmail) throw new Error(`version ${ref.version} of ${ref.urn} names no careers lead to redact`);
+    Object.assign(names, { '#c': 'content', '#p': 'procedure', '#l': 'careersLead', '#e': 'email', '#r': 'redaction' });
+    Object.assign(values, { ':contact': change.contact.redacted, ':marker': change.contact.marker, ':lead': ref.leadEmail });
+    set.push('#c.#p.#l = :contact', '#r = :marker');
+    conditions.push('#c.#p.#l.#e = :lead', 'attribute_not_exists(#r)');
+    remove = ' REMOVE gsi2pk, gsi2sk';
+  }
+  if (change.publishedBy !== undefined) {
+    Object.assign(values, { ':publisher': change.publishedBy, ':publishedBy': ref.publishedBy });
+    set.push('publishedBy = :publisher');
+    conditions.push('publishedBy = :publishedBy');
+  }
+  return {
+    Update: {
+      TableName: store.tableName,
+      Key: keys.statement(ref.urn, ref.version),
+      UpdateExpression: `SET ${set.join(', ')}${remove}`,
+      ConditionExpression: conditions.join(' AND '),
+      ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}),
+      ExpressionAttributeValues: values,
+    },
+  };
+}
+
+/** That no version after `latest` has been published: goes with redactions, so none published meanwhile is missed. */
+export function noVersionAfter(store: Store, urn: string, latest: number): TransactItems[number] {
+  return { ConditionCheck: { TableName: store.tableName, Key: keys.statement(urn, latest + 1), ConditionExpression: 'attribute_not_exists(pk)' } };
 }
 
 /**

@@ -2,13 +2,15 @@
 // complaint for them (through the configuration set's events and functions/ses-feedback.ts).
 // The mailer skips them; the careers lead's dashboard says which of its addresses they are.
 //
-// Only the SHA-256 of the (lower-case) address is stored, never the address: whoever asks
-// already holds the address, and a suppression outlives the requests that named it, so it
-// should hold as little personal data as it can (any address in SES's words is blanked).
+// Only the keyed hash (HMAC-SHA-256, shared/store/keyed-hash.ts) of the (lower-case)
+// address is stored, never the address: whoever asks already holds the address, and a
+// suppression outlives the requests that named it, so it should hold as little personal
+// data as it can (any address in SES's words is blanked). A plain SHA-256 would not do: an
+// address is easy to guess, and hashing the guess would confirm it.
 import { BatchGetCommand, GetCommand, PutCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
 import type { Store } from './client.ts';
 import { fromItem, keys } from './keys.ts';
-import { hashSecret } from './secrets.ts';
+import { keyedHash, keyedHasher } from './keyed-hash.ts';
 
 export type SuppressionReason = 'bounce' | 'complaint';
 
@@ -27,18 +29,19 @@ export interface SuppressionReport {
 /** What is kept: the report without the address. */
 export type Suppression = Omit<SuppressionReport, 'email'>;
 
-const keyOf = (email: string) => keys.suppressed(hashSecret(email.trim().toLowerCase()));
+const normalised = (email: string) => email.trim().toLowerCase();
+const keyOf = async (email: string) => keys.suppressed(await keyedHash(normalised(email)));
 const ADDRESS = /[^\s<>()[\]"',;:@]+@[^\s<>()[\]"',;:@]+/g;
 
 /** Records (or refreshes) one suppressed address; the latest report wins. */
 export async function recordSuppression(store: Store, report: SuppressionReport): Promise<void> {
   const { email, ...rest } = report;
   const kept: Suppression = { ...rest, ...(rest.detail ? { detail: rest.detail.replace(ADDRESS, '<address>') } : {}) };
-  await store.doc.send(new PutCommand({ TableName: store.tableName, Item: { ...keyOf(email), itemType: 'suppression', ...kept } }));
+  await store.doc.send(new PutCommand({ TableName: store.tableName, Item: { ...(await keyOf(email)), itemType: 'suppression', ...kept } }));
 }
 
 export async function getSuppression(store: Store, email: string): Promise<Suppression | undefined> {
-  const out = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: keyOf(email) }));
+  const out = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: await keyOf(email) }));
   return out.Item ? fromItem<Suppression>(out.Item) : undefined;
 }
 
@@ -48,11 +51,14 @@ export async function isSuppressed(store: Store, email: string): Promise<boolean
 
 /** Which of these addresses are suppressed (lower case, each once, in the order given). */
 export async function suppressedAmong(store: Store, emails: readonly string[]): Promise<string[]> {
-  const unique = [...new Set(emails.map((e) => e.trim().toLowerCase()).filter(Boolean))];
-  const byPk = new Map(unique.map((e) => [keyOf(e).pk, e]));
+  const unique = [...new Set(emails.map(normalised).filter(Boolean))];
+  if (unique.length === 0) return [];
+  const hash = await keyedHasher();
+  const keyOfAddress = (e: string) => keys.suppressed(hash(e));
+  const byPk = new Map(unique.map((e) => [keyOfAddress(e).pk, e]));
   const found = new Set<string>();
   for (let i = 0; i < unique.length; i += 100) {
-    let pending: Record<string, unknown>[] | undefined = unique.slice(i, i + 100).map(keyOf);
+    let pending: Record<string, unknown>[] | undefined = unique.slice(i, i + 100).map(keyOfAddress);
     for (let attempt = 0; pending?.length; attempt++) {
       if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1_000, 50 * 2 ** attempt)));
       const out: BatchGetCommandOutput = await store.doc.send(

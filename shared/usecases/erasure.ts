@@ -9,11 +9,16 @@
 //    record), so they can no longer sign in;
 //  - every token, session and queued sign-in email held for the address is deleted
 //    (gsi1 under the address; items written before that index expire by TTL within 7 days);
+//  - every published statement version still naming the address as careers lead has that
+//    contact redacted (gsi2, any school), and the versions they published at their schools
+//    name the placeholder as publisher, in the transaction of the erasure record (issue 12,
+//    item 10; shared/store/statements.ts says how this fits immutable versions);
 //  - what happened is kept: event types, dates, statuses, parties and roles, reasons.
 // Someone who is still a school's named careers lead is refused (409): the school names
 // another first, or it would be left without a contact. The erasure itself is recorded
 // (when, by whom, counts) without the erased address. Running it twice changes nothing more.
 import { AppError } from '#shared/errors.ts';
+import { TransactionCancelled } from '#shared/store/transact.ts';
 import { anonymisedEvent, ERASED_NAME } from '#shared/domain/personal-data.ts';
 import { logger } from '#shared/log.ts';
 import type { Store } from '#shared/store/client.ts';
@@ -33,6 +38,7 @@ import { getPlatformAdmin, removePlatformAdmin } from '#shared/store/platform-ad
 import { getSchoolProfile } from '#shared/store/schools.ts';
 import { listRolesOfUser, removeStaffRole } from '#shared/store/staff.ts';
 import { anonymiseRequest, erasedAddress } from './anonymise.ts';
+import { erasedLeadRedactions } from './statement.ts';
 
 export interface ErasureSummary {
   /** What now stands for the address in what was kept. */
@@ -44,6 +50,8 @@ export interface ErasureSummary {
   platformAdmin: boolean;
   /** Tokens, sessions and queued sign-in emails deleted. */
   heldItems: number;
+  /** Published statement versions whose careers lead contact or publisher was this person. */
+  statementVersions: number;
 }
 
 /** `text` with every occurrence of each needle (any case) replaced; needles under 3 characters are left. */
@@ -56,8 +64,9 @@ function replaceAll(text: string, needles: string[], by: string): string {
 export async function erasePersonalData(store: Store, email: string, by: string, now = new Date()): Promise<ErasureSummary> {
   const subject = email.trim().toLowerCase();
   const id = newId(now.getTime());
-  // Opaque: from the address and this erasure's id, so guessing addresses cannot find it.
-  const placeholder = erasedAddress(`${id}:${subject}`);
+  // Opaque: from this erasure's id alone. Not from the address: the id is kept in the
+  // erasure record beside the placeholder, so hashing a guessed address with it would confirm the guess.
+  const placeholder = erasedAddress(`erasure:${id}`);
   const isSubject = (actor: { id: string }) => actor.id.toLowerCase() === subject;
 
   const roles = await listRolesOfUser(store, subject);
@@ -70,7 +79,7 @@ export async function erasePersonalData(store: Store, email: string, by: string,
       `${email} is the named careers lead of ${leadOf.map((s) => s?.name).join(', ')}. Ask the school to name another careers lead in its settings first, then erase.`,
     );
   }
-  const summary: ErasureSummary = { placeholder, requests: 0, events: 0, schoolChanges: 0, roles: 0, platformAdmin: false, heldItems: 0 };
+  const summary: ErasureSummary = { placeholder, requests: 0, events: 0, schoolChanges: 0, roles: 0, platformAdmin: false, heldItems: 0, statementVersions: 0 };
 
   // As a provider contact: every request the address made, and its events.
   for (const ref of await listAllRequestRefsOfProvider(store, subject)) {
@@ -113,8 +122,21 @@ export async function erasePersonalData(store: Store, email: string, by: string,
   await deleteItems(store, held);
   summary.heldItems = held.length;
 
+  // Statement versions, with the erasure record: read again if one changed in between.
+  const at = now.toISOString();
+  for (let attempt = 1; ; attempt++) {
+    const redactions = await erasedLeadRedactions(store, subject, placeholder, { id, at, schools: roles.map((r) => r.urn) });
+    summary.statementVersions = redactions.length;
+    const { placeholder: _p, ...counts } = summary;
+    try {
+      await recordErasure(store, { id, at, by, placeholder, counts: { ...counts, platformAdmin: counts.platformAdmin ? 1 : 0 } }, redactions);
+      break;
+    } catch (err) {
+      if (!(err instanceof TransactionCancelled && err.reasons.includes('ConditionalCheckFailed')) || attempt >= 5) throw err;
+    }
+  }
   const { placeholder: _p, ...counts } = summary;
-  await recordErasure(store, { id, at: now.toISOString(), by, placeholder, counts: { ...counts, platformAdmin: counts.platformAdmin ? 1 : 0 } });
-  logger.info('personal data erased on request', { placeholder, by, ...counts });
+  // The erasure's id, never the addresses (the erased one, the admin's, the placeholder): the record says who and what.
+  logger.info('personal data erased on request', { erasure: id, ...counts });
   return summary;
 }

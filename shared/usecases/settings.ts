@@ -20,6 +20,7 @@ import { listSlotsOfSchool, setSlotCapacity } from '#shared/store/slots.ts';
 import { careersLeadHandoverItems, changeStaffRoles, listStaffOfSchool, type StaffRole, type StaffRoleRecord } from '#shared/store/staff.ts';
 import { affectedBy, affectedView, liveBookings, tellLeadOnce } from './attention.ts';
 import { requireSchool } from './schools.ts';
+import { careersLeadReplacement } from './statement.ts';
 
 /** Who is saving: the signed-in member of staff and their role at this school. */
 export interface Editor {
@@ -85,7 +86,9 @@ export async function saveSettings(
   const handover = leadChanged ? careersLeadHandoverItems(store, urn, await listStaffOfSchool(store, urn), body.settings.careersLead, before.careersLead.email) : [];
   const audited = careersLeadChange ? [...changes, `careers lead replaced: ${careersLeadChange.from.email} → ${careersLeadChange.to.email} (the old lead's role removed)`] : changes;
   const audit = auditPut(store, urn, 'settings', editor, audited, now, current + 1);
-  if (!(await updateSchoolSettings(store, urn, fields, current, { by: editor.email, now }, [audit, ...handover]))) throw settingsChanged();
+  // A new careers lead: the old one's contact leaves the published statement versions, in this transaction (issue 12, item 10).
+  const redactions = leadReplaced ? await careersLeadReplacement(store, school, body.settings.careersLead, { role: editor.role, at: now.toISOString() }) : [];
+  if (!(await updateSchoolSettings(store, urn, fields, current, { by: editor.email, now }, [audit, ...handover, ...redactions]))) throw settingsChanged();
   await tellLeadOnce(store, urn, affected, 'settings', now);
   return { ...settingsAnswer(saved, opportunities, now), affected: affectedView(affected) };
 }

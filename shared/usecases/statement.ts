@@ -1,28 +1,37 @@
 // The provider access policy statement (issue 6 item 1): read a published version (page
 // and JSON), publish a new version from the live settings, the lead's view with a draft
 // and the snippet for the school's website, and the yearly review (dashboard warning and
-// one reminder email per review date, queued by the daily job).
+// one reminder email per review date, queued by the daily job). And the redaction of a
+// replaced or erased careers lead's contact from the versions that name them (issue 12,
+// item 10; how that squares with immutable versions: shared/store/statements.ts).
 import type { ManageStatementAnswer, PublishStatementBody, StatementAnswer, StatementEmbed, StatementVersionLink } from '#shared/api/statement.ts';
 import { formatDateShort } from '#shared/domain/dates.ts';
-import { buildStatement, isReviewDue, nextReviewDate, requestUrlOf, statementReviewMessage } from '#shared/domain/statement.ts';
+import { buildStatement, isReviewDue, nextReviewDate, redactedContact, requestUrlOf, statementReviewMessage } from '#shared/domain/statement.ts';
 import { londonDate } from '#shared/domain/timezone.ts';
 import { AppError, ConflictError, NotFoundError } from '#shared/errors.ts';
 import { escapeHtml } from '#shared/html.ts';
 import { siteUrl } from '#shared/mail/links.ts';
 import type { Store } from '#shared/store/client.ts';
 import { listOpportunities } from '#shared/store/opportunities.ts';
-import { getSchoolProfile, listAllSchools, type StoredSchool } from '#shared/store/schools.ts';
+import { getSchoolProfile, listAllSchools, versionOf, type StoredSchool } from '#shared/store/schools.ts';
 import type { StaffRole } from '#shared/store/staff.ts';
 import {
   getStatementVersion,
+  listStatementContacts,
+  listStatementsNamingLead,
   listStatementVersions,
+  noVersionAfter,
   publishStatementVersion,
   queueStatementReviewOnce,
+  redactionUpdate,
   statementPointerOf,
+  type StatementContactRef,
   type StatementPointer,
+  type StatementRedaction,
   type StatementVersionSummary,
   type StoredStatement,
 } from '#shared/store/statements.ts';
+import { transact, type TransactItems } from '#shared/store/transact.ts';
 import { requireSchool } from './schools.ts';
 
 /** Who may publish: the careers lead or a trust admin (a deputy prepares, they publish). */
@@ -82,6 +91,7 @@ function statementAnswer(school: StoredSchool, pointer: StatementPointer, s: Sto
     url: statementUrl(school.urn, s.version),
     latestUrl: statementUrl(school.urn),
     content: s.content,
+    ...(s.redaction ? { redaction: { at: s.redaction.at, reason: s.redaction.reason } } : {}),
     versions: versionLinks(school.urn, versions),
   };
 }
@@ -168,8 +178,11 @@ export async function publishStatement(
     approvedOn: body.approvedOn,
     content: buildStatement(school, opportunities, body, { siteUrl: siteUrl('/') }),
   };
-  if (!(await publishStatementVersion(store, statement, latest))) {
-    throw new ConflictError('STATEMENT_CHANGED', 'Someone else published a version of the statement just now. Reload the page to see it, then publish again if you still need to.');
+  if (!(await publishStatementVersion(store, statement, latest, versionOf(school, 'version')))) {
+    throw new ConflictError(
+      'STATEMENT_CHANGED',
+      'Someone else published a version of the statement, or changed the settings it is made from, just now. Reload the page to see it, then publish again if you still need to.',
+    );
   }
   return manageStatement(store, urn, now);
 }
@@ -209,4 +222,74 @@ export async function statementReviewReminders(store: Store, now = new Date()): 
     }
   }
   return summary;
+}
+
+// ---- redacting a replaced or erased careers lead (issue 12, item 10) ---------------------
+
+/**
+ * Room kept in the caller's transaction for its own items (the profile, the audit item,
+ * staff roles); the rest of DynamoDB's 100 is for redactions. A school with more versions
+ * naming the lead than that has its oldest ones redacted first, in their own transactions:
+ * they are superseded, so losing their contact a moment early harms no one even if the
+ * change then fails.
+ */
+const ROOM_FOR_CALLER = 10;
+const MAX_TRANSACTION = 100;
+
+/**
+ * The transaction items that redact, from every version of the school naming its present
+ * careers lead, that lead's contact, when `next` is someone else (another address): to go
+ * in the same transaction as the change that replaces the lead and its audit item, which
+ * names who did it (`by` gives their role, `at` the audit item's time). Nothing when the
+ * lead stays the same. With the redactions, a check that no version was published since
+ * they were read, so the transaction fails (and is tried again) rather than miss one.
+ */
+export async function careersLeadReplacement(
+  store: Store,
+  school: StoredSchool,
+  next: { email: string },
+  by: { role: string; at: string },
+): Promise<TransactItems> {
+  const previous = school.careersLead.email.trim().toLowerCase();
+  if (!previous || previous === next.email.trim().toLowerCase()) return [];
+  const versions = await listStatementContacts(store, school.urn);
+  const latest = versions.reduce((n, v) => Math.max(n, v.version), 0);
+  const marker: StatementRedaction = { at: by.at, reason: 'careers-lead-replaced', byRole: by.role };
+  const items = versions.filter((v) => v.leadEmail?.toLowerCase() === previous).map((v) => redactionUpdate(store, v, { contact: { redacted: redactedContact(statementUrl(school.urn)), marker } }));
+  const room = MAX_TRANSACTION - ROOM_FOR_CALLER - 1;
+  const surplus = items.slice(0, Math.max(0, items.length - room));
+  for (let i = 0; i < surplus.length; i += MAX_TRANSACTION) await transact(store, surplus.slice(i, i + MAX_TRANSACTION));
+  return [...items.slice(surplus.length), noVersionAfter(store, school.urn, latest)];
+}
+
+/**
+ * For an erasure: the items that redact the erased address wherever a version still names
+ * it as careers lead (gsi2: any school, whatever roles remain), and that replace it as the
+ * publisher of versions at `schools` (their schools while they had roles). To go in the
+ * transaction of the erasure record (`erasureId`), which says who erased and when.
+ */
+export async function erasedLeadRedactions(
+  store: Store,
+  subject: string,
+  placeholder: string,
+  erasure: { id: string; at: string; schools: readonly string[] },
+): Promise<TransactItems> {
+  const email = subject.trim().toLowerCase();
+  const found = new Map<string, StatementContactRef>();
+  for (const v of await listStatementsNamingLead(store, email)) found.set(`${v.urn}#${v.version}`, v);
+  for (const urn of new Set(erasure.schools)) {
+    for (const v of await listStatementContacts(store, urn)) if (v.publishedBy.toLowerCase() === email) found.set(`${v.urn}#${v.version}`, v);
+  }
+  const marker: StatementRedaction = { at: erasure.at, reason: 'erased', byRole: 'platform_admin', erasureId: erasure.id };
+  return [...found.values()].flatMap((v) => {
+    const namesLead = v.leadEmail?.toLowerCase() === email;
+    const published = v.publishedBy.toLowerCase() === email;
+    if (!namesLead && !published) return [];
+    return [
+      redactionUpdate(store, v, {
+        ...(namesLead ? { contact: { redacted: redactedContact(statementUrl(v.urn)), marker } } : {}),
+        ...(published ? { publishedBy: placeholder } : {}),
+      }),
+    ];
+  });
 }

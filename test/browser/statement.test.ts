@@ -58,4 +58,34 @@ describe('published statement page', () => {
     expectNoProblems(problems);
     await close();
   }, BROWSER_TEST_TIMEOUT);
+
+  it('issue 12, item 10: a version whose careers lead was replaced shows the redaction, accessible, at 320 px', async () => {
+    const lead = await signIn(local.stack, 'careers.lead@harbourview.example');
+    const headers = { 'content-type': 'application/json', origin: local.url, cookie: lead };
+    const published = await fetch(`${local.url}/api/manage/schools/990101/statement`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ approvedBy: 'the governing board', approvedOn: londonDate(new Date().toISOString()) }),
+    });
+    expect(published.status).toBe(201);
+    const { version } = ((await published.json()) as { published: { version: number } }).published;
+    const read = (await (await fetch(`${local.url}/api/manage/schools/990101/settings`, { headers })).json()) as { version: number; settings: Record<string, unknown> };
+    const saved = await fetch(`${local.url}/api/manage/schools/990101/settings`, {
+      method: 'PUT',
+      headers,
+      body: JSON.stringify({ version: read.version, settings: { ...read.settings, careersLead: { name: 'Priya Natarajan', email: 'priya.natarajan@harbourview.example' } } }),
+    });
+    expect(saved.status).toBe(200);
+
+    const { page, problems, close } = await openPage(b.browser);
+    await page.goto(`${local.url}/schools/990101/statement?version=${version}`);
+    const procedure = await page.locator('#procedure ~ p').first().textContent();
+    expect(procedure).toContain("Contact the school's careers lead (contact details removed).");
+    expect(await page.content()).not.toContain('careers.lead@harbourview.example');
+    await expectNoAxeViolations(page);
+    await page.setViewportSize({ width: 320, height: 800 });
+    await expectNoHorizontalScroll(page);
+    expectNoProblems(problems);
+    await close();
+  }, BROWSER_TEST_TIMEOUT);
 });

@@ -6,7 +6,7 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { acknowledgements } from '#infra/nag.ts';
-import { MAIL_SEND_ACTIONS, STREAM_READ_ACTIONS, TABLE_READ_ACTIONS, TABLE_WRITE_ACTIONS } from '#infra/permissions.ts';
+import { HASH_KEY_READ_ACTIONS, MAIL_SEND_ACTIONS, STREAM_READ_ACTIONS, TABLE_READ_ACTIONS, TABLE_WRITE_ACTIONS } from '#infra/permissions.ts';
 import { API_PATH_PATTERNS, SITE_CSP, STATEMENT_CSP } from '#infra/site.ts';
 import { SIZING, type ProviderAccessStack } from '#infra/stack.ts';
 import { eventRoutes, fallbackRoute, httpRoutes } from '#shared/routes.ts';
@@ -100,7 +100,7 @@ describe('HTTP API from the route table', () => {
 describe('IAM: each function may do what its route entry declares and nothing more', () => {
   const entries = [
     ...httpRoutes.map((r) => ({ name: r.name, touches: r.touches, kind: 'http' })),
-    { name: fallbackRoute.name, touches: fallbackRoute.touches as { table?: string; mail?: string }, kind: 'fallback' },
+    { name: fallbackRoute.name, touches: fallbackRoute.touches as { table?: string; mail?: string; hashKey?: string }, kind: 'fallback' },
     ...eventRoutes.map((r) => ({ name: r.name, touches: r.touches, kind: r.kind })),
   ];
   const writes: string[] = [...TABLE_WRITE_ACTIONS];
@@ -112,6 +112,7 @@ describe('IAM: each function may do what its route entry declares and nothing mo
     if (touches.table === 'write') for (const a of writes) allowed.add(a);
     if (touches.mail === 'check') allowed.add('ses:GetAccount');
     if (touches.mail === 'send') for (const a of MAIL_SEND_ACTIONS) allowed.add(a);
+    if (touches.hashKey === 'read') for (const a of HASH_KEY_READ_ACTIONS) allowed.add(a);
     if (kind === 'table-stream') for (const a of [...STREAM_READ_ACTIONS, 'sqs:SendMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl']) allowed.add(a);
     if (kind === 'schedule' || kind === 'mail-feedback') allowed.add('sqs:SendMessage'); // its dead-letter queue
     if (kind === 'http' || kind === 'fallback') allowed.add('secretsmanager:GetSecretValue'); // the origin secret (issue 12, item 1)

@@ -6,7 +6,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Socket } from 'node:net';
 import { freePort } from '#infra/local/ports.ts';
 
-export type Outcome = 'forward' | 'error500' | 'throttle' | 'drop' | 'hold';
+/** 'reject': SES's MessageRejected, which names the refused recipients (as in the sandbox). */
+export type Outcome = 'forward' | 'error500' | 'throttle' | 'drop' | 'hold' | 'reject';
 
 export interface FlakySes {
   endpoint: string;
@@ -66,6 +67,13 @@ export async function startFlakySes(target: string, plan: (n: number) => Outcome
     if (outcome === 'throttle') {
       stats.failed++;
       res.writeHead(400, { 'content-type': 'text/xml' }).end(THROTTLED);
+      return;
+    }
+    if (outcome === 'reject') {
+      stats.failed++;
+      const to = [...new URLSearchParams(body.toString('utf8')).entries()].filter(([k]) => k.startsWith('Destinations.member.')).map(([, v]) => v);
+      const message = `Email address is not verified. The following identities failed the check in region EU-WEST-2: ${to.join(', ')}`;
+      res.writeHead(400, { 'content-type': 'text/xml' }).end(`<ErrorResponse xmlns="http://ses.amazonaws.com/doc/2010-12-01/"><Error><Type>Sender</Type><Code>MessageRejected</Code><Message>${message}</Message></Error><RequestId>flaky</RequestId></ErrorResponse>`);
       return;
     }
     if (outcome === 'drop') {
