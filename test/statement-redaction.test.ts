@@ -139,7 +139,7 @@ describe('issue 12, item 10: redacted statement versions', () => {
     const [item] = await versionItems(KINGSMEAD.urn);
     const [change] = await listSchoolChanges(stack.store, KINGSMEAD.urn, 1);
     expect(item?.redaction).toEqual({ at: change?.at, reason: 'careers-lead-replaced', byRole: 'platform_admin' });
-    expect(change).toMatchObject({ by: ADMIN, changes: ['careers lead invited: Alex Mbeki <alex.mbeki@kingsmead.example>'] });
+    expect(change).toMatchObject({ by: ADMIN, changes: ['careers lead invited: Alex Mbeki <alex.mbeki@kingsmead.example> (replacing the previous careers lead, whose role was removed)'] });
   });
 
   it('after an erasure: a version still naming the erased lead is redacted with the erasure record; versions they published name the placeholder; no trace of the address is left', async () => {

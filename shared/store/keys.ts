@@ -18,6 +18,9 @@ export const keys = {
   staffPrefix: () => 'STAFF#',
   userSchool: (email: string, urn: string) => ({ pk: `USER#${email.toLowerCase()}`, sk: `SCHOOL#${urn}` }),
   userSchoolsPrefix: () => 'SCHOOL#',
+  /** A school a person was careers lead of until replaced: no access, but an erasure still finds what they did there. */
+  formerSchool: (email: string, urn: string) => ({ pk: `USER#${email.toLowerCase()}`, sk: `FORMER#${urn}` }),
+  formerSchoolsPrefix: () => 'FORMER#',
   slot: (urn: string, date: string, time: string, opportunityId: string) => ({
     pk: `SCHOOL#${urn}`,
     sk: `SLOT#${date}T${time}#${opportunityId}`,
@@ -59,6 +62,8 @@ export const keys = {
   statementsPrefix: () => 'STATEMENT#',
   /** gsi2 on a version while it names its careers lead: erasure finds every version naming an address without a scan. */
   statementsNamingLead: (email: string) => `STATEMENT_LEAD#${email.toLowerCase()}`,
+  /** gsi1: the versions a person published, so an erasure finds them after their roles are gone (a replaced lead's). */
+  statementsPublishedBy: (email: string) => `STATEMENT_PUBLISHER#${email.toLowerCase()}`,
   statementNamingLeadSort: (urn: string, version: number) => `${urn}#${String(version).padStart(6, '0')}`,
   /** That the review reminder for one review date of a school's statement was queued (sent once). */
   statementReviewReminder: (urn: string, reviewDate: string) => ({ pk: `SCHOOL#${urn}`, sk: `STATEMENT_REVIEW#${reviewDate}` }),

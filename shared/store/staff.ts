@@ -101,6 +101,28 @@ export function careersLeadHandoverItems(
   const had = staff.find((r) => r.email.toLowerCase() === email);
   const items: TransactItems = had?.role === 'trust_admin' || (had?.role === 'careers_lead' && had.name === next.name) ? [] : staffRolePuts(store, { urn, email, name: next.name, role: 'careers_lead' });
   const old = previousEmail?.toLowerCase();
-  if (old && old !== email && staff.some((r) => r.email.toLowerCase() === old && r.role === 'careers_lead')) items.push(...staffRoleDeletes(store, urn, old));
+  const oldRole = old && old !== email ? staff.find((r) => r.email.toLowerCase() === old && r.role === 'careers_lead') : undefined;
+  if (oldRole) {
+    items.push(...staffRoleDeletes(store, urn, oldRole.email.toLowerCase()));
+    // Kept so that erasing them later still finds this school's records of them (shared/usecases/erasure.ts).
+    items.push({ Put: { TableName: store.tableName, Item: { ...keys.formerSchool(oldRole.email, urn), itemType: 'formerRole', ...oldRole, email: oldRole.email.toLowerCase() } } });
+  }
   return items;
+}
+
+/** The schools a person was careers lead of until replaced (no access: only for erasure). */
+export async function listFormerRolesOfUser(store: Store, email: string): Promise<StaffRoleRecord[]> {
+  const out = await store.doc.send(
+    new QueryCommand({
+      TableName: store.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': keys.formerSchool(email, '').pk, ':prefix': keys.formerSchoolsPrefix() },
+    }),
+  );
+  return (out.Items ?? []).map((i) => fromItem<StaffRoleRecord>(i));
+}
+
+/** Forgets a former role (an erasure). */
+export async function removeFormerRole(store: Store, urn: string, email: string): Promise<void> {
+  await transact(store, [{ Delete: { TableName: store.tableName, Key: keys.formerSchool(email, urn) } }]);
 }

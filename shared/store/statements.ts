@@ -89,7 +89,11 @@ export async function publishStatementVersion(store: Store, statement: StoredSta
   const latest = expectedLatest === 0 ? 'attribute_not_exists(#s)' : '#s.#v = :expected';
   const settings = settingsVersion === 0 ? '(attribute_not_exists(#ver) OR #ver = :settings)' : '#ver = :settings';
   const lead = statement.content.procedure.careersLead;
-  const index = 'email' in lead ? { gsi2pk: keys.statementsNamingLead(lead.email), gsi2sk: keys.statementNamingLeadSort(statement.urn, statement.version) } : {};
+  const index = {
+    ...('email' in lead ? { gsi2pk: keys.statementsNamingLead(lead.email), gsi2sk: keys.statementNamingLeadSort(statement.urn, statement.version) } : {}),
+    gsi1pk: keys.statementsPublishedBy(statement.publishedBy),
+    gsi1sk: keys.statementNamingLeadSort(statement.urn, statement.version),
+  };
   try {
     await transact(store, [
       {
@@ -176,6 +180,16 @@ export async function listStatementsNamingLead(store: Store, email: string): Pro
   return items.map((i) => contactRef(String(i.urn), i));
 }
 
+/** Every version, of any school, this address published (gsi1), whatever roles it has now. */
+export async function listStatementsPublishedBy(store: Store, email: string): Promise<StatementContactRef[]> {
+  const items = await queryEvery(store, {
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :pk',
+    ExpressionAttributeValues: { ':pk': keys.statementsPublishedBy(email) },
+  });
+  return items.map((i) => contactRef(String(i.urn), i));
+}
+
 /**
  * The one update a published version may have (see the top of this file): its contact
  * replaced by the redaction with its marker, taken off the lead index; and/or, for an
@@ -204,6 +218,7 @@ export function redactionUpdate(
     Object.assign(values, { ':publisher': change.publishedBy, ':publishedBy': ref.publishedBy });
     set.push('publishedBy = :publisher');
     conditions.push('publishedBy = :publishedBy');
+    remove = remove ? `${remove}, gsi1pk, gsi1sk` : ' REMOVE gsi1pk, gsi1sk';
   }
   return {
     Update: {

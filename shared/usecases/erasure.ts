@@ -36,7 +36,7 @@ import {
 } from '#shared/store/personal-data.ts';
 import { getPlatformAdmin, removePlatformAdmin } from '#shared/store/platform-admins.ts';
 import { getSchoolProfile } from '#shared/store/schools.ts';
-import { listRolesOfUser, removeStaffRole } from '#shared/store/staff.ts';
+import { listFormerRolesOfUser, listRolesOfUser, removeFormerRole, removeStaffRole } from '#shared/store/staff.ts';
 import { anonymiseRequest, erasedAddress } from './anonymise.ts';
 import { erasedLeadRedactions } from './statement.ts';
 
@@ -89,9 +89,10 @@ export async function erasePersonalData(store: Store, email: string, by: string,
     summary.events += events;
   }
 
-  // As staff: what they did at their schools, then their roles.
-  const names = [...new Set(roles.map((r) => r.name))];
-  for (const role of roles) {
+  // As staff: what they did at their schools (and at those they were careers lead of until replaced), then their roles.
+  const former = (await listFormerRolesOfUser(store, subject)).filter((f) => !roles.some((r) => r.urn === f.urn));
+  const names = [...new Set([...roles, ...former].map((r) => r.name))];
+  for (const role of [...roles, ...former]) {
     const events = await listKeyedEventsByActor(store, role.urn, subject);
     await saveAnonymisedEvents(store, events.map((e) => ({ key: e.key, value: anonymisedEvent(e.value, isSubject, placeholder) })));
     summary.events += events.length;
@@ -109,6 +110,10 @@ export async function erasePersonalData(store: Store, email: string, by: string,
       summary.schoolChanges++;
     }
     await replaceProfileEditor(store, role.urn, subject, placeholder);
+    if (former.includes(role)) {
+      await removeFormerRole(store, role.urn, subject);
+      continue;
+    }
     await removeStaffRole(store, role.urn, subject);
     summary.roles++;
   }
@@ -125,7 +130,7 @@ export async function erasePersonalData(store: Store, email: string, by: string,
   // Statement versions, with the erasure record: read again if one changed in between.
   const at = now.toISOString();
   for (let attempt = 1; ; attempt++) {
-    const redactions = await erasedLeadRedactions(store, subject, placeholder, { id, at, schools: roles.map((r) => r.urn) });
+    const redactions = await erasedLeadRedactions(store, subject, placeholder, { id, at, schools: [...roles, ...former].map((r) => r.urn) });
     summary.statementVersions = redactions.length;
     const { placeholder: _p, ...counts } = summary;
     try {

@@ -25,7 +25,7 @@ export async function inviteCareersLead(store: Store, urn: string, by: { email: 
   // The same handover as a change in settings: the new lead's role in, the old lead's out;
   // and the old lead's contact out of the published statement versions (issue 12, items 4 and 10).
   const handover = careersLeadHandoverItems(store, urn, staff, { name: body.name, email }, school.careersLead.email);
-  const replaced = !sameLead && school.careersLead.email ? ` (replacing ${school.careersLead.email}, whose role was removed)` : '';
+  const replaced = !sameLead && school.careersLead.email ? ' (replacing the previous careers lead, whose role was removed)' : '';
   const redactions = await careersLeadReplacement(store, school, careersLead, { role: 'platform_admin', at });
   try {
     await transact(store, [

@@ -84,7 +84,7 @@ export async function saveSettings(
   if (changes.length === 0) return settingsAnswer(school, opportunities, now);
   // Replacing the careers lead hands the role over in the same transaction (the page asked first, from the dry run).
   const handover = leadChanged ? careersLeadHandoverItems(store, urn, await listStaffOfSchool(store, urn), body.settings.careersLead, before.careersLead.email) : [];
-  const audited = careersLeadChange ? [...changes, `careers lead replaced: ${careersLeadChange.from.email} → ${careersLeadChange.to.email} (the old lead's role removed)`] : changes;
+  const audited = careersLeadChange ? [...changes, 'careers lead replaced (the old lead’s role removed)'] : changes;
   const audit = auditPut(store, urn, 'settings', editor, audited, now, current + 1);
   // A new careers lead: the old one's contact leaves the published statement versions, in this transaction (issue 12, item 10).
   const redactions = leadReplaced ? await careersLeadReplacement(store, school, body.settings.careersLead, { role: editor.role, at: now.toISOString() }) : [];

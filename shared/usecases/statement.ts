@@ -19,6 +19,7 @@ import {
   getStatementVersion,
   listStatementContacts,
   listStatementsNamingLead,
+  listStatementsPublishedBy,
   listStatementVersions,
   noVersionAfter,
   publishStatementVersion,
@@ -280,6 +281,8 @@ export async function erasedLeadRedactions(
   for (const urn of new Set(erasure.schools)) {
     for (const v of await listStatementContacts(store, urn)) if (v.publishedBy.toLowerCase() === email) found.set(`${v.urn}#${v.version}`, v);
   }
+  // Also where they no longer have a role (a careers lead replaced since: issue 12, item 4).
+  for (const v of await listStatementsPublishedBy(store, email)) found.set(`${v.urn}#${v.version}`, v);
   const marker: StatementRedaction = { at: erasure.at, reason: 'erased', byRole: 'platform_admin', erasureId: erasure.id };
   return [...found.values()].flatMap((v) => {
     const namesLead = v.leadEmail?.toLowerCase() === email;
