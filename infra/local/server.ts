@@ -8,6 +8,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'a
 import { fallbackRoute, findRoute, httpRoutes, type HttpRoute } from '#shared/routes.ts';
 import { errorResponse } from '#shared/http/contract.ts';
 import { fromLambdaResult, lambdaContext, toApiGatewayEvent, type OutgoingResponse } from './adapter.ts';
+import { referrerPolicyFor } from '../../web/secret-pages.ts';
 
 type Handler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyResultV2>;
 
@@ -145,7 +146,8 @@ async function staticFile(root: string, urlPath: string): Promise<OutgoingRespon
         'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
         'cache-control': 'no-cache',
         'x-content-type-options': 'nosniff',
-        'referrer-policy': 'same-origin',
+        // As CloudFront sends it (infra/site.ts): no-referrer on the pages that can hold a secret.
+        'referrer-policy': referrerPolicyFor(decoded),
         'x-frame-options': 'DENY',
       },
       body,
