@@ -228,7 +228,7 @@ async function buildInto(outDir: string, log: ((line: string) => void) | undefin
       script,
       nav: navHtml(page.meta.nav, page.meta.area),
       back: backHtml(page.meta.back),
-      referrer: referrerPolicyFor(`/${page.route}`),
+      referrer: referrerPolicyFor(page.route === '' ? '/' : `/${page.route}/`),
       content: page.body.trimEnd(),
     };
     const html = layout.replace(/\{\{([a-z]+)\}\}/g, (_, key: string) => {
