@@ -20,16 +20,16 @@ const TITLES: Record<LinkDecision, string> = {
 const BUTTONS: Record<LinkDecision, string> = { approve: 'Approve request', decline: 'Decline request', propose: 'Send the new time' };
 const DONE: Record<LinkDecision, string> = { approve: 'Request approved', decline: 'Request declined', propose: 'New time sent' };
 
-/** The link problems the API names (shared/usecases/action-links.ts), as headings; its message says the rest. */
-const PROBLEMS: Record<string, string> = {
-  TOKEN_USED: 'This link has already been used',
-  TOKEN_EXPIRED: 'This link has expired',
-  TOKEN_REPLACED: 'A newer link has been sent',
-  TOKEN_INVALID: 'This link does not work',
-  NO_LONGER_STAFF: 'This link cannot be used',
-  ALREADY_DECIDED: 'This request has already been answered',
+/** The link problems the API names (shared/usecases/action-links.ts): a heading, and what to do instead. */
+const PROBLEMS: Record<string, [string, string | undefined]> = {
+  TOKEN_USED: ['This link has already been used', 'Each link in the email works once, and this one has been used. You can see the request, and what was decided, in your dashboard.'],
+  TOKEN_EXPIRED: ['This link has expired', 'The links in a request email work for 14 days. You can still decide the request in your dashboard.'],
+  TOKEN_REPLACED: ['This link has been replaced', 'A newer email about this request has its own links. Use those, or decide the request in your dashboard.'],
+  TOKEN_INVALID: ['This link does not work', 'Check that you copied the whole link from the email. You can also decide any request in your dashboard.'],
+  // The API's own words: who manages the school now.
+  NO_LONGER_STAFF: ['This link cannot be used', undefined],
+  ALREADY_DECIDED: ['This request has already been answered', 'It was decided after we sent this email, so the link no longer applies. You can see what was decided in your dashboard.'],
 };
-const INCOMPLETE = 'Check that you copied the whole link from the email. You can also decide any request from your dashboard.';
 
 // Kept for this tab only, so a reload before answering still works once the address bar
 // has lost the fragment; removed once the link has acted or cannot.
@@ -52,14 +52,13 @@ function kept(): string {
 
 function problem(page: HTMLElement, code: string, message: string) {
   keep(undefined);
-  const title = PROBLEMS[code] ?? PROBLEMS.TOKEN_INVALID!;
+  const [title, text] = PROBLEMS[code] ?? PROBLEMS.TOKEN_INVALID!;
   setTitle(title);
   const heading = h('h1', { class: 'govuk-heading-l', id: 'problem-heading', tabindex: '-1' }, title);
   fill(
     page,
     heading,
-    h('p', { class: 'govuk-body', id: 'problem-text' }, message),
-    h('p', { class: 'govuk-body' }, 'You can see every request, and decide any that are waiting, in your dashboard.'),
+    h('p', { class: 'govuk-body', id: 'problem-text' }, text ?? message),
     h(
       'p',
       { class: 'govuk-body' },
@@ -219,14 +218,14 @@ ready(async () => {
   if (fromLink) keep(fromLink);
   const token = fromLink || kept();
   const page = byId('page');
-  if (!token) return problem(page, 'TOKEN_INVALID', INCOMPLETE);
+  if (!token) return problem(page, 'TOKEN_INVALID', '');
   let link: ActionLinkView;
   try {
     link = (await api<{ link: ActionLinkView }>('POST', '/api/actions/view', { body: { token } })).link;
   } catch (err) {
     if (!(err instanceof ApiError)) throw err;
     if (err.code in PROBLEMS) return problem(page, err.code, err.message);
-    if (err.status === 400) return problem(page, 'TOKEN_INVALID', INCOMPLETE);
+    if (err.status === 400) return problem(page, 'TOKEN_INVALID', '');
     if (err.isNetworkError || err.status === 429 || err.status >= 500) {
       setTitle('Sorry, there is a problem');
       const message = err.status === 429 ? `${err.message} ${retryText(err.retryAfter)}` : err.message;
