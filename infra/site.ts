@@ -100,10 +100,11 @@ export class Site extends Construct {
         frameOptions: { frameOption: cloudfront.HeadersFrameOption.DENY, override: true },
       },
     });
-    // The static pages an emailed link's token arrives at, in the fragment (web/secret-pages.ts):
-    // no Referer from them at all (issue 12, item 3). Their meta element says the same.
+    // The static pages that can hold a secret (web/secret-pages.ts): an emailed link's token
+    // in the fragment, a new feed address. No Referer from them at all (issue 12, item 3);
+    // their meta element says the same.
     const secretPageHeaders = new cloudfront.ResponseHeadersPolicy(this, 'SecretPageHeaders', {
-      comment: 'Static pages holding an emailed token: as the site, and Referrer-Policy no-referrer',
+      comment: 'Static pages that can hold a secret (emailed token, feed address): as the site, and no-referrer',
       securityHeadersBehavior: {
         ...common,
         referrerPolicy: { referrerPolicy: cloudfront.HeadersReferrerPolicy.NO_REFERRER, override: true },
