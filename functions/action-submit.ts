@@ -1,24 +1,31 @@
-// POST /api/actions/{token}: confirms an emailed link's action, once. A browser form gets
-// a page back (the result, or the form again with its errors); a JSON client gets JSON.
+// POST /api/actions/{token}: confirms an emailed link's action, once, for a confirmation
+// page rendered before issue 12, item 3 (still open in a browser tab, its token in this
+// path) and for JSON clients of that time. A browser form gets a page back: the result; a
+// link that cannot act, and why; or, for a form the use case refuses (no reason, a bad
+// date), what to change, with a link to the page at /actions/#token=… to answer again. Not
+// the form again from here: a page holding a secret is served with Referrer-Policy:
+// no-referrer, so a form posted from it carries `Origin: null`, which the CSRF check refuses.
 import { actionFormBody, actionTokenPath } from '#shared/api/manage.ts';
 import { AppError } from '#shared/errors.ts';
 import { httpHandler, type HttpResult } from '#shared/http/handler.ts';
-import { confirmPage, donePage, linkProblemPage } from '#shared/pages/action.ts';
+import { actionLinkPath } from '#shared/mail/links.ts';
+import { donePage, formProblemPage, linkProblemPage } from '#shared/pages/action.ts';
 import { PAGE_CSP_DIRECTIVES } from '#shared/pages/layout.ts';
 import { storeFromEnv, type Store } from '#shared/store/client.ts';
-import { describeActionLink, useActionLink, type ActionForm } from '#shared/usecases/action-links.ts';
+import { LINK_PROBLEMS, useActionLink, type ActionForm } from '#shared/usecases/action-links.ts';
+
+const NO_REFERRER = { 'referrer-policy': 'no-referrer' };
 
 export async function actionSubmit(store: Store, token: string, form: ActionForm, asPage: boolean): Promise<HttpResult> {
   try {
     const done = await useActionLink(store, token, form);
     if (!asPage) return { status: 200, body: { status: done.request.status, requestId: done.request.id } };
-    return { status: 200, html: donePage(done.action, done.request, done.school) };
+    return { status: 200, html: donePage(done.action, done.request, done.school), headers: NO_REFERRER };
   } catch (err) {
-    const e = err as { status?: number; code?: string; message: string; fields?: Record<string, string> };
+    const e = err as { status?: number; code?: string; message: string };
     if (!asPage || !(err instanceof AppError || (err as Error).name === 'DomainError') || !e.status || e.status >= 500) throw err;
-    const link = await describeActionLink(store, token);
-    if (!link.ok) return { status: e.status, html: linkProblemPage(link.message) };
-    return { status: e.status, html: confirmPage(token, link.action, link.request, link.school, form, { message: e.message, fields: e.fields ?? {} }) };
+    if (LINK_PROBLEMS.has(e.code ?? '')) return { status: e.status, html: linkProblemPage(e.message), headers: NO_REFERRER };
+    return { status: e.status, html: formProblemPage(e.message, actionLinkPath(token)), headers: NO_REFERRER };
   }
 }
 

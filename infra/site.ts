@@ -1,6 +1,6 @@
 // The web front: a private S3 bucket (web/dist) behind CloudFront with origin access
-// control, and the API's paths (/api/*, /actions/*, /schools/*/statement) sent to the HTTP
-// API from the same distribution, so the browser only ever talks to one origin (no CORS).
+// control, and the API's paths (/api/*, /actions/{token}, /schools/*/statement) sent to the
+// HTTP API from the same distribution, so the browser only ever talks to one origin (no CORS).
 import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
@@ -11,11 +11,16 @@ import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 import { CONTENT_SECURITY_POLICY } from '../web/build.ts';
 import { ORIGIN_HEADER } from '#shared/http/client-ip.ts';
+import { SECRET_PAGES } from '../web/secret-pages.ts';
 import { acknowledge } from './nag.ts';
 import { DIRECTORY_INDEX_FUNCTION } from './site-function.ts';
 
-/** Path patterns CloudFront sends to the HTTP API; everything else is the static site. */
-export const API_PATH_PATTERNS = ['/api/*', '/actions/*', '/schools/*/statement'] as const;
+/**
+ * Path patterns CloudFront sends to the HTTP API; everything else is the static site.
+ * `/actions/?*` (`?` is one character) is an old emailed link, /actions/{token}, and not
+ * /actions/ itself: that is the static page that takes the token from the fragment.
+ */
+export const API_PATH_PATTERNS = ['/api/*', '/actions/?*', '/schools/*/statement'] as const;
 
 /** The static pages: the build's policy, plus what only a header can say (no framing). */
 export const SITE_CSP = `${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`;
@@ -57,8 +62,9 @@ export class Site extends Construct {
   constructor(scope: Construct, id: string, props: SiteProps) {
     super(scope, id);
 
-    // Logs: S3 server access logs of the site bucket and CloudFront's standard logs
-    // (CloudFront writes those with an ACL grant, hence ACLs enabled, owner preferred).
+    // Logs: S3 server access logs of the site bucket (static files only: the paths hold no
+    // secret, a fragment never reaches a server). ACLs stay enabled, owner preferred, as
+    // when CloudFront's standard logs were written here with an ACL grant (see below).
     this.logBucket = new s3.Bucket(this, 'LogBucket', {
       blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
       encryption: s3.BucketEncryption.S3_MANAGED,
@@ -99,10 +105,25 @@ export class Site extends Construct {
         frameOptions: { frameOption: cloudfront.HeadersFrameOption.DENY, override: true },
       },
     });
-    const apiHeaders = new cloudfront.ResponseHeadersPolicy(this, 'ApiHeaders', {
-      comment: "API and action pages: the functions' own CSP, HSTS and nosniff added",
+    // The static pages that can hold a secret (web/secret-pages.ts): an emailed link's token
+    // in the fragment, a new feed address. No Referer from them at all (issue 12, item 3);
+    // their meta element says the same.
+    const secretPageHeaders = new cloudfront.ResponseHeadersPolicy(this, 'SecretPageHeaders', {
+      comment: 'Static pages that can hold a secret (emailed token, feed address): as the site, and no-referrer',
       securityHeadersBehavior: {
         ...common,
+        referrerPolicy: { referrerPolicy: cloudfront.HeadersReferrerPolicy.NO_REFERRER, override: true },
+        contentSecurityPolicy: { contentSecurityPolicy: SITE_CSP, override: true },
+        frameOptions: { frameOption: cloudfront.HeadersFrameOption.DENY, override: true },
+      },
+    });
+    const apiHeaders = new cloudfront.ResponseHeadersPolicy(this, 'ApiHeaders', {
+      comment: "API and old action links: the functions' own CSP, HSTS, nosniff, no-referrer",
+      securityHeadersBehavior: {
+        ...common,
+        // What the functions send too: an old action link's page and a calendar feed hold
+        // a secret in their address (issue 12, item 3); no answer of the API needs Referer.
+        referrerPolicy: { referrerPolicy: cloudfront.HeadersReferrerPolicy.NO_REFERRER, override: true },
         // The functions set a policy per answer (JSON or page); this only fills a gap.
         contentSecurityPolicy: { contentSecurityPolicy: API_CSP, override: false },
         frameOptions: { frameOption: cloudfront.HeadersFrameOption.DENY, override: false },
@@ -138,37 +159,60 @@ export class Site extends Construct {
       compress: true,
     });
 
+    const siteOrigin = origins.S3BucketOrigin.withOriginAccessControl(this.bucket, {
+      // LIST lets S3 answer 404 (not 403) for a path with no file.
+      originAccessLevels: [cloudfront.AccessLevel.READ, cloudfront.AccessLevel.LIST],
+    });
+    const toSite = (responseHeadersPolicy: cloudfront.IResponseHeadersPolicy): cloudfront.BehaviorOptions => ({
+      origin: siteOrigin,
+      viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+      allowedMethods: cloudfront.AllowedMethods.ALLOW_GET_HEAD,
+      cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
+      responseHeadersPolicy,
+      functionAssociations: [{ function: directoryIndex, eventType: cloudfront.FunctionEventType.VIEWER_REQUEST }],
+      compress: true,
+    });
+
     const certificate = props.certificateArn ? acm.Certificate.fromCertificateArn(this, 'Certificate', props.certificateArn) : undefined;
     this.distribution = new cloudfront.Distribution(this, 'Distribution', {
       comment: 'Provider access: site and API',
       defaultRootObject: 'index.html',
-      defaultBehavior: {
-        origin: origins.S3BucketOrigin.withOriginAccessControl(this.bucket, {
-          // LIST lets S3 answer 404 (not 403) for a path with no file.
-          originAccessLevels: [cloudfront.AccessLevel.READ, cloudfront.AccessLevel.LIST],
-        }),
-        viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
-        allowedMethods: cloudfront.AllowedMethods.ALLOW_GET_HEAD,
-        cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
-        responseHeadersPolicy: siteHeaders,
-        functionAssociations: [{ function: directoryIndex, eventType: cloudfront.FunctionEventType.VIEWER_REQUEST }],
-        compress: true,
-      },
+      defaultBehavior: toSite(siteHeaders),
       additionalBehaviors: {
-        '/api/*': toApi(apiHeaders, cloudfront.ViewerProtocolPolicy.HTTPS_ONLY),
-        '/actions/*': toApi(apiHeaders, cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS),
-        '/schools/*/statement': toApi(statementHeaders, cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS),
-      } satisfies Record<(typeof API_PATH_PATTERNS)[number], cloudfront.BehaviorOptions>,
+        // Exact paths (no wildcard): the page, not what an old link's token makes of it.
+        ...Object.fromEntries(SECRET_PAGES.map((path) => [path, toSite(secretPageHeaders)])),
+        ...({
+          '/api/*': toApi(apiHeaders, cloudfront.ViewerProtocolPolicy.HTTPS_ONLY),
+          '/actions/?*': toApi(apiHeaders, cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS),
+          '/schools/*/statement': toApi(statementHeaders, cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS),
+        } satisfies Record<(typeof API_PATH_PATTERNS)[number], cloudfront.BehaviorOptions>),
+      },
       httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
       ...(props.webAclArn ? { webAclId: props.webAclArn } : {}),
       priceClass: cloudfront.PriceClass.PRICE_CLASS_100,
       ...(certificate && props.domainName
         ? { certificate, domainNames: [props.domainName], minimumProtocolVersion: cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021 }
         : {}),
-      enableLogging: true,
-      logBucket: this.logBucket,
-      logFilePrefix: 'cloudfront/',
+      // No CloudFront standard logs (issue 12, item 3). They record every request's path
+      // (cs-uri-stem) and query: a school's calendar-feed secret, which must stay in its
+      // address (/api/schools/{urn}/calendar/{secret}.ics: calendar apps send no headers),
+      // on every poll, and for 14 days the token of an action link emailed before the
+      // token moved to the fragment; anyone who could read the log bucket could then read
+      // a school's calendar or act on its requests. The options: (1) the legacy logs, as
+      // before, with that exposure; (2) standard logging v2 with its field selection
+      // leaving out cs-uri-stem and cs-uri-query: the selection is per distribution, not
+      // per behaviour, so every request would lose its path, and v2's delivery source must
+      // be made in us-east-1, a second stack this app does not have; (3) none at the edge.
+      // (3) is taken: the API Gateway access log and each function's log line record the
+      // route template, never the path (infra/stack.ts, shared/http/handler.ts), and the
+      // site bucket's S3 access logs record the static files fetched.
+      enableLogging: false,
     });
+    acknowledge(
+      this.distribution,
+      'AwsSolutions-CFR3',
+      "CloudFront standard logs would record the calendar-feed secret in each feed's path (and old action links' tokens): the API's access log and function logs record route templates instead, and the site bucket's S3 access logs record the static files (issue 12, item 3; see the comment in infra/site.ts).",
+    );
     acknowledge(
       this.distribution,
       '@aws-cdk/aws-cloudfront-origins:listBucketSecurityRisk',

@@ -172,7 +172,15 @@ export const httpRoutes: readonly HttpRoute[] = [
   { name: 'admin-careers-lead', method: 'POST', path: '/api/admin/schools/{urn}/careers-lead', module: 'functions/admin-careers-lead.ts', access: 'admin', touches: { table: 'write' } },
   // UK GDPR erasure on request: a provider contact or member of staff, by email (platform admins).
   { name: 'admin-erasure', method: 'POST', path: '/api/admin/erasure', module: 'functions/admin-erasure.ts', access: 'admin', touches: { table: 'write' } },
-  { name: 'action-page', method: 'GET', path: '/actions/{token}', module: 'functions/action-page.ts', access: 'action', touches: { table: 'read' } },
+  // The careers lead's emailed links: the page /actions/#token=… (static, the token in its
+  // fragment) asks what a link is for, then posts the decision, the token in the body both
+  // times, never in an address (issue 12, item 3). Writes nothing / acts once.
+  { name: 'action-view', method: 'POST', path: '/api/actions/view', module: 'functions/action-view.ts', access: 'action', touches: { table: 'read' } },
+  { name: 'action-decide', method: 'POST', path: '/api/actions', module: 'functions/action-decide.ts', access: 'action', touches: { table: 'write' } },
+  // Links emailed before that, with the token in the path, until they expire (14 days): the
+  // page moves the token to the fragment at once, reading nothing; the POST serves
+  // confirmation pages already open in a browser.
+  { name: 'action-page', method: 'GET', path: '/actions/{token}', module: 'functions/action-page.ts', access: 'action', touches: {} },
   { name: 'action-submit', method: 'POST', path: '/api/actions/{token}', module: 'functions/action-submit.ts', access: 'action', touches: { table: 'write' } },
 ];
 
@@ -227,15 +235,20 @@ export function matchPath(routePath: string, actual: string): Record<string, str
 
 /**
  * The route for a method and path, or the methods the path allows (for a 405). `routes`
- * is the route table (the real one unless a test passes its own).
+ * is the route table (the real one unless a test passes its own). As in API Gateway, a
+ * route with fewer path parameters wins (POST /api/actions/view over /api/actions/{token}).
  */
 export function findRoute(method: string, path: string, routes: readonly HttpRoute[] = httpRoutes) {
   const allowed: HttpMethod[] = [];
+  let best: { route: HttpRoute; params: Record<string, string> } | undefined;
   for (const route of routes) {
     const params = matchPath(route.path, path);
     if (!params) continue;
-    if (route.method === method || (method === 'HEAD' && route.method === 'GET')) return { route, params, allowed };
-    allowed.push(route.method);
+    if (route.method === method || (method === 'HEAD' && route.method === 'GET')) {
+      if (!best || Object.keys(params).length < Object.keys(best.params).length) best = { route, params };
+    } else if (!allowed.includes(route.method)) {
+      allowed.push(route.method);
+    }
   }
-  return { route: undefined, params: undefined, allowed };
+  return best ? { ...best, allowed: [] as HttpMethod[] } : { route: undefined, params: undefined, allowed };
 }

@@ -1,5 +1,6 @@
 // The careers lead's journey through the API on the local stack: the emailed action links
-// (GET changes nothing; POST acts once), decisions from the dashboard, calendar invites
+// (the token in the fragment; opening and viewing change nothing; the decision acts once;
+// old links with the token in the path still work), decisions from the dashboard, calendar invites
 // read by an independent parser, overlapping approvals, and who may do what.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '#infra/local/stack.ts';
@@ -53,42 +54,121 @@ async function tableSnapshot() {
 }
 
 describe('careers lead: emailed action links', () => {
-  it('a GET of every action link changes nothing; the decline form needs a reason; POST acts once', async () => {
-    const request = await newRequest();
+  async function actionLinks(request: { contactEmail: string }) {
     const mail = await waitForEmail(stack, (e) => e.subject.startsWith('Provider access request') && (e.body.text ?? '').includes(request.contactEmail));
     const link = (label: string) => linkIn(mail, new RegExp(`${label}: http\\S+`)).slice(label.length + 2);
     const [approve, decline, propose] = ['Approve', 'Decline', 'Propose another time'].map(link) as [string, string, string];
     await new Promise((r) => setTimeout(r, 800)); // let the mailer finish writing its markers
+    return { approve, decline, propose };
+  }
+  const tokenOf = (link: string) => new URLSearchParams(new URL(link).hash.slice(1)).get('token') ?? '';
+  const post = (path: string, body: unknown) => api(path, { method: 'POST', body: JSON.stringify(body) });
+
+  it('issue 12, item 3: the emailed action link has no token in its path, only in the fragment', async () => {
+    const request = await newRequest();
+    const links = await actionLinks(request);
+    const tokens = Object.values(links).map(tokenOf);
+    expect(new Set(tokens).size).toBe(3);
+    for (const [i, link] of Object.values(links).entries()) {
+      const url = new URL(link);
+      expect(url.origin).toBe(stack.siteUrl);
+      expect(url.pathname).toBe('/actions/');
+      expect(url.search).toBe('');
+      expect(url.hash).toBe(`#token=${tokens[i]}`);
+      expect(tokens[i]).toMatch(/^[\w-]{40,}$/);
+    }
+  });
+
+  it('opening a link, and asking what it is for, change nothing; the decline needs a reason; the decision acts once (issue 12, item 3)', async () => {
+    const request = await newRequest({}, 46);
+    const { approve, decline, propose } = await actionLinks(request);
 
     const before = await tableSnapshot();
     for (const link of [approve, decline, propose]) {
+      // What a server receives of the link: the page's path, never the fragment.
       const page = await fetch(link);
       expect(page.status).toBe(200);
       expect(page.headers.get('content-type')).toContain('text/html');
-      const text = await page.text();
-      expect(text).toContain('Sam Provider');
-      expect(page.headers.get('content-security-policy')).toContain("form-action 'self'");
+      expect(page.headers.get('referrer-policy')).toBe('no-referrer');
+      expect(await page.text()).toContain('<meta name="referrer" content="no-referrer">');
+      const view = await post('/api/actions/view', { token: tokenOf(link) });
+      expect(view.status).toBe(200);
+      const { link: shown } = await json(view);
+      expect(shown).toMatchObject({ school: { urn: '990101', name: 'Harbour View Academy' }, request: { id: request.id, contact: { name: 'Sam Provider' }, date: request.date } });
     }
+    const views = await Promise.all([approve, decline, propose].map(async (l) => (await json(await post('/api/actions/view', { token: tokenOf(l) }))).link));
+    expect(views.map((v) => v.action)).toEqual(['approve', 'decline', 'propose']);
+    expect(views[1].groundsForRefusing).toContain('Not enough notice was given');
+    expect(await tableSnapshot()).toBe(before);
+    // Never a GET with the token: the view route answers only POST.
+    expect((await api('/api/actions/view')).status).toBe(405);
+
+    const token = tokenOf(decline);
+    const missing = await post('/api/actions', { token });
+    expect(missing.status).toBe(400);
+    expect((await json(missing)).error.fields.reason).toBe('Choose a reason for declining.');
+    const other = await post('/api/actions', { token, reason: 'other' });
+    expect((await json(other)).error.fields.otherReason).toBe('Write the reason for declining.');
+    expect(await tableSnapshot()).toBe(before);
+    const done = await post('/api/actions', { token, reason: 'Not enough notice was given' });
+    expect(done.status).toBe(200);
+    expect((await json(done)).done).toMatchObject({ action: 'decline', status: 'declined', requestId: request.id, contact: { name: 'Sam Provider' }, school: { urn: '990101' } });
+    const again = await post('/api/actions', { token, reason: 'Not enough notice was given' });
+    expect(again.status).toBe(410);
+    expect((await json(again)).error.code).toBe('TOKEN_USED');
+    // The other links of the same email now explain themselves.
+    const stale = await post('/api/actions/view', { token: tokenOf(approve) });
+    expect(stale.status).toBe(410);
+    expect((await json(stale)).error).toMatchObject({ code: 'ALREADY_DECIDED', message: expect.stringContaining('already been answered') });
+    const never = await post('/api/actions/view', { token: 'A'.repeat(43) });
+    expect(never.status).toBe(404);
+    expect((await json(never)).error.code).toBe('TOKEN_INVALID');
+
+    const told = await waitForEmail(stack, (e) => e.subject.startsWith('Declined:') && e.destination.to.some((t) => t.includes(request.contactEmail)));
+    expect(told.body.text).toContain('Not enough notice was given');
+  });
+
+  it('issue 12, item 3: links sent with the token in the path keep working; their page moves the token to the fragment, reading nothing', async () => {
+    const request = await newRequest({}, 48);
+    const { approve, decline } = await actionLinks(request);
+    const before = await tableSnapshot();
+    // An old link: /actions/{token}, as emails sent before the change put it.
+    const old = await fetch(`${stack.siteUrl}/actions/${tokenOf(decline)}`, { redirect: 'manual' });
+    expect(old.status).toBe(303);
+    expect(old.headers.get('location')).toBe(`/actions/#token=${tokenOf(decline)}`);
+    expect(old.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(old.headers.get('cache-control')).toBe('no-store');
+    expect(await old.text()).toContain('<meta name="referrer" content="no-referrer">');
+    // Followed, the browser lands on the page that reads the fragment.
+    const followed = await fetch(`${stack.siteUrl}/actions/${tokenOf(decline)}`);
+    expect(followed.status).toBe(200);
+    expect(new URL(followed.url).pathname).toBe('/actions/');
     expect(await tableSnapshot()).toBe(before);
 
-    const path = new URL(decline).pathname.replace('/actions/', '/api/actions/');
+    // A confirmation page from before, still open in a tab, posts its form to /api/actions/{token}.
+    const path = `/api/actions/${tokenOf(decline)}`;
     const form = (fields: Record<string, string>) =>
       fetch(`${stack.siteUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: stack.siteUrl }, body: new URLSearchParams(fields).toString() });
     const missing = await form({});
     expect(missing.status).toBe(400);
-    expect(await missing.text()).toContain('There is a problem');
+    const problem = await missing.text();
+    expect(problem).toContain('Choose a reason for declining, or write your own.');
+    expect(problem).toContain(`href="/actions/#token=${tokenOf(decline)}"`);
+    expect(missing.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(await tableSnapshot()).toBe(before);
     const done = await form({ reason: 'Not enough notice was given' });
     expect(done.status).toBe(200);
-    expect(await done.text()).toContain('Request declined');
+    expect(done.headers.get('referrer-policy')).toBe('no-referrer');
+    const page = await done.text();
+    expect(page).toContain('Request declined');
+    expect(page).toContain('<meta name="referrer" content="no-referrer">');
     const again = await form({ reason: 'Not enough notice was given' });
     expect(again.status).toBe(410);
-    // The other links of the same email now explain themselves.
-    const stale = await fetch(approve);
+    expect(await again.text()).toContain('already been used');
+    // And a JSON client of the old path: the other link of the email, now answered.
+    const stale = await api(`/api/actions/${tokenOf(approve)}`, { method: 'POST', body: '{}' });
     expect(stale.status).toBe(410);
-    expect(await stale.text()).toContain('already been answered');
-
-    const told = await waitForEmail(stack, (e) => e.subject.startsWith('Declined:') && e.destination.to.some((t) => t.includes(request.contactEmail)));
-    expect(told.body.text).toContain('Not enough notice was given');
+    expect((await json(stale)).error.code).toBe('ALREADY_DECIDED');
   });
 });
 

@@ -42,4 +42,16 @@ describe('route table', () => {
     expect(findRoute('POST', '/api/health')).toMatchObject({ route: undefined, allowed: ['GET'] });
     expect(findRoute('GET', '/api/nothing')).toMatchObject({ route: undefined, allowed: [] });
   });
+
+  it('prefers a literal path segment to a parameter, as API Gateway does (issue 12, item 3: /api/actions/view beside /api/actions/{token})', () => {
+    expect(findRoute('POST', '/api/actions/view').route?.name).toBe('action-view');
+    expect(findRoute('POST', `/api/actions/${'T'.repeat(43)}`)).toMatchObject({ route: { name: 'action-submit' }, params: { token: 'T'.repeat(43) } });
+    expect(findRoute('POST', '/api/actions').route?.name).toBe('action-decide');
+    expect(findRoute('GET', '/api/actions/view')).toMatchObject({ route: undefined, allowed: ['POST'] });
+    // The order of the table does not decide it.
+    const reversed = [...httpRoutes].reverse();
+    expect(findRoute('POST', '/api/actions/view', reversed).route?.name).toBe('action-view');
+    // /actions/ is the static page: no route takes it.
+    expect(findRoute('GET', '/actions/').route).toBeUndefined();
+  });
 });

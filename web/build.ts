@@ -14,6 +14,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { compileAsync } from 'sass';
+import { referrerPolicyFor } from './secret-pages.ts';
 
 export const WEB_ROOT = import.meta.dirname;
 export const SRC = join(WEB_ROOT, 'src');
@@ -227,6 +228,7 @@ async function buildInto(outDir: string, log: ((line: string) => void) | undefin
       script,
       nav: navHtml(page.meta.nav, page.meta.area),
       back: backHtml(page.meta.back),
+      referrer: referrerPolicyFor(page.route === '' ? '/' : `/${page.route}/`),
       content: page.body.trimEnd(),
     };
     const html = layout.replace(/\{\{([a-z]+)\}\}/g, (_, key: string) => {

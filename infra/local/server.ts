@@ -9,6 +9,7 @@ import { fallbackRoute, findRoute, httpRoutes, type HttpRoute } from '#shared/ro
 import { errorResponse } from '#shared/http/contract.ts';
 import { fromLambdaResult, lambdaContext, toApiGatewayEvent, type OutgoingResponse } from './adapter.ts';
 import { localLogLine } from './console-log.ts';
+import { referrerPolicyFor } from '../../web/secret-pages.ts';
 
 type Handler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyResultV2>;
 
@@ -146,7 +147,8 @@ async function staticFile(root: string, urlPath: string): Promise<OutgoingRespon
         'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
         'cache-control': 'no-cache',
         'x-content-type-options': 'nosniff',
-        'referrer-policy': 'same-origin',
+        // As CloudFront sends it (infra/site.ts): no-referrer on the pages that can hold a secret.
+        'referrer-policy': referrerPolicyFor(decoded),
         'x-frame-options': 'DENY',
       },
       body,

@@ -46,10 +46,11 @@ export const decisionBody = z.strictObject({
 
 export type DecisionBody = z.output<typeof decisionBody>;
 
-/** An emailed action link's token, in the path of /actions/{token} and /api/actions/{token}. */
-export const actionTokenPath = z.strictObject({
-  token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, 'This link is not complete. Copy the whole link from the email.'),
-});
+/** An emailed action link's token, as the link carries it (in its fragment; in the path of links sent before issue 12). */
+export const actionToken = z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, 'This link is not complete. Copy the whole link from the email.');
+
+/** Links sent before issue 12, item 3: the token in the path of /actions/{token} and /api/actions/{token}. */
+export const actionTokenPath = z.strictObject({ token: actionToken });
 
 /** What an action form posts: the same decision fields, as a browser form sends them. */
 export const actionFormBody = z.strictObject({
@@ -64,7 +65,51 @@ export const actionFormBody = z.strictObject({
   message: reason.optional(),
 });
 
-/** One request as the careers lead sees it: everything the provider sent, flags and trail. */
+/**
+ * POST /api/actions/view: what an emailed link is for, without acting. The token travels
+ * in the body (never in an address: issue 12, item 3), so this is a POST that writes nothing.
+ */
+export const actionViewBody = z.strictObject({ token: actionToken });
+
+/** POST /api/actions: the decision, with the link's token and the same fields as the form. */
+export const actionDecideBody = actionFormBody.extend({ token: actionToken });
+
+/** What an emailed link can do: one decision, named when the link was issued. */
+export type LinkDecision = Extract<Decision, 'approve' | 'decline' | 'propose'>;
+
+/** What the confirmation page shows: the request as the lead's email described it. */
+export interface ActionLinkView {
+  action: LinkDecision;
+  school: { urn: string; name: string };
+  request: {
+    id: string;
+    provider: { organisation: string };
+    contact: { name: string; email: string; phone: string };
+    sessionType: string;
+    yearGroups: number[];
+    date: string;
+    start: string;
+    end: string;
+    notes?: string;
+    /** Warnings the request carried when it was made (e.g. a second visit this term). */
+    flags: string[];
+  };
+  /** Decline: the school's grounds for refusing, offered as choices (with "another reason"). */
+  groundsForRefusing: string[];
+}
+
+/** What the done page says after POST /api/actions. */
+export interface ActionDoneView {
+  action: LinkDecision;
+  status: string;
+  requestId: string;
+  school: { urn: string; name: string };
+  provider: { organisation: string };
+  contact: { name: string };
+  date: string;
+}
+
+/** One request as the careers leads lead sees it: everything the provider sent, flags and trail. */
 export interface ManagedRequestView {
   id: string;
   urn: string;

@@ -5,7 +5,7 @@ import type { RequestEvent, StoredRequest } from '#shared/store/requests.ts';
 import type { StoredSchool } from '#shared/store/schools.ts';
 import type { Address } from './compose.ts';
 import type { Delivery } from './delivery.ts';
-import { PROVIDER_LINK_SECONDS, signInUrl, siteUrl } from './links.ts';
+import { actionLinkPath, PROVIDER_LINK_SECONDS, signInUrl, siteUrl } from './links.ts';
 import { requestCreatedForLead, requestCreatedForProvider } from './messages/request-submitted.ts';
 import { updateMessage, wording, type Audience } from './messages/updates.ts';
 import { buildInvite } from './calendar.ts';
@@ -14,7 +14,7 @@ import { requestExpiredMailer } from './daily-mailers.ts';
 import { senderAddress } from './send.ts';
 import { venueOf } from './venue.ts';
 
-/** Email action links for the careers lead: single use, 14 days, bound to request and lead. */
+/** Email action links for the careers lead: single use, 14 days, bound to request and lead; the token in the fragment. */
 export const ACTION_LINK_SECONDS = 14 * 24 * 60 * 60;
 
 async function actionLinks(store: Store, request: StoredRequest, leadEmail: string) {
@@ -25,7 +25,7 @@ async function actionLinks(store: Store, request: StoredRequest, leadEmail: stri
       data: { requestId: request.id, urn: request.urn, action },
       ttlSeconds: ACTION_LINK_SECONDS,
     });
-    return siteUrl(`/actions/${token}`);
+    return siteUrl(actionLinkPath(token));
   };
   return { approve: await link('approve'), decline: await link('decline'), propose: await link('propose') };
 }

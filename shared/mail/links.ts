@@ -1,4 +1,6 @@
-// Links in emails: absolute URLs on the site, and sign-in links carrying a fresh token.
+// Links in emails: absolute URLs on the site, and sign-in and action links carrying a fresh
+// token. A token travels in the fragment (#token=…), which no server receives or logs, and
+// the page it opens posts it (issue 12, item 3).
 import type { Store } from '#shared/store/client.ts';
 import { issueToken } from '#shared/store/tokens.ts';
 
@@ -14,4 +16,9 @@ export function siteUrl(path: string): string {
 export async function signInUrl(store: Store, email: string, kind: 'staff' | 'provider', next: string, ttlSeconds: number): Promise<string> {
   const token = await issueToken(store, { purpose: 'sign-in', email, data: { kind, next }, ttlSeconds });
   return siteUrl(`/sign-in/confirm/#token=${token}`);
+}
+
+/** A careers lead's approve / decline / propose link: the page at /actions/ reads the token from the fragment. */
+export function actionLinkPath(token: string): string {
+  return `/actions/#token=${encodeURIComponent(token)}`;
 }

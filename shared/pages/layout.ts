@@ -13,13 +13,18 @@ export interface PageOptions {
   canonical?: string;
 }
 
+/**
+ * The referrer meta element says no-referrer, as the functions' Referrer-Policy header
+ * does: the element overrides the header, so it must never be weaker, and a page behind an
+ * emailed link can hold its token in its address (issue 12, item 3).
+ */
 export function page(title: string, content: SafeHtml, options: PageOptions = {}): string {
   return html`<!doctype html>
 <html lang="en-GB" class="govuk-template">
 <head>
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover">
-  <meta name="referrer" content="same-origin">
+  <meta name="referrer" content="no-referrer">
   ${options.indexable ? html`` : html`<meta name="robots" content="noindex">`}
   ${options.canonical ? html`<link rel="canonical" href="${options.canonical}">` : html``}
   <title>${title} – Provider access</title>

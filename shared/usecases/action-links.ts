@@ -1,8 +1,10 @@
-// The careers lead's emailed links (approve / decline / propose). Opening one (GET) only
-// reads: it shows a confirmation page. Confirming (POST) acts, once: the token is used up
-// in the same transaction as the decision, and only while the lead still has a role there.
+// The careers lead's emailed links (approve / decline / propose). Opening one only reads:
+// the page asks what the link is for (describeActionLink) and shows a confirmation.
+// Confirming acts, once: the token is used up in the same transaction as the decision, and
+// only while the lead still has a role there. The token reaches the API in a POST body
+// (/api/actions/view, /api/actions), or in the path for links sent before issue 12 item 3.
 import type { z } from 'zod';
-import type { actionFormBody, Decision, DecisionBody } from '#shared/api/manage.ts';
+import type { ActionDoneView, actionFormBody, ActionLinkView, DecisionBody, LinkDecision } from '#shared/api/manage.ts';
 import { daysInMonth, makeDate } from '#shared/domain/dates.ts';
 import { AppError } from '#shared/errors.ts';
 import type { Store } from '#shared/store/client.ts';
@@ -14,11 +16,16 @@ import { decide, schoolActor } from './decisions.ts';
 import { requireSchool } from './schools.ts';
 
 export type ActionForm = z.output<typeof actionFormBody>;
-export type LinkAction = Extract<Decision, 'approve' | 'decline' | 'propose'>;
+export type LinkAction = LinkDecision;
+
+/** Why a link cannot act: never a real link, used, expired, replaced, its lead gone, or the request answered. */
+const LINK_PROBLEM_CODES = ['TOKEN_INVALID', 'TOKEN_USED', 'TOKEN_EXPIRED', 'TOKEN_REPLACED', 'NO_LONGER_STAFF', 'ALREADY_DECIDED'] as const;
+type LinkProblem = (typeof LINK_PROBLEM_CODES)[number];
+export const LINK_PROBLEMS: ReadonlySet<string> = new Set(LINK_PROBLEM_CODES);
 
 export type ActionLink =
   | { ok: true; token: TokenRecord; action: LinkAction; request: StoredRequest; school: StoredSchool }
-  | { ok: false; code: 'TOKEN_INVALID' | 'TOKEN_USED' | 'TOKEN_EXPIRED' | 'TOKEN_REPLACED' | 'NO_LONGER_STAFF' | 'ALREADY_DECIDED'; message: string; request?: StoredRequest };
+  | { ok: false; code: LinkProblem; message: string; request?: StoredRequest };
 
 const LINK_ACTIONS: readonly string[] = ['approve', 'decline', 'propose'];
 
@@ -38,6 +45,18 @@ export async function describeActionLink(store: Store, secret: string, now = new
     return { ok: false, code: 'ALREADY_DECIDED', message: 'This request has already been answered, so the link no longer applies.', request };
   }
   return { ok: true, token, action: action as LinkAction, request, school: await requireSchool(store, urn) };
+}
+
+/** Why a link cannot act, as the API says it: 404 for a link that never worked, 410 for one that no longer does. */
+export function linkProblem(link: Extract<ActionLink, { ok: false }>): AppError {
+  return new AppError(link.code === 'TOKEN_INVALID' ? 404 : 410, link.code, link.message);
+}
+
+/** What the confirmation page shows for a link, or why the link cannot act. Never writes. */
+export async function viewActionLink(store: Store, secret: string, now = new Date()): Promise<ActionLinkView> {
+  const link = await describeActionLink(store, secret, now);
+  if (!link.ok) throw linkProblem(link);
+  return actionLinkView(link);
 }
 
 /** The form's fields as a decision, with a message at each field that needs one. */
@@ -75,11 +94,46 @@ function makeDateSafe(y: number, m: number, d: number): string | undefined {
 
 export async function useActionLink(store: Store, secret: string, form: ActionForm, now = new Date()) {
   const link = await describeActionLink(store, secret, now);
-  if (!link.ok) throw new AppError(link.code === 'TOKEN_INVALID' ? 400 : 410, link.code, link.message);
+  if (!link.ok) throw linkProblem(link);
   const body = decisionFromForm(link.action, form, link.school);
   const roles = await listRolesOfUser(store, link.token.email);
   const role = roles.find((r) => r.urn === link.school.urn);
   if (!role) throw new AppError(403, 'NO_LONGER_STAFF', 'You no longer manage this school.');
   const after = await decide(store, link.school, link.request, link.action, body, schoolActor(role), now, { useToken: secret });
   return { ...link, request: after };
+}
+
+/** The confirmation page's content for a link that can still act (the JSON of POST /api/actions/view). */
+export function actionLinkView(link: Extract<ActionLink, { ok: true }>): ActionLinkView {
+  const { action, request: r, school } = link;
+  return {
+    action,
+    school: { urn: school.urn, name: school.name },
+    request: {
+      id: r.id,
+      provider: { organisation: r.provider.organisation },
+      contact: { name: r.contact.name, email: r.contact.email, phone: r.contact.phone },
+      sessionType: r.sessionType,
+      yearGroups: r.yearGroups,
+      date: r.date,
+      start: r.start,
+      end: r.end,
+      ...(r.notes ? { notes: r.notes } : {}),
+      flags: r.flags.map((f) => f.message),
+    },
+    groundsForRefusing: action === 'decline' ? school.groundsForRefusing : [],
+  };
+}
+
+/** What the done page says once a link has acted (the JSON of POST /api/actions). */
+export function actionDoneView(done: Awaited<ReturnType<typeof useActionLink>>): ActionDoneView {
+  return {
+    action: done.action,
+    status: done.request.status,
+    requestId: done.request.id,
+    school: { urn: done.school.urn, name: done.school.name },
+    provider: { organisation: done.request.provider.organisation },
+    contact: { name: done.request.contact.name },
+    date: done.request.date,
+  };
 }

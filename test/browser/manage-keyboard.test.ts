@@ -81,7 +81,7 @@ describe('a careers lead approves and declines by keyboard alone', { timeout: BR
     let link: string | undefined;
     await expect
       .poll(async () => {
-        const mail = (await readInbox(site.stack.ses.endpoint)).find((m) => m.destination.to.some((t) => t.includes(DEMO_CAREERS_LEAD)) && /#token=/.test(m.body.text ?? ''));
+        const mail = (await readInbox(site.stack.ses.endpoint)).find((m) => m.destination.to.some((t) => t.includes(DEMO_CAREERS_LEAD)) && /\/sign-in\/confirm\/#token=/.test(m.body.text ?? ''));
         link = /http:\/\/localhost:\d+\/sign-in\/confirm\/#token=[\w-]+/.exec(mail?.body.text ?? '')?.[0];
         return Boolean(link);
       }, { timeout: 15_000, interval: 250 })

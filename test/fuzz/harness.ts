@@ -14,8 +14,9 @@
 //  - no unhandled rejection in the process;
 //  - never a stored script: afterwards, every request and event the fuzz managed to store
 //    (the check first proves that some hold canary markup) is rendered through every HTML
-//    output that shows it (each email its events produce, the action confirm and done
-//    pages), and no canary tag appears unescaped. Stored text itself may hold markup: it is
+//    output that shows it (each email its events produce, the old action links' done
+//    page; the confirmation page builds its content with the DOM, from JSON), and no
+//    canary tag appears unescaped. Stored text itself may hold markup: it is
 //    data, escaped on every HTML output; JSON answers carry it as JSON strings with
 //    `content-type: application/json` and `x-content-type-options: nosniff`.
 //
@@ -39,7 +40,7 @@ import { PROVIDER_ACTIONS } from '#shared/api/provider.ts';
 import { DECISIONS } from '#shared/api/manage.ts';
 import { escapeHtml } from '#shared/html.ts';
 import { deliveriesFor } from '#shared/mail/deliver.ts';
-import { confirmPage, donePage } from '#shared/pages/action.ts';
+import { donePage } from '#shared/pages/action.ts';
 import type { HttpRoute } from '#shared/routes.ts';
 import type { StoredRequest } from '#shared/store/requests.ts';
 import type { StoredSchool } from '#shared/store/schools.ts';
@@ -220,6 +221,8 @@ export function fuzzRoutes(prefix: string, routes: readonly HttpRoute[]) {
       'provider-request-action': { reason: 'Our speaker is unwell', note: 'Sorry' },
       'manage-decision': { reason: 'Not enough notice was given', note: 'n', date: f.date, start: '11:00', end: '11:30', message: 'm' },
       'action-submit': { reason: 'other', otherReason: 'Exams', note: 'n' },
+      'action-view': { token: f.actionToken },
+      'action-decide': { token: f.actionToken, reason: 'other', otherReason: 'Exams', note: 'n' },
       'manage-settings-put': { version: settings.version, settings: settings.settings },
       'manage-opportunities-put': { version: opportunities.version, opportunities: opportunities.opportunities },
       'manage-staff-put': { staff: staff.staff },
@@ -279,7 +282,6 @@ export function fuzzRoutes(prefix: string, routes: readonly HttpRoute[]) {
       const school = schools.get(request.urn);
       if (!school) continue;
       for (const action of ['approve', 'decline', 'propose'] as const) {
-        outputs.push([`confirm page ${action} ${request.id}`, confirmPage('T'.repeat(43), action, request, school)]);
         outputs.push([`done page ${action} ${request.id}`, donePage(action, request, school)]);
       }
     }

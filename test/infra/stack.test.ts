@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { acknowledgements } from '#infra/nag.ts';
 import { HASH_KEY_READ_ACTIONS, MAIL_SEND_ACTIONS, STREAM_READ_ACTIONS, TABLE_READ_ACTIONS, TABLE_WRITE_ACTIONS } from '#infra/permissions.ts';
 import { API_PATH_PATTERNS, SITE_CSP, STATEMENT_CSP } from '#infra/site.ts';
+import { SECRET_PAGES } from '../../web/secret-pages.ts';
 import { SIZING, type ProviderAccessStack } from '#infra/stack.ts';
 import { eventRoutes, fallbackRoute, httpRoutes } from '#shared/routes.ts';
 import { tableDefinition } from '#shared/store/table.ts';
@@ -241,20 +242,54 @@ describe('the site', () => {
     built.template.resourceCountIs('AWS::CloudFront::OriginAccessControl', 1);
   });
 
-  it('sends the API paths to the HTTP API uncached with every viewer header but Host (CloudFront-Viewer-Address included)', () => {
-    const dist = props(logicalId(stack.site.distribution)).DistributionConfig as {
+  type Behaviour = { PathPattern: string; TargetOriginId: string; CachePolicyId: string; OriginRequestPolicyId: string; AllowedMethods: string[]; ResponseHeadersPolicyId: unknown; FunctionAssociations?: unknown[] };
+  const distribution = () =>
+    props(logicalId(stack.site.distribution)).DistributionConfig as {
       DefaultRootObject: string;
-      CacheBehaviors: { PathPattern: string; CachePolicyId: string; OriginRequestPolicyId: string; AllowedMethods: string[] }[];
-      DefaultCacheBehavior: { FunctionAssociations: unknown[] };
+      CacheBehaviors: Behaviour[];
+      DefaultCacheBehavior: Omit<Behaviour, 'PathPattern'> & { FunctionAssociations: unknown[] };
+      Logging?: unknown;
     };
+  /** A CloudFront path pattern: `*` any characters, `?` exactly one, the rest as written. */
+  const matches = (pattern: string, path: string) => new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`).test(path);
+  const policyOf = (ref: unknown) => t.Resources[(ref as { Ref?: string } | undefined)?.Ref ?? '']?.Properties?.ResponseHeadersPolicyConfig as Record<string, never> | undefined;
+
+  it('sends the API paths to the HTTP API uncached with every viewer header but Host (CloudFront-Viewer-Address included)', () => {
+    const dist = distribution();
     expect(dist.DefaultRootObject).toBe('index.html');
     expect(dist.DefaultCacheBehavior.FunctionAssociations).toHaveLength(1);
-    expect(dist.CacheBehaviors.map((b) => b.PathPattern).sort()).toEqual([...API_PATH_PATTERNS].sort());
-    for (const b of dist.CacheBehaviors) {
+    expect(dist.CacheBehaviors.map((b) => b.PathPattern).sort()).toEqual([...API_PATH_PATTERNS, ...SECRET_PAGES].sort());
+    for (const b of dist.CacheBehaviors.filter((x) => (API_PATH_PATTERNS as readonly string[]).includes(x.PathPattern))) {
       expect(b.CachePolicyId).toBe('4135ea2d-6df8-44a3-9df3-4b5a84be39ad'); // Managed-CachingDisabled
       expect(b.OriginRequestPolicyId).toBe('b689b0a8-53d0-40ab-baf2-68738e2966ac'); // Managed-AllViewerExceptHostHeader
       expect(b.AllowedMethods).toContain('POST');
     }
+  });
+
+  it('issue 12, item 3: every route reaches the API; the static pages, /actions/ among them, do not; an old action link /actions/{token} does', () => {
+    const api = (path: string) => API_PATH_PATTERNS.some((p) => matches(p, path));
+    for (const r of httpRoutes) expect(api(r.path.replace(/\{\w+\}/g, 'T'.repeat(43))), r.path).toBe(true);
+    expect(api(`/actions/${'T'.repeat(43)}`)).toBe(true);
+    for (const page of [...SECRET_PAGES, '/', '/sign-in/', '/manage/', '/requests/view/', '/assets/site.css']) expect(api(page), page).toBe(false);
+  });
+
+  it('issue 12, item 3: the pages an emailed token reaches are the site with Referrer-Policy: no-referrer; the API says no-referrer; no CloudFront standard logs (they record paths)', () => {
+    const dist = distribution();
+    const site = dist.DefaultCacheBehavior;
+    for (const path of SECRET_PAGES) {
+      const b = dist.CacheBehaviors.find((x) => x.PathPattern === path);
+      expect(b, path).toMatchObject({ TargetOriginId: site.TargetOriginId, CachePolicyId: site.CachePolicyId, FunctionAssociations: site.FunctionAssociations });
+      expect(policyOf(b?.ResponseHeadersPolicyId), path).toMatchObject({
+        SecurityHeadersConfig: { ReferrerPolicy: { ReferrerPolicy: 'no-referrer', Override: true }, ContentSecurityPolicy: { ContentSecurityPolicy: SITE_CSP }, FrameOptions: { FrameOption: 'DENY' } },
+      });
+    }
+    expect(policyOf(site.ResponseHeadersPolicyId)).toMatchObject({ SecurityHeadersConfig: { ReferrerPolicy: { ReferrerPolicy: 'same-origin' } } });
+    for (const pattern of ['/api/*', '/actions/?*']) {
+      const b = dist.CacheBehaviors.find((x) => x.PathPattern === pattern);
+      expect(policyOf(b?.ResponseHeadersPolicyId), pattern).toMatchObject({ SecurityHeadersConfig: { ReferrerPolicy: { ReferrerPolicy: 'no-referrer', Override: true } } });
+    }
+    expect(dist.Logging).toBeUndefined();
+    expect(acknowledgements(stack).filter((a) => a.id === 'AwsSolutions-CFR3').map((a) => a.path)).toEqual([stack.site.distribution.node.path]);
   });
 
   it('sends a CSP without unsafe-inline, no framing, HSTS; the statement may be framed', () => {

@@ -4,12 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '#infra/local/stack.ts';
 import { createStore, type Store } from '#shared/store/client.ts';
 import { getRequest } from '#shared/store/requests.ts';
+import { SECRET_PAGES } from '../../web/secret-pages.ts';
 import { json } from '../support/site.ts';
 import { providerBody, schoolDayAhead } from '../support/provider-body.ts';
 import { viaCloudFront } from '../support/cloudfront.ts';
 import { SIGN_IN_LIMITS } from '#shared/usecases/sign-in.ts';
 import { signIn } from '../support/sign-in.ts';
-import { startDemoStack } from '../support/stack.ts';
+import { linkIn, startDemoStack, waitForEmail } from '../support/stack.ts';
 
 let stack: LocalStack;
 let store: Store;
@@ -109,5 +110,43 @@ describe('audit reproductions (issue 12)', () => {
       body: JSON.stringify({ email: 'someone@college.example' }),
     });
     expect(real.status).toBe(202);
+  });
+
+  it('item 3: the lead’s emailed action link carries its token in the fragment, and every page that can hold a secret says Referrer-Policy: no-referrer, in its header and its one referrer meta element', async () => {
+    const id = await pendingRequest();
+    const mail = await waitForEmail(stack, (e) => (e.body.text ?? '').includes(`/manage/requests/view/?id=${id}`) && (e.body.text ?? '').includes('Decline: '));
+    const link = new URL(linkIn(mail, /Decline: \S+/).slice('Decline: '.length));
+    expect(link.pathname).toBe('/actions/');
+    const token = new URLSearchParams(link.hash.slice(1)).get('token') ?? '';
+    expect(token).toMatch(/^[\w-]{40,}$/);
+    expect(`${link.pathname}${link.search}`).not.toContain(token);
+
+    const referrerMetas = (html: string) => [...html.matchAll(/<meta\s+name="referrer"\s+content="([^"]*)"/g)].map((m) => m[1]);
+    const expectNoReferrer = async (what: string, res: Response) => {
+      expect(res.status, what).toBeLessThan(400);
+      expect(res.headers.get('referrer-policy'), what).toBe('no-referrer');
+      if ((res.headers.get('content-type') ?? '').startsWith('text/html')) expect(referrerMetas(await res.text()), what).toEqual(['no-referrer']);
+    };
+    // The static pages a token arrives at (and the coverage page, which shows a new feed address), however they are asked for.
+    expect([...SECRET_PAGES].sort()).toEqual(['/actions/', '/manage/coverage/', '/sign-in/confirm/']);
+    for (const path of SECRET_PAGES) await expectNoReferrer(path, await fetch(`${stack.siteUrl}${path}`));
+    // Asked for by another name, a page's own meta element still says no-referrer.
+    for (const variant of ['/sign-in/confirm', '/sign-in/confirm/index.html', '/actions']) {
+      expect(referrerMetas(await (await fetch(`${stack.siteUrl}${variant}`)).text()), variant).toEqual(['no-referrer']);
+    }
+    // An old link (token in the path), and its page's answers to a form.
+    await expectNoReferrer('old link', await fetch(`${stack.siteUrl}/actions/${token}`, { redirect: 'manual' }));
+    const form = await fetch(`${stack.siteUrl}/api/actions/${token}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: stack.siteUrl }, body: '' });
+    expect(form.status).toBe(400);
+    expect(form.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(referrerMetas(await form.text())).toEqual(['no-referrer']);
+    // The calendar feed, whose secret must stay in its address (calendar apps send no headers).
+    const made = await post('/api/manage/schools/990101/calendar-feed', {}, { cookie: lead });
+    expect(made.status).toBe(201);
+    await expectNoReferrer('calendar feed', await fetch((await json(made)).url as string));
+    // Not vacuous: a page that holds no secret keeps same-origin, in both.
+    const home = await fetch(`${stack.siteUrl}/`);
+    expect(home.headers.get('referrer-policy')).toBe('same-origin');
+    expect(referrerMetas(await home.text())).toEqual(['same-origin']);
   });
 });

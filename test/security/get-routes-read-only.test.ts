@@ -69,6 +69,15 @@ describe('GET routes change nothing', () => {
     expect(await tableSnapshot(stack.store)).toBe(before);
   });
 
+  it('opening an emailed action link asks POST /api/actions/view, which only reads: the table is unchanged (issue 12, item 3)', async () => {
+    const before = await tableSnapshot(stack.store);
+    for (const token of Object.values(j.actionTokens)) {
+      const res = await stack.api({ method: 'POST', url: '/api/actions/view', body: { token } });
+      expect(res.status, res.text.slice(0, 300)).toBe(200);
+    }
+    expect(await tableSnapshot(stack.store)).toBe(before);
+  });
+
   it('covers every GET route of the table', () => {
     expect(getRoutes.length).toBeGreaterThanOrEqual(10);
   });

@@ -44,7 +44,7 @@ export async function journey(stack: InProcessStack, overrides: Record<string, u
 
   const leadEmail = await mailTo(stack, LEAD, 'Provider access request', seen);
   const providerEmailMessage = await mailTo(stack, providerEmail, 'Request sent to', seen);
-  const link = (label: string) => tokenIn(leadEmail, new RegExp(`${label}: \\S+/actions/([\\w-]+)`));
+  const link = (label: string) => tokenIn(leadEmail, new RegExp(`${label}: \\S+/actions/#token=([\\w-]+)`));
   const actionTokens = { approve: link('Approve'), decline: link('Decline'), propose: link('Propose another time') };
   const providerLinkToken = tokenIn(providerEmailMessage, /#token=([\w-]+)/);
 

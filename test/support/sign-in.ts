@@ -9,8 +9,9 @@ export async function signIn(stack: LocalStack, email: string): Promise<string> 
   const headers = { 'content-type': 'application/json', origin: stack.siteUrl };
   const asked = await fetch(`${stack.siteUrl}/api/auth/sign-in`, { method: 'POST', headers, body: JSON.stringify({ email }) });
   if (asked.status !== 202) throw new Error(`sign-in answered ${asked.status}`);
-  const mail = await waitForEmail(stack, (e) => !before.has(e.messageId) && e.destination.to.some((t) => t.includes(email)));
-  const token = linkIn(mail, /#token=[\w-]+/).slice('#token='.length);
+  // The sign-in email: the lead's request emails carry #token= links too (the action links).
+  const mail = await waitForEmail(stack, (e) => !before.has(e.messageId) && e.destination.to.some((t) => t.includes(email)) && (e.body.text ?? '').includes('/sign-in/confirm/#token='));
+  const token = linkIn(mail, /\/sign-in\/confirm\/#token=[\w-]+/).split('#token=')[1] ?? '';
   const session = await fetch(`${stack.siteUrl}/api/auth/session`, { method: 'POST', headers, body: JSON.stringify({ token }) });
   if (session.status !== 200) throw new Error(`session answered ${session.status}`);
   return (session.headers.get('set-cookie') ?? '').split(';')[0] ?? '';

@@ -7,6 +7,7 @@ import type { Opportunity } from '#shared/domain/types.ts';
 import { ApiError, api } from './api.ts';
 import { byId, fill, h, href, param, setTitle, type Child } from './dom.ts';
 import { eventText, formatShortDate } from './format.ts';
+import { takeSignedIn } from './signed-in.ts';
 
 export type StaffRole = 'careers_lead' | 'deputy' | 'trust_admin';
 export interface ManagedSchool {
@@ -138,13 +139,9 @@ export function takeNext(): string | undefined {
   }
 }
 
-/** Whether this page was opened by the sign-in confirmation page (a fresh sign-in). */
+/** Whether this page was opened by the sign-in confirmation page (a fresh sign-in), once. */
 export function cameFromSignIn(): boolean {
-  try {
-    return document.referrer !== '' && new URL(document.referrer).origin === location.origin && new URL(document.referrer).pathname === '/sign-in/confirm/';
-  } catch {
-    return false;
-  }
+  return takeSignedIn();
 }
 
 // ---- one-time messages across a page change -------------------------------------------

@@ -1,10 +1,12 @@
 // An emailed link: /sign-in/confirm/#token=<raw>. The token is in the fragment so it
-// never reaches a server log, and it is taken out of the address bar at once. Opening
+// never reaches a server log, and it is taken out of the address bar at once; the page
+// sends no Referer (Referrer-Policy: no-referrer, web/secret-pages.ts). Opening
 // the page changes nothing (mail scanners open links); Continue POSTs /api/auth/session
 // { token } → { next } with a session cookie, then goes to `next`.
 import { ApiError, api } from '../../../lib/api.ts';
 import { byId, ready, setTitle } from '../../../lib/dom.ts';
 import { showErrors } from '../../../lib/errors.ts';
+import { markSignedIn } from '../../../lib/signed-in.ts';
 
 const PROBLEMS: Record<string, [string, string]> = {
   TOKEN_USED: ['This link has already been used', 'Each link works once. Ask for a new link and we will email it to you.'],
@@ -63,6 +65,7 @@ ready(() => {
     try {
       const { next } = await api<{ next?: string }>('POST', '/api/auth/session', { body: { token } });
       store(undefined);
+      markSignedIn();
       location.assign(sameSitePath(next));
     } catch (err) {
       button.disabled = false;

@@ -1,0 +1,237 @@
+// A careers lead's emailed link: /actions/#token=<raw> (approve, decline or propose another
+// time). The token is in the fragment, so no server receives or logs it, and it leaves the
+// address bar at once (issue 12, item 3). Opening the page changes nothing (mail scanners
+// open links): it asks POST /api/actions/view { token } what the link is for and shows the
+// request with the decision's questions; the button POSTs /api/actions { token, …fields }.
+// The page is served with Referrer-Policy: no-referrer (web/secret-pages.ts).
+import type { ActionDoneView, ActionLinkView, LinkDecision } from '#shared/api/manage.ts';
+import { ApiError, api, retryText } from '../../lib/api.ts';
+import { byId, fill, h, href, ready, setTitle, type Child } from '../../lib/dom.ts';
+import { clearErrors, showErrors, type FieldError } from '../../lib/errors.ts';
+import { dateField, radiosField, textareaField, textField } from '../../lib/form.ts';
+import { formatDate, formatTimes, formatYears, sessionTypeLabel } from '../../lib/format.ts';
+import { summaryList } from '../../lib/school.ts';
+
+const TITLES: Record<LinkDecision, string> = {
+  approve: 'Approve this request',
+  decline: 'Decline this request',
+  propose: 'Propose another time',
+};
+const BUTTONS: Record<LinkDecision, string> = { approve: 'Approve request', decline: 'Decline request', propose: 'Send the new time' };
+const DONE: Record<LinkDecision, string> = { approve: 'Request approved', decline: 'Request declined', propose: 'New time sent' };
+
+/** The link problems the API names (shared/usecases/action-links.ts): a heading, and what to do instead. */
+const PROBLEMS: Record<string, [string, string | undefined]> = {
+  TOKEN_USED: ['This link has already been used', 'Each link in the email works once, and this one has been used. You can see the request, and what was decided, in your dashboard.'],
+  TOKEN_EXPIRED: ['This link has expired', 'The links in a request email work for 14 days. You can still decide the request in your dashboard.'],
+  TOKEN_REPLACED: ['This link has been replaced', 'A newer email about this request has its own links. Use those, or decide the request in your dashboard.'],
+  TOKEN_INVALID: ['This link does not work', 'Check that you copied the whole link from the email. You can also decide any request in your dashboard.'],
+  // The API's own words: who manages the school now.
+  NO_LONGER_STAFF: ['This link cannot be used', undefined],
+  ALREADY_DECIDED: ['This request has already been answered', 'It was decided after we sent this email, so the link no longer applies. You can see what was decided in your dashboard.'],
+};
+
+// Kept for this tab only, so a reload before answering still works once the address bar
+// has lost the fragment; removed once the link has acted or cannot.
+const TOKEN_KEY = 'action-token';
+function keep(token: string | undefined) {
+  try {
+    if (token) sessionStorage.setItem(TOKEN_KEY, token);
+    else sessionStorage.removeItem(TOKEN_KEY);
+  } catch {
+    // storage disabled: a reload needs the link again
+  }
+}
+function kept(): string {
+  try {
+    return sessionStorage.getItem(TOKEN_KEY) ?? '';
+  } catch {
+    return '';
+  }
+}
+
+function problem(page: HTMLElement, code: string, message: string) {
+  keep(undefined);
+  const [title, text] = PROBLEMS[code] ?? PROBLEMS.TOKEN_INVALID!;
+  setTitle(title);
+  const heading = h('h1', { class: 'govuk-heading-l', id: 'problem-heading', tabindex: '-1' }, title);
+  fill(
+    page,
+    heading,
+    h('p', { class: 'govuk-body', id: 'problem-text' }, text ?? message),
+    h(
+      'p',
+      { class: 'govuk-body' },
+      h('a', { class: 'govuk-link', href: '/manage/' }, 'Go to your dashboard'),
+      ' (you may need to ',
+      h('a', { class: 'govuk-link', href: '/sign-in/' }, 'get a sign-in link'),
+      ').',
+    ),
+  );
+  heading.focus();
+}
+
+const value = (id: string) => byId<HTMLInputElement | HTMLTextAreaElement>(id).value.trim();
+const optional = (key: string, text: string) => (text ? { [key]: text } : {});
+
+interface Questions {
+  fields: Child[];
+  /** The form's fields as POST /api/actions takes them (the emailed form's names). */
+  read: () => Record<string, string>;
+}
+
+function questions(link: ActionLinkView): Questions {
+  if (link.action === 'approve') {
+    return {
+      fields: [
+        h('p', { class: 'govuk-body' }, 'Both of you will get a calendar invitation.'),
+        textareaField({ id: 'note', label: 'Message to the provider (optional)', hint: 'For example, where to sign in and park, and what to bring', field: 'note', rows: 3 }),
+      ],
+      read: () => optional('note', value('note')),
+    };
+  }
+  if (link.action === 'decline') {
+    return {
+      fields: [
+        h('p', { class: 'govuk-body' }, 'We will email the provider with your reason.'),
+        radiosField({
+          id: 'reason',
+          name: 'reason',
+          legend: 'Why are you declining?',
+          legendClass: 'govuk-fieldset__legend--m',
+          field: 'reason',
+          options: [
+            ...link.groundsForRefusing.map((g) => ({ value: g, label: g })),
+            {
+              value: 'other',
+              label: 'Another reason',
+              dividerBefore: 'or',
+              conditional: textareaField({ id: 'other-reason', name: 'otherReason', label: 'Your reason', field: 'otherReason', rows: 3 }),
+            },
+          ],
+        }),
+        textareaField({ id: 'note', label: 'Anything else to tell the provider (optional)', field: 'note', rows: 3 }),
+      ],
+      read: () => {
+        const chosen = document.querySelector<HTMLInputElement>('input[name="reason"]:checked')?.value ?? '';
+        return { ...optional('reason', chosen), ...(chosen === 'other' ? optional('otherReason', value('other-reason')) : {}), ...optional('note', value('note')) };
+      },
+    };
+  }
+  return {
+    fields: [
+      h('p', { class: 'govuk-body' }, 'The provider can accept the new time or turn it down. It must be a school day, within your school’s session times.'),
+      // The inputs are date-day, date-month and date-year: the names the link's form has always posted.
+      dateField({ id: 'date', legend: 'Date you propose', legendClass: 'govuk-fieldset__legend--m', field: 'date-day date-month date-year date proposed.date', hint: 'For example, 12 1 2027' }),
+      textField({ id: 'start', label: 'Start time', hint: 'Use the 24-hour clock, for example 09:30', field: 'start proposed.start', width: 'govuk-input--width-5', spellcheck: false }),
+      textField({ id: 'end', label: 'End time', hint: 'For example, 10:15', field: 'end proposed.end', width: 'govuk-input--width-5', spellcheck: false }),
+      textareaField({ id: 'message', label: 'Message to the provider (optional)', hint: 'For example, why the time they asked for does not work', field: 'message', rows: 3 }),
+    ],
+    read: () => ({
+      'date-day': value('date-day'),
+      'date-month': value('date-month'),
+      'date-year': value('date-year'),
+      start: value('start'),
+      end: value('end'),
+      ...optional('message', value('message')),
+    }),
+  };
+}
+
+function requestRows(r: ActionLinkView['request']): [string, Child][] {
+  return [
+    ['Provider', r.provider.organisation],
+    ['Contact', `${r.contact.name}, ${r.contact.email}, ${r.contact.phone}`],
+    ['Session', sessionTypeLabel(r.sessionType)],
+    ['Year groups', formatYears(r.yearGroups)],
+    ['Date and time', `${formatDate(r.date)}, ${formatTimes(r.start, r.end)}`],
+    ...(r.notes ? [['Notes', r.notes] as [string, Child]] : []),
+  ];
+}
+
+function done(page: HTMLElement, d: ActionDoneView) {
+  keep(undefined);
+  setTitle(DONE[d.action]);
+  const next =
+    d.action === 'approve'
+      ? `We have emailed ${d.contact.name} with a calendar invitation, and sent one to you.`
+      : d.action === 'decline'
+        ? `We have told ${d.contact.name} and given your reason.`
+        : `We have asked ${d.contact.name} to accept or decline the new time.`;
+  const title = h('h1', { class: 'govuk-panel__title', id: 'done-title', tabindex: '-1' }, DONE[d.action]);
+  fill(
+    page,
+    h('div', { class: 'govuk-panel govuk-panel--confirmation' }, title, h('div', { class: 'govuk-panel__body app-wrap' }, `${d.provider.organisation}, ${formatDate(d.date)}`)),
+    h('p', { class: 'govuk-body' }, next),
+    h('p', { class: 'govuk-body' }, h('a', { class: 'govuk-link', href: href('/manage/', { urn: d.school.urn }) }, `Go to the ${d.school.name} dashboard`)),
+  );
+  title.focus();
+}
+
+function render(page: HTMLElement, token: string, link: ActionLinkView) {
+  const title = TITLES[link.action];
+  setTitle(title);
+  const q = questions(link);
+  const summary = h('div', { id: 'error-summary', hidden: true });
+  const submit = h('button', { type: 'submit', class: 'govuk-button', id: 'submit-decision' }, BUTTONS[link.action]);
+  const form = h('form', { id: 'confirm-form', novalidate: true }, q.fields, submit);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    clearErrors(form, summary, title);
+    submit.disabled = true;
+    try {
+      const answer = await api<{ done: ActionDoneView }>('POST', '/api/actions', { body: { token, ...q.read() } });
+      done(page, answer.done);
+    } catch (err) {
+      submit.disabled = false;
+      if (!(err instanceof ApiError)) throw err;
+      if (err.code in PROBLEMS) return problem(page, err.code, err.message);
+      const fields: FieldError[] = err.fieldErrors();
+      const message = err.status === 429 ? `${err.message} ${retryText(err.retryAfter)}` : err.message;
+      showErrors(form, summary, fields.length ? fields : [{ message }], title);
+    }
+  });
+  fill(
+    page,
+    summary,
+    h('span', { class: 'govuk-caption-l app-wrap' }, link.school.name),
+    h('h1', { class: 'govuk-heading-l' }, title),
+    summaryList(requestRows(link.request), 'app-wrap'),
+    link.request.flags.length
+      ? h(
+          'div',
+          { class: 'govuk-warning-text' },
+          h('span', { class: 'govuk-warning-text__icon', 'aria-hidden': 'true' }, '!'),
+          h('strong', { class: 'govuk-warning-text__text' }, h('span', { class: 'govuk-visually-hidden' }, 'Warning'), link.request.flags.join(' ')),
+        )
+      : null,
+    form,
+    h('p', { class: 'govuk-body' }, h('a', { class: 'govuk-link', href: href('/manage/requests/view/', { id: link.request.id }), id: 'dashboard-link' }, 'Open it in your dashboard instead')),
+  );
+}
+
+ready(async () => {
+  // Another emailed link opened in this tab changes only the fragment: start again with it.
+  addEventListener('hashchange', () => location.reload());
+  const fromLink = new URLSearchParams(location.hash.slice(1)).get('token') ?? '';
+  if (location.hash) history.replaceState(history.state, '', location.pathname + location.search);
+  if (fromLink) keep(fromLink);
+  const token = fromLink || kept();
+  const page = byId('page');
+  if (!token) return problem(page, 'TOKEN_INVALID', '');
+  let link: ActionLinkView;
+  try {
+    link = (await api<{ link: ActionLinkView }>('POST', '/api/actions/view', { body: { token } })).link;
+  } catch (err) {
+    if (!(err instanceof ApiError)) throw err;
+    if (err.code in PROBLEMS) return problem(page, err.code, err.message);
+    if (err.status === 400) return problem(page, 'TOKEN_INVALID', '');
+    if (err.isNetworkError || err.status === 429 || err.status >= 500) {
+      setTitle('Sorry, there is a problem');
+      const message = err.status === 429 ? `${err.message} ${retryText(err.retryAfter)}` : err.message;
+      return fill(page, h('h1', { class: 'govuk-heading-l' }, 'Sorry, there is a problem'), h('p', { class: 'govuk-body' }, message), h('p', { class: 'govuk-body' }, 'Reload the page to try again.'));
+    }
+    throw err;
+  }
+  render(page, token, link);
+});
