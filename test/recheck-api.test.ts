@@ -234,18 +234,22 @@ describe('R-HOURS: every decision re-checks the booking against the school as it
     const made = await request(date, '10:00', '10:45');
     const mail = await waitForEmail(stack, (e) => e.subject.startsWith('Provider access request') && (e.body.text ?? '').includes(made.email));
     const approve = linkIn(mail, /Approve: http\S+/).slice('Approve: '.length);
-    const path = new URL(approve).pathname.replace('/actions/', '/api/actions/');
+    // The token travels in the link's fragment (issue 12, item 3); the page posts it.
+    const token = new URLSearchParams(new URL(approve).hash.slice(1)).get('token') ?? '';
+    const decideWith = (body: Record<string, unknown>) =>
+      fetch(`${stack.siteUrl}/api/actions`, { method: 'POST', headers: { 'content-type': 'application/json', origin: stack.siteUrl }, body: JSON.stringify({ token, ...body }) });
     const { restore } = await changeSettings(withClosure(date));
-    const asJson = await fetch(`${stack.siteUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', origin: stack.siteUrl }, body: '{}' });
+    const asJson = await decideWith({});
     expect(asJson.status).toBe(422);
     expect((await json(asJson)).error).toMatchObject({ rule: 'R-HOURS', message: expect.stringContaining(`${formatDate(date)} is now an INSET day (closure added ${savedOn()})`) });
-    const page = await fetch(`${stack.siteUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: stack.siteUrl }, body: '' });
+    // A page of the old kind, still open in a tab, posting its form to the old address.
+    const page = await fetch(`${stack.siteUrl}/api/actions/${token}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: stack.siteUrl }, body: '' });
     expect(page.status).toBe(422);
     expect(await page.text()).toContain('is now an INSET day');
     await restore();
-    const done = await fetch(`${stack.siteUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', origin: stack.siteUrl }, body: '{}' });
+    const done = await decideWith({});
     expect(done.status).toBe(200);
-    expect((await json(done)).status).toBe('approved');
+    expect((await json(done)).done).toMatchObject({ action: 'approve', status: 'approved' });
   });
 
   it("the provider's accept of a proposed time is re-checked: a closure on that date since → 422", async () => {

@@ -141,8 +141,11 @@ describe('the careers lead sets up the school', { timeout: BROWSER_TEST_TIMEOUT 
     await page.getByLabel('How far ahead providers can book').fill('364');
     await page.getByRole('button', { name: 'Save settings' }).click();
     await bannerSays(page, /Settings saved/);
+    // Put it back (the page is re-rendered after the save: wait for that answer, not the old banner).
     await page.getByLabel('How far ahead providers can book').fill('365');
+    const saved = page.waitForResponse((r) => r.request().method() === 'PUT' && !(r.request().postData() ?? '').includes('"dryRun":true'));
     await page.getByRole('button', { name: 'Save settings' }).click();
+    expect((await saved).status()).toBe(200);
     await bannerSays(page, /Settings saved/);
     expectNoProblems(deputy.problems);
     await deputy.close();
