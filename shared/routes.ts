@@ -70,6 +70,16 @@ export const httpRoutes: readonly HttpRoute[] = [
   { name: 'school-get', method: 'GET', path: '/api/schools/{urn}', module: 'functions/school-get.ts', access: 'public', touches: { table: 'read' } },
   { name: 'school-slots', method: 'GET', path: '/api/schools/{urn}/slots', module: 'functions/school-slots.ts', access: 'public', touches: { table: 'read' } },
   { name: 'request-create', method: 'POST', path: '/api/schools/{urn}/requests', module: 'functions/request-create.ts', access: 'public', touches: { table: 'write' } },
+  // A provider confirms a first request from their address (issue 12, item 2): the emailed link's token, posted by /request/confirm/.
+  {
+    name: 'request-confirm',
+    method: 'POST',
+    path: '/api/request-confirmations',
+    module: 'functions/request-confirm.ts',
+    access: 'public',
+    touches: { table: 'write' },
+    credential: 'link',
+  },
   { name: 'auth-sign-in', method: 'POST', path: '/api/auth/sign-in', module: 'functions/auth-sign-in.ts', access: 'public', touches: { table: 'write' } },
   { name: 'auth-session', method: 'POST', path: '/api/auth/session', module: 'functions/auth-session.ts', access: 'public', touches: { table: 'write' }, credential: 'link' },
   { name: 'auth-sign-out', method: 'POST', path: '/api/auth/sign-out', module: 'functions/auth-sign-out.ts', access: 'public', touches: { table: 'write' }, credential: 'session' },

@@ -8,7 +8,8 @@
 //    and name; their role items are removed (school and person side, and a platform admin
 //    record), so they can no longer sign in;
 //  - every token, session and queued sign-in email held for the address is deleted
-//    (gsi1 under the address; items written before that index expire by TTL within 7 days);
+//    (gsi1 under the address; items written before that index expire by TTL within 7 days),
+//    and so is the marker that its mailbox confirmed a request (issue 12, item 2);
 //  - what happened is kept: event types, dates, statuses, parties and roles, reasons.
 // Someone who is still a school's named careers lead is refused (409): the school names
 // another first, or it would be left without a contact. The erasure itself is recorded
@@ -29,6 +30,7 @@ import {
   saveAnonymisedEvents,
   saveSchoolChange,
 } from '#shared/store/personal-data.ts';
+import { forgetConfirmedAddress } from '#shared/store/confirmed-addresses.ts';
 import { getPlatformAdmin, removePlatformAdmin } from '#shared/store/platform-admins.ts';
 import { getSchoolProfile } from '#shared/store/schools.ts';
 import { listRolesOfUser, removeStaffRole } from '#shared/store/staff.ts';
@@ -42,7 +44,7 @@ export interface ErasureSummary {
   schoolChanges: number;
   roles: number;
   platformAdmin: boolean;
-  /** Tokens, sessions and queued sign-in emails deleted. */
+  /** Tokens, sessions and queued sign-in emails deleted, and the confirmed-address marker. */
   heldItems: number;
 }
 
@@ -111,7 +113,7 @@ export async function erasePersonalData(store: Store, email: string, by: string,
   // Sign-in and action links, sessions, queued sign-in emails.
   const held = await listItemsHeldForEmail(store, subject);
   await deleteItems(store, held);
-  summary.heldItems = held.length;
+  summary.heldItems = held.length + ((await forgetConfirmedAddress(store, subject)) ? 1 : 0);
 
   const { placeholder: _p, ...counts } = summary;
   await recordErasure(store, { id, at: now.toISOString(), by, placeholder, counts: { ...counts, platformAdmin: counts.platformAdmin ? 1 : 0 } });
