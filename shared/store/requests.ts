@@ -36,7 +36,10 @@ export interface StoredRequest extends ProviderRequestDraft, RequestState {
    * pendingHoldsPlace was Yes at creation) or approved on the slot's time (P-SLOT).
    */
   heldSlot?: SlotHold;
-  /** Optimistic lock: every transition is conditional on the version it read. */
+  /**
+   * Optimistic lock: every transition is conditional on the version it read. One per event:
+   * 1 when sent (REQUEST_SUBMITTED), 0 while unconfirmed (issue 12, item 2: no event yet).
+   */
   version: number;
   /** When the provider confirmed their address by the emailed link (issue 12, item 2); absent when it needed no confirming. */
   confirmedAt?: string;
@@ -182,7 +185,8 @@ export async function confirmRequest(store: Store, write: ConfirmationWrite): Pr
         ExpressionAttributeValues: { ':v': write.before.version, ':unconfirmed': 'unconfirmed', ':nowSeconds': epochSeconds(now) },
       },
     },
-    { Put: { TableName: store.tableName, Item: eventItem(write.event, after.version), ConditionExpression: 'attribute_not_exists(pk)' } },
+    // The creation event, as createRequest writes it: the request's trail begins here, at version 1.
+    { Put: { TableName: store.tableName, Item: eventItem(write.event, 0), ConditionExpression: 'attribute_not_exists(pk)' } },
     useTokenUpdate(store, write.token.secret, 'confirm-request', now),
     confirmedAddressPut(store, after.contact.email, now),
   ];

@@ -170,7 +170,8 @@ export async function createProviderRequest(
   if (!(await addressProven(store, email, caller, now))) {
     // Counted only for a request that passed every rule: a provider correcting the form costs the school nothing.
     await enforceRateLimits(store, [[CREATE_LIMITS.unconfirmedPerSchool, urn]], now, SCHOOL_BUSY);
-    const request = receiveRequest(fields, nowInstant);
+    // Version 0: a request's version counts its events, and nothing has happened for the school yet.
+    const request = receiveRequest({ ...fields, version: 0 }, nowInstant);
     await createUnconfirmedRequest(store, request, now);
     return { request, school };
   }
