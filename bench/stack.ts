@@ -23,6 +23,7 @@ import { ensureTable } from '#infra/local/table-setup.ts';
 import { createStore, type Store } from '#shared/store/client.ts';
 import { buildWeb, type PageWeight } from '../web/build.ts';
 import { record, useRawClient, type Recording } from './recorder.ts';
+import { markReturningProviders } from './fixtures.ts';
 
 export const SCRATCH = join(REPO_ROOT, 'node_modules', '.cache', 'bench');
 
@@ -69,6 +70,7 @@ export async function startBenchStack(log: (line: string) => void): Promise<Benc
     const { streamArn } = await ensureTable(dynamodb.endpoint, tableName);
     const store = createStore({ tableName, endpoint: dynamodb.endpoint });
     await seedDemo(store);
+    await markReturningProviders(store);
     useRawClient(dynamodb.endpoint);
 
     const recordings = new Map<string, Recording>();

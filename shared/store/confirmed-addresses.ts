@@ -9,6 +9,7 @@
 // signed-in organisation. This marker stays the answer for a provider with no account.
 import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { mailboxOf } from '#shared/domain/addresses.ts';
+import { batchWriteAll } from './batch.ts';
 import type { Store } from './client.ts';
 import { keys } from './keys.ts';
 import { epochSeconds } from './secrets.ts';
@@ -37,6 +38,12 @@ export async function isConfirmedAddress(store: Store, email: string, now = new 
 export async function recordConfirmedAddress(store: Store, email: string, now = new Date()): Promise<void> {
   const put = confirmedAddressPut(store, email, now).Put;
   if (put) await store.doc.send(new PutCommand(put));
+}
+
+/** Many at once (BatchWriteItem): a benchmark's or a demo's returning providers. */
+export async function recordConfirmedAddresses(store: Store, emails: readonly string[], now = new Date()): Promise<void> {
+  const mailboxes = [...new Set(emails.map(mailboxOf))];
+  await batchWriteAll(store, mailboxes.map((m) => ({ PutRequest: { Item: confirmedAddressPut(store, m, now).Put?.Item ?? {} } })));
 }
 
 /** Erasure: the marker goes with the rest of the address's data; true when there was one. */
