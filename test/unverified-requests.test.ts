@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { InboxEmail } from '#infra/local/ses.ts';
 import { keys } from '#shared/store/keys.ts';
-import { isConfirmedAddress } from '#shared/store/confirmed-addresses.ts';
+import { CONFIRMED_ADDRESS_SECONDS, getConfirmedAddress, isConfirmedAddress, recordConfirmedAddress } from '#shared/store/confirmed-addresses.ts';
 import { getRequest } from '#shared/store/requests.ts';
 import { getSchoolProfile, putSchoolProfile } from '#shared/store/schools.ts';
 import { getSlot } from '#shared/store/slots.ts';
@@ -30,7 +30,7 @@ beforeAll(async () => {
   stack = await startInProcessStack('unverified');
   staff = await stack.sessionFor('staff', LEAD);
   // Harbour View's Year 10 assembly: Tuesdays, one place a slot.
-  tuesdays = await schoolDays(stack.store, '990101', 40, 2, 12);
+  tuesdays = await schoolDays(stack.store, '990101', 40, 2, 20);
 }, 60_000);
 afterAll(async () => stack?.stop());
 
@@ -303,6 +303,20 @@ describe('issue 12, item 2: unverified requests', () => {
       expect(res.status, address).toBe(429);
       expect(res.json().error.code).toBe('RATE_LIMITED');
     }
+  });
+
+  it('the confirmed marker lasts two years from about the last request: a month-old one is written again, a newer one is left as it is', async () => {
+    const old = 'old.hand@new-college.example';
+    const recent = 'recent@new-college.example';
+    const twoMonthsAgo = new Date(Date.now() - 61 * DAY_MS);
+    await recordConfirmedAddress(stack.store, old, twoMonthsAgo);
+    const yesterday = new Date(Date.now() - DAY_MS);
+    await recordConfirmedAddress(stack.store, recent, yesterday);
+    for (const email of [old, recent]) expect((await send('990101', slotBody(email, freshSlot()))).json().request.status).toBe('pending');
+    expect(Date.parse((await getConfirmedAddress(stack.store, old))!.confirmedAt)).toBeGreaterThan(Date.now() - 60_000);
+    expect((await getConfirmedAddress(stack.store, recent))?.confirmedAt).toBe(yesterday.toISOString());
+    // Past its two years it no longer counts, whatever TTL has not yet deleted.
+    expect(await isConfirmedAddress(stack.store, recent, new Date(yesterday.getTime() + CONFIRMED_ADDRESS_SECONDS * 1000))).toBe(false);
   });
 
   it('erasing an address removes its confirmed marker: its next request waits for confirming again', async () => {

@@ -1,9 +1,10 @@
 // Mailboxes that have confirmed a request (issue 12, item 2): one marker each, so a
 // provider confirms their address once, by the emailed link, and their later requests
 // reach the school at once. Keyed by the mailbox (`name+tag@` as `name@`), written in
-// the same transaction as the request that proves it, refreshed by every later one, and
-// gone by TTL two years after the last: a provider who returns after that confirms again,
-// and the table does not keep a list of addresses for ever (UK GDPR storage limitation).
+// the same transaction as the request that proves it, refreshed by a later one at most
+// once a month (one write in many, and few concurrent writes of one item), and gone by TTL
+// about two years after the last: a provider who returns after that confirms again, and
+// the table does not keep a list of addresses for ever (UK GDPR storage limitation).
 //
 // Issue 15 (organisation accounts) adds the other way to skip confirming: a member of a
 // signed-in organisation. This marker stays the answer for a provider with no account.
@@ -16,6 +17,13 @@ import { epochSeconds } from './secrets.ts';
 import type { TransactItems } from './transact.ts';
 
 export const CONFIRMED_ADDRESS_SECONDS = 2 * 365 * 24 * 60 * 60;
+export const CONFIRMED_ADDRESS_REFRESH_SECONDS = 30 * 24 * 60 * 60;
+
+export interface ConfirmedAddress {
+  confirmedAt: string;
+  /** Written more than a month ago: the next request that reaches a school writes it again. */
+  stale: boolean;
+}
 
 /** The marker's Put, on its own or inside a request's transaction. */
 export function confirmedAddressPut(store: Store, email: string, now: Date): TransactItems[number] {
@@ -28,10 +36,18 @@ export function confirmedAddressPut(store: Store, email: string, now: Date): Tra
   };
 }
 
-/** Whether the address's mailbox has confirmed a request in the last two years (TTL deletion lags, so the expiry is checked here). */
-export async function isConfirmedAddress(store: Store, email: string, now = new Date()): Promise<boolean> {
+/** The address's mailbox's marker, while it lasts (TTL deletion lags, so the expiry is checked here). */
+export async function getConfirmedAddress(store: Store, email: string, now = new Date()): Promise<ConfirmedAddress | undefined> {
   const out = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: keys.confirmedAddress(mailboxOf(email)), ConsistentRead: true }));
-  return out.Item !== undefined && Number(out.Item.expiresAt) > epochSeconds(now);
+  const t = epochSeconds(now);
+  if (!out.Item || !(Number(out.Item.expiresAt) > t)) return undefined;
+  const confirmedAt = String(out.Item.confirmedAt);
+  return { confirmedAt, stale: t - epochSeconds(new Date(confirmedAt)) > CONFIRMED_ADDRESS_REFRESH_SECONDS };
+}
+
+/** Whether the address's mailbox has confirmed a request in the last two years. */
+export async function isConfirmedAddress(store: Store, email: string, now = new Date()): Promise<boolean> {
+  return (await getConfirmedAddress(store, email, now)) !== undefined;
 }
 
 /** Records the mailbox as confirmed outside a request: the demo's providers, who never sent one. */

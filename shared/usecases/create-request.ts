@@ -17,7 +17,7 @@ import type { z } from 'zod';
 import type { createRequestBody } from '#shared/api/provider.ts';
 import { AppError, ConflictError, NotFoundError } from '#shared/errors.ts';
 import type { Store } from '#shared/store/client.ts';
-import { isConfirmedAddress } from '#shared/store/confirmed-addresses.ts';
+import { getConfirmedAddress } from '#shared/store/confirmed-addresses.ts';
 import { newId } from '#shared/store/ids.ts';
 import { hitRateLimit, type RateLimit } from '#shared/store/rate-limits.ts';
 import { createRequest, createUnconfirmedRequest, type SlotHold, type StoredRequest } from '#shared/store/requests.ts';
@@ -133,11 +133,13 @@ export interface CreateCaller {
  * Whether the request's address is proven, so the request goes to the school now (issue
  * 12, item 2): the caller is signed in as that very address (a sign-in link proved it),
  * or its mailbox confirmed a request before. Otherwise the provider must confirm first.
+ * `refresh`: the request also (re)writes the mailbox's marker (missing, or a month old).
  * Issue 15 (organisation accounts) adds a member of a signed-in organisation here.
  */
-async function addressProven(store: Store, email: string, caller: CreateCaller, now: Date): Promise<boolean> {
-  if (caller.sessionEmail && caller.sessionEmail.toLowerCase() === email.toLowerCase()) return true;
-  return isConfirmedAddress(store, email, now);
+async function addressProof(store: Store, email: string, caller: CreateCaller, now: Date): Promise<{ proven: boolean; refresh: boolean }> {
+  const marker = await getConfirmedAddress(store, email, now);
+  const signedIn = caller.sessionEmail !== undefined && caller.sessionEmail.toLowerCase() === email.toLowerCase();
+  return { proven: signedIn || marker !== undefined, refresh: !marker || marker.stale };
 }
 
 export async function createProviderRequest(
@@ -167,7 +169,8 @@ export async function createProviderRequest(
     version: 1,
   };
 
-  if (!(await addressProven(store, email, caller, now))) {
+  const proof = await addressProof(store, email, caller, now);
+  if (!proof.proven) {
     // Counted only for a request that passed every rule: a provider correcting the form costs the school nothing.
     await enforceRateLimits(store, [[CREATE_LIMITS.unconfirmedPerSchool, urn]], now, SCHOOL_BUSY);
     // Version 0: a request's version counts its events, and nothing has happened for the school yet.
@@ -182,6 +185,6 @@ export async function createProviderRequest(
     nowInstant,
   );
   await ensureSubmissionSlot(store, urn, checked);
-  await createRequest(store, submitted.request, { ...submitted.event, urn }, checked.hold, checked.roomIn, { confirmedAddress: { email, now } });
+  await createRequest(store, submitted.request, { ...submitted.event, urn }, checked.hold, checked.roomIn, proof.refresh ? { confirmedAddress: { email, now } } : {});
   return { request: submitted.request, school };
 }
