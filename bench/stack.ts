@@ -24,6 +24,7 @@ import { createStore, type Store } from '#shared/store/client.ts';
 import { buildWeb, type PageWeight } from '../web/build.ts';
 import { BENCH_ORIGIN_SECRET } from './fixtures.ts';
 import { record, useRawClient, type Recording } from './recorder.ts';
+import { markReturningProviders } from './fixtures.ts';
 
 export const SCRATCH = join(REPO_ROOT, 'node_modules', '.cache', 'bench');
 
@@ -70,6 +71,7 @@ export async function startBenchStack(log: (line: string) => void): Promise<Benc
     const { streamArn } = await ensureTable(dynamodb.endpoint, tableName);
     const store = createStore({ tableName, endpoint: dynamodb.endpoint });
     await seedDemo(store);
+    await markReturningProviders(store);
     useRawClient(dynamodb.endpoint);
 
     const recordings = new Map<string, Recording>();

@@ -1,21 +1,24 @@
 // POST /api/schools/{urn}/requests: a provider asks for access. Every rule is checked and
 // every violation returned at once; `Idempotency-Key` makes a retry return the first answer.
+// Public and callable without a cookie; a provider session for the request's address, when
+// the site sends one, means the address needs no confirming (issue 12, item 2).
 import { createRequestBody, urnPath } from '#shared/api/provider.ts';
 import { requestView } from '#shared/api/views.ts';
 import { httpHandler, type HttpResult } from '#shared/http/handler.ts';
 import { idempotencyKey } from '#shared/http/idempotency.ts';
 import { clientIp } from '#shared/http/client-ip.ts';
+import { optionalProviderSession } from '#shared/http/session.ts';
 import { logger } from '#shared/log.ts';
 import { storeFromEnv, type Store } from '#shared/store/client.ts';
-import { createProviderRequest, type CreateRequestInput } from '#shared/usecases/create-request.ts';
+import { createProviderRequest, type CreateCaller, type CreateRequestInput } from '#shared/usecases/create-request.ts';
 
-export async function requestCreate(store: Store, urn: string, body: CreateRequestInput, ip: string): Promise<HttpResult> {
+export async function requestCreate(store: Store, urn: string, body: CreateRequestInput, caller: CreateCaller): Promise<HttpResult> {
   if (body.website) {
     // The honeypot: a field people never see. Answer as if accepted; store nothing.
     logger.warn('honeypot field filled; request dropped', { urn });
     return { status: 202, body: { received: true } };
   }
-  const { request, school } = await createProviderRequest(store, urn, body, { ip });
+  const { request, school } = await createProviderRequest(store, urn, body, caller);
   return { status: 201, body: { request: requestView(request, school.name) }, headers: { location: `/api/requests/${request.id}` } };
 }
 
@@ -24,5 +27,9 @@ export const handler = httpHandler({
   path: urnPath,
   body: createRequestBody,
   middlewares: [idempotencyKey('request-create')],
-  run: ({ path, body, event }) => requestCreate(storeFromEnv(), path.urn, body, clientIp(event)),
+  run: async ({ path, body, event, cookies, headers }) => {
+    const store = storeFromEnv();
+    const session = await optionalProviderSession(store, cookies, headers);
+    return requestCreate(store, path.urn, body, { ip: clientIp(event), ...(session ? { sessionEmail: session.email } : {}) });
+  },
 });

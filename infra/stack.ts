@@ -84,6 +84,8 @@ export const RESERVED_CONCURRENCY: Record<string, number> = {
   'auth-sign-in': 5,
   // Following a sign-in link: one call per link sent, so no busier than auth-sign-in.
   'auth-session': 5,
+  // Confirming a first request: one call per confirmation email, which the per-school and per-address limits bound.
+  'request-confirm': 5,
   // A single delete per sign-out: the cheapest call there is.
   'auth-sign-out': 3,
   // Rare (a lost laptop): one index query and a few deletes.

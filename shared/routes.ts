@@ -92,8 +92,20 @@ export const httpRoutes: readonly HttpRoute[] = [
     path: '/api/schools/{urn}/requests',
     module: 'functions/request-create.ts',
     access: 'public',
-    // The school's partition (request, event, slot), its rate-limit counters, its idempotency records.
-    touches: { table: 'write', hashKey: 'read', keys: { table: ['SCHOOL#', 'RATE#', 'IDEMPOTENCY#request-create'] } },
+    // The school's partition (request, event, slot), its rate-limit counters, its idempotency records; a first request's
+    // confirmation email (outbox) and the confirmed-address marker it reads (issue 12, item 2); a provider's session, when one is sent.
+    touches: { table: 'write', hashKey: 'read', keys: { table: ['SCHOOL#', 'RATE#', 'IDEMPOTENCY#request-create', 'OUTBOX#', 'PROVIDER#', 'SESSION#'] } },
+  },
+  // A provider confirms a first request from their address (issue 12, item 2): the emailed link's token, posted by /request/confirm/.
+  {
+    name: 'request-confirm',
+    method: 'POST',
+    path: '/api/request-confirmations',
+    module: 'functions/request-confirm.ts',
+    access: 'public',
+    // The request and its slot (the school's partition), the link's token, the confirmed-address marker, the new session.
+    touches: { table: 'write', keys: { table: ['SCHOOL#', 'TOKEN#', 'PROVIDER#', 'SESSION#'] } },
+    credential: 'link',
   },
   {
     name: 'auth-sign-in',

@@ -4,7 +4,9 @@
 // real DynamoDB Local through the use cases, three ways: a fast-check property over random
 // sequences of creations, decisions, provider actions, expiries, moves, capacity and
 // setting changes, checked after every step; a 50-way race of approvals for one place;
-// and the journey the careers lead reported, through HTTP on the local stack.
+// and the journey the careers lead reported, through HTTP on the local stack. Since issue
+// 12, item 2 a first request from an address waits unconfirmed, taking no place, until its
+// provider confirms it: the property creates such requests too and confirms them.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '#infra/local/stack.ts';
@@ -13,16 +15,19 @@ import { addDays } from '#shared/domain/dates.ts';
 import type { Actor } from '#shared/domain/state-machine.ts';
 import { demoSchool } from '#shared/domain/test-fixtures.ts';
 import { DEFAULT_BOOKING_RULES, type Opportunity, type YearGroup } from '#shared/domain/types.ts';
-import type { Store } from '#shared/store/client.ts';
+import { createStore, type Store } from '#shared/store/client.ts';
 import { listOpportunities } from '#shared/store/opportunities.ts';
 import { getRequest, listRequestsOfSchoolByStatus, type SlotHold, type StoredRequest } from '#shared/store/requests.ts';
 import { getSchoolProfile, putSchoolProfile } from '#shared/store/schools.ts';
 import { getSlot, setSlotCapacity } from '#shared/store/slots.ts';
+import { issueToken } from '#shared/store/tokens.ts';
+import { confirmProviderRequest } from '#shared/usecases/confirm-request.ts';
 import { createProviderRequest } from '#shared/usecases/create-request.ts';
 import { decide } from '#shared/usecases/decisions.ts';
 import { availableSlots } from '#shared/usecases/schools.ts';
 import { readOpportunities, readSettings, saveOpportunities, saveSettings, type Editor } from '#shared/usecases/settings.ts';
 import { applyAction } from '#shared/usecases/transition.ts';
+import { markAddressesConfirmed } from './support/confirmation.ts';
 import { json } from './support/site.ts';
 import { providerBody } from './support/provider-body.ts';
 import { signIn } from './support/sign-in.ts';
@@ -79,7 +84,7 @@ const SLOTS: Slot[] = [
 /** A time on the slot's day that is not the slot's: moving there gives the place back. */
 const offTime = (s: Slot) => ({ date: s.date, start: '14:15', end: '14:45' });
 
-const TAKING = new Set(['pending', 'alternative_proposed', 'approved']);
+const TAKING = new Set(['pending', 'alternative_proposed', 'approved']); // never `unconfirmed`
 
 let store: Store;
 beforeAll(async () => {
@@ -97,14 +102,25 @@ async function newSchool(pendingHoldsPlace: boolean, opportunities = OPPORTUNITI
   return urn;
 }
 
-/** A provider's request for a slot, through the create use case (its own contact and address, so no rate limit bites). */
-async function requestSlot(urn: string, slot: Pick<Slot, 'opportunityId' | 'date'>, year: YearGroup): Promise<StoredRequest> {
+/**
+ * A provider's request for a slot, through the create use case (its own contact and address,
+ * so no rate limit bites): a returning provider's, whose address has confirmed a request
+ * before, or with `fresh` a first one, which waits unconfirmed (issue 12, item 2).
+ */
+async function requestSlot(urn: string, slot: Pick<Slot, 'opportunityId' | 'date'>, year: YearGroup, fresh = false): Promise<StoredRequest> {
   const n = ++callers;
+  const email = `officer${n}@college.example`;
+  if (!fresh) await markAddressesConfirmed(store, [email]);
   const input = createRequestBody.parse(
-    providerBody({ slot: { opportunityId: slot.opportunityId, date: slot.date }, yearGroups: [year], contact: { name: `Officer ${n}`, email: `officer${n}@college.example`, phone: '01632 960100' } }),
+    providerBody({ slot: { opportunityId: slot.opportunityId, date: slot.date }, yearGroups: [year], contact: { name: `Officer ${n}`, email, phone: '01632 960100' } }),
   );
   const { request } = await createProviderRequest(store, urn, input, { ip: `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}` }, NOW);
   return request;
+}
+
+/** The token of an unconfirmed request's link, issued as the mailer issues it (shared/mail/outbox-mailers.ts). */
+function confirmationToken(r: StoredRequest): Promise<string> {
+  return issueToken(store, { purpose: 'confirm-request', email: r.providerEmail, data: { urn: r.urn, requestId: r.id }, ttlSeconds: 24 * 60 * 60, now: NOW });
 }
 
 interface Refusal {
@@ -160,7 +176,8 @@ async function expectInvariant(urn: string, ids: readonly string[], where: strin
 
 type RequestStepKind = 'approve' | 'decline' | 'withdraw' | 'cancel' | 'expire' | 'accept' | 'reject';
 type Step =
-  | { kind: 'create'; slot: number; year: number }
+  | { kind: 'create'; slot: number; year: number; fresh?: boolean }
+  | { kind: 'confirm'; req: number }
   | { kind: RequestStepKind; req: number }
   | { kind: 'reschedule'; req: number; onto: boolean }
   | { kind: 'propose'; req: number; sameStart: boolean }
@@ -171,13 +188,18 @@ type Step =
 const req = fc.noBias(fc.nat({ max: 30 }));
 const onRequest = (kind: RequestStepKind) => fc.record({ kind: fc.constant(kind), req });
 const create = (slot: number, year: number): Step => ({ kind: 'create', slot, year });
+const createFresh = (slot: number, year: number): Step => ({ kind: 'create', slot, year, fresh: true });
+const confirm = (req: number): Step => ({ kind: 'confirm', req });
 const approve = (req: number): Step => ({ kind: 'approve', req });
 const reschedule = (req: number, onto: boolean): Step => ({ kind: 'reschedule', req, onto });
 const capacity = (opportunity: number, places: number): Step => ({ kind: 'capacity', opportunity, capacity: places });
 const holdsPlace = (holds: boolean): Step => ({ kind: 'holds', holds });
 const createArb = fc.record({ kind: fc.constant('create' as const), slot: fc.noBias(fc.nat({ max: SLOTS.length - 1 })), year: fc.noBias(fc.nat({ max: 3 })) });
+const createFreshArb = fc.record({ kind: fc.constant('create' as const), slot: fc.noBias(fc.nat({ max: SLOTS.length - 1 })), year: fc.noBias(fc.nat({ max: 3 })), fresh: fc.constant(true) });
 const stepArb: fc.Arbitrary<Step> = fc.oneof(
   { weight: 5, arbitrary: createArb },
+  { weight: 2, arbitrary: createFreshArb },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('confirm' as const), req }) },
   { weight: 8, arbitrary: onRequest('approve') },
   { weight: 1, arbitrary: onRequest('decline') },
   { weight: 1, arbitrary: onRequest('withdraw') },
@@ -202,7 +224,8 @@ const sequenceArb = fc
 const EXPECTED_REFUSALS = new Set(['INVALID_TRANSITION', 'YEAR_GROUP_BUSY', 'SLOT_FULL', 'NO_ALTERNATIVE']);
 
 /** The statuses each request step applies to (state-machine.ts). */
-const ACTS_ON: Record<RequestStepKind | 'reschedule' | 'propose', readonly string[]> = {
+const ACTS_ON: Record<RequestStepKind | 'reschedule' | 'propose' | 'confirm', readonly string[]> = {
+  confirm: ['unconfirmed'],
   approve: ['pending'],
   decline: ['pending'],
   propose: ['pending'],
@@ -227,7 +250,7 @@ async function perform(urn: string, ids: string[], step: Step): Promise<string> 
     const holds = (await getSchoolProfile(store, urn))!.rules.pendingHoldsPlace;
     let created: StoredRequest | undefined;
     const refused = await outcome(async () => {
-      created = await requestSlot(urn, s, s.years[step.year]!);
+      created = await requestSlot(urn, s, s.years[step.year]!, step.fresh);
     });
     if (refused) {
       expect(refused, 'only a full slot refuses a valid request').toMatchObject({ status: 409, code: 'SLOT_FULL', rule: 'P-SLOT' });
@@ -235,8 +258,37 @@ async function perform(urn: string, ids: string[], step: Step): Promise<string> 
       return 'SLOT_FULL';
     }
     expect(before.held, 'a full slot accepted a request').toBeLessThan(before.capacity);
-    expect(Boolean(created?.heldSlot), 'a new request holds a place exactly when the school says so').toBe(holds);
+    if (step.fresh) {
+      // Issue 12, item 2: waiting for its provider, it takes no place whatever the school's setting.
+      expect(created?.status).toBe('unconfirmed');
+      expect(created?.heldSlot).toBeUndefined();
+      expect((await placesOf(urn, s)).held, 'an unconfirmed request took a place').toBe(before.held);
+    } else {
+      expect(Boolean(created?.heldSlot), 'a new request holds a place exactly when the school says so').toBe(holds);
+    }
     ids.push(created!.id);
+    return 'ok';
+  }
+
+  if (step.kind === 'confirm') {
+    // Confirming is creating as the school sees it, at this moment: the same places taken, the same refusal of a full slot.
+    const waiting = (await Promise.all(ids.map(async (id) => (await getRequest(store, urn, id))!))).filter((r) => r.status === 'unconfirmed');
+    if (waiting.length === 0) return 'nothing to act on';
+    const request = waiting[step.req % waiting.length]!;
+    const s = slotOf(request)!;
+    const before = await placesOf(urn, s);
+    const holds = (await getSchoolProfile(store, urn))!.rules.pendingHoldsPlace;
+    const refused = await outcome(async () => confirmProviderRequest(store, await confirmationToken(request), NOW));
+    const after = (await getRequest(store, urn, request.id))!;
+    if (refused) {
+      expect(refused, 'only a full slot refuses confirming').toMatchObject({ status: 409, code: 'SLOT_FULL', rule: 'P-SLOT' });
+      expect(before.held, 'a slot with a place left refused a confirmation').toBeGreaterThanOrEqual(before.capacity);
+      expect(after.status).toBe('unconfirmed');
+      return 'SLOT_FULL';
+    }
+    expect(before.held, 'a full slot accepted a confirmation').toBeLessThan(before.capacity);
+    expect(after.status).toBe('pending');
+    expect(Boolean(after.heldSlot), 'a confirmed request holds a place exactly when the school says so').toBe(holds);
     return 'ok';
   }
 
@@ -331,7 +383,7 @@ async function perform(urn: string, ids: string[], step: Step): Promise<string> 
 
 describe('P-SLOT: capacity as an invariant (issue 11)', () => {
   it(
-    'P-SLOT property: after every step of random creations, decisions, withdrawals, expiries, moves, capacity and pending-holds changes, held = requests taking a place ≤ capacity and the listing shows capacity − held',
+    'P-SLOT property: after every step of random creations (first ones waiting unconfirmed, issue 12 item 2), confirmations, decisions, withdrawals, expiries, moves, capacity and pending-holds changes, held = requests taking a place ≤ capacity and the listing shows capacity − held',
     async () => {
       await fc.assert(
         fc.asyncProperty(fc.boolean(), sequenceArb, async (holds, sequence) => {
@@ -359,6 +411,9 @@ describe('P-SLOT: capacity as an invariant (issue 11)', () => {
             [false, [create(0, 0), create(0, 1), approve(0), reschedule(0, false), approve(0), reschedule(0, true), capacity(0, 2), reschedule(0, true), capacity(0, 1)]],
             // An alternative at the slot's start accepted into a full slot, then after a cancellation.
             [false, [create(0, 0), create(0, 1), { kind: 'propose', req: 0, sameStart: true }, approve(0), { kind: 'accept', req: 0 }, { kind: 'cancel', req: 0 }, { kind: 'accept', req: 0 }]],
+            // Issue 12, item 2: a first request waits without a place; a returning provider takes the last one; confirming is refused until it comes free.
+            [true, [createFresh(0, 0), create(0, 1), confirm(0), { kind: 'withdraw', req: 0 }, confirm(0), approve(0)]],
+            [false, [createFresh(0, 0), create(0, 1), approve(0), confirm(0), { kind: 'cancel', req: 0 }, confirm(0), approve(0)]],
             // Every end of a waiting request gives its held place back: withdrawn, expired, an alternative expired.
             [true, [create(2, 0), create(2, 1), create(2, 2), { kind: 'withdraw', req: 0 }, create(2, 2), { kind: 'expire', req: 0 }, { kind: 'propose', req: 0, sameStart: false }, { kind: 'expire', req: 0 }]],
           ],
@@ -369,6 +424,8 @@ describe('P-SLOT: capacity as an invariant (issue 11)', () => {
       // Not vacuous: places were taken and refused along the way.
       expect(tally.get('approve: ok') ?? 0).toBeGreaterThan(0);
       expect((tally.get('approve: SLOT_FULL') ?? 0) + (tally.get('create: SLOT_FULL') ?? 0)).toBeGreaterThan(0);
+      expect(tally.get('confirm: ok') ?? 0).toBeGreaterThan(0);
+      expect(tally.get('confirm: SLOT_FULL') ?? 0).toBeGreaterThan(0);
     },
     600_000,
   );
@@ -481,6 +538,8 @@ describe('P-SLOT: the reported journey through HTTP (issue 11)', () => {
   let stack: LocalStack;
   beforeAll(async () => {
     stack = await startDemoStack();
+    // Returning providers: their requests reach the school at once (issue 12, item 2).
+    await markAddressesConfirmed(createStore({ tableName: stack.tableName, endpoint: stack.dynamodb.endpoint }), [1, 2, 3].map((i) => `journey${i}@college.example`));
   }, 90_000);
   afterAll(async () => stack?.stop());
 

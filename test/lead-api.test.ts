@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '#infra/local/stack.ts';
 import { createStore, type Store } from '#shared/store/client.ts';
+import { markAddressesConfirmed } from './support/confirmation.ts';
 import { icsOf } from './support/mail.ts';
 import { json } from './support/site.ts';
 import { linkIn, startDemoStack, waitForEmail } from './support/stack.ts';
@@ -40,6 +41,8 @@ const api = (path: string, init: RequestInit & { cookie?: string } = {}) =>
 async function newRequest(overrides: Record<string, unknown> = {}, daysAhead = 45) {
   const date = await schoolDayAhead(stack, '990101', daysAhead);
   const email = `liaison${n}@college${n}.example`;
+  // A returning provider: the request reaches the lead at once (issue 12, item 2).
+  await markAddressesConfirmed(store, [email]);
   const res = await api('/api/schools/990101/requests', {
     method: 'POST',
     body: JSON.stringify(providerBody({ proposed: { date, start: '10:00', end: '10:45' }, yearGroups: [9], contact: { name: 'Sam Provider', email, phone: '01632 960111' }, ...overrides })),

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InboxEmail } from '#infra/local/ses.ts';
 import { addDays } from '#shared/domain/dates.ts';
 import { schoolDay, schoolDays, startInProcessStack, type InProcessStack } from './support/in-process-stack.ts';
+import { markAddressesConfirmed } from './support/confirmation.ts';
 import { inviteOf } from './support/mail.ts';
 import { providerBody } from './support/provider-body.ts';
 
@@ -30,6 +31,8 @@ let n = 0;
 async function newRequest(overrides: Record<string, unknown> = {}): Promise<{ id: string; email: string }> {
   const email = `contact${++n}@content-college.example`;
   const date = await schoolDay(stack.store, '990101', 40 + n * 3);
+  // A returning provider: the request reaches the lead at once (issue 12, item 2).
+  await markAddressesConfirmed(stack.store, [email]);
   const res = await stack.api({
     method: 'POST',
     url: '/api/schools/990101/requests',

@@ -2,7 +2,8 @@
 // run keeps what the first wrote (and any change made since).
 import { describe, expect, it } from 'vitest';
 import { seedDemo } from '#infra/local/seed.ts';
-import { demoSchools, DEMO_CAREERS_LEAD } from '#infra/local/demo-data.ts';
+import { demoSchools, DEMO_CAREERS_LEAD, DEMO_PROVIDERS } from '#infra/local/demo-data.ts';
+import { isConfirmedAddress } from '#shared/store/confirmed-addresses.ts';
 import { getSchoolProfile, putSchoolProfile } from '#shared/store/schools.ts';
 import { listOpportunities } from '#shared/store/opportunities.ts';
 import { listRolesOfUser, listStaffOfSchool } from '#shared/store/staff.ts';
@@ -29,13 +30,17 @@ describe('demo seed', () => {
     ]);
     expect((await listRolesOfUser(store, 'trust.admin@northfield-trust.example')).map((r) => r.urn)).toEqual(['990101', '990102', '990103', '990104']);
 
+    // Issue 12, item 2: the demo's returning provider has confirmed its address; nobody else has.
+    for (const provider of DEMO_PROVIDERS) expect(await isConfirmedAddress(store, provider.email, today)).toBe(true);
+    expect(await isConfirmedAddress(store, 'someone.new@college.example', today)).toBe(false);
+
     await putSchoolProfile(store, { ...(await getSchoolProfile(store, '990101'))!, name: 'Renamed by the lead' });
     expect(await seedDemo(store, today)).toEqual({ created: [], kept: ['990101', '990102', '990103', '990104'] });
     expect((await getSchoolProfile(store, '990101'))?.name).toBe('Renamed by the lead');
   });
 
   it('uses only made-up addresses on the reserved .example domain', () => {
-    const text = JSON.stringify(demoSchools(new Date()));
+    const text = JSON.stringify([demoSchools(new Date()), DEMO_PROVIDERS]);
     const emails = text.match(/[\w.+-]+@[\w.-]+/g) ?? [];
     expect(emails.length).toBeGreaterThan(4);
     for (const email of emails) expect(email).toMatch(/\.example$/);

@@ -20,6 +20,7 @@ import { getSuppression, isSuppressed, recordSuppression, suppressedAmong } from
 import { createProviderRequest } from '#shared/usecases/create-request.ts';
 import { schoolDay, startInProcessStack, type InProcessStack } from './support/in-process-stack.ts';
 import { providerBody } from './support/provider-body.ts';
+import { markAddressesConfirmed } from './support/confirmation.ts';
 import { createTestTable, scanTable } from './support/table.ts';
 
 let store: Store;
@@ -165,6 +166,7 @@ describe('suppressed addresses', () => {
     const input = createRequestBody.parse(
       providerBody({ proposed: { date, start: '10:00', end: '10:45' }, yearGroups: [9], contact: { name: 'Gone Away', email: 'Gone.Away@college.example', phone: '01632 960111' } }),
     );
+    await markAddressesConfirmed(store, ['gone.away@college.example']); // a returning provider (issue 12, item 2)
     await createProviderRequest(store, '990101', input, { ip: '10.9.9.9' });
     const { secret } = await createSession(store, 'staff', DEMO_CAREERS_LEAD);
     const cookies = [sessionCookie(secret).split(';')[0] ?? ''];
@@ -194,6 +196,7 @@ describe("a suppressed careers lead's address, through the real mailer", () => {
     await recordSuppression(stack.store, { email: 'Careers.Lead@HarbourView.example', reason: 'bounce', at: '2026-03-02T09:59:30.000Z', detail: 'Permanent/General: 5.1.1' });
     const date = await schoolDay(stack.store, '990101', 45);
     const providerEmail = 'still.here@college.example';
+    await markAddressesConfirmed(stack.store, [providerEmail]); // a returning provider (issue 12, item 2)
     const created = await stack.api({
       method: 'POST',
       url: '/api/schools/990101/requests',

@@ -221,3 +221,10 @@ export function demoSchools(today: Date): DemoSchool[] {
 
 /** The careers lead printed by `npm start` so a newcomer can sign in at once. */
 export const DEMO_CAREERS_LEAD = 'careers.lead@harbourview.example';
+
+/**
+ * The demo's returning provider: a college that has confirmed a request from its address
+ * before (issue 12, item 2), so its requests reach the school at once. A request from any
+ * other address waits for the confirmation link the inbox shows first.
+ */
+export const DEMO_PROVIDERS = [{ organisation: 'Eastmouth College', name: 'Riley Lane', email: 'riley.lane@eastmouth-college.example' }] as const;

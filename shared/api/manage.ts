@@ -1,11 +1,12 @@
 // The careers lead's API contract: dashboard lists, one request in full, and decisions.
 import * as z from 'zod';
-import { REQUEST_STATUSES } from '#shared/domain/types.ts';
+import { SCHOOL_REQUEST_STATUSES } from '#shared/domain/types.ts';
 import { isoDate, localTime, optionalLine, text } from './fields.ts';
 
 
 export const dashboardQuery = z.strictObject({
-  status: z.enum(REQUEST_STATUSES, { error: `Choose a status: ${REQUEST_STATUSES.join(', ')}.` }).optional(),
+  // Never `unconfirmed`: a request waiting for its provider to confirm is not the school's yet (issue 12, item 2).
+  status: z.enum(SCHOOL_REQUEST_STATUSES, { error: `Choose a status: ${SCHOOL_REQUEST_STATUSES.join(', ')}.` }).optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
 });

@@ -114,6 +114,8 @@ export interface RequestView {
   contactName: string;
   contactEmail: string;
   responseDueBy?: string;
+  /** An unconfirmed request (issue 12, item 2): until when the emailed link can confirm it. */
+  confirmBy?: string;
   alternative?: { date: string; start: string; end: string; respondBy: string; note?: string };
   decision?: { reason?: string; note?: string };
   flags: { code: string; rule: string; field: string; message: string }[];
@@ -121,6 +123,11 @@ export interface RequestView {
 }
 
 export const requestIdPath = z.strictObject({ id: z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'A request id is 26 letters and digits, as in the link you were sent.') });
+
+/** The token of a request's confirmation link (issue 12, item 2), posted by /request/confirm/. */
+export const confirmRequestBody = z.strictObject({
+  token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, 'This link is not complete. Copy the whole link from the email.'),
+});
 
 export const PROVIDER_ACTIONS = ['withdraw', 'accept', 'reject'] as const;
 export const providerActionPath = requestIdPath.extend({

@@ -58,7 +58,8 @@ export function requestView(request: StoredRequest, schoolName: string, events: 
     organisation: r.provider.organisation,
     contactName: r.contact.name,
     contactEmail: r.contact.email,
-    responseDueBy: r.responseDeadline,
+    // Unconfirmed: the school's time to answer starts when it is confirmed, so there is no deadline yet.
+    ...(r.status === 'unconfirmed' ? (r.confirmBy ? { confirmBy: r.confirmBy } : {}) : { responseDueBy: r.responseDeadline }),
     ...(r.alternative
       ? {
           alternative: {

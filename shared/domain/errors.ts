@@ -24,9 +24,10 @@ export type StatutoryRuleId = (typeof STATUTORY_RULE_IDS)[number];
  * The product's own checks, which RULES.md does not number but a reader still needs to
  * trace: P-DETAILS (what a provider must tell the school: contact, session type,
  * safeguarding, staff), P-DURATION (a sane length), P-SLOT (a chosen slot has room and
- * matches), P-STATE (the request's life in DESIGN.md).
+ * matches), P-STATE (the request's life in DESIGN.md), P-CONFIRM (a first request from an
+ * email address reaches the school only once the address is confirmed: issue 12, item 2).
  */
-export const PRODUCT_RULE_IDS = ['P-DETAILS', 'P-DURATION', 'P-SLOT', 'P-STATE'] as const;
+export const PRODUCT_RULE_IDS = ['P-DETAILS', 'P-DURATION', 'P-SLOT', 'P-STATE', 'P-CONFIRM'] as const;
 export type ProductRuleId = (typeof PRODUCT_RULE_IDS)[number];
 
 export type RuleId = StatutoryRuleId | ProductRuleId;
@@ -53,6 +54,7 @@ export const RULE_PLAIN_WORDS: Record<RuleId, string> = {
   'P-DURATION': 'A session has a sensible length.',
   'P-SLOT': 'A chosen slot must have a place and match its date, time and year groups.',
   'P-STATE': 'What can be done depends on where the request stands.',
+  'P-CONFIRM': 'A first request from an email address reaches the school once you confirm the address from the email we send it.',
 };
 
 /** The rules behind each field of a refusal, keyed by the same paths as `fields`. */

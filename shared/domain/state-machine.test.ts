@@ -4,7 +4,10 @@ import { DomainError } from './errors.ts';
 import {
   ALTERNATIVE_REJECTED_REASON,
   allowedActions,
+  CONFIRMATION_SECONDS,
+  confirmationLapsed,
   isTerminal,
+  receiveRequest,
   REQUEST_ACTIONS,
   submitRequest,
   TERMINAL_STATUSES,
@@ -44,6 +47,7 @@ function pending(overrides: Partial<RequestState> = {}): RequestState & { urn: s
 }
 
 function inState(status: RequestStatus): RequestState {
+  if (status === 'unconfirmed') return { ...pending(), status, confirmBy: '2026-03-17T10:00:00.000Z' };
   if (status === 'approved') return { ...pending(), status, calendarSequence: 0 };
   if (status === 'alternative_proposed') {
     return { ...pending(), status, alternative: { date: '2026-04-21', start: '11:00', end: '12:00', respondBy: '2026-04-17', proposedAt: BEFORE } };
@@ -52,6 +56,7 @@ function inState(status: RequestStatus): RequestState {
 }
 
 const GOOD_INPUT: { [A in RequestAction]: ActionInputs[A] } = {
+  confirm: { responseDeadline: '2026-03-30' },
   approve: {},
   decline: { reason: 'A clash with other planned activities' },
   propose: { date: '2026-04-21', start: '11:00', end: '12:00' },
@@ -177,6 +182,37 @@ describe('request state machine', () => {
     expect(allowedActions(inState('approved'), 'school')).toEqual(['cancel', 'reschedule', 'keep', 'deliver', 'not_delivered']);
     expect(allowedActions(inState('approved'), 'provider')).toEqual(['cancel']);
     expect(allowedActions(inState('delivered'), 'school')).toEqual([]);
+  });
+
+  it('issue 12, item 2: receiveRequest makes an unconfirmed request that lapses 24 hours on, with nothing to tell the school', () => {
+    const { status: _s, ...fields } = pending();
+    const request = receiveRequest(fields, BEFORE);
+    expect(request.status).toBe('unconfirmed');
+    expect(Date.parse(request.confirmBy) - Date.parse(BEFORE)).toBe(CONFIRMATION_SECONDS * 1000);
+    expect(CONFIRMATION_SECONDS).toBe(24 * 60 * 60);
+    expect(confirmationLapsed(request, '2026-03-17T09:59:59Z')).toBe(false);
+    expect(confirmationLapsed(request, '2026-03-17T10:00:00Z')).toBe(true);
+    expect(confirmationLapsed(pending(), '2030-01-01T00:00:00Z')).toBe(false); // only unconfirmed requests lapse this way
+    expect(allowedActions(request, 'school')).toEqual([]);
+    expect(allowedActions(request, 'provider')).toEqual(['confirm']);
+  });
+
+  it('issue 12, item 2: confirm makes it pending with the new response deadline, as REQUEST_SUBMITTED told to both sides', () => {
+    const before = inState('unconfirmed');
+    const { request, event } = transition(before, 'confirm', provider, { responseDeadline: '2026-03-30' }, BEFORE);
+    expect(request.status).toBe('pending');
+    expect(request.responseDeadline).toBe('2026-03-30');
+    expect(request).not.toHaveProperty('confirmBy');
+    expect(event).toMatchObject({ type: 'REQUEST_SUBMITTED', from: 'unconfirmed', to: 'pending', notify: ['school', 'provider'] });
+    expect(event.data).toEqual({ date: '2026-04-14', start: '09:00', end: '10:00', yearGroups: [10, 11], responseDeadline: '2026-03-30' });
+    expectDomainError(() => transition(before, 'confirm', lead, GOOD_INPUT.confirm, BEFORE), 'NOT_ALLOWED', 403);
+    expectDomainError(() => transition(inState('pending'), 'confirm', provider, GOOD_INPUT.confirm, BEFORE), 'INVALID_TRANSITION', 409);
+    const late = expectDomainError(() => transition(before, 'confirm', provider, GOOD_INPUT.confirm, '2026-03-17T10:00:00Z'), 'CONFIRMATION_EXPIRED', 410);
+    expect(late.rule).toBe('P-CONFIRM');
+    // Nothing else can happen to it: the school never sees it, and withdrawing is letting it lapse.
+    for (const action of REQUEST_ACTIONS.filter((a) => a !== 'confirm')) {
+      for (const actor of [lead, provider, system]) expect(() => transition(before, action, actor, GOOD_INPUT[action] as never, BEFORE)).toThrow(DomainError);
+    }
   });
 
   it('submitRequest makes a pending request and tells both sides', () => {

@@ -2,6 +2,9 @@
 // input, now) → the new request and the event to record. Nothing is stored or sent here;
 // the store writes both in one transaction and the stream turns the event into email.
 //
+// unconfirmed ─ confirm ─► pending   (issue 12, item 2: a first request from an address
+//         nobody has confirmed waits for the provider to follow an emailed link; until then
+//         no school sees it and it holds no place; unconfirmed after 24 hours, it is gone)
 // pending ─ approve ─────────────► approved ─ cancel ────────► cancelled
 //         ─ decline (reason) ────► declined    ─ reschedule ──► approved (new time)
 //         ─ propose (time) ──┐                 ─ deliver ─────► delivered
@@ -80,6 +83,8 @@ export interface RequestState extends TimeSlot {
   yearGroups: YearGroup[];
   /** Last date the school may answer a pending request (see calendar.responseDeadline). */
   responseDeadline: IsoDate;
+  /** An unconfirmed request's end: after this instant it cannot be confirmed and counts as gone. */
+  confirmBy?: Instant;
   /** The .ics SEQUENCE last sent; undefined until first approved. */
   calendarSequence?: number;
   alternative?: TimeProposal;
@@ -98,6 +103,8 @@ export interface RequestState extends TimeSlot {
 }
 
 export interface ActionInputs {
+  /** The response deadline counted from the moment of confirming: the school's time to answer starts then. */
+  confirm: { responseDeadline: IsoDate };
   approve: { note?: string; venue?: string };
   /** One of the school's groundsForRefusing, or free text. */
   decline: { reason: string };
@@ -170,11 +177,13 @@ interface ActionSpec {
   to: RequestStatus;
   event: RequestEventType;
   verb: string;
-  /** Who is told, when not the other side of the action. */
+  /** Who is told, when not the other side of the party acting. */
   notify?: NotifyParty[];
 }
 
 const ACTIONS: Record<RequestAction, ActionSpec> = {
+  // Confirming is the submission the school sees: the same event, told to both sides, as a request sent from a confirmed address.
+  confirm: { parties: ['provider'], from: ['unconfirmed'], to: 'pending', event: 'REQUEST_SUBMITTED', verb: 'confirm', notify: ['school', 'provider'] },
   approve: { parties: ['school'], from: ['pending'], to: 'approved', event: 'REQUEST_APPROVED', verb: 'approve' },
   decline: { parties: ['school'], from: ['pending'], to: 'declined', event: 'REQUEST_DECLINED', verb: 'decline' },
   propose: { parties: ['school'], from: ['pending'], to: 'alternative_proposed', event: 'ALTERNATIVE_PROPOSED', verb: 'propose another time for' },
@@ -192,6 +201,7 @@ const ACTIONS: Record<RequestAction, ActionSpec> = {
 export const REQUEST_ACTIONS = Object.keys(ACTIONS) as RequestAction[];
 
 const STATUS_WORDS: Record<RequestStatus, string> = {
+  unconfirmed: 'waiting for the provider to confirm it',
   pending: 'waiting for the school',
   approved: 'approved',
   declined: 'declined',
@@ -209,6 +219,27 @@ export const ALTERNATIVE_REJECTED_REASON = 'alternative rejected';
 /** The actions a party may take on a request in its current state (for buttons and links). */
 export function allowedActions(request: Pick<RequestState, 'status'>, party: Party): RequestAction[] {
   return REQUEST_ACTIONS.filter((a) => ACTIONS[a].parties.includes(party) && ACTIONS[a].from.includes(request.status));
+}
+
+/** How long a provider has to confirm a first request from their address (issue 12, item 2). */
+export const CONFIRMATION_SECONDS = 24 * 60 * 60;
+
+/**
+ * A new request from an address nobody has confirmed: unconfirmed until `confirmBy`, 24
+ * hours on. No event: there is nothing for the school yet, and the provider's confirmation
+ * email is its own message; `confirm` writes the REQUEST_SUBMITTED a school is told about.
+ */
+export function receiveRequest<T extends Omit<RequestState, 'status' | 'confirmBy'>>(request: T, now: Instant): T & { status: 'unconfirmed'; confirmBy: Instant } {
+  const confirmBy = new Date(instantMs(now) + CONFIRMATION_SECONDS * 1000).toISOString();
+  return { ...request, status: 'unconfirmed' as const, confirmBy, updatedAt: now };
+}
+
+/**
+ * An unconfirmed request past its 24 hours: gone, whatever the table still holds (TTL
+ * deletion can lag by days), so no read shows it and it can no longer be confirmed.
+ */
+export function confirmationLapsed(request: Pick<RequestState, 'status' | 'confirmBy'>, now: Instant): boolean {
+  return request.status === 'unconfirmed' && (!request.confirmBy || instantMs(now) >= instantMs(request.confirmBy));
 }
 
 /** A new request, pending, with its REQUEST_SUBMITTED event (told to both sides). */
@@ -297,6 +328,23 @@ interface Change {
 type Handlers = { [A in RequestAction]: (request: RequestState, input: ActionInputs[A], ctx: Ctx) => Change };
 
 const HANDLERS: Handlers = {
+  confirm(r, input, ctx) {
+    if (confirmationLapsed(r, ctx.now)) {
+      throw new DomainError('CONFIRMATION_EXPIRED', 'This request was not confirmed within 24 hours, so it was not sent to the school. Make the request again.', {
+        rule: 'P-CONFIRM',
+        status: 410,
+      });
+    }
+    if (!isIsoDate(input?.responseDeadline)) {
+      throw new DomainError('DATE_FORMAT', 'Give the response deadline as YYYY-MM-DD.', { rule: 'P-STATE', field: 'responseDeadline' });
+    }
+    return {
+      patch: { responseDeadline: input.responseDeadline },
+      remove: ['confirmBy'],
+      data: { ...timeOf(r), yearGroups: r.yearGroups, responseDeadline: input.responseDeadline },
+    };
+  },
+
   approve(r, input) {
     const calendar = nextCalendar(r, 'REQUEST');
     const venue = input?.venue?.trim();

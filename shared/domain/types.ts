@@ -127,7 +127,8 @@ export interface School {
   personalDataRetentionYears?: number;
 }
 
-export const REQUEST_STATUSES = [
+/** The statuses a school ever sees (its lists, filters and counts). */
+export const SCHOOL_REQUEST_STATUSES = [
   'pending',
   'approved',
   'declined',
@@ -137,5 +138,13 @@ export const REQUEST_STATUSES = [
   'cancelled',
   'delivered',
   'not_delivered',
+] as const;
+export type SchoolRequestStatus = (typeof SCHOOL_REQUEST_STATUSES)[number];
+
+export const REQUEST_STATUSES = [
+  // Sent from an address nobody has confirmed yet (issue 12, item 2): no school sees it and
+  // it holds no place until the provider follows the emailed link; gone after 24 hours.
+  'unconfirmed',
+  ...SCHOOL_REQUEST_STATUSES,
 ] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];

@@ -39,6 +39,30 @@ export async function requireSession(store: Store, cookies: readonly string[], k
   return session;
 }
 
+/**
+ * The caller's live provider session, when the call carries one and comes from the site
+ * itself; never refuses. For a public route that works without a cookie but does more
+ * with one: a request created by a provider signed in as its address needs no confirming
+ * (issue 12, item 2). A cookie on a call another site made (CSRF) counts for nothing: the
+ * call is treated as anyone's.
+ */
+export async function optionalProviderSession(
+  store: Store,
+  cookies: readonly string[],
+  headers: Record<string, string | undefined>,
+  now = new Date(),
+): Promise<SessionRecord | undefined> {
+  const secret = sessionSecret(cookies);
+  if (!secret) return undefined;
+  try {
+    requireSameOrigin(headers);
+  } catch {
+    return undefined;
+  }
+  const session = await getSession(store, secret, now);
+  return session?.kind === 'provider' ? session : undefined;
+}
+
 const CROSS_SITE = 'This action must be taken from the provider access site itself. Go back to the page on the site (or the link in your email) and try again.';
 
 /**

@@ -35,6 +35,12 @@ export const keys = {
   requestsByProvider: (email: string) => `PROVIDER#${email.toLowerCase()}`,
   /** ULIDs sort by time, so the id alone orders a provider's requests and finds one of them. */
   requestByProviderSort: (id: string) => id,
+  /**
+   * That a mailbox (shared/domain/addresses.ts mailboxOf) has confirmed a request, so its
+   * next requests reach the school at once (issue 12, item 2). A table key, apart from the
+   * provider index (gsi2) that shares the prefix.
+   */
+  confirmedAddress: (mailbox: string) => ({ pk: `PROVIDER#${mailbox.toLowerCase()}`, sk: 'CONFIRMED' }),
   /** Tokens and sessions are stored only under the SHA-256 of the secret (never in clear). */
   token: (hash: string) => ({ pk: `TOKEN#${hash}`, sk: 'TOKEN' }),
   session: (hash: string) => ({ pk: `SESSION#${hash}`, sk: 'SESSION' }),

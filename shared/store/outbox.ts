@@ -50,7 +50,18 @@ export interface AttentionMessage {
   cause: 'settings' | 'opportunities' | 'daily';
 }
 
-export type OutboxMessage = SignInLinkMessage | ReminderMessage | StatementReviewMessage | AttentionMessage;
+/**
+ * The link that confirms a provider's first request from an address (issue 12, item 2).
+ * Names only the request: the mailer reads its address there, and sends nothing once the
+ * request is confirmed or gone.
+ */
+export interface RequestConfirmationMessage {
+  kind: 'request-confirmation';
+  urn: string;
+  requestId: string;
+}
+
+export type OutboxMessage = SignInLinkMessage | ReminderMessage | StatementReviewMessage | AttentionMessage | RequestConfirmationMessage;
 
 /** The outbox item of a message, for a Put on its own or inside a transaction. */
 export function outboxItem(message: OutboxMessage, now = new Date()) {

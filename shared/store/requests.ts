@@ -4,12 +4,16 @@
 import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { IsoDate, RequestStatus } from '#shared/domain/types.ts';
 import type { ProviderRequestDraft } from '#shared/domain/rules.ts';
-import type { RequestEvent as DomainRequestEvent, RequestState } from '#shared/domain/state-machine.ts';
+import { confirmationLapsed, type RequestEvent as DomainRequestEvent, type RequestState } from '#shared/domain/state-machine.ts';
 import type { SubsetFlag } from '#shared/domain/audience.ts';
-import { ConflictError } from '#shared/errors.ts';
+import { AppError, ConflictError } from '#shared/errors.ts';
 import type { Store } from './client.ts';
+import { confirmedAddressPut } from './confirmed-addresses.ts';
 import { fromItem, keys } from './keys.ts';
+import { outboxItem } from './outbox.ts';
 import { roomCheck, takePlaceUpdate, type SlotPlace } from './slots.ts';
+import { epochSeconds } from './secrets.ts';
+import { tokenMessage, useTokenUpdate } from './tokens.ts';
 import { transact, TransactionCancelled, type TransactItems } from './transact.ts';
 
 /** The place a request takes in a slot (shared/store/slots.ts owns the slot's updates). */
@@ -30,18 +34,26 @@ export interface StoredRequest extends ProviderRequestDraft, RequestState {
    * pendingHoldsPlace was Yes at creation) or approved on the slot's time (P-SLOT).
    */
   heldSlot?: SlotHold;
-  /** Optimistic lock: every transition is conditional on the version it read. */
+  /**
+   * Optimistic lock: every transition is conditional on the version it read. One per event:
+   * 1 when sent (REQUEST_SUBMITTED), 0 while unconfirmed (issue 12, item 2: no event yet).
+   */
   version: number;
+  /** When the provider confirmed their address by the emailed link (issue 12, item 2); absent when it needed no confirming. */
+  confirmedAt?: string;
 }
 
 /** An event of the state machine, kept as the request's audit trail; the mailer reads it. */
 export type RequestEvent = DomainRequestEvent & { urn: string };
 
 export function requestItem(r: StoredRequest) {
+  // Unconfirmed (issue 12, item 2): on no school's index, so no list, count, export or job
+  // of a school can find it, and deleted by TTL when its time to confirm is over.
+  const unconfirmed = r.status === 'unconfirmed';
   return {
     ...keys.request(r.urn, r.id),
-    gsi1pk: keys.requestsByStatus(r.urn, r.status),
-    gsi1sk: keys.requestByStatusSort(r.date, r.start, r.id),
+    ...(unconfirmed ? {} : { gsi1pk: keys.requestsByStatus(r.urn, r.status), gsi1sk: keys.requestByStatusSort(r.date, r.start, r.id) }),
+    ...(unconfirmed && r.confirmBy ? { expiresAt: epochSeconds(new Date(r.confirmBy)) } : {}),
     gsi2pk: keys.requestsByProvider(r.providerEmail),
     gsi2sk: keys.requestByProviderSort(r.id),
     itemType: 'request',
@@ -53,13 +65,38 @@ export function eventItem(e: RequestEvent, seq: number) {
   return { ...keys.requestEvent(e.urn, e.requestId, e.at, seq), itemType: 'requestEvent', ...e };
 }
 
+/** The place a new request takes in its slot, or the check that the slot still has one (P-SLOT). */
+/** The slot item of a write: a place taken (`hold`), or a check that one is still free (`roomIn`). */
+function slotPlaceItem(store: Store, urn: string, hold?: SlotHold, roomIn?: SlotHold): TransactItems[number] | undefined {
+  if (hold) return takePlaceUpdate(store, urn, hold);
+  if (roomIn) return roomCheck(store, urn, roomIn);
+  return undefined;
+}
+
+function slotFullError(cause: unknown): ConflictError {
+  return new ConflictError('SLOT_FULL', 'This slot has no places left. Choose another slot or propose a different time.', {
+    fields: { slot: 'This slot has no places left' },
+    rule: 'P-SLOT',
+    cause,
+  });
+}
+
 /**
  * Writes a new request, its creation event and (when it takes a slot) one held place,
  * all or nothing. A full slot cancels the transaction and answers SLOT_FULL. `roomIn`: a
  * slot the request chose without holding a place, which must still have one free when
  * the request is written (a request for a full slot is refused, not left waiting).
+ * `confirmedAddress`: the provider's address is proven (a session, or an earlier confirmed
+ * request), so its marker is refreshed in the same write (issue 12, item 2).
  */
-export async function createRequest(store: Store, request: StoredRequest, event: RequestEvent, hold?: SlotHold, roomIn?: SlotHold) {
+export async function createRequest(
+  store: Store,
+  request: StoredRequest,
+  event: RequestEvent,
+  hold?: SlotHold,
+  roomIn?: SlotHold,
+  options: { confirmedAddress?: { email: string; now: Date } } = {},
+) {
   const items: TransactItems = [
     {
       Put: {
@@ -70,20 +107,82 @@ export async function createRequest(store: Store, request: StoredRequest, event:
     },
     { Put: { TableName: store.tableName, Item: eventItem(event, 0), ConditionExpression: 'attribute_not_exists(pk)' } },
   ];
-  if (hold) items.push(takePlaceUpdate(store, request.urn, hold));
-  else if (roomIn) items.push(roomCheck(store, request.urn, roomIn));
+  const place = slotPlaceItem(store, request.urn, hold, roomIn);
+  if (place) items.push(place);
+  if (options.confirmedAddress) items.push(confirmedAddressPut(store, options.confirmedAddress.email, options.confirmedAddress.now));
   try {
     await transact(store, items);
   } catch (err) {
-    if (err instanceof TransactionCancelled && (hold || roomIn) && err.failedCondition(2)) {
-      throw new ConflictError('SLOT_FULL', 'This slot has no places left. Choose another slot or propose a different time.', {
-        fields: { slot: 'This slot has no places left' },
-        rule: 'P-SLOT',
-        cause: err,
-      });
-    }
+    if (err instanceof TransactionCancelled && place && err.failedCondition(2)) throw slotFullError(err);
     throw err;
   }
+}
+
+/**
+ * Writes a request from an address nobody has confirmed (issue 12, item 2) and queues the
+ * email with its confirmation link, all or nothing. Nothing else: no event (nothing for
+ * the school), no place in a slot; TTL removes it once its time to confirm is over.
+ */
+export async function createUnconfirmedRequest(store: Store, request: StoredRequest, now: Date): Promise<void> {
+  if (request.status !== 'unconfirmed' || !request.confirmBy) throw new Error('createUnconfirmedRequest takes an unconfirmed request');
+  await transact(store, [
+    { Put: { TableName: store.tableName, Item: requestItem(request), ConditionExpression: 'attribute_not_exists(pk)' } },
+    { Put: { TableName: store.tableName, Item: outboxItem({ kind: 'request-confirmation', urn: request.urn, requestId: request.id }, now) } },
+  ]);
+}
+
+export interface ConfirmationWrite {
+  /** The unconfirmed request as read. */
+  before: StoredRequest;
+  /** The pending request it becomes (the state machine's `confirm`, with the checks of creation run again). */
+  after: StoredRequest;
+  /** REQUEST_SUBMITTED: what a request sent from a confirmed address writes, so the same emails follow. */
+  event: RequestEvent;
+  hold?: SlotHold;
+  roomIn?: SlotHold;
+  /** The emailed link's token, used up in the same write. */
+  token: { secret: string; now: Date };
+}
+
+/**
+ * Confirming a request (issue 12, item 2) is the creation the school sees, in one
+ * transaction: the request, conditional on being unconfirmed at the version read and
+ * inside its 24 hours (its TTL attribute, checked by DynamoDB itself), now pending and off
+ * TTL; its REQUEST_SUBMITTED event; the place taken in its slot or the check that the slot
+ * still has one, exactly as createRequest; the link's token used up; the mailbox's marker.
+ */
+export async function confirmRequest(store: Store, write: ConfirmationWrite): Promise<StoredRequest> {
+  const after: StoredRequest = { ...write.after, version: write.before.version + 1 };
+  const now = write.token.now;
+  const items: TransactItems = [
+    {
+      Put: {
+        TableName: store.tableName,
+        Item: requestItem(after),
+        ConditionExpression: 'version = :v AND #status = :unconfirmed AND expiresAt > :nowSeconds',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':v': write.before.version, ':unconfirmed': 'unconfirmed', ':nowSeconds': epochSeconds(now) },
+      },
+    },
+    // The creation event, as createRequest writes it: the request's trail begins here, at version 1.
+    { Put: { TableName: store.tableName, Item: eventItem(write.event, 0), ConditionExpression: 'attribute_not_exists(pk)' } },
+    useTokenUpdate(store, write.token.secret, 'confirm-request', now),
+    confirmedAddressPut(store, after.contact.email, now),
+  ];
+  const place = slotPlaceItem(store, after.urn, write.hold, write.roomIn);
+  if (place) items.push(place);
+  try {
+    await transact(store, items);
+  } catch (err) {
+    if (!(err instanceof TransactionCancelled)) throw err;
+    if (err.failedCondition(0)) {
+      throw new AppError(409, 'REQUEST_CHANGED', 'This request has been confirmed already, or its time to confirm is over. See your requests, or make the request again.', { cause: err });
+    }
+    if (err.failedCondition(2)) throw new AppError(410, 'TOKEN_USED', tokenMessage('TOKEN_USED'), { cause: err });
+    if (place && err.failedCondition(4)) throw slotFullError(err);
+    throw err;
+  }
+  return after;
 }
 
 export async function getRequest(store: Store, urn: string, id: string): Promise<StoredRequest | undefined> {
@@ -124,8 +223,11 @@ export async function listRequestEvents(store: Store, urn: string, id: string): 
   return (out.Items ?? []).map((i) => fromItem<RequestEvent>(i));
 }
 
-/** Every request a provider contact has made (gsi2), newest first. */
-export async function listRequestsOfProvider(store: Store, email: string, limit = 100): Promise<StoredRequest[]> {
+/**
+ * Every request a provider contact has made (gsi2), newest first; an unconfirmed request
+ * past its 24 hours is gone, whatever TTL has not yet deleted.
+ */
+export async function listRequestsOfProvider(store: Store, email: string, limit = 100, now = new Date()): Promise<StoredRequest[]> {
   const out = await store.doc.send(
     new QueryCommand({
       TableName: store.tableName,
@@ -136,11 +238,11 @@ export async function listRequestsOfProvider(store: Store, email: string, limit 
       Limit: limit,
     }),
   );
-  return (out.Items ?? []).map((i) => fromItem<StoredRequest>(i));
+  return (out.Items ?? []).map((i) => fromItem<StoredRequest>(i)).filter((r) => !confirmationLapsed(r, now.toISOString()));
 }
 
-/** One request, only if this provider email made it: the lookup is the authorisation. */
-export async function findRequestOfProvider(store: Store, email: string, id: string): Promise<StoredRequest | undefined> {
+/** One request, only if this provider email made it: the lookup is the authorisation. A lapsed unconfirmed request is gone. */
+export async function findRequestOfProvider(store: Store, email: string, id: string, now = new Date()): Promise<StoredRequest | undefined> {
   const out = await store.doc.send(
     new QueryCommand({
       TableName: store.tableName,
@@ -151,10 +253,14 @@ export async function findRequestOfProvider(store: Store, email: string, id: str
   );
   const item = out.Items?.[0];
   // The index is eventually consistent: read the item itself for its current state.
-  return item ? getRequest(store, String(item.urn), id) : undefined;
+  const request = item ? await getRequest(store, String(item.urn), id) : undefined;
+  return request && !confirmationLapsed(request, now.toISOString()) ? request : undefined;
 }
 
-/** A request by id among some schools (a member of staff's): one batch read, no scan. */
+/**
+ * A request by id among some schools (a member of staff's): one batch read, no scan. An
+ * unconfirmed request is not the school's yet (issue 12, item 2): never found here.
+ */
 export async function getRequestsOfSchools(store: Store, urns: readonly string[], id: string): Promise<StoredRequest[]> {
   if (urns.length === 0) return [];
   const found: StoredRequest[] = [];
@@ -164,7 +270,7 @@ export async function getRequestsOfSchools(store: Store, urns: readonly string[]
         RequestItems: { [store.tableName]: { Keys: urns.slice(i, i + 100).map((urn) => keys.request(urn, id)), ConsistentRead: true } },
       }),
     );
-    for (const item of out.Responses?.[store.tableName] ?? []) found.push(fromItem<StoredRequest>(item));
+    for (const item of out.Responses?.[store.tableName] ?? []) if (item.status !== 'unconfirmed') found.push(fromItem<StoredRequest>(item));
   }
   return found;
 }

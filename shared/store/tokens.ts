@@ -5,8 +5,10 @@ import { AppError } from '#shared/errors.ts';
 import { queryEvery, type Store } from './client.ts';
 import { fromItem, keys } from './keys.ts';
 import { epochSeconds, hashSecret, newSecret } from './secrets.ts';
+import type { TransactItems } from './transact.ts';
 
-export const TOKEN_PURPOSES = ['sign-in', 'action'] as const;
+/** sign-in: a session; action: a careers lead's decision; confirm-request: a provider's first request from an address (issue 12, item 2). */
+export const TOKEN_PURPOSES = ['sign-in', 'action', 'confirm-request'] as const;
 export type TokenPurpose = (typeof TOKEN_PURPOSES)[number];
 
 export interface TokenRecord {
@@ -126,6 +128,23 @@ export async function consumeToken(store: Store, secret: string, purpose: TokenP
     const code = state.ok ? 'TOKEN_USED' : state.code; // raced with another use
     throw new AppError(code === 'TOKEN_INVALID' ? 400 : 410, code, TOKEN_MESSAGES[code], { cause: err });
   }
+}
+
+/**
+ * Using a token up inside a transaction (the change it authorises and its use, all or
+ * nothing), with the conditions of `consumeToken`. The caller maps this item's failed
+ * condition to TOKEN_USED, as `consumeToken` does after a race.
+ */
+export function useTokenUpdate(store: Store, secret: string, purpose: TokenPurpose, now: Date): TransactItems[number] {
+  return {
+    Update: {
+      TableName: store.tableName,
+      Key: keys.token(hashSecret(secret)),
+      UpdateExpression: 'SET usedAt = :now',
+      ConditionExpression: 'attribute_exists(pk) AND purpose = :purpose AND attribute_not_exists(usedAt) AND attribute_not_exists(replacedAt) AND expiresAt > :nowSeconds',
+      ExpressionAttributeValues: { ':now': now.toISOString(), ':purpose': purpose, ':nowSeconds': epochSeconds(now) },
+    },
+  };
 }
 
 export function tokenMessage(code: keyof typeof TOKEN_MESSAGES): string {

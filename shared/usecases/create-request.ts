@@ -2,17 +2,26 @@
 // every rule (all violations at once), and write request, event and held place (or the
 // check that the slot still has one) in one transaction. Rate limits and the honeypot are
 // checked first.
+//
+// Issue 12, item 2: a first request from an address nobody has confirmed is stored
+// unconfirmed instead: no event, no place, nothing a school sees, and an email to the
+// address with a link (confirm-request.ts). Confirming runs `checkedSubmission` and the
+// same writes again, at that moment.
+import { mailboxOf } from '#shared/domain/addresses.ts';
 import { responseDeadline } from '#shared/domain/calendar.ts';
 import { errorFromViolations } from '#shared/domain/errors.ts';
 import { checkRequest, checkSlot, type ProviderRequestDraft } from '#shared/domain/rules.ts';
+import type { SubsetFlag } from '#shared/domain/audience.ts';
+import type { IsoDate } from '#shared/domain/types.ts';
 import type { z } from 'zod';
 import type { createRequestBody } from '#shared/api/provider.ts';
 import { AppError, ConflictError, NotFoundError } from '#shared/errors.ts';
 import type { Store } from '#shared/store/client.ts';
+import { getConfirmedAddress } from '#shared/store/confirmed-addresses.ts';
 import { newId } from '#shared/store/ids.ts';
 import { hitRateLimit, type RateLimit } from '#shared/store/rate-limits.ts';
-import { createRequest, type StoredRequest } from '#shared/store/requests.ts';
-import { submitRequest } from '#shared/domain/state-machine.ts';
+import { createRequest, createUnconfirmedRequest, type SlotHold, type StoredRequest } from '#shared/store/requests.ts';
+import { receiveRequest, submitRequest } from '#shared/domain/state-machine.ts';
 import { getSchoolProfile, type StoredSchool } from '#shared/store/schools.ts';
 import { ensureSlot } from '#shared/store/slots.ts';
 import { resolveSlot } from './slot-places.ts';
@@ -22,31 +31,58 @@ export type CreateRequestInput = z.output<typeof createRequestBody>;
 /** Generous for a college sending a term's requests, tight for a script. */
 export const CREATE_LIMITS = {
   perIp: { scope: 'create-ip', limit: 30, windowSeconds: 3600 } satisfies RateLimit,
+  /** Per mailbox: `name+tag@` counts as `name@` (issue 12, item 2). */
   perEmail: { scope: 'create-email', limit: 20, windowSeconds: 3600 } satisfies RateLimit,
+  /**
+   * Requests waiting for confirmation, per school an hour (issue 12, item 2). Each sends a
+   * confirmation email naming the school to an address anyone can type, so this bounds
+   * mail sent in a school's name to 240 a day. A school hears from a handful of new
+   * providers in a busy week (those who have confirmed once, or are signed in, are not
+   * counted): ten in one hour is well above that, and a flood stops at ten.
+   */
+  unconfirmedPerSchool: { scope: 'create-unconfirmed-school', limit: 10, windowSeconds: 3600 } satisfies RateLimit,
 };
 
-export async function enforceRateLimits(store: Store, checks: [RateLimit, string][], now: Date): Promise<void> {
+const TOO_MANY = (minutes: number) => `Too many requests from you in a short time. Try again in ${minutes} minutes.`;
+const SCHOOL_BUSY = (minutes: number) =>
+  `This school has had many requests from new email addresses in the last hour. Try again in ${minutes} minutes. ` +
+  'If you have confirmed a request from your address before, or sign in first, your request goes through at once.';
+
+export async function enforceRateLimits(store: Store, checks: [RateLimit, string][], now: Date, message = TOO_MANY): Promise<void> {
   for (const [rule, subject] of checks) {
     const result = await hitRateLimit(store, rule, subject, now);
     if (!result.allowed) {
-      throw new AppError(429, 'RATE_LIMITED', `Too many requests from you in a short time. Try again in ${Math.ceil(result.retryAfterSeconds / 60)} minutes.`, {
+      throw new AppError(429, 'RATE_LIMITED', message(Math.ceil(result.retryAfterSeconds / 60)), {
         headers: { 'retry-after': String(result.retryAfterSeconds) },
       });
     }
   }
 }
 
-export async function createProviderRequest(
-  store: Store,
-  urn: string,
-  input: CreateRequestInput,
-  caller: { ip: string },
-  now = new Date(),
-): Promise<{ request: StoredRequest; school: StoredSchool }> {
-  await enforceRateLimits(store, [[CREATE_LIMITS.perIp, caller.ip], [CREATE_LIMITS.perEmail, input.contact.email]], now);
-  const school = await getSchoolProfile(store, urn);
-  if (!school) throw new NotFoundError('SCHOOL_NOT_FOUND', `There is no school with URN ${urn}. Check the number, or search by name.`);
+/** What a submission names: a published slot or a proposed time, and the provider's details. */
+export type Submission = Omit<ProviderRequestDraft, 'date' | 'start' | 'end' | 'slot'> & {
+  slot?: { opportunityId: string; date: IsoDate } | undefined;
+  proposed?: { date: IsoDate; start: string; end: string } | undefined;
+};
 
+export interface CheckedSubmission {
+  draft: ProviderRequestDraft;
+  flags: SubsetFlag[];
+  responseDeadline: IsoDate;
+  /** The place the request takes now (the school's pendingHoldsPlace is Yes). */
+  hold?: SlotHold;
+  /** The slot that must still have a place free when the request is written (pendingHoldsPlace No). */
+  roomIn?: SlotHold;
+  /** The slot item must be written first: the slot was never booked. */
+  ensure?: { capacity: number };
+}
+
+/**
+ * Every rule checked at `now` (all violations at once) and the place the request would
+ * take, for creating a request and for confirming one: a refusal throws (422, or 409
+ * SLOT_FULL). Nothing is written.
+ */
+export async function checkedSubmission(store: Store, school: StoredSchool, input: Submission, now: Date): Promise<CheckedSubmission> {
   const slot = input.slot ? await resolveSlot(store, school, input.slot) : undefined;
   const when = slot ?? input.proposed;
   if (!when || !slot && input.slot) {
@@ -54,7 +90,7 @@ export async function createProviderRequest(
     const ref = { opportunityId: input.slot?.opportunityId ?? '', date: input.slot?.date ?? '', start: '' };
     throw errorFromViolations(checkSlot({ slot: ref, date: ref.date, start: '', end: '', yearGroups: input.yearGroups }, undefined));
   }
-  const { website: _honeypot, proposed: _p, slot: _s, ...details } = input;
+  const { proposed: _p, slot: _s, ...details } = input;
   const draft: ProviderRequestDraft = {
     ...details,
     date: when.date,
@@ -67,30 +103,88 @@ export async function createProviderRequest(
   const refusal = errorFromViolations(check.violations);
   if (refusal?.code === 'SLOT_FULL') throw new ConflictError('SLOT_FULL', refusal.message, { fields: refusal.fields, rules: refusal.rules, rule: 'P-SLOT' });
   if (refusal) throw refusal;
-
-  const id = newId(now.getTime());
   // P-SLOT: a waiting request takes a place only when the school says so; otherwise its
   // approval takes it (transition.ts). Either way a full slot refuses the request.
   const place = slot ? { date: slot.date, time: slot.start, opportunityId: slot.opportunityId } : undefined;
   const hold = place && school.rules.pendingHoldsPlace ? place : undefined;
+  return {
+    draft,
+    flags: check.flags,
+    responseDeadline: responseDeadline(school, nowInstant, draft.date),
+    ...(hold ? { hold } : {}),
+    ...(!hold && slot?.stored && place ? { roomIn: place } : {}),
+    // The slot's item is written the first time the slot is booked; after that the read above found it (a write saved).
+    ...(hold && slot && !slot.stored ? { ensure: { capacity: slot.capacity } } : {}),
+  };
+}
+
+/** Writes the slot item a submission's held place needs, the first time the slot is booked. */
+export async function ensureSubmissionSlot(store: Store, urn: string, checked: CheckedSubmission): Promise<void> {
+  if (checked.hold && checked.ensure) await ensureSlot(store, { urn, ...checked.hold, capacity: checked.ensure.capacity });
+}
+
+export interface CreateCaller {
+  ip: string;
+  /** The address of the caller's live provider session, when the call came from the site with one. */
+  sessionEmail?: string;
+}
+
+/**
+ * Whether the request's address is proven, so the request goes to the school now (issue
+ * 12, item 2): the caller is signed in as that very address (a sign-in link proved it),
+ * or its mailbox confirmed a request before. Otherwise the provider must confirm first.
+ * `refresh`: the request also (re)writes the mailbox's marker (missing, or a month old).
+ * Issue 15 (organisation accounts) adds a member of a signed-in organisation here.
+ */
+async function addressProof(store: Store, email: string, caller: CreateCaller, now: Date): Promise<{ proven: boolean; refresh: boolean }> {
+  const marker = await getConfirmedAddress(store, email, now);
+  const signedIn = caller.sessionEmail !== undefined && caller.sessionEmail.toLowerCase() === email.toLowerCase();
+  return { proven: signedIn || marker !== undefined, refresh: !marker || marker.stale };
+}
+
+export async function createProviderRequest(
+  store: Store,
+  urn: string,
+  input: CreateRequestInput,
+  caller: CreateCaller,
+  now = new Date(),
+): Promise<{ request: StoredRequest; school: StoredSchool }> {
+  await enforceRateLimits(store, [[CREATE_LIMITS.perIp, caller.ip], [CREATE_LIMITS.perEmail, mailboxOf(input.contact.email)]], now);
+  const school = await getSchoolProfile(store, urn);
+  if (!school) throw new NotFoundError('SCHOOL_NOT_FOUND', `There is no school with URN ${urn}. Check the number, or search by name.`);
+
+  const { website: _honeypot, ...submission } = input;
+  const checked = await checkedSubmission(store, school, submission, now);
+  const nowInstant = now.toISOString();
+  const email = input.contact.email.toLowerCase();
+  const fields = {
+    ...checked.draft,
+    id: newId(now.getTime()),
+    urn,
+    providerEmail: email,
+    createdAt: nowInstant,
+    updatedAt: nowInstant,
+    responseDeadline: checked.responseDeadline,
+    flags: checked.flags,
+    version: 1,
+  };
+
+  const proof = await addressProof(store, email, caller, now);
+  if (!proof.proven) {
+    // Counted only for a request that passed every rule: a provider correcting the form costs the school nothing.
+    await enforceRateLimits(store, [[CREATE_LIMITS.unconfirmedPerSchool, urn]], now, SCHOOL_BUSY);
+    // Version 0: a request's version counts its events, and nothing has happened for the school yet.
+    const request = receiveRequest({ ...fields, version: 0 }, nowInstant);
+    await createUnconfirmedRequest(store, request, now);
+    return { request, school };
+  }
+
   const submitted = submitRequest(
-    {
-      ...draft,
-      id,
-      urn,
-      providerEmail: input.contact.email.toLowerCase(),
-      createdAt: nowInstant,
-      updatedAt: nowInstant,
-      responseDeadline: responseDeadline(school, nowInstant, draft.date),
-      flags: check.flags,
-      ...(hold ? { heldSlot: hold } : {}),
-      version: 1,
-    },
-    { party: 'provider', id: input.contact.email.toLowerCase(), name: input.contact.name },
+    { ...fields, ...(checked.hold ? { heldSlot: checked.hold } : {}) },
+    { party: 'provider', id: email, name: input.contact.name },
     nowInstant,
   );
-  // The slot's item is written the first time the slot is booked; after that the read above found it (a write saved).
-  if (hold && slot && !slot.stored) await ensureSlot(store, { urn, ...hold, capacity: slot.capacity });
-  await createRequest(store, submitted.request, { ...submitted.event, urn }, hold, !hold && slot?.stored ? place : undefined);
+  await ensureSubmissionSlot(store, urn, checked);
+  await createRequest(store, submitted.request, { ...submitted.event, urn }, checked.hold, checked.roomIn, proof.refresh ? { confirmedAddress: { email, now } } : {});
   return { request: submitted.request, school };
 }

@@ -9,7 +9,7 @@ import { schoolDaysBetween } from '#shared/domain/calendar.ts';
 import { addDays } from '#shared/domain/dates.ts';
 import { allowedActions } from '#shared/domain/state-machine.ts';
 import { londonDate } from '#shared/domain/timezone.ts';
-import type { RequestStatus } from '#shared/domain/types.ts';
+import type { SchoolRequestStatus } from '#shared/domain/types.ts';
 import type { Store } from '#shared/store/client.ts';
 import { listOpportunities } from '#shared/store/opportunities.ts';
 import { listRequestEvents, listRequestsOfSchoolByStatus, type RequestEvent, type StoredRequest } from '#shared/store/requests.ts';
@@ -110,7 +110,7 @@ export async function dashboard(store: Store, school: StoredSchool, now = new Da
   };
 }
 
-export async function requestHistory(store: Store, school: StoredSchool, status: RequestStatus, range: { from?: string; to?: string }, now = new Date()) {
+export async function requestHistory(store: Store, school: StoredSchool, status: SchoolRequestStatus, range: { from?: string; to?: string }, now = new Date()) {
   const today = londonDate(now.toISOString());
   return (await listRequestsOfSchoolByStatus(store, school.urn, status, range)).map((r) => managedView(school, r, today));
 }

@@ -13,6 +13,7 @@
 //    contact redacted (gsi2, any school), and the versions they published at their schools
 //    name the placeholder as publisher, in the transaction of the erasure record (issue 12,
 //    item 10; shared/store/statements.ts says how this fits immutable versions);
+//    and the marker that its mailbox confirmed a request goes too (issue 12, item 2);
 //  - what happened is kept: event types, dates, statuses, parties and roles, reasons.
 // Someone who is still a school's named careers lead is refused (409): the school names
 // another first, or it would be left without a contact. The erasure itself is recorded
@@ -34,6 +35,7 @@ import {
   saveAnonymisedEvents,
   saveSchoolChange,
 } from '#shared/store/personal-data.ts';
+import { forgetConfirmedAddress } from '#shared/store/confirmed-addresses.ts';
 import { getPlatformAdmin, removePlatformAdmin } from '#shared/store/platform-admins.ts';
 import { getSchoolProfile } from '#shared/store/schools.ts';
 import { listFormerRolesOfUser, listRolesOfUser, removeFormerRole, removeStaffRole } from '#shared/store/staff.ts';
@@ -48,7 +50,7 @@ export interface ErasureSummary {
   schoolChanges: number;
   roles: number;
   platformAdmin: boolean;
-  /** Tokens, sessions and queued sign-in emails deleted. */
+  /** Tokens, sessions and queued sign-in emails deleted, and the confirmed-address marker. */
   heldItems: number;
   /** Published statement versions whose careers lead contact or publisher was this person. */
   statementVersions: number;
@@ -125,7 +127,7 @@ export async function erasePersonalData(store: Store, email: string, by: string,
   // Sign-in and action links, sessions, queued sign-in emails.
   const held = await listItemsHeldForEmail(store, subject);
   await deleteItems(store, held);
-  summary.heldItems = held.length;
+  summary.heldItems = held.length + ((await forgetConfirmedAddress(store, subject)) ? 1 : 0);
 
   // Statement versions, with the erasure record: read again if one changed in between.
   const at = now.toISOString();

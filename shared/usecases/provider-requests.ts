@@ -10,8 +10,8 @@ import { getSchoolNames, getSchoolProfile } from '#shared/store/schools.ts';
 import { requireStillAllowed } from './attention.ts';
 import { applyAction } from './transition.ts';
 
-async function requireOwnRequest(store: Store, email: string, id: string): Promise<StoredRequest> {
-  const request = await findRequestOfProvider(store, email, id);
+async function requireOwnRequest(store: Store, email: string, id: string, now = new Date()): Promise<StoredRequest> {
+  const request = await findRequestOfProvider(store, email, id, now);
   if (!request) {
     throw new NotFoundError('REQUEST_NOT_FOUND', 'There is no request with this id sent from your email address. Check the link, or see all your requests.');
   }
@@ -23,12 +23,12 @@ async function viewWithHistory(store: Store, request: StoredRequest): Promise<Re
   return requestView(request, school?.name ?? request.urn, events);
 }
 
-export async function providerRequest(store: Store, email: string, id: string): Promise<RequestView> {
-  return viewWithHistory(store, await requireOwnRequest(store, email, id));
+export async function providerRequest(store: Store, email: string, id: string, now = new Date()): Promise<RequestView> {
+  return viewWithHistory(store, await requireOwnRequest(store, email, id, now));
 }
 
-export async function providerRequests(store: Store, email: string): Promise<RequestView[]> {
-  const requests = await listRequestsOfProvider(store, email);
+export async function providerRequests(store: Store, email: string, now = new Date()): Promise<RequestView[]> {
+  const requests = await listRequestsOfProvider(store, email, 100, now);
   // One batch read of the schools' names (a college writes to many schools), not a profile read per school in turn.
   const names = await getSchoolNames(store, requests.map((r) => r.urn));
   return requests.map((r) => requestView(r, names.get(r.urn) ?? r.urn));
@@ -42,7 +42,7 @@ export async function providerAction(
   input: { reason?: string; note?: string },
   now = new Date(),
 ): Promise<RequestView> {
-  const request = await requireOwnRequest(store, email, id);
+  const request = await requireOwnRequest(store, email, id, now);
   const actor = { party: 'provider' as const, id: email, name: request.contact.name };
   if (action === 'accept' && request.status === 'alternative_proposed') {
     // The school's proposed time becomes the booking: it must keep the school's rules as they are now (issue 11).

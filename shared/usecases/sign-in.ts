@@ -1,6 +1,7 @@
 // Passwordless sign-in. Asking for a link answers the same whether or not the email is
 // known (nothing leaks); a known staff email or a provider with requests gets a link
 // through the mailer. Using a link's token, once, opens a session.
+import { mailboxOf } from '#shared/domain/addresses.ts';
 import type { Store } from '#shared/store/client.ts';
 import { queueEmail } from '#shared/store/outbox.ts';
 import { getPlatformAdmin } from '#shared/store/platform-admins.ts';
@@ -20,7 +21,8 @@ export const SIGN_IN_ANSWER =
   'If that email address belongs to school staff, or has sent requests, we have emailed it a link. The link works once.';
 
 export async function requestSignInLink(store: Store, email: string, caller: { ip: string }, now = new Date()): Promise<void> {
-  await enforceRateLimits(store, [[SIGN_IN_LIMITS.perIp, caller.ip], [SIGN_IN_LIMITS.perEmail, email]], now);
+  // Per mailbox: `name+tag@` counts as `name@`, so tags cannot multiply the links one inbox gets (issue 12, item 2).
+  await enforceRateLimits(store, [[SIGN_IN_LIMITS.perIp, caller.ip], [SIGN_IN_LIMITS.perEmail, mailboxOf(email)]], now);
   if ((await listRolesOfUser(store, email)).length > 0 || (await getPlatformAdmin(store, email))) {
     await queueEmail(store, { kind: 'sign-in-link', email, sessionKind: 'staff', next: '/manage/' }, now);
   } else if ((await listRequestsOfProvider(store, email, 1)).length > 0) {

@@ -1,8 +1,9 @@
 // A provider's whole journey in Chromium against the real product on this machine
 // (startLocalStack: DynamoDB Local, the SES emulator, the demo trust): search → school →
 // a slot → the rules the school's answers enforce, shown at their fields → fix → send →
-// confirmation → both emails → the emailed link → Continue → withdraw. axe-core checks
-// every page and every error state.
+// "check your email" (a first request from the address, issue 12 item 2) → the
+// confirmation link → confirm → sent to the school → both emails → the emailed link →
+// Continue → withdraw. axe-core checks every page and every error state.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { readInbox, type InboxEmail } from '#infra/local/ses.ts';
@@ -101,7 +102,7 @@ describe('a provider requests a slot, meets the rules, sends, then withdraws (mo
     await page.locator('#form-errors a', { hasText: /Year 7 is not covered/ }).click();
     expect(await focused(page)).toMatchObject({ id: 'yearGroups' });
 
-    // Fix and send: the confirmation page.
+    // Fix and send: a first request from this address waits for its confirmation (issue 12, item 2).
     await page.getByRole('checkbox', { name: 'Year 7' }).uncheck();
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.locator('#check-heading').waitFor();
@@ -109,18 +110,43 @@ describe('a provider requests a slot, meets the rules, sends, then withdraws (mo
     await page.getByRole('button', { name: 'Send request' }).click();
     await page.waitForURL(/\/request\/sent\/\?id=[\w-]+$/);
     const id = new URL(page.url()).searchParams.get('id')!;
-    expect(await page.locator('.govuk-panel__title').textContent()).toBe('Request sent');
-    expect(await page.locator('.govuk-panel__body').textContent()).toContain('Harbour View Academy');
+    expect(await page.locator('h1').textContent()).toBe('Check your email to confirm your request');
+    expect(await page.title()).toBe('Check your email to confirm your request – Provider access');
+    expect(await page.locator('#emailed').textContent()).toBe(`We have sent an email to ${email}.`);
+    expect(await page.locator('#confirm-by').textContent()).toMatch(/confirm your request to Harbour View Academy\. The link works once, for 24 hours, until \d{1,2} \w+ \d{4} at /);
+    expect(await page.locator('#until').textContent()).toContain('does not see your request and it holds no place');
+    expect(await page.locator('#reference').textContent()).toBe(id);
+    await expectNoAxeViolations(page, 'check your email');
+    await screenshot(page, 'request-check-email');
+
+    // The confirmation email, and nothing yet to the school.
+    const [confirmation] = await waitForEmails(site.stack.ses.endpoint, (all) => all.some((m) => sentTo(m, email)));
+    const first = (await readInbox(site.stack.ses.endpoint)).filter((m) => sentTo(m, email) || sentTo(m, DEMO_CAREERS_LEAD));
+    expect(first.map((m) => m.subject)).toEqual(['Confirm your provider access request to Harbour View Academy']);
+    const confirmLink = /http:\/\/localhost:\d+\/request\/confirm\/#token=[\w-]+/.exec(confirmation?.body.text ?? '')?.[0];
+    expect(confirmLink, 'the confirmation link').toBeDefined();
+
+    // Opening it changes nothing; Confirm and send sends it to the school.
+    await page.goto(confirmLink!);
+    await page.getByRole('button', { name: 'Confirm and send' }).waitFor();
+    expect(new URL(page.url()).hash).toBe(''); // the token leaves the address bar at once
+    expect(await page.title()).toBe('Confirm your request – Provider access');
+    await expectNoAxeViolations(page, 'confirm your request');
+    expect((await readInbox(site.stack.ses.endpoint)).some((m) => sentTo(m, DEMO_CAREERS_LEAD))).toBe(false);
+    await page.getByRole('button', { name: 'Confirm and send' }).click();
+    await page.locator('#sent-title').waitFor();
+    expect(await focused(page)).toMatchObject({ id: 'sent-title' });
+    expect(await page.locator('.govuk-panel__title').textContent()).toBe('Request sent to Harbour View Academy');
+    expect(await page.locator('#reference').textContent()).toBe(id);
     expect(await page.locator('#due').textContent()).toMatch(/will answer by \w+day \d{1,2} \w+ \d{4}/);
     expect(await page.locator('#emailed').textContent()).toContain(email);
     await expectNoAxeViolations(page, 'request sent');
     await screenshot(page, 'request-sent');
 
     // Both emails: the careers lead's, and the provider's with the manage link.
-    const emails = await waitForEmails(site.stack.ses.endpoint, (all) =>
-      all.some((m) => sentTo(m, email)) && all.some((m) => sentTo(m, DEMO_CAREERS_LEAD)),
-    );
-    const toProvider = emails.find((m) => sentTo(m, email))!;
+    const acknowledgement = (m: InboxEmail) => sentTo(m, email) && m.subject.startsWith('Request sent to');
+    const emails = await waitForEmails(site.stack.ses.endpoint, (all) => all.some(acknowledgement) && all.some((m) => sentTo(m, DEMO_CAREERS_LEAD)));
+    const toProvider = emails.find(acknowledgement)!;
     const link = /http:\/\/localhost:\d+\/sign-in\/confirm\/#token=[\w-]+/.exec(`${toProvider.body.text ?? ''} ${toProvider.body.html ?? ''}`)?.[0];
     expect(link, 'the manage link in the provider email').toBeDefined();
 
@@ -161,6 +187,13 @@ describe('a provider requests a slot, meets the rules, sends, then withdraws (mo
     await page.locator('#problem-heading').waitFor();
     expect(await page.locator('#problem-heading').textContent()).toBe('This link has already been used');
     await expectNoAxeViolations(page, 'used link');
+    // So does the confirmation link.
+    await page.goto(confirmLink!);
+    await page.getByRole('button', { name: 'Confirm and send' }).click();
+    await page.locator('#problem-heading').waitFor();
+    expect(await page.locator('#problem-heading').textContent()).toBe('This link has already been used');
+    expect(await focused(page)).toMatchObject({ id: 'problem-heading' });
+    await expectNoAxeViolations(page, 'used confirmation link');
 
     expectNoProblems(problems);
     await close();
@@ -211,9 +244,10 @@ describe('a provider requests a slot, meets the rules, sends, then withdraws (mo
     await setDate(dates.earliest);
     await send();
     await page.waitForURL(/\/request\/sent\/\?id=[\w-]+$/);
-    expect(await page.locator('.govuk-panel__title').textContent()).toBe('Request sent');
+    expect(await page.locator('h1').textContent()).toBe('Check your email to confirm your request');
     await expectNoHorizontalScroll(page);
-    await screenshot(page, 'request-sent-320');
+    await expectNoAxeViolations(page, 'check your email (320 px)');
+    await screenshot(page, 'request-check-email-320');
     expectNoProblems(problems);
     await close();
   });

@@ -104,20 +104,33 @@ describe('a provider requests a slot and withdraws it by keyboard alone', { time
     expect(await page.locator('#check-answers').textContent()).toContain('01632 960 7771');
     await tabToAndPress(page, (f) => f.tag === 'button' && f.text === 'Send request', 'Enter');
 
-    // Sent.
+    // Sent: a first request from this address waits for its confirmation (issue 12, item 2).
     await page.waitForURL(/\/request\/sent\/\?id=/);
-    expect(await page.locator('.govuk-panel__title').textContent()).toBe('Request sent');
+    expect(await page.locator('h1').textContent()).toBe('Check your email to confirm your request');
+    const linkIn = async (pattern: RegExp) => {
+      let found: string | undefined;
+      await expect
+        .poll(async () => {
+          found = (await readInbox(site.stack.ses.endpoint)).filter((m) => m.destination.to.some((t) => t.includes(email))).map((m) => pattern.exec(m.body.text ?? '')?.[0]).find(Boolean);
+          return Boolean(found);
+        }, { timeout: 15_000, interval: 250 })
+        .toBe(true);
+      return found!;
+    };
+    // "Not received the email?" opens by keyboard.
+    await tabToAndPress(page, (f) => f.text === 'Not received the email?', 'Enter');
+    expect(await page.locator('details.govuk-details').getAttribute('open')).not.toBeNull();
+
+    // The confirmation link, then Confirm and send, by keyboard.
+    await page.goto(await linkIn(/http:\/\/localhost:\d+\/request\/confirm\/#token=[\w-]+/));
+    await tabToAndPress(page, (f) => f.tag === 'button' && f.text === 'Confirm and send', 'Enter');
+    await page.locator('#sent-title').waitFor();
+    expect(await focused(page)).toMatchObject({ id: 'sent-title' });
+    expect(await page.locator('.govuk-panel__title').textContent()).toBe('Request sent to Harbour View Academy');
 
     // The emailed link, then Continue and withdraw, by keyboard.
-    let link: string | undefined;
-    await expect
-      .poll(async () => {
-        const mail = (await readInbox(site.stack.ses.endpoint)).find((m) => m.destination.to.some((t) => t.includes(email)));
-        link = /http:\/\/localhost:\d+\/sign-in\/confirm\/#token=[\w-]+/.exec(mail?.body.text ?? '')?.[0];
-        return Boolean(link);
-      }, { timeout: 15_000, interval: 250 })
-      .toBe(true);
-    await page.goto(link!);
+    const link = await linkIn(/http:\/\/localhost:\d+\/sign-in\/confirm\/#token=[\w-]+/);
+    await page.goto(link);
     await tabToAndPress(page, (f) => f.tag === 'button' && f.text === 'Continue', 'Enter');
     await page.waitForURL(/\/requests\/view\/\?id=/);
     await page.locator('#withdraw-form').waitFor();

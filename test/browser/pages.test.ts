@@ -295,6 +295,74 @@ describe('pages with faked API answers', { timeout: BROWSER_TEST_TIMEOUT }, () =
     await close();
   });
 
+  it('issue 12, item 2: a request’s confirmation link: nothing happens on opening; confirming shows it sent; expired, used, refused and broken links say what to do', async () => {
+    const { page, problems, close } = await openPage(b.browser, { width: 320, height: 700 });
+    const tokens: string[] = [];
+    let answer: { status: number; body: unknown } = { status: 200, body: { request: requestView() } };
+    await page.route('**/api/request-confirmations', (r) => {
+      tokens.push((r.request().postDataJSON() as { token: string }).token);
+      return json(r, answer.status, answer.body);
+    });
+    await page.goto(`${site.url}/request/confirm/#token=abc123`);
+    await page.getByRole('button', { name: 'Confirm and send' }).waitFor();
+    expect(tokens).toEqual([]); // opening the link did nothing
+    expect(page.url()).toBe(`${site.url}/request/confirm/`);
+    await expectNoAxeViolations(page, 'confirm your request');
+    await expectNoHorizontalScroll(page);
+    await page.getByRole('button', { name: 'Confirm and send' }).click();
+    await expect.poll(() => page.locator('.govuk-panel__title').textContent()).toBe('Request sent to Harbour View Academy');
+    expect(tokens).toEqual(['abc123']);
+    expect(await page.title()).toBe('Request sent to Harbour View Academy – Provider access');
+    expect(await page.locator('#due').textContent()).toBe(
+      'The careers lead at Harbour View Academy will answer by Thursday 20 December 2029: they will approve your request, decline it with a reason, or propose another time.',
+    );
+    expect(await page.getByRole('link', { name: 'See your request' }).getAttribute('href')).toBe('/requests/view/?id=01J0000000000000000000000A');
+    await expectNoAxeViolations(page, 'request confirmed');
+    await expectNoHorizontalScroll(page);
+
+    const problemFor = async (status: number, code: string, message = 'No.') => {
+      answer = { status, body: { error: { code, message } } };
+      await page.goto(`${site.url}/request/confirm/#token=t${status}${code}`);
+      await page.getByRole('button', { name: 'Confirm and send' }).click();
+      await page.locator('#problem').waitFor({ state: 'visible' });
+      expect(await focused(page)).toMatchObject({ id: 'problem-heading' });
+      return [await page.locator('#problem-heading').textContent(), await page.locator('#problem-text').textContent()];
+    };
+    expect((await problemFor(410, 'CONFIRMATION_EXPIRED'))[0]).toBe('This link has expired');
+    await expectNoAxeViolations(page, 'expired confirmation link');
+    expect((await problemFor(410, 'TOKEN_USED'))[0]).toBe('This link has already been used');
+    const [refused, why] = await problemFor(409, 'SLOT_FULL', 'The slot on Tuesday 19 January 2027 at 08:50 has no places left, so this time cannot be booked.');
+    expect(refused).toBe('Your request can no longer be sent');
+    expect(why).toBe('The slot on Tuesday 19 January 2027 at 08:50 has no places left, so this time cannot be booked. Make the request again with another date or time.');
+    expect(await page.getByRole('link', { name: 'Find the school and make the request again' }).getAttribute('href')).toBe('/');
+    await expectNoAxeViolations(page, 'confirmation refused');
+    await page.goto(`${site.url}/request/confirm/`);
+    await expect.poll(() => page.locator('#problem-heading').textContent()).toBe('This link does not work');
+    expectNoProblems(problems);
+    await close();
+  });
+
+  it('issue 12, item 2: the sent page of an unconfirmed request says to check the email, when, and what happens next', async () => {
+    const { page, problems, close } = await openPage(b.browser, { width: 320, height: 700 });
+    await page.goto(`${site.url}/`);
+    const waiting = requestView({ status: 'unconfirmed', confirmBy: '2029-12-07T10:15:00Z', responseDueBy: undefined });
+    await page.evaluate((r) => sessionStorage.setItem(`request-sent:${r.id}`, JSON.stringify(r)), waiting);
+    await page.goto(`${site.url}/request/sent/?id=${waiting.id}`);
+    await page.locator('#confirm-by').waitFor();
+    expect(await page.locator('h1').textContent()).toBe('Check your email to confirm your request');
+    expect(await page.locator('#emailed').textContent()).toBe('We have sent an email to robin@college.example.');
+    expect(await page.locator('#confirm-by').textContent()).toBe(
+      'Select the link in the email to confirm your request to Harbour View Academy. The link works once, for 24 hours, until 7 December 2029 at 10:15am.',
+    );
+    expect(await page.locator('.govuk-panel').count()).toBe(0); // not sent to the school yet: no "done" panel
+    await page.getByText('Not received the email?').click();
+    expect(await page.getByRole('link', { name: 'send the request again' }).getAttribute('href')).toBe('/school/?urn=990101');
+    await expectNoAxeViolations(page, 'check your email');
+    await expectNoHorizontalScroll(page);
+    expectNoProblems(problems);
+    await close();
+  });
+
   it('a signed-in link goes only to a path on this site', async () => {
     const { page, problems, close } = await openPage(b.browser);
     await page.route('**/api/auth/session', (r) => json(r, 200, { next: '//evil.example/steal' }));

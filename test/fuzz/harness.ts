@@ -50,6 +50,7 @@ import { issueToken } from '#shared/store/tokens.ts';
 import { eventFor, invokeEvent, type Answer } from '../support/in-process.ts';
 import { schoolDay, SITE_URL, startInProcessStack, type InProcessStack } from '../support/in-process-stack.ts';
 import { providerBody } from '../support/provider-body.ts';
+import { markAddressesConfirmed } from '../support/confirmation.ts';
 import { scanAll } from '../support/scan.ts';
 import { CANARY_MARKUP, hostileHeaders, hostileJson, hostileParam, hostileQuery, hostileString, nearValid, toJsonText, UNESCAPED_CANARY } from './arbitraries.ts';
 
@@ -199,6 +200,8 @@ export function fuzzRoutes(prefix: string, routes: readonly HttpRoute[]) {
     // A real request (on a school day 8+ weeks ahead) for id-shaped parameters.
     f.date = await schoolDay(stack.store, '990101', 56);
     const contact = { name: 'Fuzz Contact', email: 'fuzz@college.example', phone: '01632 960100' };
+    // A returning provider, so the fixture request is pending at once (issue 12, item 2).
+    await markAddressesConfirmed(stack.store, [contact.email]);
     // Its notes carry every canary, so the stored-script check below never runs on nothing
     // (whether a random run gets a request stored depends on the seed).
     const created = await stack.api({
@@ -215,7 +218,9 @@ export function fuzzRoutes(prefix: string, routes: readonly HttpRoute[]) {
     const get = async (url: string) => (await stack.api({ method: 'GET', url, cookies: [f.staffCookie] })).json();
     const [settings, opportunities, staff] = await Promise.all(['settings', 'opportunities', 'staff'].map((s) => get(`/api/manage/schools/990101/${s}`)));
     f.templates = {
+      // From an address nobody confirmed: near-valid requests take the unconfirmed path (issue 12, item 2) and queue confirmation emails.
       'request-create': providerBody({ proposed: { date: f.date, start: '10:00', end: '10:45' }, yearGroups: [9], contact: { ...contact, name: 'Fuzz Near', email: 'near@college.example' } }),
+      'request-confirm': { token: 'A'.repeat(43) },
       'auth-sign-in': { email: 'fuzz@college.example' },
       'auth-session': { token: 'A'.repeat(43) },
       'provider-request-action': { reason: 'Our speaker is unwell', note: 'Sorry' },

@@ -11,6 +11,7 @@ import { NOT_SENT_UNDELIVERABLE } from '#shared/mail/send.ts';
 import type { Answer } from '../support/in-process.ts';
 import { schoolDay, startInProcessStack, type InProcessStack } from '../support/in-process-stack.ts';
 import { providerBody } from '../support/provider-body.ts';
+import { markAddressesConfirmed } from '../support/confirmation.ts';
 import { scanAll, tableSnapshot, type Item } from '../support/scan.ts';
 
 const ADMIN = 'dpo@provider-access.example';
@@ -45,6 +46,8 @@ beforeAll(async () => {
   admin = await stack.sessionFor('staff', ADMIN);
   lead = await stack.sessionFor('staff', LEAD);
   deputy = await stack.sessionFor('staff', DEPUTY.email);
+  // A returning provider (issue 12, item 2): the marker holds the address too, and erasure must remove it.
+  await markAddressesConfirmed(stack.store, [PROVIDER.email]);
   // Two requests from the provider at two schools: one approved by the deputy, one withdrawn by the provider.
   ids.a = await create('990101', [9], 3, 'Ask for Riley Erasable at the gate');
   ids.b = await create('990102', [11], 3, 'Riley has a blue badge');

@@ -1,10 +1,14 @@
 // Request handling in its own process, to be killed at random: an endless mix of what the
-// handlers do to requests (create, with a slot place or a proposed time; withdraw;
+// handlers do to requests (create, with a slot place or a proposed time, from a returning
+// provider or a first one that then confirms it by its link (issue 12, item 2); withdraw;
 // approve; decline), through the same use cases the functions call. Each finished step
 // prints a line. Configured by DYNAMODB_ENDPOINT, TABLE_NAME, DATES (comma-separated
 // Thursdays with Year 8 PSHE slots) and PROPOSED (a Wednesday).
 import { createStore } from '#shared/store/client.ts';
+import { recordConfirmedAddress } from '#shared/store/confirmed-addresses.ts';
 import { listRequestsOfSchoolByStatus } from '#shared/store/requests.ts';
+import { issueToken } from '#shared/store/tokens.ts';
+import { confirmProviderRequest } from '#shared/usecases/confirm-request.ts';
 import { createProviderRequest, type CreateRequestInput } from '#shared/usecases/create-request.ts';
 import { providerAction } from '#shared/usecases/provider-requests.ts';
 import { applyAction } from '#shared/usecases/transition.ts';
@@ -40,9 +44,18 @@ process.stdout.write('ready\n');
 for (let n = 0; ; n++) {
   const step = Math.random();
   try {
-    if (step < 0.5) {
-      await createProviderRequest(store, urn, input(n), { ip: `10.30.${n % 250}.${process.pid % 250}` });
+    const ip = `10.30.${n % 250}.${process.pid % 250}`;
+    if (step < 0.35) {
+      await recordConfirmedAddress(store, input(n).contact.email);
+      await createProviderRequest(store, urn, input(n), { ip });
       process.stdout.write('created\n');
+    } else if (step < 0.5) {
+      // A first request, then its confirmation with the token the mailer would email.
+      const { request } = await createProviderRequest(store, urn, input(n), { ip });
+      process.stdout.write('received\n');
+      const token = await issueToken(store, { purpose: 'confirm-request', email: request.providerEmail, data: { urn, requestId: request.id }, ttlSeconds: 24 * 60 * 60 });
+      await confirmProviderRequest(store, token);
+      process.stdout.write('confirmed\n');
     } else {
       const pending = await listRequestsOfSchoolByStatus(store, urn, 'pending');
       const request = pending.length ? pick(pending) : undefined;

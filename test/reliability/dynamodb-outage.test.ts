@@ -13,6 +13,7 @@ import { ensureTable } from '#infra/local/table-setup.ts';
 import { createStore, type Store } from '#shared/store/client.ts';
 import { call, type Answer } from '../support/in-process.ts';
 import { SITE_URL, schoolDay, schoolDays } from '../support/in-process-stack.ts';
+import { markAddressesConfirmed } from '../support/confirmation.ts';
 import { providerBody } from '../support/provider-body.ts';
 import { useTableForFunctions } from '../support/table.ts';
 import { checkInvariants } from './invariants.ts';
@@ -50,6 +51,8 @@ describe('DynamoDB stopped mid-request', () => {
     // Year 8 PSHE (Thursdays, 2 places): the burst competes for places on four dates.
     const dates = await schoolDays(store, '990101', 40, 4, 4);
     const proposed = await schoolDay(store, '990101', 45, 3);
+    // Returning providers: each creation is the full write of a request the school sees (issue 12, item 2).
+    await markAddressesConfirmed(store, [...Array.from({ length: 48 }, (_, i) => i), 99].map((i) => `burst${i}@college${i}.example`));
     const body = (i: number) =>
       providerBody({
         contact: { name: `Burst ${i}`, email: `burst${i}@college${i}.example`, phone: '01632 960100' },

@@ -1,5 +1,6 @@
 // What must hold in the table whatever failed, whenever it failed: each request has the
-// events of its every change (REQUEST_SUBMITTED first, one per version), each slot's held
+// events of its every change (REQUEST_SUBMITTED first, one per version; an unconfirmed one,
+// issue 12 item 2, none at version 0 and no place), each slot's held
 // count is the number of requests holding a place in it, and each year-group day lists
 // exactly the approved encounters of its year group that day. Read with a test-only scan.
 import type { Store } from '#shared/store/client.ts';
@@ -29,6 +30,11 @@ export async function checkInvariants(store: Store): Promise<TableFacts> {
   const ids = new Set(requests.map((r) => r.id));
   for (const r of requests) {
     const trail = (eventsOf.get(r.id) ?? []).sort((a, b) => a.at.localeCompare(b.at));
+    if (r.status === 'unconfirmed') {
+      if (trail.length > 0 || r.version !== 0) problems.push(`unconfirmed request ${r.id} is at version ${r.version} with ${trail.length} events`);
+      if (r.heldSlot) problems.push(`unconfirmed request ${r.id} holds a place`);
+      continue;
+    }
     if (trail[0]?.type !== 'REQUEST_SUBMITTED') problems.push(`request ${r.id} has no REQUEST_SUBMITTED event`);
     if (trail.length !== r.version) problems.push(`request ${r.id} is at version ${r.version} with ${trail.length} events`);
     if (trail.at(-1)?.to !== r.status) problems.push(`request ${r.id} is ${r.status} but its last event says ${trail.at(-1)?.to}`);

@@ -16,7 +16,8 @@ import { notify } from '#functions/notify.ts';
 import { REPO_ROOT } from '#infra/local/server.ts';
 import type { Store } from '#shared/store/client.ts';
 import { queueEmail } from '#shared/store/outbox.ts';
-import { createRequest } from '#shared/store/requests.ts';
+import { receiveRequest } from '#shared/domain/state-machine.ts';
+import { createRequest, createUnconfirmedRequest } from '#shared/store/requests.ts';
 import { startFlakySes, type FlakySes } from '../support/flaky-ses.ts';
 import { SITE_URL } from '../support/in-process-stack.ts';
 import { createdEvent, sampleRequest } from '../support/requests.ts';
@@ -50,7 +51,10 @@ interface Expected {
   subject: string;
 }
 
-/** A table with the demo schools, `requests` new requests and `signIns` queued sign-in links. */
+/**
+ * A table with the demo schools, `requests` new requests, `signIns` queued sign-in links,
+ * and one first request waiting for its provider's confirmation (issue 12, item 2).
+ */
 async function tableWithWork(tag: string, requests: number, signIns: number): Promise<{ table: TestTable; expected: Expected[] }> {
   const table = await createTestTable(`mail-${tag}`);
   await seedDemo(table.store);
@@ -66,6 +70,11 @@ async function tableWithWork(tag: string, requests: number, signIns: number): Pr
     await queueEmail(table.store, { kind: 'sign-in-link', email, sessionKind: 'provider', next: '/requests/' });
     expected.push({ to: email, subject: 'Your link to see your provider access requests' });
   }
+  const first = `${tag}-first@college.example`;
+  const now = new Date();
+  const waiting = receiveRequest(sampleRequest({ contact: { name: 'First Time', email: first, phone: '01632 960100' }, providerEmail: first, version: 0 }), now.toISOString());
+  await createUnconfirmedRequest(table.store, waiting, now);
+  expected.push({ to: first, subject: 'Confirm your provider access request to Harbour View Academy' });
   return { table, expected };
 }
 

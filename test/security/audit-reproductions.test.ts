@@ -2,9 +2,12 @@
 // as the auditor did it, over HTTP. Each must now be refused, with nothing changed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '#infra/local/stack.ts';
+import { readInbox } from '#infra/local/ses.ts';
 import { createStore, type Store } from '#shared/store/client.ts';
 import { getRequest } from '#shared/store/requests.ts';
 import { SECRET_PAGES } from '../../web/secret-pages.ts';
+import { getSlot } from '#shared/store/slots.ts';
+import { isConfirmationFor, markAddressesConfirmed } from '../support/confirmation.ts';
 import { json } from '../support/site.ts';
 import { providerBody, schoolDayAhead } from '../support/provider-body.ts';
 import { viaCloudFront } from '../support/cloudfront.ts';
@@ -32,12 +35,36 @@ const post = (path: string, body: unknown, headers: Record<string, string> = {})
 
 async function pendingRequest(): Promise<string> {
   const date = await schoolDayAhead(stack, '990101', 50);
-  const res = await post('/api/schools/990101/requests', providerBody({ proposed: { date, start: '10:00', end: '10:45' }, yearGroups: [9], contact: { name: 'Sam Provider', email: `sam${n}@college.example`, phone: '01632 960111' } }));
+  // A returning provider: the request is pending at once (issue 12, item 2).
+  const email = `sam${n}@college.example`;
+  await markAddressesConfirmed(store, [email]);
+  const res = await post('/api/schools/990101/requests', providerBody({ proposed: { date, start: '10:00', end: '10:45' }, yearGroups: [9], contact: { name: 'Sam Provider', email, phone: '01632 960111' } }));
   expect(res.status).toBe(201);
   return (await json(res)).request.id as string;
 }
 
 describe('audit reproductions (issue 12)', () => {
+  it('item 2: a request from an address nobody confirmed, with the sender’s own text, neither takes the slot’s place nor reaches the careers lead', async () => {
+    // As the auditor did it: any address, a one-place slot, a message for the school in the notes.
+    const from = new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10);
+    const to = new Date(Date.now() + 140 * 86_400_000).toISOString().slice(0, 10);
+    const { slots } = await json(await fetch(`${stack.siteUrl}/api/schools/990101/slots?from=${from}&to=${to}`));
+    const slot = slots.find((s: { opportunityId: string; placesLeft: number }) => s.opportunityId === 'y10-assembly' && s.placesLeft > 0);
+    const email = 'anyone@attacker.example';
+    const res = await post(
+      '/api/schools/990101/requests',
+      providerBody({ slot: { opportunityId: 'y10-assembly', date: slot.date }, contact: { name: 'IT Support', email, phone: '01632 960111' }, notes: 'Your account is locked: sign in at https://evil.example/login' }),
+    );
+    expect(res.status).toBe(201);
+    expect((await json(res)).request.status).toBe('unconfirmed');
+    expect((await getSlot(store, '990101', slot.date, slot.start, 'y10-assembly'))?.held ?? 0).toBe(0);
+    const confirmation = await waitForEmail(stack, isConfirmationFor(email));
+    expect(`${confirmation.body.text} ${confirmation.body.html}`).not.toMatch(/evil\.example|account is locked|IT Support/);
+    // The mailer has run for this item: nothing went to the school.
+    const toLead = (await readInbox(stack.ses.endpoint)).filter((e) => e.destination.to.some((t) => t.includes('careers.lead@harbourview.example')) && /evil\.example|account is locked/.test(e.body.text ?? ''));
+    expect(toLead).toEqual([]);
+  });
+
   it('item 7: a NUL in a decline reason is refused at its field, and the request is unchanged', async () => {
     const id = await pendingRequest();
     const res = await post(`/api/manage/requests/${id}/decline`, { reason: 'Not enough\u0000 notice' }, { cookie: lead });

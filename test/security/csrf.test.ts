@@ -31,9 +31,12 @@ async function send(route: HttpRoute, headers: Record<string, string>) {
 }
 
 describe('CSRF (issue 12, item 8)', () => {
-  it('the table guards every non-public state change, sign-in by token and sign-out, and nothing else', () => {
+  it('the table guards every non-public state change, sign-in by token, a request’s confirmation by token (issue 12, item 2) and sign-out, and nothing else', () => {
     expect(guarded.map((r) => r.name).sort()).toEqual(
-      httpRoutes.filter((r) => r.method !== 'GET' && (r.access !== 'public' || r.name === 'auth-session' || r.name.startsWith('auth-sign-out'))).map((r) => r.name).sort(),
+      httpRoutes
+        .filter((r) => r.method !== 'GET' && (r.access !== 'public' || r.name === 'auth-session' || r.name === 'request-confirm' || r.name.startsWith('auth-sign-out')))
+        .map((r) => r.name)
+        .sort(),
     );
     expect(open.map((r) => r.name).sort()).toEqual(['auth-sign-in', 'request-create']);
   });

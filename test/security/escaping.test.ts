@@ -14,6 +14,7 @@ import { getSchoolProfile, putSchoolProfile } from '#shared/store/schools.ts';
 import type { InboxEmail } from '#infra/local/ses.ts';
 import { schoolDay, startInProcessStack, type InProcessStack } from '../support/in-process-stack.ts';
 import { providerBody } from '../support/provider-body.ts';
+import { markAddressesConfirmed } from '../support/confirmation.ts';
 import { journey, LEAD, type Journey } from './journey.ts';
 
 const P = '<img src=x onerror=alert(1)>';
@@ -56,6 +57,8 @@ afterAll(async () => stack?.stop());
 
 describe('every field is escaped in HTML', () => {
   it("the lead's and the provider's emails", () => {
+    // The confirmation of a first request carries the school's name (issue 12, item 2).
+    expectEscaped('confirmation email', j.confirmationEmail.body.html);
     expectEscaped('lead email', j.leadEmail.body.html);
     expectEscaped('provider email', j.providerEmailMessage.body.html);
   });
@@ -82,6 +85,7 @@ describe('every field is escaped in HTML', () => {
     const staff = await stack.sessionFor('staff', LEAD);
     const date = await schoolDay(stack.store, '990101', 57);
     const email = 'approve-escaping@college.example';
+    await markAddressesConfirmed(stack.store, [email]); // a returning provider (issue 12, item 2)
     const created = await stack.api({
       method: 'POST',
       url: '/api/schools/990101/requests',

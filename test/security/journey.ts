@@ -1,5 +1,6 @@
-// The journey the security tests share, in process: a provider sends a request, the mailer
-// sends both emails (the lead's with three action links, the provider's with a sign-in
+// The journey the security tests share, in process: a provider sends a first request from
+// their address and confirms it with the emailed link (issue 12, item 2), the mailer sends
+// both emails (the lead's with three action links, the provider's with a sign-in
 // link), the careers lead signs in with an emailed link, the provider signs in with theirs.
 // Every secret issued on the way is returned, as the emails and cookies carried it.
 import type { InboxEmail } from '#infra/local/ses.ts';
@@ -12,6 +13,9 @@ export const LEAD = 'careers.lead@harbourview.example';
 export interface Journey {
   requestId: string;
   providerEmail: string;
+  /** The email with the link that confirmed the request, and that link's token. */
+  confirmationEmail: InboxEmail;
+  confirmationToken: string;
   leadEmail: InboxEmail;
   providerEmailMessage: InboxEmail;
   actionTokens: { approve: string; decline: string; propose: string };
@@ -41,6 +45,15 @@ export async function journey(stack: InProcessStack, overrides: Record<string, u
   });
   if (created.status !== 201) throw new Error(created.text);
   const requestId = created.json().request.id as string;
+  if (created.json().request.status !== 'unconfirmed') throw new Error(`a first request from ${providerEmail} should wait for confirming`);
+
+  const setCookies: string[] = [];
+  const confirmationEmail = await mailTo(stack, created.json().request.contactEmail, 'Confirm your provider access request', seen);
+  const confirmationToken = tokenIn(confirmationEmail, /\/request\/confirm\/#token=([\w-]+)/);
+  const confirmed = await stack.api({ method: 'POST', url: '/api/request-confirmations', body: { token: confirmationToken } });
+  if (confirmed.status !== 200) throw new Error(confirmed.text);
+  setCookies.push(...confirmed.cookies);
+  const confirmCookie = cookieValue(confirmed.cookies[0]);
 
   const leadEmail = await mailTo(stack, LEAD, 'Provider access request', seen);
   const providerEmailMessage = await mailTo(stack, providerEmail, 'Request sent to', seen);
@@ -53,7 +66,6 @@ export async function journey(stack: InProcessStack, overrides: Record<string, u
   const signIn = await mailTo(stack, LEAD, 'Your sign-in link', seen);
   const staffLinkToken = tokenIn(signIn, /#token=([\w-]+)/);
 
-  const setCookies: string[] = [];
   const session = async (token: string) => {
     const res = await stack.api({ method: 'POST', url: '/api/auth/session', body: { token } });
     if (res.status !== 200) throw new Error(res.text);
@@ -62,6 +74,14 @@ export async function journey(stack: InProcessStack, overrides: Record<string, u
   };
   const staffCookie = await session(staffLinkToken);
   const providerCookie = await session(providerLinkToken);
-  const secrets = [...Object.values(actionTokens), providerLinkToken, staffLinkToken, staffCookie.split('=')[1] ?? '', providerCookie.split('=')[1] ?? ''];
-  return { requestId, providerEmail, leadEmail, providerEmailMessage, actionTokens, staffCookie, providerCookie, setCookies, secrets };
+  const secrets = [
+    ...Object.values(actionTokens),
+    confirmationToken,
+    providerLinkToken,
+    staffLinkToken,
+    confirmCookie.split('=')[1] ?? '',
+    staffCookie.split('=')[1] ?? '',
+    providerCookie.split('=')[1] ?? '',
+  ];
+  return { requestId, providerEmail, confirmationEmail, confirmationToken, leadEmail, providerEmailMessage, actionTokens, staffCookie, providerCookie, setCookies, secrets };
 }

@@ -123,6 +123,8 @@ export function contentItemLabel(item: ContentItem): string {
 
 /** A request's status as the provider reads it, and its GOV.UK tag colour. */
 export const STATUS: Record<string, { text: string; tag: string }> = {
+  // Issue 12, item 2: sent, but not to the school until the provider confirms it from the email.
+  unconfirmed: { text: 'Waiting for you to confirm', tag: 'govuk-tag--light-blue' },
   pending: { text: 'Waiting for the school', tag: 'govuk-tag--blue' },
   approved: { text: 'Approved', tag: 'govuk-tag--green' },
   declined: { text: 'Declined', tag: 'govuk-tag--red' },

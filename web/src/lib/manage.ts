@@ -337,6 +337,8 @@ export function buttonLink(text: string, to: string, variant: '' | 'secondary' |
 
 // ---- requests as the school sees them -------------------------------------------------
 
+// Every status a school ever sees (SCHOOL_REQUEST_STATUSES): never `unconfirmed`, which is
+// not the school's until its provider confirms it (issue 12, item 2).
 const STATUS: Record<string, { text: string; tag: string }> = {
   pending: { text: 'Needs a decision', tag: 'govuk-tag--blue' },
   approved: { text: 'Approved', tag: 'govuk-tag--green' },

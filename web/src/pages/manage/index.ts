@@ -7,7 +7,7 @@
 // Each row links to /manage/requests/view/?id=. After a fresh sign-in it forwards to the
 // page the person was going to (an emailed link to one request).
 import type { ManagedRequestView, UndeliverableAddress } from '#shared/api/manage.ts';
-import { REQUEST_STATUSES } from '#shared/domain/types.ts';
+import { SCHOOL_REQUEST_STATUSES } from '#shared/domain/types.ts';
 import { ApiError, api } from '../../lib/api.ts';
 import { byId, fill, h, href, param, ready, setTitle, type Child } from '../../lib/dom.ts';
 import { clearErrors, showErrors, type FieldError } from '../../lib/errors.ts';
@@ -270,7 +270,7 @@ async function showHistory(page: HTMLElement, me: Me, school: ManagedSchool) {
   const back = h('p', { class: 'govuk-body' }, h('a', { class: 'govuk-link', href: href(PATH, { urn: school.urn }), id: 'back-to-dashboard' }, 'Back to the dashboard'));
 
   const problems: FieldError[] = [];
-  if (!(REQUEST_STATUSES as readonly string[]).includes(status)) problems.push({ path: 'status', message: 'Choose the status of the requests to show.' });
+  if (!(SCHOOL_REQUEST_STATUSES as readonly string[]).includes(status)) problems.push({ path: 'status', message: 'Choose the status of the requests to show.' });
   if (from && !isIsoDate(from)) problems.push({ path: 'from', message: 'The from date must be a real date, like 1 9 2026.' });
   if (to && !isIsoDate(to)) problems.push({ path: 'to', message: 'The to date must be a real date, like 31 8 2027.' });
   if (problems.length) {

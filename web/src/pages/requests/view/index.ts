@@ -83,6 +83,15 @@ ready(async () => {
       h('p', { class: 'govuk-body' }, 'Status: ', statusTag(r.status)),
     ];
 
+    if (r.status === 'unconfirmed') {
+      parts.push(
+        h(
+          'div',
+          { class: 'govuk-inset-text', id: 'confirm-first' },
+          `Confirm this request with the link in the email we sent to ${r.contactEmail}${r.confirmBy ? ` by ${formatInstant(r.confirmBy)}` : ''}. Until then the school does not see it and it holds no place.`,
+        ),
+      );
+    }
     if (r.status === 'alternative_proposed' && r.alternative) {
       const accept = h('form', { id: 'accept-form', novalidate: true }, h('button', { type: 'submit', class: 'govuk-button' }, 'Accept the new time'));
       accept.addEventListener('submit', (e) => {

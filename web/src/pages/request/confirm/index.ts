@@ -1,0 +1,120 @@
+// A request's confirmation link (issue 12, item 2): /request/confirm/#token=<raw>. The token
+// is in the fragment so it never reaches a server log, and it is taken out of the address
+// bar at once. Opening the page changes nothing (mail scanners open links); Confirm and
+// send POSTs /api/request-confirmations { token } → { request }, which sends the request to
+// the school and signs the provider in. The page then says so (GOV.UK confirmation page).
+import type { RequestView } from '#shared/api/provider.ts';
+import { ApiError, api } from '../../../lib/api.ts';
+import { byId, fill, h, href, ready, setTitle } from '../../../lib/dom.ts';
+import { showErrors } from '../../../lib/errors.ts';
+import { formatDate, formatInstant, formatTimes } from '../../../lib/format.ts';
+import { summaryList } from '../../../lib/school.ts';
+
+const EXPIRED: [string, string] = [
+  'This link has expired',
+  'A request that is not confirmed within 24 hours is not sent to the school, and is deleted. Make the request again and we will email you a new link.',
+];
+const PROBLEMS: Record<string, [string, string]> = {
+  TOKEN_USED: ['This link has already been used', 'Each link works once. If you confirmed your request with it, your request has been sent to the school: we emailed you a copy with a link to follow it.'],
+  TOKEN_EXPIRED: EXPIRED,
+  CONFIRMATION_EXPIRED: EXPIRED,
+  TOKEN_INVALID: ['This link does not work', 'Check that you copied the whole link from the email. If you did, make the request again and we will email you a new link.'],
+  ALREADY_CONFIRMED: ['This request has already been confirmed', 'It has been sent to the school: we emailed you a copy with a link to follow it.'],
+  REQUEST_CHANGED: ['This request has already been confirmed', 'It has been sent to the school, or its 24 hours to confirm it are over.'],
+};
+
+function problem(code: string, message?: string) {
+  const known = PROBLEMS[code];
+  // The rules refused it at this moment (a full slot, too little notice now): the message says why.
+  const [title, text] = known ?? ['Your request can no longer be sent', `${message ?? ''} Make the request again with another date or time.`.trim()];
+  byId('problem-heading').textContent = title;
+  byId('problem-text').textContent = text;
+  byId('confirm').hidden = true;
+  byId('problem').hidden = false;
+  setTitle(title);
+  byId('problem-heading').focus();
+}
+
+function sent(request: RequestView) {
+  const title = `Request sent to ${request.schoolName}`;
+  setTitle(title);
+  fill(
+    byId('page'),
+    h(
+      'div',
+      { class: 'govuk-panel govuk-panel--confirmation' },
+      h('h1', { class: 'govuk-panel__title app-wrap', id: 'sent-title', tabindex: '-1' }, title),
+      h('div', { class: 'govuk-panel__body' }, 'Your reference', h('br'), h('strong', { id: 'reference', class: 'app-wrap' }, request.id)),
+    ),
+    summaryList([
+      ['School', request.schoolName],
+      ['Date', formatDate(request.date)],
+      ['Time', formatTimes(request.start, request.end)],
+    ], 'app-wrap'),
+    h('h2', { class: 'govuk-heading-m' }, 'What happens next'),
+    h(
+      'p',
+      { class: 'govuk-body', id: 'due' },
+      request.responseDueBy
+        ? `The careers lead at ${request.schoolName} will answer by ${formatInstant(request.responseDueBy)}: they will approve your request, decline it with a reason, or propose another time.`
+        : `The careers lead at ${request.schoolName} will approve your request, decline it with a reason, or propose another time.`,
+    ),
+    h('p', { class: 'govuk-body', id: 'emailed' }, `We have sent a copy of your request to ${request.contactEmail}, with a link to follow or withdraw it.`),
+    h('p', { class: 'govuk-body' }, 'Your email address is confirmed: your later requests from it go to the school straight away.'),
+    h(
+      'ul',
+      { class: 'govuk-list' },
+      h('li', null, h('a', { class: 'govuk-link', href: href('/requests/view/', { id: request.id }), id: 'see-request' }, 'See your request')),
+      h('li', null, h('a', { class: 'govuk-link', href: '/' }, 'Find another school')),
+    ),
+  );
+  byId('sent-title').focus();
+}
+
+const TOKEN_KEY = 'request-confirm-token';
+function keep(token: string | undefined) {
+  try {
+    if (token) sessionStorage.setItem(TOKEN_KEY, token);
+    else sessionStorage.removeItem(TOKEN_KEY);
+  } catch {
+    // storage disabled: a reload needs the link again
+  }
+}
+function kept(): string {
+  try {
+    return sessionStorage.getItem(TOKEN_KEY) ?? '';
+  } catch {
+    return '';
+  }
+}
+
+ready(() => {
+  // Another emailed link opened in this tab changes only the fragment: start again with it.
+  addEventListener('hashchange', () => location.reload());
+  // Kept for this tab only, so a reload before confirming still works.
+  const fromLink = new URLSearchParams(location.hash.slice(1)).get('token') ?? '';
+  if (location.hash) history.replaceState(history.state, '', location.pathname + location.search);
+  if (fromLink) keep(fromLink);
+  const token = fromLink || kept();
+  if (!token) return problem('TOKEN_INVALID');
+
+  const form = byId<HTMLFormElement>('confirm-form');
+  const button = byId<HTMLButtonElement>('confirm-button');
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    button.disabled = true;
+    try {
+      const { request } = await api<{ request: RequestView }>('POST', '/api/request-confirmations', { body: { token } });
+      keep(undefined);
+      sent(request);
+    } catch (err) {
+      button.disabled = false;
+      if (!(err instanceof ApiError)) throw err;
+      if (err.code in PROBLEMS || err.status === 409 || err.status === 422) {
+        keep(undefined);
+        return problem(err.code, err.message);
+      }
+      showErrors(form, byId('error-summary'), [{ message: err.message }], 'Confirm your request');
+    }
+  });
+});
