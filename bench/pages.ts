@@ -172,7 +172,8 @@ export async function measurePages(stack: BenchStack, f: Fixtures, runs: number,
     const site = stack.siteUrl;
     const cookieOf = (c: string) => {
       const [name, value] = c.split('=');
-      return { name: name ?? '', value: value ?? '', url: site, httpOnly: true, secure: true, sameSite: 'Lax' as const };
+      // A __Host- cookie takes no Domain attribute, but CDP needs the host: domain + path as the tests set it (a url is refused).
+      return { name: name ?? '', value: value ?? '', domain: new URL(site).hostname, path: '/', httpOnly: true, secure: true, sameSite: 'Lax' as const };
     };
     const contexts: Record<PageRow['who'], BrowserContext> = {
       anyone: await browser.newContext(),

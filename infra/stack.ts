@@ -74,7 +74,7 @@ export interface ProviderAccessStackProps extends StackProps {
  * instances serve some 3N–10N calls a second, against peaks of a few a minute (a few
  * hundred schools; a careers lead signs in a few times a week). They add up to 25, out
  * of the account's default 1,000; AWS keeps 100 unreserved, so the account needs a
- * concurrency quota of at least 125 (a new account with less must ask for more first).
+ * concurrency quota of at least 130 (a new account with less must ask for more first).
  * A public write route without a figure here fails synthesis.
  */
 export const RESERVED_CONCURRENCY: Record<string, number> = {

@@ -510,6 +510,7 @@ describe('P-SLOT: encounters in one slot share its time (issue 11)', () => {
     expect(await getSlot(store, urn, fair.date, fair.start, fair.opportunityId)).toMatchObject({ capacity: 3, held: 3 });
 
     // A provider's own time over the fair is another event for the same pupils: refused.
+    await markAddressesConfirmed(store, ['own.time@college.example']);
     const input = createRequestBody.parse(providerBody({ proposed: { date: fair.date, start: '13:15', end: '13:45' }, yearGroups: [11], contact: { name: 'Own Time', email: 'own.time@college.example', phone: '01632 960100' } }));
     const { request: own } = await createProviderRequest(store, urn, input, { ip: '10.200.0.1' }, NOW);
     expect(await outcome(() => decide(store, school, own, 'approve', {}, LEAD, NOW))).toMatchObject({ status: 409, code: 'YEAR_GROUP_BUSY' });

@@ -15,6 +15,7 @@ import { profileFieldsOf, settingsOf } from '#shared/domain/settings.ts';
 import { londonDate } from '#shared/domain/timezone.ts';
 import { createStore, type Store } from '#shared/store/client.ts';
 import { getSchoolProfile, updateSchoolSettings, versionOf } from '#shared/store/schools.ts';
+import { markAddressesConfirmed } from './support/confirmation.ts';
 import { providerBody, schoolDayAhead } from './support/provider-body.ts';
 import { signIn } from './support/sign-in.ts';
 import { json, type Json } from './support/site.ts';
@@ -62,6 +63,8 @@ interface Made {
 async function request(date: string, start: string, end: string, extra: Record<string, unknown> = {}): Promise<Made> {
   const k = ++n;
   const email = `liaison${k}@college${k}.example`;
+  // Returning providers: their requests reach the school at once (issue 12, item 2).
+  await markAddressesConfirmed(store, [email]);
   const organisation = `Recheck College ${k}`;
   const res = await api(`/api/schools/${URN}/requests`, {
     method: 'POST',
@@ -187,6 +190,7 @@ describe('R-HOURS: every decision re-checks the booking against the school as it
   it("an opportunity moved after a slot was requested: 422 naming the slot's new time", async () => {
     const slots = (await json(await api(`/api/schools/${URN}/slots?from=${addDays(today, 40)}&to=${addDays(today, 120)}`))).slots as Json[];
     const slot = slots.find((s) => s.opportunityId === 'y10-assembly' && s.placesLeft > 0)!;
+    await markAddressesConfirmed(store, ['slot@college-slot.example']);
     const res0 = await api(`/api/schools/${URN}/requests`, {
       method: 'POST',
       body: JSON.stringify(providerBody({ contact: { name: 'Sam Provider', email: 'slot@college-slot.example', phone: '01632 960111' }, slot: { opportunityId: 'y10-assembly', date: slot.date } })),

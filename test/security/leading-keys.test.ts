@@ -12,6 +12,7 @@ import { addDays } from '#shared/domain/dates.ts';
 import { leadingKeyPattern, tableActions } from '#infra/permissions.ts';
 import { httpRoutes, type HttpRoute } from '#shared/routes.ts';
 import { tableDefinition } from '#shared/store/table.ts';
+import { confirmationTokenIn, isConfirmationFor } from '../support/confirmation.ts';
 import { providerBody } from '../support/provider-body.ts';
 import { schoolDay, startInProcessStack, tokenIn, type InProcessStack } from '../support/in-process-stack.ts';
 import type { Call } from '../support/in-process.ts';
@@ -143,6 +144,15 @@ describe('issue 12, item 9: each public write function touches only the partitio
     expect(booked.status, booked.text).toBe(201);
     expect(seen.get('request-create')?.length).toBeGreaterThan(5);
     expect(refusals('request-create')).toEqual([]);
+  });
+
+  it('request-confirm: a first request confirmed from its email (issue 12, item 2)', async () => {
+    await stack.deliverMail();
+    const mail = (await stack.inbox()).filter(isConfirmationFor('sam.keys@college.example')).at(-1);
+    expect(mail).toBeDefined();
+    const res = await as('request-confirm', { method: 'POST', url: '/api/request-confirmations', body: { token: confirmationTokenIn(mail!) } });
+    expect(res.status, res.text).toBe(200);
+    expect(refusals('request-confirm')).toEqual([]);
   });
 
   let staffToken = '';
