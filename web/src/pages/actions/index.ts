@@ -8,6 +8,7 @@ import type { ActionDoneView, ActionLinkView, LinkDecision } from '#shared/api/m
 import { ApiError, api, retryText } from '../../lib/api.ts';
 import { byId, fill, h, href, ready, setTitle, type Child } from '../../lib/dom.ts';
 import { clearErrors, showErrors, type FieldError } from '../../lib/errors.ts';
+import { takeLinkToken } from '../../lib/link-token.ts';
 import { dateField, radiosField, textareaField, textField } from '../../lib/form.ts';
 import { formatDate, formatTimes, formatYears, sessionTypeLabel } from '../../lib/format.ts';
 import { summaryList } from '../../lib/school.ts';
@@ -31,27 +32,11 @@ const PROBLEMS: Record<string, [string, string | undefined]> = {
   ALREADY_DECIDED: ['This request has already been answered', 'It was decided after we sent this email, so the link no longer applies. You can see what was decided in your dashboard.'],
 };
 
-// Kept for this tab only, so a reload before answering still works once the address bar
-// has lost the fragment; removed once the link has acted or cannot.
-const TOKEN_KEY = 'action-token';
-function keep(token: string | undefined) {
-  try {
-    if (token) sessionStorage.setItem(TOKEN_KEY, token);
-    else sessionStorage.removeItem(TOKEN_KEY);
-  } catch {
-    // storage disabled: a reload needs the link again
-  }
-}
-function kept(): string {
-  try {
-    return sessionStorage.getItem(TOKEN_KEY) ?? '';
-  } catch {
-    return '';
-  }
-}
+// The link's token, kept for this tab only (lib/link-token.ts); forgotten once the link has acted or cannot.
+let forgetToken: () => void = () => undefined;
 
 function problem(page: HTMLElement, code: string, message: string) {
-  keep(undefined);
+  forgetToken();
   const [title, text] = PROBLEMS[code] ?? PROBLEMS.TOKEN_INVALID!;
   setTitle(title);
   const heading = h('h1', { class: 'govuk-heading-l', id: 'problem-heading', tabindex: '-1' }, title);
@@ -150,7 +135,7 @@ function requestRows(r: ActionLinkView['request']): [string, Child][] {
 }
 
 function done(page: HTMLElement, d: ActionDoneView) {
-  keep(undefined);
+  forgetToken();
   setTitle(DONE[d.action]);
   const next =
     d.action === 'approve'
@@ -211,12 +196,9 @@ function render(page: HTMLElement, token: string, link: ActionLinkView) {
 }
 
 ready(async () => {
-  // Another emailed link opened in this tab changes only the fragment: start again with it.
-  addEventListener('hashchange', () => location.reload());
-  const fromLink = new URLSearchParams(location.hash.slice(1)).get('token') ?? '';
-  if (location.hash) history.replaceState(history.state, '', location.pathname + location.search);
-  if (fromLink) keep(fromLink);
-  const token = fromLink || kept();
+  const taken = takeLinkToken('action-token');
+  const { token } = taken;
+  forgetToken = taken.forget;
   const page = byId('page');
   if (!token) return problem(page, 'TOKEN_INVALID', '');
   let link: ActionLinkView;

@@ -7,6 +7,7 @@ import type { RequestView } from '#shared/api/provider.ts';
 import { ApiError, api } from '../../../lib/api.ts';
 import { byId, fill, h, href, ready, setTitle } from '../../../lib/dom.ts';
 import { showErrors } from '../../../lib/errors.ts';
+import { takeLinkToken } from '../../../lib/link-token.ts';
 import { formatDate, formatInstant, formatTimes } from '../../../lib/format.ts';
 import { summaryList } from '../../../lib/school.ts';
 
@@ -71,31 +72,9 @@ function sent(request: RequestView) {
   byId('sent-title').focus();
 }
 
-const TOKEN_KEY = 'request-confirm-token';
-function keep(token: string | undefined) {
-  try {
-    if (token) sessionStorage.setItem(TOKEN_KEY, token);
-    else sessionStorage.removeItem(TOKEN_KEY);
-  } catch {
-    // storage disabled: a reload needs the link again
-  }
-}
-function kept(): string {
-  try {
-    return sessionStorage.getItem(TOKEN_KEY) ?? '';
-  } catch {
-    return '';
-  }
-}
 
 ready(() => {
-  // Another emailed link opened in this tab changes only the fragment: start again with it.
-  addEventListener('hashchange', () => location.reload());
-  // Kept for this tab only, so a reload before confirming still works.
-  const fromLink = new URLSearchParams(location.hash.slice(1)).get('token') ?? '';
-  if (location.hash) history.replaceState(history.state, '', location.pathname + location.search);
-  if (fromLink) keep(fromLink);
-  const token = fromLink || kept();
+  const { token, forget } = takeLinkToken('request-confirm-token');
   if (!token) return problem('TOKEN_INVALID');
 
   const form = byId<HTMLFormElement>('confirm-form');
@@ -105,13 +84,13 @@ ready(() => {
     button.disabled = true;
     try {
       const { request } = await api<{ request: RequestView }>('POST', '/api/request-confirmations', { body: { token } });
-      keep(undefined);
+      forget();
       sent(request);
     } catch (err) {
       button.disabled = false;
       if (!(err instanceof ApiError)) throw err;
       if (err.code in PROBLEMS || err.status === 409 || err.status === 422) {
-        keep(undefined);
+        forget();
         return problem(err.code, err.message);
       }
       showErrors(form, byId('error-summary'), [{ message: err.message }], 'Confirm your request');

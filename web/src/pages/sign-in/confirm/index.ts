@@ -6,6 +6,7 @@
 import { ApiError, api } from '../../../lib/api.ts';
 import { byId, ready, setTitle } from '../../../lib/dom.ts';
 import { showErrors } from '../../../lib/errors.ts';
+import { takeLinkToken } from '../../../lib/link-token.ts';
 import { markSignedIn } from '../../../lib/signed-in.ts';
 
 const PROBLEMS: Record<string, [string, string]> = {
@@ -30,31 +31,9 @@ function sameSitePath(next: unknown): string {
   return typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') && !next.includes('\\') ? next : '/requests/';
 }
 
-const TOKEN_KEY = 'sign-in-token';
-function store(token: string | undefined) {
-  try {
-    if (token) sessionStorage.setItem(TOKEN_KEY, token);
-    else sessionStorage.removeItem(TOKEN_KEY);
-  } catch {
-    // storage disabled: a reload needs the link again
-  }
-}
-function stored(): string {
-  try {
-    return sessionStorage.getItem(TOKEN_KEY) ?? '';
-  } catch {
-    return '';
-  }
-}
 
 ready(() => {
-  // Another emailed link opened in this tab changes only the fragment: start again with it.
-  addEventListener('hashchange', () => location.reload());
-  // Kept for this tab only, so a reload before Continue still works.
-  const fromLink = new URLSearchParams(location.hash.slice(1)).get('token') ?? '';
-  if (location.hash) history.replaceState(history.state, '', location.pathname + location.search);
-  if (fromLink) store(fromLink);
-  const token = fromLink || stored();
+  const { token, forget } = takeLinkToken('sign-in-token');
   if (!token) return problem('TOKEN_INVALID');
 
   const form = byId<HTMLFormElement>('confirm-form');
@@ -64,14 +43,14 @@ ready(() => {
     button.disabled = true;
     try {
       const { next } = await api<{ next?: string }>('POST', '/api/auth/session', { body: { token } });
-      store(undefined);
+      forget();
       markSignedIn();
       location.assign(sameSitePath(next));
     } catch (err) {
       button.disabled = false;
       if (!(err instanceof ApiError)) throw err;
       if (err.code in PROBLEMS) {
-        store(undefined);
+        forget();
         return problem(err.code);
       }
       showErrors(form, byId('error-summary'), [{ message: err.message }], 'Continue to your requests');
