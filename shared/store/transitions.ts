@@ -6,8 +6,7 @@ import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
 import type { YearGroupDay } from '#shared/domain/year-group-days.ts';
 import type { IsoDate, YearGroup } from '#shared/domain/types.ts';
 import { AppError, ConflictError } from '#shared/errors.ts';
-import { epochSeconds, hashSecret } from './secrets.ts';
-import { tokenMessage } from './tokens.ts';
+import { tokenMessage, useTokenUpdate } from './tokens.ts';
 import type { Store } from './client.ts';
 import { fromItem, keys } from './keys.ts';
 import { eventItem, requestItem, type RequestEvent, type SlotHold, type StoredRequest } from './requests.ts';
@@ -104,18 +103,7 @@ export async function saveTransition(store: Store, write: TransitionWrite): Prom
     });
   }
   const tokenIndex = items.length;
-  if (write.useToken) {
-    const { secret, purpose, now } = write.useToken;
-    items.push({
-      Update: {
-        TableName: store.tableName,
-        Key: keys.token(hashSecret(secret)),
-        UpdateExpression: 'SET usedAt = :now',
-        ConditionExpression: 'attribute_exists(pk) AND purpose = :purpose AND attribute_not_exists(usedAt) AND expiresAt > :nowSeconds',
-        ExpressionAttributeValues: { ':now': now.toISOString(), ':purpose': purpose, ':nowSeconds': epochSeconds(now) },
-      },
-    });
-  }
+  if (write.useToken) items.push(useTokenUpdate(store, write.useToken.secret, write.useToken.purpose, write.useToken.now));
   try {
     await transact(store, items);
   } catch (err) {
