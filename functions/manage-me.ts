@@ -5,15 +5,13 @@ import { httpHandler, type HttpResult } from '#shared/http/handler.ts';
 import { requireStaff } from '#shared/http/staff.ts';
 import { storeFromEnv, type Store } from '#shared/store/client.ts';
 import { getSchoolProfile } from '#shared/store/schools.ts';
-import type { StaffRole } from '#shared/store/staff.ts';
+import { ROLE_ORDER, type StaffRole } from '#shared/domain/roles.ts';
 
 export interface ManageMeAnswer {
   email: string;
   /** The caller's own school first (careers lead, deputy), then a trust's, each by name. */
   schools: { urn: string; name: string; role: StaffRole; trust?: { id: string; name: string } }[];
 }
-
-const ROLE_ORDER: Record<StaffRole, number> = { careers_lead: 0, deputy: 1, trust_admin: 2 };
 
 export async function manageMe(store: Store, cookies: string[]): Promise<HttpResult> {
   const { session, roles } = await requireStaff(store, cookies);

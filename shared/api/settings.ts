@@ -7,7 +7,7 @@ import * as z from 'zod';
 import { isoDate, line, localTime, paragraphs } from './fields.ts';
 import { SETTINGS_LIMITS, type OpportunityWarning, type SchoolSettings } from '#shared/domain/settings.ts';
 import { CLOSURE_REASONS, SESSION_TYPES, WEEKDAYS, type Opportunity } from '#shared/domain/types.ts';
-import { STAFF_ROLES, type StaffRole } from '#shared/store/staff.ts';
+import { STAFF_ROLES, type StaffRole } from '#shared/domain/roles.ts';
 
 export { SETTINGS_LIMITS, DEFAULT_GROUNDS_FOR_REFUSING } from '#shared/domain/settings.ts';
 export type { SchoolSettings, OpportunityWarning } from '#shared/domain/settings.ts';

@@ -22,6 +22,7 @@
 // `keep` (issue 11): the careers lead keeps an approved encounter that a later change of the
 // school's calendar or opportunities put outside the rules, with a reason; audited, nobody
 // is told, and the booking stops being flagged for those problems (shared/domain/recheck.ts).
+import type { ActorRole } from './roles.ts';
 import { addDays, formatDate, formatDateShort, isIsoDate, isLocalTime } from './dates.ts';
 import { DomainError, type RuleViolation } from './errors.ts';
 import { CONTENT_ITEM_LABELS, CONTENT_ITEMS, listWithAnd, type ContentConfirmation } from './labels.ts';
@@ -31,15 +32,13 @@ import { formatYearGroups, yearGroupLabel } from './year-groups.ts';
 
 export type Party = 'school' | 'provider' | 'system';
 export type NotifyParty = 'school' | 'provider';
-export const STAFF_ROLES = ['careers_lead', 'deputy', 'trust_admin', 'platform_admin'] as const;
-export type StaffRole = (typeof STAFF_ROLES)[number];
 
 /** Who acts: school staff (careers lead, deputy, trust admin) act as 'school'. */
 export interface Actor {
   party: Party;
   /** Email of the person, or the job name for 'system'. */
   id: string;
-  role?: StaffRole;
+  role?: ActorRole;
   name?: string;
 }
 

@@ -6,8 +6,9 @@ import type { Store } from './client.ts';
 import { fromItem, keys } from './keys.ts';
 import { transact, type TransactItems } from './transact.ts';
 
-export const STAFF_ROLES = ['careers_lead', 'deputy', 'trust_admin'] as const;
-export type StaffRole = (typeof STAFF_ROLES)[number];
+import type { StaffRole } from '#shared/domain/roles.ts';
+
+export { STAFF_ROLES, type StaffRole } from '#shared/domain/roles.ts';
 
 export interface StaffRoleRecord {
   urn: string;

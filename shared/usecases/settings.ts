@@ -4,6 +4,7 @@
 // 422), is conditional on the version read (409 when someone saved in between), is one
 // transaction with its audit item, and leaves every other field of the profile alone.
 import type { DryRunAnswer, OpportunitiesAnswer, SettingsAnswer, StaffAnswer, StaffMember } from '#shared/api/settings.ts';
+import { ROLE_ORDER, ROLE_WORDS, SCHOOL_EDITOR_ROLES } from '#shared/domain/roles.ts';
 import { addDays } from '#shared/domain/dates.ts';
 import { rulesByField, type RuleViolation } from '#shared/domain/errors.ts';
 import { checkOpportunities, checkSettings, datedClosures, opportunityWarnings, profileFieldsOf, settingsOf, type SchoolSettings } from '#shared/domain/settings.ts';
@@ -29,7 +30,7 @@ export interface Editor {
 }
 
 /** Roles that may change a school's staff list (a deputy may not). */
-export const STAFF_EDITOR_ROLES: readonly StaffRole[] = ['careers_lead', 'trust_admin'];
+export const STAFF_EDITOR_ROLES = SCHOOL_EDITOR_ROLES;
 
 // ---- settings -------------------------------------------------------------------------
 
@@ -215,7 +216,6 @@ function changedKeys(before: Opportunity | undefined, after: Opportunity): strin
 
 // ---- staff ----------------------------------------------------------------------------
 
-const ROLE_ORDER: Record<StaffRole, number> = { careers_lead: 0, deputy: 1, trust_admin: 2 };
 
 export async function readStaff(store: Store, urn: string, editor: Editor): Promise<StaffAnswer> {
   await requireSchool(store, urn);
@@ -229,7 +229,6 @@ function staffAnswer(records: StaffRoleRecord[], editor: Editor): StaffAnswer {
   return { staff, canEdit: STAFF_EDITOR_ROLES.includes(editor.role) };
 }
 
-const ROLE_WORDS: Record<StaffRole, string> = { careers_lead: 'the careers lead', deputy: 'a deputy', trust_admin: 'a trust admin' };
 
 /**
  * Replaces the school's deputies with those in the list: new ones get their role (and

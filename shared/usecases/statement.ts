@@ -14,7 +14,7 @@ import { siteUrl } from '#shared/mail/links.ts';
 import type { Store } from '#shared/store/client.ts';
 import { listOpportunities } from '#shared/store/opportunities.ts';
 import { getSchoolProfile, listAllSchools, versionOf, type StoredSchool } from '#shared/store/schools.ts';
-import type { StaffRole } from '#shared/store/staff.ts';
+import { SCHOOL_EDITOR_ROLES, type StaffRole } from '#shared/domain/roles.ts';
 import {
   getStatementVersion,
   listStatementContacts,
@@ -36,7 +36,7 @@ import { transact, type TransactItems } from '#shared/store/transact.ts';
 import { requireSchool } from './schools.ts';
 
 /** Who may publish: the careers lead or a trust admin (a deputy prepares, they publish). */
-export const STATEMENT_PUBLISHER_ROLES: readonly StaffRole[] = ['careers_lead', 'trust_admin'];
+export const STATEMENT_PUBLISHER_ROLES = SCHOOL_EDITOR_ROLES;
 
 /** The statement's address on the site: the latest, or one version. */
 export function statementUrl(urn: string, version?: number): string {

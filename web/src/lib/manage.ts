@@ -2,14 +2,13 @@
 // shows (GET /api/manage/me), the navigation and Sign out, the signed-out and
 // not-your-school states, the path to come back to after signing in, one-time success
 // messages across a page change, and the words and tags for requests as a school sees them.
-import type { OpportunityWarning, SchoolSettings } from '#shared/domain/settings.ts';
-import type { Opportunity } from '#shared/domain/types.ts';
+import { ROLE_LABELS, type StaffRole } from '#shared/domain/roles.ts';
 import { ApiError, api } from './api.ts';
 import { byId, fill, h, href, param, setTitle, type Child } from './dom.ts';
 import { eventText, formatShortDate } from './format.ts';
 import { takeSignedIn } from './signed-in.ts';
 
-export type StaffRole = 'careers_lead' | 'deputy' | 'trust_admin';
+export type { StaffRole } from '#shared/domain/roles.ts';
 export interface ManagedSchool {
   urn: string;
   name: string;
@@ -23,53 +22,11 @@ export interface Me {
   schools: ManagedSchool[];
 }
 
-// The settings answers of shared/api/settings.ts, restated here: that module imports the
-// store (for STAFF_ROLES), which a browser bundle's type check cannot take.
-/** A live booking a change of settings or opportunities puts outside the rules (issue 11). */
-export interface AffectedBooking {
-  id: string;
-  organisation: string;
-  date: string;
-  start: string;
-  end: string;
-  status: string;
-  problems: { rule: string; code: string; message: string }[];
-}
-/** A PUT of settings or opportunities with `dryRun: true`: nothing saved. */
-export interface DryRunAnswer {
-  dryRun: true;
-  affected: AffectedBooking[];
-  /** The careers lead would be replaced, and the old lead lose their access (issue 12, item 4). */
-  careersLeadChange?: { from: { name: string; email: string }; to: { name: string; email: string } };
-}
-/** GET and PUT /api/manage/schools/{urn}/settings. */
-export interface SettingsAnswer {
-  settings: SchoolSettings;
-  version: number;
-  updatedAt?: string;
-  updatedBy?: string;
-  warnings: OpportunityWarning[];
-  /** After a PUT: the bookings the change put outside the rules. */
-  affected?: AffectedBooking[];
-}
-/** GET and PUT /api/manage/schools/{urn}/opportunities. */
-export interface OpportunitiesAnswer {
-  opportunities: Opportunity[];
-  version: number;
-  affected?: AffectedBooking[];
-}
-export interface StaffMember {
-  email: string;
-  name: string;
-  role: StaffRole;
-}
-/** GET and PUT /api/manage/schools/{urn}/staff. */
-export interface StaffAnswer {
-  staff: StaffMember[];
-  canEdit: boolean;
-}
+// The settings answers, from their contract (types only: nothing of zod reaches the bundle).
+export type { AffectedBooking, DryRunAnswer, OpportunitiesAnswer, SettingsAnswer, StaffAnswer, StaffMember } from '#shared/api/settings.ts';
 
-export const ROLE_TEXT: Record<StaffRole, string> = { careers_lead: 'Careers lead', deputy: 'Deputy', trust_admin: 'Trust admin' };
+/** The roles' words (one vocabulary: shared/domain/roles.ts). */
+export const ROLE_TEXT = ROLE_LABELS;
 
 export function loadMe(): Promise<Me> {
   return api<Me>('GET', '/api/manage/me');
