@@ -49,13 +49,13 @@ const SCHOOL_BUSY = (minutes: number) =>
   'If you have confirmed a request from your address before, or sign in first, your request goes through at once.';
 
 export async function enforceRateLimits(store: Store, checks: [RateLimit, string][], now: Date, message = TOO_MANY): Promise<void> {
-  for (const [rule, subject] of checks) {
-    const result = await hitRateLimit(store, rule, subject, now);
-    if (!result.allowed) {
-      throw new AppError(429, 'RATE_LIMITED', message(Math.ceil(result.retryAfterSeconds / 60)), {
-        headers: { 'retry-after': String(result.retryAfterSeconds) },
-      });
-    }
+  // Independent counters, counted together (issue 13, item 5): every attempt counts against each limit.
+  const results = await Promise.all(checks.map(([rule, subject]) => hitRateLimit(store, rule, subject, now)));
+  const refused = results.filter((r) => !r.allowed).sort((a, b) => b.retryAfterSeconds - a.retryAfterSeconds)[0];
+  if (refused) {
+    throw new AppError(429, 'RATE_LIMITED', message(Math.ceil(refused.retryAfterSeconds / 60)), {
+      headers: { 'retry-after': String(refused.retryAfterSeconds) },
+    });
   }
 }
 

@@ -6,7 +6,7 @@ import type { SlotRef, SlotState } from '#shared/domain/rules.ts';
 import { slotFull } from '#shared/domain/slot-places.ts';
 import type { Actor } from '#shared/domain/state-machine.ts';
 import type { Store } from '#shared/store/client.ts';
-import { listOpportunities } from '#shared/store/opportunities.ts';
+import { getOpportunity } from '#shared/store/opportunities.ts';
 import type { SlotHold } from '#shared/store/requests.ts';
 import { getSchoolProfile, type StoredSchool } from '#shared/store/schools.ts';
 import { ensureSlot, getSlot } from '#shared/store/slots.ts';
@@ -21,7 +21,8 @@ export async function resolveSlot(
   school: StoredSchool,
   ref: { opportunityId: string; date: string },
 ): Promise<(SlotState & { stored: boolean }) | undefined> {
-  const opportunity = (await listOpportunities(store, school.urn)).find((o) => o.id === ref.opportunityId);
+  // Read by its key (issue 13, item 5), not found among all of the school's.
+  const opportunity = await getOpportunity(store, school.urn, ref.opportunityId);
   if (!opportunity) return undefined;
   const [dated] = expandOpportunity(school, opportunity, ref.date, ref.date);
   if (!dated) return undefined;
