@@ -370,7 +370,8 @@ describe('pages with faked API answers', { timeout: BROWSER_TEST_TIMEOUT }, () =
     await page.goto(`${site.url}/sign-in/confirm/#token=abc`);
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.waitForURL(`${site.url}/requests/`);
-    expect(await page.locator('main').textContent()).toContain('You have no requests yet');
+    // The page renders once its own request answers: wait for that, not only for the address.
+    await expect.poll(() => page.locator('main').textContent()).toContain('You have no requests yet');
     expectNoProblems(problems);
     await close();
   });
