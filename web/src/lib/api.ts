@@ -36,6 +36,17 @@ export class ApiError extends Error {
     return Object.entries(this.fields).map(([path, message]) => ({ path, message, ...(this.rules[path] ? { rules: this.rules[path] } : {}) }));
   }
 
+  /** The message as a person reads it: for a 429, with how long to wait. */
+  get sentence(): string {
+    return this.status === 429 ? `${this.message} ${retryText(this.retryAfter)}` : this.message;
+  }
+
+  /** What a form shows: each field's error at its field, or else the one sentence. */
+  shownErrors(): FieldError[] {
+    const fields = this.fieldErrors();
+    return fields.length ? fields : [{ message: this.sentence }];
+  }
+
   /** The service could not be reached at all: a retry may succeed with the same request. */
   get isNetworkError(): boolean {
     return this.status === 0;

@@ -5,9 +5,9 @@
 // request with the decision's questions; the button POSTs /api/actions { token, …fields }.
 // The page is served with Referrer-Policy: no-referrer (web/secret-pages.ts).
 import type { ActionDoneView, ActionLinkView, LinkDecision } from '#shared/api/manage.ts';
-import { ApiError, api, retryText } from '../../lib/api.ts';
+import { ApiError, api } from '../../lib/api.ts';
 import { byId, fill, h, href, ready, setTitle, type Child } from '../../lib/dom.ts';
-import { clearErrors, showErrors, type FieldError } from '../../lib/errors.ts';
+import { clearErrors, showErrors } from '../../lib/errors.ts';
 import { takeLinkToken } from '../../lib/link-token.ts';
 import { dateField, radiosField, textareaField, textField } from '../../lib/form.ts';
 import { formatDate, formatTimes, formatYears, sessionTypeLabel } from '../../lib/format.ts';
@@ -171,9 +171,7 @@ function render(page: HTMLElement, token: string, link: ActionLinkView) {
       submit.disabled = false;
       if (!(err instanceof ApiError)) throw err;
       if (err.code in PROBLEMS) return problem(page, err.code, err.message);
-      const fields: FieldError[] = err.fieldErrors();
-      const message = err.status === 429 ? `${err.message} ${retryText(err.retryAfter)}` : err.message;
-      showErrors(form, summary, fields.length ? fields : [{ message }], title);
+      showErrors(form, summary, err.shownErrors(), title);
     }
   });
   fill(
@@ -210,7 +208,7 @@ ready(async () => {
     if (err.status === 400) return problem(page, 'TOKEN_INVALID', '');
     if (err.isNetworkError || err.status === 429 || err.status >= 500) {
       setTitle('Sorry, there is a problem');
-      const message = err.status === 429 ? `${err.message} ${retryText(err.retryAfter)}` : err.message;
+      const message = err.sentence;
       return fill(page, h('h1', { class: 'govuk-heading-l' }, 'Sorry, there is a problem'), h('p', { class: 'govuk-body' }, message), h('p', { class: 'govuk-body' }, 'Reload the page to try again.'));
     }
     throw err;

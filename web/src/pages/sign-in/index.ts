@@ -1,6 +1,6 @@
 // Ask for a sign-in link: POST /api/auth/sign-in { email }. The answer is the same
 // whether or not the address is known, so the page always says "check your email".
-import { ApiError, api, retryText } from '../../lib/api.ts';
+import { ApiError, api } from '../../lib/api.ts';
 import { byId, ready, setTitle } from '../../lib/dom.ts';
 import { clearErrors, showErrors } from '../../lib/errors.ts';
 
@@ -21,9 +21,7 @@ ready(() => {
       await api('POST', '/api/auth/sign-in', { body: { email } });
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;
-      const fields = err.fieldErrors();
-      const message = err.status === 429 ? `${err.message} ${retryText(err.retryAfter)}` : err.message;
-      showErrors(form, summary, fields.length ? fields : [{ message }], TITLE);
+      showErrors(form, summary, err.shownErrors(), TITLE);
       return;
     } finally {
       button.disabled = false;

@@ -5,7 +5,7 @@
 // warnings, phase 3 offered against delivered and what would close a gap. Then the
 // encounters CSV (GET …/encounters.csv?from=&to=, a plain link) and a new calendar
 // subscription address (POST …/calendar-feed → 201 { url, message }, shown once).
-import { ApiError, api, retryText } from '../../../lib/api.ts';
+import { ApiError, api } from '../../../lib/api.ts';
 import { byId, fill, h, href, ready, setTitle, type Child } from '../../../lib/dom.ts';
 import { clearErrors, showErrors, type FieldError } from '../../../lib/errors.ts';
 import { coverageTag, phaseText, totalsText, type CohortCoverage, type SchoolCoverageAnswer } from '../../../lib/coverage.ts';
@@ -162,7 +162,7 @@ function calendarSection(urn: string): HTMLElement {
       byId('done-banner').focus();
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;
-      fill(result, h('p', { class: 'govuk-error-message', role: 'alert' }, err.status === 429 ? `${err.message} ${retryText(err.retryAfter)}` : err.message));
+      fill(result, h('p', { class: 'govuk-error-message', role: 'alert' }, err.sentence));
     } finally {
       button.disabled = false;
     }

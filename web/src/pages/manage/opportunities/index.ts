@@ -9,7 +9,7 @@
 import type { PublicSchool } from '#shared/api/provider.ts';
 import { SETTINGS_LIMITS } from '#shared/domain/settings.ts';
 import { SESSION_TYPES, WEEKDAYS, type Opportunity, type Weekday } from '#shared/domain/types.ts';
-import { ApiError, api, retryText } from '../../../lib/api.ts';
+import { ApiError, api } from '../../../lib/api.ts';
 import { byId, fill, h, href, param, ready, setTitle } from '../../../lib/dom.ts';
 import { clearErrors, showErrors, type FieldError } from '../../../lib/errors.ts';
 import {
@@ -170,7 +170,7 @@ async function saveChecked(
 function apiProblem(err: ApiError, index: number): FieldError[] {
   const prefix = `opportunities.${index}.`;
   const fields = err.fieldErrors();
-  if (!fields.length) return [{ message: err.status === 429 ? `${err.message} ${retryText(err.retryAfter)}` : err.message }];
+  if (!fields.length) return [{ message: err.sentence }];
   // Errors of this opportunity go to its fields; any other one is said at the top.
   return fields.map(({ path, ...rest }) => (path?.startsWith(prefix) ? { path, ...rest } : rest));
 }

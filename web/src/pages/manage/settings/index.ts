@@ -8,7 +8,7 @@
 // warning lists them with "Save anyway" and "Go back" before anything is saved.
 import { SETTINGS_LIMITS } from '#shared/domain/settings.ts';
 import { CLOSURE_REASONS, WEEKDAYS, type ClosureReason, type Weekday } from '#shared/domain/types.ts';
-import { ApiError, api, retryText } from '../../../lib/api.ts';
+import { ApiError, api } from '../../../lib/api.ts';
 import { byId, fill, h, ready, setTitle, type Child } from '../../../lib/dom.ts';
 import { clearErrors, showErrors, type FieldError } from '../../../lib/errors.ts';
 import {
@@ -404,9 +404,7 @@ async function renderForm(page: HTMLElement, me: Me, school: ManagedSchool, answ
       );
       return;
     }
-    const fields = err.fieldErrors();
-    const message = err.status === 429 ? `${err.message} ${retryText(err.retryAfter)}` : err.message;
-    showErrors(form, summary, fields.length ? fields : [{ message }], TITLE);
+    showErrors(form, summary, err.shownErrors(), TITLE);
   };
   const commit = async (body: ReturnType<typeof read>['body']) => {
     const saved = await api<SettingsAnswer>('PUT', url, { body });

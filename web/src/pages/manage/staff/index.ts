@@ -2,7 +2,7 @@
 // { staff, canEdit }. A careers lead or trust admin (canEdit) adds and removes deputies by
 // PUTting the whole list { staff } to the same path; 422 fields are staff.{i}.email and
 // staff.{i}.name. A deputy sees the list only.
-import { ApiError, api, retryText } from '../../../lib/api.ts';
+import { ApiError, api } from '../../../lib/api.ts';
 import { byId, fill, h, ready, setTitle } from '../../../lib/dom.ts';
 import { clearErrors, showErrors, type FieldError } from '../../../lib/errors.ts';
 import { textField } from '../../../lib/form.ts';
@@ -38,7 +38,7 @@ function render(page: HTMLElement, me: Me, school: ManagedSchool, answer: StaffA
         const m = /^staff\.(\d+)\.(email|name)$/.exec(path);
         return m && Number(m[1]) === newIndex ? { path: `new-${m[2]}`, message } : { message };
       });
-      const message = err.status === 429 ? `${err.message} ${retryText(err.retryAfter)}` : err.message;
+      const message = err.sentence;
       showErrors(scope, summary, fields.length ? fields : [{ message }], TITLE);
     }
   };

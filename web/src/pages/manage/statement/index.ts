@@ -5,7 +5,7 @@
 // same path { approvedBy, approvedOn } → 201; 422 fields approvedBy, approvedOn,
 // settings.careersLead, settings.premises (fixed on /manage/settings/); 403
 // PUBLISHER_ROLE_REQUIRED; 409 STATEMENT_CHANGED.
-import { ApiError, api, retryText } from '../../../lib/api.ts';
+import { ApiError, api } from '../../../lib/api.ts';
 import { byId, fill, h, href, ready, safeUrl, setTitle, type Child } from '../../../lib/dom.ts';
 import { showErrors, type FieldError } from '../../../lib/errors.ts';
 import { dateField, readDate, textField } from '../../../lib/form.ts';
@@ -124,7 +124,7 @@ function render(page: HTMLElement, me: Me, school: ManagedSchool, answer: Manage
         if (fields.some(([path]) => isSettingsField(path))) {
           list.push({ message: 'Change your school settings, then publish again.' });
         }
-        const message = err.status === 429 ? `${err.message} ${retryText(err.retryAfter)}` : err.message;
+        const message = err.sentence;
         showErrors(page, summary, list.length ? list : [{ message }], TITLE);
         if (fields.some(([path]) => isSettingsField(path))) {
           summary.querySelector('.govuk-error-summary__list')?.append(h('li', null, h('a', { href: settingsLink, id: 'settings-fix-link' }, 'Go to school settings')));

@@ -2,7 +2,7 @@
 // actions by status: withdraw (reason required), and for an alternative the school
 // proposed, accept or turn it down (reason optional). Each POST answers { request }.
 import type { RequestView } from '#shared/api/provider.ts';
-import { ApiError, api, retryText } from '../../../lib/api.ts';
+import { ApiError, api } from '../../../lib/api.ts';
 import { byId, fill, h, param, ready, setTitle, type Child } from '../../../lib/dom.ts';
 import { clearErrors, showErrors } from '../../../lib/errors.ts';
 import { actorText, eventText, formatDate, formatInstant, formatTimes, formatYears, sessionTypeLabel } from '../../../lib/format.ts';
@@ -56,9 +56,7 @@ ready(async () => {
       render(request, DONE[action]);
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;
-      const fields = err.fieldErrors();
-      const message = err.status === 429 ? `${err.message} ${retryText(err.retryAfter)}` : err.message;
-      showErrors(form, summary, fields.length ? fields : [{ message }], TITLE);
+      showErrors(form, summary, err.shownErrors(), TITLE);
     } finally {
       if (button) button.disabled = false;
     }

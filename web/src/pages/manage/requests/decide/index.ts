@@ -7,7 +7,7 @@
 // request page with a success banner.
 import type { ManagedRequestView } from '#shared/api/manage.ts';
 import { CONTENT_ITEMS } from '#shared/domain/labels.ts';
-import { ApiError, api, retryText } from '../../../../lib/api.ts';
+import { ApiError, api } from '../../../../lib/api.ts';
 import { byId, fill, h, param, ready, setTitle, type Child } from '../../../../lib/dom.ts';
 import { clearErrors, showErrors, type FieldError } from '../../../../lib/errors.ts';
 import {
@@ -330,9 +330,7 @@ function render(page: HTMLElement, r: ManagedRequestView, grounds: string[], act
       submit.disabled = false;
       if (!(err instanceof ApiError)) throw err;
       if (err.status === 401) return signInNeeded(page);
-      const fields = err.fieldErrors();
-      const message = err.status === 429 ? `${err.message} ${retryText(err.retryAfter)}` : err.message;
-      showErrors(form, summary, fields.length ? fields : [{ message }], title);
+      showErrors(form, summary, err.shownErrors(), title);
     }
   });
 
