@@ -4,7 +4,7 @@
 // page that takes it from the fragment. The confirmation itself is the static page
 // /actions/ (web/src/pages/actions/), which reads the token from #token=… and posts it.
 import { formatDate } from '#shared/domain/dates.ts';
-import { html } from '#shared/html.ts';
+import { html } from '#shared/domain/html.ts';
 import type { StoredRequest } from '#shared/store/requests.ts';
 import type { StoredSchool } from '#shared/store/schools.ts';
 import type { LinkAction } from '#shared/usecases/action-links.ts';

@@ -1,6 +1,6 @@
 // Pages rendered by a function (email action links, the published statement): the same
 // GOV.UK-styled chrome as the static site, its stylesheet, no script, every value escaped.
-import { html, type SafeHtml } from '#shared/html.ts';
+import { html, type SafeHtml } from '#shared/domain/html.ts';
 
 /** The site's stylesheet under a stable name (the build also writes a content-hashed copy). */
 export const SITE_CSS = '/assets/site.css';

@@ -6,7 +6,7 @@ import { formatDateShort } from '#shared/domain/dates.ts';
 import { plural } from '#shared/domain/labels.ts';
 import { isRedactedContact } from '#shared/domain/statement.ts';
 import { londonDate } from '#shared/domain/timezone.ts';
-import { html, type SafeHtml } from '#shared/html.ts';
+import { html, type SafeHtml } from '#shared/domain/html.ts';
 import { page } from './layout.ts';
 
 const TITLE = 'Provider access policy statement';

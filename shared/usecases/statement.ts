@@ -9,7 +9,7 @@ import { formatDateShort } from '#shared/domain/dates.ts';
 import { buildStatement, isReviewDue, nextReviewDate, redactedContact, requestUrlOf, statementReviewMessage } from '#shared/domain/statement.ts';
 import { londonDate } from '#shared/domain/timezone.ts';
 import { AppError, ConflictError, NotFoundError } from '#shared/errors.ts';
-import { escapeHtml } from '#shared/html.ts';
+import { escapeHtml } from '#shared/domain/html.ts';
 import { siteUrl } from '#shared/mail/links.ts';
 import type { Store } from '#shared/store/client.ts';
 import { listOpportunities } from '#shared/store/opportunities.ts';

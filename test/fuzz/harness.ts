@@ -38,7 +38,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { PROVIDER_ACTIONS } from '#shared/api/provider.ts';
 import { DECISIONS } from '#shared/api/manage.ts';
-import { escapeHtml } from '#shared/html.ts';
+import { escapeHtml } from '#shared/domain/html.ts';
 import { deliveriesFor } from '#shared/mail/deliver.ts';
 import { donePage } from '#shared/pages/action.ts';
 import type { HttpRoute } from '#shared/routes.ts';

@@ -8,7 +8,7 @@
 // text as JSON strings, served as application/json with nosniff, for the site's pages to
 // put in as text.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { escapeHtml } from '#shared/html.ts';
+import { escapeHtml } from '#shared/domain/html.ts';
 import { httpRoutes } from '#shared/routes.ts';
 import { getSchoolProfile, putSchoolProfile } from '#shared/store/schools.ts';
 import type { InboxEmail } from '#infra/local/ses.ts';

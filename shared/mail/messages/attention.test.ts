@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeHtml } from '#shared/html.ts';
+import { escapeHtml } from '#shared/domain/html.ts';
 import { attentionForLead, type AttentionItem } from './attention.ts';
 
 const P = '<img src=x onerror=alert(1)>';

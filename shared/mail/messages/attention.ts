@@ -5,7 +5,7 @@
 import { formatDate } from '#shared/domain/dates.ts';
 import { plural } from '#shared/domain/labels.ts';
 import type { School } from '#shared/domain/types.ts';
-import { html } from '#shared/html.ts';
+import { html } from '#shared/domain/html.ts';
 import type { AttentionMessage } from '#shared/store/outbox.ts';
 import { button, layout, type MessageContent } from './layout.ts';
 

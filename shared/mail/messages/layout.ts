@@ -5,7 +5,7 @@ import type { StoredRequest } from '#shared/store/requests.ts';
 import { formatDate } from '#shared/domain/dates.ts';
 import { formatYearGroups } from '#shared/domain/year-groups.ts';
 import { CONTENT_ITEMS, CONTENT_ITEM_LABELS, PROVIDER_TYPE_LABELS, SESSION_TYPE_LABELS } from '#shared/domain/labels.ts';
-import { html, type SafeHtml } from '#shared/html.ts';
+import { html, type SafeHtml } from '#shared/domain/html.ts';
 
 export interface MessageContent {
   subject: string;

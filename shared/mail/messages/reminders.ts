@@ -8,7 +8,7 @@ import { PENDING_REMINDER_SCHOOL_DAYS } from '#shared/domain/reminders.ts';
 import type { School } from '#shared/domain/types.ts';
 import { formatYearGroups, yearGroupLabel } from '#shared/domain/year-groups.ts';
 import type { StoredRequest } from '#shared/store/requests.ts';
-import { html } from '#shared/html.ts';
+import { html } from '#shared/domain/html.ts';
 import { button, detailRows, layout, rowsHtml, rowsText, type MessageContent } from './layout.ts';
 import { visitRowsForProvider } from './visit.ts';
 

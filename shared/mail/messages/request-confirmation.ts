@@ -3,7 +3,7 @@
 // wrote: fixed words, the school's name (from the school's own record, escaped in the
 // HTML), the request's reference (ours) and the link. No organisation, contact name or
 // notes, so it cannot carry someone else's message to the owner of the address.
-import { html } from '#shared/html.ts';
+import { html } from '#shared/domain/html.ts';
 import { button, layout, type MessageContent } from './layout.ts';
 
 export function requestConfirmation(schoolName: string, link: string, reference: string): MessageContent {

@@ -4,7 +4,7 @@
 import { formatDate, formatDateShort } from '#shared/domain/dates.ts';
 import type { RequestStatus, School } from '#shared/domain/types.ts';
 import type { StoredRequest } from '#shared/store/requests.ts';
-import { html } from '#shared/html.ts';
+import { html } from '#shared/domain/html.ts';
 import { button, detailRows, layout, rowsHtml, rowsText, type MessageContent } from './layout.ts';
 
 function when(r: { date: string; start: string; end: string }): string {

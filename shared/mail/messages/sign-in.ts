@@ -1,5 +1,5 @@
 // The sign-in link email (staff dashboard, or a provider's requests).
-import { html } from '#shared/html.ts';
+import { html } from '#shared/domain/html.ts';
 import { button, layout, type MessageContent } from './layout.ts';
 
 export function signInLink(link: string, forStaff: boolean): MessageContent {

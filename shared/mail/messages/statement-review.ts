@@ -2,7 +2,7 @@
 // (S-REVIEW). HTML escaped by the `html` template; plain text alongside.
 import { formatDateShort } from '#shared/domain/dates.ts';
 import type { School } from '#shared/domain/types.ts';
-import { html } from '#shared/html.ts';
+import { html } from '#shared/domain/html.ts';
 import { button, layout, type MessageContent } from './layout.ts';
 
 export function statementReviewForLead(

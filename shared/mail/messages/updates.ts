@@ -7,7 +7,7 @@ import type { RequestEventType } from '#shared/domain/state-machine.ts';
 import type { School } from '#shared/domain/types.ts';
 import { formatDate, formatDateShort } from '#shared/domain/dates.ts';
 import type { StoredRequest } from '#shared/store/requests.ts';
-import { html } from '#shared/html.ts';
+import { html } from '#shared/domain/html.ts';
 import { button, detailRows, layout, rowsHtml, rowsText, type MessageContent } from './layout.ts';
 import { visitRowsForLead, visitRowsForProvider } from './visit.ts';
 
