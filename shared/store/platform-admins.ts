@@ -4,12 +4,9 @@
 import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Store } from './client.ts';
 import { fromItem, keys } from './keys.ts';
+import type { PlatformAdmin } from '#shared/domain/records.ts';
+export type { PlatformAdmin } from '#shared/domain/records.ts';
 
-export interface PlatformAdmin {
-  email: string;
-  name: string;
-  addedAt: string;
-}
 
 export async function putPlatformAdmin(store: Store, admin: PlatformAdmin): Promise<void> {
   const email = admin.email.toLowerCase();

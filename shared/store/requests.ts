@@ -3,48 +3,21 @@
 // and any slot hold, each with a condition (DESIGN.md "A request's life").
 import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { IsoDate, RequestStatus } from '#shared/domain/types.ts';
-import type { ProviderRequestDraft } from '#shared/domain/rules.ts';
-import { confirmationLapsed, type RequestEvent as DomainRequestEvent, type RequestState } from '#shared/domain/state-machine.ts';
-import type { SubsetFlag } from '#shared/domain/audience.ts';
+import { confirmationLapsed } from '#shared/domain/state-machine.ts';
 import { AppError, ConflictError } from '#shared/errors.ts';
 import type { Store } from './client.ts';
 import { confirmedAddressPut } from './confirmed-addresses.ts';
 import { fromItem, keys } from './keys.ts';
 import { outboxItem } from './outbox.ts';
-import { roomCheck, takePlaceUpdate, type SlotPlace } from './slots.ts';
+import { roomCheck, takePlaceUpdate } from './slots.ts';
 import { epochSeconds } from './secrets.ts';
 import { tokenMessage, useTokenUpdate } from './tokens.ts';
 import { transact, TransactionCancelled, type TransactItems } from './transact.ts';
+import type { SlotHold, StoredRequest, RequestEvent } from '#shared/domain/records.ts';
+export type { SlotHold, StoredRequest, RequestEvent } from '#shared/domain/records.ts';
 
-/** The place a request takes in a slot (shared/store/slots.ts owns the slot's updates). */
-export type SlotHold = SlotPlace;
 
-/** A request as stored: what the provider told the school, plus where it stands. */
-export interface StoredRequest extends ProviderRequestDraft, RequestState {
-  urn: string;
-  status: RequestStatus;
-  /** The contact email, lower case: the provider's requests are listed by it. */
-  providerEmail: string;
-  createdAt: string;
-  updatedAt: string;
-  /** R-WHOLE and similar flags for the careers lead; never a refusal. */
-  flags: SubsetFlag[];
-  /**
-   * The slot this request takes a place in, while it takes one: waiting (when the school's
-   * pendingHoldsPlace was Yes at creation) or approved on the slot's time (P-SLOT).
-   */
-  heldSlot?: SlotHold;
-  /**
-   * Optimistic lock: every transition is conditional on the version it read. One per event:
-   * 1 when sent (REQUEST_SUBMITTED), 0 while unconfirmed (issue 12, item 2: no event yet).
-   */
-  version: number;
-  /** When the provider confirmed their address by the emailed link (issue 12, item 2); absent when it needed no confirming. */
-  confirmedAt?: string;
-}
 
-/** An event of the state machine, kept as the request's audit trail; the mailer reads it. */
-export type RequestEvent = DomainRequestEvent & { urn: string };
 
 export function requestItem(r: StoredRequest) {
   // Unconfirmed (issue 12, item 2): on no school's index, so no list, count, export or job

@@ -9,16 +9,9 @@ import type { Store } from './client.ts';
 import { indexSchool, schoolSummary, searchTerms } from './directory.ts';
 import { fromItem, keys } from './keys.ts';
 import { transact, TransactionCancelled, type TransactItems } from './transact.ts';
+import type { StoredSchool } from '#shared/domain/records.ts';
+export type { StoredSchool } from '#shared/domain/records.ts';
 
-export interface StoredSchool extends School {
-  updatedAt: string;
-  /** Settings version, for saves conditional on what was read; absent (never edited) counts as 0. */
-  version?: number;
-  /** Version of the school's set of opportunities, likewise. */
-  opportunitiesVersion?: number;
-  /** The member of staff who last saved the settings. */
-  updatedBy?: string;
-}
 
 export async function getSchoolProfile(store: Store, urn: string): Promise<StoredSchool | undefined> {
   const out = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: keys.school(urn) }));

@@ -5,6 +5,8 @@ import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/l
 import { queryEvery, type Store } from './client.ts';
 import { fromItem, keys } from './keys.ts';
 import { epochSeconds, hashSecret, newSecret } from './secrets.ts';
+import type { SessionKind, SessionRecord } from '#shared/domain/records.ts';
+export type { SessionKind, SessionRecord } from '#shared/domain/records.ts';
 
 export const SESSION_IDLE_SECONDS = 12 * 60 * 60;
 export const SESSION_ABSOLUTE_SECONDS = 7 * 24 * 60 * 60;
@@ -13,17 +15,7 @@ export const PLATFORM_ADMIN_SESSION_SECONDS = 12 * 60 * 60;
 /** Refresh the idle deadline at most this often, so most reads write nothing. */
 const REFRESH_AFTER_SECONDS = 5 * 60;
 
-export type SessionKind = 'staff' | 'provider';
 
-export interface SessionRecord {
-  kind: SessionKind;
-  email: string;
-  createdAt: string;
-  lastSeenAt: number;
-  absoluteExpiresAt: number;
-  /** TTL: the earlier of idle and absolute expiry. */
-  expiresAt: number;
-}
 
 export async function createSession(
   store: Store,

@@ -6,6 +6,8 @@ import type { IsoDate, LocalTime } from '#shared/domain/types.ts';
 import type { Store } from './client.ts';
 import { fromItem, keys } from './keys.ts';
 import type { TransactItems } from './transact.ts';
+import type { SlotPlace } from '#shared/domain/records.ts';
+export type { SlotPlace } from '#shared/domain/records.ts';
 
 export interface StoredSlot {
   urn: string;
@@ -92,12 +94,6 @@ export async function setSlotCapacity(store: Store, slot: Pick<StoredSlot, 'urn'
   }
 }
 
-/** A slot place named by the request that takes it (the slot's date, start and opportunity). */
-export interface SlotPlace {
-  date: IsoDate;
-  time: LocalTime;
-  opportunityId: string;
-}
 
 type TransactItem = TransactItems[number];
 

@@ -6,16 +6,11 @@ import type { Store } from './client.ts';
 import { fromItem, keys } from './keys.ts';
 import { transact, type TransactItems } from './transact.ts';
 
-import type { StaffRole } from '#shared/domain/roles.ts';
+import type { StaffRoleRecord } from '#shared/domain/records.ts';
+export type { StaffRoleRecord } from '#shared/domain/records.ts';
 
 export { STAFF_ROLES, type StaffRole } from '#shared/domain/roles.ts';
 
-export interface StaffRoleRecord {
-  urn: string;
-  email: string;
-  name: string;
-  role: StaffRole;
-}
 
 /** Both items of one role (under the school and under the person), as transaction Puts. */
 function staffRolePuts(store: Store, record: StaffRoleRecord): TransactItems {

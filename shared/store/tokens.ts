@@ -6,23 +6,11 @@ import { queryEvery, type Store } from './client.ts';
 import { fromItem, keys } from './keys.ts';
 import { epochSeconds, hashSecret, newSecret } from './secrets.ts';
 import type { TransactItems } from './transact.ts';
+import type { TokenPurpose, TokenRecord } from '#shared/domain/records.ts';
+export type { TokenPurpose, TokenRecord } from '#shared/domain/records.ts';
+export { TOKEN_PURPOSES } from '#shared/domain/records.ts';
 
-/** sign-in: a session; action: a careers lead's decision; confirm-request: a provider's first request from an address (issue 12, item 2). */
-export const TOKEN_PURPOSES = ['sign-in', 'action', 'confirm-request'] as const;
-export type TokenPurpose = (typeof TOKEN_PURPOSES)[number];
 
-export interface TokenRecord {
-  purpose: TokenPurpose;
-  /** The email the link was sent to: whoever uses it acts as this person. */
-  email: string;
-  /** What the link is for, e.g. { next: '/requests/view/?id=…' } or { requestId, action }. */
-  data: Record<string, string>;
-  createdAt: string;
-  expiresAt: number;
-  usedAt?: string;
-  /** A newer link of the same kind was sent to the same address, so this one no longer works. */
-  replacedAt?: string;
-}
 
 export async function issueToken(
   store: Store,

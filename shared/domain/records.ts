@@ -1,0 +1,152 @@
+// The records the store keeps, as plain types: a request, a school, a session, a staff
+// role, a token, a queued message. Every layer that handles one (use cases, mail, pages,
+// the edge) takes it from here, so none of them needs to import the store (DESIGN.md's
+// layer table); shared/store maps items to and from these.
+import type { SubsetFlag } from './audience.ts';
+import type { ReminderKind } from './reminders.ts';
+import type { StaffRole } from './roles.ts';
+import type { ProviderRequestDraft } from './rules.ts';
+import type { RequestEvent as DomainRequestEvent, RequestState } from './state-machine.ts';
+import type { IsoDate, LocalTime, RequestStatus, School } from './types.ts';
+
+/** A slot place named by the request that takes it (the slot's date, start and opportunity). */
+export interface SlotPlace {
+  date: IsoDate;
+  time: LocalTime;
+  opportunityId: string;
+}
+
+/** The place a request takes in a slot (shared/store/slots.ts owns the slot's updates). */
+export type SlotHold = SlotPlace;
+
+/** A request as stored: what the provider told the school, plus where it stands. */
+export interface StoredRequest extends ProviderRequestDraft, RequestState {
+  urn: string;
+  status: RequestStatus;
+  /** The contact email, lower case: the provider's requests are listed by it. */
+  providerEmail: string;
+  createdAt: string;
+  updatedAt: string;
+  /** R-WHOLE and similar flags for the careers lead; never a refusal. */
+  flags: SubsetFlag[];
+  /**
+   * The slot this request takes a place in, while it takes one: waiting (when the school's
+   * pendingHoldsPlace was Yes at creation) or approved on the slot's time (P-SLOT).
+   */
+  heldSlot?: SlotHold;
+  /**
+   * Optimistic lock: every transition is conditional on the version it read. One per event:
+   * 1 when sent (REQUEST_SUBMITTED), 0 while unconfirmed (issue 12, item 2: no event yet).
+   */
+  version: number;
+  /** When the provider confirmed their address by the emailed link (issue 12, item 2); absent when it needed no confirming. */
+  confirmedAt?: string;
+}
+
+/** An event of the state machine, kept as the request's audit trail; the mailer reads it. */
+export type RequestEvent = DomainRequestEvent & { urn: string };
+
+export interface StoredSchool extends School {
+  updatedAt: string;
+  /** Settings version, for saves conditional on what was read; absent (never edited) counts as 0. */
+  version?: number;
+  /** Version of the school's set of opportunities, likewise. */
+  opportunitiesVersion?: number;
+  /** The member of staff who last saved the settings. */
+  updatedBy?: string;
+}
+
+export type SessionKind = 'staff' | 'provider';
+
+export interface SessionRecord {
+  kind: SessionKind;
+  email: string;
+  createdAt: string;
+  lastSeenAt: number;
+  absoluteExpiresAt: number;
+  /** TTL: the earlier of idle and absolute expiry. */
+  expiresAt: number;
+}
+
+export interface StaffRoleRecord {
+  urn: string;
+  email: string;
+  name: string;
+  role: StaffRole;
+}
+
+export interface PlatformAdmin {
+  email: string;
+  name: string;
+  addedAt: string;
+}
+
+/** sign-in: a session; action: a careers lead's decision; confirm-request: a provider's first request from an address (issue 12, item 2). */
+export const TOKEN_PURPOSES = ['sign-in', 'action', 'confirm-request'] as const;
+export type TokenPurpose = (typeof TOKEN_PURPOSES)[number];
+
+export interface TokenRecord {
+  purpose: TokenPurpose;
+  /** The email the link was sent to: whoever uses it acts as this person. */
+  email: string;
+  /** What the link is for, e.g. { next: '/requests/view/?id=…' } or { requestId, action }. */
+  data: Record<string, string>;
+  createdAt: string;
+  expiresAt: number;
+  usedAt?: string;
+  /** A newer link of the same kind was sent to the same address, so this one no longer works. */
+  replacedAt?: string;
+}
+
+export interface SignInLinkMessage {
+  kind: 'sign-in-link';
+  email: string;
+  sessionKind: SessionKind;
+  /** Where the link leads once used (a path on the site). */
+  next: string;
+}
+
+/** A reminder from the daily job about one request (see shared/domain/reminders.ts). */
+export interface ReminderMessage {
+  kind: 'reminder';
+  reminder: ReminderKind;
+  urn: string;
+  requestId: string;
+  /** The status and encounter date it was decided on: the mailer sends nothing if either has changed since. */
+  status: RequestStatus;
+  date: IsoDate;
+}
+
+/** The careers lead's reminder that the published policy statement is due for review (S-REVIEW). */
+export interface StatementReviewMessage {
+  kind: 'statement-review';
+  urn: string;
+  /** The version it was decided on: the mailer sends nothing once a newer version is published. */
+  version: number;
+  nextReviewOn: IsoDate;
+}
+
+/**
+ * The careers lead's list of bookings a change put outside the rules (issue 11), after a
+ * save of settings or opportunities or from the daily job. The mailer reads each booking
+ * again and lists only those still needing attention; none left, nothing is sent.
+ */
+export interface AttentionMessage {
+  kind: 'attention';
+  urn: string;
+  requestIds: string[];
+  cause: 'settings' | 'opportunities' | 'daily';
+}
+
+/**
+ * The link that confirms a provider's first request from an address (issue 12, item 2).
+ * Names only the request: the mailer reads its address there, and sends nothing once the
+ * request is confirmed or gone.
+ */
+export interface RequestConfirmationMessage {
+  kind: 'request-confirmation';
+  urn: string;
+  requestId: string;
+}
+
+export type OutboxMessage = SignInLinkMessage | ReminderMessage | StatementReviewMessage | AttentionMessage | RequestConfirmationMessage;
