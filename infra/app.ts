@@ -1,4 +1,4 @@
-// `cdk synth` / `cdk deploy` (cdk.json runs this with tsx). Builds web/dist first when it
+// `cdk synth` / `cdk deploy` (cdk.json runs this with `node`, type stripping). Builds web/dist first when it
 // is missing, so the BucketDeployment always has a site to upload.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
