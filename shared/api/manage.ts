@@ -2,10 +2,12 @@
 import * as z from 'zod';
 import { SCHOOL_REQUEST_STATUSES } from '#shared/domain/types.ts';
 import { DECISIONS, type ActionForm, type DecisionDetails, type LinkDecision } from '#shared/domain/decisions.ts';
+import type { UndeliverableAddress } from '#shared/domain/read-models.ts';
 import { isoDate, localTime, optionalLine, parsesTo, text } from './fields.ts';
 
 export { DECISIONS } from '#shared/domain/decisions.ts';
 export type { ActionForm, Decision, DecisionDetails, LinkDecision } from '#shared/domain/decisions.ts';
+export type { UndeliverableAddress } from '#shared/domain/read-models.ts';
 
 
 export const dashboardQuery = z.strictObject({
@@ -141,15 +143,13 @@ export interface ManagedRequestView {
 }
 export type DashboardQuery = z.output<typeof dashboardQuery>;
 
-/** One of the school's own addresses the service no longer emails, and why (dashboard banner). */
-export interface UndeliverableAddress {
-  who: 'careers_lead';
-  name: string;
-  address: string;
-  /** bounce: SES reported it bouncing for good; complaint: an email to it was reported as spam. */
-  reason: 'bounce' | 'complaint';
-  /** When SES reported it. */
-  since: string;
-  /** The service's sender address, for the school's IT to allow. */
-  sender: string;
+/** GET …/requests without a status: the dashboard's lists (the adapter adds suppressedAddresses). */
+export interface DashboardView {
+  today: string;
+  needsAttention: ManagedRequestView[];
+  needsDecision: ManagedRequestView[];
+  awaitingProvider: ManagedRequestView[];
+  upcoming: ManagedRequestView[];
+  statementReviewDue?: { version: number; nextReviewOn: string; message: string };
+  undeliverableSchoolAddresses?: UndeliverableAddress[];
 }
