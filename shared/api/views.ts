@@ -3,7 +3,7 @@
 // trail, a later change's problems) and hands it in. Only what the caller may see leaves.
 import type { LinkDecision } from '#shared/domain/decisions.ts';
 import type { ManagedRequest, ProviderRequestRead, PublicSchoolRead, SchoolBoard } from '#shared/domain/read-models.ts';
-import type { StoredRequest, StoredSchool } from '#shared/domain/records.ts';
+import type { RequestEvent, StoredRequest, StoredSchool } from '#shared/domain/records.ts';
 import { schoolSummary } from '#shared/domain/school-summary.ts';
 import { allowedActions } from '#shared/domain/state-machine.ts';
 import type { Opportunity } from '#shared/domain/types.ts';
@@ -48,18 +48,26 @@ export function publicSchoolView({ school, opportunities }: PublicSchoolRead): P
   };
 }
 
+/** What was asked for and where it stands: the same fields, in the same order, in both parties' views. */
+function asked(r: StoredRequest) {
+  return { status: r.status, date: r.date, start: r.start, end: r.end, yearGroups: r.yearGroups, sessionType: r.sessionType };
+}
+
+const flagsOf = (r: StoredRequest) => r.flags.map(({ code, rule, field, message }) => ({ code, rule, field, message }));
+
+/** An event's note in the trail: the reason it gives, else its note. */
+function noteOf(e: RequestEvent): { note?: string } {
+  if (typeof e.data?.reason === 'string') return { note: e.data.reason };
+  return typeof e.data?.note === 'string' ? { note: e.data.note } : {};
+}
+
 /** A request as the provider who sent it sees it (creating, confirming, listing, one request, acting). */
 export function requestView({ request: r, schoolName, events = [] }: ProviderRequestRead): RequestView {
   return {
     id: r.id,
     urn: r.urn,
     schoolName,
-    status: r.status,
-    date: r.date,
-    start: r.start,
-    end: r.end,
-    yearGroups: r.yearGroups,
-    sessionType: r.sessionType,
+    ...asked(r),
     organisation: r.provider.organisation,
     contactName: r.contact.name,
     contactEmail: r.contact.email,
@@ -77,13 +85,13 @@ export function requestView({ request: r, schoolName, events = [] }: ProviderReq
         }
       : {}),
     ...(r.reason ? { decision: { reason: r.reason } } : {}),
-    flags: r.flags.map(({ code, rule, field, message }) => ({ code, rule, field, message })),
+    flags: flagsOf(r),
     // The school keeping an encounter despite a change of its own calendar is its own record, not the provider's.
     history: events.filter((e) => e.type !== 'ATTENTION_KEPT').map((e) => ({
       type: e.type,
       at: e.at,
       actor: e.actor.party,
-      ...(typeof e.data?.reason === 'string' ? { note: e.data.reason } : typeof e.data?.note === 'string' ? { note: e.data.note } : {}),
+      ...noteOf(e),
     })),
   };
 }
@@ -95,12 +103,7 @@ export function managedRequestView({ request: r, schoolDaysLeft, attention, even
   return {
     id: r.id,
     urn: r.urn,
-    status: r.status,
-    date: r.date,
-    start: r.start,
-    end: r.end,
-    yearGroups: r.yearGroups,
-    sessionType: r.sessionType,
+    ...asked(r),
     provider: r.provider,
     contact: r.contact,
     staffCount: r.staffCount,
@@ -110,7 +113,7 @@ export function managedRequestView({ request: r, schoolDaysLeft, attention, even
     createdAt: r.createdAt,
     responseDeadline: r.responseDeadline,
     ...(schoolDaysLeft !== undefined ? { schoolDaysLeft } : {}),
-    flags: r.flags.map(({ code, rule, field, message }) => ({ code, rule, field, message })),
+    flags: flagsOf(r),
     attention: attention.map(({ rule, code, message }) => ({ rule, code, message })),
     ...(r.alternative ? { alternative: r.alternative } : {}),
     ...(r.reason ? { reason: r.reason } : {}),
@@ -122,7 +125,7 @@ export function managedRequestView({ request: r, schoolDaysLeft, attention, even
       at: e.at,
       actor: e.actor.party,
       ...(e.actor.name ? { by: e.actor.name } : {}),
-      ...(typeof e.data?.reason === 'string' ? { note: e.data.reason } : typeof e.data?.note === 'string' ? { note: e.data.note } : {}),
+      ...noteOf(e),
     })),
   };
 }
