@@ -4,7 +4,8 @@
 import { actionDecideBody } from '#shared/api/manage.ts';
 import { httpHandler, type HttpResult } from '#shared/http/handler.ts';
 import { storeFromEnv, type Store } from '#shared/store/client.ts';
-import { actionDoneView, useActionLink, type ActionForm } from '#shared/usecases/action-links.ts';
+import { actionDoneView } from '#shared/api/views.ts';
+import { useActionLink, type ActionForm } from '#shared/usecases/action-links.ts';
 
 export async function actionDecide(store: Store, token: string, form: ActionForm): Promise<HttpResult> {
   const done = await useActionLink(store, token, form);

@@ -3,12 +3,13 @@
 // opening a link must (mail scanners open links). A POST, not a GET, so that the token
 // travels in the body and never in an address that logs and Referer keep (issue 12, item 3).
 import { actionViewBody } from '#shared/api/manage.ts';
+import { actionLinkView } from '#shared/api/views.ts';
 import { httpHandler, type HttpResult } from '#shared/http/handler.ts';
 import { storeFromEnv, type Store } from '#shared/store/client.ts';
 import { viewActionLink } from '#shared/usecases/action-links.ts';
 
 export async function actionView(store: Store, token: string): Promise<HttpResult> {
-  return { status: 200, body: { link: await viewActionLink(store, token) } };
+  return { status: 200, body: { link: actionLinkView(await viewActionLink(store, token)) } };
 }
 
 export const handler = httpHandler({

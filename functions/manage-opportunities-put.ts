@@ -2,11 +2,11 @@
 // (added, changed, removed by id) in one transaction; nothing is saved if any breaks a rule.
 // With `dryRun: true` nothing is saved: the answer lists the bookings the change would affect.
 import { urnPath } from '#shared/api/provider.ts';
-import { opportunitiesBody } from '#shared/api/settings.ts';
+import { opportunitiesBody, type OpportunityInput } from '#shared/api/settings.ts';
 import { httpHandler, type HttpResult } from '#shared/http/handler.ts';
 import { requireStaffOf } from '#shared/http/staff.ts';
 import { storeFromEnv, type Store } from '#shared/store/client.ts';
-import { saveOpportunities, type OpportunityInput } from '#shared/usecases/settings.ts';
+import { saveOpportunities } from '#shared/usecases/settings.ts';
 
 export async function manageOpportunitiesPut(
   store: Store,

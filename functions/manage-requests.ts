@@ -5,6 +5,7 @@
 // reach them another way.
 import { dashboardQuery, type DashboardQuery } from '#shared/api/manage.ts';
 import { urnPath } from '#shared/api/provider.ts';
+import { dashboardView, managedRequestView } from '#shared/api/views.ts';
 import { httpHandler, type HttpResult } from '#shared/http/handler.ts';
 import { requireStaffOf } from '#shared/http/staff.ts';
 import { storeFromEnv, type Store } from '#shared/store/client.ts';
@@ -20,7 +21,7 @@ export async function manageRequests(
 ): Promise<HttpResult> {
   await requireStaffOf(store, cookies, urn);
   const school = await requireSchool(store, urn);
-  const body = query.status ? { requests: await requestHistory(store, school, query.status, query) } : await dashboard(store, school);
+  const body = query.status ? { requests: (await requestHistory(store, school, query.status, query)).map(managedRequestView) } : dashboardView(await dashboard(store, school));
   const listed = 'requests' in body ? body.requests : [...body.needsDecision, ...body.awaitingProvider, ...body.upcoming];
   const suppressedAddresses = await suppressedAmong(store, [school.careersLead.email, ...listed.map((r) => r.contact.email)]);
   return { status: 200, body: { ...body, suppressedAddresses } };

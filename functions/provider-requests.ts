@@ -1,4 +1,5 @@
 // GET /api/requests: every request the signed-in provider email has sent, newest first.
+import { requestView } from '#shared/api/views.ts';
 import { httpHandler, type HttpResult } from '#shared/http/handler.ts';
 import { requireSession } from '#shared/http/session.ts';
 import { storeFromEnv, type Store } from '#shared/store/client.ts';
@@ -6,7 +7,7 @@ import { providerRequests } from '#shared/usecases/provider-requests.ts';
 
 export async function listProviderRequests(store: Store, cookies: string[]): Promise<HttpResult> {
   const session = await requireSession(store, cookies, 'provider');
-  return { status: 200, body: { requests: await providerRequests(store, session.email) } };
+  return { status: 200, body: { requests: (await providerRequests(store, session.email)).map(requestView) } };
 }
 
 export const handler = httpHandler({

@@ -10,7 +10,7 @@ import { confirmProviderRequest } from '#shared/usecases/confirm-request.ts';
 
 export async function requestConfirm(store: Store, token: string): Promise<HttpResult> {
   const { request, school, session } = await confirmProviderRequest(store, token);
-  return { status: 200, body: { request: requestView(request, school.name) }, cookies: [sessionCookie(session)] };
+  return { status: 200, body: { request: requestView({ request, schoolName: school.name }) }, cookies: [sessionCookie(session)] };
 }
 
 export const handler = httpHandler({

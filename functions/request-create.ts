@@ -19,7 +19,7 @@ export async function requestCreate(store: Store, urn: string, body: CreateReque
     return { status: 202, body: { received: true } };
   }
   const { request, school } = await createProviderRequest(store, urn, body, caller);
-  return { status: 201, body: { request: requestView(request, school.name) }, headers: { location: `/api/requests/${request.id}` } };
+  return { status: 201, body: { request: requestView({ request, schoolName: school.name }) }, headers: { location: `/api/requests/${request.id}` } };
 }
 
 export const handler = httpHandler({

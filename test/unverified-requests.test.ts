@@ -213,7 +213,7 @@ describe('issue 12, item 2: unverified requests', () => {
     const slot = freshSlot();
     const created = (await send('990101', slotBody(email, slot))).json().request;
     const token = confirmationTokenIn(await confirmationFor(email, seen));
-    expect((await providerRequests(stack.store, email)).map((r) => [r.id, r.status])).toEqual([[created.id, 'unconfirmed']]);
+    expect((await providerRequests(stack.store, email)).map(({ request: r }) => [r.id, r.status])).toEqual([[created.id, 'unconfirmed']]);
 
     const later = new Date(Date.parse(created.confirmBy) + 1000);
     await expect(confirmProviderRequest(stack.store, token, later)).rejects.toMatchObject({ status: 410, code: 'CONFIRMATION_EXPIRED' });

@@ -5,7 +5,8 @@
 // data kept from before that change works the same.
 import { providerAccessYears } from '#shared/domain/year-groups.ts';
 import type { Store } from '#shared/store/client.ts';
-import { indexSchool, schoolSummary, searchTerms } from '#shared/store/directory.ts';
+import { indexSchool, searchTerms } from '#shared/store/directory.ts';
+import { schoolSummary } from '#shared/domain/school-summary.ts';
 import { putOpportunity } from '#shared/store/opportunities.ts';
 import { createSchoolProfileIfAbsent, ensureSchoolListed, getSchoolProfile } from '#shared/store/schools.ts';
 import { recordConfirmedAddress } from '#shared/store/confirmed-addresses.ts';

@@ -3,6 +3,8 @@
 import * as z from 'zod';
 import { isoDate } from './fields.ts';
 
+export type { CalendarFeedAnswer } from '#shared/domain/calendar-feed.ts';
+
 /** Both optional: the current academic year when left out. */
 export const encountersCsvQuery = z.strictObject({ from: isoDate.optional(), to: isoDate.optional() });
 
@@ -11,10 +13,3 @@ export const calendarFeedPath = z.strictObject({
   urn: z.string().regex(/^\d{6,7}$/, 'A school URN is 6 or 7 digits.'),
   feed: z.string().regex(/^[A-Za-z0-9_-]{40,100}\.ics$/, 'This calendar address is not complete. Copy the whole address from the settings page.'),
 });
-
-/** POST /api/manage/schools/{urn}/calendar-feed: the new address, shown this once. */
-export interface CalendarFeedAnswer {
-  url: string;
-  createdAt: string;
-  message: string;
-}

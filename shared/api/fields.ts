@@ -55,3 +55,16 @@ export const text = (max: number) =>
 
 /** Paragraphs of text that must be filled in. */
 export const paragraphs = (max: number, required: string) => text(max).pipe(z.string().min(1, required));
+
+/** True only when A and B are the very same type (not merely assignable one way or both). */
+export type Same<A, B> = (<G>() => G extends A ? 1 : 2) extends <G>() => G extends B ? 1 : 2 ? true : false;
+
+/**
+ * The schema as it is, checked at compile time to parse to exactly the domain type `T` that
+ * the use case takes: a field added, dropped or retyped on either side fails the build, so
+ * the contract and the domain cannot drift.
+ */
+export const parsesTo =
+  <T>() =>
+  <S extends z.ZodType>(schema: S, ..._same: Same<z.output<S>, T> extends true ? [] : [error: 'the schema does not parse to the domain type']): S =>
+    schema;

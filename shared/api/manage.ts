@@ -1,7 +1,13 @@
 // The careers lead's API contract: dashboard lists, one request in full, and decisions.
 import * as z from 'zod';
 import { SCHOOL_REQUEST_STATUSES } from '#shared/domain/types.ts';
-import { isoDate, localTime, optionalLine, text } from './fields.ts';
+import { DECISIONS, type ActionForm, type DecisionDetails, type LinkDecision } from '#shared/domain/decisions.ts';
+import type { UndeliverableAddress } from '#shared/domain/read-models.ts';
+import { isoDate, localTime, optionalLine, parsesTo, text } from './fields.ts';
+
+export { DECISIONS } from '#shared/domain/decisions.ts';
+export type { ActionForm, Decision, DecisionDetails, LinkDecision } from '#shared/domain/decisions.ts';
+export type { UndeliverableAddress } from '#shared/domain/read-models.ts';
 
 
 export const dashboardQuery = z.strictObject({
@@ -11,9 +17,6 @@ export const dashboardQuery = z.strictObject({
   to: isoDate.optional(),
 });
 
-export const DECISIONS = ['approve', 'decline', 'propose', 'reschedule', 'cancel', 'deliver', 'keep'] as const;
-export type Decision = (typeof DECISIONS)[number];
-
 export const decisionPath = z.strictObject({
   id: z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'A request id is 26 letters and digits, as in the link you were sent.'),
   action: z.enum(DECISIONS, { error: `Use one of: ${DECISIONS.join(', ')}.` }),
@@ -22,7 +25,7 @@ export const decisionPath = z.strictObject({
 const reason = text(1000);
 
 /** Every decision's fields; which are needed depends on the decision (the state machine says). */
-export const decisionBody = z.strictObject({
+export const decisionBody = parsesTo<DecisionDetails>()(z.strictObject({
   note: reason.optional(),
   /** Approve: where the encounter takes place, e.g. "Main hall" (shown to the provider and in the invitation). */
   venue: optionalLine(200).optional(),
@@ -43,7 +46,7 @@ export const decisionBody = z.strictObject({
     .array(z.strictObject({ yearGroup: z.number().int().min(0).max(13), pupils: z.number().int().min(0).max(2000) }))
     .max(6)
     .optional(),
-});
+}));
 
 export type DecisionBody = z.output<typeof decisionBody>;
 
@@ -54,7 +57,7 @@ export const actionToken = z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, 'This lin
 export const actionTokenPath = z.strictObject({ token: actionToken });
 
 /** What an action form posts: the same decision fields, as a browser form sends them. */
-export const actionFormBody = z.strictObject({
+export const actionFormBody = parsesTo<ActionForm>()(z.strictObject({
   reason: reason.optional(),
   otherReason: reason.optional(),
   note: reason.optional(),
@@ -64,7 +67,7 @@ export const actionFormBody = z.strictObject({
   start: z.string().trim().max(5).optional(),
   end: z.string().trim().max(5).optional(),
   message: reason.optional(),
-});
+}));
 
 /**
  * POST /api/actions/view: what an emailed link is for, without acting. The token travels
@@ -74,9 +77,6 @@ export const actionViewBody = z.strictObject({ token: actionToken });
 
 /** POST /api/actions: the decision, with the link's token and the same fields as the form. */
 export const actionDecideBody = actionFormBody.extend({ token: actionToken });
-
-/** What an emailed link can do: one decision, named when the link was issued. */
-export type LinkDecision = Extract<Decision, 'approve' | 'decline' | 'propose'>;
 
 /** What the confirmation page shows: the request as the lead's email described it. */
 export interface ActionLinkView {
@@ -143,15 +143,13 @@ export interface ManagedRequestView {
 }
 export type DashboardQuery = z.output<typeof dashboardQuery>;
 
-/** One of the school's own addresses the service no longer emails, and why (dashboard banner). */
-export interface UndeliverableAddress {
-  who: 'careers_lead';
-  name: string;
-  address: string;
-  /** bounce: SES reported it bouncing for good; complaint: an email to it was reported as spam. */
-  reason: 'bounce' | 'complaint';
-  /** When SES reported it. */
-  since: string;
-  /** The service's sender address, for the school's IT to allow. */
-  sender: string;
+/** GET …/requests without a status: the dashboard's lists (the adapter adds suppressedAddresses). */
+export interface DashboardView {
+  today: string;
+  needsAttention: ManagedRequestView[];
+  needsDecision: ManagedRequestView[];
+  awaitingProvider: ManagedRequestView[];
+  upcoming: ManagedRequestView[];
+  statementReviewDue?: { version: number; nextReviewOn: string; message: string };
+  undeliverableSchoolAddresses?: UndeliverableAddress[];
 }

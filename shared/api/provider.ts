@@ -1,8 +1,12 @@
 // The provider-facing API contract: the zod schemas the functions parse with, and the
 // answer shapes the web pages read (pages import only the types, never zod).
 import * as z from 'zod';
+import type { RequestForm } from '#shared/domain/rules.ts';
 import { PROVIDER_TYPES, SESSION_TYPES } from '#shared/domain/types.ts';
-import { isoDate, line, localTime, noRefusedCharacter, optionalLine, text } from './fields.ts';
+import type { SchoolSummary } from '#shared/domain/school-summary.ts';
+import { isoDate, line, localTime, noRefusedCharacter, optionalLine, parsesTo, text } from './fields.ts';
+
+export type { SchoolSummary } from '#shared/domain/school-summary.ts';
 
 export const urnPath = z.strictObject({ urn: z.string().regex(/^\d{6,7}$/, 'A school URN is 6 or 7 digits.') });
 
@@ -12,7 +16,7 @@ export const schoolSearchQuery = z.strictObject({
 
 export const slotsQuery = z.strictObject({ from: isoDate, to: isoDate });
 
-export const createRequestBody = z
+export const createRequestBody = parsesTo<RequestForm>()(z
   .strictObject({
     /** A published slot, or… */
     slot: z.strictObject({ opportunityId: z.string().min(1).max(80), date: isoDate }).optional(),
@@ -49,20 +53,10 @@ export const createRequestBody = z
   .refine((b) => Boolean(b.slot) !== Boolean(b.proposed), {
     message: 'Choose one of the published slots, or propose a date and time, not both.',
     path: ['slot'],
-  });
+  }));
+
 
 export type CreateRequestBody = z.input<typeof createRequestBody>;
-
-export interface SchoolSummary {
-  urn: string;
-  name: string;
-  town: string;
-  postcode: string;
-  phase: string;
-  trust?: string;
-  /** Years 8–13 the school teaches; empty means it takes no provider access requests. */
-  providerAccessYears: number[];
-}
 
 export interface PublicSchool extends SchoolSummary {
   address: { street: string; town: string; postcode: string };
@@ -87,18 +81,8 @@ export interface PublicSchool extends SchoolSummary {
   }[];
 }
 
-export interface SlotView {
-  opportunityId: string;
-  title: string;
-  sessionType: string;
-  yearGroups: number[];
-  date: string;
-  start: string;
-  end: string;
-  capacity: number;
-  placesLeft: number;
-  venue: string;
-}
+/** A slot the public page lists: the domain's open slot as it is. */
+export type { OpenSlot as SlotView } from '#shared/domain/slot-places.ts';
 
 export interface RequestView {
   id: string;

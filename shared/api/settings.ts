@@ -4,13 +4,26 @@
 // the school (session order, overlaps, year groups taught, times inside the school day)
 // are in shared/domain/settings.ts and answer 422 with every problem at its field.
 import * as z from 'zod';
-import { isoDate, line, localTime, paragraphs } from './fields.ts';
-import { SETTINGS_LIMITS, type OpportunityWarning, type SchoolSettings } from '#shared/domain/settings.ts';
-import { CLOSURE_REASONS, SESSION_TYPES, WEEKDAYS, type Opportunity } from '#shared/domain/types.ts';
-import { STAFF_ROLES, type StaffRole } from '#shared/domain/roles.ts';
+import { isoDate, line, localTime, paragraphs, parsesTo } from './fields.ts';
+import { SETTINGS_LIMITS, type OpportunitiesChange, type SchoolSettings, type SettingsChange, type StaffChange } from '#shared/domain/settings.ts';
+import { CLOSURE_REASONS, SESSION_TYPES, WEEKDAYS } from '#shared/domain/types.ts';
+import { STAFF_ROLES } from '#shared/domain/roles.ts';
 
 export { SETTINGS_LIMITS, DEFAULT_GROUNDS_FOR_REFUSING } from '#shared/domain/settings.ts';
-export type { SchoolSettings, OpportunityWarning } from '#shared/domain/settings.ts';
+export type {
+  AffectedBooking,
+  DryRunAnswer,
+  OpportunitiesAnswer,
+  OpportunitiesChange,
+  OpportunityInput,
+  OpportunityWarning,
+  SchoolSettings,
+  SettingsAnswer,
+  SettingsChange,
+  StaffAnswer,
+  StaffChange,
+  StaffMember,
+} from '#shared/domain/settings.ts';
 
 /** An optional field a form sends as "" when left empty. */
 const optional = <S extends z.ZodType>(schema: S) => z.preprocess((v) => (v === '' || v === null ? undefined : v), schema.optional());
@@ -25,7 +38,7 @@ const wholeDays = (min: number, max: number, what: string) =>
 const sessionTimes = z.strictObject({ start: localTime, end: localTime });
 const L = SETTINGS_LIMITS;
 
-export const settingsSchema = z.strictObject({
+export const settingsSchema = parsesTo<SchoolSettings>()(z.strictObject({
   /** Session times per weekday; a weekday left out (or null) has no school. */
   schoolDay: z.strictObject({
     mon: optional(sessionTimes),
@@ -66,17 +79,17 @@ export const settingsSchema = z.strictObject({
         .regex(/^[0-9 +()-]{7,20}$/, 'Enter a phone number, like 01632 960 000.'),
     ),
   }),
-});
+}));
 
 /** With `dryRun: true` a PUT saves nothing and answers which bookings the change would put outside the rules. */
 const dryRun = z.boolean({ error: 'Say whether this is only a dry run: true or false.' }).optional();
 
-export const settingsBody = z.strictObject({
+export const settingsBody = parsesTo<SettingsChange>()(z.strictObject({
   /** The version the settings were read at: the save is refused (409) if they changed since. */
   version: z.number().int().min(0),
   settings: settingsSchema,
   dryRun,
-});
+}));
 
 const opportunityId = z
   .string()
@@ -114,17 +127,17 @@ export const opportunitySchema = z.strictObject({
   facilities: z.array(line(60)).max(12).default([]),
 });
 
-export const opportunitiesBody = z.strictObject({
+export const opportunitiesBody = parsesTo<OpportunitiesChange>()(z.strictObject({
   /** The version the list was read at; when sent, the save is refused (409) if it changed since. */
   version: z.number().int().min(0).optional(),
   /** The whole set: any opportunity not in it is removed. */
   opportunities: z.array(opportunitySchema).max(L.opportunities, `A school can offer at most ${L.opportunities} opportunities; remove some.`),
   dryRun,
-});
+}));
 
 export const MAX_STAFF_LIST = 30;
 
-export const staffBody = z.strictObject({
+export const staffBody = parsesTo<StaffChange>()(z.strictObject({
   /** The whole list as the page shows it: deputies may be added, renamed or left out (removed). */
   staff: z
     .array(
@@ -135,62 +148,8 @@ export const staffBody = z.strictObject({
       }),
     )
     .max(MAX_STAFF_LIST, `A school can have at most ${MAX_STAFF_LIST} people on its staff list.`),
-});
+}));
 
 export type SettingsBody = z.input<typeof settingsBody>;
 export type OpportunitiesBody = z.input<typeof opportunitiesBody>;
 export type StaffBody = z.input<typeof staffBody>;
-
-/** A live booking (waiting for the school or the provider, or approved, today onward) a change puts outside the rules. */
-export interface AffectedBooking {
-  id: string;
-  organisation: string;
-  date: string;
-  start: string;
-  end: string;
-  status: string;
-  /** What it would break, each with the rule and what changed (shared/domain/recheck.ts). */
-  problems: { rule: string; code: string; message: string }[];
-}
-
-/** PUT …/settings or …/opportunities with `dryRun: true`: nothing written. */
-export interface DryRunAnswer {
-  dryRun: true;
-  affected: AffectedBooking[];
-  /** The careers lead would be replaced: the old lead loses their role at this school (issue 12, item 4). */
-  careersLeadChange?: { from: { name: string; email: string }; to: { name: string; email: string } };
-}
-
-/** GET and PUT …/settings answer. */
-export interface SettingsAnswer {
-  settings: SchoolSettings;
-  /** Send it back with the next PUT; 0 for a school never edited here. */
-  version: number;
-  updatedAt?: string;
-  updatedBy?: string;
-  /** Opportunities these settings leave without slots (e.g. on a day with no session). */
-  warnings: OpportunityWarning[];
-  /** After a PUT: the bookings the change put outside the rules, now flagged for attention. */
-  affected?: AffectedBooking[];
-}
-
-/** GET and PUT …/opportunities answer. */
-export interface OpportunitiesAnswer {
-  opportunities: Opportunity[];
-  version: number;
-  /** After a PUT: the bookings the change put outside the rules, now flagged for attention. */
-  affected?: AffectedBooking[];
-}
-
-export interface StaffMember {
-  email: string;
-  name: string;
-  role: StaffRole;
-}
-
-/** GET and PUT …/staff answer. */
-export interface StaffAnswer {
-  staff: StaffMember[];
-  /** Whether the caller may change the list (careers lead or trust admin). */
-  canEdit: boolean;
-}

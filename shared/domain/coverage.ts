@@ -28,6 +28,7 @@ import type { StatutoryRuleId } from './errors.ts';
 import { plural } from './labels.ts';
 import type { IsoDate, School, YearGroup } from './types.ts';
 import { providerAccessYears } from './year-groups.ts';
+import type { OpenSlot } from './slot-places.ts';
 
 export type KeyPhase = 1 | 2 | 3;
 
@@ -267,4 +268,77 @@ function likelySchoolDay(school: SchoolForCoverage, date: IsoDate): boolean {
   const { month, day } = dateParts(date);
   const christmas = (month === 12 && day >= 21) || (month === 1 && day <= 3);
   return !!sessionOn(school.calendar, date) && !bankHolidayOn(date) && month !== 8 && !christmas;
+}
+
+// ---- what a school's coverage says (GET …/coverage; a trust's: …/trusts/{id}/coverage) ----
+
+export interface CoverageEncounterView {
+  id: string;
+  date: string;
+  provider: string;
+  /** delivered (counts), planned (approved, still to come). */
+  state: 'delivered' | 'planned';
+}
+
+/** What would close the gap: how many more to book, and open slots that suit the cohort. */
+export interface CoverageFix {
+  /** Encounters still to book (beyond those planned) to reach two. */
+  needed: number;
+  message: string;
+  /** Open slots for the cohort's year group before the window ends (within the next 120 days). */
+  openSlots: OpenSlot[];
+}
+
+export interface CohortCoverage {
+  /** 'Year 8 in 2025/26': the cohort, named by its Year 8 academic year. */
+  cohort: string;
+  year8AcademicYear: number;
+  /** The cohort's year group this academic year. */
+  yearGroup: number;
+  phase: KeyPhase;
+  rule: string;
+  attendance: 'mandatory' | 'optional';
+  window: { start: string; end: string };
+  windowOpen: boolean;
+  status: CoverageStatus;
+  /** The status in a sentence, with the window's end date. */
+  statusText: string;
+  /** Delivered with all four content items: what counts. */
+  delivered: number;
+  /** Approved, still to come. */
+  planned: number;
+  /** delivered + planned: the phase 3 figure (the school must offer; pupils choose). */
+  offered: number;
+  schoolDaysLeft: number;
+  schoolWeeksLeft: number;
+  schoolDaysEstimated: boolean;
+  /** Providers of the offered encounters, with how many each. */
+  providers: { name: string; encounters: number }[];
+  sameProvider: boolean;
+  warnings: CoverageWarning[];
+  encounters: CoverageEncounterView[];
+  /** Phase 3 only: offered against delivered, as RULES.md asks. */
+  phase3?: { offered: number; delivered: number };
+  /** Left out when the phase is met or its window has closed. */
+  fix?: CoverageFix;
+}
+
+export type CoverageTotals = Record<CoverageStatus, number>;
+
+export interface SchoolCoverage {
+  urn: string;
+  schoolName: string;
+  today: string;
+  /** '2026/27'. */
+  academicYear: string;
+  cohorts: CohortCoverage[];
+  totals: CoverageTotals;
+}
+
+export interface TrustCoverage {
+  trust: { id: string; name: string };
+  today: string;
+  academicYear: string;
+  schools: Omit<SchoolCoverage, 'today' | 'academicYear'>[];
+  totals: CoverageTotals;
 }

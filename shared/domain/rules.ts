@@ -54,6 +54,17 @@ export interface ProviderRequestDraft {
   slot?: SlotRef;
 }
 
+/** What a provider sends: a published slot or a time they propose, in place of the draft's date and times. */
+export interface RequestSubmission extends Omit<ProviderRequestDraft, 'date' | 'start' | 'end' | 'slot'> {
+  slot?: { opportunityId: string; date: IsoDate };
+  proposed?: { date: IsoDate; start: LocalTime; end: LocalTime };
+}
+
+/** The request form as sent: the submission, and the field only bots fill in (the honeypot). */
+export interface RequestForm extends RequestSubmission {
+  website?: string;
+}
+
 /** A slot as the store holds it: its dated shape plus the places already held. */
 export interface SlotState extends DatedSlot {
   held: number;

@@ -8,6 +8,7 @@ import { schoolDayCheck, validateCalendar, weekdayName } from './calendar.ts';
 import { formatDate, isIsoDate, isLocalTime, minutesOfDay, timeFromMinutes } from './dates.ts';
 import type { RuleViolation } from './errors.ts';
 import { MIN_DURATION_MINUTES, checkYearGroups } from './rules.ts';
+import type { StaffRole } from './roles.ts';
 import type { BookingRules, Closure, IsoDate, Opportunity, Person, School, SchoolDay, SessionTimes, Term } from './types.ts';
 
 /** RULES.md: the grounds for refusing that real statements use, offered as an editable list. */
@@ -253,4 +254,87 @@ export function opportunityWarnings(school: SchoolForOpportunities, opportunitie
 
 function lowerFirst(s: string): string {
   return s.startsWith('On ') || s.startsWith('The ') ? s.charAt(0).toLowerCase() + s.slice(1) : s;
+}
+
+// ---- what a member of staff saves, and what the school's settings pages read back ----
+
+/** PUT …/settings: the settings as edited, at the version they were read. */
+export interface SettingsChange {
+  /** The version the settings were read at: the save is refused (409) if they changed since. */
+  version: number;
+  settings: SchoolSettings;
+  /** Save nothing; say which bookings the change would put outside the rules. */
+  dryRun?: boolean;
+}
+
+/** An opportunity as sent: a new one has no id yet. */
+export interface OpportunityInput extends Omit<Opportunity, 'id'> {
+  id?: string;
+}
+
+/** PUT …/opportunities: the whole set (any opportunity left out is removed). */
+export interface OpportunitiesChange {
+  /** The version the list was read at; when sent, the save is refused (409) if it changed since. */
+  version?: number;
+  opportunities: OpportunityInput[];
+  dryRun?: boolean;
+}
+
+/** PUT …/staff: the whole list as the page shows it. */
+export interface StaffChange {
+  staff: StaffMember[];
+}
+
+/** A live booking (waiting for the school or the provider, or approved, today onward) a change puts outside the rules. */
+export interface AffectedBooking {
+  id: string;
+  organisation: string;
+  date: string;
+  start: string;
+  end: string;
+  status: string;
+  /** What it would break, each with the rule and what changed (shared/domain/recheck.ts). */
+  problems: { rule: string; code: string; message: string }[];
+}
+
+/** PUT …/settings or …/opportunities with `dryRun: true`: nothing written. */
+export interface DryRunAnswer {
+  dryRun: true;
+  affected: AffectedBooking[];
+  /** The careers lead would be replaced: the old lead loses their role at this school (issue 12, item 4). */
+  careersLeadChange?: { from: { name: string; email: string }; to: { name: string; email: string } };
+}
+
+/** GET and PUT …/settings answer. */
+export interface SettingsAnswer {
+  settings: SchoolSettings;
+  /** Send it back with the next PUT; 0 for a school never edited here. */
+  version: number;
+  updatedAt?: string;
+  updatedBy?: string;
+  /** Opportunities these settings leave without slots (e.g. on a day with no session). */
+  warnings: OpportunityWarning[];
+  /** After a PUT: the bookings the change put outside the rules, now flagged for attention. */
+  affected?: AffectedBooking[];
+}
+
+/** GET and PUT …/opportunities answer. */
+export interface OpportunitiesAnswer {
+  opportunities: Opportunity[];
+  version: number;
+  /** After a PUT: the bookings the change put outside the rules, now flagged for attention. */
+  affected?: AffectedBooking[];
+}
+
+export interface StaffMember {
+  email: string;
+  name: string;
+  role: StaffRole;
+}
+
+/** GET and PUT …/staff answer. */
+export interface StaffAnswer {
+  staff: StaffMember[];
+  /** Whether the caller may change the list (careers lead or trust admin). */
+  canEdit: boolean;
 }

@@ -9,6 +9,20 @@ import { DomainError, type RuleViolation } from './errors.ts';
 import type { Party } from './state-machine.ts';
 import type { IsoDate, LocalTime, Opportunity } from './types.ts';
 
+/** A dated slot of an opportunity with the places it has left (GET /api/schools/{urn}/slots, a coverage gap's fix). */
+export interface OpenSlot {
+  opportunityId: string;
+  title: string;
+  sessionType: string;
+  yearGroups: number[];
+  date: string;
+  start: string;
+  end: string;
+  capacity: number;
+  placesLeft: number;
+  venue: string;
+}
+
 type Timed = { status: string; date: IsoDate; start: LocalTime };
 
 /**

@@ -257,3 +257,62 @@ function grantingGrounds(school: SchoolForStatement, years: YearGroup[]): string
     "the provider's staff will follow our safeguarding and visitor checks",
   ];
 }
+
+// ---- what the statement pages read (public, and the careers lead's) ----
+
+export interface StatementVersionLink {
+  version: number;
+  publishedAt: string;
+  approvedOn: string;
+  /** The version's own address (HTML page). */
+  url: string;
+}
+
+/** GET /api/schools/{urn}/statement: one published version and the list of all of them. */
+export interface StatementAnswer {
+  urn: string;
+  schoolName: string;
+  version: number;
+  publishedAt: string;
+  latestVersion: number;
+  isLatest: boolean;
+  /** The latest version has passed its review date and no newer one is published. */
+  reviewDue: boolean;
+  /** This version's own address, and the address that always shows the latest. */
+  url: string;
+  latestUrl: string;
+  content: StatementContent;
+  /**
+   * When this version's careers lead contact was removed (content.procedure.careersLead is
+   * then the redaction): the school named another lead, or the lead's data was erased.
+   */
+  redaction?: { at: string; reason: 'careers-lead-replaced' | 'erased' };
+  versions: StatementVersionLink[];
+}
+
+/** HTML to paste into the school's website. */
+export interface StatementEmbed {
+  url: string;
+  link: string;
+  iframe: string;
+}
+
+/** GET (and POST, after publishing) /api/manage/schools/{urn}/statement. */
+export interface ManageStatementAnswer {
+  urn: string;
+  published?: {
+    version: number;
+    publishedAt: string;
+    approvedBy: string;
+    approvedOn: string;
+    nextReviewOn: string;
+    reviewDue: boolean;
+    url: string;
+  };
+  /** A review warning sentence when the latest version is due for review. */
+  reviewMessage?: string;
+  /** What publishing now would publish (approval as today, by the last approver), to preview. */
+  draft: StatementContent;
+  embed: StatementEmbed;
+  versions: StatementVersionLink[];
+}

@@ -7,7 +7,7 @@ import { formatDate } from '#shared/domain/dates.ts';
 import { html } from '#shared/domain/html.ts';
 import type { StoredRequest } from '#shared/store/requests.ts';
 import type { StoredSchool } from '#shared/store/schools.ts';
-import type { LinkAction } from '#shared/usecases/action-links.ts';
+import type { LinkDecision as LinkAction } from '#shared/domain/decisions.ts';
 import { page } from './layout.ts';
 
 /** The body of the redirect from an old link, for a client that does not follow `Location`. */

@@ -1,7 +1,7 @@
 // The published provider access policy statement as a page: every S-* section in order,
 // headings h1 → h2 → h3, no script, printable on A4 (the print rules are in the site's
 // stylesheet, web/src/statement-print.scss), and embeddable in the school's own website.
-import type { StatementAnswer } from '#shared/api/statement.ts';
+import type { StatementAnswer } from '#shared/domain/statement.ts';
 import { formatDateShort } from '#shared/domain/dates.ts';
 import { plural } from '#shared/domain/labels.ts';
 import { isRedactedContact } from '#shared/domain/statement.ts';

@@ -4,7 +4,7 @@
 // a search reads one partition with begins_with and keeps the schools matching every word.
 import { BatchWriteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { School } from '#shared/domain/types.ts';
-import type { SchoolSummary } from '#shared/api/provider.ts';
+import type { SchoolSummary } from '#shared/domain/school-summary.ts';
 import type { Store } from './client.ts';
 import { fromItem, keys } from './keys.ts';
 
@@ -23,18 +23,6 @@ export function searchTerms(school: Pick<School, 'urn' | 'name' | 'address'>): s
   const words = [...school.name.split(/[\s\-/&,.()']+/), ...school.address.town.split(/[\s-]+/)].map(normaliseWord);
   const terms = new Set([school.urn, normaliseWord(school.address.postcode), ...words]);
   return [...terms].filter((t) => t.length >= 2);
-}
-
-export function schoolSummary(school: School, providerAccessYears: number[]): SchoolSummary {
-  return {
-    urn: school.urn,
-    name: school.name,
-    town: school.address.town,
-    postcode: school.address.postcode,
-    phase: school.phase,
-    ...(school.trust ? { trust: school.trust.name } : {}),
-    providerAccessYears,
-  };
 }
 
 interface DirectoryEntry {

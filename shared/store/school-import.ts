@@ -7,7 +7,8 @@ import type { School } from '#shared/domain/types.ts';
 import { providerAccessYears } from '#shared/domain/year-groups.ts';
 import { batchGetAll, batchWriteAll, type WriteRequest } from './batch.ts';
 import type { Store } from './client.ts';
-import { directoryWrites, schoolSummary, searchTerms } from './directory.ts';
+import { directoryWrites, searchTerms } from './directory.ts';
+import { schoolSummary } from '#shared/domain/school-summary.ts';
 import { fromItem, keys } from './keys.ts';
 import { profileItem, type StoredSchool } from './schools.ts';
 

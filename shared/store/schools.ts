@@ -6,7 +6,8 @@ import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } 
 import type { School } from '#shared/domain/types.ts';
 import { providerAccessYears } from '#shared/domain/year-groups.ts';
 import type { Store } from './client.ts';
-import { indexSchool, schoolSummary, searchTerms } from './directory.ts';
+import { indexSchool, searchTerms } from './directory.ts';
+import { schoolSummary } from '#shared/domain/school-summary.ts';
 import { fromItem, keys } from './keys.ts';
 import { transact, TransactionCancelled, type TransactItems } from './transact.ts';
 import type { StoredSchool } from '#shared/domain/records.ts';

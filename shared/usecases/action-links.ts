@@ -3,20 +3,18 @@
 // Confirming acts, once: the token is used up in the same transaction as the decision, and
 // only while the lead still has a role there. The token reaches the API in a POST body
 // (/api/actions/view, /api/actions), or in the path for links sent before issue 12 item 3.
-import type { z } from 'zod';
-import type { ActionDoneView, actionFormBody, ActionLinkView, DecisionBody, LinkDecision } from '#shared/api/manage.ts';
+import type { ActionForm, DecisionDetails, LinkDecision } from '#shared/domain/decisions.ts';
+import type { StoredRequest, StoredSchool, TokenRecord } from '#shared/domain/records.ts';
 import { daysInMonth, makeDate } from '#shared/domain/dates.ts';
 import { AppError } from '#shared/errors.ts';
 import type { Store } from '#shared/store/client.ts';
-import { getRequest, type StoredRequest } from '#shared/store/requests.ts';
-import type { StoredSchool } from '#shared/store/schools.ts';
+import { getRequest } from '#shared/store/requests.ts';
 import { listRolesOfUser } from '#shared/store/staff.ts';
-import { readToken, tokenMessage, type TokenRecord } from '#shared/store/tokens.ts';
+import { readToken, tokenMessage } from '#shared/store/tokens.ts';
 import { decide, schoolActor } from './decisions.ts';
 import { requireSchool } from './schools.ts';
 
-export type ActionForm = z.output<typeof actionFormBody>;
-export type LinkAction = LinkDecision;
+export type { ActionForm } from '#shared/domain/decisions.ts';
 
 /** Why a link cannot act: never a real link, used, expired, replaced, its lead gone, or the request answered. */
 const LINK_PROBLEM_CODES = ['TOKEN_INVALID', 'TOKEN_USED', 'TOKEN_EXPIRED', 'TOKEN_REPLACED', 'NO_LONGER_STAFF', 'ALREADY_DECIDED'] as const;
@@ -24,7 +22,7 @@ type LinkProblem = (typeof LINK_PROBLEM_CODES)[number];
 export const LINK_PROBLEMS: ReadonlySet<string> = new Set(LINK_PROBLEM_CODES);
 
 export type ActionLink =
-  | { ok: true; token: TokenRecord; action: LinkAction; request: StoredRequest; school: StoredSchool }
+  | { ok: true; token: TokenRecord; action: LinkDecision; request: StoredRequest; school: StoredSchool }
   | { ok: false; code: LinkProblem; message: string; request?: StoredRequest };
 
 const LINK_ACTIONS: readonly string[] = ['approve', 'decline', 'propose'];
@@ -44,7 +42,7 @@ export async function describeActionLink(store: Store, secret: string, now = new
   if (request.status !== 'pending') {
     return { ok: false, code: 'ALREADY_DECIDED', message: 'This request has already been answered, so the link no longer applies.', request };
   }
-  return { ok: true, token, action: action as LinkAction, request, school: await requireSchool(store, urn) };
+  return { ok: true, token, action: action as LinkDecision, request, school: await requireSchool(store, urn) };
 }
 
 /** Why a link cannot act, as the API says it: 404 for a link that never worked, 410 for one that no longer does. */
@@ -52,15 +50,15 @@ export function linkProblem(link: Extract<ActionLink, { ok: false }>): AppError 
   return new AppError(link.code === 'TOKEN_INVALID' ? 404 : 410, link.code, link.message);
 }
 
-/** What the confirmation page shows for a link, or why the link cannot act. Never writes. */
-export async function viewActionLink(store: Store, secret: string, now = new Date()): Promise<ActionLinkView> {
+/** A link that can still act (for its confirmation page), or why it cannot. Never writes. */
+export async function viewActionLink(store: Store, secret: string, now = new Date()): Promise<Extract<ActionLink, { ok: true }>> {
   const link = await describeActionLink(store, secret, now);
   if (!link.ok) throw linkProblem(link);
-  return actionLinkView(link);
+  return link;
 }
 
 /** The form's fields as a decision, with a message at each field that needs one. */
-export function decisionFromForm(action: LinkAction, form: ActionForm, school: StoredSchool): DecisionBody {
+export function decisionFromForm(action: LinkDecision, form: ActionForm, school: StoredSchool): DecisionDetails {
   if (action === 'approve') return { ...(form.note ? { note: form.note } : {}) };
   if (action === 'decline') {
     const chosen = form.reason === 'other' ? form.otherReason : form.reason;
@@ -101,39 +99,4 @@ export async function useActionLink(store: Store, secret: string, form: ActionFo
   if (!role) throw new AppError(403, 'NO_LONGER_STAFF', 'You no longer manage this school.');
   const after = await decide(store, link.school, link.request, link.action, body, schoolActor(role), now, { useToken: secret });
   return { ...link, request: after };
-}
-
-/** The confirmation page's content for a link that can still act (the JSON of POST /api/actions/view). */
-export function actionLinkView(link: Extract<ActionLink, { ok: true }>): ActionLinkView {
-  const { action, request: r, school } = link;
-  return {
-    action,
-    school: { urn: school.urn, name: school.name },
-    request: {
-      id: r.id,
-      provider: { organisation: r.provider.organisation },
-      contact: { name: r.contact.name, email: r.contact.email, phone: r.contact.phone },
-      sessionType: r.sessionType,
-      yearGroups: r.yearGroups,
-      date: r.date,
-      start: r.start,
-      end: r.end,
-      ...(r.notes ? { notes: r.notes } : {}),
-      flags: r.flags.map((f) => f.message),
-    },
-    groundsForRefusing: action === 'decline' ? school.groundsForRefusing : [],
-  };
-}
-
-/** What the done page says once a link has acted (the JSON of POST /api/actions). */
-export function actionDoneView(done: Awaited<ReturnType<typeof useActionLink>>): ActionDoneView {
-  return {
-    action: done.action,
-    status: done.request.status,
-    requestId: done.request.id,
-    school: { urn: done.school.urn, name: done.school.name },
-    provider: { organisation: done.request.provider.organisation },
-    contact: { name: done.request.contact.name },
-    date: done.request.date,
-  };
 }

@@ -4,7 +4,7 @@
 // live bookings it would put outside the rules, and after it is saved the careers lead is
 // emailed the list once (shared/store/attention.ts). The flags themselves are computed
 // live wherever a booking is shown, so none can be missed by an interrupted save.
-import type { AffectedBooking } from '#shared/api/settings.ts';
+import type { AffectedBooking } from '#shared/domain/settings.ts';
 import { attentionProblems, bookingOf, recheckBooking, recheckRefusal, type Booking, type BookingProblem, type SchoolForRecheck } from '#shared/domain/recheck.ts';
 import type { Opportunity } from '#shared/domain/types.ts';
 import { queueAttentionOnce } from '#shared/store/attention.ts';

@@ -2,17 +2,27 @@
 // admin. The counting is shared/domain/coverage.ts alone (coverageReport); this file reads
 // the school's encounters (approved and delivered requests, one gsi1 query per status),
 // shapes the answer, and for a gap looks up open slots that would close it.
-import type { CohortCoverage, CoverageFix, CoverageTotals, SchoolCoverageAnswer, TrustCoverageAnswer } from '#shared/api/coverage.ts';
-import type { SlotView } from '#shared/api/provider.ts';
 import { academicYearLabel, academicYearOf } from '#shared/domain/academic-year.ts';
-import { coverageReport, cohortYearGroupOn, type CoverageEncounter, type CoverageStatus, type PhaseCoverage } from '#shared/domain/coverage.ts';
+import {
+  coverageReport,
+  cohortYearGroupOn,
+  type CohortCoverage,
+  type CoverageEncounter,
+  type CoverageFix,
+  type CoverageStatus,
+  type CoverageTotals,
+  type PhaseCoverage,
+  type SchoolCoverage,
+  type TrustCoverage,
+} from '#shared/domain/coverage.ts';
 import { addDays, formatDateShort, makeDate, maxDate, minDate } from '#shared/domain/dates.ts';
 import { CONTENT_ITEMS, plural } from '#shared/domain/labels.ts';
 import { londonDate } from '#shared/domain/timezone.ts';
+import type { OpenSlot } from '#shared/domain/slot-places.ts';
 import type { School } from '#shared/domain/types.ts';
 import { yearGroupLabel } from '#shared/domain/year-groups.ts';
 import { AppError } from '#shared/errors.ts';
-import type { StaffCaller } from '#shared/http/staff.ts';
+import type { StaffRoleRecord } from '#shared/domain/records.ts';
 import type { Store } from '#shared/store/client.ts';
 import { normaliseWord } from '#shared/store/directory.ts';
 import { listEncountersOfSchool, type StoredRequest } from '#shared/store/requests.ts';
@@ -70,7 +80,7 @@ function statusText(p: PhaseCoverage): string {
   return `${STATUS_WORDS[p.status]}: ${counted}; ${left}.`;
 }
 
-function fixFor(p: PhaseCoverage, slots: readonly SlotView[], today: string): CoverageFix | undefined {
+function fixFor(p: PhaseCoverage, slots: readonly OpenSlot[], today: string): CoverageFix | undefined {
   if (p.status === 'met' || !p.windowOpen) return undefined;
   const needed = Math.max(0, 2 - p.offered);
   const cohort = { year8AcademicYear: p.cohort.year8AcademicYear };
@@ -132,7 +142,7 @@ function totalsOf(cohorts: readonly { status: CoverageStatus }[]): CoverageTotal
 }
 
 /** Slots the gaps could use: from tomorrow to the last open window's end, at most 120 days. */
-async function slotsForGaps(store: Store, school: School, report: PhaseCoverage[], today: string): Promise<SlotView[]> {
+async function slotsForGaps(store: Store, school: School, report: PhaseCoverage[], today: string): Promise<OpenSlot[]> {
   const gaps = report.filter((p) => p.status !== 'met' && p.windowOpen && p.offered < 2);
   if (gaps.length === 0) return [];
   const from = addDays(today, 1);
@@ -140,7 +150,7 @@ async function slotsForGaps(store: Store, school: School, report: PhaseCoverage[
   return availableSlots(store, school.urn, from, to);
 }
 
-export async function schoolCoverage(store: Store, school: School, now = new Date(), options: { fixes?: boolean } = {}): Promise<SchoolCoverageAnswer> {
+export async function schoolCoverage(store: Store, school: School, now = new Date(), options: { fixes?: boolean } = {}): Promise<SchoolCoverage> {
   const today = londonDate(now.toISOString());
   const encounters = await listEncountersOfSchool(store, school.urn, coverageRange(today));
   const report = coverageReport(school, today, encounters.map(toCoverageEncounter));
@@ -156,12 +166,12 @@ export async function schoolCoverage(store: Store, school: School, now = new Dat
   };
 }
 
-export async function schoolCoverageOf(store: Store, urn: string, now = new Date()): Promise<SchoolCoverageAnswer> {
+export async function schoolCoverageOf(store: Store, urn: string, now = new Date()): Promise<SchoolCoverage> {
   return schoolCoverage(store, await requireSchool(store, urn), now);
 }
 
 /** Every school of the trust where the caller is a trust admin; 403 when there is none. */
-export async function trustCoverage(store: Store, caller: StaffCaller, trustId: string, now = new Date()): Promise<TrustCoverageAnswer> {
+export async function trustCoverage(store: Store, caller: { roles: readonly StaffRoleRecord[] }, trustId: string, now = new Date()): Promise<TrustCoverage> {
   const urns = caller.roles.filter((r) => r.role === 'trust_admin').map((r) => r.urn);
   const profiles = await Promise.all(urns.map((urn) => getSchoolProfile(store, urn)));
   const schools = profiles.filter((s): s is StoredSchool => Boolean(s && s.trust?.id === trustId)).sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));

@@ -10,11 +10,9 @@
 import { mailboxOf } from '#shared/domain/addresses.ts';
 import { responseDeadline } from '#shared/domain/calendar.ts';
 import { errorFromViolations } from '#shared/domain/errors.ts';
-import { checkRequest, checkSlot, type ProviderRequestDraft } from '#shared/domain/rules.ts';
+import { checkRequest, checkSlot, type ProviderRequestDraft, type RequestForm, type RequestSubmission } from '#shared/domain/rules.ts';
 import type { SubsetFlag } from '#shared/domain/audience.ts';
 import type { IsoDate } from '#shared/domain/types.ts';
-import type { z } from 'zod';
-import type { createRequestBody } from '#shared/api/provider.ts';
 import { AppError, ConflictError, NotFoundError } from '#shared/errors.ts';
 import type { Store } from '#shared/store/client.ts';
 import { getConfirmedAddress } from '#shared/store/confirmed-addresses.ts';
@@ -26,7 +24,8 @@ import { getSchoolProfile, type StoredSchool } from '#shared/store/schools.ts';
 import { ensureSlot } from '#shared/store/slots.ts';
 import { resolveSlot } from './slot-places.ts';
 
-export type CreateRequestInput = z.output<typeof createRequestBody>;
+/** The parsed request form (shared/api's createRequestBody parses to exactly this). */
+export type CreateRequestInput = RequestForm;
 
 /** Generous for a college sending a term's requests, tight for a script. */
 export const CREATE_LIMITS = {
@@ -59,12 +58,6 @@ export async function enforceRateLimits(store: Store, checks: [RateLimit, string
   }
 }
 
-/** What a submission names: a published slot or a proposed time, and the provider's details. */
-export type Submission = Omit<ProviderRequestDraft, 'date' | 'start' | 'end' | 'slot'> & {
-  slot?: { opportunityId: string; date: IsoDate } | undefined;
-  proposed?: { date: IsoDate; start: string; end: string } | undefined;
-};
-
 export interface CheckedSubmission {
   draft: ProviderRequestDraft;
   flags: SubsetFlag[];
@@ -82,7 +75,7 @@ export interface CheckedSubmission {
  * take, for creating a request and for confirming one: a refusal throws (422, or 409
  * SLOT_FULL). Nothing is written.
  */
-export async function checkedSubmission(store: Store, school: StoredSchool, input: Submission, now: Date): Promise<CheckedSubmission> {
+export async function checkedSubmission(store: Store, school: StoredSchool, input: RequestSubmission, now: Date): Promise<CheckedSubmission> {
   const slot = input.slot ? await resolveSlot(store, school, input.slot) : undefined;
   const when = slot ?? input.proposed;
   if (!when || !slot && input.slot) {

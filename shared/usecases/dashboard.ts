@@ -3,64 +3,31 @@
 // encounters, and history filtered by status and dates. One query per list. Bookings a
 // change of the school's calendar or opportunities put outside the rules are flagged live
 // (issue 11): "needs attention" first, and on the request's own page.
-import type { ManagedRequestView } from '#shared/api/manage.ts';
-import type { BookingProblem } from '#shared/domain/recheck.ts';
 import { schoolDaysBetween } from '#shared/domain/calendar.ts';
 import { addDays } from '#shared/domain/dates.ts';
-import { allowedActions } from '#shared/domain/state-machine.ts';
+import type { ManagedRequest, SchoolBoard, UndeliverableAddress } from '#shared/domain/read-models.ts';
+import type { StoredRequest, StoredSchool } from '#shared/domain/records.ts';
 import { londonDate } from '#shared/domain/timezone.ts';
 import type { SchoolRequestStatus } from '#shared/domain/types.ts';
 import type { Store } from '#shared/store/client.ts';
 import { listOpportunities } from '#shared/store/opportunities.ts';
-import { listRequestEvents, listRequestsOfSchoolByStatus, type RequestEvent, type StoredRequest } from '#shared/store/requests.ts';
-import type { StoredSchool } from '#shared/store/schools.ts';
+import { listRequestEvents, listRequestsOfSchoolByStatus } from '#shared/store/requests.ts';
 import { getSuppression } from '#shared/store/suppressions.ts';
 import { senderAddress } from '#shared/mail/send.ts';
-import type { UndeliverableAddress } from '#shared/api/manage.ts';
 import { attentionOf } from './attention.ts';
 import { statementReviewDue } from './statement.ts';
 
+/** Pending only: school days left to answer, counting today; 0 on the deadline day itself, negative past it. */
 function daysLeft(school: StoredSchool, r: StoredRequest, today: string): number | undefined {
   if (r.status !== 'pending') return undefined;
   if (r.responseDeadline < today) return -schoolDaysBetween(school, addDays(r.responseDeadline, 1), today);
   return schoolDaysBetween(school, today, r.responseDeadline) - 1;
 }
 
-export function managedView(school: StoredSchool, r: StoredRequest, today: string, events: RequestEvent[] = [], attention: readonly BookingProblem[] = []): ManagedRequestView {
+/** The request as the school's staff see it, without its trail (a list's row). */
+function managed(school: StoredSchool, r: StoredRequest, today: string, attention: ManagedRequest['attention'] = []): ManagedRequest {
   const left = daysLeft(school, r, today);
-  return {
-    id: r.id,
-    urn: r.urn,
-    status: r.status,
-    date: r.date,
-    start: r.start,
-    end: r.end,
-    yearGroups: r.yearGroups,
-    sessionType: r.sessionType,
-    provider: r.provider,
-    contact: r.contact,
-    staffCount: r.staffCount,
-    facilities: r.facilities,
-    content: r.content,
-    notes: r.notes,
-    createdAt: r.createdAt,
-    responseDeadline: r.responseDeadline,
-    ...(left !== undefined ? { schoolDaysLeft: left } : {}),
-    flags: r.flags.map(({ code, rule, field, message }) => ({ code, rule, field, message })),
-    attention: attention.map(({ rule, code, message }) => ({ rule, code, message })),
-    ...(r.alternative ? { alternative: r.alternative } : {}),
-    ...(r.reason ? { reason: r.reason } : {}),
-    ...(r.venue ? { venue: r.venue } : {}),
-    ...(r.delivery ? { delivery: r.delivery } : {}),
-    allowedActions: allowedActions(r, 'school'),
-    history: events.map((e) => ({
-      type: e.type,
-      at: e.at,
-      actor: e.actor.party,
-      ...(e.actor.name ? { by: e.actor.name } : {}),
-      ...(typeof e.data?.reason === 'string' ? { note: e.data.reason } : typeof e.data?.note === 'string' ? { note: e.data.note } : {}),
-    })),
-  };
+  return { request: r, ...(left !== undefined ? { schoolDaysLeft: left } : {}), attention };
 }
 
 /**
@@ -76,12 +43,12 @@ async function undeliverableSchoolAddresses(store: Store, school: StoredSchool):
 }
 
 /** The time a booking stands at: the school's proposal while the provider holds it. */
-function whenOf(r: ManagedRequestView): string {
+function whenOf({ request: r }: ManagedRequest): string {
   const at = r.status === 'alternative_proposed' && r.alternative ? r.alternative : r;
   return `${at.date}T${at.start}`;
 }
 
-export async function dashboard(store: Store, school: StoredSchool, now = new Date()) {
+export async function dashboard(store: Store, school: StoredSchool, now = new Date()): Promise<SchoolBoard> {
   const today = londonDate(now.toISOString());
   const [pending, proposed, approved, opportunities, undeliverable] = await Promise.all([
     listRequestsOfSchoolByStatus(store, school.urn, 'pending'),
@@ -90,11 +57,11 @@ export async function dashboard(store: Store, school: StoredSchool, now = new Da
     listOpportunities(store, school.urn),
     undeliverableSchoolAddresses(store, school),
   ]);
-  const view = (r: StoredRequest) => managedView(school, r, today, [], attentionOf(school, opportunities, r, now));
+  const row = (r: StoredRequest) => managed(school, r, today, attentionOf(school, opportunities, r, now));
   const reviewDue = statementReviewDue(school, today);
-  const needsDecision = pending.sort((a, b) => a.createdAt.localeCompare(b.createdAt)).map(view);
-  const awaitingProvider = proposed.map(view);
-  const upcoming = approved.map(view);
+  const needsDecision = pending.sort((a, b) => a.createdAt.localeCompare(b.createdAt)).map(row);
+  const awaitingProvider = proposed.map(row);
+  const upcoming = approved.map(row);
   return {
     today,
     // Bookings a later change put outside the rules, soonest first (each also in its own list).
@@ -110,15 +77,18 @@ export async function dashboard(store: Store, school: StoredSchool, now = new Da
   };
 }
 
-export async function requestHistory(store: Store, school: StoredSchool, status: SchoolRequestStatus, range: { from?: string; to?: string }, now = new Date()) {
+export async function requestHistory(store: Store, school: StoredSchool, status: SchoolRequestStatus, range: { from?: string; to?: string }, now = new Date()): Promise<ManagedRequest[]> {
   const today = londonDate(now.toISOString());
-  return (await listRequestsOfSchoolByStatus(store, school.urn, status, range)).map((r) => managedView(school, r, today));
+  return (await listRequestsOfSchoolByStatus(store, school.urn, status, range)).map((r) => managed(school, r, today));
 }
 
 /** One request with its trail, and where it takes place (the approve page offers the slot's venue). */
-export async function requestInFull(store: Store, school: StoredSchool, request: StoredRequest, now = new Date()): Promise<ManagedRequestView> {
+export async function requestInFull(store: Store, school: StoredSchool, request: StoredRequest, now = new Date()): Promise<ManagedRequest> {
   const [events, opportunities] = await Promise.all([listRequestEvents(store, request.urn, request.id), listOpportunities(store, request.urn)]);
-  // Where it takes place: the venue given when approving, else the slot's opportunity's (as the emails say).
-  const venue = request.venue || (request.slot ? opportunities.find((o) => o.id === request.slot?.opportunityId)?.venue : undefined);
-  return { ...managedView(school, request, londonDate(now.toISOString()), events, attentionOf(school, opportunities, request, now)), ...(venue ? { venue } : {}) };
+  const slotVenue = request.slot ? opportunities.find((o) => o.id === request.slot?.opportunityId)?.venue : undefined;
+  return {
+    ...managed(school, request, londonDate(now.toISOString()), attentionOf(school, opportunities, request, now)),
+    events,
+    ...(slotVenue ? { slotVenue } : {}),
+  };
 }

@@ -7,7 +7,7 @@ import { bookingOf } from '#shared/domain/recheck.ts';
 import { checkProposedTime } from '#shared/domain/rules.ts';
 import { errorFromViolations } from '#shared/domain/errors.ts';
 import type { Actor } from '#shared/domain/state-machine.ts';
-import type { Decision, DecisionBody } from '#shared/api/manage.ts';
+import type { Decision, DecisionDetails } from '#shared/domain/decisions.ts';
 import { AppError } from '#shared/errors.ts';
 import type { Store } from '#shared/store/client.ts';
 import type { StoredRequest } from '#shared/store/requests.ts';
@@ -27,7 +27,7 @@ function need<T>(value: T | undefined, field: string, message: string): T {
 }
 
 /** A date and time the school offers: given, and school time (R-HOURS); the school may waive its own notice. */
-function schoolTime(school: StoredSchool, body: DecisionBody, now: Date) {
+function schoolTime(school: StoredSchool, body: DecisionDetails, now: Date) {
   const when = {
     date: need(body.date, 'date', 'Enter the new date.'),
     start: need(body.start, 'start', 'Enter the new start time.'),
@@ -43,7 +43,7 @@ export async function decide(
   school: StoredSchool,
   request: StoredRequest,
   decision: Decision,
-  body: DecisionBody,
+  body: DecisionDetails,
   actor: Actor,
   now = new Date(),
   options: { useToken?: string } = {},

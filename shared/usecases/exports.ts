@@ -4,7 +4,7 @@
 // (a cell starting with =, +, -, @, tab or CR gets a leading single quote).
 import { timingSafeEqual } from 'node:crypto';
 import { stringify } from 'csv-stringify/sync';
-import type { CalendarFeedAnswer } from '#shared/api/exports.ts';
+import type { CalendarFeedAnswer } from '#shared/domain/calendar-feed.ts';
 import { academicYearBounds, academicYearOf } from '#shared/domain/academic-year.ts';
 import { addDays, daysBetween } from '#shared/domain/dates.ts';
 import { isEligibleEncounter } from '#shared/domain/encounters.ts';

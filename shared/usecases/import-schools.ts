@@ -9,7 +9,7 @@
 // - the caller is told of progress after each chunk, and gets a summary at the end.
 import { Readable } from 'node:stream';
 import { parse, type CsvError } from 'csv-parse';
-import type { ImportProblem, ImportProgress, ImportSummary } from '#shared/api/admin.ts';
+import type { ImportProblem, ImportProgress, ImportSummary } from '#shared/domain/onboarding.ts';
 import { giasChanged, missingGiasColumns, newSchoolFromGias, parseGiasRecord, type GiasSchool } from '#shared/domain/gias.ts';
 import type { School } from '#shared/domain/types.ts';
 import { AppError } from '#shared/errors.ts';
@@ -19,7 +19,7 @@ import type { StoredSchool } from '#shared/store/schools.ts';
 
 /** Rows read, checked and written together. */
 export const IMPORT_CHUNK_ROWS = 100;
-export type { ImportProblem, ImportProgress, ImportSummary } from '#shared/api/admin.ts';
+export type { ImportProblem, ImportProgress, ImportSummary } from '#shared/domain/onboarding.ts';
 
 /** Problems listed in the summary (all are counted). */
 export const MAX_PROBLEMS_LISTED = 1000;

@@ -3,7 +3,8 @@
 // so a settings page open elsewhere reloads rather than overwrites), an audit item, and,
 // when it replaces another lead, that lead's contact redacted from the published statement
 // versions, in one transaction; then a sign-in link by email, through the mailer.
-import type { CareersLeadAnswer, CareersLeadBody } from '#shared/api/admin.ts';
+import type { CareersLeadAnswer } from '#shared/domain/onboarding.ts';
+import type { Person } from '#shared/domain/types.ts';
 import { ConflictError } from '#shared/errors.ts';
 import type { Store } from '#shared/store/client.ts';
 import { queueEmail } from '#shared/store/outbox.ts';
@@ -14,7 +15,7 @@ import { transact, TransactionCancelled } from '#shared/store/transact.ts';
 import { requireSchool } from './schools.ts';
 import { careersLeadReplacement } from './statement.ts';
 
-export async function inviteCareersLead(store: Store, urn: string, by: { email: string }, body: CareersLeadBody, now = new Date()): Promise<CareersLeadAnswer> {
+export async function inviteCareersLead(store: Store, urn: string, by: { email: string }, body: Person, now = new Date()): Promise<CareersLeadAnswer> {
   const school = await requireSchool(store, urn);
   const email = body.email.toLowerCase();
   const sameLead = school.careersLead.email.toLowerCase() === email;

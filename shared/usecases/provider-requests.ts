@@ -1,11 +1,11 @@
 // A provider's own requests, found through their signed-in email: listing, one request
 // with its history, and the provider's actions (withdraw, accept or reject a proposed time).
-import type { RequestView } from '#shared/api/provider.ts';
 import { bookingOf } from '#shared/domain/recheck.ts';
-import { requestView } from '#shared/api/views.ts';
+import type { ProviderRequestRead } from '#shared/domain/read-models.ts';
+import type { StoredRequest } from '#shared/domain/records.ts';
 import { NotFoundError } from '#shared/errors.ts';
 import type { Store } from '#shared/store/client.ts';
-import { findRequestOfProvider, listRequestEvents, listRequestsOfProvider, type StoredRequest } from '#shared/store/requests.ts';
+import { findRequestOfProvider, listRequestEvents, listRequestsOfProvider } from '#shared/store/requests.ts';
 import { getSchoolNames, getSchoolProfile } from '#shared/store/schools.ts';
 import { requireStillAllowed } from './attention.ts';
 import { applyAction } from './transition.ts';
@@ -18,20 +18,20 @@ async function requireOwnRequest(store: Store, email: string, id: string, now = 
   return request;
 }
 
-async function viewWithHistory(store: Store, request: StoredRequest): Promise<RequestView> {
+async function withHistory(store: Store, request: StoredRequest): Promise<ProviderRequestRead> {
   const [school, events] = await Promise.all([getSchoolProfile(store, request.urn), listRequestEvents(store, request.urn, request.id)]);
-  return requestView(request, school?.name ?? request.urn, events);
+  return { request, schoolName: school?.name ?? request.urn, events };
 }
 
-export async function providerRequest(store: Store, email: string, id: string, now = new Date()): Promise<RequestView> {
-  return viewWithHistory(store, await requireOwnRequest(store, email, id, now));
+export async function providerRequest(store: Store, email: string, id: string, now = new Date()): Promise<ProviderRequestRead> {
+  return withHistory(store, await requireOwnRequest(store, email, id, now));
 }
 
-export async function providerRequests(store: Store, email: string, now = new Date()): Promise<RequestView[]> {
+export async function providerRequests(store: Store, email: string, now = new Date()): Promise<ProviderRequestRead[]> {
   const requests = await listRequestsOfProvider(store, email, 100, now);
   // One batch read of the schools' names (a college writes to many schools), not a profile read per school in turn.
   const names = await getSchoolNames(store, requests.map((r) => r.urn));
-  return requests.map((r) => requestView(r, names.get(r.urn) ?? r.urn));
+  return requests.map((r) => ({ request: r, schoolName: names.get(r.urn) ?? r.urn }));
 }
 
 export async function providerAction(
@@ -41,7 +41,7 @@ export async function providerAction(
   action: 'withdraw' | 'accept' | 'reject',
   input: { reason?: string; note?: string },
   now = new Date(),
-): Promise<RequestView> {
+): Promise<ProviderRequestRead> {
   const request = await requireOwnRequest(store, email, id, now);
   const actor = { party: 'provider' as const, id: email, name: request.contact.name };
   if (action === 'accept' && request.status === 'alternative_proposed') {
@@ -58,5 +58,5 @@ export async function providerAction(
         : action === 'accept'
           ? await applyAction(store, request, 'accept', actor, { ...(input.note ? { note: input.note } : {}) }, now)
           : await applyAction(store, request, 'reject', actor, { ...(input.reason ? { reason: input.reason } : {}) }, now);
-  return viewWithHistory(store, after);
+  return withHistory(store, after);
 }

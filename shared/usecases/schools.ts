@@ -3,12 +3,13 @@
 import { expandOpportunity } from '#shared/domain/calendar.ts';
 import { daysBetween } from '#shared/domain/dates.ts';
 import { providerAccessYears } from '#shared/domain/year-groups.ts';
-import type { PublicSchool, SlotView } from '#shared/api/provider.ts';
-import { publicSchoolView } from '#shared/api/views.ts';
+import type { PublicSchoolRead } from '#shared/domain/read-models.ts';
+import type { StoredSchool } from '#shared/domain/records.ts';
+import type { OpenSlot } from '#shared/domain/slot-places.ts';
 import { AppError, NotFoundError } from '#shared/errors.ts';
 import type { Store } from '#shared/store/client.ts';
 import { listOpportunities } from '#shared/store/opportunities.ts';
-import { getSchoolProfile, type StoredSchool } from '#shared/store/schools.ts';
+import { getSchoolProfile } from '#shared/store/schools.ts';
 import { listSlotsOfSchool } from '#shared/store/slots.ts';
 
 /** A slot listing covers at most about a term at a time. */
@@ -20,12 +21,12 @@ export async function requireSchool(store: Store, urn: string): Promise<StoredSc
   return school;
 }
 
-export async function publicSchool(store: Store, urn: string): Promise<PublicSchool> {
+export async function publicSchool(store: Store, urn: string): Promise<PublicSchoolRead> {
   const [school, opportunities] = await Promise.all([requireSchool(store, urn), listOpportunities(store, urn)]);
-  return publicSchoolView(school, opportunities);
+  return { school, opportunities };
 }
 
-export async function availableSlots(store: Store, urn: string, from: string, to: string): Promise<SlotView[]> {
+export async function availableSlots(store: Store, urn: string, from: string, to: string): Promise<OpenSlot[]> {
   const span = daysBetween(from, to);
   if (span < 0) throw new AppError(400, 'DATE_RANGE_REVERSED', 'The "to" date is before the "from" date; swap them.', { fields: { 'query.to': 'Choose a date on or after the "from" date.' } });
   if (span > MAX_SLOT_RANGE_DAYS) {
@@ -38,7 +39,7 @@ export async function availableSlots(store: Store, urn: string, from: string, to
   // A booked slot's own item counts its places (capacity and every place taken, P-SLOT), as
   // the booking's conditional writes do; a slot never booked has the opportunity's capacity.
   const stored = new Map(booked.map((s) => [`${s.opportunityId}|${s.date}|${s.time}`, s]));
-  const slots: SlotView[] = [];
+  const slots: OpenSlot[] = [];
   for (const o of opportunities) {
     for (const d of expandOpportunity(school, o, from, to)) {
       const item = stored.get(`${o.id}|${d.date}|${d.start}`);

@@ -3,11 +3,26 @@
 // Each save is checked by the schema and then by the domain (every problem at its field,
 // 422), is conditional on the version read (409 when someone saved in between), is one
 // transaction with its audit item, and leaves every other field of the profile alone.
-import type { DryRunAnswer, OpportunitiesAnswer, SettingsAnswer, StaffAnswer, StaffMember } from '#shared/api/settings.ts';
 import { ROLE_ORDER, ROLE_WORDS, SCHOOL_EDITOR_ROLES } from '#shared/domain/roles.ts';
 import { addDays } from '#shared/domain/dates.ts';
 import { rulesByField, type RuleViolation } from '#shared/domain/errors.ts';
-import { checkOpportunities, checkSettings, datedClosures, opportunityWarnings, profileFieldsOf, settingsOf, type SchoolSettings } from '#shared/domain/settings.ts';
+import {
+  checkOpportunities,
+  checkSettings,
+  datedClosures,
+  opportunityWarnings,
+  profileFieldsOf,
+  settingsOf,
+  type DryRunAnswer,
+  type OpportunitiesAnswer,
+  type OpportunitiesChange,
+  type SchoolSettings,
+  type SettingsAnswer,
+  type SettingsChange,
+  type StaffAnswer,
+  type StaffChange,
+  type StaffMember,
+} from '#shared/domain/settings.ts';
 import { capacityBelowTaken } from '#shared/domain/slot-places.ts';
 import { londonDate } from '#shared/domain/timezone.ts';
 import type { Opportunity } from '#shared/domain/types.ts';
@@ -55,7 +70,7 @@ export async function saveSettings(
   store: Store,
   urn: string,
   editor: Editor,
-  body: { version: number; settings: SchoolSettings; dryRun?: boolean | undefined },
+  body: SettingsChange,
   now = new Date(),
 ): Promise<SettingsAnswer | DryRunAnswer> {
   const [school, opportunities] = await Promise.all([requireSchool(store, urn), listOpportunities(store, urn)]);
@@ -121,9 +136,6 @@ export async function readOpportunities(store: Store, urn: string): Promise<Oppo
   return { opportunities, version: versionOf(school, 'opportunitiesVersion') };
 }
 
-/** An opportunity as sent: a new one has no id yet. */
-export type OpportunityInput = Omit<Opportunity, 'id'> & { id?: string | undefined };
-
 const OPPORTUNITIES_CHANGED =
   "Someone else saved this school's opportunities after you opened them. Reload the page to see their changes, then make yours again.";
 
@@ -137,7 +149,7 @@ export async function saveOpportunities(
   store: Store,
   urn: string,
   editor: Editor,
-  body: { version?: number | undefined; opportunities: OpportunityInput[]; dryRun?: boolean | undefined },
+  body: OpportunitiesChange,
   now = new Date(),
 ): Promise<OpportunitiesAnswer | DryRunAnswer> {
   const [school, existing] = await Promise.all([requireSchool(store, urn), listOpportunities(store, urn)]);
@@ -236,7 +248,7 @@ function staffAnswer(records: StaffRoleRecord[], editor: Editor): StaffAnswer {
  * careers lead and trust admins are set up by the trust and must stay as they are.
  * Only a careers lead or trust admin may do this.
  */
-export async function saveStaff(store: Store, urn: string, editor: Editor, body: { staff: StaffMember[] }, now = new Date()): Promise<StaffAnswer> {
+export async function saveStaff(store: Store, urn: string, editor: Editor, body: StaffChange, now = new Date()): Promise<StaffAnswer> {
   if (!STAFF_EDITOR_ROLES.includes(editor.role)) {
     throw new AppError(403, 'ROLE_REQUIRED', "Only the school's careers lead or a trust admin can add or remove staff. Ask your careers lead to make this change.");
   }

@@ -4,9 +4,20 @@
 // one reminder email per review date, queued by the daily job). And the redaction of a
 // replaced or erased careers lead's contact from the versions that name them (issue 12,
 // item 10; how that squares with immutable versions: shared/store/statements.ts).
-import type { ManageStatementAnswer, PublishStatementBody, StatementAnswer, StatementEmbed, StatementVersionLink } from '#shared/api/statement.ts';
 import { formatDateShort } from '#shared/domain/dates.ts';
-import { buildStatement, isReviewDue, nextReviewDate, redactedContact, requestUrlOf, statementReviewMessage } from '#shared/domain/statement.ts';
+import {
+  buildStatement,
+  isReviewDue,
+  nextReviewDate,
+  redactedContact,
+  requestUrlOf,
+  statementReviewMessage,
+  type ManageStatementAnswer,
+  type StatementAnswer,
+  type StatementApproval,
+  type StatementEmbed,
+  type StatementVersionLink,
+} from '#shared/domain/statement.ts';
 import { londonDate } from '#shared/domain/timezone.ts';
 import { AppError, ConflictError, NotFoundError } from '#shared/errors.ts';
 import { escapeHtml } from '#shared/domain/html.ts';
@@ -144,7 +155,7 @@ export async function publishStatement(
   store: Store,
   urn: string,
   editor: { email: string; role: StaffRole },
-  body: PublishStatementBody,
+  body: StatementApproval,
   now = new Date(),
 ): Promise<ManageStatementAnswer> {
   if (!STATEMENT_PUBLISHER_ROLES.includes(editor.role)) {

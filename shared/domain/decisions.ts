@@ -1,0 +1,44 @@
+// What the careers lead decides on a request, and what they give with it: the site's
+// decision form and the emailed link's form both come down to these (the state machine
+// says which fields each decision needs).
+import type { ContentConfirmation } from './labels.ts';
+import type { Attendance } from './state-machine.ts';
+import type { IsoDate, LocalTime } from './types.ts';
+
+export const DECISIONS = ['approve', 'decline', 'propose', 'reschedule', 'cancel', 'deliver', 'keep'] as const;
+export type Decision = (typeof DECISIONS)[number];
+
+/** Every decision's fields; which are needed depends on the decision. */
+export interface DecisionDetails {
+  note?: string;
+  /** Approve: where the encounter takes place, e.g. "Main hall" (shown to the provider and in the invitation). */
+  venue?: string;
+  /** Decline: one of the school's grounds for refusing, or the lead's own words; cancel, reschedule, keep: why. */
+  reason?: string;
+  /** Propose, reschedule: the other date and time, and an optional message to the provider. */
+  date?: IsoDate;
+  start?: LocalTime;
+  end?: LocalTime;
+  message?: string;
+  respondBy?: IsoDate;
+  /** Deliver: whether it happened, the four R-CONTENT items confirmed again, attendance. */
+  happened?: boolean;
+  content?: ContentConfirmation;
+  attendance?: Attendance[];
+}
+
+/** What an emailed link can do: one decision, named when the link was issued. */
+export type LinkDecision = Extract<Decision, 'approve' | 'decline' | 'propose'>;
+
+/** The emailed link's confirmation form as a browser sends it: the date in three boxes, times as typed. */
+export interface ActionForm {
+  reason?: string;
+  otherReason?: string;
+  note?: string;
+  'date-day'?: string;
+  'date-month'?: string;
+  'date-year'?: string;
+  start?: string;
+  end?: string;
+  message?: string;
+}
