@@ -3,7 +3,8 @@
 // mailer then sends them nothing, and the careers lead's dashboard names them.
 import type { SNSEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sesFeedback, suppressionsFrom } from '#functions/ses-feedback.ts';
+import { sesFeedback } from '#functions/ses-feedback.ts';
+import { suppressionsFrom } from '#shared/usecases/ses-feedback.ts';
 import { manageRequests } from '#functions/manage-requests.ts';
 import { seedDemo } from '#infra/local/seed.ts';
 import { DEMO_CAREERS_LEAD } from '#infra/local/demo-data.ts';
