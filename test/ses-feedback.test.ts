@@ -12,7 +12,7 @@ import { createRequestBody } from '#shared/api/provider.ts';
 import { isSchoolDay } from '#shared/domain/calendar.ts';
 import { addDays, dayOfWeek } from '#shared/domain/dates.ts';
 import { sessionCookie } from '#shared/http/session.ts';
-import { deliverOnce, type Delivery } from '#shared/mail/deliver.ts';
+import { deliverOnce, type Delivery } from '#shared/usecases/notify.ts';
 import type { Store } from '#shared/store/client.ts';
 import { claimDelivery, getMailLogEntry, recordDelivery } from '#shared/store/mail-log.ts';
 import { getSchoolProfile } from '#shared/store/schools.ts';
