@@ -4,8 +4,7 @@
 // gathered by the use case (shared/usecases/notify.ts); a link with a fresh token is asked
 // for here as a TokenGrant and minted by the use case only once the email is claimed, so
 // mail reads nothing and writes nothing. A new email is one entry here and one template.
-import type { ReminderKind } from '#shared/domain/reminders.ts';
-import { REMINDER_AUDIENCE } from '#shared/domain/reminders.ts';
+import { REMINDER_AUDIENCE, type ReminderKind } from '#shared/domain/reminders.ts';
 import type { AttentionMessage, RequestEvent, SessionKind, StoredRequest, StoredSchool } from '#shared/domain/records.ts';
 import type { RequestEventType } from '#shared/domain/state-machine.ts';
 import { buildInvite } from './calendar.ts';
