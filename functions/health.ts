@@ -1,25 +1,11 @@
-// GET /api/health: whether the table and the mail service answer. 200 when both do, 503
-// with each component's state when either does not, so a monitor can tell which.
+// GET /api/health: whether the table and the mail service answer (shared/usecases/health.ts).
+// 200 when both do, 503 with each component's state when either does not, so a monitor can
+// tell which.
 import { httpHandler, type HttpResult } from '#shared/http/handler.ts';
 import { storeFromEnv } from '#shared/store/client.ts';
-import { pingTable } from '#shared/store/health.ts';
-import { pingMail } from '#shared/mail/client.ts';
-import { logger } from '#shared/log.ts';
+import { checkHealth, type Health } from '#shared/usecases/health.ts';
 
-type Check = () => Promise<void>;
-
-async function state(name: string, check: Check): Promise<'up' | 'down'> {
-  try {
-    await check();
-    return 'up';
-  } catch (error) {
-    logger.warn('health check failed', { component: name, error });
-    return 'down';
-  }
-}
-
-export async function health(checks: { table: Check; mail: Check }): Promise<HttpResult> {
-  const [table, mail] = await Promise.all([state('table', checks.table), state('mail', checks.mail)]);
+export function healthReply({ table, mail }: Health): HttpResult {
   const up = table === 'up' && mail === 'up';
   const body = { status: up ? 'ok' : 'degraded', components: { table, mail } };
   if (up) return { status: 200, body };
@@ -35,5 +21,5 @@ export async function health(checks: { table: Check; mail: Check }): Promise<Htt
 
 export const handler = httpHandler({
   route: 'health',
-  run: () => health({ table: () => pingTable(storeFromEnv()), mail: pingMail }),
+  run: async () => healthReply(await checkHealth(storeFromEnv())),
 });

@@ -1,12 +1,13 @@
 // The mailer: the table's stream → emails. The only function allowed to send mail. Each
-// new request event or outbox item becomes its emails, once each; a record that fails is
-// reported so the event source mapping retries from it (partial batch failure).
+// new request event or outbox item becomes its emails, once each (shared/usecases/notify.ts);
+// a record that fails is reported so the event source mapping retries from it (partial
+// batch failure).
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
-import { deliverOnce, deliveriesFor } from '#shared/mail/deliver.ts';
 import { logger } from '#shared/log.ts';
 import { storeFromEnv, type Store } from '#shared/store/client.ts';
+import { mailItem } from '#shared/usecases/notify.ts';
 
 type Image = Record<string, AttributeValue>;
 
@@ -14,13 +15,7 @@ export async function notify(store: Store, records: DynamoDBRecord[]): Promise<D
   for (const record of records) {
     if (record.eventName !== 'INSERT' || !record.dynamodb?.NewImage) continue;
     try {
-      const image = unmarshall(record.dynamodb.NewImage as Image);
-      const source = { pk: String(image.pk), sk: String(image.sk) };
-      for (const delivery of await deliveriesFor(store, image)) {
-        const outcome = await deliverOnce(store, source, delivery);
-        // The role and the item, never the address (log lines hold no personal data).
-        logger.info(outcome === 'sent' ? 'email sent' : `email not sent (${outcome})`, { item: image.itemType, key: source, role: delivery.role });
-      }
+      await mailItem(store, unmarshall(record.dynamodb.NewImage as Image));
     } catch (error) {
       logger.error('email delivery failed; the batch is retried from this record', { error });
       // Records after a failed one are retried too, in order, as the mapping requires.

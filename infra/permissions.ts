@@ -20,8 +20,11 @@ export const TABLE_WRITE_ACTIONS = [
 /** The health check's "can we reach SES": reads the account's sending status, sends nothing. */
 export const MAIL_CHECK_ACTIONS = ['ses:GetAccount'] as const;
 
-/** Sending, only on the sender identity and the configuration set. */
-export const MAIL_SEND_ACTIONS = ['ses:SendRawEmail', 'ses:SendEmail'] as const;
+/**
+ * Sending, only on the sender identity and the configuration set. The mailer calls SES v2's
+ * SendEmail (raw MIME in it), which IAM authorises as ses:SendEmail alone.
+ */
+export const MAIL_SEND_ACTIONS = ['ses:SendEmail'] as const;
 
 /** Reading the table's stream: what the mailer's event source mapping needs. */
 export const STREAM_READ_ACTIONS = ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams'] as const;

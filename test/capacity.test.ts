@@ -118,7 +118,7 @@ async function requestSlot(urn: string, slot: Pick<Slot, 'opportunityId' | 'date
   return request;
 }
 
-/** The token of an unconfirmed request's link, issued as the mailer issues it (shared/mail/outbox-mailers.ts). */
+/** The token of an unconfirmed request's link, issued as the mailer issues it (shared/usecases/notify.ts). */
 function confirmationToken(r: StoredRequest): Promise<string> {
   return issueToken(store, { purpose: 'confirm-request', email: r.providerEmail, data: { urn: r.urn, requestId: r.id }, ttlSeconds: 24 * 60 * 60, now: NOW });
 }

@@ -12,7 +12,7 @@ import { addDays, formatDate, formatDateShort } from '#shared/domain/dates.ts';
 import { CONTENT_ITEM_LABELS, CONTENT_ITEMS } from '#shared/domain/labels.ts';
 import { deliveryReminderDate, pendingReminderDate, visitReminderDate } from '#shared/domain/reminders.ts';
 import { londonDate } from '#shared/domain/timezone.ts';
-import { reminderMailer } from '#shared/mail/daily-mailers.ts';
+import { deliveriesFor } from '#shared/usecases/notify.ts';
 import { createStore, type Store } from '#shared/store/client.ts';
 import { reminderQueued } from '#shared/store/reminders.ts';
 import { getRequest, listRequestEvents, type StoredRequest } from '#shared/store/requests.ts';
@@ -248,7 +248,7 @@ describe('daily job', () => {
 
   it('sends no reminder decided on a state that has changed since (the lead answered in between)', async () => {
     const request = await approve(await createRequest('Changed College', 'changed@changed-college.example'));
-    const deliveries = await reminderMailer(store, { kind: 'reminder', reminder: 'pending-3', urn: URN, requestId: request.id, status: 'pending', date: request.date });
+    const deliveries = await deliveriesFor(store, { itemType: 'outbox', kind: 'reminder', reminder: 'pending-3', urn: URN, requestId: request.id, status: 'pending', date: request.date });
     expect(deliveries).toEqual([]);
   });
 });

@@ -3,7 +3,8 @@
 // mailer then sends them nothing, and the careers lead's dashboard names them.
 import type { SNSEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sesFeedback, suppressionsFrom } from '#functions/ses-feedback.ts';
+import { sesFeedback } from '#functions/ses-feedback.ts';
+import { suppressionsFrom } from '#shared/usecases/ses-feedback.ts';
 import { manageRequests } from '#functions/manage-requests.ts';
 import { seedDemo } from '#infra/local/seed.ts';
 import { DEMO_CAREERS_LEAD } from '#infra/local/demo-data.ts';
@@ -11,7 +12,7 @@ import { createRequestBody } from '#shared/api/provider.ts';
 import { isSchoolDay } from '#shared/domain/calendar.ts';
 import { addDays, dayOfWeek } from '#shared/domain/dates.ts';
 import { sessionCookie } from '#shared/http/session.ts';
-import { deliverOnce, type Delivery } from '#shared/mail/deliver.ts';
+import { deliverOnce, type Delivery } from '#shared/usecases/notify.ts';
 import type { Store } from '#shared/store/client.ts';
 import { claimDelivery, getMailLogEntry, recordDelivery } from '#shared/store/mail-log.ts';
 import { getSchoolProfile } from '#shared/store/schools.ts';

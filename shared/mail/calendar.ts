@@ -6,8 +6,7 @@ import { tzlib_get_ical_block } from 'timezones-ical-library';
 import { SCHOOL_TIME_ZONE } from '#shared/domain/timezone.ts';
 import { formatYearGroups } from '#shared/domain/year-groups.ts';
 import { CONTENT_ITEMS, CONTENT_ITEM_LABELS, SESSION_TYPE_LABELS } from '#shared/domain/labels.ts';
-import type { StoredRequest } from '#shared/store/requests.ts';
-import type { StoredSchool } from '#shared/store/schools.ts';
+import type { StoredRequest, StoredSchool } from '#shared/domain/records.ts';
 import { arrivalText, schoolAddress, sentenceCase } from './messages/visit.ts';
 
 export function calendarUid(requestId: string): string {

@@ -1,24 +1,52 @@
-// Links in emails: absolute URLs on the site, and sign-in and action links carrying a fresh
-// token. A token travels in the fragment (#token=…), which no server receives or logs, and
-// the page it opens posts it (issue 12, item 3).
-import type { Store } from '#shared/store/client.ts';
-import { issueToken } from '#shared/store/tokens.ts';
+// Links in emails: absolute URLs on the site, and links carrying a fresh token. A token
+// travels in the fragment (#token=…), which no server receives or logs, and the page it
+// opens posts it (issue 12, item 3). Mail only says which token a link needs (a TokenGrant);
+// the use case mints it once the email is claimed, and the link is made from it here.
+import type { TokenPurpose } from '#shared/domain/records.ts';
 
 /** Link lifetimes: staff sign-in 15 minutes; a provider's link from an email, a week. */
 export const STAFF_LINK_SECONDS = 15 * 60;
 export const PROVIDER_LINK_SECONDS = 7 * 24 * 60 * 60;
+/** Email action links for the careers lead: single use, 14 days, bound to request and lead; the token in the fragment. */
+export const ACTION_LINK_SECONDS = 14 * 24 * 60 * 60;
 
 export function siteUrl(path: string): string {
   const base = process.env.SITE_URL ?? 'http://localhost:3000';
   return new URL(path, base).toString();
 }
 
-export async function signInUrl(store: Store, email: string, kind: 'staff' | 'provider', next: string, ttlSeconds: number): Promise<string> {
-  const token = await issueToken(store, { purpose: 'sign-in', email, data: { kind, next }, ttlSeconds });
-  return siteUrl(`/sign-in/confirm/#token=${token}`);
-}
-
 /** A careers lead's approve / decline / propose link: the page at /actions/ reads the token from the fragment. */
 export function actionLinkPath(token: string): string {
   return `/actions/#token=${encodeURIComponent(token)}`;
+}
+
+/** What a link's token grants, and for how long: a lifetime, or until a moment (counted when it is minted). */
+export interface TokenGrant {
+  purpose: TokenPurpose;
+  /** Whoever uses the link acts as this address. */
+  email: string;
+  data: Record<string, string>;
+  lifetime: { seconds: number } | { until: string };
+}
+
+/** The link that carries a minted token: the page it opens follows from what the token is for. */
+export function tokenLink(purpose: TokenPurpose, token: string): string {
+  switch (purpose) {
+    case 'sign-in':
+      return siteUrl(`/sign-in/confirm/#token=${token}`);
+    case 'action':
+      return siteUrl(actionLinkPath(token));
+    case 'confirm-request':
+      return siteUrl(`/request/confirm/#token=${token}`);
+  }
+}
+
+/** A provider's link from an email: it signs them in and lands on their request. */
+export function providerSignIn(request: { id: string; contact: { email: string } }): TokenGrant {
+  return { purpose: 'sign-in', email: request.contact.email, data: { kind: 'provider', next: `/requests/view/?id=${encodeURIComponent(request.id)}` }, lifetime: { seconds: PROVIDER_LINK_SECONDS } };
+}
+
+/** The careers lead's page for one request on the dashboard (no token: the lead signs in). */
+export function leadRequestUrl(requestId: string): string {
+  return siteUrl(`/manage/requests/view/?id=${encodeURIComponent(requestId)}`);
 }

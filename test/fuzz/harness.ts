@@ -39,7 +39,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { PROVIDER_ACTIONS } from '#shared/api/provider.ts';
 import { DECISIONS } from '#shared/api/manage.ts';
 import { escapeHtml } from '#shared/domain/html.ts';
-import { deliveriesFor } from '#shared/mail/deliver.ts';
+import { deliveriesFor } from '#shared/usecases/notify.ts';
 import { donePage } from '#shared/pages/action.ts';
 import type { HttpRoute } from '#shared/routes.ts';
 import type { StoredRequest } from '#shared/store/requests.ts';

@@ -1,4 +1,4 @@
-// A small HTTP front for the SES emulator that fails on purpose: each SendRawEmail call is
+// A small HTTP front for the SES emulator that fails on purpose: each SendEmail call (v2) is
 // answered as the test's plan says (500, throttling, a dropped connection, a held request
 // that never gets an answer) or passed on to the real emulator. It can also stop listening
 // altogether (connection refused) and come back on the same port.
@@ -11,7 +11,7 @@ export type Outcome = 'forward' | 'error500' | 'throttle' | 'drop' | 'hold' | 'r
 
 export interface FlakySes {
   endpoint: string;
-  /** What to do with the n-th SendRawEmail call (0-based, counted over the proxy's life). */
+  /** What to do with the n-th SendEmail call (0-based, counted over the proxy's life). */
   plan: (n: number) => Outcome;
   readonly stats: { sends: number; forwarded: number; failed: number; held: number };
   /** Resolves when a send is being held (the caller has claimed it and is waiting on SES). */
@@ -22,8 +22,10 @@ export interface FlakySes {
   stop: () => Promise<void>;
 }
 
-const THROTTLED = `<ErrorResponse xmlns="http://ses.amazonaws.com/doc/2010-12-01/"><Error><Type>Sender</Type><Code>Throttling</Code><Message>Maximum sending rate exceeded.</Message></Error><RequestId>flaky</RequestId></ErrorResponse>`;
-const INTERNAL = `<ErrorResponse xmlns="http://ses.amazonaws.com/doc/2010-12-01/"><Error><Type>Receiver</Type><Code>InternalFailure</Code><Message>flaky</Message></Error><RequestId>flaky</RequestId></ErrorResponse>`;
+/** An SES v2 error as the service answers it (REST JSON: the code in x-amzn-ErrorType). */
+function sesError(res: ServerResponse, status: number, code: string, message: string) {
+  res.writeHead(status, { 'content-type': 'application/json', 'x-amzn-errortype': code, 'x-amzn-requestid': 'flaky' }).end(JSON.stringify({ message }));
+}
 
 function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -57,23 +59,22 @@ export async function startFlakySes(target: string, plan: (n: number) => Outcome
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const body = await readBody(req);
-    const isSend = req.method === 'POST' && body.toString('utf8').includes('Action=SendRawEmail');
+    const isSend = req.method === 'POST' && (req.url ?? '').startsWith('/v2/email/outbound-emails');
     const outcome: Outcome = isSend ? self.plan(stats.sends++) : 'forward';
     if (outcome === 'error500') {
       stats.failed++;
-      res.writeHead(500, { 'content-type': 'text/xml' }).end(INTERNAL);
+      sesError(res, 500, 'InternalFailure', 'flaky');
       return;
     }
     if (outcome === 'throttle') {
       stats.failed++;
-      res.writeHead(400, { 'content-type': 'text/xml' }).end(THROTTLED);
+      sesError(res, 429, 'TooManyRequestsException', 'Maximum sending rate exceeded.');
       return;
     }
     if (outcome === 'reject') {
       stats.failed++;
-      const to = [...new URLSearchParams(body.toString('utf8')).entries()].filter(([k]) => k.startsWith('Destinations.member.')).map(([, v]) => v);
-      const message = `Email address is not verified. The following identities failed the check in region EU-WEST-2: ${to.join(', ')}`;
-      res.writeHead(400, { 'content-type': 'text/xml' }).end(`<ErrorResponse xmlns="http://ses.amazonaws.com/doc/2010-12-01/"><Error><Type>Sender</Type><Code>MessageRejected</Code><Message>${message}</Message></Error><RequestId>flaky</RequestId></ErrorResponse>`);
+      const to = (JSON.parse(body.toString('utf8')) as { Destination?: { ToAddresses?: string[] } }).Destination?.ToAddresses ?? [];
+      sesError(res, 400, 'MessageRejected', `Email address is not verified. The following identities failed the check in region EU-WEST-2: ${to.join(', ')}`);
       return;
     }
     if (outcome === 'drop') {

@@ -1,7 +1,7 @@
 // Shared pieces of every email: the HTML layout, a button, detail rows in HTML and text.
 // Every value is escaped in HTML by the `html` template; plain text carries values as
 // they are (a MIME text part cannot run code).
-import type { StoredRequest } from '#shared/store/requests.ts';
+import type { StoredRequest } from '#shared/domain/records.ts';
 import { formatDate } from '#shared/domain/dates.ts';
 import { formatYearGroups } from '#shared/domain/year-groups.ts';
 import { CONTENT_ITEMS, CONTENT_ITEM_LABELS, PROVIDER_TYPE_LABELS, SESSION_TYPE_LABELS } from '#shared/domain/labels.ts';
@@ -31,6 +31,14 @@ export function button(href: string, label: string): SafeHtml {
 
 export type Row = [string, string];
 
+/**
+ * An encounter's date and time as every email writes it ("Tuesday 12 January 2027, 10:00
+ * to 10:45"): the one place mail puts a time range into words.
+ */
+export function when(r: { date: string; start: string; end: string }): string {
+  return `${formatDate(r.date)}, ${r.start} to ${r.end}`;
+}
+
 export function detailRows(request: StoredRequest): Row[] {
   const rows: Row[] = [
     ['Provider', `${request.provider.organisation} (${PROVIDER_TYPE_LABELS[request.provider.type]})`],
@@ -38,7 +46,7 @@ export function detailRows(request: StoredRequest): Row[] {
     ['Contact', `${request.contact.name}, ${request.contact.email}, ${request.contact.phone}`],
     ['Session', SESSION_TYPE_LABELS[request.sessionType]],
     ['Year groups', `${formatYearGroups(request.yearGroups)} (whole year groups)`],
-    ['Date and time', `${formatDate(request.date)}, ${request.start} to ${request.end}`],
+    ['Date and time', when(request)],
     ['Staff attending', `${request.staffCount}, who will follow the school's safeguarding and visitor checks`],
     ['Facilities needed', request.facilities.length ? request.facilities.join(', ') : 'None'],
     ['Will cover', CONTENT_ITEMS.filter((c) => request.content[c]).map((c) => CONTENT_ITEM_LABELS[c]).join('; ')],

@@ -7,14 +7,10 @@ import { CONTENT_ITEM_LABELS, CONTENT_ITEMS, SESSION_TYPE_LABELS } from '#shared
 import { PENDING_REMINDER_SCHOOL_DAYS } from '#shared/domain/reminders.ts';
 import type { School } from '#shared/domain/types.ts';
 import { formatYearGroups, yearGroupLabel } from '#shared/domain/year-groups.ts';
-import type { StoredRequest } from '#shared/store/requests.ts';
+import type { StoredRequest } from '#shared/domain/records.ts';
 import { html } from '#shared/domain/html.ts';
-import { button, detailRows, layout, rowsHtml, rowsText, type MessageContent } from './layout.ts';
+import { button, detailRows, layout, rowsHtml, rowsText, when, type MessageContent } from './layout.ts';
 import { visitRowsForProvider } from './visit.ts';
-
-function when(r: Pick<StoredRequest, 'date' | 'start' | 'end'>): string {
-  return `${formatDate(r.date)}, ${r.start} to ${r.end}`;
-}
 
 function paragraphs(lines: string[]) {
   return lines.map((l) => html`<p>${l}</p>`);

@@ -3,13 +3,9 @@
 // or the provider's answer to a time the school proposed).
 import { formatDate, formatDateShort } from '#shared/domain/dates.ts';
 import type { RequestStatus, School } from '#shared/domain/types.ts';
-import type { StoredRequest } from '#shared/store/requests.ts';
+import type { StoredRequest } from '#shared/domain/records.ts';
 import { html } from '#shared/domain/html.ts';
-import { button, detailRows, layout, rowsHtml, rowsText, type MessageContent } from './layout.ts';
-
-function when(r: { date: string; start: string; end: string }): string {
-  return `${formatDate(r.date)}, ${r.start} to ${r.end}`;
-}
+import { button, detailRows, layout, rowsHtml, rowsText, when, type MessageContent } from './layout.ts';
 
 /** Was it the school's answer (pending) or the provider's (a proposed time) that never came? */
 function lapsed(request: StoredRequest, from: RequestStatus | null) {

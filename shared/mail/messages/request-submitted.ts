@@ -3,7 +3,7 @@
 import type { School } from '#shared/domain/types.ts';
 import { formatDate, formatDateShort } from '#shared/domain/dates.ts';
 import { formatYearGroups } from '#shared/domain/year-groups.ts';
-import type { StoredRequest } from '#shared/store/requests.ts';
+import type { StoredRequest } from '#shared/domain/records.ts';
 import { html } from '#shared/domain/html.ts';
 import { button, detailRows, layout, rowsHtml, rowsText, type MessageContent } from './layout.ts';
 

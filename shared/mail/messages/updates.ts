@@ -6,9 +6,9 @@
 import type { RequestEventType } from '#shared/domain/state-machine.ts';
 import type { School } from '#shared/domain/types.ts';
 import { formatDate, formatDateShort } from '#shared/domain/dates.ts';
-import type { StoredRequest } from '#shared/store/requests.ts';
+import type { StoredRequest } from '#shared/domain/records.ts';
 import { html } from '#shared/domain/html.ts';
-import { button, detailRows, layout, rowsHtml, rowsText, type MessageContent } from './layout.ts';
+import { button, detailRows, layout, rowsHtml, rowsText, when, type MessageContent } from './layout.ts';
 import { visitRowsForLead, visitRowsForProvider } from './visit.ts';
 
 export type Audience = 'lead' | 'provider';
@@ -20,10 +20,6 @@ interface Wording {
   linkLabel: string;
   /** An approved (or moved) encounter: each side's own details instead of the request as sent. */
   visit?: true;
-}
-
-function when(r: { date: string; start: string; end: string }): string {
-  return `${formatDate(r.date)}, ${r.start} to ${r.end}`;
 }
 
 export function wording(

@@ -3,12 +3,12 @@
 // message, with a general line on photo ID and the visitor checks), whom to ask for.
 // The careers lead: who is coming, for which year groups and session, and what they need.
 // Neither gets the other's: the lead's copy never carries the provider's arrival instructions.
-import { formatDate, minutesOfDay, timeFromMinutes } from '#shared/domain/dates.ts';
+import { minutesOfDay, timeFromMinutes } from '#shared/domain/dates.ts';
 import { PROVIDER_TYPE_LABELS, SESSION_TYPE_LABELS } from '#shared/domain/labels.ts';
 import type { School } from '#shared/domain/types.ts';
 import { formatYearGroups } from '#shared/domain/year-groups.ts';
-import type { StoredRequest } from '#shared/store/requests.ts';
-import type { Row } from './layout.ts';
+import type { StoredRequest } from '#shared/domain/records.ts';
+import { when, type Row } from './layout.ts';
 
 /** Providers are asked to arrive this long before the start, to sign in. */
 export const ARRIVE_MINUTES_EARLY = 15;
@@ -32,10 +32,6 @@ export function arrivalText(request: Pick<StoredRequest, 'start' | 'staffCount' 
 /** "Assembly", for the start of a sentence. */
 export function sentenceCase(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-function when(r: Pick<StoredRequest, 'date' | 'start' | 'end'>): string {
-  return `${formatDate(r.date)}, ${r.start} to ${r.end}`;
 }
 
 /** The provider's copy: where to go and what the school asks of them. */

@@ -1,9 +1,9 @@
 // Where an encounter takes place: the venue the careers lead gave when approving, else the
 // venue of the slot's opportunity (a request on a slot), else none (the school's address
-// alone). Emails and invitations read it here, so both sides see the same place.
+// alone). Emails and invitations are given it from here, so both sides see the same place.
+import type { StoredRequest } from '#shared/domain/records.ts';
 import type { Store } from '#shared/store/client.ts';
 import { getOpportunity } from '#shared/store/opportunities.ts';
-import type { StoredRequest } from '#shared/store/requests.ts';
 
 export async function venueOf(store: Store, request: Pick<StoredRequest, 'urn' | 'venue' | 'slot'>): Promise<string | undefined> {
   if (request.venue) return request.venue;

@@ -1,0 +1,340 @@
+// The one registry of emails. For each kind of message (a request event people are told
+// about, or an outbox item), who receives it and, beside each recipient, its template
+// (subject, HTML and text, in ./messages) and its .ics. What a kind needs is its mail input,
+// gathered by the use case (shared/usecases/notify.ts); a link with a fresh token is asked
+// for here as a TokenGrant and minted by the use case only once the email is claimed, so
+// mail reads nothing and writes nothing. A new email is one entry here and one template.
+import { REMINDER_AUDIENCE, type ReminderKind } from '#shared/domain/reminders.ts';
+import type { AttentionMessage, RequestEvent, SessionKind, StoredRequest, StoredSchool } from '#shared/domain/records.ts';
+import type { RequestEventType } from '#shared/domain/state-machine.ts';
+import { buildInvite } from './calendar.ts';
+import type { Address, CalendarPart, OutgoingEmail } from './compose.ts';
+import { ACTION_LINK_SECONDS, leadRequestUrl, PROVIDER_LINK_SECONDS, providerSignIn, siteUrl, STAFF_LINK_SECONDS, type TokenGrant } from './links.ts';
+import { attentionForLead, type AttentionItem } from './messages/attention.ts';
+import type { MessageContent } from './messages/layout.ts';
+import { deliveryReminderForLead, pendingReminderForLead, visitReminderForProvider } from './messages/reminders.ts';
+import { requestConfirmation } from './messages/request-confirmation.ts';
+import { requestExpiredForLead, requestExpiredForProvider } from './messages/request-expired.ts';
+import { requestCreatedForLead, requestCreatedForProvider } from './messages/request-submitted.ts';
+import { signInLink } from './messages/sign-in.ts';
+import { statementReviewForLead } from './messages/statement-review.ts';
+import { updateMessage, wording, type Audience } from './messages/updates.ts';
+import { senderAddress } from './send.ts';
+
+// ——— What each kind is given ———
+
+/** A request event: the event, the request and school as they are now, and where it takes place when the email says so. */
+export interface RequestMail {
+  event: RequestEvent;
+  request: StoredRequest;
+  school: StoredSchool;
+  /** Read only for an event that changes the calendar (the invitation's LOCATION, the visit details). */
+  venue?: string;
+}
+
+/** A reminder of the daily job, on the state it was decided on (the use case checked it still holds). */
+export interface ReminderMail {
+  reminder: ReminderKind;
+  request: StoredRequest;
+  school: StoredSchool;
+  /** Where the visit is, for the provider's reminder. */
+  venue?: string;
+}
+
+export interface SignInMail {
+  email: string;
+  sessionKind: SessionKind;
+  next: string;
+}
+
+export interface StatementReviewMail {
+  school: StoredSchool;
+  review: { version: number; approvedOn: string; nextReviewOn: string };
+}
+
+/** A booking still outside the rules, with what it breaks (shared/domain/recheck.ts). */
+export type AttentionBooking = Omit<AttentionItem, 'link'> & { requestId: string };
+
+export interface AttentionMail {
+  school: StoredSchool;
+  cause: AttentionMessage['cause'];
+  /** Only those still needing attention when the email is built; none, nothing is sent. */
+  bookings: AttentionBooking[];
+}
+
+/** An unconfirmed request still within its time to be confirmed. */
+export interface RequestConfirmationMail {
+  request: StoredRequest & { confirmBy: string };
+  school: StoredSchool;
+}
+
+/** The request events that send email: the later changes, each worded for the other side. */
+const UPDATE_EVENTS = [
+  'REQUEST_APPROVED',
+  'ALTERNATIVE_ACCEPTED',
+  'REQUEST_RESCHEDULED',
+  'REQUEST_DECLINED',
+  'ALTERNATIVE_PROPOSED',
+  'REQUEST_WITHDRAWN',
+  'ALTERNATIVE_REJECTED',
+  'REQUEST_CANCELLED',
+] as const satisfies readonly RequestEventType[];
+
+export type MailedEventType = 'REQUEST_SUBMITTED' | 'REQUEST_EXPIRED' | (typeof UPDATE_EVENTS)[number];
+
+export type MailInputs = { [K in MailedEventType]: RequestMail } & {
+  'sign-in-link': SignInMail;
+  reminder: ReminderMail;
+  'statement-review': StatementReviewMail;
+  attention: AttentionMail;
+  'request-confirmation': RequestConfirmationMail;
+};
+
+export type MailKind = keyof MailInputs;
+
+/** One kind with its input, as the use case hands it over. */
+export type Mail = { [K in MailKind]: { kind: K; input: MailInputs[K] } }[MailKind];
+
+// ——— Whom it goes to, and what they are sent ———
+
+/** Whom an email is for, as the item sees them: the school's careers lead, the provider's contact, or a person signing in. */
+export type DeliveryRole = 'lead' | 'provider' | 'user';
+
+export interface Recipient<L extends string = string> {
+  /**
+   * One email per item and role. The mail log's once-only claim is keyed by the role, not
+   * the address: the address can change between retries (a lead replaced in settings, an
+   * erased contact), and the markers already written are keyed this way.
+   */
+  role: DeliveryRole;
+  /** The one address it goes to: checked against the suppressions before anything is built. */
+  to: Address;
+  replyTo?: Address;
+  /** Links with a fresh token, by name: minted (in this order) once the email is claimed. */
+  links: Record<L, TokenGrant>;
+  /** The email itself, given those links as URLs under the same names. */
+  message(links: Record<L, string>): MessageContent;
+  /** Its calendar invitation, when it carries one. */
+  ics?(): CalendarPart;
+}
+
+/** An email without its recipient (the delivery's `to` is the only one). */
+export type EmailContent = Omit<OutgoingEmail, 'to'>;
+
+/** Keeps each recipient's link names checked against its own template. */
+function recipient<L extends string>(r: Recipient<L>): Recipient {
+  return r as unknown as Recipient;
+}
+
+const leadOf = (school: StoredSchool): Address => ({ name: school.careersLead.name, address: school.careersLead.email });
+const providerOf = (request: StoredRequest): Address => ({ name: request.contact.name, address: request.contact.email });
+
+function actionGrant(request: StoredRequest, school: StoredSchool, action: 'approve' | 'decline' | 'propose'): TokenGrant {
+  return { purpose: 'action', email: school.careersLead.email, data: { requestId: request.id, urn: request.urn, action }, lifetime: { seconds: ACTION_LINK_SECONDS } };
+}
+
+/** Why an encounter moved or was cancelled, for the invitation (a move's reason travels with its event). */
+function calendarReason({ event, request }: RequestMail): string | undefined {
+  const given = typeof event.data.reason === 'string' ? event.data.reason : undefined;
+  if (event.type === 'REQUEST_RESCHEDULED') return given;
+  if (event.type === 'REQUEST_CANCELLED') return given ?? request.reason;
+  return undefined;
+}
+
+/**
+ * Later changes: the other side is told; with a calendar change both sides get the .ics.
+ * Each side's copy, email and .ics alike, is its own: the provider's says where to go and
+ * what the school asks of them, the lead's who is coming and what they need.
+ */
+function updateRecipients(mail: RequestMail): Recipient[] {
+  const { event, request, school, venue } = mail;
+  const audiences = new Set<Audience>(event.notify.map((p) => (p === 'school' ? 'lead' : 'provider')));
+  if (event.calendar) {
+    audiences.add('lead');
+    audiences.add('provider');
+  }
+  const reason = calendarReason(mail);
+  return [...audiences].flatMap((audience): Recipient[] => {
+    const words = wording(event.type, audience, school, request, event.data);
+    if (!words) return [];
+    const where = words.visit || event.calendar ? venue : undefined;
+    const calendar = event.calendar;
+    const ics = calendar
+      ? () => ({
+          method: calendar.method,
+          content: buildInvite({
+            request,
+            school,
+            method: calendar.method,
+            sequence: calendar.sequence,
+            now: new Date(event.at),
+            audience,
+            ...(where ? { venue: where } : {}),
+            ...(reason ? { reason } : {}),
+          }),
+        })
+      : undefined;
+    if (audience === 'lead') {
+      return [
+        recipient({
+          role: 'lead',
+          to: leadOf(school),
+          replyTo: providerOf(request),
+          links: {},
+          message: () => updateMessage(words, audience, school, request, leadRequestUrl(request.id), where),
+          ...(ics ? { ics } : {}),
+        }),
+      ];
+    }
+    return [
+      recipient({
+        role: 'provider',
+        to: providerOf(request),
+        replyTo: leadOf(school),
+        links: { manage: providerSignIn(request) },
+        message: (l) => updateMessage(words, audience, school, request, l.manage, where),
+        ...(ics ? { ics } : {}),
+      }),
+    ];
+  });
+}
+
+type Registry = { [K in MailKind]: (input: MailInputs[K]) => Recipient[] };
+
+export const MAIL: Registry = {
+  /** A new request: the lead gets approve / decline / propose links, the provider an acknowledgement. */
+  REQUEST_SUBMITTED: ({ request, school }) => [
+    recipient({
+      role: 'lead',
+      to: leadOf(school),
+      replyTo: providerOf(request),
+      links: { approve: actionGrant(request, school, 'approve'), decline: actionGrant(request, school, 'decline'), propose: actionGrant(request, school, 'propose') },
+      message: (l) => requestCreatedForLead(school, request, { review: leadRequestUrl(request.id), ...l }),
+    }),
+    recipient({
+      role: 'provider',
+      to: providerOf(request),
+      replyTo: leadOf(school),
+      links: { manage: providerSignIn(request) },
+      message: (l) => requestCreatedForProvider(school, request, l.manage),
+    }),
+  ],
+  REQUEST_APPROVED: updateRecipients,
+  ALTERNATIVE_ACCEPTED: updateRecipients,
+  REQUEST_RESCHEDULED: updateRecipients,
+  REQUEST_DECLINED: updateRecipients,
+  ALTERNATIVE_PROPOSED: updateRecipients,
+  REQUEST_WITHDRAWN: updateRecipients,
+  ALTERNATIVE_REJECTED: updateRecipients,
+  REQUEST_CANCELLED: updateRecipients,
+  /** The daily job ended a request nobody answered in time: both sides are told. */
+  REQUEST_EXPIRED: ({ event, request, school }) => [
+    recipient({
+      role: 'lead',
+      to: leadOf(school),
+      replyTo: providerOf(request),
+      links: {},
+      message: () => requestExpiredForLead(school, request, event.from, leadRequestUrl(request.id)),
+    }),
+    recipient({
+      role: 'provider',
+      to: providerOf(request),
+      replyTo: leadOf(school),
+      links: { manage: providerSignIn(request) },
+      message: (l) => requestExpiredForProvider(school, request, event.from, { manage: l.manage, school: siteUrl(`/school/?urn=${encodeURIComponent(school.urn)}`) }),
+    }),
+  ],
+
+  /** A sign-in link, to the address that asked (no display name: the person typed it). */
+  'sign-in-link': ({ email, sessionKind, next }) => [
+    recipient({
+      role: 'user',
+      to: { name: '', address: email },
+      links: { signIn: { purpose: 'sign-in', email, data: { kind: sessionKind, next }, lifetime: { seconds: sessionKind === 'staff' ? STAFF_LINK_SECONDS : PROVIDER_LINK_SECONDS } } },
+      message: (l) => signInLink(l.signIn, sessionKind === 'staff'),
+    }),
+  ],
+  /** The daily job's reminders: the visit to the provider, the rest to the careers lead. */
+  reminder: ({ reminder, request, school, venue }) => {
+    if (REMINDER_AUDIENCE[reminder] === 'provider') {
+      return [
+        recipient({
+          role: 'provider',
+          to: providerOf(request),
+          replyTo: leadOf(school),
+          links: { manage: providerSignIn(request) },
+          message: (l) => visitReminderForProvider(school, request, l.manage, venue),
+        }),
+      ];
+    }
+    return [
+      recipient({
+        role: 'lead',
+        to: leadOf(school),
+        replyTo: providerOf(request),
+        links: {},
+        message: () =>
+          reminder === 'delivery'
+            ? deliveryReminderForLead(school, request, leadRequestUrl(request.id))
+            : pendingReminderForLead(school, request, reminder === 'pending-7' ? 'pending-7' : 'pending-3', leadRequestUrl(request.id)),
+      }),
+    ];
+  },
+  /** The yearly review of the published policy statement, to the careers lead. */
+  'statement-review': ({ school, review }) => {
+    if (!school.careersLead.email) return [];
+    const urn = encodeURIComponent(school.urn);
+    return [
+      recipient({
+        role: 'lead',
+        to: leadOf(school),
+        links: {},
+        message: () => statementReviewForLead(school, review, { manage: siteUrl(`/manage/statement/?urn=${urn}`), statement: siteUrl(`/schools/${urn}/statement`) }),
+      }),
+    ];
+  },
+  /** Bookings a change put outside the rules, to the careers lead; none left, nothing sent. */
+  attention: ({ school, cause, bookings }) => {
+    if (!school.careersLead.email || bookings.length === 0) return [];
+    const items: AttentionItem[] = bookings.map(({ requestId, ...item }) => ({ ...item, link: leadRequestUrl(requestId) }));
+    return [
+      recipient({
+        role: 'lead',
+        to: leadOf(school),
+        links: {},
+        message: () => attentionForLead(school, cause, items, siteUrl(`/manage/?urn=${encodeURIComponent(school.urn)}`)),
+      }),
+    ];
+  },
+  /**
+   * A first request from an address (issue 12, item 2): its confirmation link, to the address
+   * only (no display name: the sender typed it), with no Reply-To; its token lives as long
+   * as the request can still be confirmed.
+   */
+  'request-confirmation': ({ request, school }) => [
+    recipient({
+      role: 'provider',
+      to: { name: '', address: request.contact.email },
+      links: { confirm: { purpose: 'confirm-request', email: request.providerEmail, data: { urn: request.urn, requestId: request.id }, lifetime: { until: request.confirmBy } } },
+      message: (l) => requestConfirmation(school.name, l.confirm, request.id),
+    }),
+  ],
+};
+
+const MAILED_EVENTS = new Set<string>(['REQUEST_SUBMITTED', 'REQUEST_EXPIRED', ...UPDATE_EVENTS] satisfies MailedEventType[]);
+
+/** Whether people are emailed about a request event of this type. */
+export function isMailedEvent(type: string): type is MailedEventType {
+  return MAILED_EVENTS.has(type);
+}
+
+/** Who receives a message of this kind, each with their template and .ics. */
+export function recipientsOf(mail: Mail): Recipient[] {
+  return (MAIL[mail.kind] as (input: Mail['input']) => Recipient[])(mail.input);
+}
+
+/** The email one recipient is sent, once its links are minted. */
+export function emailFor(r: Recipient, links: Record<string, string>): EmailContent {
+  const calendar = r.ics?.();
+  return { from: senderAddress(), ...(r.replyTo ? { replyTo: r.replyTo } : {}), ...r.message(links), ...(calendar ? { calendar } : {}) };
+}
