@@ -2,7 +2,7 @@
 // outside the rules (issue 11), each with what it breaks and a link to resolve it. After a
 // save of settings or opportunities, or from the daily job for coming encounters. HTML
 // escaped by the `html` template; plain text alongside.
-import { formatDate } from '#shared/domain/dates.ts';
+import { formatDateTimeRange } from '#shared/domain/dates.ts';
 import { plural } from '#shared/domain/labels.ts';
 import type { School } from '#shared/domain/types.ts';
 import { html } from '#shared/domain/html.ts';
@@ -41,7 +41,7 @@ export function attentionForLead(
   const subject = `${count} ${items.length === 1 ? 'needs' : 'need'} your attention at ${school.name}`;
   const intro = `${CAUSE[cause](school.name)} puts ${items.length === 1 ? 'this booking' : `these ${count}`} outside the school’s rules:`;
   const what = 'For each one, open it to move it to a new time, cancel it (or decline it, if you have not answered it yet) with a reason, or keep it as it is with a reason. Until then it is listed under “Needs attention” on your dashboard.';
-  const heading = (i: AttentionItem) => `${i.organisation}: ${formatDate(i.date)}, ${i.start} to ${i.end} (${STATUS_WORDS[i.status] ?? i.status})`;
+  const heading = (i: AttentionItem) => `${i.organisation}: ${formatDateTimeRange(i.date, i.start, i.end)} (${STATUS_WORDS[i.status] ?? i.status})`;
   const text = [
     `Dear ${school.careersLead.name},`,
     '',

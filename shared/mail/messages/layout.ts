@@ -2,7 +2,7 @@
 // Every value is escaped in HTML by the `html` template; plain text carries values as
 // they are (a MIME text part cannot run code).
 import type { StoredRequest } from '#shared/store/requests.ts';
-import { formatDate } from '#shared/domain/dates.ts';
+import { formatDateTimeRange } from '#shared/domain/dates.ts';
 import { formatYearGroups } from '#shared/domain/year-groups.ts';
 import { CONTENT_ITEMS, CONTENT_ITEM_LABELS, PROVIDER_TYPE_LABELS, SESSION_TYPE_LABELS } from '#shared/domain/labels.ts';
 import { html, type SafeHtml } from '#shared/domain/html.ts';
@@ -38,7 +38,7 @@ export function detailRows(request: StoredRequest): Row[] {
     ['Contact', `${request.contact.name}, ${request.contact.email}, ${request.contact.phone}`],
     ['Session', SESSION_TYPE_LABELS[request.sessionType]],
     ['Year groups', `${formatYearGroups(request.yearGroups)} (whole year groups)`],
-    ['Date and time', `${formatDate(request.date)}, ${request.start} to ${request.end}`],
+    ['Date and time', formatDateTimeRange(request.date, request.start, request.end)],
     ['Staff attending', `${request.staffCount}, who will follow the school's safeguarding and visitor checks`],
     ['Facilities needed', request.facilities.length ? request.facilities.join(', ') : 'None'],
     ['Will cover', CONTENT_ITEMS.filter((c) => request.content[c]).map((c) => CONTENT_ITEM_LABELS[c]).join('; ')],

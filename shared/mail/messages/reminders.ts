@@ -2,7 +2,7 @@
 // answer (after 3 and after 7 school days) and about recording delivery after the
 // encounter; to the provider 2 school days before an approved visit (date, time, arrival,
 // what to cover). HTML escaped by the `html` template; plain text alongside.
-import { formatDate, formatDateShort } from '#shared/domain/dates.ts';
+import { formatDate, formatDateShort, formatDateTimeRange } from '#shared/domain/dates.ts';
 import { CONTENT_ITEM_LABELS, CONTENT_ITEMS, SESSION_TYPE_LABELS } from '#shared/domain/labels.ts';
 import { PENDING_REMINDER_SCHOOL_DAYS } from '#shared/domain/reminders.ts';
 import type { School } from '#shared/domain/types.ts';
@@ -13,7 +13,7 @@ import { button, detailRows, layout, rowsHtml, rowsText, type MessageContent } f
 import { visitRowsForProvider } from './visit.ts';
 
 function when(r: Pick<StoredRequest, 'date' | 'start' | 'end'>): string {
-  return `${formatDate(r.date)}, ${r.start} to ${r.end}`;
+  return formatDateTimeRange(r.date, r.start, r.end);
 }
 
 function paragraphs(lines: string[]) {

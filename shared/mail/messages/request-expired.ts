@@ -1,14 +1,14 @@
 // The emails when the daily job expires a request: to the careers lead and to the
 // provider, worded by what was left unanswered (the school's answer to a pending request,
 // or the provider's answer to a time the school proposed).
-import { formatDate, formatDateShort } from '#shared/domain/dates.ts';
+import { formatDate, formatDateShort, formatDateTimeRange } from '#shared/domain/dates.ts';
 import type { RequestStatus, School } from '#shared/domain/types.ts';
 import type { StoredRequest } from '#shared/store/requests.ts';
 import { html } from '#shared/domain/html.ts';
 import { button, detailRows, layout, rowsHtml, rowsText, type MessageContent } from './layout.ts';
 
 function when(r: { date: string; start: string; end: string }): string {
-  return `${formatDate(r.date)}, ${r.start} to ${r.end}`;
+  return formatDateTimeRange(r.date, r.start, r.end);
 }
 
 /** Was it the school's answer (pending) or the provider's (a proposed time) that never came? */

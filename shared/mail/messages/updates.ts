@@ -5,7 +5,7 @@
 // other side's copy; an approved or moved encounter's details are per side (./visit.ts).
 import type { RequestEventType } from '#shared/domain/state-machine.ts';
 import type { School } from '#shared/domain/types.ts';
-import { formatDate, formatDateShort } from '#shared/domain/dates.ts';
+import { formatDate, formatDateShort, formatDateTimeRange } from '#shared/domain/dates.ts';
 import type { StoredRequest } from '#shared/store/requests.ts';
 import { html } from '#shared/domain/html.ts';
 import { button, detailRows, layout, rowsHtml, rowsText, type MessageContent } from './layout.ts';
@@ -23,7 +23,7 @@ interface Wording {
 }
 
 function when(r: { date: string; start: string; end: string }): string {
-  return `${formatDate(r.date)}, ${r.start} to ${r.end}`;
+  return formatDateTimeRange(r.date, r.start, r.end);
 }
 
 export function wording(

@@ -3,7 +3,7 @@
 // message, with a general line on photo ID and the visitor checks), whom to ask for.
 // The careers lead: who is coming, for which year groups and session, and what they need.
 // Neither gets the other's: the lead's copy never carries the provider's arrival instructions.
-import { formatDate, minutesOfDay, timeFromMinutes } from '#shared/domain/dates.ts';
+import { formatDateTimeRange, minutesOfDay, timeFromMinutes } from '#shared/domain/dates.ts';
 import { PROVIDER_TYPE_LABELS, SESSION_TYPE_LABELS } from '#shared/domain/labels.ts';
 import type { School } from '#shared/domain/types.ts';
 import { formatYearGroups } from '#shared/domain/year-groups.ts';
@@ -35,7 +35,7 @@ export function sentenceCase(text: string): string {
 }
 
 function when(r: Pick<StoredRequest, 'date' | 'start' | 'end'>): string {
-  return `${formatDate(r.date)}, ${r.start} to ${r.end}`;
+  return formatDateTimeRange(r.date, r.start, r.end);
 }
 
 /** The provider's copy: where to go and what the school asks of them. */
