@@ -6,11 +6,8 @@
 import { formatDate } from '#shared/domain/dates.ts';
 import { html } from '#shared/domain/html.ts';
 import type { StoredRequest, StoredSchool } from '#shared/domain/records.ts';
-import type { RequestAction } from '#shared/domain/state-machine.ts';
+import type { LinkAction } from '#shared/usecases/action-links.ts';
 import { page } from './layout.ts';
-
-/** What an emailed link can do. */
-export type LinkAction = Extract<RequestAction, 'approve' | 'decline' | 'propose'>;
 
 /** The body of the redirect from an old link, for a client that does not follow `Location`. */
 export function linkMovedPage(to: string): string {

@@ -1,33 +1,15 @@
 // The published provider access policy statement as a page: every S-* section in order,
 // headings h1 → h2 → h3, no script, printable on A4 (the print rules are in the site's
 // stylesheet, web/src/statement-print.scss), and embeddable in the school's own website.
+import type { StatementAnswer } from '#shared/api/statement.ts';
 import { formatDateShort, formatTimeRange } from '#shared/domain/dates.ts';
 import { plural } from '#shared/domain/labels.ts';
-import { isRedactedContact, type StatementContent } from '#shared/domain/statement.ts';
-import type { Instant } from '#shared/domain/types.ts';
+import { isRedactedContact } from '#shared/domain/statement.ts';
 import { londonDate } from '#shared/domain/timezone.ts';
 import { html, type SafeHtml } from '#shared/domain/html.ts';
 import { page } from './layout.ts';
 
 const TITLE = 'Provider access policy statement';
-
-/**
- * What the page shows: one published version, where it and the latest live, and every
- * version (GET /api/schools/{urn}/statement answers the same, as StatementAnswer).
- */
-export interface PublishedStatement {
-  schoolName: string;
-  version: number;
-  publishedAt: Instant;
-  latestVersion: number;
-  isLatest: boolean;
-  reviewDue: boolean;
-  url: string;
-  latestUrl: string;
-  content: StatementContent;
-  redaction?: { at: Instant; reason: 'careers-lead-replaced' | 'erased' };
-  versions: readonly { version: number; publishedAt: Instant; url: string }[];
-}
 
 function notice(days: number): string {
   if (days === 0) return 'We ask for no minimum notice, though more helps us plan.';
@@ -49,7 +31,7 @@ function summaryRows(rows: [string, SafeHtml | string][]): SafeHtml {
   )}</dl>`;
 }
 
-function versionBanner(s: PublishedStatement): SafeHtml {
+function versionBanner(s: StatementAnswer): SafeHtml {
   if (!s.isLatest) {
     return html`<div class="govuk-inset-text">This is version ${s.version}, an earlier version of this statement. <a class="govuk-link" href="${s.latestUrl}">Read the current version (version ${s.latestVersion})</a>.</div>`;
   }
@@ -64,7 +46,7 @@ function versionBanner(s: PublishedStatement): SafeHtml {
  * erased, the redaction and where the current contact is: the current version, or for the
  * latest version itself the school's page on the service (it names today's careers lead).
  */
-function contactParagraph(s: PublishedStatement): SafeHtml {
+function contactParagraph(s: StatementAnswer): SafeHtml {
   const lead = s.content.procedure.careersLead;
   if (!isRedactedContact(lead)) {
     return html`<p class="govuk-body">Contact our careers lead, ${lead.name}: email <a class="govuk-link" href="mailto:${lead.email}">${lead.email}</a>${lead.phone ? html`, phone ${lead.phone}` : html``}.</p>`;
@@ -78,7 +60,7 @@ function contactParagraph(s: PublishedStatement): SafeHtml {
 <p class="govuk-body-s">The careers lead’s name, email and phone number were removed from this version${when ? ` on ${when}` : ''}, ${why}; the rest of it is as the school published it.</p>`;
 }
 
-export function statementPage(s: PublishedStatement): string {
+export function statementPage(s: StatementAnswer): string {
   const c = s.content;
   const p = c.procedure;
   const body = html`<div class="govuk-grid-row app-statement app-wrap"><div class="govuk-grid-column-two-thirds-from-desktop">
