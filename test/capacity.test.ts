@@ -447,7 +447,7 @@ describe('P-SLOT: capacity as an invariant (issue 11)', () => {
     for (const r of refused) {
       expect(r).toMatchObject({ status: 409, code: 'SLOT_FULL', rule: 'P-SLOT' });
       expect(r.message).toBe(
-        "The slot on Tuesday 19 January 2027 at 10:00 has no places left: its 1 place is taken by approved or waiting requests. Decline this request, propose another time, or raise the opportunity's capacity in your settings and then approve it.",
+        "The slot on Tuesday 19 January 2027 at 10am has no places left: its 1 place is taken by approved or waiting requests. Decline this request, propose another time, or raise the opportunity's capacity in your settings and then approve it.",
       );
     }
     expect(await getSlot(store, urn, slot.date, slot.start, slot.opportunityId)).toMatchObject({ capacity: 1, held: 1 });
@@ -481,7 +481,7 @@ describe('P-SLOT: capacity as an invariant (issue 11)', () => {
       code: 'CAPACITY_BELOW_TAKEN',
       rule: 'P-SLOT',
       message:
-        '"Careers fair" already has more than 1 place taken in a coming slot (2 on Wednesday 20 January 2027 at 13:00). Keep its capacity at 2 or more, or first decline, cancel or move requests in that slot.',
+        '"Careers fair" already has more than 1 place taken in a coming slot (2 on Wednesday 20 January 2027 at 1pm). Keep its capacity at 2 or more, or first decline, cancel or move requests in that slot.',
     });
     expect(refused?.fields).toEqual({ [`opportunities.${index}.capacity`]: refused?.message });
     expect((await listOpportunities(store, urn)).find((o) => o.id === 'fair')?.capacity).toBe(2);

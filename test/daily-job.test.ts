@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { daily } from '#functions/daily.ts';
 import type { LocalStack } from '#infra/local/stack.ts';
 import { readInbox, type InboxEmail } from '#infra/local/ses.ts';
-import { addDays, formatDate, formatDateShort } from '#shared/domain/dates.ts';
+import { addDays, formatDate, formatDateShort, formatDateTimeRange } from '#shared/domain/dates.ts';
 import { CONTENT_ITEM_LABELS, CONTENT_ITEMS } from '#shared/domain/labels.ts';
 import { deliveryReminderDate, pendingReminderDate, visitReminderDate } from '#shared/domain/reminders.ts';
 import { londonDate } from '#shared/domain/timezone.ts';
@@ -196,9 +196,9 @@ describe('daily job', () => {
 
     const email = await waitForEmail(stack, (e) => to('visit@visit-college.example')(e) && e.subject === `Reminder: your visit to Harbour View Academy on ${formatDateShort(request.date)}`);
     const text = email.body.text ?? '';
-    expect(text).toContain(`Date and time: ${formatDate(request.date)}, ${request.start} to ${request.end}`);
+    expect(text).toContain(`Date and time: ${formatDateTimeRange(request.date, request.start, request.end)}`);
     expect(text).toContain('Address: Harbour View Academy, 1 Quay Road, Eastmouth, ZZ1 1AA');
-    expect(text).toContain('On arrival: Arrive 15 minutes early (by 08:35) and go to reception to sign in. Bring photo ID for each of your 2 staff');
+    expect(text).toContain('On arrival: Arrive 15 minutes early (by 8:35am) and go to reception to sign in. Bring photo ID for each of your 2 staff');
     expect(text).toContain('Where: Main hall');
     for (const item of CONTENT_ITEMS) expect(text).toContain(CONTENT_ITEM_LABELS[item]);
     expect(email.body.html).toContain('Dear Sam &lt;b&gt;Bold&lt;/b&gt; &amp; Co');

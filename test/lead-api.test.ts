@@ -238,7 +238,7 @@ describe('careers lead: dashboard decisions and calendar', () => {
     for (const r of results.filter((x) => x.status === 409)) {
       const { error } = await json(r);
       expect(error.code).toBe('YEAR_GROUP_BUSY');
-      expect(error.message).toMatch(/already has an approved encounter on .* from 10:(00|15) to 10:45/);
+      expect(error.message).toMatch(/already has an approved encounter on .* from 10(am|:15am) to 10:45am/);
     }
   });
 

@@ -212,7 +212,7 @@ describe('decline and propose: only the provider is told, with what the school w
     const [date] = await schoolDays(stack.store, '990101', 85, 4, 1);
     await decide(request.id, 'propose', { date, start: '11:00', end: '11:40', message: 'Thursdays suit our Year 9 timetable better.' });
     const provider = await copyFor(request.email, 'Harbour View Academy proposes another time');
-    expectIn(provider, 'Message from the school: Thursdays suit our Year 9 timetable better.', /proposes .* 11:00 to 11:40/);
+    expectIn(provider, 'Message from the school: Thursdays suit our Year 9 timetable better.', /proposes .* 11am to 11:40am/);
     await noCopyFor(LEAD, 'Harbour View Academy proposes another time');
   });
 });

@@ -183,7 +183,7 @@ describe('R-HOURS: every decision re-checks the booking against the school as it
     expect(res.status).toBe(422);
     const { error } = await json(res);
     expect(error).toMatchObject({ code: 'OUTSIDE_SESSION', rule: 'R-HOURS' });
-    expect(error.message).toMatch(`The school day on Fridays now ends at 13:30 (settings changed ${savedOn()}); this booking is from 13:00 to 13:45.`);
+    expect(error.message).toMatch(`The school day on Fridays now ends at 1:30pm (settings changed ${savedOn()}); this booking is from 1pm to 1:45pm.`);
     await restore();
   });
 
@@ -213,7 +213,7 @@ describe('R-HOURS: every decision re-checks the booking against the school as it
           start: '08:50',
           end: '09:20',
           status: 'pending',
-          problems: [{ rule: 'R-HOURS', code: 'SLOT_TIME_CHANGED', message: `“Year 10 assembly” on ${formatDate(slot.date)} now runs from 09:00 to 09:30; this booking is from 08:50 to 09:20.` }],
+          problems: [{ rule: 'R-HOURS', code: 'SLOT_TIME_CHANGED', message: `“Year 10 assembly” on ${formatDate(slot.date)} now runs from 9am to 9:30am; this booking is from 8:50am to 9:20am.` }],
         },
       ],
     });
@@ -227,7 +227,7 @@ describe('R-HOURS: every decision re-checks the booking against the school as it
     expect(res.status).toBe(422);
     const { error } = await json(res);
     expect(error).toMatchObject({ code: 'SLOT_TIME_CHANGED', rule: 'R-HOURS' });
-    expect(error.message).toMatch(`“Year 10 assembly” on ${formatDate(slot.date)} now runs from 09:00 to 09:30; this booking is from 08:50 to 09:20.`);
+    expect(error.message).toMatch(`“Year 10 assembly” on ${formatDate(slot.date)} now runs from 9am to 9:30am; this booking is from 8:50am to 9:20am.`);
     const back = await api(`/api/manage/schools/${URN}/opportunities`, { method: 'PUT', cookie: lead, body: JSON.stringify({ version: savedBody.version, opportunities }) });
     expect(back.status).toBe(200);
     expect((await post(`/api/manage/requests/${id}/approve`)).status).toBe(200);
@@ -368,7 +368,7 @@ describe('a change shows its effect before it is saved, and flags what it affect
     const shorter = await changeSettings((s) => ({ ...s, schoolDay: { ...s.schoolDay, wed: { start: '08:40', end: '11:30' } } }));
     expect(shorter.answer.affected.map((x: Json) => x.id)).toEqual([b.id, d.id]);
     expect((await managed(b.id)).attention).toEqual([
-      { rule: 'R-HOURS', code: 'OUTSIDE_SESSION', message: `The school day on Wednesdays now ends at 11:30 (settings changed ${savedOn()}); this booking is from 11:00 to 11:45.` },
+      { rule: 'R-HOURS', code: 'OUTSIDE_SESSION', message: `The school day on Wednesdays now ends at 11:30am (settings changed ${savedOn()}); this booking is from 11am to 11:45am.` },
     ]);
     await shorter.restore();
     expect((await dashboard()).needsAttention).toEqual([]);

@@ -2,8 +2,10 @@
 //
 // - Sass (GOV.UK Frontend and the site's own rules) → one minified stylesheet;
 // - each page's script web/src/pages/<route>/index.ts → one minified ES module bundle;
-// - each page's body web/src/pages/<route>/index.html, wrapped in web/src/layout.html →
-//   web/dist/<route>/index.html, so S3 and CloudFront serve /<route>/ as a directory.
+// - each page's body web/src/pages/<route>/index.html, in the page shell of
+//   shared/pages/layout.ts (the same one the function-rendered pages use), with the site's
+//   navigation and assets → web/dist/<route>/index.html, so S3 and CloudFront serve
+//   /<route>/ as a directory.
 // Asset names carry a content hash (cache them for ever; never cache the HTML); the
 // stylesheet is also written as assets/site.css for the pages functions render.
 //
@@ -14,6 +16,8 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { compileAsync } from 'sass';
+import { SafeHtml } from '#shared/domain/html.ts';
+import { shell } from '#shared/pages/layout.ts';
 import { referrerPolicyFor } from './secret-pages.ts';
 
 export const WEB_ROOT = import.meta.dirname;
@@ -115,11 +119,7 @@ function withoutCrown(css: string): string {
 
 const entryName = (route: string) => (route === '' ? 'home' : route.replaceAll('/', '-'));
 
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-function navHtml(current: string | undefined, area?: string): string {
+function navHtml(current: string | undefined, area?: string): SafeHtml {
   const manage = area === 'manage';
   const items = (manage ? MANAGE_NAV : NAV).map((item) => {
     const active = item.key === current;
@@ -133,12 +133,8 @@ function navHtml(current: string | undefined, area?: string): string {
         '<button type="submit" class="govuk-service-navigation__link app-link-button" id="sign-out">Sign out</button></form></li>',
     );
   }
-  return items.join('\n');
-}
-
-function backHtml(href: string | undefined): string {
-  if (!href) return '';
-  return `    <a href="${escapeHtml(href)}" class="govuk-back-link" id="back-link">Back</a>`;
+  // The items are this file's own constants, not input: nothing in them to escape.
+  return new SafeHtml(items.join('\n'));
 }
 
 /**
@@ -215,26 +211,18 @@ async function buildInto(outDir: string, log: ((line: string) => void) | undefin
   }
 
   // Pages.
-  const layout = await readFile(join(SRC, 'layout.html'), 'utf8');
   const weights: PageWeight[] = [];
   for (const page of pages) {
     const script = scripts.get(resolve(page.script));
     if (!script) throw new Error(`No bundle for ${page.script}`);
-    const values: Record<string, string> = {
-      title: escapeHtml(page.meta.title ?? ''),
-      csp: CONTENT_SECURITY_POLICY,
+    const html = shell({
+      title: page.meta.title ?? '',
+      // The page's own body, from this repository's source: trusted markup.
+      content: new SafeHtml(page.body.trimEnd()),
       css: `/assets/${cssName}`,
-      icon: `/assets/${iconName}`,
-      script,
-      nav: navHtml(page.meta.nav, page.meta.area),
-      back: backHtml(page.meta.back),
       referrer: referrerPolicyFor(page.route === '' ? '/' : `/${page.route}/`),
-      content: page.body.trimEnd(),
-    };
-    const html = layout.replace(/\{\{([a-z]+)\}\}/g, (_, key: string) => {
-      const value = values[key];
-      if (value === undefined) throw new Error(`layout.html: unknown placeholder {{${key}}}`);
-      return value;
+      ...(page.meta.back ? { back: page.meta.back } : {}),
+      site: { csp: CONTENT_SECURITY_POLICY, icon: `/assets/${iconName}`, script, nav: navHtml(page.meta.nav, page.meta.area) },
     });
     const file = join(outDir, page.route, 'index.html');
     await mkdir(dirname(file), { recursive: true });

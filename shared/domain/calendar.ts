@@ -8,6 +8,9 @@ import {
   dayOfWeek,
   daysBetween,
   formatDate,
+  formatDateShort,
+  formatDateTimeRange,
+  formatTimeRange,
   isIsoDate,
   isLocalTime,
   maxDate,
@@ -25,6 +28,7 @@ import {
   type IsoDate,
   type LocalTime,
   type Opportunity,
+  type OpportunitySchedule,
   type School,
   type SchoolCalendar,
   type SessionTimes,
@@ -70,6 +74,13 @@ export function weekdayOf(date: IsoDate): Weekday | undefined {
 
 export function weekdayName(day: Weekday): string {
   return WEEKDAY_NAMES[day];
+}
+
+/** When an opportunity runs: "Wednesday 10 March 2027, 9am to midday", "Thursdays, 1:30pm to 2:30pm, in term time until 1 July 2027". */
+export function describeSchedule(s: OpportunitySchedule): string {
+  if (s.kind === 'once') return formatDateTimeRange(s.date, s.start, s.end);
+  const span = [s.from ? `from ${formatDateShort(s.from)}` : '', s.until ? `until ${formatDateShort(s.until)}` : ''].filter(Boolean).join(' ');
+  return `${weekdayName(s.weekday)}s, ${formatTimeRange(s.start, s.end)}, in term time${span ? ` ${span}` : ''}`;
 }
 
 export function termOn(calendar: SchoolCalendar, date: IsoDate): Term | undefined {

@@ -7,7 +7,13 @@ import {
   daysBetween,
   eachDate,
   formatDate,
+  formatDateAbbreviated,
   formatDateShort,
+  formatDateTime,
+  formatDateTimeRange,
+  formatTime,
+  formatTimeRange,
+  realDate,
   fromDayNumber,
   isIsoDate,
   isLeapYear,
@@ -108,5 +114,46 @@ describe('dates', () => {
     expect(lastDayOfWeekInMonth(2026, 5, 1)).toBe('2026-05-25');
     expect(lastDayOfWeekInMonth(2026, 8, 1)).toBe('2026-08-31');
     expect(fromDayNumber(-800000)).toMatch(/^-?\d+-\d{2}-\d{2}$/);
+  });
+});
+
+describe('dates and times in words (GOV.UK style, one form for pages, emails and messages)', () => {
+  it.each([
+    ['09:00', '9am'],
+    ['10:45', '10:45am'],
+    ['12:00', 'midday'],
+    ['12:30', '12:30pm'],
+    ['13:05', '1:05pm'],
+    ['00:00', 'midnight'],
+    ['00:15', '12:15am'],
+    ['23:59', '11:59pm'],
+  ])('%s is "%s"', (time, words) => {
+    expect(formatTime(time)).toBe(words);
+  });
+
+  it('says a range with "to", and a booking as its date then its times', () => {
+    expect(formatTimeRange('10:00', '10:45')).toBe('10am to 10:45am');
+    expect(formatDateTimeRange('2027-01-12', '10:00', '11:00')).toBe('Tuesday 12 January 2027, 10am to 11am');
+    expect(formatDateTime('2027-01-12', '16:05')).toBe('12 January 2027 at 4:05pm');
+    expect(formatTime('9.30')).toBe('9.30');
+    expect(formatTime('25:00')).toBe('25:00');
+  });
+
+  it('abbreviates a date for a table cell as en-GB does ("Sept")', () => {
+    expect(formatDateAbbreviated('2027-01-12')).toBe('Tue 12 Jan 2027');
+    expect(formatDateAbbreviated('2027-09-09')).toBe('Thu 9 Sept 2027');
+    const intl = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
+    for (const date of eachDate('2027-01-01', '2027-12-31')) {
+      expect(formatDateAbbreviated(date)).toBe(intl.format(Date.parse(date)).replace(',', ''));
+    }
+  });
+
+  it('takes a typed day, month and year only as a real date', () => {
+    expect(realDate(2027, 1, 12)).toBe('2027-01-12');
+    expect(realDate(2028, 2, 29)).toBe('2028-02-29');
+    expect(realDate(2027, 2, 29)).toBeUndefined();
+    expect(realDate(2027, 13, 1)).toBeUndefined();
+    expect(realDate(27, 1, 12)).toBeUndefined();
+    expect(realDate(2027, 1.5, 12)).toBeUndefined();
   });
 });

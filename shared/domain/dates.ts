@@ -135,6 +135,53 @@ export function formatDateShort(date: IsoDate): string {
   return `${day} ${MONTH_NAMES[month - 1]} ${year}`;
 }
 
+/** GOV.UK's short months where space is tight ("Sept", not "Sep"). */
+const SHORT_MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sept', 'Oct', 'Nov', 'Dec'] as const;
+
+/** "Sat 14 Mar 2026", for a table cell. */
+export function formatDateAbbreviated(date: IsoDate): string {
+  const { year, month, day } = dateParts(date);
+  return `${DAY_NAMES[dayOfWeek(date)].slice(0, 3)} ${day} ${SHORT_MONTH_NAMES[month - 1]} ${year}`;
+}
+
+/**
+ * "9am", "10:45am", "1:30pm", "midday", "midnight": GOV.UK style (the 12-hour clock, no
+ * leading zero, no ":00", and "midday" rather than "12pm"). Every page, email and message
+ * says a time this way; only .ics files and CSV exports keep HH:MM.
+ */
+export function formatTime(time: LocalTime): string {
+  // Anything else is said as given: a form's check page shows what was typed, and the API judges it.
+  if (!isLocalTime(time)) return time;
+  const minutes = minutesOfDay(time);
+  if (minutes === 12 * 60) return 'midday';
+  if (minutes === 0) return 'midnight';
+  const hour = Math.floor(minutes / 60);
+  const minute = minutes % 60;
+  return `${hour % 12 === 0 ? 12 : hour % 12}${minute === 0 ? '' : `:${pad2(minute)}`}${hour < 12 ? 'am' : 'pm'}`;
+}
+
+/** "10am to 11am" (GOV.UK: "to" in a range, not a dash). */
+export function formatTimeRange(start: LocalTime, end: LocalTime): string {
+  return `${formatTime(start)} to ${formatTime(end)}`;
+}
+
+/** "Tuesday 12 January 2027, 10am to 11am": when a visit, a slot or a proposed time is. */
+export function formatDateTimeRange(date: IsoDate, start: LocalTime, end: LocalTime): string {
+  return `${formatDate(date)}, ${formatTimeRange(start, end)}`;
+}
+
+/** "12 January 2027 at 4:05pm": when something happened (timezone.ts formatWhen takes an instant). */
+export function formatDateTime(date: IsoDate, time: LocalTime): string {
+  return `${formatDateShort(date)} at ${formatTime(time)}`;
+}
+
+/** A real calendar date from a day, month and four-digit year as typed, or undefined (31 February is not one). */
+export function realDate(year: number, month: number, day: number): IsoDate | undefined {
+  if (![year, month, day].every(Number.isInteger) || year < 1000 || year > 9999 || month < 1 || month > 12) return undefined;
+  if (day < 1 || day > daysInMonth(year, month)) return undefined;
+  return makeDate(year, month, day);
+}
+
 /** The first date on or after `date` falling on `dow`. */
 export function nextDayOfWeek(date: IsoDate, dow: DayOfWeek): IsoDate {
   return addDays(date, (dow - dayOfWeek(date) + 7) % 7);

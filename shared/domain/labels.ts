@@ -1,5 +1,5 @@
 // Words for the codes in types.ts, for messages, the web and the published statement.
-import type { ProviderType, SessionType } from './types.ts';
+import { SCHOOL_REQUEST_STATUSES, type ProviderType, type RequestStatus, type SchoolRequestStatus, type SessionType } from './types.ts';
 
 export const PROVIDER_TYPE_LABELS: Record<ProviderType, string> = {
   fe_college: 'further education college',
@@ -20,6 +20,37 @@ export const SESSION_TYPE_LABELS: Record<SessionType, string> = {
   virtual_session: 'virtual session',
   careers_fair: 'careers fair stand',
 };
+
+/** A request's status in a tag, a heading or a list, as its provider reads it. */
+export const PROVIDER_STATUS_LABELS: Record<RequestStatus, string> = {
+  // Issue 12, item 2: sent, but not to the school until the provider confirms it from the email.
+  unconfirmed: 'Waiting for you to confirm',
+  pending: 'Waiting for the school',
+  approved: 'Approved',
+  declined: 'Declined',
+  alternative_proposed: 'New time proposed',
+  withdrawn: 'Withdrawn',
+  expired: 'Not answered in time',
+  cancelled: 'Cancelled',
+  delivered: 'Delivered',
+  not_delivered: 'Did not take place',
+};
+
+/**
+ * The same as the school reads it, in the order its history filter lists them: a pending
+ * request needs its decision, and an unconfirmed one is not the school's yet.
+ */
+export const SCHOOL_STATUS_LABELS = Object.fromEntries(
+  SCHOOL_REQUEST_STATUSES.map((s) => [s, s === 'pending' ? 'Needs a decision' : PROVIDER_STATUS_LABELS[s]]),
+) as Record<SchoolRequestStatus, string>;
+
+export type StatusReader = 'provider' | 'school';
+
+/** A status code's label for its reader; a code the tables do not know is said as its words. */
+export function statusLabel(status: string, reader: StatusReader): string {
+  const labels: Record<string, string> = reader === 'school' ? SCHOOL_STATUS_LABELS : PROVIDER_STATUS_LABELS;
+  return labels[status] ?? capitalise(status.replaceAll('_', ' '));
+}
 
 /** R-CONTENT: the four things every provider must cover, in RULES.md order. */
 export const CONTENT_ITEMS = ['provider', 'careers', 'learning', 'questions'] as const;
@@ -48,4 +79,9 @@ export function listWithAnd(items: readonly string[]): string {
 /** '1 day', '30 days'. */
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
+}
+
+/** 'Careers fair stand' from 'careers fair stand'. */
+export function capitalise(s: string): string {
+  return s ? s[0]!.toUpperCase() + s.slice(1) : s;
 }

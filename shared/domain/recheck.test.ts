@@ -57,11 +57,11 @@ describe('recheckBooking: every applicable rule against the school as it is now'
       expect.objectContaining({
         rule: 'R-HOURS',
         code: 'OUTSIDE_SESSION',
-        message: 'The school day on Tuesdays now ends at 14:30 (settings changed 3 December 2026); this booking is from 14:15 to 15:00.',
+        message: 'The school day on Tuesdays now ends at 2:30pm (settings changed 3 December 2026); this booking is from 2:15pm to 3pm.',
       }),
     ]);
     const later = school({ calendar: { ...base.calendar, schoolDay: { ...base.calendar.schoolDay, tue: { start: '10:30', end: '15:10' } } } });
-    expect(recheckBooking(later, undefined, booking(), NOW)[0]?.message).toMatch(/^The school day on Tuesdays now starts at 10:30 /);
+    expect(recheckBooking(later, undefined, booking(), NOW)[0]?.message).toMatch(/^The school day on Tuesdays now starts at 10:30am /);
     const { tue: _tue, ...noTuesday } = base.calendar.schoolDay;
     expect(recheckBooking(school({ calendar: { ...base.calendar, schoolDay: noTuesday } }), undefined, booking(), NOW)[0]?.message).toBe(
       'The school now has no sessions on Tuesdays (settings changed 3 December 2026).',
@@ -76,10 +76,10 @@ describe('recheckBooking: every applicable rule against the school as it is now'
   it("R-HOURS: a booking still at its slot's time follows the opportunity's time, naming the new time", () => {
     const moved = { ...assembly, schedule: { ...assembly.schedule, start: '09:00', end: '09:30' } };
     expect(recheckBooking(school(), moved, onSlot, NOW)).toEqual([
-      expect.objectContaining({ rule: 'R-HOURS', code: 'SLOT_TIME_CHANGED', message: '“Year 10 assembly” on Tuesday 12 January 2027 now runs from 09:00 to 09:30; this booking is from 08:50 to 09:20.' }),
+      expect.objectContaining({ rule: 'R-HOURS', code: 'SLOT_TIME_CHANGED', message: '“Year 10 assembly” on Tuesday 12 January 2027 now runs from 9am to 9:30am; this booking is from 8:50am to 9:20am.' }),
     ]);
     const wednesdays = { ...assembly, schedule: { kind: 'weekly' as const, weekday: 'wed' as const, start: '09:00', end: '09:30' } };
-    expect(recheckBooking(school(), wednesdays, onSlot, NOW)[0]).toMatchObject({ code: 'SLOT_MOVED', message: expect.stringMatching(/is now on Wednesdays from 09:00 to 09:30, so it has no slot on Tuesday 12 January 2027/) });
+    expect(recheckBooking(school(), wednesdays, onSlot, NOW)[0]).toMatchObject({ code: 'SLOT_MOVED', message: expect.stringMatching(/is now on Wednesdays from 9am to 9:30am, so it has no slot on Tuesday 12 January 2027/) });
     // Removed opportunities and bookings moved off their slot stand on their own time.
     expect(recheckBooking(school(), undefined, onSlot, NOW)).toEqual([]);
     expect(recheckBooking(school(), moved, { ...onSlot, slot: undefined }, NOW)).toEqual([]);
@@ -88,7 +88,7 @@ describe('recheckBooking: every applicable rule against the school as it is now'
   it('R-NOTICE only as "not in the past": raising the notice or shortening the window later breaks nothing', () => {
     expect(recheckBooking(school({ rules: { ...demoSchool().rules, minimumNoticeDays: 180, bookingWindowDays: 30 } }), undefined, booking(), NOW)).toEqual([]);
     expect(recheckBooking(school(), undefined, booking(), '2027-01-12T12:00:00Z')).toEqual([
-      expect.objectContaining({ rule: 'R-NOTICE', code: 'IN_THE_PAST', message: 'This booking’s time, Tuesday 12 January 2027 at 10:00, has already passed.' }),
+      expect.objectContaining({ rule: 'R-NOTICE', code: 'IN_THE_PAST', message: 'This booking’s time, Tuesday 12 January 2027 at 10am, has already passed.' }),
     ]);
   });
 

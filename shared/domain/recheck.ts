@@ -6,7 +6,7 @@
 // It restates no rule: the checks are rules.ts's (checkYearGroups, checkTiming, checkSlot)
 // and calendar.ts's; this file only says, in the lead's words, what changed.
 import { closureOn, expandOpportunity, sessionOn, weekdayName, weekdayOf } from './calendar.ts';
-import { formatDate, formatDateShort, minutesOfDay } from './dates.ts';
+import { formatDate, formatDateShort, formatTime, formatTimeRange, minutesOfDay } from './dates.ts';
 import { DomainError, type RuleId, type RuleViolation } from './errors.ts';
 import { checkSlot, checkTiming, checkYearGroups, type SchoolForRules, type SlotRef } from './rules.ts';
 import { londonDate } from './timezone.ts';
@@ -85,7 +85,7 @@ export function recheckBooking(school: SchoolForRecheck, opportunity: Opportunit
       rule: 'R-NOTICE',
       code: 'IN_THE_PAST',
       field: 'date',
-      message: `This booking’s time, ${formatDate(booking.date)} at ${booking.start}, has already passed.`,
+      message: `This booking’s time, ${formatDate(booking.date)} at ${formatTime(booking.start)}, has already passed.`,
       key: `${at(booking)}|PAST`,
     });
   }
@@ -179,9 +179,9 @@ function hoursProblem(school: SchoolForRecheck, b: Booking, v: RuleViolation): B
     if (!session) return problem(`The school now has no sessions on ${weekdayName(day)}s${changedOn(school, 'settings changed')}.`, `NO_SESSION|${day}`);
     const early = minutesOfDay(b.start) < minutesOfDay(session.start);
     const late = minutesOfDay(b.end) > minutesOfDay(session.end);
-    const now = early && late ? `now runs from ${session.start} to ${session.end}` : early ? `now starts at ${session.start}` : `now ends at ${session.end}`;
+    const now = early && late ? `now runs from ${formatTimeRange(session.start, session.end)}` : early ? `now starts at ${formatTime(session.start)}` : `now ends at ${formatTime(session.end)}`;
     return problem(
-      `The school day on ${weekdayName(day)}s ${now}${changedOn(school, 'settings changed')}; this booking is from ${b.start} to ${b.end}.`,
+      `The school day on ${weekdayName(day)}s ${now}${changedOn(school, 'settings changed')}; this booking is from ${formatTimeRange(b.start, b.end)}.`,
       `SESSION|${day}|${session.start}-${session.end}`,
     );
   }
@@ -204,7 +204,7 @@ function slotProblems(school: SchoolForRecheck, opportunity: Opportunity | undef
         rule: 'R-HOURS',
         code: 'SLOT_TIME_CHANGED',
         field: 'date',
-        message: `${title} on ${formatDate(b.date)} now runs from ${dated.start} to ${dated.end}; this booking is from ${b.start} to ${b.end}.`,
+        message: `${title} on ${formatDate(b.date)} now runs from ${formatTimeRange(dated.start, dated.end)}; this booking is from ${formatTimeRange(b.start, b.end)}.`,
         key,
       },
     ];
@@ -214,16 +214,16 @@ function slotProblems(school: SchoolForRecheck, opportunity: Opportunity | undef
       rule: 'R-HOURS',
       code: 'SLOT_MOVED',
       field: 'date',
-      message: `${title} is now ${scheduleWords(opportunity.schedule)}, so it has no slot on ${formatDate(b.date)}; this booking is from ${b.start} to ${b.end}.`,
+      message: `${title} is now ${scheduleWords(opportunity.schedule)}, so it has no slot on ${formatDate(b.date)}; this booking is from ${formatTimeRange(b.start, b.end)}.`,
       key,
     },
   ];
 }
 
 function scheduleWords(s: OpportunitySchedule): string {
-  if (s.kind === 'once') return `on ${formatDate(s.date)} from ${s.start} to ${s.end}`;
+  if (s.kind === 'once') return `on ${formatDate(s.date)} from ${formatTimeRange(s.start, s.end)}`;
   const span = [s.from ? ` from ${formatDateShort(s.from)}` : '', s.until ? ` until ${formatDateShort(s.until)}` : ''].join('');
-  return `on ${weekdayName(s.weekday)}s from ${s.start} to ${s.end}${span}`;
+  return `on ${weekdayName(s.weekday)}s from ${formatTimeRange(s.start, s.end)}${span}`;
 }
 
 function scheduleKey(s: OpportunitySchedule): string {

@@ -30,14 +30,14 @@ describe('P-SLOT: a full slot', () => {
     const e = slotFull(slot, 1, 'school');
     expect(e).toMatchObject({ code: 'SLOT_FULL', rule: 'P-SLOT', status: 409 });
     expect(e.message).toBe(
-      "The slot on Tuesday 19 January 2027 at 10:00 has no places left: its 1 place is taken by approved or waiting requests. Decline this request, propose another time, or raise the opportunity's capacity in your settings and then approve it.",
+      "The slot on Tuesday 19 January 2027 at 10am has no places left: its 1 place is taken by approved or waiting requests. Decline this request, propose another time, or raise the opportunity's capacity in your settings and then approve it.",
     );
     expect(slotFull(slot, 3, 'school').message).toContain('its 3 places are taken');
   });
 
   it('tells a provider accepting a time to ask for another', () => {
     expect(slotFull(slot, 2, 'provider').message).toBe(
-      'The slot on Tuesday 19 January 2027 at 10:00 has no places left, so this time cannot be booked. Ask the school for another time, or withdraw the request.',
+      'The slot on Tuesday 19 January 2027 at 10am has no places left, so this time cannot be booked. Ask the school for another time, or withdraw the request.',
     );
   });
 });
@@ -69,7 +69,7 @@ describe('P-SLOT: CAPACITY_BELOW_TAKEN', () => {
       rule: 'P-SLOT',
       field: '1.capacity',
       message:
-        '"Careers fair" already has more than 2 places taken in 2 coming slots (4 on Tuesday 19 January 2027 at 10:00; 3 on Tuesday 26 January 2027 at 10:00). Keep its capacity at 4 or more, or first decline, cancel or move requests in those slots.',
+        '"Careers fair" already has more than 2 places taken in 2 coming slots (4 on Tuesday 19 January 2027 at 10am; 3 on Tuesday 26 January 2027 at 10am). Keep its capacity at 4 or more, or first decline, cancel or move requests in those slots.',
     });
   });
 
@@ -82,7 +82,7 @@ describe('P-SLOT: CAPACITY_BELOW_TAKEN', () => {
   it('one violation per opportunity lowered too far', () => {
     const out = capacityBelowTaken([fair, talk], [{ ...fair, capacity: 3 }, { ...talk, capacity: 1 }], coming);
     expect(out.map((v) => v.field)).toEqual(['0.capacity', '1.capacity']);
-    expect(out[0]?.message).toContain('in a coming slot (4 on Tuesday 19 January 2027 at 10:00)');
+    expect(out[0]?.message).toContain('in a coming slot (4 on Tuesday 19 January 2027 at 10am)');
     expect(out[1]?.message).toContain('"Year 9 talk" already has more than 1 place taken in a coming slot');
   });
 });

@@ -4,7 +4,7 @@
 // one `held` count per slot item (every place taken, held or approved); these pure rules
 // say when a request takes a place, what a full slot answers, and which capacity changes
 // would leave a slot with more places taken than it has.
-import { formatDate } from './dates.ts';
+import { formatDate, formatTime } from './dates.ts';
 import { DomainError, type RuleViolation } from './errors.ts';
 import type { Party } from './state-machine.ts';
 import type { IsoDate, LocalTime, Opportunity } from './types.ts';
@@ -39,7 +39,7 @@ const places = (n: number) => `${n} ${n === 1 ? 'place' : 'places'}`;
 
 /** SLOT_FULL (409) for a change that would take a place in a full slot, worded for who acts. */
 export function slotFull(slot: { date: IsoDate; start: LocalTime }, capacity: number, party: Party): DomainError {
-  const when = `${formatDate(slot.date)} at ${slot.start}`;
+  const when = `${formatDate(slot.date)} at ${formatTime(slot.start)}`;
   const message =
     party === 'school'
       ? `The slot on ${when} has no places left: its ${places(capacity)} ${capacity === 1 ? 'is' : 'are'} taken by approved or waiting requests. ` +
@@ -72,7 +72,7 @@ export function capacityBelowTaken(before: readonly Opportunity[], wanted: reado
       .sort((a, b) => `${a.date}T${a.time}`.localeCompare(`${b.date}T${b.time}`));
     if (over.length === 0) return;
     const most = Math.max(...over.map((s) => s.held));
-    const named = over.map((s) => `${s.held} on ${formatDate(s.date)} at ${s.time}`).join('; ');
+    const named = over.map((s) => `${s.held} on ${formatDate(s.date)} at ${formatTime(s.time)}`).join('; ');
     out.push({
       code: 'CAPACITY_BELOW_TAKEN',
       rule: 'P-SLOT',

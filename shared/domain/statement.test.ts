@@ -55,7 +55,7 @@ describe('buildStatement: every S-* section from the settings', () => {
     ]);
     expect(s.opportunities[0]?.howTwoEncounters).toContain('any time in Year 8, or from 1 September to 28 February in Year 9');
     expect(s.opportunities[2]?.howTwoEncounters).toContain('pupils choose whether to attend');
-    expect(s.opportunities[0]?.opportunities[0]?.when).toBe('Thursdays, 13:30 to 14:30, in term time');
+    expect(s.opportunities[0]?.opportunities[0]?.when).toBe('Thursdays, 1:30pm to 2:30pm, in term time');
   });
 
   it("pupils' entitlement: two per phase taught, the four items, whole year groups, the school day", () => {

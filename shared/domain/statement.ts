@@ -15,9 +15,9 @@
 //   another careers lead, or the lead's personal data is erased, their name, email and
 //   phone in every version that named them give way to REDACTED_CAREERS_LEAD and a pointer
 //   to the current statement; the rest of the version stays word for word.
-import { weekdayName } from './calendar.ts';
+import { describeSchedule, weekdayName } from './calendar.ts';
 import { KEY_PHASES, type KeyPhase } from './coverage.ts';
-import { dateParts, formatDate, formatDateShort, isLeapYear, makeDate } from './dates.ts';
+import { dateParts, formatDateShort, isLeapYear, makeDate } from './dates.ts';
 import type { StatutoryRuleId } from './errors.ts';
 import { CONTENT_ITEM_LABELS, CONTENT_ITEMS, listWithAnd, plural, SESSION_TYPE_LABELS } from './labels.ts';
 import { type IsoDate, type Opportunity, type School, WEEKDAYS, type YearGroup } from './types.ts';
@@ -142,13 +142,6 @@ export function requestUrlOf(siteUrl: string, urn: string): string {
   return `${siteUrl.replace(/\/+$/, '')}/school/?urn=${encodeURIComponent(urn)}`;
 }
 
-function describeWhen(o: Opportunity): string {
-  const s = o.schedule;
-  if (s.kind === 'once') return `${formatDate(s.date)}, ${s.start} to ${s.end}`;
-  const span = [s.from ? `from ${formatDateShort(s.from)}` : '', s.until ? `until ${formatDateShort(s.until)}` : ''].filter(Boolean).join(' ');
-  return `${weekdayName(s.weekday)}s, ${s.start} to ${s.end}, in term time${span ? ` ${span}` : ''}`;
-}
-
 function phaseText(spec: (typeof KEY_PHASES)[number], taught: YearGroup[], offers: number): string {
   const both = `Years ${spec.firstYear} and ${spec.secondYear}`;
   const window = `any time in Year ${spec.firstYear}, or from 1 September to 28 February in Year ${spec.secondYear}`;
@@ -189,7 +182,7 @@ export function buildStatement(
         title: o.title,
         sessionType: SESSION_TYPE_LABELS[o.sessionType],
         yearGroups: formatYearGroups(o.yearGroups),
-        when: describeWhen(o),
+        when: describeSchedule(o.schedule),
         venue: o.venue,
       }));
     return [

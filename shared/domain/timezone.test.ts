@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatInstant, fromInstant, instantMs, localToUtcMs, londonDate, londonOffsetMinutes, toInstant } from './timezone.ts';
+import { formatInstant, formatWhen, fromInstant, instantMs, localToUtcMs, londonDate, londonOffsetMinutes, toInstant } from './timezone.ts';
 import { DomainError } from './errors.ts';
 import { addDays, fromDayNumber, timeFromMinutes } from './dates.ts';
 
@@ -61,3 +61,13 @@ describe('Europe/London time', () => {
     );
   });
 });
+
+describe('formatWhen: when something happened, in London', () => {
+  it('says an instant as London\'s date and time, and a date as a date', () => {
+    expect(formatWhen('2027-01-12T16:05:00Z')).toBe('12 January 2027 at 4:05pm');
+    expect(formatWhen('2026-06-30T23:30:00Z')).toBe('1 July 2026 at 12:30am');
+    expect(formatWhen('2026-07-01T11:00:00Z')).toBe('1 July 2026 at midday');
+    expect(formatWhen('2027-01-12')).toBe('Tuesday 12 January 2027');
+  });
+});
+

@@ -1,7 +1,7 @@
 // Europe/London wall clock ⇄ instant. Offsets come from the runtime's IANA data through
 // Intl.DateTimeFormat, never from hand-written rules, so BST/GMT changes (last Sunday of
 // March and October at 01:00 UTC) and any future change of law follow the tz database.
-import { isIsoDate, isLocalTime } from './dates.ts';
+import { formatDate, formatDateTime, isIsoDate, isLocalTime } from './dates.ts';
 import { DomainError } from './errors.ts';
 import type { Instant, IsoDate, LocalTime } from './types.ts';
 
@@ -116,4 +116,14 @@ export function fromInstant(instant: Instant): LocalDateTime {
 /** The school-local calendar date of an instant: what "today" means for a school. */
 export function londonDate(instant: Instant): IsoDate {
   return fromInstant(instant).date;
+}
+
+/**
+ * When something happened, in words: "12 January 2027 at 4:05pm" in London for an
+ * instant, "Tuesday 12 January 2027" for a date (a reply-by date is a day, not a moment).
+ */
+export function formatWhen(value: Instant | IsoDate): string {
+  if (isIsoDate(value)) return formatDate(value);
+  const { date, time } = fromInstant(value);
+  return formatDateTime(date, time);
 }

@@ -2,8 +2,7 @@
 // day"): pupils cannot be in two assemblies at once. Pure: the store keeps each day's
 // intervals with a version, and this decides whether a new one fits.
 import { DomainError } from './errors.ts';
-import { minutesOfDay } from './dates.ts';
-import { formatDate } from './dates.ts';
+import { formatDate, formatTimeRange, minutesOfDay } from './dates.ts';
 import type { IsoDate, LocalTime, YearGroup } from './types.ts';
 import { yearGroupLabel } from './year-groups.ts';
 
@@ -46,7 +45,7 @@ export function bookYearGroups(days: readonly YearGroupDay[], encounter: BookedI
     if (clash) {
       throw new DomainError(
         'YEAR_GROUP_BUSY',
-        `${yearGroupLabel(day.yearGroup)} already has an approved encounter on ${formatDate(day.date)} from ${clash.start} to ${clash.end}; choose another time.`,
+        `${yearGroupLabel(day.yearGroup)} already has an approved encounter on ${formatDate(day.date)} from ${formatTimeRange(clash.start, clash.end)}; choose another time.`,
         { field: 'date', status: 409, rule: 'P-SLOT' },
       );
     }

@@ -5,8 +5,7 @@
 // /actions/ (web/src/pages/actions/), which reads the token from #token=… and posts it.
 import { formatDate } from '#shared/domain/dates.ts';
 import { html } from '#shared/domain/html.ts';
-import type { StoredRequest } from '#shared/store/requests.ts';
-import type { StoredSchool } from '#shared/store/schools.ts';
+import type { StoredRequest, StoredSchool } from '#shared/domain/records.ts';
 import type { LinkDecision as LinkAction } from '#shared/domain/decisions.ts';
 import { page } from './layout.ts';
 
@@ -27,7 +26,7 @@ const DONE: Record<LinkAction, string> = {
   propose: 'New time sent',
 };
 
-export function donePage(action: LinkAction, request: StoredRequest, school: StoredSchool): string {
+export function donePage(action: LinkAction, request: Pick<StoredRequest, 'provider' | 'contact' | 'date'>, school: Pick<StoredSchool, 'name'>): string {
   const next =
     action === 'approve'
       ? `We have emailed ${request.contact.name} with a calendar invitation, and sent one to you.`

@@ -2,7 +2,7 @@
 // headings h1 → h2 → h3, no script, printable on A4 (the print rules are in the site's
 // stylesheet, web/src/statement-print.scss), and embeddable in the school's own website.
 import type { StatementAnswer } from '#shared/domain/statement.ts';
-import { formatDateShort } from '#shared/domain/dates.ts';
+import { formatDateShort, formatTimeRange } from '#shared/domain/dates.ts';
 import { plural } from '#shared/domain/labels.ts';
 import { isRedactedContact } from '#shared/domain/statement.ts';
 import { londonDate } from '#shared/domain/timezone.ts';
@@ -116,7 +116,7 @@ ${phase.opportunities.length
     )}
 ${c.entitlement.schoolDay.length
   ? html`<p class="govuk-body">Our school day, when encounters take place:</p>
-<ul class="govuk-list">${c.entitlement.schoolDay.map((d) => html`<li>${d.day}: ${d.start} to ${d.end}</li>`)}</ul>`
+<ul class="govuk-list">${c.entitlement.schoolDay.map((d) => html`<li>${d.day}: ${formatTimeRange(d.start, d.end)}</li>`)}</ul>`
   : html``}
 
 <h2 class="govuk-heading-m" id="review">Approval and review</h2>

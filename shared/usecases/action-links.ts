@@ -5,7 +5,7 @@
 // (/api/actions/view, /api/actions), or in the path for links sent before issue 12 item 3.
 import type { ActionForm, DecisionDetails, LinkDecision } from '#shared/domain/decisions.ts';
 import type { StoredRequest, StoredSchool, TokenRecord } from '#shared/domain/records.ts';
-import { daysInMonth, makeDate } from '#shared/domain/dates.ts';
+import { realDate } from '#shared/domain/dates.ts';
 import { AppError } from '#shared/errors.ts';
 import type { Store } from '#shared/store/client.ts';
 import { getRequest } from '#shared/store/requests.ts';
@@ -74,20 +74,13 @@ export function decisionFromForm(action: LinkDecision, form: ActionForm, school:
     return { reason: chosen, ...(form.note ? { note: form.note } : {}) };
   }
   const [d, m, y] = [form['date-day'], form['date-month'], form['date-year']].map((v) => Number(v));
-  const date = d && m && y ? makeDateSafe(y, m, d) : undefined;
+  const date = d && m && y && y >= 2000 && y <= 2100 ? realDate(y, m, d) : undefined;
   const fields: Record<string, string> = {};
   if (!date) fields['date-day'] = 'Enter a real date, for example 12 1 2027.';
   if (!form.start || !/^\d{2}:\d{2}$/.test(form.start)) fields.start = 'Enter a start time like 09:30.';
   if (!form.end || !/^\d{2}:\d{2}$/.test(form.end)) fields.end = 'Enter an end time like 10:15.';
   if (Object.keys(fields).length) throw new AppError(400, 'VALIDATION_FAILED', 'Check the date and times you propose.', { fields });
   return { date, start: form.start, end: form.end, ...(form.message ? { message: form.message } : {}) };
-}
-
-/** A real calendar date from day, month and year as typed, or undefined (31 February is not). */
-function makeDateSafe(y: number, m: number, d: number): string | undefined {
-  if (!Number.isInteger(y) || y < 2000 || y > 2100 || !Number.isInteger(m) || m < 1 || m > 12) return undefined;
-  if (!Number.isInteger(d) || d < 1 || d > daysInMonth(y, m)) return undefined;
-  return makeDate(y, m, d);
 }
 
 export async function useActionLink(store: Store, secret: string, form: ActionForm, now = new Date()) {

@@ -331,9 +331,9 @@ describe('pages with faked API answers', { timeout: BROWSER_TEST_TIMEOUT }, () =
     expect((await problemFor(410, 'CONFIRMATION_EXPIRED'))[0]).toBe('This link has expired');
     await expectNoAxeViolations(page, 'expired confirmation link');
     expect((await problemFor(410, 'TOKEN_USED'))[0]).toBe('This link has already been used');
-    const [refused, why] = await problemFor(409, 'SLOT_FULL', 'The slot on Tuesday 19 January 2027 at 08:50 has no places left, so this time cannot be booked.');
+    const [refused, why] = await problemFor(409, 'SLOT_FULL', 'The slot on Tuesday 19 January 2027 at 8:50am has no places left, so this time cannot be booked.');
     expect(refused).toBe('Your request can no longer be sent');
-    expect(why).toBe('The slot on Tuesday 19 January 2027 at 08:50 has no places left, so this time cannot be booked. Make the request again with another date or time.');
+    expect(why).toBe('The slot on Tuesday 19 January 2027 at 8:50am has no places left, so this time cannot be booked. Make the request again with another date or time.');
     expect(await page.getByRole('link', { name: 'Find the school and make the request again' }).getAttribute('href')).toBe('/');
     await expectNoAxeViolations(page, 'confirmation refused');
     await page.goto(`${site.url}/request/confirm/`);

@@ -18,8 +18,8 @@ describe("the careers lead's needs-attention email (issue 11)", () => {
   it('lists each booking with its problem, rule and link, in text and HTML, every value escaped in HTML', () => {
     const m = attentionForLead(school, 'settings', [item(P, 'approved'), item('Eastmouth College', 'pending')], 'https://site.example/manage/?urn=990101');
     expect(m.subject).toBe(`2 bookings need your attention at Harbour View ${P}`);
-    expect(m.text).toContain(`1. ${P}: Tuesday 12 January 2027, 10:00 to 10:45 (approved)`);
-    expect(m.text).toContain('2. Eastmouth College: Tuesday 12 January 2027, 10:00 to 10:45 (waiting for your decision)');
+    expect(m.text).toContain(`1. ${P}: Tuesday 12 January 2027, 10am to 10:45am (approved)`);
+    expect(m.text).toContain('2. Eastmouth College: Tuesday 12 January 2027, 10am to 10:45am (waiting for your decision)');
     expect(m.text).toContain('(closure added 3 December 2026). (R-HOURS)');
     expect(m.text).toContain('Open the request: https://site.example/manage/requests/view/?id=01ABC');
     expect(m.text).toContain('Your dashboard: https://site.example/manage/?urn=990101');

@@ -2,7 +2,7 @@
 // Every value is escaped in HTML by the `html` template; plain text carries values as
 // they are (a MIME text part cannot run code).
 import type { StoredRequest } from '#shared/domain/records.ts';
-import { formatDate } from '#shared/domain/dates.ts';
+import { formatDateTimeRange } from '#shared/domain/dates.ts';
 import { formatYearGroups } from '#shared/domain/year-groups.ts';
 import { CONTENT_ITEMS, CONTENT_ITEM_LABELS, PROVIDER_TYPE_LABELS, SESSION_TYPE_LABELS } from '#shared/domain/labels.ts';
 import { html, type SafeHtml } from '#shared/domain/html.ts';
@@ -36,7 +36,7 @@ export type Row = [string, string];
  * to 10:45"): the one place mail puts a time range into words.
  */
 export function when(r: { date: string; start: string; end: string }): string {
-  return `${formatDate(r.date)}, ${r.start} to ${r.end}`;
+  return formatDateTimeRange(r.date, r.start, r.end);
 }
 
 export function detailRows(request: StoredRequest): Row[] {

@@ -3,7 +3,7 @@
 // message, with a general line on photo ID and the visitor checks), whom to ask for.
 // The careers lead: who is coming, for which year groups and session, and what they need.
 // Neither gets the other's: the lead's copy never carries the provider's arrival instructions.
-import { minutesOfDay, timeFromMinutes } from '#shared/domain/dates.ts';
+import { formatTime, minutesOfDay, timeFromMinutes } from '#shared/domain/dates.ts';
 import { PROVIDER_TYPE_LABELS, SESSION_TYPE_LABELS } from '#shared/domain/labels.ts';
 import type { School } from '#shared/domain/types.ts';
 import { formatYearGroups } from '#shared/domain/year-groups.ts';
@@ -23,7 +23,7 @@ export function schoolAddress(school: Pick<School, 'name' | 'address'>): string 
  * (its message), the line does not send them to reception instead.
  */
 export function arrivalText(request: Pick<StoredRequest, 'start' | 'staffCount' | 'schoolMessage'>): string {
-  const arriveBy = timeFromMinutes(Math.max(0, minutesOfDay(request.start) - ARRIVE_MINUTES_EARLY));
+  const arriveBy = formatTime(timeFromMinutes(Math.max(0, minutesOfDay(request.start) - ARRIVE_MINUTES_EARLY)));
   const staff = request.staffCount === 1 ? 'your member of staff' : `each of your ${request.staffCount} staff`;
   const where = request.schoolMessage ? 'to sign in as the school asks' : 'and go to reception to sign in';
   return `Arrive ${ARRIVE_MINUTES_EARLY} minutes early (by ${arriveBy}) ${where}. Bring photo ID for ${staff}: the school checks it under its safeguarding and visitor checks.`;

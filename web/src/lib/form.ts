@@ -3,7 +3,7 @@
 // the date input with its reader. Each group carries `data-field`, the API field paths it
 // answers for, so lib/errors.ts can put an API error beside it.
 import { byId, h, type Child } from './dom.ts';
-import { isoDate } from './format.ts';
+import { realDate } from './format.ts';
 
 export interface FieldOptions {
   id: string;
@@ -273,7 +273,7 @@ export function readDate(id: string): DateRead {
   if (raw.every((v) => v === '')) return { state: 'empty' };
   if (raw.some((v) => !/^\d+$/.test(v))) return { state: 'invalid' };
   const [d, m, y] = raw.map(Number) as [number, number, number];
-  const iso = isoDate(y, m, d);
+  const iso = realDate(y, m, d);
   return iso && y >= 2000 ? { state: 'ok', iso } : { state: 'invalid' };
 }
 

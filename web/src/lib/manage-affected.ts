@@ -3,8 +3,8 @@
 // change would put outside the rules. None: the page saves at once. Some: this warning
 // lists each with its problem and asks "Save anyway" or "Go back", before any success.
 import { h, href } from './dom.ts';
-import { formatTimes } from './format.ts';
-import { shortDate, statusText, warningText, type AffectedBooking, type DryRunAnswer } from './manage.ts';
+import { formatDateAbbreviated, formatTimeRange } from './format.ts';
+import { statusText, warningText, type AffectedBooking, type DryRunAnswer } from './manage.ts';
 
 export function bookingsText(n: number): string {
   return `${n} ${n === 1 ? 'booking' : 'bookings'}`;
@@ -51,7 +51,7 @@ export function affectedWarning(
           'li',
           { 'data-request-id': a.id },
           h('strong', null, a.organisation),
-          `, ${shortDate(a.date)}, ${formatTimes(a.start, a.end)} (${statusText(a.status).toLowerCase()}): `,
+          `, ${formatDateAbbreviated(a.date)}, ${formatTimeRange(a.start, a.end)} (${statusText(a.status).toLowerCase()}): `,
           a.problems.map((p, i) => [i ? ' ' : '', p.message]),
         ),
       ),

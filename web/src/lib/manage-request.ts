@@ -7,7 +7,7 @@ import { CONTENT_ITEMS } from '#shared/domain/labels.ts';
 import { api } from './api.ts';
 import { h, href, type Child } from './dom.ts';
 import { warningText } from './manage.ts';
-import { contentItemLabel, formatDate, formatInstant, formatTimes, formatYears, providerTypeLabel, sessionTypeLabel } from './format.ts';
+import { contentItemLabel, formatDate, formatWhen, formatTimeRange, formatYears, providerTypeLabel, sessionTypeLabel } from './format.ts';
 
 export interface ManagedRequestAnswer {
   request: ManagedRequestView;
@@ -84,7 +84,7 @@ export function requestRows(r: ManagedRequestView): [string, Child][] {
   rows.push(
     ['Contact', [r.contact.name, h('br'), r.contact.email, h('br'), r.contact.phone]],
     ['Date', formatDate(r.date)],
-    ['Time', formatTimes(r.start, r.end)],
+    ['Time', formatTimeRange(r.start, r.end)],
     ['Year groups', formatYears(r.yearGroups)],
     ['Type of session', sessionTypeLabel(r.sessionType)],
     ['Staff attending', String(r.staffCount)],
@@ -98,7 +98,7 @@ export function requestRows(r: ManagedRequestView): [string, Child][] {
       ),
     ],
     ['Notes from the provider', r.notes ? h('span', { class: 'app-pre-wrap' }, r.notes) : 'None'],
-    ['Received', formatInstant(r.createdAt)],
+    ['Received', formatWhen(r.createdAt)],
   );
   if (r.status === 'pending') rows.push(['Answer by', formatDate(r.responseDeadline)]);
   rows.push(['Reference', r.id]);
@@ -110,7 +110,7 @@ export function shortRows(r: ManagedRequestView): [string, Child][] {
   return [
     ['Provider', r.provider.organisation],
     ['Date', formatDate(r.date)],
-    ['Time', formatTimes(r.start, r.end)],
+    ['Time', formatTimeRange(r.start, r.end)],
     ['Year groups', formatYears(r.yearGroups)],
     ['Type of session', sessionTypeLabel(r.sessionType)],
   ];

@@ -2,10 +2,12 @@
 // shows (GET /api/manage/me), the navigation and Sign out, the signed-out and
 // not-your-school states, the path to come back to after signing in, one-time success
 // messages across a page change, and the words and tags for requests as a school sees them.
+import { SCHOOL_STATUS_LABELS, statusLabel } from '#shared/domain/labels.ts';
 import { ROLE_LABELS, type StaffRole } from '#shared/domain/roles.ts';
 import { ApiError, api } from './api.ts';
 import { byId, fill, h, href, param, setTitle, type Child } from './dom.ts';
-import { eventText, formatShortDate } from './format.ts';
+import { eventText } from './format.ts';
+import { statusTag as requestStatusTag } from './request.ts';
 import { takeSignedIn } from './signed-in.ts';
 
 export type { StaffRole } from '#shared/domain/roles.ts';
@@ -24,9 +26,6 @@ export interface Me {
 
 // The settings answers, from their contract (types only: nothing of zod reaches the bundle).
 export type { AffectedBooking, DryRunAnswer, OpportunitiesAnswer, SettingsAnswer, StaffAnswer, StaffMember } from '#shared/api/settings.ts';
-
-/** The roles' words (one vocabulary: shared/domain/roles.ts). */
-export const ROLE_TEXT = ROLE_LABELS;
 
 export function loadMe(): Promise<Me> {
   return api<Me>('GET', '/api/manage/me');
@@ -263,7 +262,7 @@ export function warningText(...text: Child[]): HTMLElement {
  */
 export function accountBar(me: Me, school: ManagedSchool, path: string): Child[] {
   const parts: Child[] = [
-    h('p', { class: 'govuk-body-s app-account app-wrap', id: 'account' }, `Signed in as ${me.email} (${ROLE_TEXT[school.role] ?? school.role})`),
+    h('p', { class: 'govuk-body-s app-account app-wrap', id: 'account' }, `Signed in as ${me.email} (${ROLE_LABELS[school.role] ?? school.role})`),
   ];
   if (me.schools.length > 1) {
     parts.push(
@@ -296,28 +295,16 @@ export function buttonLink(text: string, to: string, variant: '' | 'secondary' |
 
 // Every status a school ever sees (SCHOOL_REQUEST_STATUSES): never `unconfirmed`, which is
 // not the school's until its provider confirms it (issue 12, item 2).
-const STATUS: Record<string, { text: string; tag: string }> = {
-  pending: { text: 'Needs a decision', tag: 'govuk-tag--blue' },
-  approved: { text: 'Approved', tag: 'govuk-tag--green' },
-  declined: { text: 'Declined', tag: 'govuk-tag--red' },
-  alternative_proposed: { text: 'New time proposed', tag: 'govuk-tag--yellow' },
-  withdrawn: { text: 'Withdrawn', tag: 'govuk-tag--grey' },
-  expired: { text: 'Not answered in time', tag: 'govuk-tag--grey' },
-  cancelled: { text: 'Cancelled', tag: 'govuk-tag--orange' },
-  delivered: { text: 'Delivered', tag: 'govuk-tag--turquoise' },
-  not_delivered: { text: 'Did not take place', tag: 'govuk-tag--pink' },
-};
 
 /** The statuses in the order the history filter lists them. */
-export const STATUS_CHOICES: [string, string][] = Object.entries(STATUS).map(([code, s]) => [code, s.text]);
+export const STATUS_CHOICES: [string, string][] = Object.entries(SCHOOL_STATUS_LABELS);
 
 export function statusText(status: string): string {
-  return STATUS[status]?.text ?? status.replaceAll('_', ' ');
+  return statusLabel(status, 'school');
 }
 
 export function statusTag(status: string): HTMLElement {
-  const s = STATUS[status] ?? { text: statusText(status), tag: 'govuk-tag--grey' };
-  return h('strong', { class: `govuk-tag ${s.tag}`, 'data-status': status }, s.text);
+  return requestStatusTag(status, 'school');
 }
 
 /** School days left to answer: red when 1 or fewer (or past the deadline). */
@@ -356,6 +343,3 @@ export function whoText(e: { actor: string; by?: string }, organisation: string)
   if (e.actor === 'system') return 'The service, automatically';
   return e.actor;
 }
-
-/** "Tue 12 Jan 2027" for table cells. */
-export const shortDate = formatShortDate;

@@ -1,9 +1,11 @@
 // Pieces the pages about one's own requests share.
 import { fill, h } from './dom.ts';
+import type { StatusReader } from '#shared/domain/labels.ts';
 import { statusOf } from './format.ts';
 
-export function statusTag(status: string): HTMLElement {
-  const s = statusOf(status);
+/** A request's status as a GOV.UK tag, for the provider's pages (the school's say it their way). */
+export function statusTag(status: string, reader: StatusReader = 'provider'): HTMLElement {
+  const s = statusOf(status, reader);
   return h('strong', { class: `govuk-tag ${s.tag}`, 'data-status': status }, s.text);
 }
 

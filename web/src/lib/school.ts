@@ -1,6 +1,6 @@
 // Pieces the school and request pages share.
 import { fill, h, type Child } from './dom.ts';
-import { formatTimes } from './format.ts';
+import { formatTimeRange } from './format.ts';
 
 const DAYS: [string, string][] = [
   ['mon', 'Monday'],
@@ -17,7 +17,7 @@ export function describeSchoolDay(day: Record<string, { start: string; end: stri
   DAYS.forEach(([key, name], i) => {
     const t = day[key];
     if (!t) return;
-    const times = formatTimes(t.start, t.end);
+    const times = formatTimeRange(t.start, t.end);
     const run = runs[runs.length - 1];
     if (run && run.times === times && previousIndex === i - 1) run.last = name;
     else runs.push({ first: name, last: name, times });

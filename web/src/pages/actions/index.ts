@@ -10,7 +10,7 @@ import { byId, fill, h, href, ready, setTitle, type Child } from '../../lib/dom.
 import { clearErrors, showErrors } from '../../lib/errors.ts';
 import { takeLinkToken } from '../../lib/link-token.ts';
 import { dateField, radiosField, textareaField, textField } from '../../lib/form.ts';
-import { formatDate, formatTimes, formatYears, sessionTypeLabel } from '../../lib/format.ts';
+import { formatDate, formatTimeRange, formatYears, sessionTypeLabel } from '../../lib/format.ts';
 import { summaryList } from '../../lib/school.ts';
 
 const TITLES: Record<LinkDecision, string> = {
@@ -129,7 +129,7 @@ function requestRows(r: ActionLinkView['request']): [string, Child][] {
     ['Contact', `${r.contact.name}, ${r.contact.email}, ${r.contact.phone}`],
     ['Session', sessionTypeLabel(r.sessionType)],
     ['Year groups', formatYears(r.yearGroups)],
-    ['Date and time', `${formatDate(r.date)}, ${formatTimes(r.start, r.end)}`],
+    ['Date and time', `${formatDate(r.date)}, ${formatTimeRange(r.start, r.end)}`],
     ...(r.notes ? [['Notes', r.notes] as [string, Child]] : []),
   ];
 }

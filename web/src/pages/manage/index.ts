@@ -12,7 +12,7 @@ import { ApiError, api } from '../../lib/api.ts';
 import { byId, fill, h, href, param, ready, setTitle, type Child } from '../../lib/dom.ts';
 import { clearErrors, showErrors, type FieldError } from '../../lib/errors.ts';
 import { dateField, readDate, selectField } from '../../lib/form.ts';
-import { formatDate, formatInstant, formatTimes, formatYears, isIsoDate, sessionTypeLabel } from '../../lib/format.ts';
+import { formatDate, formatDateAbbreviated, formatWhen, formatTimeRange, formatYears, isIsoDate, sessionTypeLabel } from '../../lib/format.ts';
 import {
   accountBar,
   cameFromSignIn,
@@ -24,7 +24,6 @@ import {
   notYourSchool,
   schoolFor,
   setUpChrome,
-  shortDate,
   signInNeeded,
   STATUS_CHOICES,
   successBanner,
@@ -64,7 +63,7 @@ function providerLink(r: ManagedRequestView): HTMLElement {
     'a',
     { class: 'govuk-link', href: viewHref(r), 'data-request-id': r.id },
     r.provider.organisation,
-    h('span', { class: 'govuk-visually-hidden' }, `, ${shortDate(r.date)}`),
+    h('span', { class: 'govuk-visually-hidden' }, `, ${formatDateAbbreviated(r.date)}`),
   );
 }
 
@@ -93,14 +92,14 @@ function section(id: string, heading: string, list: ManagedRequestView[], empty:
   ];
 }
 
-const when = (r: { date: string; start: string; end: string }): Child => [shortDate(r.date), h('br'), formatTimes(r.start, r.end)];
+const when = (r: { date: string; start: string; end: string }): Child => [formatDateAbbreviated(r.date), h('br'), formatTimeRange(r.start, r.end)];
 
 /** Why the service stopped emailing one of the school's addresses, and what the school can do about it. */
 function undeliverableBanner(a: UndeliverableAddress, urn: string): HTMLElement {
   const why =
     a.reason === 'complaint'
-      ? `An email we sent to ${a.address} was reported as spam on ${formatInstant(a.since)}, so we have stopped emailing it.`
-      : `Emails to ${a.address} bounced for good on ${formatInstant(a.since)} (the receiving mail server would not accept them), so we have stopped emailing it.`;
+      ? `An email we sent to ${a.address} was reported as spam on ${formatWhen(a.since)}, so we have stopped emailing it.`
+      : `Emails to ${a.address} bounced for good on ${formatWhen(a.since)} (the receiving mail server would not accept them), so we have stopped emailing it.`;
   return importantBanner(
     'undeliverable-banner',
     `We cannot email the careers lead, ${a.name}`,
@@ -233,7 +232,7 @@ async function showDashboard(page: HTMLElement, me: Me, school: ManagedSchool, f
       answer.needsDecision,
       'There are no requests waiting for your decision.',
       ['Provider', 'Visit', 'Year groups', 'Answer by'],
-      (r) => [providerLink(r), when(r), formatYears(r.yearGroups), [shortDate(r.responseDeadline), h('br'), daysLeftTag(r.schoolDaysLeft)]],
+      (r) => [providerLink(r), when(r), formatYears(r.yearGroups), [formatDateAbbreviated(r.responseDeadline), h('br'), daysLeftTag(r.schoolDaysLeft)]],
     ),
     section(
       'awaiting-provider',
@@ -241,7 +240,7 @@ async function showDashboard(page: HTMLElement, me: Me, school: ManagedSchool, f
       answer.awaitingProvider,
       'No provider is deciding on a time you proposed.',
       ['Provider', 'Time you proposed', 'They answer by', 'Asked for'],
-      (r) => [providerLink(r), r.alternative ? when(r.alternative) : '', r.alternative?.respondBy ? shortDate(r.alternative.respondBy) : '', when(r)],
+      (r) => [providerLink(r), r.alternative ? when(r.alternative) : '', r.alternative?.respondBy ? formatDateAbbreviated(r.alternative.respondBy) : '', when(r)],
     ),
     section(
       'upcoming',

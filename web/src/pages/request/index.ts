@@ -13,9 +13,10 @@ import {
   addDays,
   contentItemLabel,
   formatDate,
-  formatTimes,
+  formatDateShort,
+  formatTimeRange,
   formatYears,
-  isoDate,
+  realDate,
   providerTypeLabel,
   sessionTypeLabel,
   todayInLondon,
@@ -96,7 +97,7 @@ function readForm(mode: Mode): ReadResult {
     if (!d && !m && !y) errors.push({ path: 'date', message: 'Enter the date you propose.' });
     else if (!d || !m || !y) errors.push({ path: 'date', message: `The date must include a ${!d ? 'day' : !m ? 'month' : 'year'}.` });
     else {
-      date = (/^\d+$/.test(d!) && /^\d+$/.test(m!) && /^\d{4}$/.test(y!) && isoDate(Number(y), Number(m), Number(d))) || '';
+      date = (/^\d+$/.test(d!) && /^\d+$/.test(m!) && /^\d{4}$/.test(y!) && realDate(Number(y), Number(m), Number(d))) || '';
       if (!date) errors.push({ path: 'date', message: 'The date must be a real date, for example 12 1 2027.' });
     }
     const start = normaliseTime(value('start'));
@@ -146,11 +147,11 @@ function checkAnswers(body: CreateRequestBody, mode: Mode): HTMLElement[] {
       ? [
           answerRow('Slot', mode.slot.title, 'change-slot'),
           answerRow('Date', formatDate(mode.slot.date), 'change-slot'),
-          answerRow('Time', formatTimes(mode.slot.start, mode.slot.end), 'change-slot'),
+          answerRow('Time', formatTimeRange(mode.slot.start, mode.slot.end), 'change-slot'),
         ]
       : [
           answerRow('Date', body.proposed?.date ? formatDate(body.proposed.date) : '', 'date-day'),
-          answerRow('Time', formatTimes(body.proposed?.start ?? '', body.proposed?.end ?? ''), 'start'),
+          answerRow('Time', formatTimeRange(body.proposed?.start ?? '', body.proposed?.end ?? ''), 'start'),
         ];
   const contentChosen = CONTENT_ITEMS.filter((item) => body.content[item]).map(contentItemLabel);
   const facilities = FACILITIES.filter(([v]) => body.facilities?.includes(v)).map(([, label]) => label);
@@ -260,7 +261,7 @@ ready(async () => {
       [
         ['Slot', slot.title],
         ['Date', formatDate(slot.date)],
-        ['Time', formatTimes(slot.start, slot.end)],
+        ['Time', formatTimeRange(slot.start, slot.end)],
         ['Where', slot.venue],
         ['Places left', `${slot.placesLeft} of ${slot.capacity}`],
       ].map(([k, v]) => h('div', { class: 'govuk-summary-list__row' }, h('dt', { class: 'govuk-summary-list__key' }, k), h('dd', { class: 'govuk-summary-list__value' }, v))),
@@ -270,7 +271,7 @@ ready(async () => {
   } else {
     const earliest = addDays(todayInLondon(), school.minimumNoticeDays);
     byId('proposed-intro').textContent =
-      `Choose a school day at least ${school.minimumNoticeDays} days from today (${formatDate(earliest, false)} or later). ` +
+      `Choose a school day at least ${school.minimumNoticeDays} days from today (${formatDateShort(earliest)} or later). ` +
       `The school day is ${describeSchoolDay(school.schoolDay)}.`;
     byId('proposed-fields').hidden = false;
   }

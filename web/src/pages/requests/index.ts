@@ -3,7 +3,7 @@
 import type { RequestView } from '#shared/api/provider.ts';
 import { ApiError, api } from '../../lib/api.ts';
 import { byId, fill, h, href, ready } from '../../lib/dom.ts';
-import { formatShortDate, formatTimes, statusOf } from '../../lib/format.ts';
+import { formatDateAbbreviated, formatTimeRange, statusOf } from '../../lib/format.ts';
 import { signInNeeded, statusTag } from '../../lib/request.ts';
 
 ready(async () => {
@@ -47,8 +47,8 @@ ready(async () => {
                 h(
                   'tr',
                   { class: 'govuk-table__row' },
-                  h('td', { class: 'govuk-table__cell app-wrap' }, h('a', { class: 'govuk-link', href: href('/requests/view/', { id: r.id }) }, r.schoolName, h('span', { class: 'govuk-visually-hidden' }, `, ${formatShortDate(r.date)}, ${statusOf(r.status).text}`))),
-                  h('td', { class: 'govuk-table__cell' }, formatShortDate(r.date), h('br'), formatTimes(r.start, r.end)),
+                  h('td', { class: 'govuk-table__cell app-wrap' }, h('a', { class: 'govuk-link', href: href('/requests/view/', { id: r.id }) }, r.schoolName, h('span', { class: 'govuk-visually-hidden' }, `, ${formatDateAbbreviated(r.date)}, ${statusOf(r.status).text}`))),
+                  h('td', { class: 'govuk-table__cell' }, formatDateAbbreviated(r.date), h('br'), formatTimeRange(r.start, r.end)),
                   h('td', { class: 'govuk-table__cell' }, statusTag(r.status)),
                 ),
               ),

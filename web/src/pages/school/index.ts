@@ -4,19 +4,19 @@
 import type { PublicSchool, SlotView } from '#shared/api/provider.ts';
 import { ApiError, api } from '../../lib/api.ts';
 import { byId, fill, h, href, param, ready, safeUrl, setTitle, type Child } from '../../lib/dom.ts';
-import { addDays, formatDate, formatTimes, formatYears, isIsoDate, sessionTypeLabel, todayInLondon } from '../../lib/format.ts';
+import { addDays, formatDate, formatDateShort, formatTimeRange, formatYears, isIsoDate, sessionTypeLabel, todayInLondon } from '../../lib/format.ts';
 import { describeSchoolDay, notFound, summaryList, backToSearch } from '../../lib/school.ts';
 
 const WEEKS = 8;
 
 function slotItem(urn: string, slot: SlotView): HTMLElement {
   const full = slot.placesLeft <= 0;
-  const when = `${formatDate(slot.date)}, ${formatTimes(slot.start, slot.end)}`;
+  const when = `${formatDate(slot.date)}, ${formatTimeRange(slot.start, slot.end)}`;
   return h(
     'li',
     { class: 'app-result-list__item' },
     h('h3', { class: 'govuk-heading-s app-result-list__title' }, formatDate(slot.date)),
-    h('p', { class: 'govuk-body app-result-list__meta' }, `${formatTimes(slot.start, slot.end)} · ${slot.title}`),
+    h('p', { class: 'govuk-body app-result-list__meta' }, `${formatTimeRange(slot.start, slot.end)} · ${slot.title}`),
     h('p', { class: 'govuk-body-s app-result-list__meta' }, `${sessionTypeLabel(slot.sessionType)} for ${formatYears(slot.yearGroups)} · ${slot.venue}`),
     full
       ? h('p', { class: 'govuk-body-s' }, h('strong', { class: 'govuk-tag govuk-tag--grey' }, 'Full'))
@@ -58,12 +58,12 @@ async function renderSlots(school: PublicSchool, container: HTMLElement) {
   if (from > first) {
     const earlier = addDays(from, -WEEKS * 7);
     pager.push(
-      h('li', null, h('a', { class: 'govuk-link', href: href('/school/', { urn: school.urn, from: earlier > first ? earlier : undefined }) }, `Earlier dates`, h('span', { class: 'govuk-visually-hidden' }, ` (the ${WEEKS} weeks before ${formatDate(from, false)})`))),
+      h('li', null, h('a', { class: 'govuk-link', href: href('/school/', { urn: school.urn, from: earlier > first ? earlier : undefined }) }, `Earlier dates`, h('span', { class: 'govuk-visually-hidden' }, ` (the ${WEEKS} weeks before ${formatDateShort(from)})`))),
     );
   }
   if (to < last) {
     pager.push(
-      h('li', null, h('a', { class: 'govuk-link', href: href('/school/', { urn: school.urn, from: addDays(to, 1) }) }, `Later dates`, h('span', { class: 'govuk-visually-hidden' }, ` (from ${formatDate(addDays(to, 1), false)})`))),
+      h('li', null, h('a', { class: 'govuk-link', href: href('/school/', { urn: school.urn, from: addDays(to, 1) }) }, `Later dates`, h('span', { class: 'govuk-visually-hidden' }, ` (from ${formatDateShort(addDays(to, 1))})`))),
     );
   }
   fill(
@@ -72,8 +72,8 @@ async function renderSlots(school: PublicSchool, container: HTMLElement) {
       'p',
       { class: 'govuk-body', id: 'slot-range' },
       from === first
-        ? `The school needs at least ${school.minimumNoticeDays} days’ notice, so these are the dates from ${formatDate(from, false)} to ${formatDate(to, false)}.`
-        : `Dates from ${formatDate(from, false)} to ${formatDate(to, false)}.`,
+        ? `The school needs at least ${school.minimumNoticeDays} days’ notice, so these are the dates from ${formatDateShort(from)} to ${formatDateShort(to)}.`
+        : `Dates from ${formatDateShort(from)} to ${formatDateShort(to)}.`,
     ),
     sorted.length
       ? h('ul', { class: 'app-result-list', id: 'slot-list' }, sorted.map((s) => slotItem(school.urn, s)))

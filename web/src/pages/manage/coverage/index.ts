@@ -10,7 +10,7 @@ import { byId, fill, h, href, ready, setTitle, type Child } from '../../../lib/d
 import { clearErrors, showErrors, type FieldError } from '../../../lib/errors.ts';
 import { coverageTag, phaseText, totalsText, type CohortCoverage, type SchoolCoverageAnswer } from '../../../lib/coverage.ts';
 import { dateField, readDate } from '../../../lib/form.ts';
-import { formatDate, formatTimes, formatYears } from '../../../lib/format.ts';
+import { formatDate, formatDateShort, formatTimeRange, formatYears } from '../../../lib/format.ts';
 import {
   accountBar,
   successBanner,
@@ -57,7 +57,7 @@ function grid(answer: SchoolCoverageAnswer): HTMLElement {
             td('Key phase', phaseText(c.phase), c.attendance === 'optional' ? ', offered' : ''),
             td('Status', coverageTag(c.status)),
             td('Encounters counted', `${c.delivered} of 2`, c.planned ? ` (${c.planned} planned)` : ''),
-            td('Window ends', formatDate(c.window.end, false)),
+            td('Window ends', formatDateShort(c.window.end)),
           ),
         ),
       ),
@@ -75,7 +75,7 @@ function cohortSection(urn: string, c: CohortCoverage): HTMLElement {
     : 'None yet';
   const rows: HTMLElement[] = [
     summaryRow('Status', h('p', { class: 'govuk-body govuk-!-margin-bottom-1' }, coverageTag(c.status)), h('p', { class: 'govuk-body govuk-!-margin-0' }, c.statusText)),
-    summaryRow('Window', `${formatDate(c.window.start, false)} to ${formatDate(c.window.end, false)}`),
+    summaryRow('Window', `${formatDateShort(c.window.start)} to ${formatDateShort(c.window.end)}`),
     summaryRow('Encounters counted', `${c.delivered} delivered`, c.planned ? `, ${c.planned} planned` : '', ' (2 needed)'),
     summaryRow('Providers', providers),
   ];
@@ -96,7 +96,7 @@ function cohortSection(urn: string, c: CohortCoverage): HTMLElement {
               h(
                 'li',
                 null,
-                h('a', { class: 'govuk-link', href: href('/school/', { urn, from: s.date }) }, `${s.title}, ${formatDate(s.date)}, ${formatTimes(s.start, s.end)}`),
+                h('a', { class: 'govuk-link', href: href('/school/', { urn, from: s.date }) }, `${s.title}, ${formatDate(s.date)}, ${formatTimeRange(s.start, s.end)}`),
                 ` (${formatYears(s.yearGroups)}; ${plural(s.placesLeft, 'place')} left)`,
               ),
             ),

@@ -25,7 +25,7 @@ import {
   textField,
   wholeNumber,
 } from '../../../lib/form.ts';
-import { formatDate, formatTimes, formatYears, sessionTypeLabel } from '../../../lib/format.ts';
+import { formatDate, formatTimeRange, formatYears, sessionTypeLabel } from '../../../lib/format.ts';
 import {
   accountBar,
   buttonLink,
@@ -52,9 +52,9 @@ const L = SETTINGS_LIMITS;
 
 function scheduleText(o: Opportunity): string {
   const s = o.schedule;
-  if (s.kind === 'once') return `${formatDate(s.date)}, ${formatTimes(s.start, s.end)}`;
+  if (s.kind === 'once') return `${formatDate(s.date)}, ${formatTimeRange(s.start, s.end)}`;
   const range = s.from && s.until ? ` from ${formatDate(s.from)} to ${formatDate(s.until)}` : s.from ? ` from ${formatDate(s.from)}` : s.until ? ` until ${formatDate(s.until)}` : '';
-  return `Every ${DAY_NAMES[s.weekday]} in term time, ${formatTimes(s.start, s.end)}${range}`;
+  return `Every ${DAY_NAMES[s.weekday]} in term time, ${formatTimeRange(s.start, s.end)}${range}`;
 }
 
 /** Only the fields the API takes (a stored opportunity could carry more). */

@@ -25,7 +25,7 @@ import {
   wholeNumber,
   type RawDate,
 } from '../../../lib/form.ts';
-import { formatInstant } from '../../../lib/format.ts';
+import { formatWhen } from '../../../lib/format.ts';
 import {
   accountBar,
   signInNeeded,
@@ -476,7 +476,7 @@ async function renderForm(page: HTMLElement, me: Me, school: ManagedSchool, answ
       h('h1', { class: 'govuk-heading-l' }, TITLE),
       h('p', { class: 'govuk-body' }, 'Providers see these on your school’s page, and every request is checked against them.'),
       answer.updatedBy && answer.updatedAt
-        ? h('p', { class: 'govuk-body-s app-wrap', id: 'last-saved' }, `Last saved by ${answer.updatedBy} on ${formatInstant(answer.updatedAt)}.`)
+        ? h('p', { class: 'govuk-body-s app-wrap', id: 'last-saved' }, `Last saved by ${answer.updatedBy} on ${formatWhen(answer.updatedAt)}.`)
         : null,
       answer.warnings.length
         ? h(

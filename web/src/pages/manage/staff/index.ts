@@ -2,13 +2,13 @@
 // { staff, canEdit }. A careers lead or trust admin (canEdit) adds and removes deputies by
 // PUTting the whole list { staff } to the same path; 422 fields are staff.{i}.email and
 // staff.{i}.name. A deputy sees the list only.
+import { ROLE_LABELS } from '#shared/domain/roles.ts';
 import { ApiError, api } from '../../../lib/api.ts';
 import { byId, fill, h, ready, setTitle } from '../../../lib/dom.ts';
 import { clearErrors, showErrors, type FieldError } from '../../../lib/errors.ts';
 import { textField } from '../../../lib/form.ts';
 import {
   accountBar,
-  ROLE_TEXT,
   signInNeeded,
   successBanner,
   type ManagedSchool,
@@ -71,7 +71,7 @@ function render(page: HTMLElement, me: Me, school: ManagedSchool, answer: StaffA
       { class: 'govuk-table__row' },
       h('td', { class: 'govuk-table__cell app-wrap', 'data-label': 'Name' }, m.name),
       h('td', { class: 'govuk-table__cell app-wrap', 'data-label': 'Email' }, m.email),
-      h('td', { class: 'govuk-table__cell', 'data-label': 'Role' }, ROLE_TEXT[m.role] ?? m.role),
+      h('td', { class: 'govuk-table__cell', 'data-label': 'Role' }, ROLE_LABELS[m.role] ?? m.role),
       answer.canEdit ? h('td', { class: 'govuk-table__cell' }, action) : null,
     );
   });

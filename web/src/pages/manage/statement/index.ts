@@ -9,7 +9,7 @@ import { ApiError, api } from '../../../lib/api.ts';
 import { byId, fill, h, href, ready, safeUrl, setTitle, type Child } from '../../../lib/dom.ts';
 import { showErrors, type FieldError } from '../../../lib/errors.ts';
 import { dateField, readDate, textField } from '../../../lib/form.ts';
-import { formatDate, formatInstant } from '../../../lib/format.ts';
+import { formatDate, formatDateShort, formatWhen } from '../../../lib/format.ts';
 import {
   accountBar,
   signInNeeded,
@@ -68,7 +68,7 @@ function render(page: HTMLElement, me: Me, school: ManagedSchool, answer: Manage
           'dl',
           { class: 'govuk-summary-list', id: 'published' },
           summaryRow('Version', String(p.version)),
-          summaryRow('Published', formatInstant(p.publishedAt)),
+          summaryRow('Published', formatWhen(p.publishedAt)),
           summaryRow('Approved by', p.approvedBy),
           summaryRow('Approved on', formatDate(p.approvedOn)),
           summaryRow('Review due', formatDate(p.nextReviewOn)),
@@ -88,7 +88,7 @@ function render(page: HTMLElement, me: Me, school: ManagedSchool, answer: Manage
               'li',
               null,
               h('a', { class: 'govuk-link', href: safeUrl(v.url, href(publicUrl, { version: v.version })) }, `Version ${v.version}`),
-              `, approved ${formatDate(v.approvedOn, false)}, published ${formatInstant(v.publishedAt)}`,
+              `, approved ${formatDateShort(v.approvedOn)}, published ${formatWhen(v.publishedAt)}`,
             ),
           ),
       )

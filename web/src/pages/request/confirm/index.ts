@@ -8,7 +8,7 @@ import { ApiError, api } from '../../../lib/api.ts';
 import { byId, fill, h, href, ready, setTitle } from '../../../lib/dom.ts';
 import { showErrors } from '../../../lib/errors.ts';
 import { takeLinkToken } from '../../../lib/link-token.ts';
-import { formatDate, formatInstant, formatTimes } from '../../../lib/format.ts';
+import { formatDate, formatWhen, formatTimeRange } from '../../../lib/format.ts';
 import { summaryList } from '../../../lib/school.ts';
 
 const EXPIRED: [string, string] = [
@@ -50,14 +50,14 @@ function sent(request: RequestView) {
     summaryList([
       ['School', request.schoolName],
       ['Date', formatDate(request.date)],
-      ['Time', formatTimes(request.start, request.end)],
+      ['Time', formatTimeRange(request.start, request.end)],
     ], 'app-wrap'),
     h('h2', { class: 'govuk-heading-m' }, 'What happens next'),
     h(
       'p',
       { class: 'govuk-body', id: 'due' },
       request.responseDueBy
-        ? `The careers lead at ${request.schoolName} will answer by ${formatInstant(request.responseDueBy)}: they will approve your request, decline it with a reason, or propose another time.`
+        ? `The careers lead at ${request.schoolName} will answer by ${formatWhen(request.responseDueBy)}: they will approve your request, decline it with a reason, or propose another time.`
         : `The careers lead at ${request.schoolName} will approve your request, decline it with a reason, or propose another time.`,
     ),
     h('p', { class: 'govuk-body', id: 'emailed' }, `We have sent a copy of your request to ${request.contactEmail}, with a link to follow or withdraw it.`),

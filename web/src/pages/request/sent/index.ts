@@ -5,7 +5,7 @@
 // address" pattern), not that the request was sent to the school.
 import type { RequestView } from '#shared/api/provider.ts';
 import { byId, fill, h, href, param, ready, setTitle } from '../../../lib/dom.ts';
-import { formatDate, formatInstant, formatTimes } from '../../../lib/format.ts';
+import { formatDate, formatWhen, formatTimeRange } from '../../../lib/format.ts';
 import { summaryList } from '../../../lib/school.ts';
 import { sentRequest } from '../../../lib/sent.ts';
 
@@ -19,13 +19,13 @@ function checkYourEmail(request: RequestView): void {
     h(
       'p',
       { class: 'govuk-body', id: 'confirm-by' },
-      `Select the link in the email to confirm your request to ${request.schoolName}. The link works once, for 24 hours${request.confirmBy ? `, until ${formatInstant(request.confirmBy)}` : ''}.`,
+      `Select the link in the email to confirm your request to ${request.schoolName}. The link works once, for 24 hours${request.confirmBy ? `, until ${formatWhen(request.confirmBy)}` : ''}.`,
     ),
     summaryList(
       [
         ['School', request.schoolName],
         ['Date', formatDate(request.date)],
-        ['Time', formatTimes(request.start, request.end)],
+        ['Time', formatTimeRange(request.start, request.end)],
         ['Reference', h('span', { id: 'reference', class: 'app-wrap' }, request.id)],
       ],
       'app-wrap',
@@ -69,7 +69,7 @@ ready(() => {
     summaryList([
       ['School', request.schoolName],
       ['Date', formatDate(request.date)],
-      ['Time', formatTimes(request.start, request.end)],
+      ['Time', formatTimeRange(request.start, request.end)],
     ]),
   );
   fill(
@@ -78,7 +78,7 @@ ready(() => {
       'p',
       { class: 'govuk-body', id: 'due' },
       request.responseDueBy
-        ? `The careers lead at ${request.schoolName} will answer by ${formatInstant(request.responseDueBy)}: they will approve your request, decline it with a reason, or propose another time.`
+        ? `The careers lead at ${request.schoolName} will answer by ${formatWhen(request.responseDueBy)}: they will approve your request, decline it with a reason, or propose another time.`
         : `The careers lead at ${request.schoolName} will approve your request, decline it with a reason, or propose another time.`,
     ),
     h('p', { class: 'govuk-body', id: 'emailed' }, `We have sent a copy of your request to ${request.contactEmail}, with a link to follow or withdraw it.`),

@@ -5,7 +5,7 @@ import type { RequestView } from '#shared/api/provider.ts';
 import { ApiError, api } from '../../../lib/api.ts';
 import { byId, fill, h, param, ready, setTitle, type Child } from '../../../lib/dom.ts';
 import { clearErrors, showErrors } from '../../../lib/errors.ts';
-import { actorText, eventText, formatDate, formatInstant, formatTimes, formatYears, sessionTypeLabel } from '../../../lib/format.ts';
+import { actorText, eventText, formatDate, formatWhen, formatTimeRange, formatYears, sessionTypeLabel } from '../../../lib/format.ts';
 import { summaryList } from '../../../lib/school.ts';
 import { signInNeeded, statusTag } from '../../../lib/request.ts';
 
@@ -86,7 +86,7 @@ ready(async () => {
         h(
           'div',
           { class: 'govuk-inset-text', id: 'confirm-first' },
-          `Confirm this request with the link in the email we sent to ${r.contactEmail}${r.confirmBy ? ` by ${formatInstant(r.confirmBy)}` : ''}. Until then the school does not see it and it holds no place.`,
+          `Confirm this request with the link in the email we sent to ${r.contactEmail}${r.confirmBy ? ` by ${formatWhen(r.confirmBy)}` : ''}. Until then the school does not see it and it holds no place.`,
         ),
       );
     }
@@ -111,8 +111,8 @@ ready(async () => {
         h('h2', { class: 'govuk-heading-m' }, 'The school has proposed another time'),
         summaryList([
           ['Date', formatDate(r.alternative.date)],
-          ['Time', formatTimes(r.alternative.start, r.alternative.end)],
-          ...(r.alternative.respondBy ? [['Answer by', formatInstant(r.alternative.respondBy)] as [string, Child]] : []),
+          ['Time', formatTimeRange(r.alternative.start, r.alternative.end)],
+          ...(r.alternative.respondBy ? [['Answer by', formatWhen(r.alternative.respondBy)] as [string, Child]] : []),
           ...(r.alternative.note ? [['Note from the school', h('span', { class: 'app-wrap' }, r.alternative.note)] as [string, Child]] : []),
         ]),
         accept,
@@ -130,14 +130,14 @@ ready(async () => {
     const rows: [string, Child][] = [
       ['School', r.schoolName],
       ['Date', formatDate(r.date)],
-      ['Time', formatTimes(r.start, r.end)],
+      ['Time', formatTimeRange(r.start, r.end)],
       ['Year groups', formatYears(r.yearGroups)],
       ['Type of session', sessionTypeLabel(r.sessionType)],
       ['Organisation', r.organisation],
       ['Contact', [r.contactName, h('br'), r.contactEmail]],
       ['Reference', r.id],
     ];
-    if (r.responseDueBy && r.status === 'pending') rows.splice(5, 0, ['School answers by', formatInstant(r.responseDueBy)]);
+    if (r.responseDueBy && r.status === 'pending') rows.splice(5, 0, ['School answers by', formatWhen(r.responseDueBy)]);
     parts.push(h('h2', { class: 'govuk-heading-m' }, 'Request details'), summaryList(rows, 'app-wrap'));
 
     if (r.flags.length) {
@@ -158,7 +158,7 @@ ready(async () => {
               'li',
               { class: 'app-timeline__item' },
               h('h3', { class: 'govuk-heading-s govuk-!-margin-bottom-1' }, eventText(e.type)),
-              h('p', { class: 'govuk-body-s app-timeline__when' }, formatInstant(e.at), e.actor ? ` · ${actorText(e.actor)}` : ''),
+              h('p', { class: 'govuk-body-s app-timeline__when' }, formatWhen(e.at), e.actor ? ` · ${actorText(e.actor)}` : ''),
               e.note ? h('p', { class: 'govuk-body app-wrap' }, e.note) : null,
             ),
           ),

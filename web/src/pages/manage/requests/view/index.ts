@@ -10,7 +10,7 @@ import type { ManagedRequestView } from '#shared/api/manage.ts';
 import { CONTENT_ITEMS } from '#shared/domain/labels.ts';
 import { ApiError } from '../../../../lib/api.ts';
 import { byId, fill, h, href, param, ready, setTitle, type Child } from '../../../../lib/dom.ts';
-import { contentItemLabel, formatDate, formatInstant, formatTimes, formatYears, todayInLondon } from '../../../../lib/format.ts';
+import { contentItemLabel, formatDate, formatWhen, formatTimeRange, formatYears, todayInLondon } from '../../../../lib/format.ts';
 import {
   buttonLink,
   daysLeftTag,
@@ -97,7 +97,7 @@ function render(page: HTMLElement, me: Me, r: ManagedRequestView, done?: string)
       summaryList(
         [
           ['Date', formatDate(r.alternative.date)],
-          ['Time', formatTimes(r.alternative.start, r.alternative.end)],
+          ['Time', formatTimeRange(r.alternative.start, r.alternative.end)],
           ['Provider answers by', formatDate(r.alternative.respondBy)],
           ...(r.alternative.message ? [['Your message', h('span', { class: 'app-pre-wrap' }, r.alternative.message)] as [string, Child]] : []),
         ],
@@ -116,7 +116,7 @@ function render(page: HTMLElement, me: Me, r: ManagedRequestView, done?: string)
           ['Covered', h('ul', { class: 'govuk-list govuk-list--bullet' }, CONTENT_ITEMS.filter((i) => r.delivery?.content[i]).map((i) => h('li', null, contentItemLabel(i))))],
           ['Pupils who attended', h('ul', { class: 'govuk-list' }, r.delivery.attendance.map((a) => h('li', null, `${formatYears([a.yearGroup])}: ${a.pupils}`)))],
           ...(r.delivery.note ? [['Note', h('span', { class: 'app-pre-wrap' }, r.delivery.note)] as [string, Child]] : []),
-          ['Recorded', formatInstant(r.delivery.recordedAt)],
+          ['Recorded', formatWhen(r.delivery.recordedAt)],
         ],
         'app-wrap',
       ),
@@ -136,7 +136,7 @@ function render(page: HTMLElement, me: Me, r: ManagedRequestView, done?: string)
             'li',
             { class: 'app-timeline__item' },
             h('h3', { class: 'govuk-heading-s govuk-!-margin-bottom-1' }, manageEventText(e.type)),
-            h('p', { class: 'govuk-body-s app-timeline__when app-wrap' }, formatInstant(e.at), ' by ', whoText(e, r.provider.organisation)),
+            h('p', { class: 'govuk-body-s app-timeline__when app-wrap' }, formatWhen(e.at), ' by ', whoText(e, r.provider.organisation)),
             e.note ? h('p', { class: 'govuk-body app-pre-wrap' }, e.note) : null,
           ),
         ),
