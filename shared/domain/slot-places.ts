@@ -31,7 +31,7 @@ export function slotFull(slot: { date: IsoDate; start: LocalTime }, capacity: nu
       ? `The slot on ${when} has no places left: its ${places(capacity)} ${capacity === 1 ? 'is' : 'are'} taken by approved or waiting requests. ` +
         "Decline this request, propose another time, or raise the opportunity's capacity in your settings and then approve it."
       : `The slot on ${when} has no places left, so this time cannot be booked. Ask the school for another time, or withdraw the request.`;
-  return new DomainError('SLOT_FULL', message, { rule: 'P-SLOT', status: 409, field: 'slot', fields: { slot: `The slot on ${when} has no places left.` } });
+  return new DomainError('SLOT_FULL', message, { rule: 'P-SLOT', field: 'slot', fields: { slot: `The slot on ${when} has no places left.` } });
 }
 
 /** A slot item's places as the store counts them. */

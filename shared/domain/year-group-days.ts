@@ -47,7 +47,7 @@ export function bookYearGroups(days: readonly YearGroupDay[], encounter: BookedI
       throw new DomainError(
         'YEAR_GROUP_BUSY',
         `${yearGroupLabel(day.yearGroup)} already has an approved encounter on ${formatDate(day.date)} from ${clash.start} to ${clash.end}; choose another time.`,
-        { field: 'date', status: 409, rule: 'P-SLOT' },
+        { field: 'date', rule: 'P-SLOT' },
       );
     }
   }

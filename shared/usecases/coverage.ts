@@ -11,7 +11,7 @@ import { CONTENT_ITEMS, plural } from '#shared/domain/labels.ts';
 import { londonDate } from '#shared/domain/timezone.ts';
 import type { School } from '#shared/domain/types.ts';
 import { yearGroupLabel } from '#shared/domain/year-groups.ts';
-import { AppError } from '#shared/errors.ts';
+import { DomainError } from '#shared/domain/errors.ts';
 import type { StaffCaller } from '#shared/http/staff.ts';
 import type { Store } from '#shared/store/client.ts';
 import { normaliseWord } from '#shared/store/directory.ts';
@@ -167,7 +167,7 @@ export async function trustCoverage(store: Store, caller: StaffCaller, trustId: 
   const schools = profiles.filter((s): s is StoredSchool => Boolean(s && s.trust?.id === trustId)).sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
   const trust = schools[0]?.trust;
   if (!trust) {
-    throw new AppError(403, 'NOT_YOUR_TRUST', 'You are not a trust admin of this trust. Open the coverage of a trust you administer, or ask the trust to add you.');
+    throw new DomainError('NOT_YOUR_TRUST', 'You are not a trust admin of this trust. Open the coverage of a trust you administer, or ask the trust to add you.');
   }
   const today = londonDate(now.toISOString());
   // The schools' reads at once (two queries each), not one school after another.

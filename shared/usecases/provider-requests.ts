@@ -3,7 +3,7 @@
 import type { RequestView } from '#shared/api/provider.ts';
 import { bookingOf } from '#shared/domain/recheck.ts';
 import { requestView } from '#shared/api/views.ts';
-import { NotFoundError } from '#shared/errors.ts';
+import { DomainError } from '#shared/domain/errors.ts';
 import type { Store } from '#shared/store/client.ts';
 import { findRequestOfProvider, listRequestEvents, listRequestsOfProvider, type StoredRequest } from '#shared/store/requests.ts';
 import { getSchoolNames, getSchoolProfile } from '#shared/store/schools.ts';
@@ -13,7 +13,7 @@ import { applyAction } from './transition.ts';
 async function requireOwnRequest(store: Store, email: string, id: string, now = new Date()): Promise<StoredRequest> {
   const request = await findRequestOfProvider(store, email, id, now);
   if (!request) {
-    throw new NotFoundError('REQUEST_NOT_FOUND', 'There is no request with this id sent from your email address. Check the link, or see all your requests.');
+    throw new DomainError('REQUEST_NOT_FOUND', 'There is no request with this id sent from your email address. Check the link, or see all your requests.');
   }
   return request;
 }
