@@ -119,7 +119,7 @@ export function attentionProblems(school: SchoolForRecheck, opportunity: Opportu
   return recheckBooking(school, opportunity, booking, now).filter((p) => p.rule !== 'R-NOTICE' && !kept.has(p.key));
 }
 
-/** One 422 for a decision the booking's problems forbid, ending with what the person can do instead. */
+/** One refusal for a decision the booking's problems forbid, ending with what the person can do instead. */
 export function recheckRefusal(problems: readonly BookingProblem[], instead: string): DomainError | undefined {
   const [first] = problems;
   if (!first) return undefined;

@@ -23,7 +23,7 @@ export function takesSlotPlace(after: Timed, slot: { date: IsoDate; start: Local
 
 const places = (n: number) => `${n} ${n === 1 ? 'place' : 'places'}`;
 
-/** SLOT_FULL (409) for a change that would take a place in a full slot, worded for who acts. */
+/** SLOT_FULL for a change that would take a place in a full slot, worded for who acts. */
 export function slotFull(slot: { date: IsoDate; start: LocalTime }, capacity: number, party: Party): DomainError {
   const when = `${formatDate(slot.date)} at ${slot.start}`;
   const message =

@@ -265,8 +265,8 @@ export function submitRequest<T extends Omit<RequestState, 'status'>>(
 }
 
 /**
- * Apply one action. Throws DomainError: NOT_ALLOWED (403) for the wrong party,
- * INVALID_TRANSITION (409) for the wrong state, or a specific 422 code for a missing
+ * Apply one action. Throws DomainError: NOT_ALLOWED for the wrong party,
+ * INVALID_TRANSITION for the wrong state, or a specific code for a missing
  * requirement (DECLINE_REASON_REQUIRED, CANCEL_REASON_REQUIRED, DELIVERY_TOO_EARLY,
  * CONTENT_NOT_CONFIRMED, ATTENDANCE_REQUIRED …). Never mutates `request`.
  */

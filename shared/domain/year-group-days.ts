@@ -35,7 +35,7 @@ function overlaps(a: { start: LocalTime; end: LocalTime }, b: { start: LocalTime
 }
 
 /**
- * The days with the encounter added. Throws YEAR_GROUP_BUSY (409) naming the year group
+ * The days with the encounter added. Throws YEAR_GROUP_BUSY naming the year group
  * and the time already taken when any of them overlaps another approved encounter.
  */
 export function bookYearGroups(days: readonly YearGroupDay[], encounter: BookedInterval): YearGroupDay[] {

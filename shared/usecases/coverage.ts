@@ -160,7 +160,7 @@ export async function schoolCoverageOf(store: Store, urn: string, now = new Date
   return schoolCoverage(store, await requireSchool(store, urn), now);
 }
 
-/** Every school of the trust where the caller is a trust admin; 403 when there is none. */
+/** Every school of the trust where the caller is a trust admin; NOT_YOUR_TRUST when there is none. */
 export async function trustCoverage(store: Store, caller: StaffCaller, trustId: string, now = new Date()): Promise<TrustCoverageAnswer> {
   const urns = caller.roles.filter((r) => r.role === 'trust_admin').map((r) => r.urn);
   const profiles = await Promise.all(urns.map((urn) => getSchoolProfile(store, urn)));

@@ -76,8 +76,8 @@ export interface CheckedSubmission {
 
 /**
  * Every rule checked at `now` (all violations at once) and the place the request would
- * take, for creating a request and for confirming one: a refusal throws (422, or 409
- * SLOT_FULL). Nothing is written.
+ * take, for creating a request and for confirming one: a refusal throws (the rule
+ * broken, or SLOT_FULL). Nothing is written.
  */
 export async function checkedSubmission(store: Store, school: StoredSchool, input: Submission, now: Date): Promise<CheckedSubmission> {
   const slot = input.slot ? await resolveSlot(store, school, input.slot) : undefined;

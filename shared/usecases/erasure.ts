@@ -15,7 +15,7 @@
 //    item 10; shared/store/statements.ts says how this fits immutable versions);
 //    and the marker that its mailbox confirmed a request goes too (issue 12, item 2);
 //  - what happened is kept: event types, dates, statuses, parties and roles, reasons.
-// Someone who is still a school's named careers lead is refused (409): the school names
+// Someone who is still a school's named careers lead is refused (CAREERS_LEAD_IN_USE): the school names
 // another first, or it would be left without a contact. The erasure itself is recorded
 // (when, by whom, counts) without the erased address. Running it twice changes nothing more.
 import { DomainError } from '#shared/domain/errors.ts';

@@ -115,7 +115,7 @@ function sameHash(a: string, b: string): boolean {
 
 const FEED_NOT_FOUND = 'There is no calendar at this address. It may have been replaced: ask the careers lead for the current address.';
 
-/** The .ics text of a school's feed, if `secret` is its current one; 404 otherwise (nothing leaks). */
+/** The .ics text of a school's feed, if `secret` is its current one; CALENDAR_NOT_FOUND otherwise (nothing leaks). */
 export async function calendarFeedIcs(store: Store, urn: string, secret: string, now = new Date()): Promise<string> {
   const [feed, school] = await Promise.all([getCalendarFeed(store, urn), requireSchool(store, urn).catch(() => undefined)]);
   if (!feed || !school || !sameHash(feed.secretHash, hashSecret(secret))) throw new DomainError('CALENDAR_NOT_FOUND', FEED_NOT_FOUND);

@@ -1,8 +1,9 @@
 // A school's own set-up, edited by its staff: the settings (calendar, notice, response
 // time, grounds for refusing, premises, careers lead), its opportunities and its staff.
 // Each save is checked by the schema and then by the domain (every problem at its field,
-// 422), is conditional on the version read (409 when someone saved in between), is one
-// transaction with its audit item, and leaves every other field of the profile alone.
+// with its rule), is conditional on the version read (SETTINGS_CHANGED when someone saved
+// in between), is one transaction with its audit item, and leaves every other field of the
+// profile alone.
 import type { DryRunAnswer, OpportunitiesAnswer, SettingsAnswer, StaffAnswer, StaffMember } from '#shared/api/settings.ts';
 import { ROLE_ORDER, ROLE_WORDS, SCHOOL_EDITOR_ROLES } from '#shared/domain/roles.ts';
 import { addDays } from '#shared/domain/dates.ts';
@@ -180,7 +181,7 @@ const SLOT_HORIZON_DAYS = 800;
 
 /**
  * P-SLOT: a capacity lowered below the places already taken (held or approved) in one of
- * the opportunity's coming slots would break "never more taken than places"; 422 naming
+ * the opportunity's coming slots would break "never more taken than places"; CAPACITY_BELOW_TAKEN naming
  * each such slot, at `opportunities.<i>.capacity`. Read only when a capacity goes down.
  */
 async function capacityRefusal(store: Store, urn: string, existing: Opportunity[], wanted: Opportunity[], now: Date): Promise<DomainError | undefined> {
@@ -288,7 +289,7 @@ function auditPut(store: Store, urn: string, section: ChangeSection, editor: Edi
 }
 
 /**
- * One 422 for every rule broken, each message at its field (prefixed with where the
+ * One refusal for every rule broken, each message at its field (prefixed with where the
  * list or object sits in the body); the rule id when there is only one.
  */
 function refusalOf(violations: readonly RuleViolation[], prefix: string, code: ErrorCode, what: string): DomainError | undefined {

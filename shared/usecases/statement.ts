@@ -97,7 +97,7 @@ function statementAnswer(school: StoredSchool, pointer: StatementPointer, s: Sto
   };
 }
 
-/** The JSON answer: the statement, or the contract's 404 saying why there is none. */
+/** The JSON answer: the statement, or a refusal saying why there is none. */
 export async function publicStatement(store: Store, urn: string, version?: number, now = new Date()): Promise<StatementAnswer> {
   const found = await findPublishedStatement(store, urn, version, now);
   if (found.kind === 'found') return found.answer;
