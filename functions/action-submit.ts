@@ -6,8 +6,9 @@
 // the form again from here: a page holding a secret is served with Referrer-Policy:
 // no-referrer, so a form posted from it carries `Origin: null`, which the CSRF check refuses.
 import { actionFormBody, actionTokenPath } from '#shared/api/manage.ts';
-import { AppError } from '#shared/errors.ts';
+import { DomainError } from '#shared/http/contract.ts';
 import { httpHandler, type HttpResult } from '#shared/http/handler.ts';
+import { statusOf } from '#shared/http/statuses.ts';
 import { actionLinkPath } from '#shared/mail/links.ts';
 import { donePage, formProblemPage, linkProblemPage } from '#shared/pages/action.ts';
 import { PAGE_CSP_DIRECTIVES } from '#shared/pages/layout.ts';
@@ -22,10 +23,10 @@ export async function actionSubmit(store: Store, token: string, form: ActionForm
     if (!asPage) return { status: 200, body: { status: done.request.status, requestId: done.request.id } };
     return { status: 200, html: donePage(done.action, done.request, done.school), headers: NO_REFERRER };
   } catch (err) {
-    const e = err as { status?: number; code?: string; message: string };
-    if (!asPage || !(err instanceof AppError || (err as Error).name === 'DomainError') || !e.status || e.status >= 500) throw err;
-    if (LINK_PROBLEMS.has(e.code ?? '')) return { status: e.status, html: linkProblemPage(e.message), headers: NO_REFERRER };
-    return { status: e.status, html: formProblemPage(e.message, actionLinkPath(token)), headers: NO_REFERRER };
+    if (!asPage || !(err instanceof DomainError) || statusOf(err) >= 500) throw err;
+    const status = statusOf(err);
+    if (LINK_PROBLEMS.has(err.code)) return { status, html: linkProblemPage(err.message), headers: NO_REFERRER };
+    return { status, html: formProblemPage(err.message, actionLinkPath(token)), headers: NO_REFERRER };
   }
 }
 

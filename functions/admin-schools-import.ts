@@ -3,8 +3,8 @@
 // and each bad row's line). Platform admins only; larger files: `npm run schools:import`.
 import { importCsvText, MAX_IMPORT_BYTES } from '#shared/api/admin.ts';
 import { requireAdmin } from '#shared/http/admin.ts';
+import { DomainError } from '#shared/http/contract.ts';
 import { httpHandler, type HttpResult } from '#shared/http/handler.ts';
-import { AppError } from '#shared/errors.ts';
 import { logger } from '#shared/log.ts';
 import { storeFromEnv, type Store } from '#shared/store/client.ts';
 import { importSchools } from '#shared/usecases/import-schools.ts';
@@ -12,10 +12,10 @@ import { importSchools } from '#shared/usecases/import-schools.ts';
 export async function adminSchoolsImport(store: Store, cookies: string[], contentType: string, csv: string): Promise<HttpResult> {
   await requireAdmin(store, cookies);
   if (!/^(text\/csv|application\/csv|text\/plain)\b/i.test(contentType)) {
-    throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the GIAS extract as the request body with Content-Type: text/csv.');
+    throw new DomainError('UNSUPPORTED_MEDIA_TYPE', 'Send the GIAS extract as the request body with Content-Type: text/csv.');
   }
   const parsed = importCsvText.safeParse(csv);
-  if (!parsed.success) throw new AppError(400, 'BODY_REQUIRED', parsed.error.issues[0]?.message ?? 'Send the GIAS extract as the body.');
+  if (!parsed.success) throw new DomainError('BODY_REQUIRED', parsed.error.issues[0]?.message ?? 'Send the GIAS extract as the body.');
   const summary = await importSchools(store, parsed.data, { onProgress: (p) => logger.info('import progress', { ...p }) });
   return { status: 200, body: { summary } };
 }

@@ -12,9 +12,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '#infra/local/stack.ts';
 import { createRequestBody } from '#shared/api/provider.ts';
 import { addDays } from '#shared/domain/dates.ts';
+import { DomainError } from '#shared/domain/errors.ts';
 import type { Actor } from '#shared/domain/state-machine.ts';
 import { demoSchool } from '#shared/domain/test-fixtures.ts';
 import { DEFAULT_BOOKING_RULES, type Opportunity, type YearGroup } from '#shared/domain/types.ts';
+import { statusOf } from '#shared/http/statuses.ts';
 import { createStore, type Store } from '#shared/store/client.ts';
 import { listOpportunities } from '#shared/store/opportunities.ts';
 import { getRequest, listRequestsOfSchoolByStatus, type SlotHold, type StoredRequest } from '#shared/store/requests.ts';
@@ -131,16 +133,19 @@ interface Refusal {
   fields?: Record<string, string>;
 }
 
-/** A 4xx refusal of a use case (AppError or DomainError) as data; anything else is a failure. */
+/** A 4xx refusal of a use case (a DomainError, with the status the edge gives it) as data; anything else is a failure. */
 async function outcome(run: () => Promise<unknown>): Promise<Refusal | undefined> {
   try {
     await run();
     return undefined;
   } catch (err) {
-    const e = err as Partial<Refusal> & { name?: string };
-    if (['AppError', 'ConflictError', 'DomainError'].includes(e.name ?? '') && typeof e.status === 'number' && e.status < 500) return e as Refusal;
-    throw err;
+    return asRefusal(err);
   }
+}
+
+function asRefusal(err: unknown): Refusal {
+  if (err instanceof DomainError && statusOf(err) < 500) return { status: statusOf(err), code: err.code, rule: err.rule, message: err.message, fields: err.fields };
+  throw err;
 }
 
 const sameSlot = (h: SlotHold | undefined, s: Slot) => h?.opportunityId === s.opportunityId && h.date === s.date && h.time === s.start;
@@ -441,7 +446,7 @@ describe('P-SLOT: capacity as an invariant (issue 11)', () => {
 
     const results = await Promise.allSettled(created.map((r) => decide(store, school, r, 'approve', {}, LEAD, NOW)));
     const approved = results.filter((r) => r.status === 'fulfilled');
-    const refused = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected').map((r) => r.reason as Refusal);
+    const refused = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected').map((r) => asRefusal(r.reason));
     expect(approved).toHaveLength(1);
     expect(refused).toHaveLength(49);
     for (const r of refused) {

@@ -163,7 +163,7 @@ describe('coverage per cohort, counted as a person would from the RULES.md windo
     expect(answer.schools[0]?.cohorts.every((c) => c.fix === undefined)).toBe(true);
     expect(answer.totals.met + answer.totals.on_track + answer.totals.at_risk + answer.totals.not_met).toBe(12);
     const leadOnly = { ...caller, roles: [role(URN, 'careers_lead')] };
-    await expect(trustCoverage(store, leadOnly, TRUST.id, NOW)).rejects.toMatchObject({ status: 403, code: 'NOT_YOUR_TRUST' });
+    await expect(trustCoverage(store, leadOnly, TRUST.id, NOW)).rejects.toMatchObject({ code: 'NOT_YOUR_TRUST' });
   });
 });
 

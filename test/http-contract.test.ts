@@ -4,7 +4,7 @@ import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { httpHandler, MAX_BODY_BYTES } from '#shared/http/handler.ts';
-import { AppError } from '#shared/errors.ts';
+import { DomainError } from '#shared/domain/errors.ts';
 import { lambdaContext, toApiGatewayEvent } from '#infra/local/adapter.ts';
 
 const echo = httpHandler({
@@ -106,20 +106,14 @@ describe('HTTP error contract', () => {
     expect(String(result.body)).not.toContain('secret');
   });
 
-  it('maps typed errors: AppError keeps its status, code, rule and headers; a DomainError its code and field', async () => {
+  it('maps typed errors: the code gives the status, the wait a retry-after header, a field and rule the fields and rules', async () => {
     const refusing = httpHandler({
       route: 'test-refusing',
       query: z.object({ kind: z.string() }),
       run: async ({ query }) => {
-        if (query.kind === 'app') throw new AppError(429, 'RATE_LIMITED', 'Too many requests; wait a minute.', { headers: { 'retry-after': '60' } });
-        const err = Object.assign(new Error('Year 7 is not covered by provider access; choose Years 8 to 13'), {
-          name: 'DomainError',
-          code: 'YEAR_NOT_COVERED',
-          rule: 'R-YEARS',
-          field: 'yearGroups',
-          status: 422,
-        });
-        throw err;
+        if (query.kind === 'app') throw new DomainError('RATE_LIMITED', 'Too many requests; wait a minute.', { retryAfterSeconds: 60 });
+        if (query.kind === 'lookalike') throw Object.assign(new Error('Not ours'), { name: 'DomainError', code: 'NOT_FOUND' });
+        throw new DomainError('YEAR_NOT_COVERED', 'Year 7 is not covered by provider access; choose Years 8 to 13', { rule: 'R-YEARS', field: 'yearGroups' });
       },
     });
     const ev = (kind: string) =>
@@ -127,6 +121,9 @@ describe('HTTP error contract', () => {
     const app = (await refusing(ev('app'), lambdaContext('t', 'r'))) as APIGatewayProxyStructuredResultV2;
     expect(app.statusCode).toBe(429);
     expect(app.headers?.['retry-after']).toBe('60');
+    // Matched by class, never by name: an error that only calls itself DomainError is a fault of ours.
+    const lookalike = (await refusing(ev('lookalike'), lambdaContext('t', 'r'))) as APIGatewayProxyStructuredResultV2;
+    expect(lookalike.statusCode).toBe(500);
     const domain = (await refusing(ev('domain'), lambdaContext('t', 'r'))) as APIGatewayProxyStructuredResultV2;
     expect(domain.statusCode).toBe(422);
     expect(JSON.parse(String(domain.body))).toEqual({

@@ -77,7 +77,7 @@ describe('requests', () => {
     const refused = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
     expect(ok).toHaveLength(1);
     expect(refused).toHaveLength(99);
-    for (const r of refused) expect(r.reason).toMatchObject({ status: 409, code: 'SLOT_FULL' });
+    for (const r of refused) expect(r.reason).toMatchObject({ code: 'SLOT_FULL', rule: 'P-SLOT' });
     expect(await getSlot(table.store, urn, slot.date, slot.time, slot.opportunityId)).toMatchObject({ capacity: 1, held: 1 });
     expect(await listRequestsOfSchoolByStatus(table.store, urn, 'pending')).toHaveLength(1);
   });

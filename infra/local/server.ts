@@ -59,7 +59,7 @@ export function createLocalServer(options: LocalServerOptions): Server {
   return createServer((req, res) => {
     handle(req, res, options).catch((err: unknown) => {
       console.error(localLogLine('local server error', err));
-      send(res, fromLambdaResult(errorResponse(500, 'INTERNAL_ERROR', 'The local server failed; see its console.')));
+      send(res, fromLambdaResult(errorResponse('INTERNAL_ERROR', 'The local server failed; see its console.')));
     });
   });
 }
@@ -74,7 +74,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: LocalS
   }
   const body = await readBody(req);
   if (body === undefined) {
-    send(res, fromLambdaResult(errorResponse(413, 'PAYLOAD_TOO_LARGE', 'The request is larger than 10 MB.')));
+    send(res, fromLambdaResult(errorResponse('PAYLOAD_TOO_LARGE', 'The request is larger than 10 MB.')));
     return;
   }
   const { route, params } = findRoute(method, path, options.routes ?? httpRoutes);

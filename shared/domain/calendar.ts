@@ -17,7 +17,7 @@ import {
   minDate,
   minutesOfDay,
 } from './dates.ts';
-import { DomainError, type RuleViolation } from './errors.ts';
+import { DomainError, type ErrorCode, type RuleViolation } from './errors.ts';
 import { londonDate } from './timezone.ts';
 import {
   CLOSURE_REASONS,
@@ -296,7 +296,7 @@ export function expandOpportunity(school: SchoolWithCalendar, opportunity: Oppor
  */
 export function validateCalendar(calendar: SchoolCalendar): RuleViolation[] {
   const out: RuleViolation[] = [];
-  const v = (code: string, field: string, message: string) => out.push({ code, rule: 'R-HOURS', field, message });
+  const v = (code: ErrorCode, field: string, message: string) => out.push({ code, rule: 'R-HOURS', field, message });
   for (const day of WEEKDAYS) {
     const sess = calendar.schoolDay[day];
     if (!sess) continue;
@@ -328,7 +328,7 @@ function noSchoolDays(date: IsoDate): DomainError {
   return new DomainError(
     'NO_SCHOOL_DAYS',
     `The school calendar has no school days in the three years after ${formatDate(date)}; add the coming terms' dates and session times.`,
-    { rule: 'R-HOURS', field: 'calendar.terms', status: 422 },
+    { rule: 'R-HOURS', field: 'calendar.terms' },
   );
 }
 

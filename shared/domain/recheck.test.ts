@@ -130,7 +130,7 @@ describe('bookingOf and attentionProblems', () => {
   it('recheckRefusal: one 422 with the rule, the change and what to do instead', () => {
     expect(recheckRefusal([], 'x')).toBeUndefined();
     const err = recheckRefusal(recheckBooking(withClosure('2026-12-03'), undefined, booking(), NOW), 'Propose another time or decline the request.');
-    expect(err).toMatchObject({ code: 'NOT_SCHOOL_DAY', rule: 'R-HOURS', status: 422, fields: { date: expect.stringMatching(/INSET day/) } });
+    expect(err).toMatchObject({ code: 'NOT_SCHOOL_DAY', rule: 'R-HOURS', fields: { date: expect.stringMatching(/INSET day/) } });
     expect(err?.message).toBe('Tuesday 12 January 2027 is now an INSET day (closure added 3 December 2026). Propose another time or decline the request.');
   });
 });

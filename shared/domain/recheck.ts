@@ -7,7 +7,7 @@
 // and calendar.ts's; this file only says, in the lead's words, what changed.
 import { closureOn, expandOpportunity, sessionOn, weekdayName, weekdayOf } from './calendar.ts';
 import { formatDate, formatDateShort, formatTime, formatTimeRange, minutesOfDay } from './dates.ts';
-import { DomainError, type RuleId, type RuleViolation } from './errors.ts';
+import { DomainError, type ErrorCode, type RuleId, type RuleViolation } from './errors.ts';
 import { checkSlot, checkTiming, checkYearGroups, type SchoolForRules, type SlotRef } from './rules.ts';
 import { londonDate } from './timezone.ts';
 import type { ClosureReason, Instant, IsoDate, LocalTime, Opportunity, OpportunitySchedule, RequestStatus, YearGroup } from './types.ts';
@@ -25,7 +25,7 @@ export interface Booking {
 /** One rule a booking breaks now, and what changed to make it so. */
 export interface BookingProblem {
   rule: RuleId;
-  code: string;
+  code: ErrorCode;
   /** The decision's field it concerns. */
   field: 'date' | 'yearGroups';
   message: string;
@@ -119,7 +119,7 @@ export function attentionProblems(school: SchoolForRecheck, opportunity: Opportu
   return recheckBooking(school, opportunity, booking, now).filter((p) => p.rule !== 'R-NOTICE' && !kept.has(p.key));
 }
 
-/** One 422 for a decision the booking's problems forbid, ending with what the person can do instead. */
+/** One refusal for a decision the booking's problems forbid, ending with what the person can do instead. */
 export function recheckRefusal(problems: readonly BookingProblem[], instead: string): DomainError | undefined {
   const [first] = problems;
   if (!first) return undefined;
@@ -130,7 +130,6 @@ export function recheckRefusal(problems: readonly BookingProblem[], instead: str
   return new DomainError(problems.length === 1 ? first.code : 'BOOKING_RULES_BROKEN', `${problems.map((p) => p.message).join(' ')} ${instead}`, {
     ...(rules.size === 1 ? { rule: first.rule } : {}),
     field: first.field,
-    status: 422,
     fields,
     violations,
   });

@@ -413,7 +413,7 @@ describe('errorFromViolations', () => {
   it('turns one violation into its own typed error', () => {
     const err = errorFromViolations(checkRequest(school, draft({ yearGroups: [7] }), { now: NOW }).violations);
     expect(err).toBeInstanceOf(DomainError);
-    expect(err).toMatchObject({ name: 'DomainError', code: 'YEAR_NOT_COVERED', rule: 'R-YEARS', field: 'yearGroups', status: 422 });
+    expect(err).toMatchObject({ name: 'DomainError', code: 'YEAR_NOT_COVERED', rule: 'R-YEARS', field: 'yearGroups' });
     expect(err?.fields).toEqual({ yearGroups: err?.message });
   });
 
@@ -434,13 +434,14 @@ describe('errorFromViolations', () => {
     // 21 March 2026 is a Saturday (R-HOURS) and a week away (R-NOTICE): both are named.
     expect(err?.rules).toEqual({ yearGroups: ['R-YEARS', 'R-TAUGHT'], date: ['R-HOURS', 'R-NOTICE'] });
     expect(rulesByField([{ field: 'end', rule: 'P-DURATION' }, { field: '', rule: 'R-HOURS' }], 'proposed')).toEqual({ 'proposed.end': ['P-DURATION'], proposed: ['R-HOURS'] });
-    expect(new DomainError('X', 'Do y.', { rule: 'R-NOTICE', field: 'date' }).rules).toEqual({ date: ['R-NOTICE'] });
+    expect(new DomainError('TOO_LITTLE_NOTICE', 'Do y.', { rule: 'R-NOTICE', field: 'date' }).rules).toEqual({ date: ['R-NOTICE'] });
   });
 
   it('carries a cause when given', () => {
     const cause = new Error('x');
-    expect(new DomainError('X', 'Do y.', { cause }).cause).toBe(cause);
-    expect(new DomainError('X', 'Do y.').status).toBe(422);
+    expect(new DomainError('TOO_LITTLE_NOTICE', 'Do y.', { cause }).cause).toBe(cause);
+    // No HTTP here: shared/http/statuses.ts gives the code its status.
+    expect('status' in new DomainError('TOO_LITTLE_NOTICE', 'Do y.')).toBe(false);
   });
 });
 

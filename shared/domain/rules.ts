@@ -5,7 +5,7 @@
 import { findSubsetAudience, type SubsetFlag } from './audience.ts';
 import { firstSchoolDayFrom, isSchoolTime, schoolDayCheck, type DatedSlot } from './calendar.ts';
 import { addDays, formatDate, formatDateShort, isIsoDate, isLocalTime, minutesOfDay, timeFromMinutes } from './dates.ts';
-import type { RuleViolation } from './errors.ts';
+import type { ErrorCode, RuleViolation } from './errors.ts';
 import {
   CONTENT_ITEM_LABELS,
   CONTENT_ITEMS,
@@ -165,7 +165,7 @@ export function checkProvider(provider: ProviderRequestDraft['provider']): RuleV
 /** P-DETAILS: the rest of what a provider must tell the school. */
 export function checkDetails(draft: ProviderRequestDraft): RuleViolation[] {
   const out: RuleViolation[] = [];
-  const v = (code: string, field: string, message: string) => out.push(violation(code, 'P-DETAILS', field, message));
+  const v = (code: ErrorCode, field: string, message: string) => out.push(violation(code, 'P-DETAILS', field, message));
   if (!draft.contact?.name?.trim()) v('CONTACT_NAME_REQUIRED', 'contact.name', 'Give the name of the person the school should contact.');
   if (!EMAIL_RE.test(draft.contact?.email?.trim() ?? '')) {
     v('CONTACT_EMAIL_FORMAT', 'contact.email', 'Give an email address the school can reply to, e.g. name@college.ac.uk.');
@@ -378,7 +378,7 @@ export function subsetFlags(draft: Pick<ProviderRequestDraft, 'notes' | 'facilit
   return flags;
 }
 
-function violation(code: string, rule: RuleViolation['rule'], field: string, message: string): RuleViolation {
+function violation(code: ErrorCode, rule: RuleViolation['rule'], field: string, message: string): RuleViolation {
   return { code, rule, field, message };
 }
 

@@ -28,7 +28,7 @@ describe('P-SLOT: when a request takes or gives back a place', () => {
 describe('P-SLOT: a full slot', () => {
   it('tells the careers lead what they can do instead', () => {
     const e = slotFull(slot, 1, 'school');
-    expect(e).toMatchObject({ code: 'SLOT_FULL', rule: 'P-SLOT', status: 409 });
+    expect(e).toMatchObject({ code: 'SLOT_FULL', rule: 'P-SLOT' });
     expect(e.message).toBe(
       "The slot on Tuesday 19 January 2027 at 10am has no places left: its 1 place is taken by approved or waiting requests. Decline this request, propose another time, or raise the opportunity's capacity in your settings and then approve it.",
     );

@@ -37,7 +37,7 @@ export function takesSlotPlace(after: Timed, slot: { date: IsoDate; start: Local
 
 const places = (n: number) => `${n} ${n === 1 ? 'place' : 'places'}`;
 
-/** SLOT_FULL (409) for a change that would take a place in a full slot, worded for who acts. */
+/** SLOT_FULL for a change that would take a place in a full slot, worded for who acts. */
 export function slotFull(slot: { date: IsoDate; start: LocalTime }, capacity: number, party: Party): DomainError {
   const when = `${formatDate(slot.date)} at ${formatTime(slot.start)}`;
   const message =
@@ -45,7 +45,7 @@ export function slotFull(slot: { date: IsoDate; start: LocalTime }, capacity: nu
       ? `The slot on ${when} has no places left: its ${places(capacity)} ${capacity === 1 ? 'is' : 'are'} taken by approved or waiting requests. ` +
         "Decline this request, propose another time, or raise the opportunity's capacity in your settings and then approve it."
       : `The slot on ${when} has no places left, so this time cannot be booked. Ask the school for another time, or withdraw the request.`;
-  return new DomainError('SLOT_FULL', message, { rule: 'P-SLOT', status: 409, field: 'slot', fields: { slot: `The slot on ${when} has no places left.` } });
+  return new DomainError('SLOT_FULL', message, { rule: 'P-SLOT', field: 'slot', fields: { slot: `The slot on ${when} has no places left.` } });
 }
 
 /** A slot item's places as the store counts them. */

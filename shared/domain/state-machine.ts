@@ -24,7 +24,7 @@
 // is told, and the booking stops being flagged for those problems (shared/domain/recheck.ts).
 import type { ActorRole } from './roles.ts';
 import { addDays, formatDate, formatDateShort, isIsoDate, isLocalTime } from './dates.ts';
-import { DomainError, type RuleViolation } from './errors.ts';
+import { DomainError, type ErrorCode, type RuleViolation } from './errors.ts';
 import { CONTENT_ITEM_LABELS, CONTENT_ITEMS, listWithAnd, type ContentConfirmation } from './labels.ts';
 import { instantMs, localToUtcMs, londonDate } from './timezone.ts';
 import type { Instant, IsoDate, LocalTime, RequestStatus, YearGroup } from './types.ts';
@@ -265,8 +265,8 @@ export function submitRequest<T extends Omit<RequestState, 'status'>>(
 }
 
 /**
- * Apply one action. Throws DomainError: NOT_ALLOWED (403) for the wrong party,
- * INVALID_TRANSITION (409) for the wrong state, or a specific 422 code for a missing
+ * Apply one action. Throws DomainError: NOT_ALLOWED for the wrong party,
+ * INVALID_TRANSITION for the wrong state, or a specific code for a missing
  * requirement (DECLINE_REASON_REQUIRED, CANCEL_REASON_REQUIRED, DELIVERY_TOO_EARLY,
  * CONTENT_NOT_CONFIRMED, ATTENDANCE_REQUIRED …). Never mutates `request`.
  */
@@ -281,13 +281,11 @@ export function transition<T extends RequestState, A extends RequestAction>(
   if (!spec) {
     throw new DomainError('UNKNOWN_ACTION', `"${String(action)}" is not something a request can do; use one of ${REQUEST_ACTIONS.join(', ')}.`, {
       rule: 'P-STATE',
-      status: 400,
     });
   }
   if (!spec.parties.includes(actor.party)) {
     throw new DomainError('NOT_ALLOWED', `Only ${listWithAnd(spec.parties.map(partyWords))} can ${spec.verb} a request.`, {
       rule: 'P-STATE',
-      status: 403,
     });
   }
   if (!spec.from.includes(request.status)) throw invalidTransition(request, action, spec);
@@ -331,7 +329,6 @@ const HANDLERS: Handlers = {
     if (confirmationLapsed(r, ctx.now)) {
       throw new DomainError('CONFIRMATION_EXPIRED', 'This request was not confirmed within 24 hours, so it was not sent to the school. Make the request again.', {
         rule: 'P-CONFIRM',
-        status: 410,
       });
     }
     if (!isIsoDate(input?.responseDeadline)) {
@@ -394,13 +391,13 @@ const HANDLERS: Handlers = {
   accept(r, input, ctx) {
     const alt = r.alternative;
     if (!alt) {
-      throw new DomainError('NO_ALTERNATIVE', 'There is no proposed time to accept; ask the school to propose one.', { rule: 'P-STATE', status: 409 });
+      throw new DomainError('NO_ALTERNATIVE', 'There is no proposed time to accept; ask the school to propose one.', { rule: 'P-STATE' });
     }
     if (londonDate(ctx.now) > alt.respondBy) {
       throw new DomainError(
         'ALTERNATIVE_EXPIRED',
         `The proposed time could be accepted until ${formatDateShort(alt.respondBy)}; send the school a new request instead.`,
-        { rule: 'P-STATE', status: 409 },
+        { rule: 'P-STATE' },
       );
     }
     const calendar = nextCalendar(r, 'REQUEST');
@@ -426,7 +423,6 @@ const HANDLERS: Handlers = {
     if (!(londonDate(ctx.now) > deadline)) {
       throw new DomainError('NOT_YET_EXPIRED', `This request can be answered until ${formatDateShort(deadline)}; expire it only after that date.`, {
         rule: 'P-STATE',
-        status: 409,
       });
     }
     const reason =
@@ -439,7 +435,6 @@ const HANDLERS: Handlers = {
     if (localToUtcMs(r.date, r.start) <= ctx.nowMs) {
       throw new DomainError('CANCEL_TOO_LATE', 'This encounter has already started; record it as delivered or not delivered instead.', {
         rule: 'P-STATE',
-        status: 409,
       });
     }
     const calendar = nextCalendar(r, 'CANCEL');
@@ -452,7 +447,6 @@ const HANDLERS: Handlers = {
     if (localToUtcMs(r.date, r.start) <= ctx.nowMs) {
       throw new DomainError('RESCHEDULE_TOO_LATE', 'This encounter has already started; record it as delivered or not delivered instead.', {
         rule: 'P-STATE',
-        status: 409,
       });
     }
     if (localToUtcMs(time.date, time.start) <= ctx.nowMs) {
@@ -468,7 +462,6 @@ const HANDLERS: Handlers = {
     if (problems.length === 0) {
       throw new DomainError('NOTHING_TO_KEEP', 'This encounter breaks none of the school’s rules now, so there is nothing to keep it despite.', {
         rule: 'P-STATE',
-        status: 409,
       });
     }
     const keptProblems = [...new Set([...(r.keptProblems ?? []), ...problems.map((p) => p.key)])];
@@ -564,7 +557,7 @@ function partyWords(p: Party): string {
   return p === 'school' ? 'the school' : p === 'provider' ? 'the provider' : 'the system';
 }
 
-function requireReason(value: unknown, code: string, message: string): string {
+function requireReason(value: unknown, code: ErrorCode, message: string): string {
   const reason = optionalReason(value);
   if (!reason) throw new DomainError(code, message, { rule: 'P-STATE', field: 'reason' });
   return reason;
@@ -597,6 +590,6 @@ function invalidTransition(request: RequestState, action: RequestAction, spec: A
   return new DomainError(
     'INVALID_TRANSITION',
     `This request is ${state}, so you cannot ${spec.verb} it (${action}); ${hint}.`,
-    { rule: 'P-STATE', status: 409 },
+    { rule: 'P-STATE' },
   );
 }

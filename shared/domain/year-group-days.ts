@@ -34,7 +34,7 @@ function overlaps(a: { start: LocalTime; end: LocalTime }, b: { start: LocalTime
 }
 
 /**
- * The days with the encounter added. Throws YEAR_GROUP_BUSY (409) naming the year group
+ * The days with the encounter added. Throws YEAR_GROUP_BUSY naming the year group
  * and the time already taken when any of them overlaps another approved encounter.
  */
 export function bookYearGroups(days: readonly YearGroupDay[], encounter: BookedInterval): YearGroupDay[] {
@@ -46,7 +46,7 @@ export function bookYearGroups(days: readonly YearGroupDay[], encounter: BookedI
       throw new DomainError(
         'YEAR_GROUP_BUSY',
         `${yearGroupLabel(day.yearGroup)} already has an approved encounter on ${formatDate(day.date)} from ${formatTimeRange(clash.start, clash.end)}; choose another time.`,
-        { field: 'date', status: 409, rule: 'P-SLOT' },
+        { field: 'date', rule: 'P-SLOT' },
       );
     }
   }

@@ -19,7 +19,7 @@ import { isIPv4, isIPv6 } from 'node:net';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { AppError } from '#shared/errors.ts';
+import { DomainError } from '#shared/domain/errors.ts';
 
 /** The origin custom header CloudFront adds (infra/site.ts); its value is the origin secret. */
 export const ORIGIN_HEADER = 'x-origin-verify';
@@ -111,7 +111,7 @@ export async function checkOrigin(event: APIGatewayProxyEventV2): Promise<void> 
   }
   delete headers[VIEWER_ADDRESS_HEADER];
   if (source?.kind === 'secrets-manager') {
-    throw new AppError(403, 'NOT_THROUGH_SITE', "This API answers only requests made through the site. Use the site's own address, not the API's.");
+    throw new DomainError('NOT_THROUGH_SITE', "This API answers only requests made through the site. Use the site's own address, not the API's.");
   }
 }
 

@@ -7,7 +7,7 @@ import httpSecurityHeaders from '@middy/http-security-headers';
 import httpUrlencodeBodyParser from '@middy/http-urlencode-body-parser';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import * as z from 'zod';
-import { AppError } from '#shared/errors.ts';
+import { DomainError } from '#shared/domain/errors.ts';
 import { logger } from '#shared/log.ts';
 import { checksSameOrigin, httpRoutes } from '#shared/routes.ts';
 import { checkOrigin } from './client-ip.ts';
@@ -82,19 +82,6 @@ function bodyBytes(event: APIGatewayProxyEventV2): number {
   return event.isBase64Encoded ? Buffer.byteLength(event.body, 'base64') : Buffer.byteLength(event.body, 'utf8');
 }
 
-/** Middy's body parser errors carry `cause.package`; turn them into the contract's codes. */
-function bodyParserError(err: unknown): AppError | undefined {
-  const e = err as { statusCode?: number; message?: string; cause?: { package?: string; data?: unknown } };
-  if (e?.cause?.package !== '@middy/http-json-body-parser') return undefined;
-  if (e.statusCode === 415) {
-    return new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the request body as JSON with the header Content-Type: application/json.');
-  }
-  if (e.message === 'Forbidden key in JSON body') {
-    return new AppError(400, 'FORBIDDEN_KEY', `The body contains a key that is not allowed (${String(e.cause.data)}). Remove it and send again.`);
-  }
-  return new AppError(400, 'MALFORMED_JSON', 'The request body is not valid JSON. Check for a missing quote, comma or bracket and send again.');
-}
-
 export function httpHandler<
   PS extends z.ZodType = z.ZodType<Record<string, never>>,
   QS extends z.ZodType = z.ZodType<Record<string, never>>,
@@ -151,7 +138,7 @@ export function httpHandler<
   handler.use({
     onError: (request) => {
       const reference = request.context?.awsRequestId ?? request.event.requestContext?.requestId ?? 'unknown';
-      request.response = toErrorResponse(bodyParserError(request.error) ?? request.error, reference);
+      request.response = toErrorResponse(request.error, reference);
     },
   });
   // First of all: did the request come through CloudFront (shared/http/client-ip.ts)?
@@ -165,13 +152,13 @@ export function httpHandler<
       const limit = options.maxBodyBytes ?? MAX_BODY_BYTES;
       if (bodyBytes(request.event) > limit) {
         const size = limit >= 1024 * 1024 ? `${limit / (1024 * 1024)} MB` : `${limit / 1024} KB`;
-        throw new AppError(413, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${size}. ${options.maxBodyBytes ? 'Send a smaller file, or use the command line for a large one.' : 'Shorten the longest text fields and send again.'}`);
+        throw new DomainError('PAYLOAD_TOO_LARGE', `The request body is larger than ${size}. ${options.maxBodyBytes ? 'Send a smaller file, or use the command line for a large one.' : 'Shorten the longest text fields and send again.'}`);
       }
       const isForm = (request.event.headers?.['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');
       if (options.body && options.acceptForms && isForm && !request.event.body) {
         request.event.body = ''; // a browser form with nothing filled in is an empty form, not a missing body
       } else if (options.body && (request.event.body === undefined || request.event.body === '')) {
-        throw new AppError(400, 'BODY_REQUIRED', 'This request needs a JSON body.');
+        throw new DomainError('BODY_REQUIRED', 'This request needs a JSON body.');
       }
     },
   });
@@ -181,7 +168,7 @@ export function httpHandler<
     handler.use({
       before: (request) => {
         if (typeof request.event.body === 'string') {
-          throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the form as application/x-www-form-urlencoded, or JSON with Content-Type: application/json.');
+          throw new DomainError('UNSUPPORTED_MEDIA_TYPE', 'Send the form as application/x-www-form-urlencoded, or JSON with Content-Type: application/json.');
         }
       },
     });
@@ -192,14 +179,14 @@ export function httpHandler<
   return handler;
 }
 
-function validationError(error: z.ZodError, where: string): AppError {
+function validationError(error: z.ZodError, where: string): DomainError {
   const fields = fieldErrors(error, where);
   const unknownOnly = error.issues.every((i) => i.code === 'unrecognized_keys');
   if (unknownOnly) {
-    return new AppError(400, 'UNKNOWN_FIELD', `The ${where} has fields this service does not accept: ${Object.keys(fields).join(', ')}. Remove them and send again.`, { fields });
+    return new DomainError('UNKNOWN_FIELD', `The ${where} has fields this service does not accept: ${Object.keys(fields).join(', ')}. Remove them and send again.`, { fields });
   }
   const count = Object.keys(fields).length;
-  return new AppError(400, 'VALIDATION_FAILED', count === 1 ? `Check ${Object.keys(fields)[0]}: ${Object.values(fields)[0]}` : `Check the ${count} fields named in "fields" and send again.`, { fields });
+  return new DomainError('VALIDATION_FAILED', count === 1 ? `Check ${Object.keys(fields)[0]}: ${Object.values(fields)[0]}` : `Check the ${count} fields named in "fields" and send again.`, { fields });
 }
 
 /**

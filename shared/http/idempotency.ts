@@ -2,9 +2,9 @@
 // the same key and body returns the first answer, not a second request. Answers that are
 // errors are not kept, so a corrected resubmission is processed afresh.
 import type { MiddlewareObj } from '@middy/core';
-import { IdempotencyConfig } from '@aws-lambda-powertools/idempotency';
+import { IdempotencyAlreadyInProgressError, IdempotencyConfig, IdempotencyValidationError } from '@aws-lambda-powertools/idempotency';
 import { makeHandlerIdempotent } from '@aws-lambda-powertools/idempotency/middleware';
-import { AppError } from '#shared/errors.ts';
+import { DomainError } from '#shared/domain/errors.ts';
 import { logger } from '#shared/log.ts';
 import { idempotencyPersistence } from '#shared/store/idempotency.ts';
 
@@ -32,7 +32,7 @@ export function idempotencyKey(functionName: string): MiddlewareObj {
       if (!hasKey(request)) return;
       const key = String(request.event.headers['idempotency-key']);
       if (key.length < 8 || key.length > 128) {
-        throw new AppError(400, 'IDEMPOTENCY_KEY_INVALID', 'The Idempotency-Key header must be 8 to 128 characters, such as a UUID.');
+        throw new DomainError('IDEMPOTENCY_KEY_INVALID', 'The Idempotency-Key header must be 8 to 128 characters, such as a UUID.');
       }
       try {
         return await get().before?.(request);
@@ -65,13 +65,12 @@ export function idempotencyKey(functionName: string): MiddlewareObj {
 }
 
 function mapError(err: unknown): unknown {
-  const name = (err as Error).name;
-  if (name === 'IdempotencyValidationError') {
-    return new AppError(422, 'IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used for a different request. Send the new request with a new key.');
+  if (err instanceof IdempotencyValidationError) {
+    return new DomainError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used for a different request. Send the new request with a new key.');
   }
-  if (name === 'IdempotencyAlreadyInProgressError') {
-    return new AppError(409, 'REQUEST_IN_PROGRESS', 'The same request is still being processed. Wait a moment and check your requests before sending it again.', {
-      headers: { 'retry-after': '2' },
+  if (err instanceof IdempotencyAlreadyInProgressError) {
+    return new DomainError('REQUEST_IN_PROGRESS', 'The same request is still being processed. Wait a moment and check your requests before sending it again.', {
+      retryAfterSeconds: 2,
     });
   }
   return err;

@@ -1,6 +1,6 @@
 // The session cookie and the checks every signed-in route makes: who is calling, and for
 // state changes, that the call comes from our own site (Origin).
-import { AppError } from '#shared/errors.ts';
+import { DomainError } from '#shared/domain/errors.ts';
 import type { Store } from '#shared/store/client.ts';
 import { getSession, SESSION_ABSOLUTE_SECONDS, type SessionKind, type SessionRecord } from '#shared/store/sessions.ts';
 
@@ -35,7 +35,7 @@ const SIGN_IN_AGAIN = 'Sign in to continue: your session has ended or you are no
 export async function requireSession(store: Store, cookies: readonly string[], kind: SessionKind | 'any', now = new Date()): Promise<SessionRecord> {
   const secret = sessionSecret(cookies);
   const session = secret ? await getSession(store, secret, now) : undefined;
-  if (!session || (kind !== 'any' && session.kind !== kind)) throw new AppError(401, 'SIGN_IN_REQUIRED', SIGN_IN_AGAIN);
+  if (!session || (kind !== 'any' && session.kind !== kind)) throw new DomainError('SIGN_IN_REQUIRED', SIGN_IN_AGAIN);
   return session;
 }
 
@@ -78,8 +78,8 @@ export function requireSameOrigin(headers: Record<string, string | undefined>): 
   const fetchSite = headers['sec-fetch-site']?.trim().toLowerCase();
   const site = process.env.SITE_URL;
   const siteOrigin = site ? new URL(site).origin : undefined;
-  if (fetchSite !== undefined && fetchSite !== 'same-origin') throw new AppError(403, 'CROSS_SITE_REQUEST', CROSS_SITE);
-  if (origin !== undefined && origin !== '' && origin !== siteOrigin) throw new AppError(403, 'CROSS_SITE_REQUEST', CROSS_SITE);
+  if (fetchSite !== undefined && fetchSite !== 'same-origin') throw new DomainError('CROSS_SITE_REQUEST', CROSS_SITE);
+  if (origin !== undefined && origin !== '' && origin !== siteOrigin) throw new DomainError('CROSS_SITE_REQUEST', CROSS_SITE);
   const vouched = (origin !== undefined && origin !== '' && origin === siteOrigin) || fetchSite === 'same-origin';
-  if (!vouched) throw new AppError(403, 'CROSS_SITE_REQUEST', CROSS_SITE);
+  if (!vouched) throw new DomainError('CROSS_SITE_REQUEST', CROSS_SITE);
 }

@@ -1,7 +1,7 @@
 // Who may manage a school: a signed-in member of staff with a role on that school (careers
 // lead, deputy or trust admin). Every manage route calls one of these; a request of
 // another school is "not found", so nothing of another school leaks.
-import { AppError, NotFoundError } from '#shared/errors.ts';
+import { DomainError } from '#shared/domain/errors.ts';
 import type { Store } from '#shared/store/client.ts';
 import { getRequestsOfSchools, type StoredRequest } from '#shared/store/requests.ts';
 import type { SessionRecord } from '#shared/store/sessions.ts';
@@ -22,7 +22,7 @@ export async function requireStaff(store: Store, cookies: readonly string[], now
 export async function requireStaffOf(store: Store, cookies: readonly string[], urn: string, now = new Date()): Promise<StaffCaller & { role: StaffRoleRecord }> {
   const caller = await requireStaff(store, cookies, now);
   const role = caller.roles.find((r) => r.urn === urn);
-  if (!role) throw new AppError(403, 'NOT_YOUR_SCHOOL', 'You do not have a role at this school. Ask its careers lead or your trust admin to add you.');
+  if (!role) throw new DomainError('NOT_YOUR_SCHOOL', 'You do not have a role at this school. Ask its careers lead or your trust admin to add you.');
   return { ...caller, role };
 }
 
@@ -36,6 +36,6 @@ export async function requireStaffRequest(
   const caller = await requireStaff(store, cookies, now);
   const [request] = await getRequestsOfSchools(store, caller.roles.map((r) => r.urn), id);
   const role = request && caller.roles.find((r) => r.urn === request.urn);
-  if (!request || !role) throw new NotFoundError('REQUEST_NOT_FOUND', 'There is no request with this id at your schools. Check the link, or open your dashboard.');
+  if (!request || !role) throw new DomainError('REQUEST_NOT_FOUND', 'There is no request with this id at your schools. Check the link, or open your dashboard.');
   return { ...caller, role, request };
 }

@@ -4,7 +4,7 @@
 import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { IsoDate, RequestStatus } from '#shared/domain/types.ts';
 import { confirmationLapsed } from '#shared/domain/state-machine.ts';
-import { AppError, ConflictError } from '#shared/errors.ts';
+import { DomainError } from '#shared/domain/errors.ts';
 import type { Store } from './client.ts';
 import { confirmedAddressPut } from './confirmed-addresses.ts';
 import { fromItem, keys } from './keys.ts';
@@ -46,8 +46,8 @@ function slotPlaceItem(store: Store, urn: string, hold?: SlotHold, roomIn?: Slot
   return undefined;
 }
 
-function slotFullError(cause: unknown): ConflictError {
-  return new ConflictError('SLOT_FULL', 'This slot has no places left. Choose another slot or propose a different time.', {
+function slotFullError(cause: unknown): DomainError {
+  return new DomainError('SLOT_FULL', 'This slot has no places left. Choose another slot or propose a different time.', {
     fields: { slot: 'This slot has no places left' },
     rule: 'P-SLOT',
     cause,
@@ -149,9 +149,9 @@ export async function confirmRequest(store: Store, write: ConfirmationWrite): Pr
   } catch (err) {
     if (!(err instanceof TransactionCancelled)) throw err;
     if (err.failedCondition(0)) {
-      throw new AppError(409, 'REQUEST_CHANGED', 'This request has been confirmed already, or its time to confirm is over. See your requests, or make the request again.', { cause: err });
+      throw new DomainError('REQUEST_CHANGED', 'This request has been confirmed already, or its time to confirm is over. See your requests, or make the request again.', { cause: err });
     }
-    if (err.failedCondition(2)) throw new AppError(410, 'TOKEN_USED', tokenMessage('TOKEN_USED'), { cause: err });
+    if (err.failedCondition(2)) throw new DomainError('TOKEN_USED', tokenMessage('TOKEN_USED'), { cause: err });
     if (place && err.failedCondition(4)) throw slotFullError(err);
     throw err;
   }

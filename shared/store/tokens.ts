@@ -1,7 +1,7 @@
 // Emailed link tokens: random, stored only as a hash, single use, expiring. Reading a
 // token (to show a confirmation page) changes nothing; only `consumeToken` uses it up.
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { AppError } from '#shared/errors.ts';
+import { DomainError } from '#shared/domain/errors.ts';
 import { queryEvery, type Store } from './client.ts';
 import { fromItem, keys } from './keys.ts';
 import { epochSeconds, hashSecret, newSecret } from './secrets.ts';
@@ -96,7 +96,7 @@ const TOKEN_MESSAGES = {
   TOKEN_REPLACED: 'A newer link has been sent to you since this one, so this one no longer works. Use the link in your latest email from us, or ask for a new one.',
 } as const;
 
-/** Uses a token up, once: a second use, a wrong purpose or an expired token is refused (410/400). */
+/** Uses a token up, once: a second use, a wrong purpose or an expired token is refused (TOKEN_USED, TOKEN_INVALID…). */
 export async function consumeToken(store: Store, secret: string, purpose: TokenPurpose, now = new Date()): Promise<TokenRecord> {
   try {
     const out = await store.doc.send(
@@ -114,7 +114,7 @@ export async function consumeToken(store: Store, secret: string, purpose: TokenP
     if ((err as Error).name !== 'ConditionalCheckFailedException') throw err;
     const state = await readToken(store, secret, purpose, now);
     const code = state.ok ? 'TOKEN_USED' : state.code; // raced with another use
-    throw new AppError(code === 'TOKEN_INVALID' ? 400 : 410, code, TOKEN_MESSAGES[code], { cause: err });
+    throw new DomainError(code, TOKEN_MESSAGES[code], { cause: err });
   }
 }
 

@@ -5,7 +5,7 @@
 import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
 import type { YearGroupDay } from '#shared/domain/year-group-days.ts';
 import type { IsoDate, YearGroup } from '#shared/domain/types.ts';
-import { AppError, ConflictError } from '#shared/errors.ts';
+import { DomainError } from '#shared/domain/errors.ts';
 import { tokenMessage, useTokenUpdate } from './tokens.ts';
 import type { Store } from './client.ts';
 import { fromItem, keys } from './keys.ts';
@@ -109,10 +109,10 @@ export async function saveTransition(store: Store, write: TransitionWrite): Prom
   } catch (err) {
     if (!(err instanceof TransactionCancelled)) throw err;
     if (err.failedCondition(0)) {
-      throw new ConflictError('REQUEST_CHANGED', 'This request changed while you were looking at it. Reload the page to see where it stands now.', { cause: err });
+      throw new DomainError('REQUEST_CHANGED', 'This request changed while you were looking at it. Reload the page to see where it stands now.', { cause: err });
     }
     if (write.useToken && err.failedCondition(tokenIndex)) {
-      throw new AppError(410, 'TOKEN_USED', tokenMessage('TOKEN_USED'), { cause: err });
+      throw new DomainError('TOKEN_USED', tokenMessage('TOKEN_USED'), { cause: err });
     }
     if (write.takeSlot && err.failedCondition(takeIndex)) throw new SlotFullError(err);
     if (err.reasons.some((r) => r === 'ConditionalCheckFailed')) throw new StaleDayError();

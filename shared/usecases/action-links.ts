@@ -6,7 +6,7 @@
 import type { ActionForm, DecisionDetails, LinkDecision } from '#shared/domain/decisions.ts';
 import type { StoredRequest, StoredSchool, TokenRecord } from '#shared/domain/records.ts';
 import { realDate } from '#shared/domain/dates.ts';
-import { AppError } from '#shared/errors.ts';
+import { DomainError, FormRefusal, LINK_PROBLEM_CODES, LinkRefusal, type LinkProblemCode } from '#shared/domain/errors.ts';
 import type { Store } from '#shared/store/client.ts';
 import { getRequest } from '#shared/store/requests.ts';
 import { listRolesOfUser } from '#shared/store/staff.ts';
@@ -16,14 +16,11 @@ import { requireSchool } from './schools.ts';
 
 export type { ActionForm } from '#shared/domain/decisions.ts';
 
-/** Why a link cannot act: never a real link, used, expired, replaced, its lead gone, or the request answered. */
-const LINK_PROBLEM_CODES = ['TOKEN_INVALID', 'TOKEN_USED', 'TOKEN_EXPIRED', 'TOKEN_REPLACED', 'NO_LONGER_STAFF', 'ALREADY_DECIDED'] as const;
-type LinkProblem = (typeof LINK_PROBLEM_CODES)[number];
 export const LINK_PROBLEMS: ReadonlySet<string> = new Set(LINK_PROBLEM_CODES);
 
 export type ActionLink =
   | { ok: true; token: TokenRecord; action: LinkDecision; request: StoredRequest; school: StoredSchool }
-  | { ok: false; code: LinkProblem; message: string; request?: StoredRequest };
+  | { ok: false; code: LinkProblemCode; message: string; request?: StoredRequest };
 
 const LINK_ACTIONS: readonly string[] = ['approve', 'decline', 'propose'];
 
@@ -45,9 +42,9 @@ export async function describeActionLink(store: Store, secret: string, now = new
   return { ok: true, token, action: action as LinkDecision, request, school: await requireSchool(store, urn) };
 }
 
-/** Why a link cannot act, as the API says it: 404 for a link that never worked, 410 for one that no longer does. */
-export function linkProblem(link: Extract<ActionLink, { ok: false }>): AppError {
-  return new AppError(link.code === 'TOKEN_INVALID' ? 404 : 410, link.code, link.message);
+/** Why a link cannot act, as the API says it: the link itself is what was asked for (not found, or gone). */
+export function linkProblem(link: Extract<ActionLink, { ok: false }>): LinkRefusal {
+  return new LinkRefusal(link.code, link.message);
 }
 
 /** A link that can still act (for its confirmation page), or why it cannot. Never writes. */
@@ -64,12 +61,12 @@ export function decisionFromForm(action: LinkDecision, form: ActionForm, school:
     const chosen = form.reason === 'other' ? form.otherReason : form.reason;
     if (!chosen) {
       const field = form.reason === 'other' ? 'otherReason' : 'reason';
-      throw new AppError(400, 'DECLINE_REASON_REQUIRED', 'Choose a reason for declining, or write your own.', {
-        fields: { [field]: form.reason === 'other' ? 'Write the reason for declining.' : 'Choose a reason for declining.' },
+      throw new FormRefusal('DECLINE_REASON_REQUIRED', 'Choose a reason for declining, or write your own.', {
+        [field]: form.reason === 'other' ? 'Write the reason for declining.' : 'Choose a reason for declining.',
       });
     }
     if (form.reason !== 'other' && !school.groundsForRefusing.includes(chosen)) {
-      throw new AppError(400, 'DECLINE_REASON_UNKNOWN', 'Choose one of the listed reasons, or write your own.', { fields: { reason: 'Choose one of the listed reasons.' } });
+      throw new FormRefusal('DECLINE_REASON_UNKNOWN', 'Choose one of the listed reasons, or write your own.', { reason: 'Choose one of the listed reasons.' });
     }
     return { reason: chosen, ...(form.note ? { note: form.note } : {}) };
   }
@@ -79,7 +76,7 @@ export function decisionFromForm(action: LinkDecision, form: ActionForm, school:
   if (!date) fields['date-day'] = 'Enter a real date, for example 12 1 2027.';
   if (!form.start || !/^\d{2}:\d{2}$/.test(form.start)) fields.start = 'Enter a start time like 09:30.';
   if (!form.end || !/^\d{2}:\d{2}$/.test(form.end)) fields.end = 'Enter an end time like 10:15.';
-  if (Object.keys(fields).length) throw new AppError(400, 'VALIDATION_FAILED', 'Check the date and times you propose.', { fields });
+  if (Object.keys(fields).length) throw new FormRefusal('VALIDATION_FAILED', 'Check the date and times you propose.', fields);
   return { date, start: form.start, end: form.end, ...(form.message ? { message: form.message } : {}) };
 }
 
@@ -89,7 +86,7 @@ export async function useActionLink(store: Store, secret: string, form: ActionFo
   const body = decisionFromForm(link.action, form, link.school);
   const roles = await listRolesOfUser(store, link.token.email);
   const role = roles.find((r) => r.urn === link.school.urn);
-  if (!role) throw new AppError(403, 'NO_LONGER_STAFF', 'You no longer manage this school.');
+  if (!role) throw new DomainError('NO_LONGER_STAFF', 'You no longer manage this school.');
   const after = await decide(store, link.school, link.request, link.action, body, schoolActor(role), now, { useToken: secret });
   return { ...link, request: after };
 }

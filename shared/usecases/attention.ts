@@ -25,7 +25,7 @@ export function attentionOf(school: SchoolForRecheck, opportunities: readonly Op
 }
 
 /**
- * Refuses (422, the rule and what changed) a decision whose booking breaks a rule now.
+ * Refuses (the rule and what changed) a decision whose booking breaks a rule now.
  * `instead` says what the person can do. The opportunity is read only for a booking still
  * at its slot's time.
  */

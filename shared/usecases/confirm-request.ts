@@ -5,7 +5,7 @@
 // REQUEST_SUBMITTED event written so the school and the provider are emailed, all in one
 // transaction with the token's use and the address's marker.
 import { confirmationLapsed, transition } from '#shared/domain/state-machine.ts';
-import { AppError } from '#shared/errors.ts';
+import { DomainError } from '#shared/domain/errors.ts';
 import type { Store } from '#shared/store/client.ts';
 import { confirmRequest, getRequest, type StoredRequest } from '#shared/store/requests.ts';
 import type { StoredSchool } from '#shared/store/schools.ts';
@@ -24,16 +24,16 @@ export async function confirmProviderRequest(
 ): Promise<{ request: StoredRequest; school: StoredSchool; session: string }> {
   const state = await readToken(store, secret, 'confirm-request', now);
   if (!state.ok) {
-    if (state.code === 'TOKEN_EXPIRED') throw new AppError(410, 'CONFIRMATION_EXPIRED', GONE, { rule: 'P-CONFIRM' });
-    throw new AppError(state.code === 'TOKEN_INVALID' ? 400 : 410, state.code, tokenMessage(state.code));
+    if (state.code === 'TOKEN_EXPIRED') throw new DomainError('CONFIRMATION_EXPIRED', GONE, { rule: 'P-CONFIRM' });
+    throw new DomainError(state.code, tokenMessage(state.code));
   }
   const { urn, requestId } = state.token.data;
   const request = urn && requestId ? await getRequest(store, urn, requestId) : undefined;
   // TTL deletion lags: an unconfirmed request past its 24 hours is gone, whatever the table still holds.
-  if (!request || confirmationLapsed(request, now.toISOString())) throw new AppError(410, 'CONFIRMATION_EXPIRED', GONE, { rule: 'P-CONFIRM' });
-  if (request.providerEmail !== state.token.email) throw new AppError(400, 'TOKEN_INVALID', tokenMessage('TOKEN_INVALID'));
+  if (!request || confirmationLapsed(request, now.toISOString())) throw new DomainError('CONFIRMATION_EXPIRED', GONE, { rule: 'P-CONFIRM' });
+  if (request.providerEmail !== state.token.email) throw new DomainError('TOKEN_INVALID', tokenMessage('TOKEN_INVALID'));
   if (request.status !== 'unconfirmed') {
-    throw new AppError(409, 'ALREADY_CONFIRMED', 'This request has been confirmed already and sent to the school. See your requests to follow it.', { rule: 'P-CONFIRM' });
+    throw new DomainError('ALREADY_CONFIRMED', 'This request has been confirmed already and sent to the school. See your requests to follow it.', { rule: 'P-CONFIRM' });
   }
   const school = await requireSchool(store, urn!);
 

@@ -21,7 +21,7 @@ import { londonDate } from '#shared/domain/timezone.ts';
 import type { OpenSlot } from '#shared/domain/slot-places.ts';
 import type { School } from '#shared/domain/types.ts';
 import { yearGroupLabel } from '#shared/domain/year-groups.ts';
-import { AppError } from '#shared/errors.ts';
+import { DomainError } from '#shared/domain/errors.ts';
 import type { StaffRoleRecord } from '#shared/domain/records.ts';
 import type { Store } from '#shared/store/client.ts';
 import { normaliseWord } from '#shared/store/directory.ts';
@@ -170,14 +170,14 @@ export async function schoolCoverageOf(store: Store, urn: string, now = new Date
   return schoolCoverage(store, await requireSchool(store, urn), now);
 }
 
-/** Every school of the trust where the caller is a trust admin; 403 when there is none. */
+/** Every school of the trust where the caller is a trust admin; NOT_YOUR_TRUST when there is none. */
 export async function trustCoverage(store: Store, caller: { roles: readonly StaffRoleRecord[] }, trustId: string, now = new Date()): Promise<TrustCoverage> {
   const urns = caller.roles.filter((r) => r.role === 'trust_admin').map((r) => r.urn);
   const profiles = await Promise.all(urns.map((urn) => getSchoolProfile(store, urn)));
   const schools = profiles.filter((s): s is StoredSchool => Boolean(s && s.trust?.id === trustId)).sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
   const trust = schools[0]?.trust;
   if (!trust) {
-    throw new AppError(403, 'NOT_YOUR_TRUST', 'You are not a trust admin of this trust. Open the coverage of a trust you administer, or ask the trust to add you.');
+    throw new DomainError('NOT_YOUR_TRUST', 'You are not a trust admin of this trust. Open the coverage of a trust you administer, or ask the trust to add you.');
   }
   const today = londonDate(now.toISOString());
   // The schools' reads at once (two queries each), not one school after another.

@@ -9,11 +9,10 @@
 // same writes again, at that moment.
 import { mailboxOf } from '#shared/domain/addresses.ts';
 import { responseDeadline } from '#shared/domain/calendar.ts';
-import { errorFromViolations } from '#shared/domain/errors.ts';
+import { DomainError, errorFromViolations } from '#shared/domain/errors.ts';
 import { checkRequest, checkSlot, type ProviderRequestDraft, type RequestForm, type RequestSubmission } from '#shared/domain/rules.ts';
 import type { SubsetFlag } from '#shared/domain/audience.ts';
 import type { IsoDate } from '#shared/domain/types.ts';
-import { AppError, ConflictError, NotFoundError } from '#shared/errors.ts';
 import type { Store } from '#shared/store/client.ts';
 import { getConfirmedAddress } from '#shared/store/confirmed-addresses.ts';
 import { newId } from '#shared/store/ids.ts';
@@ -52,9 +51,7 @@ export async function enforceRateLimits(store: Store, checks: [RateLimit, string
   const results = await Promise.all(checks.map(([rule, subject]) => hitRateLimit(store, rule, subject, now)));
   const refused = results.filter((r) => !r.allowed).sort((a, b) => b.retryAfterSeconds - a.retryAfterSeconds)[0];
   if (refused) {
-    throw new AppError(429, 'RATE_LIMITED', message(Math.ceil(refused.retryAfterSeconds / 60)), {
-      headers: { 'retry-after': String(refused.retryAfterSeconds) },
-    });
+    throw new DomainError('RATE_LIMITED', message(Math.ceil(refused.retryAfterSeconds / 60)), { retryAfterSeconds: refused.retryAfterSeconds });
   }
 }
 
@@ -72,8 +69,8 @@ export interface CheckedSubmission {
 
 /**
  * Every rule checked at `now` (all violations at once) and the place the request would
- * take, for creating a request and for confirming one: a refusal throws (422, or 409
- * SLOT_FULL). Nothing is written.
+ * take, for creating a request and for confirming one: a refusal throws (the rule
+ * broken, or SLOT_FULL). Nothing is written.
  */
 export async function checkedSubmission(store: Store, school: StoredSchool, input: RequestSubmission, now: Date): Promise<CheckedSubmission> {
   const slot = input.slot ? await resolveSlot(store, school, input.slot) : undefined;
@@ -94,7 +91,7 @@ export async function checkedSubmission(store: Store, school: StoredSchool, inpu
   const nowInstant = now.toISOString();
   const check = checkRequest(school, draft, { now: nowInstant, ...(slot ? { slot } : {}) });
   const refusal = errorFromViolations(check.violations);
-  if (refusal?.code === 'SLOT_FULL') throw new ConflictError('SLOT_FULL', refusal.message, { fields: refusal.fields, rules: refusal.rules, rule: 'P-SLOT' });
+  if (refusal?.code === 'SLOT_FULL') throw new DomainError('SLOT_FULL', refusal.message, { fields: refusal.fields, rules: refusal.rules, rule: 'P-SLOT' });
   if (refusal) throw refusal;
   // P-SLOT: a waiting request takes a place only when the school says so; otherwise its
   // approval takes it (transition.ts). Either way a full slot refuses the request.
@@ -144,7 +141,7 @@ export async function createProviderRequest(
 ): Promise<{ request: StoredRequest; school: StoredSchool }> {
   await enforceRateLimits(store, [[CREATE_LIMITS.perIp, caller.ip], [CREATE_LIMITS.perEmail, mailboxOf(input.contact.email)]], now);
   const school = await getSchoolProfile(store, urn);
-  if (!school) throw new NotFoundError('SCHOOL_NOT_FOUND', `There is no school with URN ${urn}. Check the number, or search by name.`);
+  if (!school) throw new DomainError('SCHOOL_NOT_FOUND', `There is no school with URN ${urn}. Check the number, or search by name.`);
 
   const { website: _honeypot, ...submission } = input;
   const checked = await checkedSubmission(store, school, submission, now);

@@ -22,7 +22,7 @@ import { approvedWindow, dailyAction, REMINDER_KINDS, type ReminderKind } from '
 import type { Actor } from '#shared/domain/state-machine.ts';
 import { londonDate } from '#shared/domain/timezone.ts';
 import type { IsoDate } from '#shared/domain/types.ts';
-import { ConflictError } from '#shared/errors.ts';
+import { DomainError } from '#shared/domain/errors.ts';
 import { logger } from '#shared/log.ts';
 import type { Store } from '#shared/store/client.ts';
 import { listAllRequestsOfSchoolByStatus, queueReminderOnce } from '#shared/store/reminders.ts';
@@ -148,7 +148,7 @@ async function actOn(store: Store, school: StoredSchool, request: StoredRequest,
 
 /** The request was answered, withdrawn or moved after the job read it (the index can lag). */
 function changedMeanwhile(err: unknown): boolean {
-  return err instanceof ConflictError && err.code === 'REQUEST_CHANGED';
+  return err instanceof DomainError && err.code === 'REQUEST_CHANGED';
 }
 
 function messageOf(err: unknown): string {

@@ -5,10 +5,9 @@
 // against the school as it is now (issue 11, shared/usecases/attention.ts).
 import { bookingOf } from '#shared/domain/recheck.ts';
 import { checkProposedTime } from '#shared/domain/rules.ts';
-import { errorFromViolations } from '#shared/domain/errors.ts';
+import { DomainError, errorFromViolations } from '#shared/domain/errors.ts';
 import type { Actor } from '#shared/domain/state-machine.ts';
 import type { Decision, DecisionDetails } from '#shared/domain/decisions.ts';
-import { AppError } from '#shared/errors.ts';
 import type { Store } from '#shared/store/client.ts';
 import type { StoredRequest } from '#shared/store/requests.ts';
 import type { StoredSchool } from '#shared/store/schools.ts';
@@ -22,7 +21,7 @@ export function schoolActor(role: Pick<StaffRoleRecord, 'email' | 'name' | 'role
 }
 
 function need<T>(value: T | undefined, field: string, message: string): T {
-  if (value === undefined || value === '') throw new AppError(400, 'FIELD_REQUIRED', message, { fields: { [field]: message } });
+  if (value === undefined || value === '') throw new DomainError('FIELD_REQUIRED', message, { fields: { [field]: message } });
   return value;
 }
 

@@ -15,10 +15,10 @@
 //    item 10; shared/store/statements.ts says how this fits immutable versions);
 //    and the marker that its mailbox confirmed a request goes too (issue 12, item 2);
 //  - what happened is kept: event types, dates, statuses, parties and roles, reasons.
-// Someone who is still a school's named careers lead is refused (409): the school names
+// Someone who is still a school's named careers lead is refused (CAREERS_LEAD_IN_USE): the school names
 // another first, or it would be left without a contact. The erasure itself is recorded
 // (when, by whom, counts) without the erased address. Running it twice changes nothing more.
-import { AppError } from '#shared/errors.ts';
+import { DomainError } from '#shared/domain/errors.ts';
 import { TransactionCancelled } from '#shared/store/transact.ts';
 import { anonymisedEvent, ERASED_NAME } from '#shared/domain/personal-data.ts';
 import { logger } from '#shared/log.ts';
@@ -75,8 +75,7 @@ export async function erasePersonalData(store: Store, email: string, by: string,
   const schools = await Promise.all(roles.map((r) => getSchoolProfile(store, r.urn)));
   const leadOf = schools.filter((s) => s?.careersLead.email.toLowerCase() === subject);
   if (leadOf.length > 0) {
-    throw new AppError(
-      409,
+    throw new DomainError(
       'CAREERS_LEAD_IN_USE',
       `${email} is the named careers lead of ${leadOf.map((s) => s?.name).join(', ')}. Ask the school to name another careers lead in its settings first, then erase.`,
     );

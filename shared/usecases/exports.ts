@@ -11,7 +11,7 @@ import { isEligibleEncounter } from '#shared/domain/encounters.ts';
 import { PROVIDER_TYPE_LABELS, SESSION_TYPE_LABELS } from '#shared/domain/labels.ts';
 import { londonDate } from '#shared/domain/timezone.ts';
 import { formatYearGroups, yearGroupLabel } from '#shared/domain/year-groups.ts';
-import { AppError, NotFoundError } from '#shared/errors.ts';
+import { DomainError } from '#shared/domain/errors.ts';
 import { buildSchoolFeed } from '#shared/mail/calendar.ts';
 import { siteUrl } from '#shared/mail/links.ts';
 import { getCalendarFeed, putCalendarFeed } from '#shared/store/calendar-feeds.ts';
@@ -75,9 +75,9 @@ export async function encountersCsv(store: Store, urn: string, range: { from?: s
   const from = range.from ?? year.start;
   const to = range.to ?? year.end;
   const span = daysBetween(from, to);
-  if (span < 0) throw new AppError(400, 'DATE_RANGE_REVERSED', 'The "to" date is before the "from" date; swap them.', { fields: { 'query.to': 'Choose a date on or after the "from" date.' } });
+  if (span < 0) throw new DomainError('DATE_RANGE_REVERSED', 'The "to" date is before the "from" date; swap them.', { fields: { 'query.to': 'Choose a date on or after the "from" date.' } });
   if (span > MAX_EXPORT_DAYS) {
-    throw new AppError(400, 'DATE_RANGE_TOO_LONG', 'Export at most three academic years at a time.', { fields: { 'query.to': 'Choose a date within three years of the "from" date.' } });
+    throw new DomainError('DATE_RANGE_TOO_LONG', 'Export at most three academic years at a time.', { fields: { 'query.to': 'Choose a date within three years of the "from" date.' } });
   }
   const school = await requireSchool(store, urn);
   const requests = await listEncountersOfSchool(store, urn, { from, to });
@@ -115,10 +115,10 @@ function sameHash(a: string, b: string): boolean {
 
 const FEED_NOT_FOUND = 'There is no calendar at this address. It may have been replaced: ask the careers lead for the current address.';
 
-/** The .ics text of a school's feed, if `secret` is its current one; 404 otherwise (nothing leaks). */
+/** The .ics text of a school's feed, if `secret` is its current one; CALENDAR_NOT_FOUND otherwise (nothing leaks). */
 export async function calendarFeedIcs(store: Store, urn: string, secret: string, now = new Date()): Promise<string> {
   const [feed, school] = await Promise.all([getCalendarFeed(store, urn), requireSchool(store, urn).catch(() => undefined)]);
-  if (!feed || !school || !sameHash(feed.secretHash, hashSecret(secret))) throw new NotFoundError('CALENDAR_NOT_FOUND', FEED_NOT_FOUND);
+  if (!feed || !school || !sameHash(feed.secretHash, hashSecret(secret))) throw new DomainError('CALENDAR_NOT_FOUND', FEED_NOT_FOUND);
   const today = londonDate(now.toISOString());
   const requests = await listEncountersOfSchool(store, urn, { from: addDays(today, -FEED_DAYS_BACK), to: addDays(today, FEED_DAYS_AHEAD) });
   return buildSchoolFeed(school, requests, now, (id) => siteUrl(`/manage/requests/view/?id=${encodeURIComponent(id)}`));

@@ -12,7 +12,7 @@ import { parse, type CsvError } from 'csv-parse';
 import type { ImportProblem, ImportProgress, ImportSummary } from '#shared/domain/onboarding.ts';
 import { giasChanged, missingGiasColumns, newSchoolFromGias, parseGiasRecord, type GiasSchool } from '#shared/domain/gias.ts';
 import type { School } from '#shared/domain/types.ts';
-import { AppError } from '#shared/errors.ts';
+import { DomainError } from '#shared/domain/errors.ts';
 import type { Store } from '#shared/store/client.ts';
 import { createSchoolsInBatches, getSchoolProfiles, updateGiasFields } from '#shared/store/school-import.ts';
 import type { StoredSchool } from '#shared/store/schools.ts';
@@ -64,7 +64,7 @@ export async function importSchools(store: Store, input: string | Buffer | Reada
     columns: (header: string[]) => {
       const missing = missingGiasColumns(header);
       if (missing.length > 0) {
-        throw new AppError(400, 'GIAS_COLUMNS_MISSING', `The file is not a GIAS extract this import can read: it has no ${missing.join(', ')} column${missing.length > 1 ? 's' : ''}. Download "all establishment data" from GIAS and try again.`, {
+        throw new DomainError('GIAS_COLUMNS_MISSING', `The file is not a GIAS extract this import can read: it has no ${missing.join(', ')} column${missing.length > 1 ? 's' : ''}. Download "all establishment data" from GIAS and try again.`, {
           fields: { file: `Missing columns: ${missing.join(', ')}` },
         });
       }

@@ -5,7 +5,7 @@
 // versions, in one transaction; then a sign-in link by email, through the mailer.
 import type { CareersLeadAnswer } from '#shared/domain/onboarding.ts';
 import type { Person } from '#shared/domain/types.ts';
-import { ConflictError } from '#shared/errors.ts';
+import { DomainError } from '#shared/domain/errors.ts';
 import type { Store } from '#shared/store/client.ts';
 import { queueEmail } from '#shared/store/outbox.ts';
 import { schoolChangePut } from '#shared/store/school-changes.ts';
@@ -37,7 +37,7 @@ export async function inviteCareersLead(store: Store, urn: string, by: { email: 
     ]);
   } catch (err) {
     if (err instanceof TransactionCancelled && err.reasons.includes('ConditionalCheckFailed')) {
-      throw new ConflictError('SCHOOL_CHANGED', `${school.name} published its statement or changed its careers lead just now. Send the careers lead again.`);
+      throw new DomainError('SCHOOL_CHANGED', `${school.name} published its statement or changed its careers lead just now. Send the careers lead again.`);
     }
     throw err;
   }

@@ -3,7 +3,7 @@
 import { bookingOf } from '#shared/domain/recheck.ts';
 import type { ProviderRequestRead } from '#shared/domain/read-models.ts';
 import type { StoredRequest } from '#shared/domain/records.ts';
-import { NotFoundError } from '#shared/errors.ts';
+import { DomainError } from '#shared/domain/errors.ts';
 import type { Store } from '#shared/store/client.ts';
 import { findRequestOfProvider, listRequestEvents, listRequestsOfProvider } from '#shared/store/requests.ts';
 import { getSchoolNames, getSchoolProfile } from '#shared/store/schools.ts';
@@ -13,7 +13,7 @@ import { applyAction } from './transition.ts';
 async function requireOwnRequest(store: Store, email: string, id: string, now = new Date()): Promise<StoredRequest> {
   const request = await findRequestOfProvider(store, email, id, now);
   if (!request) {
-    throw new NotFoundError('REQUEST_NOT_FOUND', 'There is no request with this id sent from your email address. Check the link, or see all your requests.');
+    throw new DomainError('REQUEST_NOT_FOUND', 'There is no request with this id sent from your email address. Check the link, or see all your requests.');
   }
   return request;
 }

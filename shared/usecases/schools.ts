@@ -6,7 +6,7 @@ import { providerAccessYears } from '#shared/domain/year-groups.ts';
 import type { PublicSchoolRead } from '#shared/domain/read-models.ts';
 import type { StoredSchool } from '#shared/domain/records.ts';
 import type { OpenSlot } from '#shared/domain/slot-places.ts';
-import { AppError, NotFoundError } from '#shared/errors.ts';
+import { DomainError } from '#shared/domain/errors.ts';
 import type { Store } from '#shared/store/client.ts';
 import { listOpportunities } from '#shared/store/opportunities.ts';
 import { getSchoolProfile } from '#shared/store/schools.ts';
@@ -17,7 +17,7 @@ export const MAX_SLOT_RANGE_DAYS = 120;
 
 export async function requireSchool(store: Store, urn: string): Promise<StoredSchool> {
   const school = await getSchoolProfile(store, urn);
-  if (!school) throw new NotFoundError('SCHOOL_NOT_FOUND', `There is no school with URN ${urn}. Check the number, or search by name.`);
+  if (!school) throw new DomainError('SCHOOL_NOT_FOUND', `There is no school with URN ${urn}. Check the number, or search by name.`);
   return school;
 }
 
@@ -28,9 +28,9 @@ export async function publicSchool(store: Store, urn: string): Promise<PublicSch
 
 export async function availableSlots(store: Store, urn: string, from: string, to: string): Promise<OpenSlot[]> {
   const span = daysBetween(from, to);
-  if (span < 0) throw new AppError(400, 'DATE_RANGE_REVERSED', 'The "to" date is before the "from" date; swap them.', { fields: { 'query.to': 'Choose a date on or after the "from" date.' } });
+  if (span < 0) throw new DomainError('DATE_RANGE_REVERSED', 'The "to" date is before the "from" date; swap them.', { fields: { 'query.to': 'Choose a date on or after the "from" date.' } });
   if (span > MAX_SLOT_RANGE_DAYS) {
-    throw new AppError(400, 'DATE_RANGE_TOO_LONG', `Ask for at most ${MAX_SLOT_RANGE_DAYS} days of slots at a time.`, {
+    throw new DomainError('DATE_RANGE_TOO_LONG', `Ask for at most ${MAX_SLOT_RANGE_DAYS} days of slots at a time.`, {
       fields: { 'query.to': `Choose a date within ${MAX_SLOT_RANGE_DAYS} days of the "from" date.` },
     });
   }

@@ -1,11 +1,12 @@
 // A school's own set-up, edited by its staff: the settings (calendar, notice, response
 // time, grounds for refusing, premises, careers lead), its opportunities and its staff.
 // Each save is checked by the schema and then by the domain (every problem at its field,
-// 422), is conditional on the version read (409 when someone saved in between), is one
-// transaction with its audit item, and leaves every other field of the profile alone.
+// with its rule), is conditional on the version read (SETTINGS_CHANGED when someone saved
+// in between), is one transaction with its audit item, and leaves every other field of the
+// profile alone.
 import { ROLE_ORDER, ROLE_WORDS, SCHOOL_EDITOR_ROLES } from '#shared/domain/roles.ts';
 import { addDays } from '#shared/domain/dates.ts';
-import { rulesByField, type RuleViolation } from '#shared/domain/errors.ts';
+import { DomainError, rulesByField, type ErrorCode, type RuleViolation } from '#shared/domain/errors.ts';
 import {
   checkOpportunities,
   checkSettings,
@@ -26,7 +27,6 @@ import {
 import { capacityBelowTaken } from '#shared/domain/slot-places.ts';
 import { londonDate } from '#shared/domain/timezone.ts';
 import type { Opportunity } from '#shared/domain/types.ts';
-import { AppError, ConflictError } from '#shared/errors.ts';
 import type { Store } from '#shared/store/client.ts';
 import { newId } from '#shared/store/ids.ts';
 import { listOpportunities, MAX_TRANSACTION_ITEMS, replaceOpportunities } from '#shared/store/opportunities.ts';
@@ -85,7 +85,7 @@ export async function saveSettings(
   const leadChanged = canonical(before.careersLead) !== canonical(body.settings.careersLead);
   if (leadChanged && !STAFF_EDITOR_ROLES.includes(editor.role)) {
     const message = "Only the school's careers lead or a trust admin can change the careers lead's details, where every request email goes. Ask your careers lead to make this change.";
-    throw new AppError(403, 'ROLE_REQUIRED', message, { fields: { 'settings.careersLead.email': message } });
+    throw new DomainError('ROLE_REQUIRED', message, { fields: { 'settings.careersLead.email': message } });
   }
   const leadReplaced = before.careersLead.email.toLowerCase() !== body.settings.careersLead.email.toLowerCase();
   const today = londonDate(now.toISOString());
@@ -111,8 +111,8 @@ export async function saveSettings(
 
 const pick = (p: { name: string; email: string }) => ({ name: p.name, email: p.email });
 
-function settingsChanged(current?: number): ConflictError {
-  return new ConflictError('SETTINGS_CHANGED', SETTINGS_CHANGED, {
+function settingsChanged(current?: number): DomainError {
+  return new DomainError('SETTINGS_CHANGED', SETTINGS_CHANGED, {
     fields: { version: current === undefined ? 'These settings have changed since you read them; reload them.' : `The settings are now at version ${current}; reload them.` },
   });
 }
@@ -155,7 +155,7 @@ export async function saveOpportunities(
   const [school, existing] = await Promise.all([requireSchool(store, urn), listOpportunities(store, urn)]);
   const current = versionOf(school, 'opportunitiesVersion');
   if (body.version !== undefined && body.version !== current) {
-    throw new ConflictError('OPPORTUNITIES_CHANGED', OPPORTUNITIES_CHANGED, { fields: { version: `The opportunities are now at version ${current}; reload them.` } });
+    throw new DomainError('OPPORTUNITIES_CHANGED', OPPORTUNITIES_CHANGED, { fields: { version: `The opportunities are now at version ${current}; reload them.` } });
   }
   const wanted: Opportunity[] = body.opportunities.map(({ id, ...rest }) => ({ id: id ?? newId(now.getTime()).toLowerCase(), ...rest }));
   const refusal = refusalOf(checkOpportunities(school, wanted), 'opportunities', 'OPPORTUNITIES_INVALID', 'these opportunities');
@@ -173,7 +173,7 @@ export async function saveOpportunities(
   ];
   if (changes.length === 0) return body.dryRun ? { dryRun: true, affected: [] } : { opportunities: existing, version: current };
   if (put.length + removed.length + 2 > MAX_TRANSACTION_ITEMS) {
-    throw new AppError(422, 'TOO_MANY_CHANGES', `Save at most ${MAX_TRANSACTION_ITEMS - 2} added, changed or removed opportunities at once; save some now and the rest after.`);
+    throw new DomainError('TOO_MANY_CHANGES', `Save at most ${MAX_TRANSACTION_ITEMS - 2} added, changed or removed opportunities at once; save some now and the rest after.`);
   }
   // Issue 11: the live bookings the new set would put outside the rules, said before saving.
   const affected = affectedBy({ school, opportunities: existing }, { school, opportunities: wanted }, await liveBookings(store, urn, londonDate(now.toISOString())), now);
@@ -181,7 +181,7 @@ export async function saveOpportunities(
   const next = current + 1;
   const audit = auditPut(store, urn, 'opportunities', editor, changes, now, next);
   const saved = await replaceOpportunities(store, urn, { put, remove: removed.map((o) => o.id) }, body.version === undefined ? undefined : current, [audit]);
-  if (!saved) throw new ConflictError('OPPORTUNITIES_CHANGED', OPPORTUNITIES_CHANGED);
+  if (!saved) throw new DomainError('OPPORTUNITIES_CHANGED', OPPORTUNITIES_CHANGED);
   await tellLeadOnce(store, urn, affected, 'opportunities', now);
   await syncSlotCapacities(store, urn, wanted, now);
   const [after, list] = await Promise.all([requireSchool(store, urn), listOpportunities(store, urn)]);
@@ -193,10 +193,10 @@ const SLOT_HORIZON_DAYS = 800;
 
 /**
  * P-SLOT: a capacity lowered below the places already taken (held or approved) in one of
- * the opportunity's coming slots would break "never more taken than places"; 422 naming
+ * the opportunity's coming slots would break "never more taken than places"; CAPACITY_BELOW_TAKEN naming
  * each such slot, at `opportunities.<i>.capacity`. Read only when a capacity goes down.
  */
-async function capacityRefusal(store: Store, urn: string, existing: Opportunity[], wanted: Opportunity[], now: Date): Promise<AppError | undefined> {
+async function capacityRefusal(store: Store, urn: string, existing: Opportunity[], wanted: Opportunity[], now: Date): Promise<DomainError | undefined> {
   const lowered = wanted.some((o) => o.capacity < (existing.find((e) => e.id === o.id)?.capacity ?? 0));
   if (!lowered) return undefined;
   const today = londonDate(now.toISOString());
@@ -250,13 +250,13 @@ function staffAnswer(records: StaffRoleRecord[], editor: Editor): StaffAnswer {
  */
 export async function saveStaff(store: Store, urn: string, editor: Editor, body: StaffChange, now = new Date()): Promise<StaffAnswer> {
   if (!STAFF_EDITOR_ROLES.includes(editor.role)) {
-    throw new AppError(403, 'ROLE_REQUIRED', "Only the school's careers lead or a trust admin can add or remove staff. Ask your careers lead to make this change.");
+    throw new DomainError('ROLE_REQUIRED', "Only the school's careers lead or a trust admin can add or remove staff. Ask your careers lead to make this change.");
   }
   await requireSchool(store, urn);
   const existing = await listStaffOfSchool(store, urn);
   const byEmail = new Map(existing.map((r) => [r.email.toLowerCase(), r]));
   const violations: RuleViolation[] = [];
-  const v = (code: string, field: string, message: string) => violations.push({ code, rule: 'P-DETAILS', field, message });
+  const v = (code: ErrorCode, field: string, message: string) => violations.push({ code, rule: 'P-DETAILS', field, message });
   const seen = new Map<string, number>();
   const wanted = body.staff.map((m) => ({ ...m, email: m.email.toLowerCase() }));
   wanted.forEach((m, i) => {
@@ -288,7 +288,7 @@ export async function saveStaff(store: Store, urn: string, editor: Editor, body:
   ];
   if (changes.length === 0) return staffAnswer(existing, editor);
   if (2 * (put.length + removed.length) + 1 > MAX_TRANSACTION_ITEMS) {
-    throw new AppError(422, 'TOO_MANY_CHANGES', 'Add or remove at most 49 people at once; save some now and the rest after.');
+    throw new DomainError('TOO_MANY_CHANGES', 'Add or remove at most 49 people at once; save some now and the rest after.');
   }
   await changeStaffRoles(store, urn, { put, remove: removed.map((r) => r.email) }, [auditPut(store, urn, 'staff', editor, changes, now)]);
   return staffAnswer(await listStaffOfSchool(store, urn), editor);
@@ -301,10 +301,10 @@ function auditPut(store: Store, urn: string, section: ChangeSection, editor: Edi
 }
 
 /**
- * One 422 for every rule broken, each message at its field (prefixed with where the
+ * One refusal for every rule broken, each message at its field (prefixed with where the
  * list or object sits in the body); the rule id when there is only one.
  */
-function refusalOf(violations: readonly RuleViolation[], prefix: string, code: string, what: string): AppError | undefined {
+function refusalOf(violations: readonly RuleViolation[], prefix: string, code: ErrorCode, what: string): DomainError | undefined {
   const [first] = violations;
   if (!first) return undefined;
   const fields: Record<string, string> = {};
@@ -314,8 +314,8 @@ function refusalOf(violations: readonly RuleViolation[], prefix: string, code: s
   }
   const rules = rulesByField(violations, prefix);
   const distinct = new Set(violations.map((v) => v.rule));
-  if (violations.length === 1) return new AppError(422, first.code, first.message, { fields, rules, rule: first.rule });
-  return new AppError(422, code, `Make ${violations.length} changes to ${what} before saving: ${violations.map((v) => v.message).join(' ')}`, {
+  if (violations.length === 1) return new DomainError(first.code, first.message, { fields, rules, rule: first.rule });
+  return new DomainError(code, `Make ${violations.length} changes to ${what} before saving: ${violations.map((v) => v.message).join(' ')}`, {
     fields,
     rules,
     ...(distinct.size === 1 ? { rule: first.rule } : {}),

@@ -32,7 +32,7 @@ export async function resolveSlot(
 
 /**
  * The place a request without one is about to take in the slot it chose, with the slot
- * item written first if the slot was never booked. Throws SLOT_FULL (409) at once when the
+ * item written first if the slot was never booked. Throws SLOT_FULL at once when the
  * slot is full as read (the transaction's condition settles a race). Undefined when the
  * slot is no longer offered and was never booked: there are no places to count then.
  */

@@ -19,7 +19,7 @@ import {
   type StatementVersionLink,
 } from '#shared/domain/statement.ts';
 import { londonDate } from '#shared/domain/timezone.ts';
-import { AppError, ConflictError, NotFoundError } from '#shared/errors.ts';
+import { DomainError } from '#shared/domain/errors.ts';
 import { escapeHtml } from '#shared/domain/html.ts';
 import { siteUrl } from '#shared/mail/links.ts';
 import type { Store } from '#shared/store/client.ts';
@@ -108,15 +108,15 @@ function statementAnswer(school: StoredSchool, pointer: StatementPointer, s: Sto
   };
 }
 
-/** The JSON answer: the statement, or the contract's 404 saying why there is none. */
+/** The JSON answer: the statement, or a refusal saying why there is none. */
 export async function publicStatement(store: Store, urn: string, version?: number, now = new Date()): Promise<StatementAnswer> {
   const found = await findPublishedStatement(store, urn, version, now);
   if (found.kind === 'found') return found.answer;
-  if (found.kind === 'no-school') throw new NotFoundError('SCHOOL_NOT_FOUND', `There is no school with URN ${urn}. Check the number, or search by name.`);
+  if (found.kind === 'no-school') throw new DomainError('SCHOOL_NOT_FOUND', `There is no school with URN ${urn}. Check the number, or search by name.`);
   if (found.kind === 'not-published') {
-    throw new NotFoundError('STATEMENT_NOT_PUBLISHED', `${found.school.name} has not published its provider access policy statement on this service yet.`);
+    throw new DomainError('STATEMENT_NOT_PUBLISHED', `${found.school.name} has not published its provider access policy statement on this service yet.`);
   }
-  throw new NotFoundError('STATEMENT_VERSION_NOT_FOUND', `${found.school.name} has no version ${version} of its statement; the latest is version ${found.latest}.`);
+  throw new DomainError('STATEMENT_VERSION_NOT_FOUND', `${found.school.name} has no version ${version} of its statement; the latest is version ${found.latest}.`);
 }
 
 /** The careers lead's statement page: what is published, a draft from the live settings, the snippet. */
@@ -159,17 +159,17 @@ export async function publishStatement(
   now = new Date(),
 ): Promise<ManageStatementAnswer> {
   if (!STATEMENT_PUBLISHER_ROLES.includes(editor.role)) {
-    throw new AppError(403, 'PUBLISHER_ROLE_REQUIRED', "Only the school's careers lead or a trust admin can publish the statement. Ask them to publish it.");
+    throw new DomainError('PUBLISHER_ROLE_REQUIRED', "Only the school's careers lead or a trust admin can publish the statement. Ask them to publish it.");
   }
   const today = londonDate(now.toISOString());
   if (body.approvedOn > today) {
-    throw new AppError(422, 'APPROVAL_DATE_IN_FUTURE', 'The approval date is in the future. Publish the statement once it has been approved.', {
+    throw new DomainError('APPROVAL_DATE_IN_FUTURE', 'The approval date is in the future. Publish the statement once it has been approved.', {
       fields: { approvedOn: `Enter a date on or before ${formatDateShort(today)}.` },
       rule: 'S-REVIEW',
     });
   }
   if (nextReviewDate(body.approvedOn) <= today) {
-    throw new AppError(422, 'APPROVAL_OUT_OF_DATE', `A statement approved on ${formatDateShort(body.approvedOn)} is already due for its yearly review. Have it approved again, then publish it.`, {
+    throw new DomainError('APPROVAL_OUT_OF_DATE', `A statement approved on ${formatDateShort(body.approvedOn)} is already due for its yearly review. Have it approved again, then publish it.`, {
       fields: { approvedOn: 'Enter the date of an approval within the last year.' },
       rule: 'S-REVIEW',
     });
@@ -179,7 +179,7 @@ export async function publishStatement(
   if (!school.careersLead.email) missing['settings.careersLead'] = 'Enter the careers lead, with their email, in the settings (S-PROCEDURE).';
   if (!school.premises.trim()) missing['settings.premises'] = 'Describe the premises and facilities you provide in the settings (S-PREMISES).';
   if (Object.keys(missing).length > 0) {
-    throw new AppError(422, 'STATEMENT_INCOMPLETE', 'The statement needs the careers lead and the premises text from your settings before it can be published.', { fields: missing });
+    throw new DomainError('STATEMENT_INCOMPLETE', 'The statement needs the careers lead and the premises text from your settings before it can be published.', { fields: missing });
   }
   const latest = statementPointerOf(school)?.version ?? 0;
   const statement: StoredStatement = {
@@ -191,7 +191,7 @@ export async function publishStatement(
     content: buildStatement(school, opportunities, body, { siteUrl: siteUrl('/') }),
   };
   if (!(await publishStatementVersion(store, statement, latest, versionOf(school, 'version')))) {
-    throw new ConflictError(
+    throw new DomainError(
       'STATEMENT_CHANGED',
       'Someone else published a version of the statement, or changed the settings it is made from, just now. Reload the page to see it, then publish again if you still need to.',
     );
