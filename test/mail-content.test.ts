@@ -106,7 +106,7 @@ describe('approve, with a message and a venue', () => {
   });
 
   it("the provider's email: where to go (venue, address), the school's message, photo ID and visitor checks, whom to ask for", () => {
-    expectIn(provider, NOTE, 'Where: Drama studio', `Address: ${ADDRESS}`, /Arrive 15 minutes early \(by 09:45\) to sign in as the school asks/, /photo ID for each of your 3 staff/, /visitor checks/);
+    expectIn(provider, NOTE, 'Where: Drama studio', `Address: ${ADDRESS}`, /Arrive 15 minutes early \(by 9:45am\) to sign in as the school asks/, /photo ID for each of your 3 staff/, /visitor checks/);
     expectIn(provider, /Jordan Ellery, careers\.lead@harbourview\.example, 01632 960001/);
     // The school said where to sign in: the general line does not send them to reception.
     expectNotIn(provider, /go to reception/);
@@ -190,7 +190,7 @@ describe('approve a request on a slot, without a venue', () => {
     const lead = (await stack.inbox()).find((e) => e.subject === provider.subject && e.destination.to.some((t) => t.includes(LEAD)));
     if (!lead) throw new Error("no lead's copy");
     // No message from the school: the general line sends them to reception.
-    expectIn(provider, 'Where: Main hall', /Arrive 15 minutes early \(by 08:35\) and go to reception to sign in/);
+    expectIn(provider, 'Where: Main hall', /Arrive 15 minutes early \(by 8:35am\) and go to reception to sign in/);
     expectNotIn(provider, /Message from the school/);
     expectIn(lead, 'Where: Main hall');
     expect(inviteOf(provider).location).toBe(`Main hall, ${ADDRESS}`);
