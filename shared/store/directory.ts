@@ -6,9 +6,13 @@ import { BatchWriteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { School } from '#shared/domain/types.ts';
 import type { SchoolSummary } from '#shared/api/provider.ts';
 import type { Store } from './client.ts';
-import { fromItem, keys } from './keys.ts';
+import { fromItem } from './keys.ts';
 
 const MAX_RESULTS = 25;
+
+/** One item per search term of a school, partitioned by the term's first two characters. */
+const directoryPartition = (term: string) => `DIR#${term.slice(0, 2)}`;
+const directoryTermKey = (term: string, urn: string) => ({ pk: directoryPartition(term), sk: `${term}#${urn}` });
 
 /** Lower case, accents off, letters and digits only. */
 export function normaliseWord(word: string): string {
@@ -48,9 +52,9 @@ export function directoryWrites(summary: SchoolSummary, terms: string[], previou
   const stale = previousTerms.filter((t) => !terms.includes(t));
   return [
     ...terms.map((term) => ({
-      PutRequest: { Item: { ...keys.directoryTerm(term, summary.urn), itemType: 'directory', term, terms, summary } },
+      PutRequest: { Item: { ...directoryTermKey(term, summary.urn), itemType: 'directory', term, terms, summary } },
     })),
-    ...stale.map((term) => ({ DeleteRequest: { Key: keys.directoryTerm(term, summary.urn) } })),
+    ...stale.map((term) => ({ DeleteRequest: { Key: directoryTermKey(term, summary.urn) } })),
   ];
 }
 
@@ -79,7 +83,7 @@ export async function searchSchools(store: Store, query: string): Promise<School
     new QueryCommand({
       TableName: store.tableName,
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': keys.directoryPartition(lead), ':prefix': lead },
+      ExpressionAttributeValues: { ':pk': directoryPartition(lead), ':prefix': lead },
       Limit: 500,
     }),
   );

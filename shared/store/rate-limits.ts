@@ -3,7 +3,6 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Store } from './client.ts';
 import { keyedHash } from './keyed-hash.ts';
-import { keys } from './keys.ts';
 import { epochSeconds } from './secrets.ts';
 
 export interface RateLimit {
@@ -11,6 +10,9 @@ export interface RateLimit {
   limit: number;
   windowSeconds: number;
 }
+
+/** One counter per caller (the keyed hash of its IP or address, never the value) and window; TTL removes it once the window is over. */
+const rateWindowKey = (scope: string, subject: string, windowStart: number) => ({ pk: `RATE#${scope}#${subject}`, sk: `W#${windowStart}` });
 
 export type RateCheck = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
@@ -28,7 +30,7 @@ export async function hitRateLimit(store: Store, rule: RateLimit, subject: strin
     await store.doc.send(
       new UpdateCommand({
         TableName: store.tableName,
-        Key: keys.rateWindow(rule.scope, subjectHash, windowStart),
+        Key: rateWindowKey(rule.scope, subjectHash, windowStart),
         UpdateExpression: 'ADD hits :one SET expiresAt = :end',
         ConditionExpression: 'attribute_not_exists(hits) OR hits < :limit',
         ExpressionAttributeValues: { ':one': 1, ':end': windowEnd, ':limit': rule.limit },

@@ -1,13 +1,16 @@
 // Access patterns for dated slots: a place count and how many are taken (`held`: waiting
 // requests that hold a place and approved encounters), so a conditional update can refuse
 // the place that would overfill it.
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { IsoDate, LocalTime } from '#shared/domain/types.ts';
-import type { Store } from './client.ts';
-import { fromItem, keys } from './keys.ts';
+import { queryEvery, type Store } from './client.ts';
+import { fromItem, schoolPartition } from './keys.ts';
 import type { TransactItems } from './transact.ts';
 import type { SlotPlace } from '#shared/domain/records.ts';
 export type { SlotPlace } from '#shared/domain/records.ts';
+
+/** A dated slot of an opportunity: by date and time, so a date range is one query. */
+const slotKey = (urn: string, date: string, time: string, opportunityId: string) => ({ pk: schoolPartition(urn), sk: `SLOT#${date}T${time}#${opportunityId}` });
 
 export interface StoredSlot {
   urn: string;
@@ -25,7 +28,7 @@ export async function ensureSlot(store: Store, slot: Omit<StoredSlot, 'held'>): 
     await store.doc.send(
       new PutCommand({
         TableName: store.tableName,
-        Item: { ...keys.slot(slot.urn, slot.date, slot.time, slot.opportunityId), itemType: 'slot', ...slot, held: 0 },
+        Item: { ...slotKey(slot.urn, slot.date, slot.time, slot.opportunityId), itemType: 'slot', ...slot, held: 0 },
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
     );
@@ -42,7 +45,7 @@ export async function getSlot(
   opportunityId: string,
 ): Promise<StoredSlot | undefined> {
   const out = await store.doc.send(
-    new GetCommand({ TableName: store.tableName, Key: keys.slot(urn, date, time, opportunityId), ConsistentRead: true }),
+    new GetCommand({ TableName: store.tableName, Key: slotKey(urn, date, time, opportunityId), ConsistentRead: true }),
   );
   if (!out.Item) return undefined;
   return fromItem<StoredSlot>(out.Item);
@@ -50,22 +53,11 @@ export async function getSlot(
 
 /** The slots of a school that have been booked at least once, between two dates. */
 export async function listSlotsOfSchool(store: Store, urn: string, from: IsoDate, to: IsoDate): Promise<StoredSlot[]> {
-  const range = keys.slotRange(from, to);
-  const slots: StoredSlot[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await store.doc.send(
-      new QueryCommand({
-        TableName: store.tableName,
-        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :lo AND :hi',
-        ExpressionAttributeValues: { ':pk': keys.school(urn).pk, ':lo': range.lo, ':hi': range.hi },
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const item of out.Items ?? []) slots.push(fromItem<StoredSlot>(item));
-    start = out.LastEvaluatedKey;
-  } while (start);
-  return slots;
+  const items = await queryEvery(store, {
+    KeyConditionExpression: 'pk = :pk AND sk BETWEEN :lo AND :hi',
+    ExpressionAttributeValues: { ':pk': schoolPartition(urn), ':lo': `SLOT#${from}`, ':hi': `SLOT#${to}~` },
+  });
+  return items.map((i) => fromItem<StoredSlot>(i));
 }
 
 /**
@@ -80,7 +72,7 @@ export async function setSlotCapacity(store: Store, slot: Pick<StoredSlot, 'urn'
     await store.doc.send(
       new UpdateCommand({
         TableName: store.tableName,
-        Key: keys.slot(slot.urn, slot.date, slot.time, slot.opportunityId),
+        Key: slotKey(slot.urn, slot.date, slot.time, slot.opportunityId),
         UpdateExpression: 'SET #capacity = :c',
         ConditionExpression: 'attribute_exists(pk) AND #held <= :c',
         ExpressionAttributeNames: { '#capacity': 'capacity', '#held': 'held' },
@@ -94,7 +86,6 @@ export async function setSlotCapacity(store: Store, slot: Pick<StoredSlot, 'urn'
   }
 }
 
-
 type TransactItem = TransactItems[number];
 
 /** Takes one place, in a transaction: refused (the condition fails) when the slot is full or was never booked. */
@@ -102,7 +93,7 @@ export function takePlaceUpdate(store: Store, urn: string, place: SlotPlace): Tr
   return {
     Update: {
       TableName: store.tableName,
-      Key: keys.slot(urn, place.date, place.time, place.opportunityId),
+      Key: slotKey(urn, place.date, place.time, place.opportunityId),
       UpdateExpression: 'SET #held = #held + :one',
       ConditionExpression: 'attribute_exists(pk) AND #held < #capacity',
       ExpressionAttributeNames: { '#held': 'held', '#capacity': 'capacity' },
@@ -116,7 +107,7 @@ export function releasePlaceUpdate(store: Store, urn: string, place: SlotPlace):
   return {
     Update: {
       TableName: store.tableName,
-      Key: keys.slot(urn, place.date, place.time, place.opportunityId),
+      Key: slotKey(urn, place.date, place.time, place.opportunityId),
       UpdateExpression: 'SET #held = #held - :one',
       ConditionExpression: '#held > :zero',
       ExpressionAttributeNames: { '#held': 'held' },
@@ -130,7 +121,7 @@ export function roomCheck(store: Store, urn: string, place: SlotPlace): Transact
   return {
     ConditionCheck: {
       TableName: store.tableName,
-      Key: keys.slot(urn, place.date, place.time, place.opportunityId),
+      Key: slotKey(urn, place.date, place.time, place.opportunityId),
       ConditionExpression: '#held < #capacity',
       ExpressionAttributeNames: { '#held': 'held', '#capacity': 'capacity' },
     },

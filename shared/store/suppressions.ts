@@ -9,7 +9,7 @@
 // address is easy to guess, and hashing the guess would confirm it.
 import { BatchGetCommand, GetCommand, PutCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
 import type { Store } from './client.ts';
-import { fromItem, keys } from './keys.ts';
+import { fromItem } from './keys.ts';
 import { keyedHash, keyedHasher } from './keyed-hash.ts';
 
 export type SuppressionReason = 'bounce' | 'complaint';
@@ -29,8 +29,10 @@ export interface SuppressionReport {
 /** What is kept: the report without the address. */
 export type Suppression = Omit<SuppressionReport, 'email'>;
 
+/** An address SES reported, by its keyed hash (shared/store/keyed-hash.ts). */
+const suppressedKey = (emailHash: string) => ({ pk: `SUPPRESSED#${emailHash}`, sk: 'SUPPRESSED' });
 const normalised = (email: string) => email.trim().toLowerCase();
-const keyOf = async (email: string) => keys.suppressed(await keyedHash(normalised(email)));
+const keyOf = async (email: string) => suppressedKey(await keyedHash(normalised(email)));
 const ADDRESS = /[^\s<>()[\]"',;:@]+@[^\s<>()[\]"',;:@]+/g;
 
 /** Records (or refreshes) one suppressed address; the latest report wins. */
@@ -54,7 +56,7 @@ export async function suppressedAmong(store: Store, emails: readonly string[]): 
   const unique = [...new Set(emails.map(normalised).filter(Boolean))];
   if (unique.length === 0) return [];
   const hash = await keyedHasher();
-  const keyOfAddress = (e: string) => keys.suppressed(hash(e));
+  const keyOfAddress = (e: string) => suppressedKey(hash(e));
   const byPk = new Map(unique.map((e) => [keyOfAddress(e).pk, e]));
   const found = new Set<string>();
   for (let i = 0; i < unique.length; i += 100) {
