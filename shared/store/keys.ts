@@ -21,6 +21,15 @@ export const providerPartition = (email: string) => `PROVIDER#${email.toLowerCas
  */
 export const heldForEmail = (email: string) => `EMAIL#${email.toLowerCase()}`;
 
+/** The gsi1 attributes of an item that holds `email`, sorted by its own partition key (whose prefix says what it is). */
+export const heldForEmailIndex = (email: string, pk: string) => ({ gsi1pk: heldForEmail(email), gsi1sk: pk });
+
+/** A query's key condition: the items of one table partition whose sort key starts with `prefix`. */
+export const sortKeyBeginsWith = (pk: string, prefix: string) => ({
+  KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+  ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix },
+});
+
 /** The table attributes that are keys, stripped before an item leaves the store. */
 export const KEY_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'expiresAt'] as const;
 

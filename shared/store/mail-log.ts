@@ -17,7 +17,7 @@
 // over. Until then a retry is told the send is in flight (and the record is retried
 // later), never that it was sent.
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { Store } from './client.ts';
+import { conditionHeld, type Store } from './client.ts';
 import { fromItem, type TableKey } from './keys.ts';
 import type { SuppressionReason } from './suppressions.ts';
 
@@ -49,19 +49,17 @@ export class DeliveryInFlight extends Error {
  */
 export async function claimDelivery(store: Store, source: ItemKey, role: string, now = new Date()): Promise<boolean> {
   const key = mailSentKey(source, role);
-  try {
-    await store.doc.send(
+  const claimed = await conditionHeld(
+    store.doc.send(
       new PutCommand({
         TableName: store.tableName,
         Item: { ...key, itemType: 'mailSent', role, claimedAt: now.toISOString() },
         ConditionExpression: 'attribute_not_exists(pk) OR (attribute_not_exists(messageId) AND (claimedAt < :stale OR outcome = :suppressed))',
         ExpressionAttributeValues: { ':stale': new Date(now.getTime() - CLAIM_LEASE_SECONDS * 1000).toISOString(), ':suppressed': 'suppressed' },
       }),
-    );
-    return true;
-  } catch (err) {
-    if ((err as Error).name !== 'ConditionalCheckFailedException') throw err;
-  }
+    ),
+  );
+  if (claimed) return true;
   const out = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: key, ConsistentRead: true }));
   if (out.Item?.messageId) return false;
   throw new DeliveryInFlight(role, String(out.Item?.claimedAt ?? 'just now'));
@@ -100,20 +98,16 @@ export interface MailLogEntry {
  * reported after the send does not rewrite what happened.
  */
 export async function recordSuppressed(store: Store, source: ItemKey, role: string, reason: SuppressionReason, now = new Date()): Promise<boolean> {
-  try {
-    await store.doc.send(
+  return conditionHeld(
+    store.doc.send(
       new PutCommand({
         TableName: store.tableName,
         Item: { ...mailSentKey(source, role), itemType: 'mailSent', role, outcome: 'suppressed', reason, suppressedAt: now.toISOString() },
         ConditionExpression: 'attribute_not_exists(pk) OR outcome = :suppressed',
         ExpressionAttributeValues: { ':suppressed': 'suppressed' },
       }),
-    );
-    return true;
-  } catch (err) {
-    if ((err as Error).name === 'ConditionalCheckFailedException') return false;
-    throw err;
-  }
+    ),
+  );
 }
 
 /** The mail log's entry for one email of one item, if any. */

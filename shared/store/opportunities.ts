@@ -4,7 +4,7 @@
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Opportunity } from '#shared/domain/types.ts';
 import type { Store } from './client.ts';
-import { fromItem, schoolPartition } from './keys.ts';
+import { fromItem, schoolPartition, sortKeyBeginsWith } from './keys.ts';
 import { profileVersionUpdate } from './schools.ts';
 import { MAX_TRANSACTION_ITEMS, transact, TransactionCancelled, type TransactItems } from './transact.ts';
 
@@ -23,8 +23,7 @@ export async function listOpportunities(store: Store, urn: string): Promise<Oppo
   const out = await store.doc.send(
     new QueryCommand({
       TableName: store.tableName,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': schoolPartition(urn), ':prefix': OPPORTUNITY_PREFIX },
+      ...sortKeyBeginsWith(schoolPartition(urn), OPPORTUNITY_PREFIX),
     }),
   );
   return (out.Items ?? []).map((i) => {

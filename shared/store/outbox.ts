@@ -4,7 +4,7 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Store } from './client.ts';
 import { newId } from './ids.ts';
-import { heldForEmail } from './keys.ts';
+import { heldForEmailIndex } from './keys.ts';
 import { epochSeconds } from './secrets.ts';
 import type { OutboxMessage } from '#shared/domain/records.ts';
 export type { SignInLinkMessage, ReminderMessage, StatementReviewMessage, AttentionMessage, RequestConfirmationMessage, OutboxMessage } from '#shared/domain/records.ts';
@@ -16,7 +16,7 @@ const outboxKey = (id: string) => ({ pk: `OUTBOX#${id}`, sk: 'OUTBOX' });
 export function outboxItem(message: OutboxMessage, now = new Date()) {
   const key = outboxKey(newId(now.getTime()));
   // A sign-in email holds its address until TTL: listed under it, so an erasure finds it.
-  const held = message.kind === 'sign-in-link' ? { gsi1pk: heldForEmail(message.email), gsi1sk: key.pk } : {};
+  const held = message.kind === 'sign-in-link' ? heldForEmailIndex(message.email, key.pk) : {};
   return { ...key, ...held, itemType: 'outbox', ...message, expiresAt: epochSeconds(now) + 7 * 24 * 3600 };
 }
 

@@ -1,7 +1,7 @@
 // Fixed-window counters for public writes, kept in the table with TTL. One conditional
 // update per check: it counts the hit and refuses it past the limit in the same write.
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { Store } from './client.ts';
+import { conditionHeld, type Store } from './client.ts';
 import { keyedHash } from './keyed-hash.ts';
 import { epochSeconds } from './secrets.ts';
 
@@ -26,8 +26,8 @@ export async function hitRateLimit(store: Store, rule: RateLimit, subject: strin
   const windowStart = t - (t % rule.windowSeconds);
   const windowEnd = windowStart + rule.windowSeconds;
   const subjectHash = await keyedHash(subject.toLowerCase());
-  try {
-    await store.doc.send(
+  const allowed = await conditionHeld(
+    store.doc.send(
       new UpdateCommand({
         TableName: store.tableName,
         Key: rateWindowKey(rule.scope, subjectHash, windowStart),
@@ -35,10 +35,7 @@ export async function hitRateLimit(store: Store, rule: RateLimit, subject: strin
         ConditionExpression: 'attribute_not_exists(hits) OR hits < :limit',
         ExpressionAttributeValues: { ':one': 1, ':end': windowEnd, ':limit': rule.limit },
       }),
-    );
-    return { allowed: true };
-  } catch (err) {
-    if ((err as Error).name !== 'ConditionalCheckFailedException') throw err;
-    return { allowed: false, retryAfterSeconds: Math.max(1, windowEnd - t) };
-  }
+    ),
+  );
+  return allowed ? { allowed: true } : { allowed: false, retryAfterSeconds: Math.max(1, windowEnd - t) };
 }

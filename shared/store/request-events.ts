@@ -4,7 +4,7 @@
 // written in the transaction of the change they record (requests.ts, transitions.ts);
 // only an erasure or retention rewrites them, anonymised.
 import { queryEvery, type Store } from './client.ts';
-import { fromItem, requestSortKey, schoolPartition, tableKeyOf, type Keyed } from './keys.ts';
+import { fromItem, requestSortKey, schoolPartition, sortKeyBeginsWith, tableKeyOf, type Keyed } from './keys.ts';
 import { transactInChunks, type TransactItems } from './transact.ts';
 import type { RequestEvent } from '#shared/domain/records.ts';
 
@@ -20,10 +20,7 @@ export function eventItem(e: RequestEvent, seq: number) {
   return { ...eventKey(e.urn, e.requestId, e.at, seq), itemType: 'requestEvent', ...e };
 }
 
-const trailQuery = (urn: string, requestId: string) => ({
-  KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-  ExpressionAttributeValues: { ':pk': schoolPartition(urn), ':prefix': eventsPrefix(requestId) },
-});
+const trailQuery = (urn: string, requestId: string) => sortKeyBeginsWith(schoolPartition(urn), eventsPrefix(requestId));
 
 /** The audit trail of one request, oldest first. */
 export async function listRequestEvents(store: Store, urn: string, id: string): Promise<RequestEvent[]> {
@@ -38,10 +35,11 @@ export async function listKeyedEventsOfRequest(store: Store, urn: string, id: st
 
 /** The events of a school's requests in which one person acted (a query of the school's request items, filtered). */
 export async function listKeyedEventsByActor(store: Store, urn: string, email: string): Promise<Keyed<RequestEvent>[]> {
+  const requestItems = sortKeyBeginsWith(schoolPartition(urn), requestSortKey(''));
   const items = await queryEvery(store, {
-    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+    ...requestItems,
     FilterExpression: 'itemType = :event AND actor.id = :email',
-    ExpressionAttributeValues: { ':pk': schoolPartition(urn), ':prefix': requestSortKey(''), ':event': 'requestEvent', ':email': email.toLowerCase() },
+    ExpressionAttributeValues: { ...requestItems.ExpressionAttributeValues, ':event': 'requestEvent', ':email': email.toLowerCase() },
     ConsistentRead: true,
   });
   return items.map((i) => ({ key: tableKeyOf(i), value: fromItem<RequestEvent>(i) }));

@@ -4,7 +4,7 @@
 import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { queryEvery, type Store } from './client.ts';
 import { newId } from './ids.ts';
-import { fromItem, schoolPartition, tableKeyOf, type Keyed } from './keys.ts';
+import { fromItem, schoolPartition, sortKeyBeginsWith, tableKeyOf, type Keyed } from './keys.ts';
 import type { TransactItems } from './transact.ts';
 
 export const CHANGE_SECTIONS = ['settings', 'opportunities', 'staff'] as const;
@@ -26,10 +26,7 @@ export interface SchoolChange {
 const CHANGE_PREFIX = 'CHANGE#';
 /** One change of a school's settings, opportunities or staff, in time order. */
 const schoolChangeKey = (urn: string, at: string, id: string) => ({ pk: schoolPartition(urn), sk: `${CHANGE_PREFIX}${at}#${id}` });
-const changesQuery = (urn: string) => ({
-  KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-  ExpressionAttributeValues: { ':pk': schoolPartition(urn), ':prefix': CHANGE_PREFIX },
-});
+const changesQuery = (urn: string) => sortKeyBeginsWith(schoolPartition(urn), CHANGE_PREFIX);
 
 /** The Put of a change's audit item, to add to the transaction that makes the change. */
 export function schoolChangePut(store: Store, change: SchoolChange): TransactItems[number] {

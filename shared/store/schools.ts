@@ -5,7 +5,7 @@
 import { BatchGetCommand, GetCommand, paginateQuery, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { School } from '#shared/domain/types.ts';
 import { providerAccessYears } from '#shared/domain/year-groups.ts';
-import type { Store } from './client.ts';
+import { conditionHeld, type Store } from './client.ts';
 import { indexSchool, schoolSummary, searchTerms } from './directory.ts';
 import { fromItem, schoolPartition } from './keys.ts';
 import { transact, TransactionCancelled, type TransactItems } from './transact.ts';
@@ -61,8 +61,8 @@ function schoolsListKeys(urn: string) {
 /** Puts a profile written before the schools list existed into it (idempotent). */
 export async function ensureSchoolListed(store: Store, urn: string): Promise<void> {
   const list = schoolsListKeys(urn);
-  try {
-    await store.doc.send(
+  await conditionHeld(
+    store.doc.send(
       new UpdateCommand({
         TableName: store.tableName,
         Key: schoolKey(urn),
@@ -70,10 +70,8 @@ export async function ensureSchoolListed(store: Store, urn: string): Promise<voi
         ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(gsi1pk)',
         ExpressionAttributeValues: { ':pk': list.gsi1pk, ':sk': list.gsi1sk },
       }),
-    );
-  } catch (err) {
-    if ((err as Error).name !== 'ConditionalCheckFailedException') throw err;
-  }
+    ),
+  );
 }
 
 /** Every school's profile, a page at a time (one gsi1 partition, in URN order). */
@@ -91,12 +89,10 @@ async function reindex(store: Store, school: School, previous?: School) {
 
 /** Writes the profile only if the school is new: returns false when it existed. */
 export async function createSchoolProfileIfAbsent(store: Store, school: School, now: Date = new Date()): Promise<boolean> {
-  try {
-    await store.doc.send(
-      new PutCommand({ TableName: store.tableName, Item: profileItem(school, now), ConditionExpression: 'attribute_not_exists(pk)' }),
-    );
-  } catch (err) {
-    if ((err as Error).name !== 'ConditionalCheckFailedException') throw err;
+  const created = await conditionHeld(
+    store.doc.send(new PutCommand({ TableName: store.tableName, Item: profileItem(school, now), ConditionExpression: 'attribute_not_exists(pk)' })),
+  );
+  if (!created) {
     await ensureSchoolListed(store, school.urn);
     return false;
   }
@@ -186,8 +182,8 @@ export async function updateSchoolSettings(
 
 /** Erasure: the profile's "last saved by" replaced, if it is still that person. */
 export async function replaceProfileEditor(store: Store, urn: string, email: string, placeholder: string): Promise<void> {
-  try {
-    await store.doc.send(
+  await conditionHeld(
+    store.doc.send(
       new UpdateCommand({
         TableName: store.tableName,
         Key: schoolKey(urn),
@@ -195,8 +191,6 @@ export async function replaceProfileEditor(store: Store, urn: string, email: str
         ConditionExpression: 'updatedBy = :e',
         ExpressionAttributeValues: { ':p': placeholder, ':e': email.toLowerCase() },
       }),
-    );
-  } catch (err) {
-    if ((err as Error).name !== 'ConditionalCheckFailedException') throw err;
-  }
+    ),
+  );
 }

@@ -2,8 +2,8 @@
 // a random id; the table holds only its hash. A session ends 12 hours after it was last
 // used or 7 days after sign-in, whichever is first; signing out deletes it.
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { queryEvery, type Store } from './client.ts';
-import { fromItem, heldForEmail, tableKeyOf } from './keys.ts';
+import { conditionHeld, queryEvery, type Store } from './client.ts';
+import { fromItem, heldForEmail, heldForEmailIndex, tableKeyOf } from './keys.ts';
 import { epochSeconds, hashSecret, newSecret } from './secrets.ts';
 import type { SessionKind, SessionRecord } from '#shared/domain/records.ts';
 export type { SessionKind, SessionRecord } from '#shared/domain/records.ts';
@@ -41,7 +41,7 @@ export async function createSession(
   await store.doc.send(
     new PutCommand({
       TableName: store.tableName,
-      Item: { ...key, gsi1pk: heldForEmail(session.email), gsi1sk: key.pk, itemType: 'session', ...session },
+      Item: { ...key, ...heldForEmailIndex(session.email, key.pk), itemType: 'session', ...session },
       ConditionExpression: 'attribute_not_exists(pk)',
     }),
   );
@@ -59,8 +59,9 @@ export async function getSession(store: Store, secret: string, now = new Date())
   if (session.expiresAt <= t) return undefined; // TTL deletion lags; expiry is checked here
   if (t - session.lastSeenAt >= REFRESH_AFTER_SECONDS) {
     const expiresAt = Math.min(t + SESSION_IDLE_SECONDS, session.absoluteExpiresAt);
-    await store.doc
-      .send(
+    // Signed out meanwhile (the condition fails): nothing to refresh.
+    await conditionHeld(
+      store.doc.send(
         new UpdateCommand({
           TableName: store.tableName,
           Key: key,
@@ -68,10 +69,8 @@ export async function getSession(store: Store, secret: string, now = new Date())
           ConditionExpression: 'attribute_exists(pk)',
           ExpressionAttributeValues: { ':t': t, ':e': expiresAt },
         }),
-      )
-      .catch((err: Error) => {
-        if (err.name !== 'ConditionalCheckFailedException') throw err; // signed out meanwhile
-      });
+      ),
+    );
     return { ...session, lastSeenAt: t, expiresAt };
   }
   return session;

@@ -3,7 +3,7 @@
 // the place that would overfill it.
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { IsoDate, LocalTime } from '#shared/domain/types.ts';
-import { queryEvery, type Store } from './client.ts';
+import { conditionHeld, queryEvery, type Store } from './client.ts';
 import { fromItem, schoolPartition } from './keys.ts';
 import type { TransactItems } from './transact.ts';
 import type { SlotPlace } from '#shared/domain/records.ts';
@@ -24,17 +24,15 @@ export interface StoredSlot {
 
 /** Creates the slot if it does not exist yet; an existing slot keeps its held count. */
 export async function ensureSlot(store: Store, slot: Omit<StoredSlot, 'held'>): Promise<void> {
-  try {
-    await store.doc.send(
+  await conditionHeld(
+    store.doc.send(
       new PutCommand({
         TableName: store.tableName,
         Item: { ...slotKey(slot.urn, slot.date, slot.time, slot.opportunityId), itemType: 'slot', ...slot, held: 0 },
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
-    );
-  } catch (err) {
-    if ((err as Error).name !== 'ConditionalCheckFailedException') throw err;
-  }
+    ),
+  );
 }
 
 export async function getSlot(
@@ -68,8 +66,8 @@ export async function listSlotsOfSchool(store: Store, urn: string, from: IsoDate
  * old capacity (answers false) rather than be overfilled: the next save tries again.
  */
 export async function setSlotCapacity(store: Store, slot: Pick<StoredSlot, 'urn' | 'date' | 'time' | 'opportunityId'>, capacity: number): Promise<boolean> {
-  try {
-    await store.doc.send(
+  return conditionHeld(
+    store.doc.send(
       new UpdateCommand({
         TableName: store.tableName,
         Key: slotKey(slot.urn, slot.date, slot.time, slot.opportunityId),
@@ -78,12 +76,8 @@ export async function setSlotCapacity(store: Store, slot: Pick<StoredSlot, 'urn'
         ExpressionAttributeNames: { '#capacity': 'capacity', '#held': 'held' },
         ExpressionAttributeValues: { ':c': capacity },
       }),
-    );
-    return true;
-  } catch (err) {
-    if ((err as Error).name !== 'ConditionalCheckFailedException') throw err;
-    return false;
-  }
+    ),
+  );
 }
 
 type TransactItem = TransactItems[number];

@@ -3,14 +3,13 @@
 // together in one transaction.
 import { QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Store } from './client.ts';
-import { fromItem, schoolPartition } from './keys.ts';
+import { fromItem, schoolPartition, sortKeyBeginsWith } from './keys.ts';
 import { transact, type TransactItems } from './transact.ts';
 
 import type { StaffRoleRecord } from '#shared/domain/records.ts';
 export type { StaffRoleRecord } from '#shared/domain/records.ts';
 
 export { STAFF_ROLES, type StaffRole } from '#shared/domain/roles.ts';
-
 
 /** A person's own partition: the schools they have a role at, and those they were careers lead of. */
 export const userPartition = (email: string) => `USER#${email.toLowerCase()}`;
@@ -23,6 +22,12 @@ const userSchoolKey = (email: string, urn: string) => ({ pk: userPartition(email
 /** A school a person was careers lead of until replaced: no access, but an erasure still finds what they did there. */
 const FORMER_PREFIX = 'FORMER#';
 const formerSchoolKey = (email: string, urn: string) => ({ pk: userPartition(email), sk: `${FORMER_PREFIX}${urn}` });
+
+/** The role items of one partition with one prefix (one read: a school's staff, a person's schools). */
+async function rolesIn(store: Store, pk: string, prefix: string): Promise<StaffRoleRecord[]> {
+  const out = await store.doc.send(new QueryCommand({ TableName: store.tableName, ...sortKeyBeginsWith(pk, prefix) }));
+  return (out.Items ?? []).map((i) => fromItem<StaffRoleRecord>(i));
+}
 
 /** Both items of one role (under the school and under the person), as transaction Puts. */
 function staffRolePuts(store: Store, record: StaffRoleRecord): TransactItems {
@@ -70,25 +75,11 @@ export async function changeStaffRoles(
 }
 
 export async function listStaffOfSchool(store: Store, urn: string): Promise<StaffRoleRecord[]> {
-  const out = await store.doc.send(
-    new QueryCommand({
-      TableName: store.tableName,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': schoolPartition(urn), ':prefix': STAFF_PREFIX },
-    }),
-  );
-  return (out.Items ?? []).map((i) => fromItem<StaffRoleRecord>(i));
+  return rolesIn(store, schoolPartition(urn), STAFF_PREFIX);
 }
 
 export async function listRolesOfUser(store: Store, email: string): Promise<StaffRoleRecord[]> {
-  const out = await store.doc.send(
-    new QueryCommand({
-      TableName: store.tableName,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': userPartition(email), ':prefix': USER_SCHOOL_PREFIX },
-    }),
-  );
-  return (out.Items ?? []).map((i) => fromItem<StaffRoleRecord>(i));
+  return rolesIn(store, userPartition(email), USER_SCHOOL_PREFIX);
 }
 
 /**
@@ -120,14 +111,7 @@ export function careersLeadHandoverItems(
 
 /** The schools a person was careers lead of until replaced (no access: only for erasure). */
 export async function listFormerRolesOfUser(store: Store, email: string): Promise<StaffRoleRecord[]> {
-  const out = await store.doc.send(
-    new QueryCommand({
-      TableName: store.tableName,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': userPartition(email), ':prefix': FORMER_PREFIX },
-    }),
-  );
-  return (out.Items ?? []).map((i) => fromItem<StaffRoleRecord>(i));
+  return rolesIn(store, userPartition(email), FORMER_PREFIX);
 }
 
 /** Forgets a former role (an erasure). */

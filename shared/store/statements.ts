@@ -18,7 +18,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { RedactedStatementContact, StatementContent } from '#shared/domain/statement.ts';
 import type { IsoDate } from '#shared/domain/types.ts';
 import { queryEvery, type Store } from './client.ts';
-import { fromItem, schoolPartition } from './keys.ts';
+import { fromItem, schoolPartition, sortKeyBeginsWith } from './keys.ts';
 import { outboxItem, type StatementReviewMessage } from './outbox.ts';
 import { schoolKey, type StoredSchool } from './schools.ts';
 import { transact, TransactionCancelled, type TransactItems } from './transact.ts';
@@ -35,10 +35,7 @@ const statementsPublishedBy = (email: string) => `STATEMENT_PUBLISHER#${email.to
 const indexSort = (urn: string, version: number) => `${urn}#${versionNumber(version)}`;
 /** That the review reminder for one review date of a school's statement was queued (sent once). */
 const reviewReminderKey = (urn: string, reviewDate: string) => ({ pk: schoolPartition(urn), sk: `STATEMENT_REVIEW#${reviewDate}` });
-const versionsQuery = (urn: string) => ({
-  KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-  ExpressionAttributeValues: { ':pk': schoolPartition(urn), ':prefix': STATEMENT_PREFIX },
-});
+const versionsQuery = (urn: string) => sortKeyBeginsWith(schoolPartition(urn), STATEMENT_PREFIX);
 
 /** What the profile keeps of its latest published statement. */
 export interface StatementPointer {
@@ -175,24 +172,20 @@ export async function listStatementContacts(store: Store, urn: string): Promise<
   return items.map((i) => contactRef(urn, i));
 }
 
+/** The versions of any school listed under one partition of an index. */
+async function versionsOnIndex(store: Store, index: 'gsi1' | 'gsi2', partition: string): Promise<StatementContactRef[]> {
+  const items = await queryEvery(store, { IndexName: index, KeyConditionExpression: `${index}pk = :pk`, ExpressionAttributeValues: { ':pk': partition } });
+  return items.map((i) => contactRef(String(i.urn), i));
+}
+
 /** Every version, of any school, that still names this address as its careers lead (gsi2). */
 export async function listStatementsNamingLead(store: Store, email: string): Promise<StatementContactRef[]> {
-  const items = await queryEvery(store, {
-    IndexName: 'gsi2',
-    KeyConditionExpression: 'gsi2pk = :pk',
-    ExpressionAttributeValues: { ':pk': statementsNamingLead(email) },
-  });
-  return items.map((i) => contactRef(String(i.urn), i));
+  return versionsOnIndex(store, 'gsi2', statementsNamingLead(email));
 }
 
 /** Every version, of any school, this address published (gsi1), whatever roles it has now. */
 export async function listStatementsPublishedBy(store: Store, email: string): Promise<StatementContactRef[]> {
-  const items = await queryEvery(store, {
-    IndexName: 'gsi1',
-    KeyConditionExpression: 'gsi1pk = :pk',
-    ExpressionAttributeValues: { ':pk': statementsPublishedBy(email) },
-  });
-  return items.map((i) => contactRef(String(i.urn), i));
+  return versionsOnIndex(store, 'gsi1', statementsPublishedBy(email));
 }
 
 /**

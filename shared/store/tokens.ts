@@ -2,8 +2,8 @@
 // token (to show a confirmation page) changes nothing; only `consumeToken` uses it up.
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { AppError } from '#shared/errors.ts';
-import { queryEvery, type Store } from './client.ts';
-import { fromItem, heldForEmail, tableKeyOf } from './keys.ts';
+import { conditionHeld, queryEvery, type Store } from './client.ts';
+import { fromItem, heldForEmail, heldForEmailIndex, tableKeyOf } from './keys.ts';
 import { epochSeconds, hashSecret, newSecret } from './secrets.ts';
 import type { TransactItems } from './transact.ts';
 import type { TokenPurpose, TokenRecord } from '#shared/domain/records.ts';
@@ -31,7 +31,7 @@ export async function issueToken(
   await store.doc.send(
     new PutCommand({
       TableName: store.tableName,
-      Item: { ...key, gsi1pk: heldForEmail(record.email), gsi1sk: key.pk, itemType: 'token', ...record },
+      Item: { ...key, ...heldForEmailIndex(record.email, key.pk), itemType: 'token', ...record },
       ConditionExpression: 'attribute_not_exists(pk)',
     }),
   );
@@ -57,8 +57,8 @@ async function replaceEarlierLinks(store: Store, record: TokenRecord, keepHash: 
   const earlier = found.filter((i) => i.pk !== tokenKey(keepHash).pk && replacesEarlier(fromItem<TokenRecord>(i)) && !i.usedAt && !i.replacedAt);
   await Promise.all(
     earlier.map((i) =>
-      store.doc
-        .send(
+      conditionHeld(
+        store.doc.send(
           new UpdateCommand({
             TableName: store.tableName,
             Key: tableKeyOf(i),
@@ -67,10 +67,8 @@ async function replaceEarlierLinks(store: Store, record: TokenRecord, keepHash: 
             ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(usedAt)',
             ExpressionAttributeValues: { ':now': now.toISOString() },
           }),
-        )
-        .catch((err: Error) => {
-          if (err.name !== 'ConditionalCheckFailedException') throw err;
-        }),
+        ),
+      ),
     ),
   );
 }
