@@ -2,9 +2,10 @@
 // policy text, kept as one item so the school page and the rules need one read. Every
 // profile write also refreshes the school's directory entries (search) and keeps the
 // profile in the list of all schools (gsi1) that the daily job walks.
-import { BatchGetCommand, GetCommand, paginateQuery, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, paginateQuery, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { School } from '#shared/domain/types.ts';
 import { providerAccessYears } from '#shared/domain/year-groups.ts';
+import { batchGetAll } from './batch.ts';
 import { conditionHeld, type Store } from './client.ts';
 import { indexSchool, schoolSummary, searchTerms } from './directory.ts';
 import { fromItem, schoolPartition } from './keys.ts';
@@ -26,26 +27,15 @@ export async function getSchoolProfile(store: Store, urn: string): Promise<Store
 /**
  * The names of some schools (for lists that show each request's school): one BatchGetItem
  * per 100 schools, projected to the name, instead of one read of each whole profile.
- * Unknown schools are left out; keys DynamoDB leaves unprocessed are asked again.
+ * Unknown schools are left out.
  */
 export async function getSchoolNames(store: Store, urns: Iterable<string>): Promise<Map<string, string>> {
-  const names = new Map<string, string>();
-  const wanted = [...new Set(urns)];
-  for (let i = 0; i < wanted.length; i += 100) {
-    let pending: Record<string, unknown>[] = wanted.slice(i, i + 100).map((urn) => schoolKey(urn));
-    for (let attempt = 0; pending.length > 0; attempt++) {
-      if (attempt >= 8) throw new Error(`${pending.length} school names were still unprocessed after ${attempt} attempts`);
-      if (attempt > 0) await new Promise((r) => setTimeout(r, Math.random() * Math.min(1_000, 25 * 2 ** attempt)));
-      const out = await store.doc.send(
-        new BatchGetCommand({
-          RequestItems: { [store.tableName]: { Keys: pending, ProjectionExpression: '#urn, #name', ExpressionAttributeNames: { '#urn': 'urn', '#name': 'name' } } },
-        }),
-      );
-      for (const item of out.Responses?.[store.tableName] ?? []) names.set(String(item.urn), String(item.name));
-      pending = (out.UnprocessedKeys?.[store.tableName]?.Keys ?? []) as Record<string, unknown>[];
-    }
-  }
-  return names;
+  const items = await batchGetAll(
+    store,
+    [...new Set(urns)].map((urn) => schoolKey(urn)),
+    { consistent: false, projection: { ProjectionExpression: '#urn, #name', ExpressionAttributeNames: { '#urn': 'urn', '#name': 'name' } } },
+  );
+  return new Map(items.map((item) => [String(item.urn), String(item.name)]));
 }
 
 /** The profile item as written (keys, schools list, item type): also for batched imports. */
