@@ -1,10 +1,11 @@
 // Access patterns for provider access requests. Every change of a request is one
 // transaction: the request item, its event item (the stream turns events into email),
 // and any slot hold, each with a condition (DESIGN.md "A request's life").
-import { BatchGetCommand, GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { IsoDate, RequestStatus } from '#shared/domain/types.ts';
 import { confirmationLapsed } from '#shared/domain/state-machine.ts';
 import { AppError, ConflictError } from '#shared/errors.ts';
+import { batchGetAll } from './batch.ts';
 import { queryEvery, type Store } from './client.ts';
 import { confirmedAddressPut } from './confirmed-addresses.ts';
 import { fromItem, providerPartition, requestSortKey, schoolPartition } from './keys.ts';
@@ -231,17 +232,8 @@ export async function findRequestOfProvider(store: Store, email: string, id: str
  * unconfirmed request is not the school's yet (issue 12, item 2): never found here.
  */
 export async function getRequestsOfSchools(store: Store, urns: readonly string[], id: string): Promise<StoredRequest[]> {
-  if (urns.length === 0) return [];
-  const found: StoredRequest[] = [];
-  for (let i = 0; i < urns.length; i += 100) {
-    const out = await store.doc.send(
-      new BatchGetCommand({
-        RequestItems: { [store.tableName]: { Keys: urns.slice(i, i + 100).map((urn) => requestKey(urn, id)), ConsistentRead: true } },
-      }),
-    );
-    for (const item of out.Responses?.[store.tableName] ?? []) if (item.status !== 'unconfirmed') found.push(fromItem<StoredRequest>(item));
-  }
-  return found;
+  const items = await batchGetAll(store, urns.map((urn) => requestKey(urn, id)));
+  return items.filter((item) => item.status !== 'unconfirmed').map((item) => fromItem<StoredRequest>(item));
 }
 
 /** The statuses whose requests are encounters: booked (approved) or held (delivered). */

@@ -2,9 +2,9 @@
 // overlap: shared/domain/year-group-days.ts), one item each with a version: a decision
 // reads the days it books or frees, and its transaction writes them conditional on the
 // versions read, so two decisions at once cannot both book the same time.
-import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
 import type { YearGroupDay } from '#shared/domain/year-group-days.ts';
 import type { IsoDate, YearGroup } from '#shared/domain/types.ts';
+import { batchGetAll } from './batch.ts';
 import type { Store } from './client.ts';
 import { fromItem, schoolPartition } from './keys.ts';
 import type { TransactItems } from './transact.ts';
@@ -18,13 +18,8 @@ export interface StoredYearGroupDay extends YearGroupDay {
 const yearGroupDayKey = (urn: string, date: string, yearGroup: number) => ({ pk: schoolPartition(urn), sk: `DAY#${date}#Y${String(yearGroup).padStart(2, '0')}` });
 
 export async function getYearGroupDays(store: Store, urn: string, date: IsoDate, yearGroups: readonly YearGroup[]): Promise<StoredYearGroupDay[]> {
-  if (yearGroups.length === 0) return [];
-  const out = await store.doc.send(
-    new BatchGetCommand({
-      RequestItems: { [store.tableName]: { Keys: yearGroups.map((y) => yearGroupDayKey(urn, date, y)), ConsistentRead: true } },
-    }),
-  );
-  const found = new Map((out.Responses?.[store.tableName] ?? []).map((i) => {
+  const items = await batchGetAll(store, yearGroups.map((y) => yearGroupDayKey(urn, date, y)));
+  const found = new Map(items.map((i) => {
     const day = fromItem<StoredYearGroupDay>(i);
     return [day.yearGroup, day] as const;
   }));
