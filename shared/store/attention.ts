@@ -6,7 +6,8 @@
 import { batchGetAll } from './batch.ts';
 import type { Store } from './client.ts';
 import { schoolPartition } from './keys.ts';
-import { outboxItem, type AttentionMessage } from './outbox.ts';
+import { outboxItem } from './outbox.ts';
+import type { AttentionMessage } from '#shared/domain/records.ts';
 import { epochSeconds } from './secrets.ts';
 import { transact, TransactionCancelled, type TransactItems } from './transact.ts';
 

@@ -8,7 +8,8 @@ import type { RequestStatus } from '#shared/domain/types.ts';
 import { queryEvery, type Store } from './client.ts';
 import { heldForEmail, tableKeyOf, type Keyed, type TableKey } from './keys.ts';
 import { anonymisedEventPuts } from './request-events.ts';
-import { getRequest, listRequestsOfSchoolByStatus, requestItem, type RequestEvent, type StoredRequest } from './requests.ts';
+import { getRequest, listRequestsOfSchoolByStatus, requestItem } from './requests.ts';
+import type { RequestEvent, StoredRequest } from '#shared/domain/records.ts';
 import { MAX_TRANSACTION_ITEMS, transact, transactInChunks, TransactionCancelled, type TransactItems } from './transact.ts';
 
 /** A stored request that may have been anonymised. */

@@ -10,7 +10,8 @@ import type { IsoDate, RequestStatus } from '#shared/domain/types.ts';
 import type { Store } from './client.ts';
 import { schoolPartition } from './keys.ts';
 import { outboxItem } from './outbox.ts';
-import { listRequestsOfSchoolByStatus, requestKey, type StoredRequest } from './requests.ts';
+import { listRequestsOfSchoolByStatus, requestKey } from './requests.ts';
+import type { StoredRequest } from '#shared/domain/records.ts';
 import { epochSeconds } from './secrets.ts';
 import { transact, TransactionCancelled } from './transact.ts';
 

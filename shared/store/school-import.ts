@@ -9,7 +9,8 @@ import { batchGetAll, batchWriteAll, type WriteRequest } from './batch.ts';
 import type { Store } from './client.ts';
 import { directoryWrites, schoolSummary, searchTerms } from './directory.ts';
 import { fromItem } from './keys.ts';
-import { profileItem, schoolKey, type StoredSchool } from './schools.ts';
+import { profileItem, schoolKey } from './schools.ts';
+import type { StoredSchool } from '#shared/domain/records.ts';
 
 /** The stored profiles of the given URNs (absent ones left out), by URN. */
 export async function getSchoolProfiles(store: Store, urns: readonly string[]): Promise<Map<string, StoredSchool>> {

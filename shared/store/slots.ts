@@ -7,7 +7,6 @@ import { conditionHeld, queryEvery, type Store } from './client.ts';
 import { fromItem, schoolPartition } from './keys.ts';
 import type { TransactItems } from './transact.ts';
 import type { SlotPlace } from '#shared/domain/records.ts';
-export type { SlotPlace } from '#shared/domain/records.ts';
 
 /** A dated slot of an opportunity: by date and time, so a date range is one query. */
 const slotKey = (urn: string, date: string, time: string, opportunityId: string) => ({ pk: schoolPartition(urn), sk: `SLOT#${date}T${time}#${opportunityId}` });

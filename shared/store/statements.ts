@@ -19,8 +19,9 @@ import type { RedactedStatementContact, StatementContent } from '#shared/domain/
 import type { IsoDate } from '#shared/domain/types.ts';
 import { queryEvery, type Store } from './client.ts';
 import { fromItem, schoolPartition, sortKeyBeginsWith } from './keys.ts';
-import { outboxItem, type StatementReviewMessage } from './outbox.ts';
-import { schoolKey, type StoredSchool } from './schools.ts';
+import { outboxItem } from './outbox.ts';
+import { schoolKey } from './schools.ts';
+import type { StatementReviewMessage, StoredSchool } from '#shared/domain/records.ts';
 import { transact, TransactionCancelled, type TransactItems } from './transact.ts';
 
 const STATEMENT_PREFIX = 'STATEMENT#';

@@ -7,8 +7,8 @@ import { fromItem, heldForEmail, heldForEmailIndex, tableKeyOf } from './keys.ts
 import { epochSeconds, hashSecret, newSecret } from './secrets.ts';
 import type { TransactItems } from './transact.ts';
 import type { TokenPurpose, TokenRecord } from '#shared/domain/records.ts';
-export type { TokenPurpose, TokenRecord } from '#shared/domain/records.ts';
-export { TOKEN_PURPOSES } from '#shared/domain/records.ts';
+// Re-exported while files outside shared/store still import it from here (issue 13 moves them to the domain).
+export type { TokenRecord } from '#shared/domain/records.ts';
 
 /** Stored only under the SHA-256 of the secret (never in clear); on gsi1 under its address, after its sessions' prefix. */
 const TOKEN_PREFIX = 'TOKEN#';
