@@ -1,6 +1,7 @@
 // The provider-facing API contract: the zod schemas the functions parse with, and the
 // answer shapes the web pages read (pages import only the types, never zod).
 import * as z from 'zod';
+import type { SchoolSummary } from '#shared/domain/records.ts';
 import { PROVIDER_TYPES, SESSION_TYPES } from '#shared/domain/types.ts';
 import { isoDate, line, localTime, noRefusedCharacter, optionalLine, text } from './fields.ts';
 
@@ -53,16 +54,8 @@ export const createRequestBody = z
 
 export type CreateRequestBody = z.input<typeof createRequestBody>;
 
-export interface SchoolSummary {
-  urn: string;
-  name: string;
-  town: string;
-  postcode: string;
-  phase: string;
-  trust?: string;
-  /** Years 8–13 the school teaches; empty means it takes no provider access requests. */
-  providerAccessYears: number[];
-}
+/** A search result: the directory's record of a school (shared/domain/records.ts). */
+export type { SchoolSummary };
 
 export interface PublicSchool extends SchoolSummary {
   address: { street: string; town: string; postcode: string };

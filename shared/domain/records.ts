@@ -150,3 +150,15 @@ export interface RequestConfirmationMessage {
 }
 
 export type OutboxMessage = SignInLinkMessage | ReminderMessage | StatementReviewMessage | AttentionMessage | RequestConfirmationMessage;
+
+/** A school as the directory keeps it for search results: enough to list and choose it. */
+export interface SchoolSummary {
+  urn: string;
+  name: string;
+  town: string;
+  postcode: string;
+  phase: string;
+  trust?: string;
+  /** Years 8–13 the school teaches; empty means it takes no provider access requests. */
+  providerAccessYears: number[];
+}

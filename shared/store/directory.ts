@@ -4,7 +4,7 @@
 // a search reads one partition with begins_with and keeps the schools matching every word.
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { School } from '#shared/domain/types.ts';
-import type { SchoolSummary } from '#shared/api/provider.ts';
+import type { SchoolSummary } from '#shared/domain/records.ts';
 import { batchWriteAll } from './batch.ts';
 import type { Store } from './client.ts';
 import { fromItem } from './keys.ts';
