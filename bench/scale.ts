@@ -13,9 +13,11 @@ import { createTableInput } from '#shared/store/table.ts';
 import { addDays } from '#shared/domain/dates.ts';
 import { storeFromEnv } from '#shared/store/client.ts';
 import { newId } from '#shared/store/ids.ts';
-import { keys } from '#shared/store/keys.ts';
 import { requestItem } from '#shared/store/requests.ts';
+import { schoolKey } from '#shared/store/schools.ts';
 import { hashSecret } from '#shared/store/secrets.ts';
+import { sessionKey } from '#shared/store/sessions.ts';
+import { userPartition } from '#shared/store/staff.ts';
 import { httpRoutes } from '#shared/routes.ts';
 import { sampleRequest } from '#test/support/requests.ts';
 import { recordedCall, type Fixtures } from './api.ts';
@@ -88,7 +90,7 @@ async function copyShowcase(stack: BenchStack, leadCookie: string, leadEmail: st
   const secret = leadCookie.split('=')[1] ?? '';
   const items = (
     await unrecorded(() =>
-      Promise.all([partition(keys.school(SHOWCASE.urn).pk), partition(keys.userSchool(leadEmail, SHOWCASE.urn).pk), partition(keys.session(hashSecret(secret)).pk)]),
+      Promise.all([partition(schoolKey(SHOWCASE.urn).pk), partition(userPartition(leadEmail)), partition(sessionKey(hashSecret(secret)).pk)]),
     )
   ).flat();
   await unrecorded(async () => {

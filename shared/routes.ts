@@ -23,7 +23,7 @@ export interface Touches {
    * starts with it ('SCHOOL#' for any school's partition); any other is one exact key.
    * `table` is for the table's own partition key; `indexes`, per index the function
    * queries, for that index's partition key (a Query of an index names only that one).
-   * Every public route that writes declares them (shared/store/keys.ts builds the keys);
+   * Every public route that writes declares them (shared/store builds the keys, each entity's in its module);
    * test/security/leading-keys.test.ts checks each against what the function really touches.
    */
   keys?: { table: readonly string[]; indexes?: Partial<Record<GlobalIndexName, readonly string[]>> };

@@ -11,7 +11,7 @@ import { demoSchool } from '#shared/domain/test-fixtures.ts';
 import { londonDate } from '#shared/domain/timezone.ts';
 import { SESSION_COOKIE } from '#shared/http/session.ts';
 import type { Store } from '#shared/store/client.ts';
-import { keys } from '#shared/store/keys.ts';
+import { calendarFeedKey } from '#shared/store/calendar-feeds.ts';
 import { requestItem, type StoredRequest } from '#shared/store/requests.ts';
 import { putSchoolProfile } from '#shared/store/schools.ts';
 import { createSession } from '#shared/store/sessions.ts';
@@ -138,7 +138,7 @@ describe('private calendar feed', () => {
     const { url } = await json(made);
     expect(url).toMatch(new RegExp(`^${site.url}/api/schools/${FEED_URN}/calendar/[A-Za-z0-9_-]{43}\\.ics$`));
     const secret = /calendar\/(.+)\.ics$/.exec(url)?.[1] ?? '';
-    const stored = (await store.doc.send(new GetCommand({ TableName: store.tableName, Key: keys.calendarFeed(FEED_URN) }))).Item;
+    const stored = (await store.doc.send(new GetCommand({ TableName: store.tableName, Key: calendarFeedKey(FEED_URN) }))).Item;
     expect(stored?.secretHash).toMatch(/^[0-9a-f]{64}$/);
     expect(JSON.stringify(stored)).not.toContain(secret);
 

@@ -8,11 +8,10 @@ import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildStatement, REDACTED_CAREERS_LEAD } from '#shared/domain/statement.ts';
 import { londonDate } from '#shared/domain/timezone.ts';
-import { keys } from '#shared/store/keys.ts';
 import { putPlatformAdmin } from '#shared/store/platform-admins.ts';
-import { getSchoolProfile, updateSchoolSettings, versionOf } from '#shared/store/schools.ts';
+import { getSchoolProfile, schoolKey, updateSchoolSettings, versionOf } from '#shared/store/schools.ts';
 import { listSchoolChanges } from '#shared/store/school-changes.ts';
-import { publishStatementVersion, type StoredStatement } from '#shared/store/statements.ts';
+import { publishStatementVersion, statementsNamingLead, type StoredStatement } from '#shared/store/statements.ts';
 import { profileFieldsOf, settingsOf } from '#shared/domain/settings.ts';
 import { careersLeadReplacement } from '#shared/usecases/statement.ts';
 import { SITE_URL, startInProcessStack, type InProcessStack } from './support/in-process-stack.ts';
@@ -75,7 +74,7 @@ describe('issue 12, item 10: redacted statement versions', () => {
     await publish(HARBOUR.urn, lead);
     const before = [await statementJson(HARBOUR.urn, 1), await statementJson(HARBOUR.urn, 2)];
     expect(before[0].content.procedure.careersLead).toEqual(HARBOUR.lead);
-    expect((await versionItems(HARBOUR.urn)).map((i) => i.gsi2pk)).toEqual([keys.statementsNamingLead(HARBOUR.lead.email), keys.statementsNamingLead(HARBOUR.lead.email)]);
+    expect((await versionItems(HARBOUR.urn)).map((i) => i.gsi2pk)).toEqual([statementsNamingLead(HARBOUR.lead.email), statementsNamingLead(HARBOUR.lead.email)]);
 
     const next = { name: 'Priya Natarajan', email: 'priya.natarajan@harbourview.example', phone: '01632 960099' };
     await saveSettings(HARBOUR.urn, lead, (s) => ({ ...s, careersLead: next }));
@@ -149,7 +148,7 @@ describe('issue 12, item 10: redacted statement versions', () => {
     await publish(OAKRIDGE.urn, lead);
     const before = await statementJson(OAKRIDGE.urn, 1);
     await stack.store.doc.send(
-      new UpdateCommand({ TableName: stack.store.tableName, Key: keys.school(OAKRIDGE.urn), UpdateExpression: 'SET careersLead = :l', ExpressionAttributeValues: { ':l': { name: 'Sam Hollis', email: 'sam.hollis@oakridge-middle.example' } } }),
+      new UpdateCommand({ TableName: stack.store.tableName, Key: schoolKey(OAKRIDGE.urn), UpdateExpression: 'SET careersLead = :l', ExpressionAttributeValues: { ':l': { name: 'Sam Hollis', email: 'sam.hollis@oakridge-middle.example' } } }),
     );
     // Harbour View's old lead (replaced above, versions already redacted) is erased too.
     const erased = await stack.api({ method: 'POST', url: '/api/admin/erasure', cookies: [admin], body: { email: OAKRIDGE.lead.email } });

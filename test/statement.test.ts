@@ -9,7 +9,7 @@ import { londonDate } from '#shared/domain/timezone.ts';
 import { addDays } from '#shared/domain/dates.ts';
 import { nextReviewDate } from '#shared/domain/statement.ts';
 import { createStore, type Store } from '#shared/store/client.ts';
-import { keys } from '#shared/store/keys.ts';
+import { schoolKey } from '#shared/store/schools.ts';
 import { statementReviewReminders } from '#shared/usecases/statement.ts';
 import { json } from './support/site.ts';
 import { startDemoStack, waitForEmail } from './support/stack.ts';
@@ -173,7 +173,7 @@ describe('policy statement', () => {
     await store.doc.send(
       new UpdateCommand({
         TableName: store.tableName,
-        Key: keys.school(URN),
+        Key: schoolKey(URN),
         UpdateExpression: 'SET #s.nextReviewOn = :due',
         ExpressionAttributeNames: { '#s': 'statement' },
         ExpressionAttributeValues: { ':due': addDays(today, -1) },

@@ -1,7 +1,8 @@
 // The first access patterns against a real DynamoDB Local: school profile, request
 // creation in one transaction, a school's requests by status and date, slot holds.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createRequest, getRequest, listRequestEvents, listRequestsOfSchoolByStatus } from '#shared/store/requests.ts';
+import { listRequestEvents } from '#shared/store/request-events.ts';
+import { createRequest, getRequest, listRequestsOfSchoolByStatus } from '#shared/store/requests.ts';
 import { createdEvent, sampleRequest } from './support/requests.ts';
 import { getSchoolProfile, putSchoolProfile, createSchoolProfileIfAbsent } from '#shared/store/schools.ts';
 import { ensureSlot, getSlot } from '#shared/store/slots.ts';

@@ -5,8 +5,8 @@ import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createRequest } from '#shared/store/requests.ts';
+import { schoolKey } from '#shared/store/schools.ts';
 import { createdEvent, sampleRequest } from './support/requests.ts';
-import { keys } from '#shared/store/keys.ts';
 import { StreamPoller } from '#infra/local/stream-poller.ts';
 import { createTestTable, type TestTable } from './support/table.ts';
 
@@ -57,7 +57,7 @@ describe('stream poller', () => {
     expect(first).toMatchObject({ eventName: 'INSERT', eventSource: 'aws:dynamodb', eventSourceARN: table.streamArn });
     expect(first?.dynamodb?.StreamViewType).toBe('NEW_AND_OLD_IMAGES');
     expect(typeof first?.dynamodb?.ApproximateCreationDateTime).toBe('number');
-    expect(first?.dynamodb?.Keys?.pk).toEqual({ S: keys.school('770001').pk });
+    expect(first?.dynamodb?.Keys?.pk).toEqual({ S: schoolKey('770001').pk });
   });
 
   it('retries a whole batch when the handler throws, and sets a poison record aside after the retries', async () => {

@@ -6,9 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { InboxEmail } from '#infra/local/ses.ts';
-import { keys } from '#shared/store/keys.ts';
 import { CONFIRMED_ADDRESS_SECONDS, getConfirmedAddress, isConfirmedAddress, recordConfirmedAddress } from '#shared/store/confirmed-addresses.ts';
-import { getRequest } from '#shared/store/requests.ts';
+import { getRequest, requestKey } from '#shared/store/requests.ts';
 import { getSchoolProfile, putSchoolProfile } from '#shared/store/schools.ts';
 import { getSlot } from '#shared/store/slots.ts';
 import { CREATE_LIMITS } from '#shared/usecases/create-request.ts';
@@ -94,7 +93,7 @@ describe('issue 12, item 2: unverified requests', () => {
     // No place: the slot was not even written.
     expect((await getSlot(stack.store, '990101', slot.date, '08:50', 'y10-assembly'))?.held ?? 0).toBe(0);
     // On no school index, with the TTL attribute at its 24 hours.
-    const raw = (await stack.store.doc.send(new GetCommand({ TableName: stack.store.tableName, Key: keys.request('990101', created.id) }))).Item;
+    const raw = (await stack.store.doc.send(new GetCommand({ TableName: stack.store.tableName, Key: requestKey('990101', created.id) }))).Item;
     expect(raw).toBeDefined();
     expect(raw).not.toHaveProperty('gsi1pk');
     expect(raw?.expiresAt).toBe(Math.floor(Date.parse(created.confirmBy) / 1000));
@@ -142,7 +141,7 @@ describe('issue 12, item 2: unverified requests', () => {
     const stored = await getRequest(stack.store, '990101', created.id);
     expect(stored).toMatchObject({ status: 'pending', heldSlot: { date: slot.date, time: '08:50', opportunityId: 'y10-assembly' } });
     expect(stored).not.toHaveProperty('confirmBy');
-    const raw = (await stack.store.doc.send(new GetCommand({ TableName: stack.store.tableName, Key: keys.request('990101', created.id) }))).Item;
+    const raw = (await stack.store.doc.send(new GetCommand({ TableName: stack.store.tableName, Key: requestKey('990101', created.id) }))).Item;
     expect(raw).not.toHaveProperty('expiresAt'); // off TTL: it is a request like any other now
     expect(await dashboardIds()).toContain(created.id);
 

@@ -5,8 +5,9 @@
 // different problem (another key) is told again.
 import { batchGetAll } from './batch.ts';
 import type { Store } from './client.ts';
-import { keys } from './keys.ts';
-import { outboxItem, type AttentionMessage } from './outbox.ts';
+import { schoolPartition } from './keys.ts';
+import { outboxItem } from './outbox.ts';
+import type { AttentionMessage } from '#shared/domain/records.ts';
 import { epochSeconds } from './secrets.ts';
 import { transact, TransactionCancelled, type TransactItems } from './transact.ts';
 
@@ -15,6 +16,9 @@ export interface FlaggedBooking {
   requestId: string;
   problemKeys: string[];
 }
+
+/** That the careers lead was emailed about one problem of one booking: each is told once. */
+const attentionKey = (urn: string, requestId: string, problemKey: string) => ({ pk: schoolPartition(urn), sk: `ATTENTION#${requestId}#${problemKey}` });
 
 /** Markers outlive the booking window (at most two years ahead) and then some. */
 const MARKER_TTL_SECONDS = 800 * 24 * 3600;
@@ -27,7 +31,7 @@ const MAX_MARKERS_PER_EMAIL = 99;
  * when every problem was told already). Over 99 new problems go in several emails.
  */
 export async function queueAttentionOnce(store: Store, urn: string, flagged: readonly FlaggedBooking[], cause: AttentionMessage['cause'], now = new Date()): Promise<string[]> {
-  const wanted = flagged.flatMap((b) => [...new Set(b.problemKeys)].map((key) => ({ requestId: b.requestId, key, item: keys.attention(urn, b.requestId, key) })));
+  const wanted = flagged.flatMap((b) => [...new Set(b.problemKeys)].map((key) => ({ requestId: b.requestId, key, item: attentionKey(urn, b.requestId, key) })));
   if (wanted.length === 0) return [];
   const told = new Set((await batchGetAll(store, wanted.map((w) => w.item))).map((i) => `${String(i.pk)}|${String(i.sk)}`));
   const fresh = wanted.filter((w) => !told.has(`${w.item.pk}|${w.item.sk}`));

@@ -1,5 +1,5 @@
-// Batched reads and writes for bulk work (the GIAS import): BatchWriteItem 25 requests at
-// a time and BatchGetItem 100 keys at a time, each retrying what DynamoDB leaves
+// Batched reads and writes (the GIAS import, the directory, markers, names of many schools):
+// BatchWriteItem 25 requests at a time and BatchGetItem 100 keys at a time, each retrying what DynamoDB leaves
 // unprocessed (throttling) with exponential backoff and jitter, until none is left.
 import { BatchGetCommand, BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Store } from './client.ts';
@@ -39,15 +39,22 @@ export async function batchWriteAll(store: Store, requests: readonly WriteReques
   }
 }
 
-/** Reads every key, 100 per BatchGetItem (strongly consistent), retrying unprocessed keys. */
-export async function batchGetAll(store: Store, keyList: readonly Record<string, unknown>[]): Promise<Record<string, unknown>[]> {
+/** How a batch read reads: consistently (the default), or eventually and only some attributes. */
+export interface BatchRead {
+  consistent?: boolean;
+  projection?: { ProjectionExpression: string; ExpressionAttributeNames?: Record<string, string> };
+}
+
+/** Reads every key, 100 per BatchGetItem, retrying unprocessed keys; absent items are left out. */
+export async function batchGetAll(store: Store, keyList: readonly Record<string, unknown>[], read: BatchRead = {}): Promise<Record<string, unknown>[]> {
+  const how = { ...(read.consistent === false ? {} : { ConsistentRead: true }), ...read.projection };
   const found: Record<string, unknown>[] = [];
   for (let i = 0; i < keyList.length; i += BATCH_GET_SIZE) {
     let pending: Record<string, unknown>[] = keyList.slice(i, i + BATCH_GET_SIZE);
     for (let attempt = 1; pending.length > 0; attempt++) {
       if (attempt > MAX_ATTEMPTS) throw new Error(`${pending.length} batched reads were still unprocessed after ${MAX_ATTEMPTS} attempts`);
       if (attempt > 1) await backoff(attempt);
-      const out = await store.doc.send(new BatchGetCommand({ RequestItems: { [store.tableName]: { Keys: pending, ConsistentRead: true } } }));
+      const out = await store.doc.send(new BatchGetCommand({ RequestItems: { [store.tableName]: { Keys: pending, ...how } } }));
       found.push(...(out.Responses?.[store.tableName] ?? []));
       pending = (out.UnprocessedKeys?.[store.tableName]?.Keys ?? []) as Record<string, unknown>[];
     }

@@ -54,3 +54,14 @@ export async function queryEvery(store: Store, input: Omit<QueryCommandInput, 'T
   for await (const page of paginateQuery({ client: store.doc }, { ...input, TableName: store.tableName })) items.push(...(page.Items ?? []));
   return items;
 }
+
+/** Sends a conditional write: true when it was written, false when its condition did not hold (any other failure is thrown). */
+export async function conditionHeld(write: Promise<unknown>): Promise<boolean> {
+  try {
+    await write;
+    return true;
+  } catch (err) {
+    if ((err as Error).name === 'ConditionalCheckFailedException') return false;
+    throw err;
+  }
+}

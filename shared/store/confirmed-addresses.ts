@@ -12,7 +12,7 @@ import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { mailboxOf } from '#shared/domain/addresses.ts';
 import { batchWriteAll } from './batch.ts';
 import type { Store } from './client.ts';
-import { keys } from './keys.ts';
+import { providerPartition } from './keys.ts';
 import { epochSeconds } from './secrets.ts';
 import type { TransactItems } from './transact.ts';
 
@@ -25,20 +25,23 @@ export interface ConfirmedAddress {
   stale: boolean;
 }
 
+/** A table key, apart from the provider index (gsi2) that shares the partition's name. */
+const confirmedAddressKey = (mailbox: string) => ({ pk: providerPartition(mailbox), sk: 'CONFIRMED' });
+
 /** The marker's Put, on its own or inside a request's transaction. */
 export function confirmedAddressPut(store: Store, email: string, now: Date): TransactItems[number] {
   const mailbox = mailboxOf(email);
   return {
     Put: {
       TableName: store.tableName,
-      Item: { ...keys.confirmedAddress(mailbox), itemType: 'confirmedAddress', confirmedAt: now.toISOString(), expiresAt: epochSeconds(now) + CONFIRMED_ADDRESS_SECONDS },
+      Item: { ...confirmedAddressKey(mailbox), itemType: 'confirmedAddress', confirmedAt: now.toISOString(), expiresAt: epochSeconds(now) + CONFIRMED_ADDRESS_SECONDS },
     },
   };
 }
 
 /** The address's mailbox's marker, while it lasts (TTL deletion lags, so the expiry is checked here). */
 export async function getConfirmedAddress(store: Store, email: string, now = new Date()): Promise<ConfirmedAddress | undefined> {
-  const out = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: keys.confirmedAddress(mailboxOf(email)), ConsistentRead: true }));
+  const out = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: confirmedAddressKey(mailboxOf(email)), ConsistentRead: true }));
   const t = epochSeconds(now);
   if (!out.Item || !(Number(out.Item.expiresAt) > t)) return undefined;
   const confirmedAt = String(out.Item.confirmedAt);
@@ -64,6 +67,6 @@ export async function recordConfirmedAddresses(store: Store, emails: readonly st
 
 /** Erasure: the marker goes with the rest of the address's data; true when there was one. */
 export async function forgetConfirmedAddress(store: Store, email: string): Promise<boolean> {
-  const out = await store.doc.send(new DeleteCommand({ TableName: store.tableName, Key: keys.confirmedAddress(mailboxOf(email)), ReturnValues: 'ALL_OLD' }));
+  const out = await store.doc.send(new DeleteCommand({ TableName: store.tableName, Key: confirmedAddressKey(mailboxOf(email)), ReturnValues: 'ALL_OLD' }));
   return out.Attributes !== undefined;
 }

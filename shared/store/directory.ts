@@ -2,13 +2,18 @@
 // Each school is written once per search term (a word of its name or town, its URN, its
 // postcode without spaces), under a partition named by the term's first two characters;
 // a search reads one partition with begins_with and keeps the schools matching every word.
-import { BatchWriteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { School } from '#shared/domain/types.ts';
 import type { SchoolSummary } from '#shared/domain/school-summary.ts';
+import { batchWriteAll } from './batch.ts';
 import type { Store } from './client.ts';
-import { fromItem, keys } from './keys.ts';
+import { fromItem } from './keys.ts';
 
 const MAX_RESULTS = 25;
+
+/** One item per search term of a school, partitioned by the term's first two characters. */
+const directoryPartition = (term: string) => `DIR#${term.slice(0, 2)}`;
+const directoryTermKey = (term: string, urn: string) => ({ pk: directoryPartition(term), sk: `${term}#${urn}` });
 
 /** Lower case, accents off, letters and digits only. */
 export function normaliseWord(word: string): string {
@@ -36,24 +41,15 @@ export function directoryWrites(summary: SchoolSummary, terms: string[], previou
   const stale = previousTerms.filter((t) => !terms.includes(t));
   return [
     ...terms.map((term) => ({
-      PutRequest: { Item: { ...keys.directoryTerm(term, summary.urn), itemType: 'directory', term, terms, summary } },
+      PutRequest: { Item: { ...directoryTermKey(term, summary.urn), itemType: 'directory', term, terms, summary } },
     })),
-    ...stale.map((term) => ({ DeleteRequest: { Key: keys.directoryTerm(term, summary.urn) } })),
+    ...stale.map((term) => ({ DeleteRequest: { Key: directoryTermKey(term, summary.urn) } })),
   ];
 }
 
 /** Writes a school's search entries, and removes those of terms it no longer has. */
 export async function indexSchool(store: Store, summary: SchoolSummary, terms: string[], previousTerms: string[] = []): Promise<void> {
-  const requests = directoryWrites(summary, terms, previousTerms);
-  for (let i = 0; i < requests.length; i += 25) {
-    let pending: typeof requests | undefined = requests.slice(i, i + 25);
-    for (let attempt = 0; pending && pending.length > 0 && attempt < 8; attempt++) {
-      const out = await store.doc.send(new BatchWriteCommand({ RequestItems: { [store.tableName]: pending } }));
-      pending = out.UnprocessedItems?.[store.tableName] as typeof requests | undefined;
-      if (pending?.length) await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
-    }
-    if (pending?.length) throw new Error(`Directory index for ${summary.urn}: ${pending.length} writes left unprocessed`);
-  }
+  await batchWriteAll(store, directoryWrites(summary, terms, previousTerms));
 }
 
 export async function searchSchools(store: Store, query: string): Promise<SchoolSummary[]> {
@@ -67,7 +63,7 @@ export async function searchSchools(store: Store, query: string): Promise<School
     new QueryCommand({
       TableName: store.tableName,
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': keys.directoryPartition(lead), ':prefix': lead },
+      ExpressionAttributeValues: { ':pk': directoryPartition(lead), ':prefix': lead },
       Limit: 500,
     }),
   );

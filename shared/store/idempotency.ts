@@ -3,7 +3,9 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import { tableDefinition } from './table.ts';
-import { keys } from './keys.ts';
+
+/** Idempotency records of Powertools, all under one partition per function. */
+const idempotencyPartition = (functionName: string) => `IDEMPOTENCY#${functionName}`;
 
 export function idempotencyPersistence(functionName: string): DynamoDBPersistenceLayer {
   const tableName = process.env.TABLE_NAME;
@@ -13,7 +15,7 @@ export function idempotencyPersistence(functionName: string): DynamoDBPersistenc
     tableName,
     keyAttr: tableDefinition.partitionKey,
     sortKeyAttr: tableDefinition.sortKey,
-    staticPkValue: keys.idempotencyPartition(functionName),
+    staticPkValue: idempotencyPartition(functionName),
     expiryAttr: tableDefinition.timeToLiveAttribute,
     awsSdkV3Client: new DynamoDBClient({
       region: process.env.AWS_REGION ?? 'eu-west-2',

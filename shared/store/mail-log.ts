@@ -17,14 +17,15 @@
 // over. Until then a retry is told the send is in flight (and the record is retried
 // later), never that it was sent.
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { Store } from './client.ts';
-import { fromItem, keys } from './keys.ts';
+import { conditionHeld, type Store } from './client.ts';
+import { fromItem, type TableKey } from './keys.ts';
 import type { SuppressionReason } from './suppressions.ts';
 
-export interface ItemKey {
-  pk: string;
-  sk: string;
-}
+/** The key of the item an email is about (a request event, an outbox item). */
+export type ItemKey = TableKey;
+
+/** That one email for one item and one recipient was sent: beside the item, in its partition. */
+const mailSentKey = (source: ItemKey, role: string) => ({ pk: source.pk, sk: `MAIL#${source.sk}#${role}` });
 
 /**
  * Longer than a mailer can take between claim and record (its Lambda timeout and SES's
@@ -47,20 +48,18 @@ export class DeliveryInFlight extends Error {
  * Throws DeliveryInFlight while another caller's claim is younger than the lease.
  */
 export async function claimDelivery(store: Store, source: ItemKey, role: string, now = new Date()): Promise<boolean> {
-  const key = keys.mailSent(source.pk, source.sk, role);
-  try {
-    await store.doc.send(
+  const key = mailSentKey(source, role);
+  const claimed = await conditionHeld(
+    store.doc.send(
       new PutCommand({
         TableName: store.tableName,
         Item: { ...key, itemType: 'mailSent', role, claimedAt: now.toISOString() },
         ConditionExpression: 'attribute_not_exists(pk) OR (attribute_not_exists(messageId) AND (claimedAt < :stale OR outcome = :suppressed))',
         ExpressionAttributeValues: { ':stale': new Date(now.getTime() - CLAIM_LEASE_SECONDS * 1000).toISOString(), ':suppressed': 'suppressed' },
       }),
-    );
-    return true;
-  } catch (err) {
-    if ((err as Error).name !== 'ConditionalCheckFailedException') throw err;
-  }
+    ),
+  );
+  if (claimed) return true;
   const out = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: key, ConsistentRead: true }));
   if (out.Item?.messageId) return false;
   throw new DeliveryInFlight(role, String(out.Item?.claimedAt ?? 'just now'));
@@ -70,7 +69,7 @@ export async function recordDelivery(store: Store, source: ItemKey, role: string
   await store.doc.send(
     new UpdateCommand({
       TableName: store.tableName,
-      Key: keys.mailSent(source.pk, source.sk, role),
+      Key: mailSentKey(source, role),
       UpdateExpression: 'SET messageId = :id, sentAt = :at',
       ExpressionAttributeValues: { ':id': messageId, ':at': now.toISOString() },
     }),
@@ -78,7 +77,7 @@ export async function recordDelivery(store: Store, source: ItemKey, role: string
 }
 
 export async function releaseDelivery(store: Store, source: ItemKey, role: string) {
-  await store.doc.send(new DeleteCommand({ TableName: store.tableName, Key: keys.mailSent(source.pk, source.sk, role) }));
+  await store.doc.send(new DeleteCommand({ TableName: store.tableName, Key: mailSentKey(source, role) }));
 }
 
 /** What the mail log holds for one email of one item. */
@@ -99,24 +98,20 @@ export interface MailLogEntry {
  * reported after the send does not rewrite what happened.
  */
 export async function recordSuppressed(store: Store, source: ItemKey, role: string, reason: SuppressionReason, now = new Date()): Promise<boolean> {
-  try {
-    await store.doc.send(
+  return conditionHeld(
+    store.doc.send(
       new PutCommand({
         TableName: store.tableName,
-        Item: { ...keys.mailSent(source.pk, source.sk, role), itemType: 'mailSent', role, outcome: 'suppressed', reason, suppressedAt: now.toISOString() },
+        Item: { ...mailSentKey(source, role), itemType: 'mailSent', role, outcome: 'suppressed', reason, suppressedAt: now.toISOString() },
         ConditionExpression: 'attribute_not_exists(pk) OR outcome = :suppressed',
         ExpressionAttributeValues: { ':suppressed': 'suppressed' },
       }),
-    );
-    return true;
-  } catch (err) {
-    if ((err as Error).name === 'ConditionalCheckFailedException') return false;
-    throw err;
-  }
+    ),
+  );
 }
 
 /** The mail log's entry for one email of one item, if any. */
 export async function getMailLogEntry(store: Store, source: ItemKey, role: string): Promise<MailLogEntry | undefined> {
-  const out = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: keys.mailSent(source.pk, source.sk, role), ConsistentRead: true }));
+  const out = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: mailSentKey(source, role), ConsistentRead: true }));
   return out.Item ? fromItem<MailLogEntry>(out.Item) : undefined;
 }

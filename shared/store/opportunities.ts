@@ -1,14 +1,18 @@
-// Access patterns for a school's opportunities (S-OPPORTUNITIES): one item each, all of a
-// school's read with one query.
+// Access patterns for a school's opportunities (S-OPPORTUNITIES): one item each, read by
+// its key (a request's chosen opportunity) or all of a school's with one query (its settings
+// and page).
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Opportunity } from '#shared/domain/types.ts';
 import type { Store } from './client.ts';
-import { fromItem, keys } from './keys.ts';
+import { fromItem, schoolPartition, sortKeyBeginsWith } from './keys.ts';
 import { profileVersionUpdate } from './schools.ts';
-import { transact, TransactionCancelled, type TransactItems } from './transact.ts';
+import { MAX_TRANSACTION_ITEMS, transact, TransactionCancelled, type TransactItems } from './transact.ts';
+
+const OPPORTUNITY_PREFIX = 'OPP#';
+const opportunityKey = (urn: string, id: string) => ({ pk: schoolPartition(urn), sk: `${OPPORTUNITY_PREFIX}${id}` });
 
 function opportunityItem(urn: string, opportunity: Opportunity) {
-  return { ...keys.opportunity(urn, opportunity.id), itemType: 'opportunity', urn, ...opportunity };
+  return { ...opportunityKey(urn, opportunity.id), itemType: 'opportunity', urn, ...opportunity };
 }
 
 export async function putOpportunity(store: Store, urn: string, opportunity: Opportunity): Promise<void> {
@@ -19,8 +23,7 @@ export async function listOpportunities(store: Store, urn: string): Promise<Oppo
   const out = await store.doc.send(
     new QueryCommand({
       TableName: store.tableName,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': keys.school(urn).pk, ':prefix': keys.opportunitiesPrefix() },
+      ...sortKeyBeginsWith(schoolPartition(urn), OPPORTUNITY_PREFIX),
     }),
   );
   return (out.Items ?? []).map((i) => {
@@ -31,14 +34,11 @@ export async function listOpportunities(store: Store, urn: string): Promise<Oppo
 
 /** One opportunity of a school, if it still exists. */
 export async function getOpportunity(store: Store, urn: string, id: string): Promise<Opportunity | undefined> {
-  const out = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: keys.opportunity(urn, id) }));
+  const out = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: opportunityKey(urn, id) }));
   if (!out.Item) return undefined;
   const { urn: _urn, ...opportunity } = fromItem<Opportunity & { urn: string }>(out.Item);
   return opportunity;
 }
-
-/** DynamoDB takes at most 100 items in one transaction. */
-export const MAX_TRANSACTION_ITEMS = 100;
 
 /**
  * Writes a change to a school's set of opportunities as one transaction: the new and
@@ -56,7 +56,7 @@ export async function replaceOpportunities(
   const items: TransactItems = [
     profileVersionUpdate(store, urn, 'opportunitiesVersion', expectedVersion),
     ...change.put.map((o) => ({ Put: { TableName: store.tableName, Item: opportunityItem(urn, o) } })),
-    ...change.remove.map((id) => ({ Delete: { TableName: store.tableName, Key: keys.opportunity(urn, id) } })),
+    ...change.remove.map((id) => ({ Delete: { TableName: store.tableName, Key: opportunityKey(urn, id) } })),
     ...also,
   ];
   if (items.length > MAX_TRANSACTION_ITEMS) throw new RangeError(`A change of ${items.length} items does not fit one transaction`);

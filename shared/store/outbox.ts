@@ -4,22 +4,20 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Store } from './client.ts';
 import { newId } from './ids.ts';
-import { keys } from './keys.ts';
+import { heldForEmailIndex } from './keys.ts';
 import { epochSeconds } from './secrets.ts';
 import type { OutboxMessage } from '#shared/domain/records.ts';
-export type { SignInLinkMessage, ReminderMessage, StatementReviewMessage, AttentionMessage, RequestConfirmationMessage, OutboxMessage } from '#shared/domain/records.ts';
+// Re-exported while files outside shared/store still import it from here (issue 13 moves them to the domain).
+export type { ReminderMessage, StatementReviewMessage, AttentionMessage, OutboxMessage } from '#shared/domain/records.ts';
 
-
-
-
-
-
+/** An email waiting for the mailer (the stream delivers it); TTL removes it after a week. */
+const outboxKey = (id: string) => ({ pk: `OUTBOX#${id}`, sk: 'OUTBOX' });
 
 /** The outbox item of a message, for a Put on its own or inside a transaction. */
 export function outboxItem(message: OutboxMessage, now = new Date()) {
-  const key = keys.outbox(newId(now.getTime()));
+  const key = outboxKey(newId(now.getTime()));
   // A sign-in email holds its address until TTL: listed under it, so an erasure finds it.
-  const held = message.kind === 'sign-in-link' ? { gsi1pk: keys.heldForEmail(message.email), gsi1sk: key.pk } : {};
+  const held = message.kind === 'sign-in-link' ? heldForEmailIndex(message.email, key.pk) : {};
   return { ...key, ...held, itemType: 'outbox', ...message, expiresAt: epochSeconds(now) + 7 * 24 * 3600 };
 }
 

@@ -1,9 +1,8 @@
 // Fixed-window counters for public writes, kept in the table with TTL. One conditional
 // update per check: it counts the hit and refuses it past the limit in the same write.
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { Store } from './client.ts';
+import { conditionHeld, type Store } from './client.ts';
 import { keyedHash } from './keyed-hash.ts';
-import { keys } from './keys.ts';
 import { epochSeconds } from './secrets.ts';
 
 export interface RateLimit {
@@ -11,6 +10,9 @@ export interface RateLimit {
   limit: number;
   windowSeconds: number;
 }
+
+/** One counter per caller (the keyed hash of its IP or address, never the value) and window; TTL removes it once the window is over. */
+const rateWindowKey = (scope: string, subject: string, windowStart: number) => ({ pk: `RATE#${scope}#${subject}`, sk: `W#${windowStart}` });
 
 export type RateCheck = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
@@ -24,19 +26,16 @@ export async function hitRateLimit(store: Store, rule: RateLimit, subject: strin
   const windowStart = t - (t % rule.windowSeconds);
   const windowEnd = windowStart + rule.windowSeconds;
   const subjectHash = await keyedHash(subject.toLowerCase());
-  try {
-    await store.doc.send(
+  const allowed = await conditionHeld(
+    store.doc.send(
       new UpdateCommand({
         TableName: store.tableName,
-        Key: keys.rateWindow(rule.scope, subjectHash, windowStart),
+        Key: rateWindowKey(rule.scope, subjectHash, windowStart),
         UpdateExpression: 'ADD hits :one SET expiresAt = :end',
         ConditionExpression: 'attribute_not_exists(hits) OR hits < :limit',
         ExpressionAttributeValues: { ':one': 1, ':end': windowEnd, ':limit': rule.limit },
       }),
-    );
-    return { allowed: true };
-  } catch (err) {
-    if ((err as Error).name !== 'ConditionalCheckFailedException') throw err;
-    return { allowed: false, retryAfterSeconds: Math.max(1, windowEnd - t) };
-  }
+    ),
+  );
+  return allowed ? { allowed: true } : { allowed: false, retryAfterSeconds: Math.max(1, windowEnd - t) };
 }

@@ -4,42 +4,31 @@
 // yet (request, kind, encounter date), and the outbox item the mailer turns into the email.
 // So a second run, a retried run or two runs at once queue it once; a crash between the
 // decision and the write queues nothing and the next run sends it.
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { ReminderKind } from '#shared/domain/reminders.ts';
 import type { IsoDate, RequestStatus } from '#shared/domain/types.ts';
 import type { Store } from './client.ts';
-import { fromItem, keys } from './keys.ts';
+import { schoolPartition } from './keys.ts';
 import { outboxItem } from './outbox.ts';
-import type { StoredRequest } from './requests.ts';
+import { listRequestsOfSchoolByStatus, requestKey } from './requests.ts';
+import type { StoredRequest } from '#shared/domain/records.ts';
 import { epochSeconds } from './secrets.ts';
 import { transact, TransactionCancelled } from './transact.ts';
 
 /** Markers outlive every window in which their reminder can be due (at most 60 days after the encounter). */
 const MARKER_TTL_SECONDS = 400 * 24 * 3600;
 
-/** A school's requests with one status (gsi1), every page, optionally by encounter dates. */
+/** That the daily job queued one reminder for a request (and encounter date): each is sent once. */
+const reminderKey = (urn: string, requestId: string, kind: string, date: string) => ({ pk: schoolPartition(urn), sk: `REMINDER#${requestId}#${kind}#${date}` });
+
+/** A school's requests with one status (gsi1), every page, optionally by encounter dates: what the daily job decides on. */
 export async function listAllRequestsOfSchoolByStatus(
   store: Store,
   urn: string,
   status: RequestStatus,
   range: { from?: IsoDate; to?: IsoDate } = {},
 ): Promise<StoredRequest[]> {
-  const found: StoredRequest[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await store.doc.send(
-      new QueryCommand({
-        TableName: store.tableName,
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :lo AND :hi',
-        ExpressionAttributeValues: { ':pk': keys.requestsByStatus(urn, status), ':lo': range.from ?? '0000-00-00', ':hi': `${range.to ?? '9999-12-31'}~` },
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const item of out.Items ?? []) found.push(fromItem<StoredRequest>(item));
-    start = out.LastEvaluatedKey;
-  } while (start);
-  return found;
+  return listRequestsOfSchoolByStatus(store, urn, status, { ...range, limit: 'every' });
 }
 
 export type QueueReminderResult = 'queued' | 'already-queued' | 'request-changed';
@@ -50,13 +39,13 @@ export type QueueReminderResult = 'queued' | 'already-queued' | 'request-changed
  * since it was read (the index the job reads can lag; the next run decides again).
  */
 export async function queueReminderOnce(store: Store, request: StoredRequest, reminder: ReminderKind, now = new Date()): Promise<QueueReminderResult> {
-  const marker = keys.reminder(request.urn, request.id, reminder, request.date);
+  const marker = reminderKey(request.urn, request.id, reminder, request.date);
   try {
     await transact(store, [
       {
         ConditionCheck: {
           TableName: store.tableName,
-          Key: keys.request(request.urn, request.id),
+          Key: requestKey(request.urn, request.id),
           ConditionExpression: 'version = :v AND #status = :s',
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: { ':v': request.version, ':s': request.status },
@@ -97,6 +86,6 @@ export async function queueReminderOnce(store: Store, request: StoredRequest, re
 
 /** Whether a reminder was queued (for tests and support). */
 export async function reminderQueued(store: Store, urn: string, requestId: string, reminder: ReminderKind, date: IsoDate): Promise<boolean> {
-  const out = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: keys.reminder(urn, requestId, reminder, date), ConsistentRead: true }));
+  const out = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: reminderKey(urn, requestId, reminder, date), ConsistentRead: true }));
   return out.Item !== undefined;
 }

@@ -1,44 +1,49 @@
 // Access patterns for provider access requests. Every change of a request is one
 // transaction: the request item, its event item (the stream turns events into email),
 // and any slot hold, each with a condition (DESIGN.md "A request's life").
-import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { IsoDate, RequestStatus } from '#shared/domain/types.ts';
 import { confirmationLapsed } from '#shared/domain/state-machine.ts';
 import { DomainError } from '#shared/domain/errors.ts';
-import type { Store } from './client.ts';
+import { batchGetAll } from './batch.ts';
+import { queryEvery, type Store } from './client.ts';
 import { confirmedAddressPut } from './confirmed-addresses.ts';
-import { fromItem, keys } from './keys.ts';
+import { fromItem, providerPartition, requestSortKey, schoolPartition } from './keys.ts';
 import { outboxItem } from './outbox.ts';
+import { eventItem } from './request-events.ts';
 import { roomCheck, takePlaceUpdate } from './slots.ts';
 import { epochSeconds } from './secrets.ts';
 import { tokenMessage, useTokenUpdate } from './tokens.ts';
 import { transact, TransactionCancelled, type TransactItems } from './transact.ts';
 import type { SlotHold, StoredRequest, RequestEvent } from '#shared/domain/records.ts';
+// Re-exported while files outside shared/store still import it from here (issue 13 moves them to the domain).
 export type { SlotHold, StoredRequest, RequestEvent } from '#shared/domain/records.ts';
 
+export const requestKey = (urn: string, id: string) => ({ pk: schoolPartition(urn), sk: requestSortKey(id) });
 
+/** gsi1: a school's requests with one status, by encounter date (then start time and id). */
+const byStatusPartition = (urn: string, status: string) => `${schoolPartition(urn)}#STATUS#${status}`;
+const byStatusSort = (date: string, start: string, id: string) => `${date}T${start}#${id}`;
 
+/** gsi2: every request a provider email has made. ULIDs sort by time, so the id alone orders them and finds one. */
+const byProviderPartition = providerPartition;
+const byProviderSort = (id: string) => id;
 
 export function requestItem(r: StoredRequest) {
   // Unconfirmed (issue 12, item 2): on no school's index, so no list, count, export or job
   // of a school can find it, and deleted by TTL when its time to confirm is over.
   const unconfirmed = r.status === 'unconfirmed';
   return {
-    ...keys.request(r.urn, r.id),
-    ...(unconfirmed ? {} : { gsi1pk: keys.requestsByStatus(r.urn, r.status), gsi1sk: keys.requestByStatusSort(r.date, r.start, r.id) }),
+    ...requestKey(r.urn, r.id),
+    ...(unconfirmed ? {} : { gsi1pk: byStatusPartition(r.urn, r.status), gsi1sk: byStatusSort(r.date, r.start, r.id) }),
     ...(unconfirmed && r.confirmBy ? { expiresAt: epochSeconds(new Date(r.confirmBy)) } : {}),
-    gsi2pk: keys.requestsByProvider(r.providerEmail),
-    gsi2sk: keys.requestByProviderSort(r.id),
+    gsi2pk: byProviderPartition(r.providerEmail),
+    gsi2sk: byProviderSort(r.id),
     itemType: 'request',
     ...r,
   };
 }
 
-export function eventItem(e: RequestEvent, seq: number) {
-  return { ...keys.requestEvent(e.urn, e.requestId, e.at, seq), itemType: 'requestEvent', ...e };
-}
-
-/** The place a new request takes in its slot, or the check that the slot still has one (P-SLOT). */
 /** The slot item of a write: a place taken (`hold`), or a check that one is still free (`roomIn`). */
 function slotPlaceItem(store: Store, urn: string, hold?: SlotHold, roomIn?: SlotHold): TransactItems[number] | undefined {
   if (hold) return takePlaceUpdate(store, urn, hold);
@@ -159,41 +164,34 @@ export async function confirmRequest(store: Store, write: ConfirmationWrite): Pr
 }
 
 export async function getRequest(store: Store, urn: string, id: string): Promise<StoredRequest | undefined> {
-  const out = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: keys.request(urn, id), ConsistentRead: true }));
+  const out = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: requestKey(urn, id), ConsistentRead: true }));
   return out.Item ? fromItem<StoredRequest>(out.Item) : undefined;
 }
 
-/** A school's requests with one status, by encounter date (gsi1), optionally within dates. */
-export async function listRequestsOfSchoolByStatus(
-  store: Store,
-  urn: string,
-  status: RequestStatus,
-  range: { from?: IsoDate; to?: IsoDate; limit?: number } = {},
-): Promise<StoredRequest[]> {
-  const lower = range.from ?? '0000-00-00';
-  const upper = `${range.to ?? '9999-12-31'}~`;
-  const out = await store.doc.send(
-    new QueryCommand({
-      TableName: store.tableName,
-      IndexName: 'gsi1',
-      KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :lo AND :hi',
-      ExpressionAttributeValues: { ':pk': keys.requestsByStatus(urn, status), ':lo': lower, ':hi': upper },
-      Limit: range.limit ?? 200,
-    }),
-  );
-  return (out.Items ?? []).map((i) => fromItem<StoredRequest>(i));
+export interface StatusQuery {
+  /** Encounter dates, inclusive: from the first, to the last. */
+  from?: IsoDate;
+  to?: IsoDate;
+  /** A number: one read of at most that many (a page's list; 200 by default). 'every': every page (jobs, exports, retention). */
+  limit?: number | 'every';
+  /** Only the requests not yet anonymised (retention). */
+  notAnonymised?: boolean;
 }
 
-/** The audit trail of one request, oldest first. */
-export async function listRequestEvents(store: Store, urn: string, id: string): Promise<RequestEvent[]> {
-  const out = await store.doc.send(
-    new QueryCommand({
-      TableName: store.tableName,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': keys.school(urn).pk, ':prefix': keys.requestEventsPrefix(id) },
-    }),
-  );
-  return (out.Items ?? []).map((i) => fromItem<RequestEvent>(i));
+/**
+ * A school's requests with one status, by encounter date (gsi1): the one query of that
+ * index's request partitions, for lists, the daily job, exports and retention.
+ */
+export async function listRequestsOfSchoolByStatus(store: Store, urn: string, status: RequestStatus, query: StatusQuery = {}): Promise<StoredRequest[]> {
+  const input: Omit<QueryCommandInput, 'TableName'> = {
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :lo AND :hi',
+    ExpressionAttributeValues: { ':pk': byStatusPartition(urn, status), ':lo': query.from ?? '0000-00-00', ':hi': `${query.to ?? '9999-12-31'}~` },
+    ...(query.notAnonymised ? { FilterExpression: 'attribute_not_exists(anonymisedAt)' } : {}),
+  };
+  const limit = query.limit ?? 200;
+  const items = limit === 'every' ? await queryEvery(store, input) : ((await store.doc.send(new QueryCommand({ ...input, TableName: store.tableName, Limit: limit }))).Items ?? []);
+  return items.map((i) => fromItem<StoredRequest>(i));
 }
 
 /**
@@ -206,7 +204,7 @@ export async function listRequestsOfProvider(store: Store, email: string, limit 
       TableName: store.tableName,
       IndexName: 'gsi2',
       KeyConditionExpression: 'gsi2pk = :pk',
-      ExpressionAttributeValues: { ':pk': keys.requestsByProvider(email) },
+      ExpressionAttributeValues: { ':pk': byProviderPartition(email) },
       ScanIndexForward: false,
       Limit: limit,
     }),
@@ -221,7 +219,7 @@ export async function findRequestOfProvider(store: Store, email: string, id: str
       TableName: store.tableName,
       IndexName: 'gsi2',
       KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk = :sk',
-      ExpressionAttributeValues: { ':pk': keys.requestsByProvider(email), ':sk': keys.requestByProviderSort(id) },
+      ExpressionAttributeValues: { ':pk': byProviderPartition(email), ':sk': byProviderSort(id) },
     }),
   );
   const item = out.Items?.[0];
@@ -235,17 +233,8 @@ export async function findRequestOfProvider(store: Store, email: string, id: str
  * unconfirmed request is not the school's yet (issue 12, item 2): never found here.
  */
 export async function getRequestsOfSchools(store: Store, urns: readonly string[], id: string): Promise<StoredRequest[]> {
-  if (urns.length === 0) return [];
-  const found: StoredRequest[] = [];
-  for (let i = 0; i < urns.length; i += 100) {
-    const out = await store.doc.send(
-      new BatchGetCommand({
-        RequestItems: { [store.tableName]: { Keys: urns.slice(i, i + 100).map((urn) => keys.request(urn, id)), ConsistentRead: true } },
-      }),
-    );
-    for (const item of out.Responses?.[store.tableName] ?? []) if (item.status !== 'unconfirmed') found.push(fromItem<StoredRequest>(item));
-  }
-  return found;
+  const items = await batchGetAll(store, urns.map((urn) => requestKey(urn, id)));
+  return items.filter((item) => item.status !== 'unconfirmed').map((item) => fromItem<StoredRequest>(item));
 }
 
 /** The statuses whose requests are encounters: booked (approved) or held (delivered). */
@@ -256,25 +245,16 @@ export const ENCOUNTER_STATUSES = ['approved', 'delivered'] as const satisfies r
  * one gsi1 query per status, every page read. For coverage, exports and the calendar feed.
  */
 export async function listEncountersOfSchool(store: Store, urn: string, range: { from: IsoDate; to: IsoDate }): Promise<StoredRequest[]> {
-  const lists = await Promise.all(
-    ENCOUNTER_STATUSES.map(async (status) => {
-      const found: StoredRequest[] = [];
-      let start: Record<string, unknown> | undefined;
-      do {
-        const out = await store.doc.send(
-          new QueryCommand({
-            TableName: store.tableName,
-            IndexName: 'gsi1',
-            KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :lo AND :hi',
-            ExpressionAttributeValues: { ':pk': keys.requestsByStatus(urn, status), ':lo': range.from, ':hi': `${range.to}~` },
-            ExclusiveStartKey: start,
-          }),
-        );
-        for (const item of out.Items ?? []) found.push(fromItem<StoredRequest>(item));
-        start = out.LastEvaluatedKey;
-      } while (start);
-      return found;
-    }),
-  );
-  return lists.flat().sort((a, b) => `${a.date}T${a.start}#${a.id}`.localeCompare(`${b.date}T${b.start}#${b.id}`));
+  const lists = await Promise.all(ENCOUNTER_STATUSES.map((status) => listRequestsOfSchoolByStatus(store, urn, status, { ...range, limit: 'every' })));
+  return lists.flat().sort((a, b) => byStatusSort(a.date, a.start, a.id).localeCompare(byStatusSort(b.date, b.start, b.id)));
+}
+
+/** Every request a provider email has made (gsi2, every page): urn and id, to be read afresh (erasure). */
+export async function listAllRequestRefsOfProvider(store: Store, email: string): Promise<{ urn: string; id: string }[]> {
+  const items = await queryEvery(store, {
+    IndexName: 'gsi2',
+    KeyConditionExpression: 'gsi2pk = :pk',
+    ExpressionAttributeValues: { ':pk': byProviderPartition(email) },
+  });
+  return items.map((i) => ({ urn: String(i.urn), id: String(i.id) }));
 }

@@ -1,10 +1,10 @@
 // The audit trail of a school's own set-up: one item per saved change of its settings,
 // opportunities or staff, written in the same transaction as the change itself, saying
 // who made it, when, and what changed. Read newest first with one query.
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { Store } from './client.ts';
+import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { queryEvery, type Store } from './client.ts';
 import { newId } from './ids.ts';
-import { fromItem, keys } from './keys.ts';
+import { fromItem, schoolPartition, sortKeyBeginsWith, tableKeyOf, type Keyed } from './keys.ts';
 import type { TransactItems } from './transact.ts';
 
 export const CHANGE_SECTIONS = ['settings', 'opportunities', 'staff'] as const;
@@ -23,13 +23,18 @@ export interface SchoolChange {
   version?: number;
 }
 
+const CHANGE_PREFIX = 'CHANGE#';
+/** One change of a school's settings, opportunities or staff, in time order. */
+const schoolChangeKey = (urn: string, at: string, id: string) => ({ pk: schoolPartition(urn), sk: `${CHANGE_PREFIX}${at}#${id}` });
+const changesQuery = (urn: string) => sortKeyBeginsWith(schoolPartition(urn), CHANGE_PREFIX);
+
 /** The Put of a change's audit item, to add to the transaction that makes the change. */
 export function schoolChangePut(store: Store, change: SchoolChange): TransactItems[number] {
   const id = newId(Date.parse(change.at));
   return {
     Put: {
       TableName: store.tableName,
-      Item: { ...keys.schoolChange(change.urn, change.at, id), itemType: 'schoolChange', ...change },
+      Item: { ...schoolChangeKey(change.urn, change.at, id), itemType: 'schoolChange', ...change },
       ConditionExpression: 'attribute_not_exists(pk)',
     },
   };
@@ -40,11 +45,21 @@ export async function listSchoolChanges(store: Store, urn: string, limit = 50): 
   const out = await store.doc.send(
     new QueryCommand({
       TableName: store.tableName,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': keys.school(urn).pk, ':prefix': keys.schoolChangesPrefix() },
+      ...changesQuery(urn),
       ScanIndexForward: false,
       Limit: limit,
     }),
   );
   return (out.Items ?? []).map((i) => fromItem<SchoolChange>(i));
+}
+
+/** Every audit item of a school's set-up with its key, every page (erasure rewrites them). */
+export async function listKeyedSchoolChanges(store: Store, urn: string): Promise<Keyed<SchoolChange>[]> {
+  const items = await queryEvery(store, changesQuery(urn));
+  return items.map((i) => ({ key: tableKeyOf(i), value: fromItem<SchoolChange>(i) }));
+}
+
+/** An audit item of a school's set-up rewritten (its key unchanged). */
+export async function saveSchoolChange(store: Store, change: Keyed<SchoolChange>): Promise<void> {
+  await store.doc.send(new PutCommand({ TableName: store.tableName, Item: { ...change.key, itemType: 'schoolChange', ...change.value } }));
 }

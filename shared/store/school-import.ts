@@ -9,12 +9,13 @@ import { batchGetAll, batchWriteAll, type WriteRequest } from './batch.ts';
 import type { Store } from './client.ts';
 import { directoryWrites, searchTerms } from './directory.ts';
 import { schoolSummary } from '#shared/domain/school-summary.ts';
-import { fromItem, keys } from './keys.ts';
-import { profileItem, type StoredSchool } from './schools.ts';
+import { fromItem } from './keys.ts';
+import { profileItem, schoolKey } from './schools.ts';
+import type { StoredSchool } from '#shared/domain/records.ts';
 
 /** The stored profiles of the given URNs (absent ones left out), by URN. */
 export async function getSchoolProfiles(store: Store, urns: readonly string[]): Promise<Map<string, StoredSchool>> {
-  const items = await batchGetAll(store, urns.map((urn) => keys.school(urn)));
+  const items = await batchGetAll(store, urns.map((urn) => schoolKey(urn)));
   return new Map(items.map((i) => fromItem<StoredSchool>(i)).map((s) => [s.urn, s]));
 }
 
@@ -73,7 +74,7 @@ async function updateOne(store: Store, gias: GiasSchool, now: Date): Promise<voi
   await store.doc.send(
     new UpdateCommand({
       TableName: store.tableName,
-      Key: keys.school(gias.urn),
+      Key: schoolKey(gias.urn),
       UpdateExpression: `SET ${parts.join(', ')}${removals.length ? ` REMOVE ${removals.join(', ')}` : ''}`,
       ConditionExpression: 'attribute_exists(pk)',
       ExpressionAttributeNames: names,

@@ -2,93 +2,77 @@
 // policy text, kept as one item so the school page and the rules need one read. Every
 // profile write also refreshes the school's directory entries (search) and keeps the
 // profile in the list of all schools (gsi1) that the daily job walks.
-import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, paginateQuery, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { School } from '#shared/domain/types.ts';
 import { providerAccessYears } from '#shared/domain/year-groups.ts';
-import type { Store } from './client.ts';
+import { batchGetAll } from './batch.ts';
+import { conditionHeld, type Store } from './client.ts';
 import { indexSchool, searchTerms } from './directory.ts';
 import { schoolSummary } from '#shared/domain/school-summary.ts';
-import { fromItem, keys } from './keys.ts';
+import { fromItem, schoolPartition } from './keys.ts';
 import { transact, TransactionCancelled, type TransactItems } from './transact.ts';
 import type { StoredSchool } from '#shared/domain/records.ts';
+// Re-exported while files outside shared/store still import it from here (issue 13 moves them to the domain).
 export type { StoredSchool } from '#shared/domain/records.ts';
 
+/** A school's profile: one item, first in the school's partition. */
+export const schoolKey = (urn: string) => ({ pk: schoolPartition(urn), sk: 'PROFILE' });
+
+/** gsi1 on each school profile: every school in one partition, so the daily job visits them all without a scan. */
+const SCHOOLS_LIST = 'SCHOOLS';
 
 export async function getSchoolProfile(store: Store, urn: string): Promise<StoredSchool | undefined> {
-  const out = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: keys.school(urn) }));
+  const out = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: schoolKey(urn) }));
   return out.Item ? fromItem<StoredSchool>(out.Item) : undefined;
 }
 
 /**
  * The names of some schools (for lists that show each request's school): one BatchGetItem
  * per 100 schools, projected to the name, instead of one read of each whole profile.
- * Unknown schools are left out; keys DynamoDB leaves unprocessed are asked again.
+ * Unknown schools are left out.
  */
 export async function getSchoolNames(store: Store, urns: Iterable<string>): Promise<Map<string, string>> {
-  const names = new Map<string, string>();
-  const wanted = [...new Set(urns)];
-  for (let i = 0; i < wanted.length; i += 100) {
-    let pending: Record<string, unknown>[] = wanted.slice(i, i + 100).map((urn) => keys.school(urn));
-    for (let attempt = 0; pending.length > 0; attempt++) {
-      if (attempt >= 8) throw new Error(`${pending.length} school names were still unprocessed after ${attempt} attempts`);
-      if (attempt > 0) await new Promise((r) => setTimeout(r, Math.random() * Math.min(1_000, 25 * 2 ** attempt)));
-      const out = await store.doc.send(
-        new BatchGetCommand({
-          RequestItems: { [store.tableName]: { Keys: pending, ProjectionExpression: '#urn, #name', ExpressionAttributeNames: { '#urn': 'urn', '#name': 'name' } } },
-        }),
-      );
-      for (const item of out.Responses?.[store.tableName] ?? []) names.set(String(item.urn), String(item.name));
-      pending = (out.UnprocessedKeys?.[store.tableName]?.Keys ?? []) as Record<string, unknown>[];
-    }
-  }
-  return names;
+  const items = await batchGetAll(
+    store,
+    [...new Set(urns)].map((urn) => schoolKey(urn)),
+    { consistent: false, projection: { ProjectionExpression: '#urn, #name', ExpressionAttributeNames: { '#urn': 'urn', '#name': 'name' } } },
+  );
+  return new Map(items.map((item) => [String(item.urn), String(item.name)]));
 }
 
 /** The profile item as written (keys, schools list, item type): also for batched imports. */
 export function profileItem(school: School, now: Date) {
-  return { ...keys.school(school.urn), ...schoolsListKeys(school.urn), itemType: 'school', ...school, updatedAt: now.toISOString() };
+  return { ...schoolKey(school.urn), ...schoolsListKeys(school.urn), itemType: 'school', ...school, updatedAt: now.toISOString() };
 }
 
 /** Every profile is in the schools list (gsi1), so jobs can visit all schools without a scan. */
 function schoolsListKeys(urn: string) {
-  return { gsi1pk: keys.schoolsList(), gsi1sk: keys.schoolsListSort(urn) };
+  return { gsi1pk: SCHOOLS_LIST, gsi1sk: urn };
 }
 
 /** Puts a profile written before the schools list existed into it (idempotent). */
 export async function ensureSchoolListed(store: Store, urn: string): Promise<void> {
   const list = schoolsListKeys(urn);
-  try {
-    await store.doc.send(
+  await conditionHeld(
+    store.doc.send(
       new UpdateCommand({
         TableName: store.tableName,
-        Key: keys.school(urn),
+        Key: schoolKey(urn),
         UpdateExpression: 'SET gsi1pk = :pk, gsi1sk = :sk',
         ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(gsi1pk)',
         ExpressionAttributeValues: { ':pk': list.gsi1pk, ':sk': list.gsi1sk },
       }),
-    );
-  } catch (err) {
-    if ((err as Error).name !== 'ConditionalCheckFailedException') throw err;
-  }
+    ),
+  );
 }
 
 /** Every school's profile, a page at a time (one gsi1 partition, in URN order). */
 export async function* listAllSchools(store: Store, pageSize = 100): AsyncGenerator<StoredSchool[]> {
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await store.doc.send(
-      new QueryCommand({
-        TableName: store.tableName,
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': keys.schoolsList() },
-        Limit: pageSize,
-        ExclusiveStartKey: start,
-      }),
-    );
-    yield (out.Items ?? []).map((i) => fromItem<StoredSchool>(i));
-    start = out.LastEvaluatedKey;
-  } while (start);
+  const pages = paginateQuery(
+    { client: store.doc, pageSize },
+    { TableName: store.tableName, IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': SCHOOLS_LIST } },
+  );
+  for await (const page of pages) yield (page.Items ?? []).map((i) => fromItem<StoredSchool>(i));
 }
 
 async function reindex(store: Store, school: School, previous?: School) {
@@ -97,12 +81,10 @@ async function reindex(store: Store, school: School, previous?: School) {
 
 /** Writes the profile only if the school is new: returns false when it existed. */
 export async function createSchoolProfileIfAbsent(store: Store, school: School, now: Date = new Date()): Promise<boolean> {
-  try {
-    await store.doc.send(
-      new PutCommand({ TableName: store.tableName, Item: profileItem(school, now), ConditionExpression: 'attribute_not_exists(pk)' }),
-    );
-  } catch (err) {
-    if ((err as Error).name !== 'ConditionalCheckFailedException') throw err;
+  const created = await conditionHeld(
+    store.doc.send(new PutCommand({ TableName: store.tableName, Item: profileItem(school, now), ConditionExpression: 'attribute_not_exists(pk)' })),
+  );
+  if (!created) {
     await ensureSchoolListed(store, school.urn);
     return false;
   }
@@ -157,7 +139,7 @@ export function profileVersionUpdate(
   return {
     Update: {
       TableName: store.tableName,
-      Key: keys.school(urn),
+      Key: schoolKey(urn),
       UpdateExpression: `SET ${[update, ...assignments].join(', ')}`,
       ConditionExpression: condition,
       ExpressionAttributeNames: names,
@@ -188,4 +170,19 @@ export async function updateSchoolSettings(
     if (err instanceof TransactionCancelled && err.reasons.includes('ConditionalCheckFailed')) return false;
     throw err;
   }
+}
+
+/** Erasure: the profile's "last saved by" replaced, if it is still that person. */
+export async function replaceProfileEditor(store: Store, urn: string, email: string, placeholder: string): Promise<void> {
+  await conditionHeld(
+    store.doc.send(
+      new UpdateCommand({
+        TableName: store.tableName,
+        Key: schoolKey(urn),
+        UpdateExpression: 'SET updatedBy = :p',
+        ConditionExpression: 'updatedBy = :e',
+        ExpressionAttributeValues: { ':p': placeholder, ':e': email.toLowerCase() },
+      }),
+    ),
+  );
 }

@@ -2,10 +2,11 @@
 // a random id; the table holds only its hash. A session ends 12 hours after it was last
 // used or 7 days after sign-in, whichever is first; signing out deletes it.
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { queryEvery, type Store } from './client.ts';
-import { fromItem, keys } from './keys.ts';
+import { conditionHeld, queryEvery, type Store } from './client.ts';
+import { fromItem, heldForEmail, heldForEmailIndex, tableKeyOf } from './keys.ts';
 import { epochSeconds, hashSecret, newSecret } from './secrets.ts';
 import type { SessionKind, SessionRecord } from '#shared/domain/records.ts';
+// Re-exported while files outside shared/store still import it from here (issue 13 moves them to the domain).
 export type { SessionKind, SessionRecord } from '#shared/domain/records.ts';
 
 export const SESSION_IDLE_SECONDS = 12 * 60 * 60;
@@ -15,7 +16,9 @@ export const PLATFORM_ADMIN_SESSION_SECONDS = 12 * 60 * 60;
 /** Refresh the idle deadline at most this often, so most reads write nothing. */
 const REFRESH_AFTER_SECONDS = 5 * 60;
 
-
+/** Stored only under the SHA-256 of the cookie's secret; on gsi1 under its address, told from tokens by this prefix. */
+const SESSION_PREFIX = 'SESSION#';
+export const sessionKey = (hash: string) => ({ pk: `${SESSION_PREFIX}${hash}`, sk: 'SESSION' });
 
 export async function createSession(
   store: Store,
@@ -35,10 +38,11 @@ export async function createSession(
     absoluteExpiresAt: t + absolute,
     expiresAt: Math.min(t + SESSION_IDLE_SECONDS, t + absolute),
   };
+  const key = sessionKey(hashSecret(secret));
   await store.doc.send(
     new PutCommand({
       TableName: store.tableName,
-      Item: { ...keys.session(hashSecret(secret)), gsi1pk: keys.heldForEmail(session.email), gsi1sk: keys.session(hashSecret(secret)).pk, itemType: 'session', ...session },
+      Item: { ...key, ...heldForEmailIndex(session.email, key.pk), itemType: 'session', ...session },
       ConditionExpression: 'attribute_not_exists(pk)',
     }),
   );
@@ -47,7 +51,7 @@ export async function createSession(
 
 /** The live session for a cookie value, or undefined (unknown, expired or signed out). */
 export async function getSession(store: Store, secret: string, now = new Date()): Promise<SessionRecord | undefined> {
-  const key = keys.session(hashSecret(secret));
+  const key = sessionKey(hashSecret(secret));
   const out = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: key }));
   if (!out.Item) return undefined;
   // expiresAt is the TTL attribute, which fromItem strips with the keys: read it from the item.
@@ -56,8 +60,9 @@ export async function getSession(store: Store, secret: string, now = new Date())
   if (session.expiresAt <= t) return undefined; // TTL deletion lags; expiry is checked here
   if (t - session.lastSeenAt >= REFRESH_AFTER_SECONDS) {
     const expiresAt = Math.min(t + SESSION_IDLE_SECONDS, session.absoluteExpiresAt);
-    await store.doc
-      .send(
+    // Signed out meanwhile (the condition fails): nothing to refresh.
+    await conditionHeld(
+      store.doc.send(
         new UpdateCommand({
           TableName: store.tableName,
           Key: key,
@@ -65,17 +70,15 @@ export async function getSession(store: Store, secret: string, now = new Date())
           ConditionExpression: 'attribute_exists(pk)',
           ExpressionAttributeValues: { ':t': t, ':e': expiresAt },
         }),
-      )
-      .catch((err: Error) => {
-        if (err.name !== 'ConditionalCheckFailedException') throw err; // signed out meanwhile
-      });
+      ),
+    );
     return { ...session, lastSeenAt: t, expiresAt };
   }
   return session;
 }
 
 export async function deleteSession(store: Store, secret: string): Promise<void> {
-  await store.doc.send(new DeleteCommand({ TableName: store.tableName, Key: keys.session(hashSecret(secret)) }));
+  await store.doc.send(new DeleteCommand({ TableName: store.tableName, Key: sessionKey(hashSecret(secret)) }));
 }
 
 /**
@@ -86,8 +89,8 @@ export async function endSessionsOf(store: Store, email: string): Promise<number
   const found = await queryEvery(store, {
     IndexName: 'gsi1',
     KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
-    ExpressionAttributeValues: { ':pk': keys.heldForEmail(email), ':prefix': keys.sessionsPrefix() },
+    ExpressionAttributeValues: { ':pk': heldForEmail(email), ':prefix': SESSION_PREFIX },
   });
-  await Promise.all(found.map((i) => store.doc.send(new DeleteCommand({ TableName: store.tableName, Key: { pk: i.pk, sk: i.sk } }))));
+  await Promise.all(found.map((i) => store.doc.send(new DeleteCommand({ TableName: store.tableName, Key: tableKeyOf(i) }))));
   return found.length;
 }

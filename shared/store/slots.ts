@@ -1,13 +1,15 @@
 // Access patterns for dated slots: a place count and how many are taken (`held`: waiting
 // requests that hold a place and approved encounters), so a conditional update can refuse
 // the place that would overfill it.
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { IsoDate, LocalTime } from '#shared/domain/types.ts';
-import type { Store } from './client.ts';
-import { fromItem, keys } from './keys.ts';
+import { conditionHeld, queryEvery, type Store } from './client.ts';
+import { fromItem, schoolPartition } from './keys.ts';
 import type { TransactItems } from './transact.ts';
 import type { SlotPlace } from '#shared/domain/records.ts';
-export type { SlotPlace } from '#shared/domain/records.ts';
+
+/** A dated slot of an opportunity: by date and time, so a date range is one query. */
+const slotKey = (urn: string, date: string, time: string, opportunityId: string) => ({ pk: schoolPartition(urn), sk: `SLOT#${date}T${time}#${opportunityId}` });
 
 export interface StoredSlot {
   urn: string;
@@ -21,17 +23,15 @@ export interface StoredSlot {
 
 /** Creates the slot if it does not exist yet; an existing slot keeps its held count. */
 export async function ensureSlot(store: Store, slot: Omit<StoredSlot, 'held'>): Promise<void> {
-  try {
-    await store.doc.send(
+  await conditionHeld(
+    store.doc.send(
       new PutCommand({
         TableName: store.tableName,
-        Item: { ...keys.slot(slot.urn, slot.date, slot.time, slot.opportunityId), itemType: 'slot', ...slot, held: 0 },
+        Item: { ...slotKey(slot.urn, slot.date, slot.time, slot.opportunityId), itemType: 'slot', ...slot, held: 0 },
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
-    );
-  } catch (err) {
-    if ((err as Error).name !== 'ConditionalCheckFailedException') throw err;
-  }
+    ),
+  );
 }
 
 export async function getSlot(
@@ -42,7 +42,7 @@ export async function getSlot(
   opportunityId: string,
 ): Promise<StoredSlot | undefined> {
   const out = await store.doc.send(
-    new GetCommand({ TableName: store.tableName, Key: keys.slot(urn, date, time, opportunityId), ConsistentRead: true }),
+    new GetCommand({ TableName: store.tableName, Key: slotKey(urn, date, time, opportunityId), ConsistentRead: true }),
   );
   if (!out.Item) return undefined;
   return fromItem<StoredSlot>(out.Item);
@@ -50,22 +50,11 @@ export async function getSlot(
 
 /** The slots of a school that have been booked at least once, between two dates. */
 export async function listSlotsOfSchool(store: Store, urn: string, from: IsoDate, to: IsoDate): Promise<StoredSlot[]> {
-  const range = keys.slotRange(from, to);
-  const slots: StoredSlot[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await store.doc.send(
-      new QueryCommand({
-        TableName: store.tableName,
-        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :lo AND :hi',
-        ExpressionAttributeValues: { ':pk': keys.school(urn).pk, ':lo': range.lo, ':hi': range.hi },
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const item of out.Items ?? []) slots.push(fromItem<StoredSlot>(item));
-    start = out.LastEvaluatedKey;
-  } while (start);
-  return slots;
+  const items = await queryEvery(store, {
+    KeyConditionExpression: 'pk = :pk AND sk BETWEEN :lo AND :hi',
+    ExpressionAttributeValues: { ':pk': schoolPartition(urn), ':lo': `SLOT#${from}`, ':hi': `SLOT#${to}~` },
+  });
+  return items.map((i) => fromItem<StoredSlot>(i));
 }
 
 /**
@@ -76,24 +65,19 @@ export async function listSlotsOfSchool(store: Store, urn: string, from: IsoDate
  * old capacity (answers false) rather than be overfilled: the next save tries again.
  */
 export async function setSlotCapacity(store: Store, slot: Pick<StoredSlot, 'urn' | 'date' | 'time' | 'opportunityId'>, capacity: number): Promise<boolean> {
-  try {
-    await store.doc.send(
+  return conditionHeld(
+    store.doc.send(
       new UpdateCommand({
         TableName: store.tableName,
-        Key: keys.slot(slot.urn, slot.date, slot.time, slot.opportunityId),
+        Key: slotKey(slot.urn, slot.date, slot.time, slot.opportunityId),
         UpdateExpression: 'SET #capacity = :c',
         ConditionExpression: 'attribute_exists(pk) AND #held <= :c',
         ExpressionAttributeNames: { '#capacity': 'capacity', '#held': 'held' },
         ExpressionAttributeValues: { ':c': capacity },
       }),
-    );
-    return true;
-  } catch (err) {
-    if ((err as Error).name !== 'ConditionalCheckFailedException') throw err;
-    return false;
-  }
+    ),
+  );
 }
-
 
 type TransactItem = TransactItems[number];
 
@@ -102,7 +86,7 @@ export function takePlaceUpdate(store: Store, urn: string, place: SlotPlace): Tr
   return {
     Update: {
       TableName: store.tableName,
-      Key: keys.slot(urn, place.date, place.time, place.opportunityId),
+      Key: slotKey(urn, place.date, place.time, place.opportunityId),
       UpdateExpression: 'SET #held = #held + :one',
       ConditionExpression: 'attribute_exists(pk) AND #held < #capacity',
       ExpressionAttributeNames: { '#held': 'held', '#capacity': 'capacity' },
@@ -116,7 +100,7 @@ export function releasePlaceUpdate(store: Store, urn: string, place: SlotPlace):
   return {
     Update: {
       TableName: store.tableName,
-      Key: keys.slot(urn, place.date, place.time, place.opportunityId),
+      Key: slotKey(urn, place.date, place.time, place.opportunityId),
       UpdateExpression: 'SET #held = #held - :one',
       ConditionExpression: '#held > :zero',
       ExpressionAttributeNames: { '#held': 'held' },
@@ -130,7 +114,7 @@ export function roomCheck(store: Store, urn: string, place: SlotPlace): Transact
   return {
     ConditionCheck: {
       TableName: store.tableName,
-      Key: keys.slot(urn, place.date, place.time, place.opportunityId),
+      Key: slotKey(urn, place.date, place.time, place.opportunityId),
       ConditionExpression: '#held < #capacity',
       ExpressionAttributeNames: { '#held': 'held', '#capacity': 'capacity' },
     },

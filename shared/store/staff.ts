@@ -3,30 +3,46 @@
 // together in one transaction.
 import { QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Store } from './client.ts';
-import { fromItem, keys } from './keys.ts';
+import { fromItem, schoolPartition, sortKeyBeginsWith } from './keys.ts';
 import { transact, type TransactItems } from './transact.ts';
-
 import type { StaffRoleRecord } from '#shared/domain/records.ts';
+// Re-exported while files outside shared/store still import them from here (issue 13 moves them to the domain).
 export type { StaffRoleRecord } from '#shared/domain/records.ts';
+export type { StaffRole } from '#shared/domain/roles.ts';
 
-export { STAFF_ROLES, type StaffRole } from '#shared/domain/roles.ts';
+/** A person's own partition: the schools they have a role at, and those they were careers lead of. */
+export const userPartition = (email: string) => `USER#${email.toLowerCase()}`;
+const STAFF_PREFIX = 'STAFF#';
+const USER_SCHOOL_PREFIX = 'SCHOOL#';
+/** A school's staff: one item per person (who works here?). */
+const staffKey = (urn: string, email: string) => ({ pk: schoolPartition(urn), sk: `${STAFF_PREFIX}${email.toLowerCase()}` });
+/** The same role under the person (which schools may I manage?). */
+const userSchoolKey = (email: string, urn: string) => ({ pk: userPartition(email), sk: `${USER_SCHOOL_PREFIX}${urn}` });
+/** A school a person was careers lead of until replaced: no access, but an erasure still finds what they did there. */
+const FORMER_PREFIX = 'FORMER#';
+const formerSchoolKey = (email: string, urn: string) => ({ pk: userPartition(email), sk: `${FORMER_PREFIX}${urn}` });
 
+/** The role items of one partition with one prefix (one read: a school's staff, a person's schools). */
+async function rolesIn(store: Store, pk: string, prefix: string): Promise<StaffRoleRecord[]> {
+  const out = await store.doc.send(new QueryCommand({ TableName: store.tableName, ...sortKeyBeginsWith(pk, prefix) }));
+  return (out.Items ?? []).map((i) => fromItem<StaffRoleRecord>(i));
+}
 
 /** Both items of one role (under the school and under the person), as transaction Puts. */
 function staffRolePuts(store: Store, record: StaffRoleRecord): TransactItems {
   const email = record.email.toLowerCase();
   const item = { itemType: 'staff', ...record, email };
   return [
-    { Put: { TableName: store.tableName, Item: { ...keys.staff(record.urn, email), ...item } } },
-    { Put: { TableName: store.tableName, Item: { ...keys.userSchool(email, record.urn), ...item } } },
+    { Put: { TableName: store.tableName, Item: { ...staffKey(record.urn, email), ...item } } },
+    { Put: { TableName: store.tableName, Item: { ...userSchoolKey(email, record.urn), ...item } } },
   ];
 }
 
 /** Both items of one role, as transaction Deletes. */
 function staffRoleDeletes(store: Store, urn: string, email: string): TransactItems {
   return [
-    { Delete: { TableName: store.tableName, Key: keys.staff(urn, email) } },
-    { Delete: { TableName: store.tableName, Key: keys.userSchool(email, urn) } },
+    { Delete: { TableName: store.tableName, Key: staffKey(urn, email) } },
+    { Delete: { TableName: store.tableName, Key: userSchoolKey(email, urn) } },
   ];
 }
 
@@ -58,25 +74,11 @@ export async function changeStaffRoles(
 }
 
 export async function listStaffOfSchool(store: Store, urn: string): Promise<StaffRoleRecord[]> {
-  const out = await store.doc.send(
-    new QueryCommand({
-      TableName: store.tableName,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': keys.school(urn).pk, ':prefix': keys.staffPrefix() },
-    }),
-  );
-  return (out.Items ?? []).map((i) => fromItem<StaffRoleRecord>(i));
+  return rolesIn(store, schoolPartition(urn), STAFF_PREFIX);
 }
 
 export async function listRolesOfUser(store: Store, email: string): Promise<StaffRoleRecord[]> {
-  const out = await store.doc.send(
-    new QueryCommand({
-      TableName: store.tableName,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': keys.userSchool(email, '').pk, ':prefix': keys.userSchoolsPrefix() },
-    }),
-  );
-  return (out.Items ?? []).map((i) => fromItem<StaffRoleRecord>(i));
+  return rolesIn(store, userPartition(email), USER_SCHOOL_PREFIX);
 }
 
 /**
@@ -101,24 +103,17 @@ export function careersLeadHandoverItems(
   if (oldRole) {
     items.push(...staffRoleDeletes(store, urn, oldRole.email.toLowerCase()));
     // Kept so that erasing them later still finds this school's records of them (shared/usecases/erasure.ts).
-    items.push({ Put: { TableName: store.tableName, Item: { ...keys.formerSchool(oldRole.email, urn), itemType: 'formerRole', ...oldRole, email: oldRole.email.toLowerCase() } } });
+    items.push({ Put: { TableName: store.tableName, Item: { ...formerSchoolKey(oldRole.email, urn), itemType: 'formerRole', ...oldRole, email: oldRole.email.toLowerCase() } } });
   }
   return items;
 }
 
 /** The schools a person was careers lead of until replaced (no access: only for erasure). */
 export async function listFormerRolesOfUser(store: Store, email: string): Promise<StaffRoleRecord[]> {
-  const out = await store.doc.send(
-    new QueryCommand({
-      TableName: store.tableName,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': keys.formerSchool(email, '').pk, ':prefix': keys.formerSchoolsPrefix() },
-    }),
-  );
-  return (out.Items ?? []).map((i) => fromItem<StaffRoleRecord>(i));
+  return rolesIn(store, userPartition(email), FORMER_PREFIX);
 }
 
 /** Forgets a former role (an erasure). */
 export async function removeFormerRole(store: Store, urn: string, email: string): Promise<void> {
-  await transact(store, [{ Delete: { TableName: store.tableName, Key: keys.formerSchool(email, urn) } }]);
+  await transact(store, [{ Delete: { TableName: store.tableName, Key: formerSchoolKey(email, urn) } }]);
 }

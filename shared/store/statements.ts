@@ -14,14 +14,29 @@
 //
 // While a version names its lead it sits on gsi2 under that address (statementsNamingLead),
 // so an erasure finds every version naming an address without a scan; redaction takes it off.
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { RedactedStatementContact, StatementContent } from '#shared/domain/statement.ts';
 import type { IsoDate } from '#shared/domain/types.ts';
 import { queryEvery, type Store } from './client.ts';
-import { fromItem, keys } from './keys.ts';
-import { outboxItem, type StatementReviewMessage } from './outbox.ts';
-import type { StoredSchool } from './schools.ts';
+import { fromItem, schoolPartition, sortKeyBeginsWith } from './keys.ts';
+import { outboxItem } from './outbox.ts';
+import { schoolKey } from './schools.ts';
+import type { StatementReviewMessage, StoredSchool } from '#shared/domain/records.ts';
 import { transact, TransactionCancelled, type TransactItems } from './transact.ts';
+
+const STATEMENT_PREFIX = 'STATEMENT#';
+const versionNumber = (version: number) => String(version).padStart(6, '0');
+/** A published version of a school's statement: immutable once written, but for the redaction of its contact. */
+const statementKey = (urn: string, version: number) => ({ pk: schoolPartition(urn), sk: `${STATEMENT_PREFIX}${versionNumber(version)}` });
+/** gsi2 on a version while it names its careers lead: erasure finds every version naming an address without a scan. */
+export const statementsNamingLead = (email: string) => `STATEMENT_LEAD#${email.toLowerCase()}`;
+/** gsi1: the versions a person published, so an erasure finds them after their roles are gone (a replaced lead's). */
+const statementsPublishedBy = (email: string) => `STATEMENT_PUBLISHER#${email.toLowerCase()}`;
+/** The sort key of a version on both indexes. */
+const indexSort = (urn: string, version: number) => `${urn}#${versionNumber(version)}`;
+/** That the review reminder for one review date of a school's statement was queued (sent once). */
+const reviewReminderKey = (urn: string, reviewDate: string) => ({ pk: schoolPartition(urn), sk: `STATEMENT_REVIEW#${reviewDate}` });
+const versionsQuery = (urn: string) => sortKeyBeginsWith(schoolPartition(urn), STATEMENT_PREFIX);
 
 /** What the profile keeps of its latest published statement. */
 export interface StatementPointer {
@@ -90,16 +105,16 @@ export async function publishStatementVersion(store: Store, statement: StoredSta
   const settings = settingsVersion === 0 ? '(attribute_not_exists(#ver) OR #ver = :settings)' : '#ver = :settings';
   const lead = statement.content.procedure.careersLead;
   const index = {
-    ...('email' in lead ? { gsi2pk: keys.statementsNamingLead(lead.email), gsi2sk: keys.statementNamingLeadSort(statement.urn, statement.version) } : {}),
-    gsi1pk: keys.statementsPublishedBy(statement.publishedBy),
-    gsi1sk: keys.statementNamingLeadSort(statement.urn, statement.version),
+    ...('email' in lead ? { gsi2pk: statementsNamingLead(lead.email), gsi2sk: indexSort(statement.urn, statement.version) } : {}),
+    gsi1pk: statementsPublishedBy(statement.publishedBy),
+    gsi1sk: indexSort(statement.urn, statement.version),
   };
   try {
     await transact(store, [
       {
         Update: {
           TableName: store.tableName,
-          Key: keys.school(statement.urn),
+          Key: schoolKey(statement.urn),
           UpdateExpression: 'SET #s = :pointer',
           ConditionExpression: `attribute_exists(pk) AND ${latest} AND ${settings}`,
           ExpressionAttributeNames: { '#s': 'statement', '#ver': 'version', ...(expectedLatest === 0 ? {} : { '#v': 'version' }) },
@@ -109,7 +124,7 @@ export async function publishStatementVersion(store: Store, statement: StoredSta
       {
         Put: {
           TableName: store.tableName,
-          Item: { ...keys.statement(statement.urn, statement.version), ...index, itemType: 'statement', ...statement },
+          Item: { ...statementKey(statement.urn, statement.version), ...index, itemType: 'statement', ...statement },
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       },
@@ -122,30 +137,19 @@ export async function publishStatementVersion(store: Store, statement: StoredSta
 }
 
 export async function getStatementVersion(store: Store, urn: string, version: number): Promise<StoredStatement | undefined> {
-  const out = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: keys.statement(urn, version) }));
+  const out = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: statementKey(urn, version) }));
   return out.Item ? fromItem<StoredStatement>(out.Item) : undefined;
 }
 
 /** Every published version of a school's statement, newest first, without their content. */
 export async function listStatementVersions(store: Store, urn: string): Promise<StatementVersionSummary[]> {
-  const found: StatementVersionSummary[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await store.doc.send(
-      new QueryCommand({
-        TableName: store.tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': keys.school(urn).pk, ':prefix': keys.statementsPrefix() },
-        ProjectionExpression: '#v, publishedAt, approvedOn',
-        ExpressionAttributeNames: { '#v': 'version' },
-        ScanIndexForward: false,
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const item of out.Items ?? []) found.push(item as StatementVersionSummary);
-    start = out.LastEvaluatedKey;
-  } while (start);
-  return found;
+  const items = await queryEvery(store, {
+    ...versionsQuery(urn),
+    ProjectionExpression: '#v, publishedAt, approvedOn',
+    ExpressionAttributeNames: { '#v': 'version' },
+    ScanIndexForward: false,
+  });
+  return items as StatementVersionSummary[];
 }
 
 const CONTACT_PROJECTION = {
@@ -162,32 +166,27 @@ function contactRef(urn: string, item: Record<string, unknown>): StatementContac
 /** Every version of a school with whom it names and who published it, oldest first (read consistently: a version published a moment ago is there). */
 export async function listStatementContacts(store: Store, urn: string): Promise<StatementContactRef[]> {
   const items = await queryEvery(store, {
-    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-    ExpressionAttributeValues: { ':pk': keys.school(urn).pk, ':prefix': keys.statementsPrefix() },
+    ...versionsQuery(urn),
     ...CONTACT_PROJECTION,
     ConsistentRead: true,
   });
   return items.map((i) => contactRef(urn, i));
 }
 
+/** The versions of any school listed under one partition of an index. */
+async function versionsOnIndex(store: Store, index: 'gsi1' | 'gsi2', partition: string): Promise<StatementContactRef[]> {
+  const items = await queryEvery(store, { IndexName: index, KeyConditionExpression: `${index}pk = :pk`, ExpressionAttributeValues: { ':pk': partition } });
+  return items.map((i) => contactRef(String(i.urn), i));
+}
+
 /** Every version, of any school, that still names this address as its careers lead (gsi2). */
 export async function listStatementsNamingLead(store: Store, email: string): Promise<StatementContactRef[]> {
-  const items = await queryEvery(store, {
-    IndexName: 'gsi2',
-    KeyConditionExpression: 'gsi2pk = :pk',
-    ExpressionAttributeValues: { ':pk': keys.statementsNamingLead(email) },
-  });
-  return items.map((i) => contactRef(String(i.urn), i));
+  return versionsOnIndex(store, 'gsi2', statementsNamingLead(email));
 }
 
 /** Every version, of any school, this address published (gsi1), whatever roles it has now. */
 export async function listStatementsPublishedBy(store: Store, email: string): Promise<StatementContactRef[]> {
-  const items = await queryEvery(store, {
-    IndexName: 'gsi1',
-    KeyConditionExpression: 'gsi1pk = :pk',
-    ExpressionAttributeValues: { ':pk': keys.statementsPublishedBy(email) },
-  });
-  return items.map((i) => contactRef(String(i.urn), i));
+  return versionsOnIndex(store, 'gsi1', statementsPublishedBy(email));
 }
 
 /**
@@ -223,7 +222,7 @@ export function redactionUpdate(
   return {
     Update: {
       TableName: store.tableName,
-      Key: keys.statement(ref.urn, ref.version),
+      Key: statementKey(ref.urn, ref.version),
       UpdateExpression: `SET ${set.join(', ')}${remove}`,
       ConditionExpression: conditions.join(' AND '),
       ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}),
@@ -234,7 +233,7 @@ export function redactionUpdate(
 
 /** That no version after `latest` has been published: goes with redactions, so none published meanwhile is missed. */
 export function noVersionAfter(store: Store, urn: string, latest: number): TransactItems[number] {
-  return { ConditionCheck: { TableName: store.tableName, Key: keys.statement(urn, latest + 1), ConditionExpression: 'attribute_not_exists(pk)' } };
+  return { ConditionCheck: { TableName: store.tableName, Key: statementKey(urn, latest + 1), ConditionExpression: 'attribute_not_exists(pk)' } };
 }
 
 /**
@@ -253,7 +252,7 @@ export async function queueStatementReviewOnce(
       {
         Put: {
           TableName: store.tableName,
-          Item: { ...keys.statementReviewReminder(urn, pointer.nextReviewOn), itemType: 'statementReviewReminder', urn, version: pointer.version, queuedAt: now.toISOString() },
+          Item: { ...reviewReminderKey(urn, pointer.nextReviewOn), itemType: 'statementReviewReminder', urn, version: pointer.version, queuedAt: now.toISOString() },
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       },

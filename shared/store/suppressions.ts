@@ -7,9 +7,10 @@
 // suppression outlives the requests that named it, so it should hold as little personal
 // data as it can (any address in SES's words is blanked). A plain SHA-256 would not do: an
 // address is easy to guess, and hashing the guess would confirm it.
-import { BatchGetCommand, GetCommand, PutCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { batchGetAll } from './batch.ts';
 import type { Store } from './client.ts';
-import { fromItem, keys } from './keys.ts';
+import { fromItem } from './keys.ts';
 import { keyedHash, keyedHasher } from './keyed-hash.ts';
 
 export type SuppressionReason = 'bounce' | 'complaint';
@@ -29,8 +30,10 @@ export interface SuppressionReport {
 /** What is kept: the report without the address. */
 export type Suppression = Omit<SuppressionReport, 'email'>;
 
+/** An address SES reported, by its keyed hash (shared/store/keyed-hash.ts). */
+const suppressedKey = (emailHash: string) => ({ pk: `SUPPRESSED#${emailHash}`, sk: 'SUPPRESSED' });
 const normalised = (email: string) => email.trim().toLowerCase();
-const keyOf = async (email: string) => keys.suppressed(await keyedHash(normalised(email)));
+const keyOf = async (email: string) => suppressedKey(await keyedHash(normalised(email)));
 const ADDRESS = /[^\s<>()[\]"',;:@]+@[^\s<>()[\]"',;:@]+/g;
 
 /** Records (or refreshes) one suppressed address; the latest report wins. */
@@ -54,23 +57,9 @@ export async function suppressedAmong(store: Store, emails: readonly string[]): 
   const unique = [...new Set(emails.map(normalised).filter(Boolean))];
   if (unique.length === 0) return [];
   const hash = await keyedHasher();
-  const keyOfAddress = (e: string) => keys.suppressed(hash(e));
+  const keyOfAddress = (e: string) => suppressedKey(hash(e));
   const byPk = new Map(unique.map((e) => [keyOfAddress(e).pk, e]));
-  const found = new Set<string>();
-  for (let i = 0; i < unique.length; i += 100) {
-    let pending: Record<string, unknown>[] | undefined = unique.slice(i, i + 100).map(keyOfAddress);
-    for (let attempt = 0; pending?.length; attempt++) {
-      if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1_000, 50 * 2 ** attempt)));
-      const out: BatchGetCommandOutput = await store.doc.send(
-        new BatchGetCommand({ RequestItems: { [store.tableName]: { Keys: pending, ProjectionExpression: 'pk' } } }),
-      );
-      for (const item of out.Responses?.[store.tableName] ?? []) {
-        const email = byPk.get(String(item.pk));
-        if (email) found.add(email);
-      }
-      pending = out.UnprocessedKeys?.[store.tableName]?.Keys;
-      if (attempt >= 8 && pending?.length) throw new Error('DynamoDB left keys unprocessed after 8 attempts');
-    }
-  }
+  const items = await batchGetAll(store, unique.map(keyOfAddress), { consistent: false, projection: { ProjectionExpression: 'pk' } });
+  const found = new Set(items.map((item) => byPk.get(String(item.pk))));
   return unique.filter((e) => found.has(e));
 }

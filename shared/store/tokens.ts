@@ -2,15 +2,17 @@
 // token (to show a confirmation page) changes nothing; only `consumeToken` uses it up.
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { DomainError } from '#shared/domain/errors.ts';
-import { queryEvery, type Store } from './client.ts';
-import { fromItem, keys } from './keys.ts';
+import { conditionHeld, queryEvery, type Store } from './client.ts';
+import { fromItem, heldForEmail, heldForEmailIndex, tableKeyOf } from './keys.ts';
 import { epochSeconds, hashSecret, newSecret } from './secrets.ts';
 import type { TransactItems } from './transact.ts';
 import type { TokenPurpose, TokenRecord } from '#shared/domain/records.ts';
-export type { TokenPurpose, TokenRecord } from '#shared/domain/records.ts';
-export { TOKEN_PURPOSES } from '#shared/domain/records.ts';
+// Re-exported while files outside shared/store still import it from here (issue 13 moves them to the domain).
+export type { TokenRecord } from '#shared/domain/records.ts';
 
-
+/** Stored only under the SHA-256 of the secret (never in clear); on gsi1 under its address, after its sessions' prefix. */
+const TOKEN_PREFIX = 'TOKEN#';
+const tokenKey = (hash: string) => ({ pk: `${TOKEN_PREFIX}${hash}`, sk: 'TOKEN' });
 
 export async function issueToken(
   store: Store,
@@ -25,10 +27,11 @@ export async function issueToken(
     createdAt: now.toISOString(),
     expiresAt: epochSeconds(now) + input.ttlSeconds,
   };
+  const key = tokenKey(hashSecret(secret));
   await store.doc.send(
     new PutCommand({
       TableName: store.tableName,
-      Item: { ...keys.token(hashSecret(secret)), gsi1pk: keys.heldForEmail(record.email), gsi1sk: keys.token(hashSecret(secret)).pk, itemType: 'token', ...record },
+      Item: { ...key, ...heldForEmailIndex(record.email, key.pk), itemType: 'token', ...record },
       ConditionExpression: 'attribute_not_exists(pk)',
     }),
   );
@@ -49,25 +52,23 @@ async function replaceEarlierLinks(store: Store, record: TokenRecord, keepHash: 
   const found = await queryEvery(store, {
     IndexName: 'gsi1',
     KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
-    ExpressionAttributeValues: { ':pk': keys.heldForEmail(record.email), ':prefix': keys.tokensPrefix() },
+    ExpressionAttributeValues: { ':pk': heldForEmail(record.email), ':prefix': TOKEN_PREFIX },
   });
-  const earlier = found.filter((i) => i.pk !== keys.token(keepHash).pk && replacesEarlier(fromItem<TokenRecord>(i)) && !i.usedAt && !i.replacedAt);
+  const earlier = found.filter((i) => i.pk !== tokenKey(keepHash).pk && replacesEarlier(fromItem<TokenRecord>(i)) && !i.usedAt && !i.replacedAt);
   await Promise.all(
     earlier.map((i) =>
-      store.doc
-        .send(
+      conditionHeld(
+        store.doc.send(
           new UpdateCommand({
             TableName: store.tableName,
-            Key: { pk: i.pk, sk: i.sk },
+            Key: tableKeyOf(i),
             UpdateExpression: 'SET replacedAt = :now',
             // Used meanwhile, or gone by TTL: nothing to replace.
             ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(usedAt)',
             ExpressionAttributeValues: { ':now': now.toISOString() },
           }),
-        )
-        .catch((err: Error) => {
-          if (err.name !== 'ConditionalCheckFailedException') throw err;
-        }),
+        ),
+      ),
     ),
   );
 }
@@ -76,7 +77,7 @@ export type TokenState = { ok: true; token: TokenRecord } | { ok: false; code: '
 
 /** What a token is, without using it (for GET pages): never writes. */
 export async function readToken(store: Store, secret: string, purpose: TokenPurpose, now = new Date()): Promise<TokenState> {
-  const out = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: keys.token(hashSecret(secret)), ConsistentRead: true }));
+  const out = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: tokenKey(hashSecret(secret)), ConsistentRead: true }));
   // expiresAt is the TTL attribute, which fromItem strips with the keys: read it from the item.
   return stateOf(out.Item ? { ...fromItem<TokenRecord>(out.Item), expiresAt: Number(out.Item.expiresAt) } : undefined, purpose, now);
 }
@@ -102,7 +103,7 @@ export async function consumeToken(store: Store, secret: string, purpose: TokenP
     const out = await store.doc.send(
       new UpdateCommand({
         TableName: store.tableName,
-        Key: keys.token(hashSecret(secret)),
+        Key: tokenKey(hashSecret(secret)),
         UpdateExpression: 'SET usedAt = :now',
         ConditionExpression: 'attribute_exists(pk) AND purpose = :purpose AND attribute_not_exists(usedAt) AND attribute_not_exists(replacedAt) AND expiresAt > :nowSeconds',
         ExpressionAttributeValues: { ':now': now.toISOString(), ':purpose': purpose, ':nowSeconds': epochSeconds(now) },
@@ -127,7 +128,7 @@ export function useTokenUpdate(store: Store, secret: string, purpose: TokenPurpo
   return {
     Update: {
       TableName: store.tableName,
-      Key: keys.token(hashSecret(secret)),
+      Key: tokenKey(hashSecret(secret)),
       UpdateExpression: 'SET usedAt = :now',
       ConditionExpression: 'attribute_exists(pk) AND purpose = :purpose AND attribute_not_exists(usedAt) AND attribute_not_exists(replacedAt) AND expiresAt > :nowSeconds',
       ExpressionAttributeValues: { ':now': now.toISOString(), ':purpose': purpose, ':nowSeconds': epochSeconds(now) },

@@ -6,6 +6,9 @@ import type { Store } from './client.ts';
 
 export type TransactItems = NonNullable<TransactWriteCommandInput['TransactItems']>;
 
+/** DynamoDB takes at most 100 items in one transaction. */
+export const MAX_TRANSACTION_ITEMS = 100;
+
 interface CancellationReason {
   Code?: string;
 }
@@ -42,4 +45,9 @@ export async function transact(store: Store, items: TransactItems, maxAttempts =
       throw err;
     }
   }
+}
+
+/** Items each with its own condition, that need not all be written together: in order, 100 to a transaction. */
+export async function transactInChunks(store: Store, items: TransactItems): Promise<void> {
+  for (let i = 0; i < items.length; i += MAX_TRANSACTION_ITEMS) await transact(store, items.slice(i, i + MAX_TRANSACTION_ITEMS));
 }

@@ -2,36 +2,16 @@
 // on the version it was read at, the event, a slot place given back or taken (taken only
 // while the slot has room, P-SLOT), and the year-group days it books or frees, each
 // conditional on the version read.
-import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
 import type { YearGroupDay } from '#shared/domain/year-group-days.ts';
-import type { IsoDate, YearGroup } from '#shared/domain/types.ts';
 import { DomainError } from '#shared/domain/errors.ts';
 import { tokenMessage, useTokenUpdate } from './tokens.ts';
 import type { Store } from './client.ts';
-import { fromItem, keys } from './keys.ts';
-import { eventItem, requestItem, type RequestEvent, type SlotHold, type StoredRequest } from './requests.ts';
+import { eventItem } from './request-events.ts';
+import { requestItem } from './requests.ts';
+import type { RequestEvent, SlotHold, StoredRequest } from '#shared/domain/records.ts';
 import { releasePlaceUpdate, takePlaceUpdate } from './slots.ts';
 import { transact, TransactionCancelled, type TransactItems } from './transact.ts';
-
-export interface StoredYearGroupDay extends YearGroupDay {
-  urn: string;
-  /** 0 when the item does not exist yet. */
-  version: number;
-}
-
-export async function getYearGroupDays(store: Store, urn: string, date: IsoDate, yearGroups: readonly YearGroup[]): Promise<StoredYearGroupDay[]> {
-  if (yearGroups.length === 0) return [];
-  const out = await store.doc.send(
-    new BatchGetCommand({
-      RequestItems: { [store.tableName]: { Keys: yearGroups.map((y) => keys.yearGroupDay(urn, date, y)), ConsistentRead: true } },
-    }),
-  );
-  const found = new Map((out.Responses?.[store.tableName] ?? []).map((i) => {
-    const day = fromItem<StoredYearGroupDay>(i);
-    return [day.yearGroup, day] as const;
-  }));
-  return yearGroups.map((y) => found.get(y) ?? { urn, date, yearGroup: y, intervals: [], version: 0 });
-}
+import { yearGroupDayPut, type StoredYearGroupDay } from './year-group-days.ts';
 
 export interface TransitionWrite {
   before: StoredRequest;
@@ -84,24 +64,7 @@ export async function saveTransition(store: Store, write: TransitionWrite): Prom
   // Before the year-group days, so a full slot is what a loser of a race is told.
   const takeIndex = items.length;
   if (write.takeSlot) items.push(takePlaceUpdate(store, after.urn, write.takeSlot));
-  for (const { read, intervals } of write.days ?? []) {
-    items.push({
-      Put: {
-        TableName: store.tableName,
-        Item: {
-          ...keys.yearGroupDay(read.urn, read.date, read.yearGroup),
-          itemType: 'yearGroupDay',
-          urn: read.urn,
-          date: read.date,
-          yearGroup: read.yearGroup,
-          intervals,
-          version: read.version + 1,
-        },
-        ConditionExpression: read.version === 0 ? 'attribute_not_exists(pk)' : 'version = :v',
-        ...(read.version === 0 ? {} : { ExpressionAttributeValues: { ':v': read.version } }),
-      },
-    });
-  }
+  for (const { read, intervals } of write.days ?? []) items.push(yearGroupDayPut(store, read, intervals));
   const tokenIndex = items.length;
   if (write.useToken) items.push(useTokenUpdate(store, write.useToken.secret, write.useToken.purpose, write.useToken.now));
   try {

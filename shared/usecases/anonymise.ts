@@ -5,7 +5,8 @@ import { createHash } from 'node:crypto';
 import { anonymisedEvent, anonymisedRequest } from '#shared/domain/personal-data.ts';
 import type { Actor } from '#shared/domain/state-machine.ts';
 import type { Store } from '#shared/store/client.ts';
-import { getRequestForAnonymising, listKeyedEventsOfRequest, saveAnonymisedRequest } from '#shared/store/personal-data.ts';
+import { getRequestForAnonymising, saveAnonymisedRequest } from '#shared/store/personal-data.ts';
+import { listKeyedEventsOfRequest } from '#shared/store/request-events.ts';
 
 /** An opaque stand-in for an email address: hash-based, at the reserved .invalid domain (never delivered). */
 export function erasedAddress(seed: string): string {

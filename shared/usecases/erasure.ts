@@ -24,20 +24,13 @@ import { anonymisedEvent, ERASED_NAME } from '#shared/domain/personal-data.ts';
 import { logger } from '#shared/log.ts';
 import type { Store } from '#shared/store/client.ts';
 import { newId } from '#shared/store/ids.ts';
-import {
-  deleteItems,
-  listAllRequestRefsOfProvider,
-  listItemsHeldForEmail,
-  listKeyedEventsByActor,
-  listKeyedSchoolChanges,
-  recordErasure,
-  replaceProfileEditor,
-  saveAnonymisedEvents,
-  saveSchoolChange,
-} from '#shared/store/personal-data.ts';
+import { deleteItems, listItemsHeldForEmail, recordErasure } from '#shared/store/personal-data.ts';
+import { listKeyedEventsByActor, saveAnonymisedEvents } from '#shared/store/request-events.ts';
+import { listAllRequestRefsOfProvider } from '#shared/store/requests.ts';
+import { listKeyedSchoolChanges, saveSchoolChange } from '#shared/store/school-changes.ts';
 import { forgetConfirmedAddress } from '#shared/store/confirmed-addresses.ts';
 import { getPlatformAdmin, removePlatformAdmin } from '#shared/store/platform-admins.ts';
-import { getSchoolProfile } from '#shared/store/schools.ts';
+import { getSchoolProfile, replaceProfileEditor } from '#shared/store/schools.ts';
 import { listFormerRolesOfUser, listRolesOfUser, removeFormerRole, removeStaffRole } from '#shared/store/staff.ts';
 import { anonymiseRequest, erasedAddress } from './anonymise.ts';
 import { erasedLeadRedactions } from './statement.ts';

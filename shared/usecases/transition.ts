@@ -10,7 +10,8 @@ import { slotFull, takesSlotPlace } from '#shared/domain/slot-places.ts';
 import { bookingChange, bookYearGroups, keepsSlotPlace, releaseYearGroups, slotKey } from '#shared/domain/year-group-days.ts';
 import type { Store } from '#shared/store/client.ts';
 import type { StoredRequest } from '#shared/store/requests.ts';
-import { getYearGroupDays, saveTransition, SlotFullError, StaleDayError, type StoredYearGroupDay, type TransitionWrite } from '#shared/store/transitions.ts';
+import { saveTransition, SlotFullError, StaleDayError, type TransitionWrite } from '#shared/store/transitions.ts';
+import { getYearGroupDays, type StoredYearGroupDay } from '#shared/store/year-group-days.ts';
 import { placeToTake } from './slot-places.ts';
 
 const MAX_ATTEMPTS = 8;

@@ -7,7 +7,7 @@ import type { Store } from '#shared/store/client.ts';
 import { fromItem } from '#shared/store/keys.ts';
 import type { RequestEvent, StoredRequest } from '#shared/store/requests.ts';
 import type { StoredSlot } from '#shared/store/slots.ts';
-import type { StoredYearGroupDay } from '#shared/store/transitions.ts';
+import type { StoredYearGroupDay } from '#shared/store/year-group-days.ts';
 import { scanAll } from '../support/scan.ts';
 
 const OCCUPYING = new Set(['approved', 'delivered', 'not_delivered']);
