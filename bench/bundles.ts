@@ -90,7 +90,6 @@ function clientsOf(meta: Metafile): string[] {
 const CLIENT_CLASS: Record<string, string> = {
   '@aws-sdk/client-dynamodb': 'DynamoDBClient',
   '@aws-sdk/client-dynamodb-streams': 'DynamoDBStreamsClient',
-  '@aws-sdk/client-ses': 'SESClient',
   '@aws-sdk/client-sesv2': 'SESv2Client',
 };
 
