@@ -6,19 +6,10 @@ import type { ManagedRequest, ProviderRequestRead, PublicSchoolRead, SchoolBoard
 import type { RequestEvent, StoredRequest, StoredSchool } from '#shared/domain/records.ts';
 import { schoolSummary } from '#shared/domain/school-summary.ts';
 import { allowedActions } from '#shared/domain/state-machine.ts';
-import type { Opportunity } from '#shared/domain/types.ts';
-import { weekdayName } from '#shared/domain/calendar.ts';
-import { formatDate } from '#shared/domain/dates.ts';
+import { describeSchedule } from '#shared/domain/calendar.ts';
 import { providerAccessYears } from '#shared/domain/year-groups.ts';
 import type { ActionDoneView, ActionLinkView, DashboardView, ManagedRequestView } from './manage.ts';
 import type { PublicSchool, RequestView } from './provider.ts';
-
-export function describeSchedule(o: Opportunity): string {
-  const s = o.schedule;
-  if (s.kind === 'once') return `${formatDate(s.date)}, ${s.start} to ${s.end}`;
-  const span = [s.from ? `from ${formatDate(s.from)}` : '', s.until ? `until ${formatDate(s.until)}` : ''].filter(Boolean).join(' ');
-  return `${weekdayName(s.weekday)}s, ${s.start} to ${s.end}, in term time${span ? ` ${span}` : ''}`;
-}
 
 /** GET /api/schools/{urn}: the school's public page. */
 export function publicSchoolView({ school, opportunities }: PublicSchoolRead): PublicSchool {
@@ -40,7 +31,7 @@ export function publicSchoolView({ school, opportunities }: PublicSchoolRead): P
       title: o.title,
       sessionType: o.sessionType,
       yearGroups: o.yearGroups,
-      schedule: describeSchedule(o),
+      schedule: describeSchedule(o.schedule),
       capacity: o.capacity,
       venue: o.venue,
       facilities: o.facilities,
