@@ -7,11 +7,11 @@
 // no-referrer, so a form posted from it carries `Origin: null`, which the CSRF check refuses.
 import { actionFormBody, actionTokenPath } from '#shared/api/manage.ts';
 import { AppError } from '#shared/errors.ts';
-import { httpHandler, type HttpResult } from '#shared/http/handler.ts';
+import { httpHandler, type HttpResult } from '#functions/lib/http.ts';
 import { actionLinkPath } from '#shared/mail/links.ts';
 import { donePage, formProblemPage, linkProblemPage } from '#shared/pages/action.ts';
 import { PAGE_CSP_DIRECTIVES } from '#shared/pages/layout.ts';
-import { storeFromEnv, type Store } from '#shared/store/client.ts';
+import { storeFromEnv, type Store } from '#shared/usecases/store.ts';
 import { LINK_PROBLEMS, useActionLink, type ActionForm } from '#shared/usecases/action-links.ts';
 
 const NO_REFERRER = { 'referrer-policy': 'no-referrer' };

@@ -9,10 +9,10 @@ import { coverageReport, cohortYearGroupOn, type CoverageEncounter, type Coverag
 import { addDays, formatDateShort, makeDate, maxDate, minDate } from '#shared/domain/dates.ts';
 import { CONTENT_ITEMS, plural } from '#shared/domain/labels.ts';
 import { londonDate } from '#shared/domain/timezone.ts';
+import type { StaffRoleRecord } from '#shared/domain/records.ts';
 import type { School } from '#shared/domain/types.ts';
 import { yearGroupLabel } from '#shared/domain/year-groups.ts';
 import { AppError } from '#shared/errors.ts';
-import type { StaffCaller } from '#shared/http/staff.ts';
 import type { Store } from '#shared/store/client.ts';
 import { normaliseWord } from '#shared/store/directory.ts';
 import { listEncountersOfSchool, type StoredRequest } from '#shared/store/requests.ts';
@@ -161,7 +161,7 @@ export async function schoolCoverageOf(store: Store, urn: string, now = new Date
 }
 
 /** Every school of the trust where the caller is a trust admin; 403 when there is none. */
-export async function trustCoverage(store: Store, caller: StaffCaller, trustId: string, now = new Date()): Promise<TrustCoverageAnswer> {
+export async function trustCoverage(store: Store, caller: { roles: readonly StaffRoleRecord[] }, trustId: string, now = new Date()): Promise<TrustCoverageAnswer> {
   const urns = caller.roles.filter((r) => r.role === 'trust_admin').map((r) => r.urn);
   const profiles = await Promise.all(urns.map((urn) => getSchoolProfile(store, urn)));
   const schools = profiles.filter((s): s is StoredSchool => Boolean(s && s.trust?.id === trustId)).sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));

@@ -3,10 +3,11 @@
 import { expandOpportunity } from '#shared/domain/calendar.ts';
 import { daysBetween } from '#shared/domain/dates.ts';
 import { providerAccessYears } from '#shared/domain/year-groups.ts';
-import type { PublicSchool, SlotView } from '#shared/api/provider.ts';
+import type { PublicSchool, SchoolSummary, SlotView } from '#shared/api/provider.ts';
 import { publicSchoolView } from '#shared/api/views.ts';
 import { AppError, NotFoundError } from '#shared/errors.ts';
 import type { Store } from '#shared/store/client.ts';
+import { searchSchools } from '#shared/store/directory.ts';
 import { listOpportunities } from '#shared/store/opportunities.ts';
 import { getSchoolProfile, type StoredSchool } from '#shared/store/schools.ts';
 import { listSlotsOfSchool } from '#shared/store/slots.ts';
@@ -48,4 +49,9 @@ export async function availableSlots(store: Store, urn: string, from: string, to
     }
   }
   return slots.sort((a, b) => `${a.date}${a.start}`.localeCompare(`${b.date}${b.start}`));
+}
+
+/** The directory: schools by name, URN, town or postcode prefix. */
+export async function findSchools(store: Store, query: string): Promise<SchoolSummary[]> {
+  return searchSchools(store, query);
 }
