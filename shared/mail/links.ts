@@ -18,7 +18,4 @@ export async function signInUrl(store: Store, email: string, kind: 'staff' | 'pr
   return siteUrl(`/sign-in/confirm/#token=${token}`);
 }
 
-/** A careers lead's approve / decline / propose link: the page at /actions/ reads the token from the fragment. */
-export function actionLinkPath(token: string): string {
-  return `/actions/#token=${encodeURIComponent(token)}`;
-}
+export { actionLinkPath } from '#shared/domain/links.ts';
