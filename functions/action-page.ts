@@ -9,7 +9,7 @@
 // log and API Gateway's access log record only the route template (shared/http/handler.ts).
 // It reads nothing and writes nothing (mail scanners open links).
 import { actionLinkPath, actionTokenPath } from '#shared/api/manage.ts';
-import { httpHandler, type HttpResult } from '#functions/lib/http.ts';
+import { httpHandler, type HttpResult } from '#functions/lib/open-http.ts';
 import { linkMovedPage } from '#shared/pages/action.ts';
 import { PAGE_CSP_DIRECTIVES } from '#shared/pages/layout.ts';
 

@@ -7,7 +7,7 @@
 // no-referrer, so a form posted from it carries `Origin: null`, which the CSRF check refuses.
 import { actionFormBody, actionLinkPath, actionTokenPath } from '#shared/api/manage.ts';
 import { AppError } from '#shared/errors.ts';
-import { httpHandler, type HttpResult } from '#functions/lib/http.ts';
+import { httpHandler, type HttpResult } from '#functions/lib/open-http.ts';
 import { donePage, formProblemPage, linkProblemPage } from '#shared/pages/action.ts';
 import { PAGE_CSP_DIRECTIVES } from '#shared/pages/layout.ts';
 import { storeFromEnv, type Store } from '#shared/usecases/store.ts';

@@ -3,7 +3,7 @@
 // opening a link must (mail scanners open links). A POST, not a GET, so that the token
 // travels in the body and never in an address that logs and Referer keep (issue 12, item 3).
 import { actionViewBody } from '#shared/api/manage.ts';
-import { httpHandler, type HttpResult } from '#functions/lib/http.ts';
+import { httpHandler, type HttpResult } from '#functions/lib/open-http.ts';
 import { storeFromEnv, type Store } from '#shared/usecases/store.ts';
 import { viewActionLink } from '#shared/usecases/action-links.ts';
 

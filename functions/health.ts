@@ -1,6 +1,6 @@
 // GET /api/health: whether the table and the mail service answer. 200 when both do, 503
 // with each component's state when either does not, so a monitor can tell which.
-import { httpHandler, type HttpResult } from '#functions/lib/http.ts';
+import { httpHandler, type HttpResult } from '#functions/lib/open-http.ts';
 import { storeFromEnv } from '#shared/store/client.ts';
 import { pingTable } from '#shared/store/health.ts';
 import { pingMail } from '#shared/mail/client.ts';

@@ -5,6 +5,7 @@
 import { createRequestBody, urnPath } from '#shared/api/provider.ts';
 import { requestView } from '#shared/api/views.ts';
 import { httpHandler, type HttpResult } from '#functions/lib/http.ts';
+import { idempotencyKey } from '#functions/lib/idempotency.ts';
 import { clientIp } from '#shared/http/client-ip.ts';
 import { logger } from '#shared/log.ts';
 import { storeFromEnv, type Store } from '#shared/usecases/store.ts';
@@ -24,7 +25,7 @@ export const handler = httpHandler({
   route: 'request-create',
   path: urnPath,
   body: createRequestBody,
-  idempotent: true,
+  middlewares: [idempotencyKey('request-create')],
   // `caller.session`: a provider session the site sent along (the route table's `session`), if any.
   run: ({ path, body, event, caller }) => requestCreate(storeFromEnv(), path.urn, body, { ip: clientIp(event), ...(caller.session ? { sessionEmail: caller.session.email } : {}) }),
 });

@@ -2,7 +2,7 @@
 // its encounters. The secret in the address is the credential (only its hash is stored);
 // a wrong or replaced one answers 404.
 import { calendarFeedPath } from '#shared/api/exports.ts';
-import { httpHandler, type HttpResult } from '#functions/lib/http.ts';
+import { httpHandler, type HttpResult } from '#functions/lib/open-http.ts';
 import { storeFromEnv, type Store } from '#shared/usecases/store.ts';
 import { calendarFeedIcs } from '#shared/usecases/exports.ts';
 

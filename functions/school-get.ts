@@ -1,6 +1,6 @@
 // GET /api/schools/{urn}: the public school page's data.
 import { urnPath } from '#shared/api/provider.ts';
-import { httpHandler, type HttpResult } from '#functions/lib/http.ts';
+import { httpHandler, type HttpResult } from '#functions/lib/open-http.ts';
 import { storeFromEnv, type Store } from '#shared/usecases/store.ts';
 import { publicSchool } from '#shared/usecases/schools.ts';
 

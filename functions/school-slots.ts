@@ -1,6 +1,6 @@
 // GET /api/schools/{urn}/slots?from=&to=: dated slots with places left.
 import { slotsQuery, urnPath } from '#shared/api/provider.ts';
-import { httpHandler, type HttpResult } from '#functions/lib/http.ts';
+import { httpHandler, type HttpResult } from '#functions/lib/open-http.ts';
 import { storeFromEnv, type Store } from '#shared/usecases/store.ts';
 import { availableSlots } from '#shared/usecases/schools.ts';
 

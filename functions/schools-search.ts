@@ -1,6 +1,6 @@
 // GET /api/schools?q=: the directory, by name, URN, town or postcode prefix.
 import { schoolSearchQuery } from '#shared/api/provider.ts';
-import { httpHandler, type HttpResult } from '#functions/lib/http.ts';
+import { httpHandler, type HttpResult } from '#functions/lib/open-http.ts';
 import { storeFromEnv, type Store } from '#shared/usecases/store.ts';
 import { findSchools } from '#shared/usecases/schools.ts';
 

@@ -230,11 +230,14 @@ const routeTable = [
 
 export const httpRoutes: readonly HttpRoute[] = routeTable;
 
-/** A route's name: what an adapter passes `httpHandler`, so a typo does not compile. */
-export type RouteName = (typeof routeTable)[number]['name'] | typeof fallbackRoute.name;
+/** Each row of the table, with its literal values, as a type (the edge types `run`'s caller by it). */
+export type RouteRow = (typeof routeTable)[number] | typeof fallbackRoute;
 
-/** What the table says of a route, by its name, as types (the edge types `run`'s caller by it). */
-export type RouteNamed<N extends RouteName> = Extract<(typeof routeTable)[number] | typeof fallbackRoute, { name: N }>;
+/** A route's name: what an adapter passes `httpHandler`, so a typo does not compile. */
+export type RouteName = RouteRow['name'];
+
+/** What the table says of a route, by its name. */
+export type RouteNamed<N extends RouteName> = Extract<RouteRow, { name: N }>;
 
 /**
  * Answers every path and method the table does not: 404 for an unknown path, 405 with

@@ -11,9 +11,7 @@ import { lambdaContext, toApiGatewayEvent } from '#infra/local/adapter.ts';
 // The edge with this file's own public routes: nobody to look up, nothing kept.
 const route = (name: string, method: HttpRoute['method'], path: string): HttpRoute => ({ name, method, path, module: 'test/http-contract.test.ts', access: 'public', touches: {} });
 const httpHandler = createHttpHandler<string>({
-  lookups: () => {
-    throw new Error('a public route looks nobody up');
-  },
+  findCaller: async () => ({}),
   routes: [route('test-echo', 'POST', '/api/echo/{urn}'), route('test-broken', 'GET', '/x'), route('test-refusing', 'GET', '/x')],
 });
 

@@ -7,7 +7,7 @@
 import type { PlatformAdmin, SessionKind, SessionRecord, StaffRoleRecord, StoredRequest } from '#shared/domain/records.ts';
 import { PLATFORM_ADMIN_SESSION_SECONDS } from '#shared/domain/sessions.ts';
 import { AppError, NotFoundError } from '#shared/errors.ts';
-import type { HttpRoute } from '#shared/routes.ts';
+import type { HttpRoute, RouteRow } from '#shared/routes.ts';
 import { requireSameOrigin, sessionSecret } from './session.ts';
 
 /** What the edge needs to know of callers: the store's answers, through a use case. */
@@ -43,6 +43,13 @@ export type CallerOf<R> = R extends { access: 'staff'; staffOf: 'path' }
             : R extends { session: 'provider-if-sent' }
               ? { session?: SessionRecord }
               : Record<never, never>;
+
+/**
+ * The routes whose caller the edge finds without asking anyone: public ones that use no
+ * session, and the action links (the use case checks the token). Their adapters can use an
+ * edge without lookups (functions/lib/open-http.ts), and bundle no store to find callers.
+ */
+export type LooksNobodyUp = Extract<RouteRow, { access: 'action' }> | Exclude<Extract<RouteRow, { access: 'public' }>, { session: string }>;
 
 /** Every caller shape, for the edge's own code. */
 type AnyCaller = Partial<StaffCaller & { role: StaffRoleRecord; request: StoredRequest; admin: PlatformAdmin }>;

@@ -12,10 +12,9 @@ import * as z from 'zod';
 import { AppError } from '#shared/errors.ts';
 import { logger } from '#shared/log.ts';
 import { checksSameOrigin, fallbackRoute, httpRoutes, type HttpRoute, type RouteName, type RouteNamed } from '#shared/routes.ts';
-import { callerFor, checkRouteAccess, type AccessLookups, type CallerOf } from './access.ts';
+import { checkRouteAccess, type CallCredentials, type CallerOf } from './access.ts';
 import { checkOrigin } from './client-ip.ts';
 import { toErrorResponse } from './contract.ts';
-import { idempotencyKey, type IdempotencyPersistence } from './idempotency.ts';
 import { requireSameOrigin } from './session.ts';
 import { fieldErrors, humanMessage } from './validation.ts';
 
@@ -56,8 +55,8 @@ export interface HttpHandlerOptions<N extends string, PS extends z.ZodType, QS e
   query?: QS;
   body?: BS;
   run: (req: HttpRequest<z.output<PS>, z.output<QS>, z.output<BS>, CallerFor<N>>) => Promise<HttpResult>;
-  /** `Idempotency-Key` makes a retry return the first answer (./idempotency.ts). */
-  idempotent?: boolean;
+  /** Extra middlewares that run after the body is parsed (e.g. idempotency, functions/lib/idempotency.ts). */
+  middlewares?: MiddlewareObj[];
   /** Content-Security-Policy directives replacing the API default (for HTML pages); null drops one. */
   csp?: Record<string, string | null>;
   /** Also accept a browser form (application/x-www-form-urlencoded) as the body. */
@@ -106,10 +105,11 @@ function bodyParserError(err: unknown): AppError | undefined {
 
 /** What the edge is given, so that it reads nothing itself (functions/lib/http.ts binds the store). */
 export interface EdgeDependencies {
-  /** Answers about callers; called per request, so the store is made on first use. */
-  lookups: () => AccessLookups;
-  /** Where idempotent routes keep their records. */
-  idempotency?: IdempotencyPersistence;
+  /**
+   * The caller of a route, or its refusal: `callerFor` (./access.ts) with the lookups bound
+   * (functions/lib/http.ts), or nobody for routes that look nobody up (functions/lib/open-http.ts).
+   */
+  findCaller: (route: HttpRoute, call: CallCredentials) => Promise<unknown>;
   /** The route table (the real one, with the fallback, unless a test passes its own). */
   routes?: readonly (HttpRoute | typeof fallbackRoute)[];
 }
@@ -152,7 +152,7 @@ function edgeHandler<N extends string, PS extends z.ZodType, QS extends z.ZodTyp
     const headers = event.headers ?? {};
     const cookies = event.cookies ?? [];
     // Who may call is checked once the input is known good, as each handler did before.
-    const caller = (await callerFor(accessRoute, deps.lookups, { cookies, headers, path: (path ?? {}) as Record<string, unknown> })) as CallerFor<N>;
+    const caller = (await deps.findCaller(accessRoute, { cookies, headers, path: (path ?? {}) as Record<string, unknown> })) as CallerFor<N>;
     return toProxyResult(await options.run({ path, query, body, caller, headers, cookies, event }));
   };
 
@@ -229,10 +229,7 @@ function edgeHandler<N extends string, PS extends z.ZodType, QS extends z.ZodTyp
   } else if (options.body) {
     handler.use(httpJsonBodyParser());
   }
-  if (options.idempotent) {
-    if (!deps.idempotency) throw new Error(`${options.route} is idempotent, but this edge keeps no idempotency records`);
-    handler.use(idempotencyKey(options.route, deps.idempotency));
-  }
+  for (const m of options.middlewares ?? []) handler.use(m);
   return handler;
 }
 

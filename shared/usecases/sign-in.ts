@@ -6,7 +6,7 @@ import type { Store } from '#shared/store/client.ts';
 import { queueEmail } from '#shared/store/outbox.ts';
 import { getPlatformAdmin } from '#shared/store/platform-admins.ts';
 import { listRequestsOfProvider } from '#shared/store/requests.ts';
-import { createSession, deleteSession, endSessionsOf, PLATFORM_ADMIN_SESSION_SECONDS, type SessionKind } from '#shared/store/sessions.ts';
+import { createSession, endSessionsOf, PLATFORM_ADMIN_SESSION_SECONDS, type SessionKind } from '#shared/store/sessions.ts';
 import { listRolesOfUser } from '#shared/store/staff.ts';
 import { consumeToken } from '#shared/store/tokens.ts';
 import type { RateLimit } from '#shared/store/rate-limits.ts';
@@ -47,9 +47,4 @@ export async function openSession(store: Store, token: string, now = new Date())
 /** "Sign out everywhere": every session of the signed-in person ends, this one too. */
 export async function signOutEverywhere(store: Store, email: string): Promise<{ ended: number }> {
   return { ended: await endSessionsOf(store, email) };
-}
-
-/** Signing out here: the session of this cookie's secret ends, whatever its kind. */
-export async function signOut(store: Store, secret: string): Promise<void> {
-  await deleteSession(store, secret);
 }
