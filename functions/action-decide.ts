@@ -2,9 +2,9 @@
 // page at /actions/#token=…. The token is in the body, never in the address (issue 12,
 // item 3); the fields are the confirmation form's (a decline's reason, a proposed time).
 import { actionDecideBody } from '#shared/api/manage.ts';
-import { httpHandler, type HttpResult } from '#shared/http/handler.ts';
-import { storeFromEnv, type Store } from '#shared/store/client.ts';
 import { actionDoneView } from '#shared/api/views.ts';
+import { httpHandler, type HttpResult } from '#functions/lib/open-http.ts';
+import { storeFromEnv, type Store } from '#shared/usecases/store.ts';
 import { useActionLink, type ActionForm } from '#shared/usecases/action-links.ts';
 
 export async function actionDecide(store: Store, token: string, form: ActionForm): Promise<HttpResult> {

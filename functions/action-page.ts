@@ -8,9 +8,8 @@
 // confirmation pages to keep alike. This request's own path cannot be unsent; our request
 // log and API Gateway's access log record only the route template (shared/http/handler.ts).
 // It reads nothing and writes nothing (mail scanners open links).
-import { actionTokenPath } from '#shared/api/manage.ts';
-import { httpHandler, type HttpResult } from '#shared/http/handler.ts';
-import { actionLinkPath } from '#shared/mail/links.ts';
+import { actionLinkPath, actionTokenPath } from '#shared/api/manage.ts';
+import { httpHandler, type HttpResult } from '#functions/lib/open-http.ts';
 import { linkMovedPage } from '#shared/pages/action.ts';
 import { PAGE_CSP_DIRECTIVES } from '#shared/pages/layout.ts';
 

@@ -5,14 +5,13 @@
 // date), what to change, with a link to the page at /actions/#token=… to answer again. Not
 // the form again from here: a page holding a secret is served with Referrer-Policy:
 // no-referrer, so a form posted from it carries `Origin: null`, which the CSRF check refuses.
-import { actionFormBody, actionTokenPath } from '#shared/api/manage.ts';
+import { actionFormBody, actionLinkPath, actionTokenPath } from '#shared/api/manage.ts';
 import { DomainError } from '#shared/http/contract.ts';
-import { httpHandler, type HttpResult } from '#shared/http/handler.ts';
 import { statusOf } from '#shared/http/statuses.ts';
-import { actionLinkPath } from '#shared/mail/links.ts';
+import { httpHandler, type HttpResult } from '#functions/lib/open-http.ts';
 import { donePage, formProblemPage, linkProblemPage } from '#shared/pages/action.ts';
 import { PAGE_CSP_DIRECTIVES } from '#shared/pages/layout.ts';
-import { storeFromEnv, type Store } from '#shared/store/client.ts';
+import { storeFromEnv, type Store } from '#shared/usecases/store.ts';
 import { LINK_PROBLEMS, useActionLink, type ActionForm } from '#shared/usecases/action-links.ts';
 
 const NO_REFERRER = { 'referrer-policy': 'no-referrer' };

@@ -4,8 +4,8 @@
 // travels in the body and never in an address that logs and Referer keep (issue 12, item 3).
 import { actionViewBody } from '#shared/api/manage.ts';
 import { actionLinkView } from '#shared/api/views.ts';
-import { httpHandler, type HttpResult } from '#shared/http/handler.ts';
-import { storeFromEnv, type Store } from '#shared/store/client.ts';
+import { httpHandler, type HttpResult } from '#functions/lib/open-http.ts';
+import { storeFromEnv, type Store } from '#shared/usecases/store.ts';
 import { viewActionLink } from '#shared/usecases/action-links.ts';
 
 export async function actionView(store: Store, token: string): Promise<HttpResult> {

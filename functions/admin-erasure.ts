@@ -2,20 +2,16 @@
 // request (UK GDPR Art. 17), keeping the audit of what happened (shared/usecases/erasure.ts).
 // Platform admins only, from the site itself.
 import { erasureBody } from '#shared/api/erasure.ts';
-import { requireAdmin } from '#shared/http/admin.ts';
-import { httpHandler, type HttpResult } from '#shared/http/handler.ts';
-import { storeFromEnv, type Store } from '#shared/store/client.ts';
+import { httpHandler, type HttpResult } from '#functions/lib/http.ts';
+import { storeFromEnv, type Store } from '#shared/usecases/store.ts';
 import { erasePersonalData } from '#shared/usecases/erasure.ts';
 
-export async function adminErasure(store: Store, cookies: string[], email: string): Promise<HttpResult> {
-  const { session } = await requireAdmin(store, cookies);
-  return { status: 200, body: { erased: await erasePersonalData(store, email, session.email) } };
+export async function adminErasure(store: Store, adminEmail: string, email: string): Promise<HttpResult> {
+  return { status: 200, body: { erased: await erasePersonalData(store, email, adminEmail) } };
 }
 
 export const handler = httpHandler({
   route: 'admin-erasure',
   body: erasureBody,
-  run: ({ cookies, body }) => {
-    return adminErasure(storeFromEnv(), cookies, body.email);
-  },
+  run: ({ caller, body }) => adminErasure(storeFromEnv(), caller.session.email, body.email),
 });

@@ -2,15 +2,13 @@
 // to 5 MB): imports the schools and answers the summary (created, updated, skipped, failed,
 // and each bad row's line). Platform admins only; larger files: `npm run schools:import`.
 import { importCsvText, MAX_IMPORT_BYTES } from '#shared/api/admin.ts';
-import { requireAdmin } from '#shared/http/admin.ts';
+import { httpHandler, type HttpResult } from '#functions/lib/http.ts';
 import { DomainError } from '#shared/http/contract.ts';
-import { httpHandler, type HttpResult } from '#shared/http/handler.ts';
 import { logger } from '#shared/log.ts';
-import { storeFromEnv, type Store } from '#shared/store/client.ts';
+import { storeFromEnv, type Store } from '#shared/usecases/store.ts';
 import { importSchools } from '#shared/usecases/import-schools.ts';
 
-export async function adminSchoolsImport(store: Store, cookies: string[], contentType: string, csv: string): Promise<HttpResult> {
-  await requireAdmin(store, cookies);
+export async function adminSchoolsImport(store: Store, contentType: string, csv: string): Promise<HttpResult> {
   if (!/^(text\/csv|application\/csv|text\/plain)\b/i.test(contentType)) {
     throw new DomainError('UNSUPPORTED_MEDIA_TYPE', 'Send the GIAS extract as the request body with Content-Type: text/csv.');
   }
@@ -23,9 +21,10 @@ export async function adminSchoolsImport(store: Store, cookies: string[], conten
 export const handler = httpHandler({
   route: 'admin-schools-import',
   maxBodyBytes: MAX_IMPORT_BYTES,
-  run: ({ cookies, headers, event }) => {
+  // A platform admin only (the edge checks it before the body is read).
+  run: ({ headers, event }) => {
     const raw = typeof event.body === 'string' ? event.body : '';
     const csv = event.isBase64Encoded ? Buffer.from(raw, 'base64').toString('utf8') : raw;
-    return adminSchoolsImport(storeFromEnv(), cookies, headers['content-type'] ?? '', csv);
+    return adminSchoolsImport(storeFromEnv(), headers['content-type'] ?? '', csv);
   },
 });

@@ -1,9 +1,9 @@
 // POST /api/auth/session: a sign-in link's token (posted by the page's button, never on
 // GET) becomes a session cookie; the token cannot be used again.
 import { sessionBody } from '#shared/api/auth.ts';
-import { httpHandler, type HttpResult } from '#shared/http/handler.ts';
+import { httpHandler, type HttpResult } from '#functions/lib/open-http.ts';
 import { sessionCookie } from '#shared/http/session.ts';
-import { storeFromEnv, type Store } from '#shared/store/client.ts';
+import { storeFromEnv, type Store } from '#shared/usecases/store.ts';
 import { openSession } from '#shared/usecases/sign-in.ts';
 
 export async function authSession(store: Store, token: string): Promise<HttpResult> {

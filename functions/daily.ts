@@ -5,7 +5,7 @@
 // because every expiry is conditional and every reminder is queued once.
 import type { ScheduledEvent } from 'aws-lambda';
 import { logger } from '#shared/log.ts';
-import { storeFromEnv, type Store } from '#shared/store/client.ts';
+import { storeFromEnv, type Store } from '#shared/usecases/store.ts';
 import { runDailyJob, type DailySummary } from '#shared/usecases/daily.ts';
 
 /** The job as on `now`: the handler passes the current time, tests pass chosen days. */

@@ -1,8 +1,7 @@
-// GET /api/health: whether the table and the mail service answer (shared/usecases/health.ts).
-// 200 when both do, 503 with each component's state when either does not, so a monitor can
-// tell which.
-import { httpHandler, type HttpResult } from '#shared/http/handler.ts';
-import { storeFromEnv } from '#shared/store/client.ts';
+// GET /api/health: whether the table and the mail service answer. 200 when both do, 503
+// with each component's state when either does not, so a monitor can tell which.
+import { httpHandler, type HttpResult } from '#functions/lib/open-http.ts';
+import { storeFromEnv } from '#shared/usecases/store.ts';
 import { checkHealth, type Health } from '#shared/usecases/health.ts';
 
 export function healthReply({ table, mail }: Health): HttpResult {

@@ -2,15 +2,15 @@
 // staff of the request's school, from the site itself; one conditional transaction.
 import { decisionBody, decisionPath, type Decision, type DecisionBody } from '#shared/api/manage.ts';
 import { managedRequestView } from '#shared/api/views.ts';
-import { httpHandler, type HttpResult } from '#shared/http/handler.ts';
-import { requireStaffRequest } from '#shared/http/staff.ts';
-import { storeFromEnv, type Store } from '#shared/store/client.ts';
+import { httpHandler, type HttpResult } from '#functions/lib/http.ts';
+import { storeFromEnv, type Store } from '#shared/usecases/store.ts';
 import { requestInFull } from '#shared/usecases/dashboard.ts';
 import { decide, schoolActor } from '#shared/usecases/decisions.ts';
+import type { StaffRoleRecord, StoredRequest } from '#shared/usecases/access.ts';
 import { requireSchool } from '#shared/usecases/schools.ts';
 
-export async function manageDecision(store: Store, cookies: string[], id: string, decision: Decision, body: DecisionBody): Promise<HttpResult> {
-  const { request, role } = await requireStaffRequest(store, cookies, id);
+/** `request` and `role`: the request the edge found at one of the caller's schools, and the caller's role there. */
+export async function manageDecision(store: Store, { request, role }: { request: StoredRequest; role: StaffRoleRecord }, decision: Decision, body: DecisionBody): Promise<HttpResult> {
   const school = await requireSchool(store, request.urn);
   const after = await decide(store, school, request, decision, body, schoolActor(role));
   return { status: 200, body: { request: managedRequestView(await requestInFull(store, school, after)) } };
@@ -20,7 +20,5 @@ export const handler = httpHandler({
   route: 'manage-decision',
   path: decisionPath,
   body: decisionBody,
-  run: ({ cookies, path, body }) => {
-    return manageDecision(storeFromEnv(), cookies, path.id, path.action, body);
-  },
+  run: ({ caller, path, body }) => manageDecision(storeFromEnv(), caller, path.action, body),
 });

@@ -2,14 +2,13 @@
 // for staff of its school (any other caller gets 404: nothing leaks).
 import { requestIdPath } from '#shared/api/provider.ts';
 import { managedRequestView } from '#shared/api/views.ts';
-import { httpHandler, type HttpResult } from '#shared/http/handler.ts';
-import { requireStaffRequest } from '#shared/http/staff.ts';
-import { storeFromEnv, type Store } from '#shared/store/client.ts';
+import { httpHandler, type HttpResult } from '#functions/lib/http.ts';
+import { storeFromEnv, type Store } from '#shared/usecases/store.ts';
 import { requestInFull } from '#shared/usecases/dashboard.ts';
 import { requireSchool } from '#shared/usecases/schools.ts';
+import type { StoredRequest } from '#shared/usecases/access.ts';
 
-export async function manageRequest(store: Store, cookies: string[], id: string): Promise<HttpResult> {
-  const { request } = await requireStaffRequest(store, cookies, id);
+export async function manageRequest(store: Store, request: StoredRequest): Promise<HttpResult> {
   const school = await requireSchool(store, request.urn);
   return { status: 200, body: { request: managedRequestView(await requestInFull(store, school, request)), groundsForRefusing: school.groundsForRefusing } };
 }
@@ -17,5 +16,6 @@ export async function manageRequest(store: Store, cookies: string[], id: string)
 export const handler = httpHandler({
   route: 'manage-request',
   path: requestIdPath,
-  run: ({ cookies, path }) => manageRequest(storeFromEnv(), cookies, path.id),
+  // The edge found the request among the caller's schools' (404 otherwise): `caller.request`.
+  run: ({ caller }) => manageRequest(storeFromEnv(), caller.request),
 });

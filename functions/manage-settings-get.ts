@@ -1,18 +1,16 @@
 // GET /api/manage/schools/{urn}/settings: the school's settings and their version, for
 // its careers lead, deputies and trust admins.
 import { urnPath } from '#shared/api/provider.ts';
-import { httpHandler, type HttpResult } from '#shared/http/handler.ts';
-import { requireStaffOf } from '#shared/http/staff.ts';
-import { storeFromEnv, type Store } from '#shared/store/client.ts';
+import { httpHandler, type HttpResult } from '#functions/lib/http.ts';
+import { storeFromEnv, type Store } from '#shared/usecases/store.ts';
 import { readSettings } from '#shared/usecases/settings.ts';
 
-export async function manageSettingsGet(store: Store, cookies: string[], urn: string): Promise<HttpResult> {
-  await requireStaffOf(store, cookies, urn);
+export async function manageSettingsGet(store: Store, urn: string): Promise<HttpResult> {
   return { status: 200, body: await readSettings(store, urn) };
 }
 
 export const handler = httpHandler({
   route: 'manage-settings-get',
   path: urnPath,
-  run: ({ cookies, path }) => manageSettingsGet(storeFromEnv(), cookies, path.urn),
+  run: ({ path }) => manageSettingsGet(storeFromEnv(), path.urn),
 });

@@ -2,14 +2,13 @@
 // immutable version of the statement from the live settings (careers lead or trust admin).
 import { urnPath } from '#shared/api/provider.ts';
 import { publishStatementBody, type PublishStatementBody } from '#shared/api/statement.ts';
-import { httpHandler, type HttpResult } from '#shared/http/handler.ts';
-import { requireStaffOf } from '#shared/http/staff.ts';
-import { storeFromEnv, type Store } from '#shared/store/client.ts';
+import { httpHandler, type HttpResult } from '#functions/lib/http.ts';
+import { storeFromEnv, type Store } from '#shared/usecases/store.ts';
+import type { Editor } from '#shared/usecases/settings.ts';
 import { publishStatement } from '#shared/usecases/statement.ts';
 
-export async function manageStatementPublish(store: Store, cookies: string[], urn: string, body: PublishStatementBody): Promise<HttpResult> {
-  const { session, role } = await requireStaffOf(store, cookies, urn);
-  const answer = await publishStatement(store, urn, { email: session.email, role: role.role }, body);
+export async function manageStatementPublish(store: Store, urn: string, editor: Editor, body: PublishStatementBody): Promise<HttpResult> {
+  const answer = await publishStatement(store, urn, editor, body);
   return { status: 201, body: answer, headers: { location: answer.published?.url ?? '' } };
 }
 
@@ -17,7 +16,5 @@ export const handler = httpHandler({
   route: 'manage-statement-publish',
   path: urnPath,
   body: publishStatementBody,
-  run: ({ cookies, path, body }) => {
-    return manageStatementPublish(storeFromEnv(), cookies, path.urn, body);
-  },
+  run: ({ path, body, caller }) => manageStatementPublish(storeFromEnv(), path.urn, { email: caller.session.email, role: caller.role.role }, body),
 });

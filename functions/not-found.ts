@@ -1,7 +1,7 @@
 // Every method and path the route table does not answer (API Gateway's $default route on
 // AWS, the local server's fallback): 404, or 405 with Allow for a known path.
 import { DomainError } from '#shared/http/contract.ts';
-import { httpHandler, type HttpResult } from '#shared/http/handler.ts';
+import { httpHandler, type HttpResult } from '#functions/lib/open-http.ts';
 import { findRoute } from '#shared/routes.ts';
 
 export async function notFound(method: string, path: string): Promise<HttpResult> {

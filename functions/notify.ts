@@ -6,7 +6,7 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { logger } from '#shared/log.ts';
-import { storeFromEnv, type Store } from '#shared/store/client.ts';
+import { storeFromEnv, type Store } from '#shared/usecases/store.ts';
 import { mailItem } from '#shared/usecases/notify.ts';
 
 type Image = Record<string, AttributeValue>;

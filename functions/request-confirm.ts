@@ -3,9 +3,9 @@
 // to the school; the provider is signed in, as a sign-in link would do (issue 12, item 2).
 import { confirmRequestBody } from '#shared/api/provider.ts';
 import { requestView } from '#shared/api/views.ts';
-import { httpHandler, type HttpResult } from '#shared/http/handler.ts';
+import { httpHandler, type HttpResult } from '#functions/lib/open-http.ts';
 import { sessionCookie } from '#shared/http/session.ts';
-import { storeFromEnv, type Store } from '#shared/store/client.ts';
+import { storeFromEnv, type Store } from '#shared/usecases/store.ts';
 import { confirmProviderRequest } from '#shared/usecases/confirm-request.ts';
 
 export async function requestConfirm(store: Store, token: string): Promise<HttpResult> {

@@ -4,12 +4,11 @@
 // the site sends one, means the address needs no confirming (issue 12, item 2).
 import { createRequestBody, urnPath } from '#shared/api/provider.ts';
 import { requestView } from '#shared/api/views.ts';
-import { httpHandler, type HttpResult } from '#shared/http/handler.ts';
-import { idempotencyKey } from '#shared/http/idempotency.ts';
+import { httpHandler, type HttpResult } from '#functions/lib/http.ts';
+import { idempotencyKey } from '#functions/lib/idempotency.ts';
 import { clientIp } from '#shared/http/client-ip.ts';
-import { optionalProviderSession } from '#shared/http/session.ts';
 import { logger } from '#shared/log.ts';
-import { storeFromEnv, type Store } from '#shared/store/client.ts';
+import { storeFromEnv, type Store } from '#shared/usecases/store.ts';
 import { createProviderRequest, type CreateCaller, type CreateRequestInput } from '#shared/usecases/create-request.ts';
 
 export async function requestCreate(store: Store, urn: string, body: CreateRequestInput, caller: CreateCaller): Promise<HttpResult> {
@@ -27,9 +26,6 @@ export const handler = httpHandler({
   path: urnPath,
   body: createRequestBody,
   middlewares: [idempotencyKey('request-create')],
-  run: async ({ path, body, event, cookies, headers }) => {
-    const store = storeFromEnv();
-    const session = await optionalProviderSession(store, cookies, headers);
-    return requestCreate(store, path.urn, body, { ip: clientIp(event), ...(session ? { sessionEmail: session.email } : {}) });
-  },
+  // `caller.session`: a provider session the site sent along (the route table's `session`), if any.
+  run: ({ path, body, event, caller }) => requestCreate(storeFromEnv(), path.urn, body, { ip: clientIp(event), ...(caller.session ? { sessionEmail: caller.session.email } : {}) }),
 });

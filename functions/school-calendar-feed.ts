@@ -2,8 +2,8 @@
 // its encounters. The secret in the address is the credential (only its hash is stored);
 // a wrong or replaced one answers 404.
 import { calendarFeedPath } from '#shared/api/exports.ts';
-import { httpHandler, type HttpResult } from '#shared/http/handler.ts';
-import { storeFromEnv, type Store } from '#shared/store/client.ts';
+import { httpHandler, type HttpResult } from '#functions/lib/open-http.ts';
+import { storeFromEnv, type Store } from '#shared/usecases/store.ts';
 import { calendarFeedIcs } from '#shared/usecases/exports.ts';
 
 export async function schoolCalendarFeed(store: Store, urn: string, feed: string): Promise<HttpResult> {

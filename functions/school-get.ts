@@ -1,8 +1,8 @@
 // GET /api/schools/{urn}: the public school page's data.
 import { urnPath } from '#shared/api/provider.ts';
 import { publicSchoolView } from '#shared/api/views.ts';
-import { httpHandler, type HttpResult } from '#shared/http/handler.ts';
-import { storeFromEnv, type Store } from '#shared/store/client.ts';
+import { httpHandler, type HttpResult } from '#functions/lib/open-http.ts';
+import { storeFromEnv, type Store } from '#shared/usecases/store.ts';
 import { publicSchool } from '#shared/usecases/schools.ts';
 
 export async function schoolGet(store: Store, urn: string): Promise<HttpResult> {

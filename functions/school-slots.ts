@@ -1,7 +1,7 @@
 // GET /api/schools/{urn}/slots?from=&to=: dated slots with places left.
 import { slotsQuery, urnPath } from '#shared/api/provider.ts';
-import { httpHandler, type HttpResult } from '#shared/http/handler.ts';
-import { storeFromEnv, type Store } from '#shared/store/client.ts';
+import { httpHandler, type HttpResult } from '#functions/lib/open-http.ts';
+import { storeFromEnv, type Store } from '#shared/usecases/store.ts';
 import { availableSlots } from '#shared/usecases/schools.ts';
 
 export async function schoolSlots(store: Store, urn: string, from: string, to: string): Promise<HttpResult> {

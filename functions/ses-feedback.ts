@@ -2,7 +2,7 @@
 // record's message goes to the use case that records the suppressions it asks for
 // (shared/usecases/ses-feedback.ts).
 import type { SNSEvent } from 'aws-lambda';
-import { storeFromEnv, type Store } from '#shared/store/client.ts';
+import { storeFromEnv, type Store } from '#shared/usecases/store.ts';
 import { recordSesFeedback } from '#shared/usecases/ses-feedback.ts';
 
 export function sesFeedback(store: Store, event: SNSEvent, now = new Date()): Promise<{ suppressed: number }> {

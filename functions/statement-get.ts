@@ -5,8 +5,8 @@
 // STATEMENT_NOT_PUBLISHED (never published) or STATEMENT_VERSION_NOT_FOUND.
 import { urnPath } from '#shared/api/provider.ts';
 import { statementQuery } from '#shared/api/statement.ts';
-import { httpHandler, type HttpResult } from '#shared/http/handler.ts';
-import { storeFromEnv, type Store } from '#shared/store/client.ts';
+import { httpHandler, type HttpResult } from '#functions/lib/open-http.ts';
+import { storeFromEnv, type Store } from '#shared/usecases/store.ts';
 import { publicStatement } from '#shared/usecases/statement.ts';
 
 export async function statementGet(store: Store, urn: string, version?: number): Promise<HttpResult> {

@@ -2,10 +2,10 @@
 // a page (no script, printable, embeddable in the school's website); `?version=N` for an
 // earlier version. A school that has not published gets a 404 page that says so.
 import * as z from 'zod';
-import { httpHandler, type HttpResult } from '#shared/http/handler.ts';
+import { httpHandler, type HttpResult } from '#functions/lib/open-http.ts';
 import { PAGE_CSP_DIRECTIVES } from '#shared/pages/layout.ts';
 import { statementMissingPage, statementNotPublishedPage, statementPage } from '#shared/pages/statement.ts';
-import { storeFromEnv, type Store } from '#shared/store/client.ts';
+import { storeFromEnv, type Store } from '#shared/usecases/store.ts';
 import { findPublishedStatement, schoolRequestUrl, statementUrl } from '#shared/usecases/statement.ts';
 
 /** Any site may frame the statement; it has no forms and loads only our stylesheet. */

@@ -4,18 +4,18 @@
 // and where the caller has that role; each school's cohorts are as on its own coverage
 // page, without the open-slot suggestions. Answers TrustCoverageAnswer.
 import { trustPath } from '#shared/api/coverage.ts';
-import { httpHandler, type HttpResult } from '#shared/http/handler.ts';
-import { requireStaff } from '#shared/http/staff.ts';
-import { storeFromEnv, type Store } from '#shared/store/client.ts';
+import { httpHandler, type HttpResult } from '#functions/lib/http.ts';
+import { storeFromEnv, type Store } from '#shared/usecases/store.ts';
+import type { StaffRoleRecord } from '#shared/usecases/access.ts';
 import { trustCoverage } from '#shared/usecases/coverage.ts';
 
-export async function trustCoverageGet(store: Store, cookies: string[], trustId: string): Promise<HttpResult> {
-  const caller = await requireStaff(store, cookies);
+export async function trustCoverageGet(store: Store, caller: { roles: readonly StaffRoleRecord[] }, trustId: string): Promise<HttpResult> {
   return { status: 200, body: await trustCoverage(store, caller, trustId) };
 }
 
 export const handler = httpHandler({
   route: 'trust-coverage',
   path: trustPath,
-  run: ({ cookies, path }) => trustCoverageGet(storeFromEnv(), cookies, path.trustId),
+  // Any member of staff: the use case keeps the schools where the caller is the trust's admin.
+  run: ({ caller, path }) => trustCoverageGet(storeFromEnv(), caller, path.trustId),
 });

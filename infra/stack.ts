@@ -381,7 +381,7 @@ export class ProviderAccessStack extends Stack {
         acknowledge(
           child,
           'AwsSolutions-APIG4',
-          'Authorisation is in the function, per the route table\'s `access`: public routes need none; provider, staff and action routes check a session cookie or a hashed single-use token against the table (shared/http/session.ts, staff.ts). API Gateway has no authoriser that could do that check.',
+          'Authorisation is in the function, per the route table\'s `access`: public routes need none; provider, staff and action routes check a session cookie or a hashed single-use token against the table (shared/http/access.ts, from the route table). API Gateway has no authoriser that could do that check.',
         );
       }
     }

@@ -1,17 +1,41 @@
 // The one route table. The CDK stack makes one API Gateway route and one Lambda function
 // per entry, with an IAM policy from `touches`; the local server dispatches by it too.
-// Paths use API Gateway's syntax: `{name}` is a path parameter.
-import type { GlobalIndexName } from '#shared/store/table.ts';
+// Paths use API Gateway's syntax: `{name}` is a path parameter. It imports nothing: every
+// layer may read it (the edge applies each route's `access` from it, shared/http/handler.ts).
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
-/** Who may call a route: checked by its handler, and shown in the docs. */
+/** The table's global indexes (shared/store/table.ts; test/routes.test.ts checks they are the same). */
+export type IndexName = 'gsi1' | 'gsi2';
+
+/**
+ * Who may call a route. The edge (shared/http/handler.ts) checks it before `run`, and hands
+ * `run` the caller it found; no handler checks it by hand. Each value is also the CDK stack's
+ * group of functions (infra/stack.ts).
+ */
 export type Access =
-  | 'public' // anyone, no credentials
-  | 'provider' // the holder of a provider's manage link
-  | 'staff' // a signed-in careers lead, deputy or trust admin of the school in the path
-  | 'action' // the holder of an emailed action link
-  | 'admin'; // a platform admin
+  | 'public' // anyone, no credentials (but see `session`)
+  | 'provider' // a live provider session (a provider's manage link, once used)
+  | 'staff' // a live staff session with a role at the school `staffOf` names
+  | 'action' // the holder of an emailed action link: the use case checks the token
+  | 'admin'; // a platform admin, signed in within 12 hours
+
+/**
+ * For a staff route, the school the caller needs a role at: 'path', the school in the
+ * path (`{urn}`; 403 NOT_YOUR_SCHOOL otherwise); 'request', the school of the request in
+ * the path (`{id}`; a request of another school is 404 REQUEST_NOT_FOUND, so nothing
+ * leaks); 'any', none in particular (the caller's own list, a trust's schools: the use
+ * case narrows it to the caller's roles).
+ */
+export type StaffScope = 'path' | 'request' | 'any';
+
+/**
+ * For a public route, a session the call may carry: 'any', a live session of either kind
+ * that the route acts for (401 SIGN_IN_REQUIRED without one); 'provider-if-sent', a
+ * provider session looked up only when the call comes from the site itself, never a
+ * refusal (a request created by a provider signed in as its address needs no confirming).
+ */
+export type PublicSession = 'any' | 'provider-if-sent';
 
 /** What a function may touch: its IAM policy on AWS allows exactly this and no more. */
 export interface Touches {
@@ -26,7 +50,7 @@ export interface Touches {
    * Every public route that writes declares them (shared/store builds the keys, each entity's in its module);
    * test/security/leading-keys.test.ts checks each against what the function really touches.
    */
-  keys?: { table: readonly string[]; indexes?: Partial<Record<GlobalIndexName, readonly string[]>> };
+  keys?: { table: readonly string[]; indexes?: Partial<Record<IndexName, readonly string[]>> };
   /**
    * Reads the deployment's hash key (shared/store/keyed-hash.ts): the function counts rate
    * limits or reads and writes suppressions, both keyed by an HMAC of an address or an IP.
@@ -34,13 +58,12 @@ export interface Touches {
   hashKey?: 'read';
 }
 
-export interface HttpRoute {
+interface RouteCommon {
   name: string;
   method: HttpMethod;
   path: string;
   /** Module path from the repository root; it exports `handler`. */
   module: string;
-  access: Access;
   touches: Touches;
   /**
    * A public route that still acts on a credential a browser holds or was sent: the
@@ -49,6 +72,13 @@ export interface HttpRoute {
    */
   credential?: 'session' | 'link';
 }
+
+export type HttpRoute = RouteCommon &
+  (
+    | { access: 'staff'; staffOf: StaffScope }
+    | { access: 'public'; session?: PublicSession }
+    | { access: 'provider' | 'action' | 'admin' }
+  );
 
 /**
  * Whether the edge refuses a request to this route that does not come from the site
@@ -73,7 +103,7 @@ export interface EventRoute {
   schedule?: { expression: string; localEveryMinutes: number };
 }
 
-export const httpRoutes: readonly HttpRoute[] = [
+const routeTable = [
   {
     name: 'health',
     method: 'GET',
@@ -92,6 +122,7 @@ export const httpRoutes: readonly HttpRoute[] = [
     path: '/api/schools/{urn}/requests',
     module: 'functions/request-create.ts',
     access: 'public',
+    session: 'provider-if-sent',
     // The school's partition (request, event, slot), its rate-limit counters, its idempotency records; a first request's
     // confirmation email (outbox) and the confirmed-address marker it reads (issue 12, item 2); a provider's session, when one is sent.
     touches: { table: 'write', hashKey: 'read', keys: { table: ['SCHOOL#', 'RATE#', 'IDEMPOTENCY#request-create', 'OUTBOX#', 'PROVIDER#', 'SESSION#'] } },
@@ -142,6 +173,7 @@ export const httpRoutes: readonly HttpRoute[] = [
     path: '/api/auth/sign-out-everywhere',
     module: 'functions/auth-sign-out-everywhere.ts',
     access: 'public',
+    session: 'any',
     // The sessions, found by the address that holds them (gsi1).
     touches: { table: 'write', keys: { table: ['SESSION#'], indexes: { gsi1: ['EMAIL#'] } } },
     credential: 'session',
@@ -156,28 +188,28 @@ export const httpRoutes: readonly HttpRoute[] = [
     access: 'provider',
     touches: { table: 'write' },
   },
-  { name: 'manage-me', method: 'GET', path: '/api/manage/me', module: 'functions/manage-me.ts', access: 'staff', touches: { table: 'read' } },
-  { name: 'manage-requests', method: 'GET', path: '/api/manage/schools/{urn}/requests', module: 'functions/manage-requests.ts', access: 'staff', touches: { table: 'read', hashKey: 'read' } },
-  { name: 'manage-request', method: 'GET', path: '/api/manage/requests/{id}', module: 'functions/manage-request.ts', access: 'staff', touches: { table: 'read' } },
-  { name: 'manage-decision', method: 'POST', path: '/api/manage/requests/{id}/{action}', module: 'functions/manage-decision.ts', access: 'staff', touches: { table: 'write' } },
+  { name: 'manage-me', method: 'GET', path: '/api/manage/me', module: 'functions/manage-me.ts', access: 'staff', staffOf: 'any', touches: { table: 'read' } },
+  { name: 'manage-requests', method: 'GET', path: '/api/manage/schools/{urn}/requests', module: 'functions/manage-requests.ts', access: 'staff', staffOf: 'path', touches: { table: 'read', hashKey: 'read' } },
+  { name: 'manage-request', method: 'GET', path: '/api/manage/requests/{id}', module: 'functions/manage-request.ts', access: 'staff', staffOf: 'request', touches: { table: 'read' } },
+  { name: 'manage-decision', method: 'POST', path: '/api/manage/requests/{id}/{action}', module: 'functions/manage-decision.ts', access: 'staff', staffOf: 'request', touches: { table: 'write' } },
   // A school's own set-up (settings, opportunities, staff): GET reads, PUT replaces.
-  { name: 'manage-settings-get', method: 'GET', path: '/api/manage/schools/{urn}/settings', module: 'functions/manage-settings-get.ts', access: 'staff', touches: { table: 'read' } },
-  { name: 'manage-settings-put', method: 'PUT', path: '/api/manage/schools/{urn}/settings', module: 'functions/manage-settings-put.ts', access: 'staff', touches: { table: 'write' } },
-  { name: 'manage-opportunities-get', method: 'GET', path: '/api/manage/schools/{urn}/opportunities', module: 'functions/manage-opportunities-get.ts', access: 'staff', touches: { table: 'read' } },
-  { name: 'manage-opportunities-put', method: 'PUT', path: '/api/manage/schools/{urn}/opportunities', module: 'functions/manage-opportunities-put.ts', access: 'staff', touches: { table: 'write' } },
-  { name: 'manage-staff-get', method: 'GET', path: '/api/manage/schools/{urn}/staff', module: 'functions/manage-staff-get.ts', access: 'staff', touches: { table: 'read' } },
-  { name: 'manage-staff-put', method: 'PUT', path: '/api/manage/schools/{urn}/staff', module: 'functions/manage-staff-put.ts', access: 'staff', touches: { table: 'write' } },
+  { name: 'manage-settings-get', method: 'GET', path: '/api/manage/schools/{urn}/settings', module: 'functions/manage-settings-get.ts', access: 'staff', staffOf: 'path', touches: { table: 'read' } },
+  { name: 'manage-settings-put', method: 'PUT', path: '/api/manage/schools/{urn}/settings', module: 'functions/manage-settings-put.ts', access: 'staff', staffOf: 'path', touches: { table: 'write' } },
+  { name: 'manage-opportunities-get', method: 'GET', path: '/api/manage/schools/{urn}/opportunities', module: 'functions/manage-opportunities-get.ts', access: 'staff', staffOf: 'path', touches: { table: 'read' } },
+  { name: 'manage-opportunities-put', method: 'PUT', path: '/api/manage/schools/{urn}/opportunities', module: 'functions/manage-opportunities-put.ts', access: 'staff', staffOf: 'path', touches: { table: 'write' } },
+  { name: 'manage-staff-get', method: 'GET', path: '/api/manage/schools/{urn}/staff', module: 'functions/manage-staff-get.ts', access: 'staff', staffOf: 'path', touches: { table: 'read' } },
+  { name: 'manage-staff-put', method: 'PUT', path: '/api/manage/schools/{urn}/staff', module: 'functions/manage-staff-put.ts', access: 'staff', staffOf: 'path', touches: { table: 'write' } },
   // The published policy statement (a page any site may frame, and JSON; `?version=N` for earlier ones) and publishing a new version.
   { name: 'statement-page', method: 'GET', path: '/schools/{urn}/statement', module: 'functions/statement-page.ts', access: 'public', touches: { table: 'read' } },
   { name: 'statement-get', method: 'GET', path: '/api/schools/{urn}/statement', module: 'functions/statement-get.ts', access: 'public', touches: { table: 'read' } },
-  { name: 'manage-statement-get', method: 'GET', path: '/api/manage/schools/{urn}/statement', module: 'functions/manage-statement-get.ts', access: 'staff', touches: { table: 'read' } },
-  { name: 'manage-statement-publish', method: 'POST', path: '/api/manage/schools/{urn}/statement', module: 'functions/manage-statement-publish.ts', access: 'staff', touches: { table: 'write' } },
+  { name: 'manage-statement-get', method: 'GET', path: '/api/manage/schools/{urn}/statement', module: 'functions/manage-statement-get.ts', access: 'staff', staffOf: 'path', touches: { table: 'read' } },
+  { name: 'manage-statement-publish', method: 'POST', path: '/api/manage/schools/{urn}/statement', module: 'functions/manage-statement-publish.ts', access: 'staff', staffOf: 'path', touches: { table: 'write' } },
   // Coverage per cohort and key phase (R-PHASE1..3): one school, or every school of a trust for its trust admin.
-  { name: 'manage-coverage', method: 'GET', path: '/api/manage/schools/{urn}/coverage', module: 'functions/manage-coverage.ts', access: 'staff', touches: { table: 'read' } },
-  { name: 'trust-coverage', method: 'GET', path: '/api/manage/trusts/{trustId}/coverage', module: 'functions/trust-coverage.ts', access: 'staff', touches: { table: 'read' } },
+  { name: 'manage-coverage', method: 'GET', path: '/api/manage/schools/{urn}/coverage', module: 'functions/manage-coverage.ts', access: 'staff', staffOf: 'path', touches: { table: 'read' } },
+  { name: 'trust-coverage', method: 'GET', path: '/api/manage/trusts/{trustId}/coverage', module: 'functions/trust-coverage.ts', access: 'staff', staffOf: 'any', touches: { table: 'read' } },
   // Exports: the encounters CSV, and the private calendar feed (the secret in its address is the credential).
-  { name: 'manage-encounters-csv', method: 'GET', path: '/api/manage/schools/{urn}/encounters.csv', module: 'functions/manage-encounters-csv.ts', access: 'staff', touches: { table: 'read' } },
-  { name: 'manage-calendar-feed', method: 'POST', path: '/api/manage/schools/{urn}/calendar-feed', module: 'functions/manage-calendar-feed.ts', access: 'staff', touches: { table: 'write' } },
+  { name: 'manage-encounters-csv', method: 'GET', path: '/api/manage/schools/{urn}/encounters.csv', module: 'functions/manage-encounters-csv.ts', access: 'staff', staffOf: 'path', touches: { table: 'read' } },
+  { name: 'manage-calendar-feed', method: 'POST', path: '/api/manage/schools/{urn}/calendar-feed', module: 'functions/manage-calendar-feed.ts', access: 'staff', staffOf: 'path', touches: { table: 'write' } },
   { name: 'school-calendar-feed', method: 'GET', path: '/api/schools/{urn}/calendar/{feed}', module: 'functions/school-calendar-feed.ts', access: 'public', touches: { table: 'read' } },
   // Onboarding (platform admins): schools from a GIAS extract, and a school's careers lead.
   { name: 'admin-schools-import', method: 'POST', path: '/api/admin/schools/import', module: 'functions/admin-schools-import.ts', access: 'admin', touches: { table: 'write' } },
@@ -194,7 +226,18 @@ export const httpRoutes: readonly HttpRoute[] = [
   // confirmation pages already open in a browser.
   { name: 'action-page', method: 'GET', path: '/actions/{token}', module: 'functions/action-page.ts', access: 'action', touches: {} },
   { name: 'action-submit', method: 'POST', path: '/api/actions/{token}', module: 'functions/action-submit.ts', access: 'action', touches: { table: 'write' } },
-];
+] as const satisfies readonly HttpRoute[];
+
+export const httpRoutes: readonly HttpRoute[] = routeTable;
+
+/** Each row of the table, with its literal values, as a type (the edge types `run`'s caller by it). */
+export type RouteRow = (typeof routeTable)[number] | typeof fallbackRoute;
+
+/** A route's name: what an adapter passes `httpHandler`, so a typo does not compile. */
+export type RouteName = RouteRow['name'];
+
+/** What the table says of a route, by its name. */
+export type RouteNamed<N extends RouteName> = Extract<RouteRow, { name: N }>;
 
 /**
  * Answers every path and method the table does not: 404 for an unknown path, 405 with

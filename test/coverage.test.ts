@@ -5,7 +5,7 @@ import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoSchool } from '#shared/domain/test-fixtures.ts';
 import type { ProviderType } from '#shared/domain/types.ts';
-import type { StaffCaller } from '#shared/http/staff.ts';
+import type { StaffCaller } from '#shared/http/access.ts';
 import { SESSION_COOKIE } from '#shared/http/session.ts';
 import type { Store } from '#shared/store/client.ts';
 import { putOpportunity } from '#shared/store/opportunities.ts';

@@ -3,9 +3,17 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { httpHandler, MAX_BODY_BYTES } from '#shared/http/handler.ts';
+import { createHttpHandler, MAX_BODY_BYTES } from '#shared/http/handler.ts';
 import { DomainError } from '#shared/domain/errors.ts';
+import type { HttpRoute } from '#shared/routes.ts';
 import { lambdaContext, toApiGatewayEvent } from '#infra/local/adapter.ts';
+
+// The edge with this file's own public routes: nobody to look up, nothing kept.
+const route = (name: string, method: HttpRoute['method'], path: string): HttpRoute => ({ name, method, path, module: 'test/http-contract.test.ts', access: 'public', touches: {} });
+const httpHandler = createHttpHandler<string>({
+  findCaller: async () => ({}),
+  routes: [route('test-echo', 'POST', '/api/echo/{urn}'), route('test-broken', 'GET', '/x'), route('test-refusing', 'GET', '/x')],
+});
 
 const echo = httpHandler({
   route: 'test-echo',

@@ -2,8 +2,10 @@
 // point at a module that exists and exports `handler`.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { eventRoutes, fallbackRoute, findRoute, httpRoutes, matchPath } from '#shared/routes.ts';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import { checkRouteAccess } from '#shared/http/access.ts';
+import { eventRoutes, fallbackRoute, findRoute, httpRoutes, matchPath, type IndexName } from '#shared/routes.ts';
+import type { GlobalIndexName } from '#shared/store/table.ts';
 import { loadHandler, REPO_ROOT } from '#infra/local/server.ts';
 
 const modules = [...httpRoutes, ...eventRoutes, fallbackRoute].map((r) => [r.name, r.module] as const);
@@ -26,6 +28,25 @@ describe('route table', () => {
       expect(r.path.startsWith('/')).toBe(true);
       expect(['public', 'provider', 'staff', 'action', 'admin']).toContain(r.access);
     }
+  });
+
+  it('names the table\'s own indexes (it imports nothing, so it says them itself; tsc checks this)', () => {
+    expectTypeOf<IndexName>().toEqualTypeOf<GlobalIndexName>();
+  });
+
+  it('says precisely who may call: each staff route whose school, a session only on public routes, and a path that names what its access reads', () => {
+    for (const r of httpRoutes) {
+      if (r.access === 'staff') {
+        expect(['path', 'request', 'any'], r.name).toContain(r.staffOf);
+        // A request's school is the caller's only for the manage request routes; the path's school wherever there is one.
+        expect(r.staffOf === 'request', r.name).toBe(r.path.startsWith('/api/manage/requests/{id}'));
+        if (r.path.includes('{urn}')) expect(r.staffOf, r.name).toBe('path');
+      }
+      expect('staffOf' in r, r.name).toBe(r.access === 'staff');
+      if ('session' in r) expect(r.access, r.name).toBe('public');
+      expect(() => checkRouteAccess(r), r.name).not.toThrow();
+    }
+    expect(() => checkRouteAccess({ name: 'x', method: 'GET', path: '/api/manage/x', module: 'x', access: 'staff', staffOf: 'path', touches: {} })).toThrow(/needs \{urn\}/);
   });
 
   it('matches path parameters and decodes them', () => {

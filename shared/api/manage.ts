@@ -55,6 +55,8 @@ export const actionToken = z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, 'This lin
 
 /** Links sent before issue 12, item 3: the token in the path of /actions/{token} and /api/actions/{token}. */
 export const actionTokenPath = z.strictObject({ token: actionToken });
+/** Where an action link leads now: the page at /actions/ with the token in the fragment. */
+export { actionLinkPath } from '#shared/domain/links.ts';
 
 /** What an action form posts: the same decision fields, as a browser form sends them. */
 export const actionFormBody = parsesTo<ActionForm>()(z.strictObject({

@@ -1,15 +1,18 @@
 // The middy stack every HTTP function uses. A function declares zod schemas for its path,
-// query and body and a `run` that gets them parsed; everything else (size limit, content
-// type, JSON, validation, the error contract, security headers, one log line) is here.
+// query and body and a `run` that gets them parsed, with its caller; everything else (size
+// limit, content type, JSON, validation, who may call, the same-origin check, the error
+// contract, security headers, one log line) is here, driven by the route table.
 import middy, { type MiddlewareObj } from '@middy/core';
 import httpJsonBodyParser from '@middy/http-json-body-parser';
 import httpSecurityHeaders from '@middy/http-security-headers';
 import httpUrlencodeBodyParser from '@middy/http-urlencode-body-parser';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import * as z from 'zod';
 import { DomainError } from '#shared/domain/errors.ts';
 import { logger } from '#shared/log.ts';
-import { checksSameOrigin, httpRoutes } from '#shared/routes.ts';
+import { checksSameOrigin, fallbackRoute, httpRoutes, type HttpRoute, type RouteName, type RouteNamed } from '#shared/routes.ts';
+import { checkRouteAccess, type CallCredentials, type CallerOf } from './access.ts';
 import { checkOrigin } from './client-ip.ts';
 import { toErrorResponse } from './contract.ts';
 import { requireSameOrigin } from './session.ts';
@@ -20,14 +23,19 @@ z.config({ customError: humanMessage });
 /** Requests larger than this are refused before parsing (413). */
 export const MAX_BODY_BYTES = 64 * 1024;
 
-export interface HttpRequest<P, Q, B> {
+export interface HttpRequest<P, Q, B, C = unknown> {
   path: P;
   query: Q;
   body: B;
+  /** Who is calling, as the route's `access` found them (shared/http/access.ts). */
+  caller: C;
   headers: Record<string, string | undefined>;
   cookies: string[];
   event: APIGatewayProxyEventV2;
 }
+
+/** The caller a route's `run` gets: typed by the table's row for a real route. */
+export type CallerFor<N extends string> = N extends RouteName ? CallerOf<RouteNamed<N>> : unknown;
 
 export interface HttpResult {
   status: number;
@@ -40,14 +48,14 @@ export interface HttpResult {
   cookies?: string[];
 }
 
-export interface HttpHandlerOptions<PS extends z.ZodType, QS extends z.ZodType, BS extends z.ZodType> {
-  /** The route-table name, logged on every request. */
-  route: string;
+export interface HttpHandlerOptions<N extends string, PS extends z.ZodType, QS extends z.ZodType, BS extends z.ZodType> {
+  /** The route-table name: its row says who may call (`access`) and whether the call must come from the site; logged on every request. */
+  route: N;
   path?: PS;
   query?: QS;
   body?: BS;
-  run: (req: HttpRequest<z.output<PS>, z.output<QS>, z.output<BS>>) => Promise<HttpResult>;
-  /** Extra middlewares that run after the body is parsed (e.g. idempotency). */
+  run: (req: HttpRequest<z.output<PS>, z.output<QS>, z.output<BS>, CallerFor<N>>) => Promise<HttpResult>;
+  /** Extra middlewares that run after the body is parsed (e.g. idempotency, functions/lib/idempotency.ts). */
   middlewares?: MiddlewareObj[];
   /** Content-Security-Policy directives replacing the API default (for HTML pages); null drops one. */
   csp?: Record<string, string | null>;
@@ -82,11 +90,42 @@ function bodyBytes(event: APIGatewayProxyEventV2): number {
   return event.isBase64Encoded ? Buffer.byteLength(event.body, 'base64') : Buffer.byteLength(event.body, 'utf8');
 }
 
-export function httpHandler<
-  PS extends z.ZodType = z.ZodType<Record<string, never>>,
-  QS extends z.ZodType = z.ZodType<Record<string, never>>,
-  BS extends z.ZodType = z.ZodType<undefined>,
->(options: HttpHandlerOptions<PS, QS, BS>) {
+/** What the edge is given, so that it reads nothing itself (functions/lib/http.ts binds the store). */
+export interface EdgeDependencies {
+  /**
+   * The caller of a route, or its refusal: `callerFor` (./access.ts) with the lookups bound
+   * (functions/lib/http.ts), or nobody for routes that look nobody up (functions/lib/open-http.ts).
+   */
+  findCaller: (route: HttpRoute, call: CallCredentials) => Promise<unknown>;
+  /** The route table (the real one, with the fallback, unless a test passes its own). */
+  routes?: readonly (HttpRoute | typeof fallbackRoute)[];
+}
+
+/**
+ * The `httpHandler` of a deployment: every adapter makes its handler with it. `Name` is
+ * the names it accepts (the route table's, unless a test builds one for its own routes).
+ */
+export function createHttpHandler<Name extends string = RouteName>(deps: EdgeDependencies) {
+  const table = deps.routes ?? [...httpRoutes, fallbackRoute];
+  return function httpHandler<
+    N extends Name,
+    PS extends z.ZodType = z.ZodType<Record<string, never>>,
+    QS extends z.ZodType = z.ZodType<Record<string, never>>,
+    BS extends z.ZodType = z.ZodType<undefined>,
+  >(options: HttpHandlerOptions<N, PS, QS, BS>) {
+    const route = table.find((r) => r.name === options.route);
+    if (!route) throw new Error(`${options.route} is not in the route table (shared/routes.ts)`);
+    return edgeHandler(route, options, deps);
+  };
+}
+
+function edgeHandler<N extends string, PS extends z.ZodType, QS extends z.ZodType, BS extends z.ZodType>(
+  route: HttpRoute | typeof fallbackRoute,
+  options: HttpHandlerOptions<N, PS, QS, BS>,
+  deps: EdgeDependencies,
+) {
+  const accessRoute: HttpRoute = 'method' in route ? route : { ...route, method: 'GET', path: '' };
+  checkRouteAccess(accessRoute);
   const core = async (event: Event): Promise<APIGatewayProxyStructuredResultV2> => {
     const parse = <S extends z.ZodType>(schema: S | undefined, value: unknown, where: string) => {
       if (!schema) return {} as z.output<S>;
@@ -94,15 +133,14 @@ export function httpHandler<
       if (!out.success) throw validationError(out.error, where);
       return out.data as z.output<S>;
     };
-    const result = await options.run({
-      path: parse(options.path, event.pathParameters, 'path'),
-      query: parse(options.query, event.queryStringParameters, 'query'),
-      body: options.body ? parse(options.body, event.body, 'body') : (undefined as z.output<BS>),
-      headers: event.headers ?? {},
-      cookies: event.cookies ?? [],
-      event,
-    });
-    return toProxyResult(result);
+    const path = parse(options.path, event.pathParameters, 'path');
+    const query = parse(options.query, event.queryStringParameters, 'query');
+    const body = options.body ? parse(options.body, event.body, 'body') : (undefined as z.output<BS>);
+    const headers = event.headers ?? {};
+    const cookies = event.cookies ?? [];
+    // Who may call is checked once the input is known good, as each handler did before.
+    const caller = (await deps.findCaller(accessRoute, { cookies, headers, path: (path ?? {}) as Record<string, unknown> })) as CallerFor<N>;
+    return toProxyResult(await options.run({ path, query, body, caller, headers, cookies, event }));
   };
 
   // Security headers and the request's log line are applied at the very end of every
@@ -141,11 +179,14 @@ export function httpHandler<
       request.response = toErrorResponse(request.error, reference);
     },
   });
+  // Every line logged during the request carries the invocation (request id, function, cold
+  // start): Powertools' own middleware. Never the event: its path can hold a token and its
+  // body an address (logEvent off whatever POWERTOOLS_LOGGER_LOG_EVENT says).
+  handler.use(injectLambdaContext(logger, { logEvent: false, resetKeys: true }) as MiddlewareObj);
   // First of all: did the request come through CloudFront (shared/http/client-ip.ts)?
   handler.use({ before: (request) => checkOrigin(request.event) });
   // The route table says which routes must be called from the site itself (CSRF).
-  const tableRoute = httpRoutes.find((r) => r.name === options.route);
-  const sameOriginOnly = tableRoute ? checksSameOrigin(tableRoute) : false;
+  const sameOriginOnly = 'method' in route ? checksSameOrigin(route) : false;
   handler.use({
     before: (request) => {
       if (sameOriginOnly) requireSameOrigin(request.event.headers ?? {});

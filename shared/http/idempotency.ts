@@ -1,24 +1,29 @@
 // `Idempotency-Key` for public creates (Powertools idempotency): a retried submission with
 // the same key and body returns the first answer, not a second request. Answers that are
 // errors are not kept, so a corrected resubmission is processed afresh.
+// The records' persistence is given (functions/lib/http.ts: the store's own client, with its
+// timeouts), so the edge does not reach into the store.
 import type { MiddlewareObj } from '@middy/core';
 import { IdempotencyAlreadyInProgressError, IdempotencyConfig, IdempotencyValidationError } from '@aws-lambda-powertools/idempotency';
+import type { BasePersistenceLayer } from '@aws-lambda-powertools/idempotency/persistence';
 import { makeHandlerIdempotent } from '@aws-lambda-powertools/idempotency/middleware';
 import { DomainError } from '#shared/domain/errors.ts';
 import { logger } from '#shared/log.ts';
-import { idempotencyPersistence } from '#shared/store/idempotency.ts';
 
 const KEEP_SECONDS = 24 * 60 * 60;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyRequest = any;
 
-export function idempotencyKey(functionName: string): MiddlewareObj {
+/** Where a function keeps its idempotency records: one partition per function. */
+export type IdempotencyPersistence = (functionName: string) => BasePersistenceLayer;
+
+export function idempotencyKey(functionName: string, persistence: IdempotencyPersistence): MiddlewareObj {
   // Built on first use: the table name comes from the environment the function runs in.
   let inner: ReturnType<typeof makeHandlerIdempotent> | undefined;
   const get = () =>
     (inner ??= makeHandlerIdempotent({
-      persistenceStore: idempotencyPersistence(functionName),
+      persistenceStore: persistence(functionName),
       config: new IdempotencyConfig({
         eventKeyJmesPath: 'headers."idempotency-key"',
         payloadValidationJmesPath: 'body',

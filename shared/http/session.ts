@@ -1,8 +1,7 @@
-// The session cookie and the checks every signed-in route makes: who is calling, and for
-// state changes, that the call comes from our own site (Origin).
+// The session cookie, and the check every state change made with a credential gets: that
+// the call comes from our own site (Origin). The edge applies both (./access.ts, ./handler.ts).
+import { SESSION_ABSOLUTE_SECONDS } from '#shared/domain/sessions.ts';
 import { DomainError } from '#shared/domain/errors.ts';
-import type { Store } from '#shared/store/client.ts';
-import { getSession, SESSION_ABSOLUTE_SECONDS, type SessionKind, type SessionRecord } from '#shared/store/sessions.ts';
 
 /**
  * `__Host-`: the browser keeps the cookie only if it is Secure, has Path=/ and no Domain,
@@ -27,40 +26,6 @@ export function sessionSecret(cookies: readonly string[]): string | undefined {
     }
   }
   return undefined;
-}
-
-const SIGN_IN_AGAIN = 'Sign in to continue: your session has ended or you are not signed in.';
-
-/** The caller's live session of the given kind (or of either kind), or 401. */
-export async function requireSession(store: Store, cookies: readonly string[], kind: SessionKind | 'any', now = new Date()): Promise<SessionRecord> {
-  const secret = sessionSecret(cookies);
-  const session = secret ? await getSession(store, secret, now) : undefined;
-  if (!session || (kind !== 'any' && session.kind !== kind)) throw new DomainError('SIGN_IN_REQUIRED', SIGN_IN_AGAIN);
-  return session;
-}
-
-/**
- * The caller's live provider session, when the call carries one and comes from the site
- * itself; never refuses. For a public route that works without a cookie but does more
- * with one: a request created by a provider signed in as its address needs no confirming
- * (issue 12, item 2). A cookie on a call another site made (CSRF) counts for nothing: the
- * call is treated as anyone's.
- */
-export async function optionalProviderSession(
-  store: Store,
-  cookies: readonly string[],
-  headers: Record<string, string | undefined>,
-  now = new Date(),
-): Promise<SessionRecord | undefined> {
-  const secret = sessionSecret(cookies);
-  if (!secret) return undefined;
-  try {
-    requireSameOrigin(headers);
-  } catch {
-    return undefined;
-  }
-  const session = await getSession(store, secret, now);
-  return session?.kind === 'provider' ? session : undefined;
 }
 
 const CROSS_SITE = 'This action must be taken from the provider access site itself. Go back to the page on the site (or the link in your email) and try again.';

@@ -3,6 +3,9 @@
 // opens posts it (issue 12, item 3). Mail only says which token a link needs (a TokenGrant);
 // the use case mints it once the email is claimed, and the link is made from it here.
 import type { TokenPurpose } from '#shared/domain/records.ts';
+import { actionLinkPath } from '#shared/domain/links.ts';
+
+export { actionLinkPath };
 
 /** Link lifetimes: staff sign-in 15 minutes; a provider's link from an email, a week. */
 export const STAFF_LINK_SECONDS = 15 * 60;
@@ -13,11 +16,6 @@ export const ACTION_LINK_SECONDS = 14 * 24 * 60 * 60;
 export function siteUrl(path: string): string {
   const base = process.env.SITE_URL ?? 'http://localhost:3000';
   return new URL(path, base).toString();
-}
-
-/** A careers lead's approve / decline / propose link: the page at /actions/ reads the token from the fragment. */
-export function actionLinkPath(token: string): string {
-  return `/actions/#token=${encodeURIComponent(token)}`;
 }
 
 /** What a link's token grants, and for how long: a lifetime, or until a moment (counted when it is minted). */

@@ -12,6 +12,8 @@ export interface StoreConfig {
 
 export interface Store {
   doc: DynamoDBDocumentClient;
+  /** The low-level client under `doc`, with the same timeouts (Powertools idempotency takes one). */
+  client: DynamoDBClient;
   tableName: string;
 }
 
@@ -33,7 +35,7 @@ export function createStore(config: StoreConfig): Store {
   const doc = DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
   });
-  return { doc, tableName: config.tableName };
+  return { doc, client, tableName: config.tableName };
 }
 
 let cached: Store | undefined;

@@ -1,25 +1,20 @@
 // The persistence of Powertools' idempotency utility, in the one table: its records live
-// under one partition per function and expire through the table's TTL attribute.
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+// under one partition per function and expire through the table's TTL attribute. It talks
+// through the store's own client: one connection pool, and the store's timeouts and retries.
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
+import type { Store } from './client.ts';
 import { tableDefinition } from './table.ts';
 
 /** Idempotency records of Powertools, all under one partition per function. */
 const idempotencyPartition = (functionName: string) => `IDEMPOTENCY#${functionName}`;
 
-export function idempotencyPersistence(functionName: string): DynamoDBPersistenceLayer {
-  const tableName = process.env.TABLE_NAME;
-  if (!tableName) throw new Error('TABLE_NAME is not set');
-  const endpoint = process.env.DYNAMODB_ENDPOINT;
+export function idempotencyPersistence(store: Store, functionName: string): DynamoDBPersistenceLayer {
   return new DynamoDBPersistenceLayer({
-    tableName,
+    tableName: store.tableName,
     keyAttr: tableDefinition.partitionKey,
     sortKeyAttr: tableDefinition.sortKey,
     staticPkValue: idempotencyPartition(functionName),
     expiryAttr: tableDefinition.timeToLiveAttribute,
-    awsSdkV3Client: new DynamoDBClient({
-      region: process.env.AWS_REGION ?? 'eu-west-2',
-      ...(endpoint ? { endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
-    }),
+    awsSdkV3Client: store.client,
   });
 }

@@ -9,10 +9,8 @@ import type { SessionKind, SessionRecord } from '#shared/domain/records.ts';
 // Re-exported while files outside shared/store still import it from here (issue 13 moves them to the domain).
 export type { SessionKind, SessionRecord } from '#shared/domain/records.ts';
 
-export const SESSION_IDLE_SECONDS = 12 * 60 * 60;
-export const SESSION_ABSOLUTE_SECONDS = 7 * 24 * 60 * 60;
-/** A platform admin can onboard every school: their sessions end 12 hours after sign-in (issue 12, item 12). */
-export const PLATFORM_ADMIN_SESSION_SECONDS = 12 * 60 * 60;
+import { SESSION_ABSOLUTE_SECONDS, SESSION_IDLE_SECONDS } from '#shared/domain/sessions.ts';
+export { PLATFORM_ADMIN_SESSION_SECONDS, SESSION_ABSOLUTE_SECONDS, SESSION_IDLE_SECONDS } from '#shared/domain/sessions.ts';
 /** Refresh the idle deadline at most this often, so most reads write nothing. */
 const REFRESH_AFTER_SECONDS = 5 * 60;
 

@@ -1,14 +1,16 @@
 // The careers lead's emailed links (approve / decline / propose). Opening one only reads:
 // the page asks what the link is for (describeActionLink) and shows a confirmation.
 // Confirming acts, once: the token is used up in the same transaction as the decision, and
-// only while the lead still has a role there. The token reaches the API in a POST body
+// only while the lead still has a role there. Each request reads the link (its token, the
+// request, the lead's roles, the school) once: acting decides with what describing read. The token reaches the API in a POST body
 // (/api/actions/view, /api/actions), or in the path for links sent before issue 12 item 3.
 import type { ActionForm, DecisionDetails, LinkDecision } from '#shared/domain/decisions.ts';
 import type { StoredRequest, StoredSchool, TokenRecord } from '#shared/domain/records.ts';
 import { realDate } from '#shared/domain/dates.ts';
-import { DomainError, FormRefusal, LINK_PROBLEM_CODES, LinkRefusal, type LinkProblemCode } from '#shared/domain/errors.ts';
+import { FormRefusal, LINK_PROBLEM_CODES, LinkRefusal, type LinkProblemCode } from '#shared/domain/errors.ts';
 import type { Store } from '#shared/store/client.ts';
 import { getRequest } from '#shared/store/requests.ts';
+import type { StaffRoleRecord } from '#shared/domain/records.ts';
 import { listRolesOfUser } from '#shared/store/staff.ts';
 import { readToken, tokenMessage } from '#shared/store/tokens.ts';
 import { decide, schoolActor } from './decisions.ts';
@@ -19,7 +21,7 @@ export type { ActionForm } from '#shared/domain/decisions.ts';
 export const LINK_PROBLEMS: ReadonlySet<string> = new Set(LINK_PROBLEM_CODES);
 
 export type ActionLink =
-  | { ok: true; token: TokenRecord; action: LinkDecision; request: StoredRequest; school: StoredSchool }
+  | { ok: true; token: TokenRecord; action: LinkDecision; request: StoredRequest; school: StoredSchool; role: StaffRoleRecord }
   | { ok: false; code: LinkProblemCode; message: string; request?: StoredRequest };
 
 const LINK_ACTIONS: readonly string[] = ['approve', 'decline', 'propose'];
@@ -33,13 +35,14 @@ export async function describeActionLink(store: Store, secret: string, now = new
   if (!requestId || !urn || !action || !LINK_ACTIONS.includes(action)) return { ok: false, code: 'TOKEN_INVALID', message: tokenMessage('TOKEN_INVALID') };
   const [request, roles] = await Promise.all([getRequest(store, urn, requestId), listRolesOfUser(store, token.email)]);
   if (!request) return { ok: false, code: 'TOKEN_INVALID', message: tokenMessage('TOKEN_INVALID') };
-  if (!roles.some((r) => r.urn === urn)) {
+  const role = roles.find((r) => r.urn === urn);
+  if (!role) {
     return { ok: false, code: 'NO_LONGER_STAFF', message: 'This link was sent to someone who no longer manages this school. Ask the careers lead to act on the request.' };
   }
   if (request.status !== 'pending') {
     return { ok: false, code: 'ALREADY_DECIDED', message: 'This request has already been answered, so the link no longer applies.', request };
   }
-  return { ok: true, token, action: action as LinkDecision, request, school: await requireSchool(store, urn) };
+  return { ok: true, token, action: action as LinkDecision, request, school: await requireSchool(store, urn), role };
 }
 
 /** Why a link cannot act, as the API says it: the link itself is what was asked for (not found, or gone). */
@@ -84,9 +87,7 @@ export async function useActionLink(store: Store, secret: string, form: ActionFo
   const link = await describeActionLink(store, secret, now);
   if (!link.ok) throw linkProblem(link);
   const body = decisionFromForm(link.action, form, link.school);
-  const roles = await listRolesOfUser(store, link.token.email);
-  const role = roles.find((r) => r.urn === link.school.urn);
-  if (!role) throw new DomainError('NO_LONGER_STAFF', 'You no longer manage this school.');
-  const after = await decide(store, link.school, link.request, link.action, body, schoolActor(role), now, { useToken: secret });
+  // The lead's role as describing read it, moments ago; the token is used up in the decision's transaction.
+  const after = await decide(store, link.school, link.request, link.action, body, schoolActor(link.role), now, { useToken: secret });
   return { ...link, request: after };
 }

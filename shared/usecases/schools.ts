@@ -5,9 +5,11 @@ import { daysBetween } from '#shared/domain/dates.ts';
 import { providerAccessYears } from '#shared/domain/year-groups.ts';
 import type { PublicSchoolRead } from '#shared/domain/read-models.ts';
 import type { StoredSchool } from '#shared/domain/records.ts';
+import type { SchoolSummary } from '#shared/domain/school-summary.ts';
 import type { OpenSlot } from '#shared/domain/slot-places.ts';
 import { DomainError } from '#shared/domain/errors.ts';
 import type { Store } from '#shared/store/client.ts';
+import { searchSchools } from '#shared/store/directory.ts';
 import { listOpportunities } from '#shared/store/opportunities.ts';
 import { getSchoolProfile } from '#shared/store/schools.ts';
 import { listSlotsOfSchool } from '#shared/store/slots.ts';
@@ -49,4 +51,9 @@ export async function availableSlots(store: Store, urn: string, from: string, to
     }
   }
   return slots.sort((a, b) => `${a.date}${a.start}`.localeCompare(`${b.date}${b.start}`));
+}
+
+/** The directory: schools by name, URN, town or postcode prefix. */
+export async function findSchools(store: Store, query: string): Promise<SchoolSummary[]> {
+  return searchSchools(store, query);
 }

@@ -6,7 +6,7 @@
 // poller setting a record aside, the local server's failures). No line may hold anything
 // shaped like an address.
 import type { SNSEvent } from 'aws-lambda';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { sesFeedback } from '#functions/ses-feedback.ts';
 import { localLog, localLogLine } from '#infra/local/console-log.ts';
 import { StreamPoller } from '#infra/local/stream-poller.ts';
@@ -16,6 +16,13 @@ import { startFlakySes, type FlakySes } from '../support/flaky-ses.ts';
 import { schoolDay, startInProcessStack, tokenIn, type InProcessStack } from '../support/in-process-stack.ts';
 import { markAddressesConfirmed } from '../support/confirmation.ts';
 import { providerBody } from '../support/provider-body.ts';
+
+// DEBUG from the logger's start: every invocation's injectLambdaContext (shared/http/handler.ts)
+// sets the level back to the one the logger was made with, so a later setLogLevel would last
+// one request. Hoisted above the imports, so shared/log.ts is made with it.
+vi.hoisted(() => {
+  process.env.POWERTOOLS_LOG_LEVEL = 'DEBUG';
+});
 
 // An independent, ordinary address pattern (not the one shared/log.ts filters with).
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/;
