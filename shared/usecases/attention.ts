@@ -9,19 +9,28 @@ import { attentionProblems, bookingOf, recheckBooking, recheckRefusal, type Book
 import type { Opportunity } from '#shared/domain/types.ts';
 import { queueAttentionOnce } from '#shared/store/attention.ts';
 import type { Store } from '#shared/store/client.ts';
-import { listOpportunities } from '#shared/store/opportunities.ts';
-import type { AttentionMessage } from '#shared/store/outbox.ts';
+import { getOpportunity } from '#shared/store/opportunities.ts';
+import type { AttentionMessage, StoredRequest } from '#shared/domain/records.ts';
 import { listAllRequestsOfSchoolByStatus } from '#shared/store/reminders.ts';
-import type { StoredRequest } from '#shared/store/requests.ts';
 
 /** The opportunity a request's slot belongs to, among a school's. */
 export function opportunityOf(opportunities: readonly Opportunity[], request: Pick<StoredRequest, 'slot'>): Opportunity | undefined {
   return request.slot ? opportunities.find((o) => o.id === request.slot?.opportunityId) : undefined;
 }
 
-/** A live booking's problems now, less those the lead kept it despite. */
+/** The opportunity of a booking's slot, read by its key; none for a proposed time. */
+export async function slotOpportunity(store: Store, urn: string, booking: Pick<StoredRequest, 'slot'>): Promise<Opportunity | undefined> {
+  return booking.slot ? getOpportunity(store, urn, booking.slot.opportunityId) : undefined;
+}
+
+/** A live booking's problems now, less those the lead kept it despite; `opportunity`: its slot's. */
+export function bookingAttention(school: SchoolForRecheck, opportunity: Opportunity | undefined, request: StoredRequest, now: Date): BookingProblem[] {
+  return attentionProblems(school, opportunity, request, now.toISOString());
+}
+
+/** The same, for a booking among a list, with the school's opportunities at hand. */
 export function attentionOf(school: SchoolForRecheck, opportunities: readonly Opportunity[], request: StoredRequest, now: Date): BookingProblem[] {
-  return attentionProblems(school, opportunityOf(opportunities, request), request, now.toISOString());
+  return bookingAttention(school, opportunityOf(opportunities, request), request, now);
 }
 
 /**
@@ -30,7 +39,7 @@ export function attentionOf(school: SchoolForRecheck, opportunities: readonly Op
  * at its slot's time.
  */
 export async function requireStillAllowed(store: Store, school: SchoolForRecheck & { urn: string }, booking: Booking, now: Date, instead: string): Promise<void> {
-  const opportunity = booking.slot ? opportunityOf(await listOpportunities(store, school.urn), booking) : undefined;
+  const opportunity = await slotOpportunity(store, school.urn, booking);
   const refusal = recheckRefusal(recheckBooking(school, opportunity, booking, now.toISOString()), instead);
   if (refusal) throw refusal;
 }

@@ -15,7 +15,7 @@ import { listRequestEvents } from '#shared/store/request-events.ts';
 import { listRequestsOfSchoolByStatus } from '#shared/store/requests.ts';
 import { getSuppression } from '#shared/store/suppressions.ts';
 import { senderAddress } from '#shared/mail/send.ts';
-import { attentionOf } from './attention.ts';
+import { attentionOf, bookingAttention, slotOpportunity } from './attention.ts';
 import { statementReviewDue } from './statement.ts';
 
 /** Pending only: school days left to answer, counting today; 0 on the deadline day itself, negative past it. */
@@ -85,10 +85,10 @@ export async function requestHistory(store: Store, school: StoredSchool, status:
 
 /** One request with its trail, and where it takes place (the approve page offers the slot's venue). */
 export async function requestInFull(store: Store, school: StoredSchool, request: StoredRequest, now = new Date()): Promise<ManagedRequest> {
-  const [events, opportunities] = await Promise.all([listRequestEvents(store, request.urn, request.id), listOpportunities(store, request.urn)]);
-  const slotVenue = request.slot ? opportunities.find((o) => o.id === request.slot?.opportunityId)?.venue : undefined;
+  const [events, opportunity] = await Promise.all([listRequestEvents(store, request.urn, request.id), slotOpportunity(store, request.urn, request)]);
+  const slotVenue = opportunity?.venue;
   return {
-    ...managed(school, request, londonDate(now.toISOString()), attentionOf(school, opportunities, request, now)),
+    ...managed(school, request, londonDate(now.toISOString()), bookingAttention(school, opportunity, request, now)),
     events,
     ...(slotVenue ? { slotVenue } : {}),
   };

@@ -12,8 +12,7 @@ import type { Store } from '#shared/store/client.ts';
 import type { StoredRequest } from '#shared/store/requests.ts';
 import type { StoredSchool } from '#shared/store/schools.ts';
 import type { StaffRoleRecord } from '#shared/store/staff.ts';
-import { listOpportunities } from '#shared/store/opportunities.ts';
-import { attentionOf, requireStillAllowed } from './attention.ts';
+import { bookingAttention, requireStillAllowed, slotOpportunity } from './attention.ts';
 import { applyAction } from './transition.ts';
 
 export function schoolActor(role: Pick<StaffRoleRecord, 'email' | 'name' | 'role'>): Actor {
@@ -80,7 +79,7 @@ export async function decide(
       return applyAction(store, request, 'cancel', actor, { reason: body.reason ?? '' }, now, o);
     case 'keep': {
       // What is kept is what the lead sees now: the problems computed live, as on the request's page.
-      const problems = request.status === 'approved' ? attentionOf(school, await listOpportunities(store, school.urn), request, now) : [];
+      const problems = request.status === 'approved' ? bookingAttention(school, await slotOpportunity(store, school.urn, request), request, now) : [];
       return applyAction(store, request, 'keep', actor, { reason: body.reason ?? '', problems: problems.map(({ key, rule, message }) => ({ key, rule, message })) }, now, o);
     }
     case 'deliver':

@@ -1,6 +1,6 @@
 // Pieces the school and request pages share.
 import { fill, h, type Child } from './dom.ts';
-import { formatTimeRange } from './format.ts';
+import { formatTimeRange, formatWhen } from './format.ts';
 
 const DAYS: [string, string][] = [
   ['mon', 'Monday'],
@@ -55,4 +55,27 @@ export function backToSearch(): void {
   } catch {
     // not a URL: keep the default
   }
+}
+
+/**
+ * A request's history as a timeline, for the provider's page and the school's: what
+ * happened, when and by whom (`by` words it for the reader), and any note as written.
+ */
+export function historyTimeline<E extends { at: string; note?: string | undefined }>(events: readonly E[], what: (e: E) => string, by: (e: E) => string): Child[] {
+  return [
+    h('h2', { class: 'govuk-heading-m' }, 'History'),
+    h(
+      'ol',
+      { class: 'app-timeline', id: 'history' },
+      events.map((e) =>
+        h(
+          'li',
+          { class: 'app-timeline__item' },
+          h('h3', { class: 'govuk-heading-s govuk-!-margin-bottom-1' }, what(e)),
+          h('p', { class: 'govuk-body-s app-timeline__when app-wrap' }, formatWhen(e.at), by(e)),
+          e.note ? h('p', { class: 'govuk-body app-pre-wrap' }, e.note) : null,
+        ),
+      ),
+    ),
+  ];
 }

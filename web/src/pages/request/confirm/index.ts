@@ -4,10 +4,9 @@
 // send POSTs /api/request-confirmations { token } → { request }, which sends the request to
 // the school and signs the provider in. The page then says so (GOV.UK confirmation page).
 import type { RequestView } from '#shared/api/provider.ts';
-import { ApiError, api } from '../../../lib/api.ts';
+import { api } from '../../../lib/api.ts';
 import { byId, fill, h, href, ready, setTitle } from '../../../lib/dom.ts';
-import { showErrors } from '../../../lib/errors.ts';
-import { takeLinkToken } from '../../../lib/link-token.ts';
+import { confirmWithLink } from '../../../lib/link-token.ts';
 import { formatDate, formatWhen, formatTimeRange } from '../../../lib/format.ts';
 import { summaryList } from '../../../lib/school.ts';
 
@@ -72,28 +71,15 @@ function sent(request: RequestView) {
   byId('sent-title').focus();
 }
 
-
-ready(() => {
-  const { token, forget } = takeLinkToken('request-confirm-token');
-  if (!token) return problem('TOKEN_INVALID');
-
-  const form = byId<HTMLFormElement>('confirm-form');
-  const button = byId<HTMLButtonElement>('confirm-button');
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    button.disabled = true;
-    try {
-      const { request } = await api<{ request: RequestView }>('POST', '/api/request-confirmations', { body: { token } });
-      forget();
-      sent(request);
-    } catch (err) {
-      button.disabled = false;
-      if (!(err instanceof ApiError)) throw err;
-      if (err.code in PROBLEMS || err.status === 409 || err.status === 422) {
-        forget();
-        return problem(err.code, err.message);
-      }
-      showErrors(form, byId('error-summary'), [{ message: err.message }], 'Confirm your request');
-    }
-  });
-});
+ready(() =>
+  confirmWithLink({
+    storageKey: 'request-confirm-token',
+    formId: 'confirm-form',
+    buttonId: 'confirm-button',
+    buttonText: 'Confirm your request',
+    send: async (token) => sent((await api<{ request: RequestView }>('POST', '/api/request-confirmations', { body: { token } })).request),
+    // A request no longer there to send (409) or that breaks a rule now (422) cannot be sent from this link either.
+    cannotAct: (err) => err.code in PROBLEMS || err.status === 409 || err.status === 422,
+    problem,
+  }),
+);

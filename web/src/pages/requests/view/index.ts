@@ -6,7 +6,7 @@ import { ApiError, api } from '../../../lib/api.ts';
 import { byId, fill, h, param, ready, setTitle, type Child } from '../../../lib/dom.ts';
 import { clearErrors, showErrors } from '../../../lib/errors.ts';
 import { actorText, eventText, formatDate, formatWhen, formatTimeRange, formatYears, sessionTypeLabel } from '../../../lib/format.ts';
-import { summaryList } from '../../../lib/school.ts';
+import { historyTimeline, summaryList } from '../../../lib/school.ts';
 import { signInNeeded, statusTag } from '../../../lib/request.ts';
 
 const WITHDRAWABLE = new Set(['pending', 'alternative_proposed', 'approved']);
@@ -147,24 +147,7 @@ ready(async () => {
       );
     }
 
-    if (r.history.length) {
-      parts.push(
-        h('h2', { class: 'govuk-heading-m' }, 'History'),
-        h(
-          'ol',
-          { class: 'app-timeline', id: 'history' },
-          r.history.map((e) =>
-            h(
-              'li',
-              { class: 'app-timeline__item' },
-              h('h3', { class: 'govuk-heading-s govuk-!-margin-bottom-1' }, eventText(e.type)),
-              h('p', { class: 'govuk-body-s app-timeline__when' }, formatWhen(e.at), e.actor ? ` · ${actorText(e.actor)}` : ''),
-              e.note ? h('p', { class: 'govuk-body app-wrap' }, e.note) : null,
-            ),
-          ),
-        ),
-      );
-    }
+    if (r.history.length) parts.push(...historyTimeline(r.history, (e) => eventText(e.type), (e) => (e.actor ? ` · ${actorText(e.actor)}` : '')));
 
     if (WITHDRAWABLE.has(r.status)) {
       const withdraw = h(

@@ -3,10 +3,9 @@
 // sends no Referer (Referrer-Policy: no-referrer, web/secret-pages.ts). Opening
 // the page changes nothing (mail scanners open links); Continue POSTs /api/auth/session
 // { token } → { next } with a session cookie, then goes to `next`.
-import { ApiError, api } from '../../../lib/api.ts';
+import { api } from '../../../lib/api.ts';
 import { byId, ready, setTitle } from '../../../lib/dom.ts';
-import { showErrors } from '../../../lib/errors.ts';
-import { takeLinkToken } from '../../../lib/link-token.ts';
+import { confirmWithLink } from '../../../lib/link-token.ts';
 import { markSignedIn } from '../../../lib/signed-in.ts';
 
 const PROBLEMS: Record<string, [string, string]> = {
@@ -31,29 +30,18 @@ function sameSitePath(next: unknown): string {
   return typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') && !next.includes('\\') ? next : '/requests/';
 }
 
-
-ready(() => {
-  const { token, forget } = takeLinkToken('sign-in-token');
-  if (!token) return problem('TOKEN_INVALID');
-
-  const form = byId<HTMLFormElement>('confirm-form');
-  const button = byId<HTMLButtonElement>('continue');
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    button.disabled = true;
-    try {
+ready(() =>
+  confirmWithLink({
+    storageKey: 'sign-in-token',
+    formId: 'confirm-form',
+    buttonId: 'continue',
+    buttonText: 'Continue to your requests',
+    send: async (token) => {
       const { next } = await api<{ next?: string }>('POST', '/api/auth/session', { body: { token } });
-      forget();
       markSignedIn();
       location.assign(sameSitePath(next));
-    } catch (err) {
-      button.disabled = false;
-      if (!(err instanceof ApiError)) throw err;
-      if (err.code in PROBLEMS) {
-        forget();
-        return problem(err.code);
-      }
-      showErrors(form, byId('error-summary'), [{ message: err.message }], 'Continue to your requests');
-    }
-  });
-});
+    },
+    cannotAct: (err) => err.code in PROBLEMS,
+    problem: (code) => problem(code),
+  }),
+);

@@ -28,7 +28,7 @@ import {
   type Me,
 } from '../../../../lib/manage.ts';
 import { attentionWarning, DECISION_PAGES, decideHref, decisionAllowed, loadRequest, requestRows, type DecisionPage } from '../../../../lib/manage-request.ts';
-import { summaryList } from '../../../../lib/school.ts';
+import { historyTimeline, summaryList } from '../../../../lib/school.ts';
 
 function notFound(page: HTMLElement) {
   problem(page, 'We could not find that request', 'Check that you copied the whole link from the email. The request may belong to a school you do not manage.');
@@ -125,24 +125,7 @@ function render(page: HTMLElement, me: Me, r: ManagedRequestView, done?: string)
 
   parts.push(h('h2', { class: 'govuk-heading-m' }, 'What the provider sent'), summaryList(requestRows(r), 'app-wrap'));
 
-  if (r.history.length) {
-    parts.push(
-      h('h2', { class: 'govuk-heading-m' }, 'History'),
-      h(
-        'ol',
-        { class: 'app-timeline', id: 'history' },
-        r.history.map((e) =>
-          h(
-            'li',
-            { class: 'app-timeline__item' },
-            h('h3', { class: 'govuk-heading-s govuk-!-margin-bottom-1' }, manageEventText(e.type)),
-            h('p', { class: 'govuk-body-s app-timeline__when app-wrap' }, formatWhen(e.at), ' by ', whoText(e, r.provider.organisation)),
-            e.note ? h('p', { class: 'govuk-body app-pre-wrap' }, e.note) : null,
-          ),
-        ),
-      ),
-    );
-  }
+  if (r.history.length) parts.push(...historyTimeline(r.history, (e) => manageEventText(e.type), (e) => ` by ${whoText(e, r.provider.organisation)}`));
   parts.push(h('p', { class: 'govuk-body' }, h('a', { class: 'govuk-link', href: href('/manage/', { urn: r.urn }) }, 'Back to the dashboard')));
   fill(page, ...parts);
   if (done) byId('done-banner').focus();
