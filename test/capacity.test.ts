@@ -19,7 +19,8 @@ import { DEFAULT_BOOKING_RULES, type Opportunity, type YearGroup } from '#shared
 import { statusOf } from '#shared/http/statuses.ts';
 import { createStore, type Store } from '#shared/store/client.ts';
 import { listOpportunities } from '#shared/store/opportunities.ts';
-import { getRequest, listRequestsOfSchoolByStatus, type SlotHold, type StoredRequest } from '#shared/store/requests.ts';
+import { getRequest, listRequestsOfSchoolByStatus } from '#shared/store/requests.ts';
+import type { SlotHold, StoredRequest } from '#shared/domain/records.ts';
 import { getSchoolProfile, putSchoolProfile } from '#shared/store/schools.ts';
 import { getSlot, setSlotCapacity } from '#shared/store/slots.ts';
 import { issueToken } from '#shared/store/tokens.ts';

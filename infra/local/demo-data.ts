@@ -7,7 +7,7 @@ import type { Closure, Opportunity, School, Term } from '#shared/domain/types.ts
 import { DEFAULT_BOOKING_RULES } from '#shared/domain/types.ts';
 import { yearGroupsFromAges } from '#shared/domain/year-groups.ts';
 import { DEFAULT_GROUNDS_FOR_REFUSING } from '#shared/domain/settings.ts';
-import type { StaffRoleRecord } from '#shared/store/staff.ts';
+import type { StaffRoleRecord } from '#shared/domain/records.ts';
 
 export const DEMO_TRUST = { id: 'northfield-learning-trust', name: 'Northfield Learning Trust (demo)' };
 

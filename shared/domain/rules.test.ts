@@ -253,7 +253,7 @@ describe('R-HOURS inside the school day on a school day', () => {
 describe('R-NOTICE minimum notice and booking window', () => {
   it.each([
     ['2026-03-20', 'TOO_LITTLE_NOTICE', "This school asks for at least 30 days' notice; choose a date on or after 13 April 2026."],
-    ['2026-03-13', 'IN_THE_PAST', 'Friday 13 March 2026 at 09:00 has already passed; choose a date on or after 13 April 2026.'],
+    ['2026-03-13', 'IN_THE_PAST', 'Friday 13 March 2026 at 9am has already passed; choose a date on or after 13 April 2026.'],
     ['2027-03-16', 'BEYOND_BOOKING_WINDOW', 'This school takes bookings up to 365 days ahead; choose a date on or before 14 March 2027.'],
   ])('R-NOTICE: %s → %s', (date, code, message) => {
     const { violations } = checkRequest(school, draft({ date }), { now: NOW });

@@ -4,7 +4,7 @@
 // separately as flags for the careers lead, not as refusals.
 import { findSubsetAudience, type SubsetFlag } from './audience.ts';
 import { firstSchoolDayFrom, isSchoolTime, schoolDayCheck, type DatedSlot } from './calendar.ts';
-import { addDays, formatDate, formatDateShort, isIsoDate, isLocalTime, minutesOfDay, timeFromMinutes } from './dates.ts';
+import { addDays, formatDate, formatDateShort, formatTime, isIsoDate, isLocalTime, minutesOfDay, timeFromMinutes } from './dates.ts';
 import type { ErrorCode, RuleViolation } from './errors.ts';
 import {
   CONTENT_ITEM_LABELS,
@@ -302,7 +302,7 @@ function checkNotice(
   const startMs = localToUtcMs(when.date, startOk ? when.start : '23:59');
   if (startMs <= nowMs) {
     return [
-      violation('IN_THE_PAST', 'R-NOTICE', 'date', `${formatDate(when.date)} at ${startOk ? when.start : 'that time'} has already passed; choose a date on or after ${formatDateShort(earliest)}${firstDayHint(school, earliest, latest)}.`),
+      violation('IN_THE_PAST', 'R-NOTICE', 'date', `${formatDate(when.date)} at ${startOk ? formatTime(when.start) : 'that time'} has already passed; choose a date on or after ${formatDateShort(earliest)}${firstDayHint(school, earliest, latest)}.`),
     ];
   }
   if (options.minimumNotice !== false && when.date < earliest) {

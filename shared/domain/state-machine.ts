@@ -23,7 +23,7 @@
 // school's calendar or opportunities put outside the rules, with a reason; audited, nobody
 // is told, and the booking stops being flagged for those problems (shared/domain/recheck.ts).
 import type { ActorRole } from './roles.ts';
-import { addDays, formatDate, formatDateShort, isIsoDate, isLocalTime } from './dates.ts';
+import { addDays, formatDate, formatDateShort, formatTime, isIsoDate, isLocalTime } from './dates.ts';
 import { DomainError, type ErrorCode, type RuleViolation } from './errors.ts';
 import { CONTENT_ITEM_LABELS, CONTENT_ITEMS, listWithAnd, type ContentConfirmation } from './labels.ts';
 import { instantMs, localToUtcMs, londonDate } from './timezone.ts';
@@ -363,7 +363,7 @@ const HANDLERS: Handlers = {
       });
     }
     if (localToUtcMs(time.date, time.start) <= ctx.nowMs) {
-      throw new DomainError('IN_THE_PAST', `${formatDate(time.date)} at ${time.start} has already passed; propose a later date or time.`, {
+      throw new DomainError('IN_THE_PAST', `${formatDate(time.date)} at ${formatTime(time.start)} has already passed; propose a later date or time.`, {
         rule: 'R-NOTICE',
         field: 'date',
       });
@@ -450,7 +450,7 @@ const HANDLERS: Handlers = {
       });
     }
     if (localToUtcMs(time.date, time.start) <= ctx.nowMs) {
-      throw new DomainError('IN_THE_PAST', `${formatDate(time.date)} at ${time.start} has already passed; choose a later date or time.`, { rule: 'R-NOTICE', field: 'date' });
+      throw new DomainError('IN_THE_PAST', `${formatDate(time.date)} at ${formatTime(time.start)} has already passed; choose a later date or time.`, { rule: 'R-NOTICE', field: 'date' });
     }
     const calendar = nextCalendar(r, 'REQUEST');
     return { patch: { ...time, calendarSequence: calendar.sequence }, data: { reason, previous: timeOf(r), ...time }, calendar };
@@ -475,7 +475,7 @@ const HANDLERS: Handlers = {
         code: 'DELIVERY_TOO_EARLY',
         rule: 'P-STATE',
         field: 'date',
-        message: `This encounter is on ${formatDate(r.date)} until ${r.end}; record delivery after it has finished.`,
+        message: `This encounter is on ${formatDate(r.date)} until ${formatTime(r.end)}; record delivery after it has finished.`,
       });
     }
     const missing = CONTENT_ITEMS.filter((item) => input?.content?.[item] !== true);
@@ -505,7 +505,7 @@ const HANDLERS: Handlers = {
 
   not_delivered(r, input, ctx) {
     if (ctx.nowMs < localToUtcMs(r.date, r.start)) {
-      throw new DomainError('DELIVERY_TOO_EARLY', `This encounter starts on ${formatDate(r.date)} at ${r.start}; record what happened after that, or cancel it if it will not go ahead.`, {
+      throw new DomainError('DELIVERY_TOO_EARLY', `This encounter starts on ${formatDate(r.date)} at ${formatTime(r.start)}; record what happened after that, or cancel it if it will not go ahead.`, {
         rule: 'P-STATE',
         field: 'date',
       });

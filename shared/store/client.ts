@@ -1,6 +1,6 @@
 // The DynamoDB document client every function shares. Configured from the environment so
 // the same code talks to DynamoDB on AWS and to DynamoDB Local (DYNAMODB_ENDPOINT).
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, paginateQuery, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 
@@ -63,7 +63,7 @@ export async function conditionHeld(write: Promise<unknown>): Promise<boolean> {
     await write;
     return true;
   } catch (err) {
-    if ((err as Error).name === 'ConditionalCheckFailedException') return false;
+    if (err instanceof ConditionalCheckFailedException) return false;
     throw err;
   }
 }

@@ -7,8 +7,6 @@ import { newId } from './ids.ts';
 import { heldForEmailIndex } from './keys.ts';
 import { epochSeconds } from './secrets.ts';
 import type { OutboxMessage } from '#shared/domain/records.ts';
-// Re-exported while files outside shared/store still import it from here (issue 13 moves them to the domain).
-export type { ReminderMessage, StatementReviewMessage, AttentionMessage, OutboxMessage } from '#shared/domain/records.ts';
 
 /** An email waiting for the mailer (the stream delivers it); TTL removes it after a week. */
 const outboxKey = (id: string) => ({ pk: `OUTBOX#${id}`, sk: 'OUTBOX' });

@@ -5,8 +5,6 @@ import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Store } from './client.ts';
 import { fromItem } from './keys.ts';
 import type { PlatformAdmin } from '#shared/domain/records.ts';
-// Re-exported while files outside shared/store still import it from here (issue 13 moves them to the domain).
-export type { PlatformAdmin } from '#shared/domain/records.ts';
 
 /** One item per person, apart from school roles. */
 const platformAdminKey = (email: string) => ({ pk: 'PLATFORM#ADMINS', sk: `ADMIN#${email.toLowerCase()}` });

@@ -16,8 +16,6 @@ import { epochSeconds } from './secrets.ts';
 import { tokenMessage, useTokenUpdate } from './tokens.ts';
 import { transact, TransactionCancelled, type TransactItems } from './transact.ts';
 import type { SlotHold, StoredRequest, RequestEvent } from '#shared/domain/records.ts';
-// Re-exported while files outside shared/store still import it from here (issue 13 moves them to the domain).
-export type { SlotHold, StoredRequest, RequestEvent } from '#shared/domain/records.ts';
 
 export const requestKey = (urn: string, id: string) => ({ pk: schoolPartition(urn), sk: requestSortKey(id) });
 

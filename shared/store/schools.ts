@@ -12,8 +12,6 @@ import { schoolSummary } from '#shared/domain/school-summary.ts';
 import { fromItem, schoolPartition } from './keys.ts';
 import { transact, TransactionCancelled, type TransactItems } from './transact.ts';
 import type { StoredSchool } from '#shared/domain/records.ts';
-// Re-exported while files outside shared/store still import it from here (issue 13 moves them to the domain).
-export type { StoredSchool } from '#shared/domain/records.ts';
 
 /** A school's profile: one item, first in the school's partition. */
 export const schoolKey = (urn: string) => ({ pk: schoolPartition(urn), sk: 'PROFILE' });

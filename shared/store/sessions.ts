@@ -6,8 +6,6 @@ import { conditionHeld, queryEvery, type Store } from './client.ts';
 import { fromItem, heldForEmail, heldForEmailIndex, tableKeyOf } from './keys.ts';
 import { epochSeconds, hashSecret, newSecret } from './secrets.ts';
 import type { SessionKind, SessionRecord } from '#shared/domain/records.ts';
-// Re-exported while files outside shared/store still import it from here (issue 13 moves them to the domain).
-export type { SessionKind, SessionRecord } from '#shared/domain/records.ts';
 
 import { SESSION_ABSOLUTE_SECONDS, SESSION_IDLE_SECONDS } from '#shared/domain/sessions.ts';
 export { PLATFORM_ADMIN_SESSION_SECONDS, SESSION_ABSOLUTE_SECONDS, SESSION_IDLE_SECONDS } from '#shared/domain/sessions.ts';

@@ -6,9 +6,6 @@ import type { Store } from './client.ts';
 import { fromItem, schoolPartition, sortKeyBeginsWith } from './keys.ts';
 import { transact, type TransactItems } from './transact.ts';
 import type { StaffRoleRecord } from '#shared/domain/records.ts';
-// Re-exported while files outside shared/store still import them from here (issue 13 moves them to the domain).
-export type { StaffRoleRecord } from '#shared/domain/records.ts';
-export type { StaffRole } from '#shared/domain/roles.ts';
 
 /** A person's own partition: the schools they have a role at, and those they were careers lead of. */
 export const userPartition = (email: string) => `USER#${email.toLowerCase()}`;

@@ -1,14 +1,13 @@
 // Emailed link tokens: random, stored only as a hash, single use, expiring. Reading a
 // token (to show a confirmation page) changes nothing; only `consumeToken` uses it up.
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DomainError } from '#shared/domain/errors.ts';
 import { conditionHeld, queryEvery, type Store } from './client.ts';
 import { fromItem, heldForEmail, heldForEmailIndex, tableKeyOf } from './keys.ts';
 import { epochSeconds, hashSecret, newSecret } from './secrets.ts';
 import type { TransactItems } from './transact.ts';
 import type { TokenPurpose, TokenRecord } from '#shared/domain/records.ts';
-// Re-exported while files outside shared/store still import it from here (issue 13 moves them to the domain).
-export type { TokenRecord } from '#shared/domain/records.ts';
 
 /** Stored only under the SHA-256 of the secret (never in clear); on gsi1 under its address, after its sessions' prefix. */
 const TOKEN_PREFIX = 'TOKEN#';
@@ -112,7 +111,7 @@ export async function consumeToken(store: Store, secret: string, purpose: TokenP
     );
     return fromItem<TokenRecord>(out.Attributes ?? {});
   } catch (err) {
-    if ((err as Error).name !== 'ConditionalCheckFailedException') throw err;
+    if (!(err instanceof ConditionalCheckFailedException)) throw err;
     const state = await readToken(store, secret, purpose, now);
     const code = state.ok ? 'TOKEN_USED' : state.code; // raced with another use
     throw new DomainError(code, TOKEN_MESSAGES[code], { cause: err });

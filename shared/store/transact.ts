@@ -1,6 +1,7 @@
 // One transaction, retried only when DynamoDB cancels it for a conflicting concurrent
 // transaction on the same items (TransactionConflict): the retry reads nothing stale,
 // because every item carries its own condition. A failed condition is final.
+import { TransactionCanceledException, TransactionConflictException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { Store } from './client.ts';
 
@@ -33,13 +34,13 @@ export async function transact(store: Store, items: TransactItems, maxAttempts =
       return;
     } catch (err) {
       const e = err as { name?: string; CancellationReasons?: CancellationReason[] };
-      const conflict = e.name === 'TransactionConflictException' || e.CancellationReasons?.some((r) => r.Code === 'TransactionConflict');
+      const conflict = err instanceof TransactionConflictException || e.CancellationReasons?.some((r) => r.Code === 'TransactionConflict');
       const conditionFailed = e.CancellationReasons?.some((r) => r.Code === 'ConditionalCheckFailed');
       if (conflict && !conditionFailed && attempt < maxAttempts) {
         await new Promise((r) => setTimeout(r, Math.random() * Math.min(1_000, 15 * 2 ** attempt)));
         continue;
       }
-      if (e.name === 'TransactionCanceledException' && e.CancellationReasons) {
+      if (err instanceof TransactionCanceledException && e.CancellationReasons) {
         throw new TransactionCancelled(e.CancellationReasons.map((r) => r.Code), err);
       }
       throw err;

@@ -7,8 +7,9 @@
 import { confirmationLapsed, transition } from '#shared/domain/state-machine.ts';
 import { DomainError } from '#shared/domain/errors.ts';
 import type { Store } from '#shared/store/client.ts';
-import { confirmRequest, getRequest, type StoredRequest } from '#shared/store/requests.ts';
-import type { StoredSchool } from '#shared/store/schools.ts';
+import { confirmRequest, getRequest } from '#shared/store/requests.ts';
+import type { StoredRequest } from '#shared/domain/records.ts';
+import type { StoredSchool } from '#shared/domain/records.ts';
 import { createSession } from '#shared/store/sessions.ts';
 import { readToken, tokenMessage } from '#shared/store/tokens.ts';
 import { checkedSubmission, ensureSubmissionSlot } from './create-request.ts';

@@ -25,8 +25,10 @@ import { DomainError } from '#shared/domain/errors.ts';
 import type { StaffRoleRecord } from '#shared/domain/records.ts';
 import type { Store } from '#shared/store/client.ts';
 import { normaliseWord } from '#shared/store/directory.ts';
-import { listEncountersOfSchool, type StoredRequest } from '#shared/store/requests.ts';
-import { getSchoolProfile, type StoredSchool } from '#shared/store/schools.ts';
+import { listEncountersOfSchool } from '#shared/store/requests.ts';
+import type { StoredRequest } from '#shared/domain/records.ts';
+import { getSchoolProfile } from '#shared/store/schools.ts';
+import type { StoredSchool } from '#shared/domain/records.ts';
 import { availableSlots, MAX_SLOT_RANGE_DAYS, requireSchool } from './schools.ts';
 
 /** Open slots shown per cohort with a gap. */

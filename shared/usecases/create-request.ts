@@ -17,9 +17,11 @@ import type { Store } from '#shared/store/client.ts';
 import { getConfirmedAddress } from '#shared/store/confirmed-addresses.ts';
 import { newId } from '#shared/store/ids.ts';
 import { hitRateLimit, type RateLimit } from '#shared/store/rate-limits.ts';
-import { createRequest, createUnconfirmedRequest, type SlotHold, type StoredRequest } from '#shared/store/requests.ts';
+import { createRequest, createUnconfirmedRequest } from '#shared/store/requests.ts';
+import type { SlotHold, StoredRequest } from '#shared/domain/records.ts';
 import { receiveRequest, submitRequest } from '#shared/domain/state-machine.ts';
-import { getSchoolProfile, type StoredSchool } from '#shared/store/schools.ts';
+import { getSchoolProfile } from '#shared/store/schools.ts';
+import type { StoredSchool } from '#shared/domain/records.ts';
 import { ensureSlot } from '#shared/store/slots.ts';
 import { resolveSlot } from './slot-places.ts';
 
@@ -91,7 +93,6 @@ export async function checkedSubmission(store: Store, school: StoredSchool, inpu
   const nowInstant = now.toISOString();
   const check = checkRequest(school, draft, { now: nowInstant, ...(slot ? { slot } : {}) });
   const refusal = errorFromViolations(check.violations);
-  if (refusal?.code === 'SLOT_FULL') throw new DomainError('SLOT_FULL', refusal.message, { fields: refusal.fields, rules: refusal.rules, rule: 'P-SLOT' });
   if (refusal) throw refusal;
   // P-SLOT: a waiting request takes a place only when the school says so; otherwise its
   // approval takes it (transition.ts). Either way a full slot refuses the request.

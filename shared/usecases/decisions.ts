@@ -9,9 +9,9 @@ import { DomainError, errorFromViolations } from '#shared/domain/errors.ts';
 import type { Actor } from '#shared/domain/state-machine.ts';
 import type { Decision, DecisionDetails } from '#shared/domain/decisions.ts';
 import type { Store } from '#shared/store/client.ts';
-import type { StoredRequest } from '#shared/store/requests.ts';
-import type { StoredSchool } from '#shared/store/schools.ts';
-import type { StaffRoleRecord } from '#shared/store/staff.ts';
+import type { StoredRequest } from '#shared/domain/records.ts';
+import type { StoredSchool } from '#shared/domain/records.ts';
+import type { StaffRoleRecord } from '#shared/domain/records.ts';
 import { bookingAttention, requireStillAllowed, slotOpportunity } from './attention.ts';
 import { applyAction } from './transition.ts';
 

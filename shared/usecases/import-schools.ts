@@ -15,7 +15,7 @@ import type { School } from '#shared/domain/types.ts';
 import { DomainError } from '#shared/domain/errors.ts';
 import type { Store } from '#shared/store/client.ts';
 import { createSchoolsInBatches, getSchoolProfiles, updateGiasFields } from '#shared/store/school-import.ts';
-import type { StoredSchool } from '#shared/store/schools.ts';
+import type { StoredSchool } from '#shared/domain/records.ts';
 
 /** Rows read, checked and written together. */
 export const IMPORT_CHUNK_ROWS = 100;

@@ -4,7 +4,7 @@
 // with its rule), is conditional on the version read (SETTINGS_CHANGED when someone saved
 // in between), is one transaction with its audit item, and leaves every other field of the
 // profile alone.
-import { ROLE_ORDER, ROLE_WORDS, SCHOOL_EDITOR_ROLES } from '#shared/domain/roles.ts';
+import { ROLE_ORDER, ROLE_WORDS, SCHOOL_EDITOR_ROLES, type StaffRole } from '#shared/domain/roles.ts';
 import { addDays } from '#shared/domain/dates.ts';
 import { DomainError, rulesByField, type ErrorCode, type RuleViolation } from '#shared/domain/errors.ts';
 import {
@@ -32,9 +32,11 @@ import { newId } from '#shared/store/ids.ts';
 import { listOpportunities, replaceOpportunities } from '#shared/store/opportunities.ts';
 import { MAX_TRANSACTION_ITEMS } from '#shared/store/transact.ts';
 import { schoolChangePut, type ChangeSection } from '#shared/store/school-changes.ts';
-import { updateSchoolSettings, versionOf, type StoredSchool } from '#shared/store/schools.ts';
+import { updateSchoolSettings, versionOf } from '#shared/store/schools.ts';
+import type { StoredSchool } from '#shared/domain/records.ts';
 import { listSlotsOfSchool, setSlotCapacity } from '#shared/store/slots.ts';
-import { careersLeadHandoverItems, changeStaffRoles, listStaffOfSchool, type StaffRole, type StaffRoleRecord } from '#shared/store/staff.ts';
+import { careersLeadHandoverItems, changeStaffRoles, listStaffOfSchool } from '#shared/store/staff.ts';
+import type { StaffRoleRecord } from '#shared/domain/records.ts';
 import { affectedBy, affectedView, liveBookings, tellLeadOnce } from './attention.ts';
 import { requireSchool } from './schools.ts';
 import { careersLeadReplacement } from './statement.ts';

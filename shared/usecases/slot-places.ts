@@ -7,8 +7,9 @@ import { slotFull } from '#shared/domain/slot-places.ts';
 import type { Actor } from '#shared/domain/state-machine.ts';
 import type { Store } from '#shared/store/client.ts';
 import { getOpportunity } from '#shared/store/opportunities.ts';
-import type { SlotHold } from '#shared/store/requests.ts';
-import { getSchoolProfile, type StoredSchool } from '#shared/store/schools.ts';
+import type { SlotHold } from '#shared/domain/records.ts';
+import { getSchoolProfile } from '#shared/store/schools.ts';
+import type { StoredSchool } from '#shared/domain/records.ts';
 import { ensureSlot, getSlot } from '#shared/store/slots.ts';
 
 /**

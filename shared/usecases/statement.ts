@@ -24,7 +24,8 @@ import { escapeHtml } from '#shared/domain/html.ts';
 import { siteUrl } from '#shared/mail/links.ts';
 import type { Store } from '#shared/store/client.ts';
 import { listOpportunities } from '#shared/store/opportunities.ts';
-import { getSchoolProfile, listAllSchools, versionOf, type StoredSchool } from '#shared/store/schools.ts';
+import { getSchoolProfile, listAllSchools, versionOf } from '#shared/store/schools.ts';
+import type { StoredSchool } from '#shared/domain/records.ts';
 import { SCHOOL_EDITOR_ROLES, type StaffRole } from '#shared/domain/roles.ts';
 import {
   getStatementVersion,
@@ -43,7 +44,7 @@ import {
   type StatementVersionSummary,
   type StoredStatement,
 } from '#shared/store/statements.ts';
-import { transact, type TransactItems } from '#shared/store/transact.ts';
+import { MAX_TRANSACTION_ITEMS, transactInChunks, type TransactItems } from '#shared/store/transact.ts';
 import { requireSchool } from './schools.ts';
 
 /** Who may publish: the careers lead or a trust admin (a deputy prepares, they publish). */
@@ -246,7 +247,6 @@ export async function statementReviewReminders(store: Store, now = new Date()): 
  * change then fails.
  */
 const ROOM_FOR_CALLER = 10;
-const MAX_TRANSACTION = 100;
 
 /**
  * The transaction items that redact, from every version of the school naming its present
@@ -268,9 +268,9 @@ export async function careersLeadReplacement(
   const latest = versions.reduce((n, v) => Math.max(n, v.version), 0);
   const marker: StatementRedaction = { at: by.at, reason: 'careers-lead-replaced', byRole: by.role };
   const items = versions.filter((v) => v.leadEmail?.toLowerCase() === previous).map((v) => redactionUpdate(store, v, { contact: { redacted: redactedContact(statementUrl(school.urn)), marker } }));
-  const room = MAX_TRANSACTION - ROOM_FOR_CALLER - 1;
+  const room = MAX_TRANSACTION_ITEMS - ROOM_FOR_CALLER - 1;
   const surplus = items.slice(0, Math.max(0, items.length - room));
-  for (let i = 0; i < surplus.length; i += MAX_TRANSACTION) await transact(store, surplus.slice(i, i + MAX_TRANSACTION));
+  await transactInChunks(store, surplus);
   return [...items.slice(surplus.length), noVersionAfter(store, school.urn, latest)];
 }
 

@@ -9,7 +9,7 @@ import { transition, type ActionInputs, type Actor, type RequestAction } from '#
 import { slotFull, takesSlotPlace } from '#shared/domain/slot-places.ts';
 import { bookingChange, bookYearGroups, keepsSlotPlace, releaseYearGroups, slotKey } from '#shared/domain/year-group-days.ts';
 import type { Store } from '#shared/store/client.ts';
-import type { StoredRequest } from '#shared/store/requests.ts';
+import type { StoredRequest } from '#shared/domain/records.ts';
 import { saveTransition, SlotFullError, StaleDayError, type TransitionWrite } from '#shared/store/transitions.ts';
 import { getYearGroupDays, type StoredYearGroupDay } from '#shared/store/year-group-days.ts';
 import { placeToTake } from './slot-places.ts';

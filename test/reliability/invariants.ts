@@ -5,7 +5,7 @@
 // exactly the approved encounters of its year group that day. Read with a test-only scan.
 import type { Store } from '#shared/store/client.ts';
 import { fromItem } from '#shared/store/keys.ts';
-import type { RequestEvent, StoredRequest } from '#shared/store/requests.ts';
+import type { RequestEvent, StoredRequest } from '#shared/domain/records.ts';
 import type { StoredSlot } from '#shared/store/slots.ts';
 import type { StoredYearGroupDay } from '#shared/store/year-group-days.ts';
 import { scanAll } from '../support/scan.ts';

@@ -1,5 +1,5 @@
 // A valid stored request for tests that need one in the table.
-import type { RequestEvent, StoredRequest } from '#shared/store/requests.ts';
+import type { RequestEvent, StoredRequest } from '#shared/domain/records.ts';
 import { submitRequest } from '#shared/domain/state-machine.ts';
 import { newId } from '#shared/store/ids.ts';
 
