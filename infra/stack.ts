@@ -72,9 +72,9 @@ export interface ProviderAccessStackProps extends StackProps {
  * and can neither spend the concurrency every other function shares nor drive unbounded
  * table writes. Each figure is far above real use: a call takes about 0.1–0.3 s warm, so N
  * instances serve some 3N–10N calls a second, against peaks of a few a minute (a few
- * hundred schools; a careers lead signs in a few times a week). They add up to 25, out
+ * hundred schools; a careers lead signs in a few times a week). They add up to 35, out
  * of the account's default 1,000; AWS keeps 100 unreserved, so the account needs a
- * concurrency quota of at least 130 (a new account with less must ask for more first).
+ * concurrency quota of at least 135 (a new account with less must ask for more first).
  * A public write route without a figure here fails synthesis.
  */
 export const RESERVED_CONCURRENCY: Record<string, number> = {
@@ -86,6 +86,8 @@ export const RESERVED_CONCURRENCY: Record<string, number> = {
   'auth-session': 5,
   // Confirming a first request: one call per confirmation email, which the per-school and per-address limits bound.
   'request-confirm': 5,
+  // The form's check: a read and two counters per page of a request, so at most five times create's calls, each far cheaper.
+  'request-check': 5,
   // A single delete per sign-out: the cheapest call there is.
   'auth-sign-out': 3,
   // Rare (a lost laptop): one index query and a few deletes.

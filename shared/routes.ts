@@ -127,6 +127,16 @@ const routeTable = [
     // confirmation email (outbox) and the confirmed-address marker it reads (issue 12, item 2); a provider's session, when one is sent.
     touches: { table: 'write', hashKey: 'read', keys: { table: ['SCHOOL#', 'RATE#', 'IDEMPOTENCY#request-create', 'OUTBOX#', 'PROVIDER#', 'SESSION#'] } },
   },
+  // The request form's check on each Continue (issue 14, item 1): create's rules, nothing written but its own rate-limit counters.
+  {
+    name: 'request-check',
+    method: 'POST',
+    path: '/api/schools/{urn}/requests/check',
+    module: 'functions/request-check.ts',
+    access: 'public',
+    // Reads the school, its opportunity and slot (the school's partition); counts its rate limits.
+    touches: { table: 'write', hashKey: 'read', keys: { table: ['SCHOOL#', 'RATE#'] } },
+  },
   // A provider confirms a first request from their address (issue 12, item 2): the emailed link's token, posted by /request/confirm/.
   {
     name: 'request-confirm',

@@ -16,44 +16,50 @@ export const schoolSearchQuery = z.strictObject({
 
 export const slotsQuery = z.strictObject({ from: isoDate, to: isoDate });
 
-export const createRequestBody = parsesTo<RequestForm>()(z
-  .strictObject({
-    /** A published slot, or… */
-    slot: z.strictObject({ opportunityId: z.string().min(1).max(80), date: isoDate }).optional(),
-    /** …a date and time the provider proposes. */
-    proposed: z.strictObject({ date: isoDate, start: localTime, end: localTime }).optional(),
-    provider: z.strictObject({
-      organisation: line(200),
-      type: z.enum(PROVIDER_TYPES, { error: 'Choose the kind of provider you are.' }),
-      ukprn: optionalLine(20).optional(),
-    }),
-    contact: z.strictObject({
-      name: line(120),
-      email: z.email('Enter an email address in the right format, like name@college.ac.uk.').max(254),
-      phone: z
-        .string()
-        .trim()
-        .regex(/^[0-9 +()-]{7,20}$/, 'Enter a phone number, like 01632 960 000.'),
-    }),
-    sessionType: z.enum(SESSION_TYPES, { error: 'Choose the type of session.' }),
-    yearGroups: z.array(z.number().int().min(0).max(13)).min(1, 'Choose at least one year group.').max(6),
-    staffCount: z.number().int().min(1, 'At least one member of staff must attend.').max(50),
-    safeguardingAgreed: z.boolean(),
-    facilities: z.array(line(60)).max(12).default([]),
-    content: z.strictObject({
-      provider: z.boolean(),
-      careers: z.boolean(),
-      learning: z.boolean(),
-      questions: z.boolean(),
-    }),
-    notes: text(2000).default(''),
-    /** Left empty by people; bots fill every field. */
-    website: z.string().max(500).optional(),
-  })
-  .refine((b) => Boolean(b.slot) !== Boolean(b.proposed), {
-    message: 'Choose one of the published slots, or propose a date and time, not both.',
-    path: ['slot'],
-  }));
+/** Every answer of the request form, as create takes them (the refinement below makes slot xor proposed). */
+const requestAnswers = z.strictObject({
+  /** A published slot, or… */
+  slot: z.strictObject({ opportunityId: z.string().min(1).max(80), date: isoDate }).optional(),
+  /** …a date and time the provider proposes. */
+  proposed: z.strictObject({ date: isoDate, start: localTime, end: localTime }).optional(),
+  provider: z.strictObject({
+    organisation: line(200),
+    type: z.enum(PROVIDER_TYPES, { error: 'Choose the kind of provider you are.' }),
+    ukprn: optionalLine(20).optional(),
+  }),
+  contact: z.strictObject({
+    name: line(120),
+    email: z.email('Enter an email address in the right format, like name@college.ac.uk.').max(254),
+    phone: z
+      .string()
+      .trim()
+      .regex(/^[0-9 +()-]{7,20}$/, 'Enter a phone number, like 01632 960 000.'),
+  }),
+  sessionType: z.enum(SESSION_TYPES, { error: 'Choose the type of session.' }),
+  yearGroups: z.array(z.number().int().min(0).max(13)).min(1, 'Choose at least one year group.').max(6),
+  staffCount: z.number().int().min(1, 'At least one member of staff must attend.').max(50),
+  safeguardingAgreed: z.boolean(),
+  facilities: z.array(line(60)).max(12).default([]),
+  content: z.strictObject({
+    provider: z.boolean(),
+    careers: z.boolean(),
+    learning: z.boolean(),
+    questions: z.boolean(),
+  }),
+  notes: text(2000).default(''),
+  /** Left empty by people; bots fill every field. */
+  website: z.string().max(500).optional(),
+});
+
+const ONE_TIME = 'Choose one of the published slots, or propose a date and time, not both.';
+
+export const createRequestBody = parsesTo<RequestForm>()(requestAnswers.refine((b) => Boolean(b.slot) !== Boolean(b.proposed), { message: ONE_TIME, path: ['slot'] }));
+
+/**
+ * POST /api/schools/{urn}/requests/check (issue 14, item 1): the answers given so far, each
+ * parsed exactly as create parses it; the form sends what its pages have asked for.
+ */
+export const checkRequestBody = requestAnswers.partial().refine((b) => !(b.slot && b.proposed), { message: ONE_TIME, path: ['slot'] });
 
 
 export type CreateRequestBody = z.input<typeof createRequestBody>;

@@ -9,7 +9,7 @@
 // same writes again, at that moment.
 import { mailboxOf } from '#shared/domain/addresses.ts';
 import { responseDeadline } from '#shared/domain/calendar.ts';
-import { DomainError, errorFromViolations } from '#shared/domain/errors.ts';
+import { DomainError, errorFromViolations, type RuleViolation } from '#shared/domain/errors.ts';
 import { checkRequest, checkSlot, type ProviderRequestDraft, type RequestForm, type RequestSubmission } from '#shared/domain/rules.ts';
 import type { SubsetFlag } from '#shared/domain/audience.ts';
 import type { IsoDate } from '#shared/domain/types.ts';
@@ -23,7 +23,7 @@ import { receiveRequest, submitRequest } from '#shared/domain/state-machine.ts';
 import { getSchoolProfile } from '#shared/store/schools.ts';
 import type { StoredSchool } from '#shared/domain/records.ts';
 import { ensureSlot } from '#shared/store/slots.ts';
-import { resolveSlot } from './slot-places.ts';
+import { resolveSlot, type ResolvedSlot } from './slot-places.ts';
 
 /** The parsed request form (shared/api's createRequestBody parses to exactly this). */
 export type CreateRequestInput = RequestForm;
@@ -69,38 +69,58 @@ export interface CheckedSubmission {
   ensure?: { capacity: number };
 }
 
+/** What the rules say of a submission at `now`: every violation at once, and what it would be stored as. */
+interface SubmissionCheck {
+  violations: RuleViolation[];
+  flags: SubsetFlag[];
+  draft: ProviderRequestDraft;
+  slot: ResolvedSlot | undefined;
+}
+
+/**
+ * Every rule of creating a request, checked at `now`, refusing nothing: for create and
+ * confirm (which refuse on any violation) and for the form's check (issue 14, item 1),
+ * which may not have every answer yet. Reads the chosen slot; writes nothing.
+ */
+async function checkSubmission(store: Store, school: StoredSchool, input: Partial<RequestSubmission>, now: Date): Promise<SubmissionCheck> {
+  const slot = input.slot ? await resolveSlot(store, school, input.slot) : undefined;
+  if (input.slot && !slot) {
+    // The chosen slot is not offered on that date (P-SLOT): nothing else can be judged against it.
+    const ref = { opportunityId: input.slot.opportunityId, date: input.slot.date, start: '' };
+    const draft = { ...input, slot: ref, date: ref.date, start: '', end: '' } as ProviderRequestDraft;
+    return { violations: checkSlot({ ...draft, yearGroups: input.yearGroups ?? [] }, undefined), flags: [], draft, slot: undefined };
+  }
+  // No time yet (only the form's check asks before one is chosen): its rules fall on the time's own fields.
+  const when = slot ?? input.proposed ?? { date: '', start: '', end: '' };
+  const { proposed: _p, slot: _s, ...details } = input;
+  const draft = {
+    ...details,
+    date: when.date,
+    start: when.start,
+    end: when.end,
+    ...(input.slot ? { slot: { opportunityId: input.slot.opportunityId, date: input.slot.date, start: slot?.start ?? '' } } : {}),
+  } as ProviderRequestDraft;
+  const check = checkRequest(school, draft, { now: now.toISOString(), ...(slot ? { slot } : {}) });
+  return { violations: check.violations, flags: check.flags, draft, slot };
+}
+
 /**
  * Every rule checked at `now` (all violations at once) and the place the request would
  * take, for creating a request and for confirming one: a refusal throws (the rule
  * broken, or SLOT_FULL). Nothing is written.
  */
 export async function checkedSubmission(store: Store, school: StoredSchool, input: RequestSubmission, now: Date): Promise<CheckedSubmission> {
-  const slot = input.slot ? await resolveSlot(store, school, input.slot) : undefined;
-  const when = slot ?? input.proposed;
-  if (!when || !slot && input.slot) {
-    // The chosen slot is not offered on that date (P-SLOT); the schema makes slot or proposed present.
-    const ref = { opportunityId: input.slot?.opportunityId ?? '', date: input.slot?.date ?? '', start: '' };
-    throw errorFromViolations(checkSlot({ slot: ref, date: ref.date, start: '', end: '', yearGroups: input.yearGroups }, undefined));
-  }
-  const { proposed: _p, slot: _s, ...details } = input;
-  const draft: ProviderRequestDraft = {
-    ...details,
-    date: when.date,
-    start: when.start,
-    end: when.end,
-    ...(input.slot ? { slot: { opportunityId: input.slot.opportunityId, date: input.slot.date, start: slot?.start ?? '' } } : {}),
-  };
-  const nowInstant = now.toISOString();
-  const check = checkRequest(school, draft, { now: nowInstant, ...(slot ? { slot } : {}) });
-  const refusal = errorFromViolations(check.violations);
+  const { violations, flags, draft, slot } = await checkSubmission(store, school, input, now);
+  const refusal = errorFromViolations(violations);
   if (refusal) throw refusal;
+  const nowInstant = now.toISOString();
   // P-SLOT: a waiting request takes a place only when the school says so; otherwise its
   // approval takes it (transition.ts). Either way a full slot refuses the request.
   const place = slot ? { date: slot.date, time: slot.start, opportunityId: slot.opportunityId } : undefined;
   const hold = place && school.rules.pendingHoldsPlace ? place : undefined;
   return {
     draft,
-    flags: check.flags,
+    flags,
     responseDeadline: responseDeadline(school, nowInstant, draft.date),
     ...(hold ? { hold } : {}),
     ...(!hold && slot?.stored && place ? { roomIn: place } : {}),
@@ -178,4 +198,35 @@ export async function createProviderRequest(
   await ensureSubmissionSlot(store, urn, checked);
   await createRequest(store, submitted.request, { ...submitted.event, urn }, checked.hold, checked.roomIn, proof.refresh ? { confirmedAddress: { email, now } } : {});
   return { request: submitted.request, school };
+}
+
+/** The form checks as often as a person presses Continue: five pages a request, so five times create's limits. */
+export const CHECK_LIMITS = {
+  perIp: { scope: 'check-ip', limit: 150, windowSeconds: 3600 } satisfies RateLimit,
+  perEmail: { scope: 'check-email', limit: 100, windowSeconds: 3600 } satisfies RateLimit,
+};
+
+/** Where a violation's field is answered: its first part, with the time's fields under whichever of slot or proposed was given. */
+function answerOf(field: string): string {
+  const top = field.split('.')[0] ?? field;
+  return ['date', 'start', 'end', 'slot', 'proposed'].includes(top) ? 'when' : top;
+}
+
+/**
+ * POST /api/schools/{urn}/requests/check (issue 14, item 1): the answers so far, checked by
+ * exactly the code creating a request runs, and nothing written. A refusal is create's
+ * refusal, narrowed to the answers given: a page hears about its own fields, never about
+ * a page still to come. With every answer given it refuses exactly what create would.
+ * Answers `flags`: the points the school will look at (R-WHOLE and the like), never refusals.
+ */
+export async function checkRequestAnswers(store: Store, urn: string, answers: Partial<RequestForm>, caller: CreateCaller, now = new Date()): Promise<{ flags: SubsetFlag[] }> {
+  await enforceRateLimits(store, [[CHECK_LIMITS.perIp, caller.ip], ...(answers.contact ? [[CHECK_LIMITS.perEmail, mailboxOf(answers.contact.email)] as [RateLimit, string]] : [])], now);
+  const school = await getSchoolProfile(store, urn);
+  if (!school) throw new DomainError('SCHOOL_NOT_FOUND', `There is no school with URN ${urn}. Check the number, or search by name.`);
+  const { website: _honeypot, ...submission } = answers;
+  const given = new Set(Object.entries(submission).filter(([, v]) => v !== undefined).map(([k]) => (k === 'slot' || k === 'proposed' ? 'when' : k)));
+  const { violations, flags } = await checkSubmission(store, school, submission, now);
+  const refusal = errorFromViolations(violations.filter((v) => given.has(answerOf(v.field))));
+  if (refusal) throw refusal;
+  return { flags };
 }

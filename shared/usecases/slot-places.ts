@@ -17,11 +17,9 @@ import { ensureSlot, getSlot } from '#shared/store/slots.ts';
  * it on that date; `stored`: its item exists already (booked before). The item's capacity
  * wins over the opportunity's: it is what the conditional writes compare against.
  */
-export async function resolveSlot(
-  store: Store,
-  school: StoredSchool,
-  ref: { opportunityId: string; date: string },
-): Promise<(SlotState & { stored: boolean }) | undefined> {
+export type ResolvedSlot = SlotState & { stored: boolean };
+
+export async function resolveSlot(store: Store, school: StoredSchool, ref: { opportunityId: string; date: string }): Promise<ResolvedSlot | undefined> {
   // Read by its key (issue 13, item 5), not found among all of the school's.
   const opportunity = await getOpportunity(store, school.urn, ref.opportunityId);
   if (!opportunity) return undefined;

@@ -221,6 +221,8 @@ export function fuzzRoutes(prefix: string, routes: readonly HttpRoute[]) {
       // From an address nobody confirmed: near-valid requests take the unconfirmed path (issue 12, item 2) and queue confirmation emails.
       'request-create': providerBody({ proposed: { date: f.date, start: '10:00', end: '10:45' }, yearGroups: [9], contact: { ...contact, name: 'Fuzz Near', email: 'near@college.example' } }),
       'request-confirm': { token: 'A'.repeat(43) },
+      // The form's check (issue 14, item 1): the same answers as create.
+      'request-check': providerBody({ proposed: { date: f.date, start: '10:00', end: '10:45' }, yearGroups: [9], contact: { ...contact, name: 'Fuzz Check', email: 'check@college.example' } }),
       'auth-sign-in': { email: 'fuzz@college.example' },
       'auth-session': { token: 'A'.repeat(43) },
       'provider-request-action': { reason: 'Our speaker is unwell', note: 'Sorry' },

@@ -146,6 +146,15 @@ describe('issue 12, item 9: each public write function touches only the partitio
     expect(refusals('request-create')).toEqual([]);
   });
 
+  it('request-check: the form checks a page of answers, then a whole request (issue 14, item 1)', async () => {
+    const date = await schoolDay(stack.store, '990101', 40);
+    const page = await as('request-check', { method: 'POST', url: '/api/schools/990101/requests/check', body: { proposed: { date, start: '10:00', end: '10:45' } } });
+    expect(page.status, page.text).toBe(200);
+    const whole = await as('request-check', { method: 'POST', url: '/api/schools/990101/requests/check', body: providerBody({ proposed: { date, start: '10:00', end: '10:45' } }) });
+    expect(whole.status, whole.text).toBe(200);
+    expect(refusals('request-check')).toEqual([]);
+  });
+
   it('request-confirm: a first request confirmed from its email (issue 12, item 2)', async () => {
     await stack.deliverMail();
     const mail = (await stack.inbox()).filter(isConfirmationFor('sam.keys@college.example')).at(-1);
