@@ -43,6 +43,17 @@ async function nextSlot(urn = '990101', opportunityId = 'y10-assembly') {
 const body = providerBody;
 
 describe('provider API', () => {
+  it('forgives typos by sound (issue 14, item 9): a misspelt name or town still finds the school, and nothing else', async () => {
+    const names = async (q: string) => (await json(await api(`/api/schools?q=${encodeURIComponent(q)}`))).schools.map((s: { name: string }) => s.name);
+    expect(await names('Harbor Veiw')).toEqual(['Harbour View Academy']);
+    expect(await names('harbor')).toEqual(['Harbour View Academy']);
+    expect(await names('Kingsmeed')).toEqual(['Kingsmead School and Sixth Form']);
+    expect(await names('Oakrige Midle')).toEqual(['Oakridge Middle School']);
+    // As typed first: a word that matches as typed is never widened by sound.
+    expect(await names('harbour')).toEqual(['Harbour View Academy']);
+    expect(await names('Qwxzv')).toEqual([]);
+  });
+
   it('finds schools by name, URN, town and postcode prefix; says when a school takes no requests', async () => {
     const names = async (q: string) => (await json(await api(`/api/schools?q=${encodeURIComponent(q)}`))).schools.map((s: { name: string }) => s.name);
     expect(await names('harbour')).toEqual(['Harbour View Academy']);

@@ -2,7 +2,10 @@
 // Each school is written once per search term (a word of its name or town, its URN, its
 // postcode without spaces), under a partition named by the term's first two characters;
 // a search reads one partition with begins_with and keeps the schools matching every word.
+// Each word of a name or town is also written by its sound (issue 14, item 9), so a search
+// that finds nothing as typed ("Harbor Veiw") is tried again by sound, still one query.
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { doubleMetaphone } from 'double-metaphone';
 import type { School } from '#shared/domain/types.ts';
 import type { SchoolSummary } from '#shared/domain/school-summary.ts';
 import { batchWriteAll } from './batch.ts';
@@ -24,9 +27,21 @@ export function normaliseWord(word: string): string {
     .replace(/[^a-z0-9]/g, '');
 }
 
+/**
+ * A word's sound: Double Metaphone's primary key, so "harbor" and "harbour", "veiw" and
+ * "view" share one. Marked with '~', which no normalised word contains, so a typed word
+ * never prefix-matches a sound. None for short words and numbers (URNs, postcodes).
+ */
+export function soundOf(word: string): string | undefined {
+  if (word.length < 3 || /\d/.test(word)) return undefined;
+  const [primary] = doubleMetaphone(word);
+  return primary ? `~${primary.toLowerCase()}` : undefined;
+}
+
 export function searchTerms(school: Pick<School, 'urn' | 'name' | 'address'>): string[] {
   const words = [...school.name.split(/[\s\-/&,.()']+/), ...school.address.town.split(/[\s-]+/)].map(normaliseWord);
-  const terms = new Set([school.urn, normaliseWord(school.address.postcode), ...words]);
+  const sounds = words.map(soundOf).filter((s): s is string => s !== undefined);
+  const terms = new Set([school.urn, normaliseWord(school.address.postcode), ...words, ...sounds]);
   return [...terms].filter((t) => t.length >= 2);
 }
 
@@ -57,21 +72,33 @@ export async function searchSchools(store: Store, query: string): Promise<School
   const words = query.split(/\s+/).map(normaliseWord).filter((w) => w.length > 0);
   // A postcode typed with a space ("ZZ1 1A") is one term; otherwise search by the longest word.
   const looksLikePostcode = /^[a-z]{1,2}\d/i.test(query.trim()) && compact.length <= 7;
-  const lead = looksLikePostcode ? compact : [...words].sort((a, b) => b.length - a.length)[0];
+  const typed = looksLikePostcode ? [compact] : words;
+  const found = await schoolsMatching(store, typed, (term, word) => term.startsWith(word));
+  if (found.length > 0 || looksLikePostcode) return found;
+  // Nothing as typed: by sound, every word that has one (a misspelt name or town).
+  const sounds = words.map(soundOf).filter((s): s is string => s !== undefined);
+  return schoolsMatching(store, sounds, (term, sound) => term === sound);
+}
+
+/** The schools with a term matching each of `words`: one query, for the longest word, filtered by the rest. */
+async function schoolsMatching(store: Store, words: string[], matches: (term: string, word: string) => boolean): Promise<SchoolSummary[]> {
+  const lead = [...words].sort((a, b) => b.length - a.length)[0];
   if (!lead || lead.length < 2) return [];
+  const exact = lead.startsWith('~');
   const out = await store.doc.send(
     new QueryCommand({
       TableName: store.tableName,
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': directoryPartition(lead), ':prefix': lead },
+      // A sound matches whole (its items' keys are `~code#urn`); a typed word is a prefix.
+      ExpressionAttributeValues: { ':pk': directoryPartition(lead), ':prefix': exact ? `${lead}#` : lead },
       Limit: 500,
     }),
   );
+  const rest = words.filter((w) => w !== lead);
   const byUrn = new Map<string, SchoolSummary>();
   for (const item of out.Items ?? []) {
     const entry = fromItem<DirectoryEntry>(item);
-    const rest = looksLikePostcode ? [] : words.filter((w) => w !== lead);
-    if (rest.every((w) => entry.terms.some((t) => t.startsWith(w)))) byUrn.set(entry.summary.urn, entry.summary);
+    if (rest.every((w) => entry.terms.some((t) => matches(t, w)))) byUrn.set(entry.summary.urn, entry.summary);
   }
   return [...byUrn.values()].sort((a, b) => a.name.localeCompare(b.name, 'en-GB')).slice(0, MAX_RESULTS);
 }
