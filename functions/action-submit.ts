@@ -24,7 +24,7 @@ export async function actionSubmit(store: Store, token: string, form: ActionForm
   } catch (err) {
     if (!asPage || !(err instanceof DomainError) || statusOf(err) >= 500) throw err;
     const status = statusOf(err);
-    if (LINK_PROBLEMS.has(err.code)) return { status, html: linkProblemPage(err.message), headers: NO_REFERRER };
+    if (LINK_PROBLEMS.has(err.code)) return { status, html: linkProblemPage(err.message, err.code), headers: NO_REFERRER };
     return { status, html: formProblemPage(err.message, actionLinkPath(token)), headers: NO_REFERRER };
   }
 }

@@ -119,10 +119,14 @@ describe('careers lead: emailed action links', () => {
     const again = await post('/api/actions', { token, reason: 'Not enough notice was given' });
     expect(again.status).toBe(410);
     expect((await json(again)).error.code).toBe('TOKEN_USED');
-    // The other links of the same email now explain themselves.
+    // A used link says what was done with it, and when (issue 14, item 7), not "ask for a new one".
+    const used = await post('/api/actions/view', { token });
+    expect(used.status).toBe(410);
+    expect((await json(used)).error).toMatchObject({ code: 'TOKEN_USED', message: expect.stringMatching(/^You declined this request on \d{1,2} \w+ \d{4} at \d{1,2}(:\d\d)?(am|pm)\. Each link works once/) });
+    // The other links of the same email now explain themselves, the same way.
     const stale = await post('/api/actions/view', { token: tokenOf(approve) });
     expect(stale.status).toBe(410);
-    expect((await json(stale)).error).toMatchObject({ code: 'ALREADY_DECIDED', message: expect.stringContaining('already been answered') });
+    expect((await json(stale)).error).toMatchObject({ code: 'ALREADY_DECIDED', message: expect.stringMatching(/^You declined this request on .+\. So this link no longer applies/) });
     const never = await post('/api/actions/view', { token: 'A'.repeat(43) });
     expect(never.status).toBe(404);
     expect((await json(never)).error.code).toBe('TOKEN_INVALID');
@@ -167,7 +171,9 @@ describe('careers lead: emailed action links', () => {
     expect(page).toContain('<meta name="referrer" content="no-referrer">');
     const again = await form({ reason: 'Not enough notice was given' });
     expect(again.status).toBe(410);
-    expect(await again.text()).toContain('already been used');
+    const usedPage = await again.text();
+    expect(usedPage).toContain('This link has already been used');
+    expect(usedPage).toMatch(/You declined this request on [^<]+\. Each link works once/);
     // And a JSON client of the old path: the other link of the email, now answered.
     const stale = await api(`/api/actions/${tokenOf(approve)}`, { method: 'POST', body: '{}' });
     expect(stale.status).toBe(410);

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DomainError } from './errors.ts';
 import {
   ALTERNATIVE_REJECTED_REASON,
+  answeredWords,
   allowedActions,
   CONFIRMATION_SECONDS,
   confirmationLapsed,
@@ -15,6 +16,7 @@ import {
   type ActionInputs,
   type Actor,
   type RequestAction,
+  type RequestEvent,
   type RequestState,
 } from './state-machine.ts';
 import { REQUEST_STATUSES, type RequestStatus } from './types.ts';
@@ -441,5 +443,24 @@ describe('the state machine never leaves a terminal state (property)', () => {
       ),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('answeredWords: what answered a request, for a link that can no longer act (issue 14, item 7)', () => {
+  const at = '2026-12-03T10:14:00.000Z';
+  const when = (x: string) => `when(${x})`;
+  const event = (type: RequestEvent['type'], actor: RequestEvent['actor'], to: RequestEvent['to']): RequestEvent =>
+    ({ type, requestId: 'r', at, actor, from: 'pending', to, data: {}, notify: [] });
+  const submitted: RequestEvent = { type: 'REQUEST_SUBMITTED', requestId: 'r', at, actor: { party: 'provider', id: 'p@c.example' }, from: null, to: 'pending', data: {}, notify: [] };
+  it.each([
+    [event('REQUEST_APPROVED', { party: 'school', id: 'Lead@School.example', name: 'Jordan Ellery' }, 'approved'), 'You approved this request on when(2026-12-03T10:14:00.000Z).'],
+    [event('REQUEST_DECLINED', { party: 'school', id: 'deputy@school.example', name: 'Sam Okonkwo-Reid' }, 'declined'), 'Sam Okonkwo-Reid declined this request on when(2026-12-03T10:14:00.000Z).'],
+    [event('REQUEST_WITHDRAWN', { party: 'provider', id: 'p@c.example', name: 'Riley Lane' }, 'withdrawn'), 'The provider, Riley Lane, withdrew this request on when(2026-12-03T10:14:00.000Z).'],
+    [event('REQUEST_EXPIRED', { party: 'system', id: 'daily' }, 'expired'), 'This request expired on when(2026-12-03T10:14:00.000Z) without an answer.'],
+  ])('%#: says who did what, and when', (answer, words) => {
+    expect(answeredWords([submitted, answer], 'lead@school.example', when)).toBe(words);
+  });
+  it('says nothing while the request still waits', () => {
+    expect(answeredWords([submitted], 'lead@school.example', when)).toBeUndefined();
   });
 });

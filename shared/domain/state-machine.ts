@@ -593,3 +593,31 @@ function invalidTransition(request: RequestState, action: RequestAction, spec: A
     { rule: 'P-STATE' },
   );
 }
+
+/** How a request stopped waiting for its answer, in words, by the event that answered it. */
+const ANSWERED: Partial<Record<RequestEventType, string>> = {
+  REQUEST_APPROVED: 'approved this request',
+  REQUEST_DECLINED: 'declined this request',
+  ALTERNATIVE_PROPOSED: 'proposed another time for this request',
+  REQUEST_WITHDRAWN: 'withdrew this request',
+  REQUEST_CANCELLED: 'cancelled this request',
+};
+
+/**
+ * What answered a pending request, who and when, for the page of an emailed link that can
+ * no longer act (issue 14, item 7): "You approved this request on 3 December 2026 at
+ * 10:14am." `viewer` is the address the link was sent to. Undefined while still pending.
+ */
+export function answeredWords(events: readonly RequestEvent[], viewer: string, when: (at: Instant) => string): string | undefined {
+  const answer = events.find((e) => e.from === 'pending' && e.to !== 'pending');
+  if (!answer) return undefined;
+  if (answer.type === 'REQUEST_EXPIRED') return `This request expired on ${when(answer.at)} without an answer.`;
+  const done = ANSWERED[answer.type] ?? 'answered this request';
+  const who =
+    answer.actor.id.toLowerCase() === viewer.toLowerCase()
+      ? 'You'
+      : answer.actor.party === 'provider'
+        ? `The provider${answer.actor.name ? `, ${answer.actor.name},` : ''}`
+        : (answer.actor.name ?? 'The school');
+  return `${who} ${done} on ${when(answer.at)}.`;
+}

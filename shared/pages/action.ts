@@ -55,7 +55,15 @@ export function formProblemPage(message: string, to: string): string {
   );
 }
 
-export function linkProblemPage(message: string, title = 'This link cannot be used'): string {
+/** The heading of a link that cannot act, by the API's code; the message says the rest (what was done, by whom, when). */
+const LINK_PROBLEM_TITLES: Partial<Record<string, string>> = {
+  TOKEN_USED: 'This link has already been used',
+  ALREADY_DECIDED: 'This request has already been answered',
+  TOKEN_EXPIRED: 'This link has expired',
+};
+
+export function linkProblemPage(message: string, code?: string): string {
+  const title = (code && LINK_PROBLEM_TITLES[code]) ?? 'This link cannot be used';
   return page(
     title,
     html`<div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">

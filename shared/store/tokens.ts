@@ -72,7 +72,11 @@ async function replaceEarlierLinks(store: Store, record: TokenRecord, keepHash: 
   );
 }
 
-export type TokenState = { ok: true; token: TokenRecord } | { ok: false; code: 'TOKEN_INVALID' | 'TOKEN_USED' | 'TOKEN_EXPIRED' | 'TOKEN_REPLACED' };
+/** A used token comes back too: a used link's page says what was done with it (issue 14, item 7). */
+export type TokenState =
+  | { ok: true; token: TokenRecord }
+  | { ok: false; code: 'TOKEN_USED'; token: TokenRecord }
+  | { ok: false; code: 'TOKEN_INVALID' | 'TOKEN_EXPIRED' | 'TOKEN_REPLACED' };
 
 /** What a token is, without using it (for GET pages): never writes. */
 export async function readToken(store: Store, secret: string, purpose: TokenPurpose, now = new Date()): Promise<TokenState> {
@@ -83,7 +87,7 @@ export async function readToken(store: Store, secret: string, purpose: TokenPurp
 
 function stateOf(token: TokenRecord | undefined, purpose: TokenPurpose, now: Date): TokenState {
   if (!token || token.purpose !== purpose) return { ok: false, code: 'TOKEN_INVALID' };
-  if (token.usedAt) return { ok: false, code: 'TOKEN_USED' };
+  if (token.usedAt) return { ok: false, code: 'TOKEN_USED', token };
   if (token.replacedAt) return { ok: false, code: 'TOKEN_REPLACED' };
   if (token.expiresAt <= epochSeconds(now)) return { ok: false, code: 'TOKEN_EXPIRED' };
   return { ok: true, token };

@@ -13,6 +13,9 @@ import { getRequest } from '#shared/store/requests.ts';
 import type { StaffRoleRecord } from '#shared/domain/records.ts';
 import { listRolesOfUser } from '#shared/store/staff.ts';
 import { readToken, tokenMessage } from '#shared/store/tokens.ts';
+import { listRequestEvents } from '#shared/store/request-events.ts';
+import { answeredWords } from '#shared/domain/state-machine.ts';
+import { formatWhen } from '#shared/domain/timezone.ts';
 import { decide, schoolActor } from './decisions.ts';
 import { requireSchool } from './schools.ts';
 
@@ -29,7 +32,10 @@ const LINK_ACTIONS: readonly string[] = ['approve', 'decline', 'propose'];
 /** What a link is for and whether it can still act. Never writes. */
 export async function describeActionLink(store: Store, secret: string, now = new Date()): Promise<ActionLink> {
   const state = await readToken(store, secret, 'action', now);
-  if (!state.ok) return { ok: false, code: state.code, message: tokenMessage(state.code) };
+  if (!state.ok) {
+    const done = state.code === 'TOKEN_USED' ? await whatWasDone(store, state.token) : undefined;
+    return { ok: false, code: state.code, message: done ? `${done} Each link works once; you can see the request in your dashboard.` : tokenMessage(state.code) };
+  }
   const { token } = state;
   const { requestId, urn, action } = token.data;
   if (!requestId || !urn || !action || !LINK_ACTIONS.includes(action)) return { ok: false, code: 'TOKEN_INVALID', message: tokenMessage('TOKEN_INVALID') };
@@ -40,9 +46,17 @@ export async function describeActionLink(store: Store, secret: string, now = new
     return { ok: false, code: 'NO_LONGER_STAFF', message: 'This link was sent to someone who no longer manages this school. Ask the careers lead to act on the request.' };
   }
   if (request.status !== 'pending') {
-    return { ok: false, code: 'ALREADY_DECIDED', message: 'This request has already been answered, so the link no longer applies.', request };
+    const done = await whatWasDone(store, token);
+    return { ok: false, code: 'ALREADY_DECIDED', message: done ? `${done} So this link no longer applies; you can see the request in your dashboard.` : 'This request has already been answered, so the link no longer applies.', request };
   }
   return { ok: true, token, action: action as LinkDecision, request, school: await requireSchool(store, urn), role };
+}
+
+/** What answered the link's request, who and when ("You approved this request on …"); read only on a link that can no longer act. */
+async function whatWasDone(store: Store, token: TokenRecord): Promise<string | undefined> {
+  const { requestId, urn } = token.data;
+  if (!requestId || !urn) return undefined;
+  return answeredWords(await listRequestEvents(store, urn, requestId), token.email, formatWhen);
 }
 
 /** Why a link cannot act, as the API says it: the link itself is what was asked for (not found, or gone). */

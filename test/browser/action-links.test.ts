@@ -154,7 +154,8 @@ describe('the lead’s emailed action links (issue 12, item 3)', { timeout: BROW
     await page.goto(links.approve);
     await page.locator('#problem-heading').waitFor();
     expect(await page.locator('#problem-heading').textContent()).toBe('This request has already been answered');
-    expect(await page.locator('#problem-text').textContent()).toContain('the link no longer applies');
+    // What was done, by whom and when (issue 14, item 7), then why the link no longer acts.
+    expect(await page.locator('#problem-text').textContent()).toMatch(/^You declined this request on .+\. So this link no longer applies/);
     expect(page.url()).toBe(`${site.url}/actions/`);
     await expectNoAxeViolations(page, 'an answered request’s other link');
     await screenshot(page, 'action-link-answered-1280');

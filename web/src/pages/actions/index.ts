@@ -23,13 +23,14 @@ const DONE: Record<LinkDecision, string> = { approve: 'Request approved', declin
 
 /** The link problems the API names (shared/usecases/action-links.ts): a heading, and what to do instead. */
 const PROBLEMS: Record<string, [string, string | undefined]> = {
-  TOKEN_USED: ['This link has already been used', 'Each link in the email works once, and this one has been used. You can see the request, and what was decided, in your dashboard.'],
+  // The API says what was done with it, by whom and when (issue 14, item 7).
+  TOKEN_USED: ['This link has already been used', undefined],
   TOKEN_EXPIRED: ['This link has expired', 'The links in a request email work for 14 days. You can still decide the request in your dashboard.'],
   TOKEN_REPLACED: ['This link has been replaced', 'A newer email about this request has its own links. Use those, or decide the request in your dashboard.'],
   TOKEN_INVALID: ['This link does not work', 'Check that you copied the whole link from the email. You can also decide any request in your dashboard.'],
   // The API's own words: who manages the school now.
   NO_LONGER_STAFF: ['This link cannot be used', undefined],
-  ALREADY_DECIDED: ['This request has already been answered', 'It was decided after we sent this email, so the link no longer applies. You can see what was decided in your dashboard.'],
+  ALREADY_DECIDED: ['This request has already been answered', undefined],
 };
 
 // The link's token, kept for this tab only (lib/link-token.ts); forgotten once the link has acted or cannot.
