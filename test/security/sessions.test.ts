@@ -68,7 +68,8 @@ describe('sessions (issue 12, item 12)', () => {
     await openSession(stack.store, used);
     const latest = await signInToken(email, 'provider');
     expect(await readToken(stack.store, first, 'sign-in')).toEqual({ ok: false, code: 'TOKEN_REPLACED' });
-    expect(await readToken(stack.store, used, 'sign-in')).toEqual({ ok: false, code: 'TOKEN_USED' });
+    // A used token comes back with its record (issue 14, item 7: a used link says what was done).
+    expect(await readToken(stack.store, used, 'sign-in')).toMatchObject({ ok: false, code: 'TOKEN_USED', token: { purpose: 'sign-in' } });
     expect((await readToken(stack.store, latest, 'sign-in')).ok).toBe(true);
     const refused = await stack.api({ method: 'POST', url: '/api/auth/session', body: { token: first } });
     expect(refused.status).toBe(410);
