@@ -8,6 +8,7 @@ import type { LocalStack } from '#infra/local/stack.ts';
 import { addDays, dayOfWeek } from '#shared/domain/dates.ts';
 import { isSchoolDay } from '#shared/domain/calendar.ts';
 import { createStore, type Store } from '#shared/store/client.ts';
+import { requestSortKey, schoolPartition, sortKeyBeginsWith } from '#shared/store/keys.ts';
 import { getSchoolProfile } from '#shared/store/schools.ts';
 import { markAddressesConfirmed } from './support/confirmation.ts';
 import { providerBody, schoolDayAhead } from './support/provider-body.ts';
@@ -30,7 +31,8 @@ const create = (body: unknown) => post('/api/schools/990101/requests', body);
 
 /** Every item under the school's request keys: a check must add none. */
 async function requestItems(): Promise<number> {
-  const out = await store.doc.send(new QueryCommand({ TableName: stack.tableName, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :req)', ExpressionAttributeValues: { ':pk': 'SCHOOL#990101', ':req': 'REQ#' }, Select: 'COUNT' }));
+  // The store's own key builders: a request's items (and its events) sort under requestSortKey.
+  const out = await store.doc.send(new QueryCommand({ TableName: stack.tableName, ...sortKeyBeginsWith(schoolPartition('990101'), requestSortKey('')), Select: 'COUNT' }));
   return out.Count ?? 0;
 }
 

@@ -10,7 +10,7 @@ import type { School } from '#shared/domain/types.ts';
 import type { SchoolSummary } from '#shared/domain/school-summary.ts';
 import { batchWriteAll } from './batch.ts';
 import type { Store } from './client.ts';
-import { fromItem } from './keys.ts';
+import { fromItem, sortKeyBeginsWith } from './keys.ts';
 
 const MAX_RESULTS = 25;
 
@@ -88,9 +88,8 @@ async function schoolsMatching(store: Store, words: string[], matches: (term: st
   const out = await store.doc.send(
     new QueryCommand({
       TableName: store.tableName,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
       // A sound matches whole (its items' keys are `~code#urn`); a typed word is a prefix.
-      ExpressionAttributeValues: { ':pk': directoryPartition(lead), ':prefix': exact ? `${lead}#` : lead },
+      ...sortKeyBeginsWith(directoryPartition(lead), exact ? `${lead}#` : lead),
       Limit: 500,
     }),
   );

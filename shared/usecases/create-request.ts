@@ -20,9 +20,9 @@ import { hitRateLimit, type RateLimit } from '#shared/store/rate-limits.ts';
 import { createRequest, createUnconfirmedRequest } from '#shared/store/requests.ts';
 import type { SlotHold, StoredRequest } from '#shared/domain/records.ts';
 import { receiveRequest, submitRequest } from '#shared/domain/state-machine.ts';
-import { getSchoolProfile } from '#shared/store/schools.ts';
 import type { StoredSchool } from '#shared/domain/records.ts';
 import { ensureSlot } from '#shared/store/slots.ts';
+import { requireSchool } from './schools.ts';
 import { resolveSlot, type ResolvedSlot } from './slot-places.ts';
 
 /** The parsed request form (shared/api's createRequestBody parses to exactly this). */
@@ -161,8 +161,7 @@ export async function createProviderRequest(
   now = new Date(),
 ): Promise<{ request: StoredRequest; school: StoredSchool }> {
   await enforceRateLimits(store, [[CREATE_LIMITS.perIp, caller.ip], [CREATE_LIMITS.perEmail, mailboxOf(input.contact.email)]], now);
-  const school = await getSchoolProfile(store, urn);
-  if (!school) throw new DomainError('SCHOOL_NOT_FOUND', `There is no school with URN ${urn}. Check the number, or search by name.`);
+  const school = await requireSchool(store, urn);
 
   const { website: _honeypot, ...submission } = input;
   const checked = await checkedSubmission(store, school, submission, now);
@@ -221,8 +220,7 @@ function answerOf(field: string): string {
  */
 export async function checkRequestAnswers(store: Store, urn: string, answers: Partial<RequestForm>, caller: CreateCaller, now = new Date()): Promise<{ flags: SubsetFlag[] }> {
   await enforceRateLimits(store, [[CHECK_LIMITS.perIp, caller.ip], ...(answers.contact ? [[CHECK_LIMITS.perEmail, mailboxOf(answers.contact.email)] as [RateLimit, string]] : [])], now);
-  const school = await getSchoolProfile(store, urn);
-  if (!school) throw new DomainError('SCHOOL_NOT_FOUND', `There is no school with URN ${urn}. Check the number, or search by name.`);
+  const school = await requireSchool(store, urn);
   const { website: _honeypot, ...submission } = answers;
   const given = new Set(Object.entries(submission).filter(([, v]) => v !== undefined).map(([k]) => (k === 'slot' || k === 'proposed' ? 'when' : k)));
   const { violations, flags } = await checkSubmission(store, school, submission, now);

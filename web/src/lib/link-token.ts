@@ -4,7 +4,7 @@
 // the person acts still works; `forget` once the link has acted or cannot. Another emailed
 // link opened in the same tab changes only the fragment: the page starts again with it.
 import { ApiError } from './api.ts';
-import { byId } from './dom.ts';
+import { byId, setTitle } from './dom.ts';
 import { showErrors } from './errors.ts';
 
 export interface LinkToken {
@@ -66,4 +66,14 @@ export function confirmWithLink(o: LinkConfirmation): void {
       showErrors(form, byId('error-summary'), [{ message: err.message }], o.buttonText);
     }
   });
+}
+
+/** Shows why a link cannot act in place of its form: the page's #problem block, its heading focused. */
+export function showLinkProblem(title: string, text: string): void {
+  byId('problem-heading').textContent = title;
+  byId('problem-text').textContent = text;
+  byId('confirm').hidden = true;
+  byId('problem').hidden = false;
+  setTitle(title);
+  byId('problem-heading').focus();
 }

@@ -6,8 +6,9 @@
 import type { RequestView } from '#shared/api/provider.ts';
 import { api } from '../../../lib/api.ts';
 import { byId, fill, h, href, ready, setTitle } from '../../../lib/dom.ts';
-import { confirmWithLink } from '../../../lib/link-token.ts';
-import { formatDate, formatWhen, formatTimeRange } from '../../../lib/format.ts';
+import { confirmWithLink, showLinkProblem } from '../../../lib/link-token.ts';
+import { formatDate, formatTimeRange } from '../../../lib/format.ts';
+import { whatHappensNext } from '../../../lib/sent.ts';
 import { summaryList } from '../../../lib/school.ts';
 
 const EXPIRED: [string, string] = [
@@ -27,12 +28,7 @@ function problem(code: string, message?: string) {
   const known = PROBLEMS[code];
   // The rules refused it at this moment (a full slot, too little notice now): the message says why.
   const [title, text] = known ?? ['Your request can no longer be sent', `${message ?? ''} Make the request again with another date or time.`.trim()];
-  byId('problem-heading').textContent = title;
-  byId('problem-text').textContent = text;
-  byId('confirm').hidden = true;
-  byId('problem').hidden = false;
-  setTitle(title);
-  byId('problem-heading').focus();
+  showLinkProblem(title, text);
 }
 
 function sent(request: RequestView) {
@@ -52,14 +48,7 @@ function sent(request: RequestView) {
       ['Time', formatTimeRange(request.start, request.end)],
     ], 'app-wrap'),
     h('h2', { class: 'govuk-heading-m' }, 'What happens next'),
-    h(
-      'p',
-      { class: 'govuk-body', id: 'due' },
-      request.responseDueBy
-        ? `The careers lead at ${request.schoolName} will answer by ${formatWhen(request.responseDueBy)}: they will approve your request, decline it with a reason, or propose another time.`
-        : `The careers lead at ${request.schoolName} will approve your request, decline it with a reason, or propose another time.`,
-    ),
-    h('p', { class: 'govuk-body', id: 'emailed' }, `We have sent a copy of your request to ${request.contactEmail}, with a link to follow or withdraw it.`),
+    ...whatHappensNext(request),
     h('p', { class: 'govuk-body' }, 'Your email address is confirmed: your later requests from it go to the school straight away.'),
     h(
       'ul',

@@ -7,7 +7,7 @@ import type { RequestView } from '#shared/api/provider.ts';
 import { byId, fill, h, href, param, ready, setTitle } from '../../../lib/dom.ts';
 import { formatDate, formatWhen, formatTimeRange } from '../../../lib/format.ts';
 import { summaryList } from '../../../lib/school.ts';
-import { sentRequest } from '../../../lib/sent.ts';
+import { sentRequest, whatHappensNext } from '../../../lib/sent.ts';
 
 function checkYourEmail(request: RequestView): void {
   const title = 'Check your email to confirm your request';
@@ -74,13 +74,6 @@ ready(() => {
   );
   fill(
     byId('next'),
-    h(
-      'p',
-      { class: 'govuk-body', id: 'due' },
-      request.responseDueBy
-        ? `The careers lead at ${request.schoolName} will answer by ${formatWhen(request.responseDueBy)}: they will approve your request, decline it with a reason, or propose another time.`
-        : `The careers lead at ${request.schoolName} will approve your request, decline it with a reason, or propose another time.`,
-    ),
-    h('p', { class: 'govuk-body', id: 'emailed' }, `We have sent a copy of your request to ${request.contactEmail}, with a link to follow or withdraw it.`),
+    ...whatHappensNext(request),
   );
 });

@@ -4,8 +4,8 @@
 // the page changes nothing (mail scanners open links); Continue POSTs /api/auth/session
 // { token } → { next } with a session cookie, then goes to `next`.
 import { api } from '../../../lib/api.ts';
-import { byId, ready, setTitle } from '../../../lib/dom.ts';
-import { confirmWithLink } from '../../../lib/link-token.ts';
+import { ready } from '../../../lib/dom.ts';
+import { confirmWithLink, showLinkProblem } from '../../../lib/link-token.ts';
 import { markSignedIn } from '../../../lib/signed-in.ts';
 
 const PROBLEMS: Record<string, [string, string]> = {
@@ -17,12 +17,7 @@ const PROBLEMS: Record<string, [string, string]> = {
 
 function problem(code: string) {
   const [title, text] = PROBLEMS[code] ?? PROBLEMS.TOKEN_INVALID!;
-  byId('problem-heading').textContent = title;
-  byId('problem-text').textContent = text;
-  byId('confirm').hidden = true;
-  byId('problem').hidden = false;
-  setTitle(title);
-  byId('problem-heading').focus();
+  showLinkProblem(title, text);
 }
 
 /** Only a path on this site: never send someone elsewhere because a server said so. */
