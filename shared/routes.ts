@@ -115,6 +115,8 @@ const routeTable = [
   { name: 'schools-search', method: 'GET', path: '/api/schools', module: 'functions/schools-search.ts', access: 'public', touches: { table: 'read' } },
   { name: 'school-get', method: 'GET', path: '/api/schools/{urn}', module: 'functions/school-get.ts', access: 'public', touches: { table: 'read' } },
   { name: 'school-slots', method: 'GET', path: '/api/schools/{urn}/slots', module: 'functions/school-slots.ts', access: 'public', touches: { table: 'read' } },
+  // A month of the school's calendar, each date closed with its reason or with its open slots (issue 14, item 4).
+  { name: 'school-month', method: 'GET', path: '/api/schools/{urn}/calendar', module: 'functions/school-month.ts', access: 'public', touches: { table: 'read' } },
   // The public writes: each may touch only its own partitions (`keys`).
   {
     name: 'request-create',
@@ -215,6 +217,8 @@ const routeTable = [
   { name: 'manage-statement-get', method: 'GET', path: '/api/manage/schools/{urn}/statement', module: 'functions/manage-statement-get.ts', access: 'staff', staffOf: 'path', touches: { table: 'read' } },
   { name: 'manage-statement-publish', method: 'POST', path: '/api/manage/schools/{urn}/statement', module: 'functions/manage-statement-publish.ts', access: 'staff', staffOf: 'path', touches: { table: 'write' } },
   // Coverage per cohort and key phase (R-PHASE1..3): one school, or every school of a trust for its trust admin.
+  // The same month for the school's staff, with the encounters approved for some year groups (the propose page, issue 14, item 4).
+  { name: 'manage-month', method: 'GET', path: '/api/manage/schools/{urn}/calendar', module: 'functions/manage-month.ts', access: 'staff', staffOf: 'path', touches: { table: 'read' } },
   { name: 'manage-coverage', method: 'GET', path: '/api/manage/schools/{urn}/coverage', module: 'functions/manage-coverage.ts', access: 'staff', staffOf: 'path', touches: { table: 'read' } },
   { name: 'trust-coverage', method: 'GET', path: '/api/manage/trusts/{trustId}/coverage', module: 'functions/trust-coverage.ts', access: 'staff', staffOf: 'any', touches: { table: 'read' } },
   // Exports: the encounters CSV, and the private calendar feed (the secret in its address is the credential).

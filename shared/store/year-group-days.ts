@@ -5,7 +5,7 @@
 import type { YearGroupDay } from '#shared/domain/year-group-days.ts';
 import type { IsoDate, YearGroup } from '#shared/domain/types.ts';
 import { batchGetAll } from './batch.ts';
-import type { Store } from './client.ts';
+import { queryEvery, type Store } from './client.ts';
 import { fromItem, schoolPartition } from './keys.ts';
 import type { TransactItems } from './transact.ts';
 
@@ -44,4 +44,13 @@ export function yearGroupDayPut(store: Store, read: StoredYearGroupDay, interval
       ...(read.version === 0 ? {} : { ExpressionAttributeValues: { ':v': read.version } }),
     },
   };
+}
+
+/** The approved year-group days of a school between two dates (a month's calendar): one query of its partition. */
+export async function listYearGroupDaysBetween(store: Store, urn: string, from: IsoDate, to: IsoDate): Promise<StoredYearGroupDay[]> {
+  const items = await queryEvery(store, {
+    KeyConditionExpression: 'pk = :pk AND sk BETWEEN :lo AND :hi',
+    ExpressionAttributeValues: { ':pk': schoolPartition(urn), ':lo': `DAY#${from}`, ':hi': `DAY#${to}~` },
+  });
+  return items.map((i) => fromItem<StoredYearGroupDay>(i));
 }

@@ -1,12 +1,12 @@
 // What the public sees of a school: its profile and opportunities, and its dated slots
 // with places left (recurring patterns expanded, closures and bank holidays skipped).
-import { expandOpportunity } from '#shared/domain/calendar.ts';
 import { daysBetween } from '#shared/domain/dates.ts';
 import { providerAccessYears } from '#shared/domain/year-groups.ts';
 import type { PublicSchoolRead } from '#shared/domain/read-models.ts';
 import type { StoredSchool } from '#shared/domain/records.ts';
 import type { SchoolSummary } from '#shared/domain/school-summary.ts';
 import type { OpenSlot } from '#shared/domain/slot-places.ts';
+import { openSlotsOf } from '#shared/domain/school-month.ts';
 import { DomainError } from '#shared/domain/errors.ts';
 import type { Store } from '#shared/store/client.ts';
 import { searchSchools } from '#shared/store/directory.ts';
@@ -38,19 +38,7 @@ export async function availableSlots(store: Store, urn: string, from: string, to
   }
   const [school, opportunities, booked] = await Promise.all([requireSchool(store, urn), listOpportunities(store, urn), listSlotsOfSchool(store, urn, from, to)]);
   if (providerAccessYears(school).length === 0) return [];
-  // A booked slot's own item counts its places (capacity and every place taken, P-SLOT), as
-  // the booking's conditional writes do; a slot never booked has the opportunity's capacity.
-  const stored = new Map(booked.map((s) => [`${s.opportunityId}|${s.date}|${s.time}`, s]));
-  const slots: OpenSlot[] = [];
-  for (const o of opportunities) {
-    for (const d of expandOpportunity(school, o, from, to)) {
-      const item = stored.get(`${o.id}|${d.date}|${d.start}`);
-      const capacity = item?.capacity ?? d.capacity;
-      const placesLeft = Math.max(0, capacity - (item?.held ?? 0));
-      slots.push({ opportunityId: o.id, title: o.title, sessionType: o.sessionType, yearGroups: d.yearGroups, date: d.date, start: d.start, end: d.end, capacity, placesLeft, venue: o.venue });
-    }
-  }
-  return slots.sort((a, b) => `${a.date}${a.start}`.localeCompare(`${b.date}${b.start}`));
+  return openSlotsOf(school, opportunities, booked, from, to);
 }
 
 /** The directory: schools by name, URN, town or postcode prefix. */
