@@ -12,16 +12,16 @@ const yearGroup = z
   .regex(/^(8|9|1[0-3])$/, 'Choose a year group from 8 to 13 (R-YEARS).')
   .transform(Number);
 
-/** ?month=YYYY-MM, and optionally one year group and one opportunity to show the slots of. */
+/** ?month=YYYY-MM (by default the month of the first date a request may name), and optionally one year group and one opportunity to show the slots of. */
 export const schoolMonthQuery = z.strictObject({
-  month,
+  month: month.optional(),
   yearGroup: yearGroup.optional(),
   opportunity: z.string().regex(/^[A-Za-z0-9_-]{1,80}$/, 'Choose one of the school’s opportunities.').optional(),
 });
 
-/** ?month=YYYY-MM&yearGroups=10,11: the year groups whose approved encounters to show (a request's). */
+/** ?month=YYYY-MM (by default tomorrow's)&yearGroups=10,11: the year groups whose approved encounters to show (a request's). */
 export const staffMonthQuery = z.strictObject({
-  month,
+  month: month.optional(),
   yearGroups: z
     .string()
     .regex(/^(8|9|1[0-3])(,(8|9|1[0-3])){0,5}$/, 'List year groups from 8 to 13 separated by commas, like 10,11 (R-YEARS).')

@@ -3,8 +3,9 @@
 // window (R-NOTICE), filtered by a year group and an opportunity. Staff: the same month
 // from tomorrow (a school may waive its own notice when it proposes a time) with the
 // encounters already approved for the year groups asked about, so a lead proposing
-// another time sees what would clash. Three or four key reads of the school's partition,
-// one month long; no scans.
+// another time sees what would clash. The school's profile, then two or three queries of
+// its partition, one month long; no scans. A month outside today's to the booking
+// window's is refused before them.
 import { addDays } from '#shared/domain/dates.ts';
 import { DomainError } from '#shared/domain/errors.ts';
 import { monthOf, monthRange, openSlotsOf, schoolMonth, shiftMonth, type MonthDay } from '#shared/domain/school-month.ts';
@@ -40,41 +41,44 @@ function requireMonthInRange(month: string, today: string, last: string): { prev
   return { ...(month > firstMonth ? { previous: shiftMonth(month, -1) } : {}), ...(month < lastMonth ? { next: shiftMonth(month, 1) } : {}) };
 }
 
-async function monthReads(store: Store, urn: string, month: string) {
+/** The month's open slots: the opportunities and the month's booked slot items, two queries of the school's partition. */
+async function monthReads(store: Store, school: StoredSchool, month: string) {
   const { first, last } = monthRange(month);
-  const [school, opportunities, booked] = await Promise.all([requireSchool(store, urn), listOpportunities(store, urn), listSlotsOfSchool(store, urn, first, last)]);
-  return { school, first, last, slots: (s: StoredSchool) => (providerAccessYears(s).length === 0 ? [] : openSlotsOf(s, opportunities, booked, first, last)) };
+  const [opportunities, booked] = await Promise.all([listOpportunities(store, school.urn), listSlotsOfSchool(store, school.urn, first, last)]);
+  return { slots: providerAccessYears(school).length === 0 ? [] : openSlotsOf(school, opportunities, booked, first, last) };
 }
 
 export async function publicSchoolMonth(
   store: Store,
   urn: string,
-  query: { month: string; yearGroup?: YearGroup | undefined; opportunity?: string | undefined },
+  query: { month?: string | undefined; yearGroup?: YearGroup | undefined; opportunity?: string | undefined },
   now = new Date(),
 ): Promise<SchoolMonth> {
-  const read = await monthReads(store, urn, query.month);
-  const { school } = read;
   const today = londonDate(now.toISOString());
+  const school = await requireSchool(store, urn);
   // R-NOTICE: never a same-day booking, even with no notice (as the slot list and the form).
   const bookableFrom = addDays(today, Math.max(1, school.rules.minimumNoticeDays));
   const bookableTo = addDays(today, school.rules.bookingWindowDays);
-  const pager = requireMonthInRange(query.month, today, bookableTo);
+  const month = query.month ?? monthOf(bookableFrom);
+  const pager = requireMonthInRange(month, today, bookableTo);
+  const read = await monthReads(store, school, month);
   const slots = read
-    .slots(school)
+    .slots
     .filter((s) => (query.yearGroup === undefined || s.yearGroups.includes(query.yearGroup)) && (query.opportunity === undefined || s.opportunityId === query.opportunity));
-  return { urn, month: query.month, today, bookableFrom, bookableTo, ...pager, days: schoolMonth(school, { month: query.month, today, bookableFrom, bookableTo, slots }) };
+  return { urn, month, today, bookableFrom, bookableTo, ...pager, days: schoolMonth(school, { month, today, bookableFrom, bookableTo, slots }) };
 }
 
-export async function staffSchoolMonth(store: Store, urn: string, query: { month: string; yearGroups?: YearGroup[] | undefined }, now = new Date()): Promise<SchoolMonth> {
-  const { first, last } = monthRange(query.month);
-  const [read, yearGroupDays] = await Promise.all([monthReads(store, urn, query.month), listYearGroupDaysBetween(store, urn, first, last)]);
-  const { school } = read;
+export async function staffSchoolMonth(store: Store, urn: string, query: { month?: string | undefined; yearGroups?: YearGroup[] | undefined }, now = new Date()): Promise<SchoolMonth> {
   const today = londonDate(now.toISOString());
+  const school = await requireSchool(store, urn);
   const bookableFrom = addDays(today, 1);
   const bookableTo = addDays(today, school.rules.bookingWindowDays);
-  const pager = requireMonthInRange(query.month, today, bookableTo);
+  const month = query.month ?? monthOf(bookableFrom);
+  const pager = requireMonthInRange(month, today, bookableTo);
+  const { first, last } = monthRange(month);
+  const [read, yearGroupDays] = await Promise.all([monthReads(store, school, month), listYearGroupDaysBetween(store, urn, first, last)]);
   const years = query.yearGroups ?? providerAccessYears(school);
-  const slots = read.slots(school).filter((s) => s.yearGroups.some((y) => years.includes(y)));
+  const slots = read.slots.filter((s) => s.yearGroups.some((y) => years.includes(y)));
   const approvedDays = yearGroupDays.filter((d) => years.includes(d.yearGroup) && d.intervals.length > 0);
-  return { urn, month: query.month, today, bookableFrom, bookableTo, ...pager, days: schoolMonth(school, { month: query.month, today, bookableFrom, bookableTo, slots, approvedDays }) };
+  return { urn, month, today, bookableFrom, bookableTo, ...pager, days: schoolMonth(school, { month, today, bookableFrom, bookableTo, slots, approvedDays }) };
 }

@@ -82,6 +82,9 @@ interface Fixtures {
 const QUERIES: Record<string, Record<string, string>> = {
   'schools-search': { q: 'harbour' },
   'school-slots': { from: '2027-01-01', to: '2027-02-01' },
+  // Today's month, always inside the booking window.
+  'school-month': { month: new Date().toISOString().slice(0, 7), yearGroup: '10', opportunity: 'y10-assembly' },
+  'manage-month': { month: new Date().toISOString().slice(0, 7), yearGroups: '10,11' },
   'manage-requests': { status: 'pending', from: '2027-01-01', to: '2027-02-01' },
 };
 
