@@ -14,6 +14,7 @@ import { getSchoolProfile, putSchoolProfile } from '#shared/store/schools.ts';
 import { markAddressesConfirmed } from './support/confirmation.ts';
 import { startInProcessStack, type InProcessStack } from './support/in-process-stack.ts';
 import { providerBody } from './support/provider-body.ts';
+import type { Json } from './support/site.ts';
 
 const URN = '990101';
 const LEAD = 'careers.lead@harbourview.example';
@@ -59,10 +60,10 @@ beforeAll(async () => {
 }, 90_000);
 afterAll(async () => stack?.stop());
 
-async function month(query: string, cookies: string[] = []): Promise<{ status: number; body: Record<string, any> }> {
+async function month(query: string, cookies: string[] = []): Promise<{ status: number; body: Json }> {
   const url = cookies.length ? `/api/manage/schools/${URN}/calendar?${query}` : `/api/schools/${URN}/calendar?${query}`;
   const res = await stack.api({ method: 'GET', url, cookies });
-  return { status: res.status, body: res.json() as Record<string, any> };
+  return { status: res.status, body: res.json() as Json };
 }
 const calendar = async (query: string, cookies: string[] = []): Promise<Month> => {
   const res = await month(query, cookies);
