@@ -34,9 +34,11 @@ export interface MonthCalendarOptions {
   id: string;
   /** Said after the month in the caption, e.g. "free slots". */
   what: string;
-  /** The months that may be shown: from today's to the booking window's. */
+  /** The months that may be shown, from today's to the booking window's, until the first answer says (its today and bookableTo). */
   firstMonth: string;
   lastMonth: string;
+  /** The date in the tab order before any is chosen (the first bookable, the request's own). */
+  initialDate?: string;
   present: (day: CalendarDayView) => DayPresentation;
   /** The month's data; undefined when it could not be loaded (the page says why). */
   load: (month: string) => Promise<CalendarMonthView | undefined>;
@@ -69,10 +71,11 @@ const WEEKS = 6;
 const mondayOf = (date: string) => addDays(date, -((dayOfWeek(date) + 6) % 7));
 
 export function createMonthCalendar(o: MonthCalendarOptions): MonthCalendar {
-  let current = o.firstMonth;
+  const bounds = { first: o.firstMonth, last: o.lastMonth };
+  let current = o.initialDate ? monthOf(o.initialDate) : o.firstMonth;
   let view: CalendarMonthView | undefined;
   let chosen: string | undefined;
-  let focusDate: string | undefined;
+  let focusDate: string | undefined = o.initialDate;
   let loadSeq = 0;
 
   const status = h('div', { class: 'govuk-visually-hidden', role: 'status', 'aria-live': 'polite', id: `${o.id}-status` });
@@ -99,8 +102,8 @@ export function createMonthCalendar(o: MonthCalendarOptions): MonthCalendar {
     const before = shiftMonth(current, -1);
     const after = shiftMonth(current, 1);
     // Kept in place at the ends, so the grid never moves; the hidden words say which month.
-    setMove(previous, 'Previous month', before, before >= o.firstMonth);
-    setMove(next, 'Next month', after, after <= o.lastMonth);
+    setMove(previous, 'Previous month', before, before >= bounds.first);
+    setMove(next, 'Next month', after, after <= bounds.last);
   }
 
   function setMove(button: HTMLButtonElement, words: string, month: string, allowed: boolean) {
@@ -180,7 +183,7 @@ export function createMonthCalendar(o: MonthCalendarOptions): MonthCalendar {
   }
 
   async function show(month: string, focus?: string) {
-    const clamped = month < o.firstMonth ? o.firstMonth : month > o.lastMonth ? o.lastMonth : month;
+    const clamped = month < bounds.first ? bounds.first : month > bounds.last ? bounds.last : month;
     const moved = clamped !== current || !view;
     current = clamped;
     if (focus) focusDate = focus;
@@ -202,6 +205,9 @@ export function createMonthCalendar(o: MonthCalendarOptions): MonthCalendar {
     table.removeAttribute('aria-busy');
     if (!loaded) return;
     view = loaded;
+    bounds.first = monthOf(loaded.today);
+    bounds.last = monthOf(loaded.bookableTo);
+    setNav();
     fillDays(loaded);
     status.textContent = o.summarise(loaded);
     if (keepFocus && focusDate) buttonFor(focusDate)?.focus();
@@ -247,7 +253,7 @@ export function createMonthCalendar(o: MonthCalendarOptions): MonthCalendar {
     const month = monthOf(to);
     if (month === current) return setRoving(to, true);
     // Across the month's edge: the next month if it may be shown, else stay on the edge.
-    if (month < o.firstMonth || month > o.lastMonth) return setRoving(to < date ? `${current}-01` : last, true);
+    if (month < bounds.first || month > bounds.last) return setRoving(to < date ? `${current}-01` : last, true);
     void show(month, to);
   });
 

@@ -185,6 +185,7 @@ function renderCalendar(school: PublicSchool, container: HTMLElement) {
     what: 'free slots',
     firstMonth: monthOf(today),
     lastMonth: monthOf(last),
+    initialDate: first,
     present: (day) => presentDay(school, day),
     load: async (month) => {
       try {

@@ -1,5 +1,6 @@
 // One decision on a request, on its own page: /manage/requests/decide/?id=&action= with
 // action approve | decline | propose | reschedule | keep | cancel | deliver. Reads GET /api/manage/requests/{id}
+// (propose also shows the school's month calendar, ./propose-calendar.ts)
 // (for the summary, the school's grounds for refusing and whether the decision is still
 // allowed) and POSTs JSON to /api/manage/requests/{id}/{action} (the browser adds Origin).
 // Errors: the GOV.UK error summary and each message at its field (date, start, end,
@@ -26,6 +27,7 @@ import { contentItemLabel, formatYears } from '../../../../lib/format.ts';
 import { handleLoadError, problem, setFlash, setUpChrome, signInNeeded, statusText, warningText } from '../../../../lib/manage.ts';
 import { DECISION_PAGES, decisionAllowed, isDecisionPage, loadRequest, shortRows, viewHref, type DecisionPage } from '../../../../lib/manage-request.ts';
 import { summaryList } from '../../../../lib/school.ts';
+import { proposeCalendar } from './propose-calendar.ts';
 
 type Read = { body: Record<string, unknown>; errors: FieldError[] };
 interface DecisionForm {
@@ -171,10 +173,11 @@ function keepForm(r: ManagedRequestView): DecisionForm {
   };
 }
 
-function proposeForm(): DecisionForm {
+function proposeForm(r: ManagedRequestView): DecisionForm {
   return {
     intro: [
       h('p', { class: 'govuk-body' }, 'The provider can accept the new time or turn it down. It must be a school day, within your school’s session times.'),
+      ...proposeCalendar(r),
     ],
     fields: [
       ...newTimeFields(),
@@ -306,7 +309,7 @@ function render(page: HTMLElement, r: ManagedRequestView, grounds: string[], act
   const forms: Record<DecisionPage, () => DecisionForm> = {
     approve: () => approveForm(r),
     decline: () => declineForm(grounds),
-    propose: proposeForm,
+    propose: () => proposeForm(r),
     reschedule: rescheduleForm,
     keep: () => keepForm(r),
     cancel: cancelForm,
