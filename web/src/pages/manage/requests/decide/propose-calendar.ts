@@ -64,6 +64,22 @@ function fillDate(date: string) {
   setValue('date-year', y ?? '');
 }
 
+/** "Use this time": a slot with a place left fills the start and end. */
+function useTime(s: CalendarDayView['slots'][number], status: HTMLElement): HTMLElement {
+  const button = h(
+    'button',
+    { type: 'button', class: 'govuk-button govuk-button--secondary govuk-!-margin-bottom-1' },
+    'Use this time',
+    h('span', { class: 'govuk-visually-hidden' }, `: ${s.title}, ${formatTimeRange(s.start, s.end)}`),
+  );
+  button.addEventListener('click', () => {
+    setValue('start', s.start);
+    setValue('end', s.end);
+    status.textContent = `Start and end filled in: ${formatTimeRange(s.start, s.end)}.`;
+  });
+  return button;
+}
+
 function dayPanel(r: ManagedRequestView, panel: HTMLElement, status: HTMLElement, day: CalendarDayView) {
   const approved = day.approved ?? [];
   fill(
@@ -88,22 +104,7 @@ function dayPanel(r: ManagedRequestView, panel: HTMLElement, status: HTMLElement
               'li',
               null,
               `${s.title}, ${formatTimeRange(s.start, s.end)}, ${s.placesLeft > 0 ? `${count(s.placesLeft, 'place')} left` : 'full'} `,
-              s.placesLeft <= 0
-                ? null
-                : h(
-                'button',
-                {
-                  type: 'button',
-                  class: 'govuk-button govuk-button--secondary govuk-!-margin-bottom-1',
-                  onclick: () => {
-                    setValue('start', s.start);
-                    setValue('end', s.end);
-                    status.textContent = `Start and end filled in: ${formatTimeRange(s.start, s.end)}.`;
-                  },
-                },
-                'Use this time',
-                h('span', { class: 'govuk-visually-hidden' }, `: ${s.title}, ${formatTimeRange(s.start, s.end)}`),
-              ),
+              s.placesLeft > 0 ? useTime(s, status) : null,
             ),
           ),
         )
