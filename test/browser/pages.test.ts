@@ -90,12 +90,28 @@ describe('pages with faked API answers', { timeout: BROWSER_TEST_TIMEOUT }, () =
       json(r, 200, { school: school({ name: HOSTILE, statementUrl: 'javascript:alert(1)', opportunities: [{ id: 'o', title: HOSTILE, sessionType: 'assembly', yearGroups: [8], schedule: '<script>x</script>', capacity: 1, venue: 'Hall', facilities: [] }] }) }),
     );
     await page.route('**/api/schools/990101/slots?*', (r) => json(r, 200, { slots: [{ ...SLOT, title: HOSTILE }] }));
+    // The month calendar (issue 14, item 4): a slot's title and a closure's label from the API, in its cells and words.
+    await page.route('**/api/schools/990101/calendar?*', (r) => {
+      const month = new URL(r.request().url()).searchParams.get('month') ?? '2030-01';
+      const day = (n: number) => `${month}-${String(n).padStart(2, '0')}`;
+      const days = [
+        { date: day(1), closed: { kind: 'OTHER', label: HOSTILE }, slots: [] },
+        { date: day(2), availability: 'open', session: { start: '08:40', end: '15:10' }, slots: [{ ...SLOT, date: day(2), title: HOSTILE }] },
+      ];
+      return json(r, 200, { calendar: { urn: '990101', month, today: day(1), bookableFrom: day(2), bookableTo: day(28), days } });
+    });
     await page.goto(`${site.url}/schools/?q=evil`);
     await page.locator('.app-result-list').waitFor();
     expect(await page.locator('.app-result-list h2 a').textContent()).toBe(HOSTILE);
     await page.goto(`${site.url}/school/?urn=990101`);
     await page.locator('#slot-list').waitFor();
     expect(await page.locator('h1').textContent()).toBe(HOSTILE);
+    await page.locator('#calendar-grid td.app-calendar__cell--slots').waitFor();
+    const month = (await page.locator('#calendar-grid button[data-date]').first().getAttribute('data-date'))?.slice(0, 7);
+    expect(await page.locator(`#calendar-grid button[data-date="${month}-01"] .app-calendar__words`).textContent()).toContain(`closed: ${HOSTILE}`);
+    expect(await page.locator(`#calendar-grid button[data-date="${month}-02"] .app-calendar__detail`).textContent()).toContain(HOSTILE);
+    await page.locator(`#calendar-grid button[data-date="${month}-02"]`).click();
+    expect(await page.locator('#day-slots').textContent()).toContain(HOSTILE);
     expect(await page.locator('main img').count()).toBe(0);
     expect(await page.locator('main script').count()).toBe(0);
     // A javascript: statement link from the API is not followed.
