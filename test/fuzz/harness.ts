@@ -82,7 +82,9 @@ interface Fixtures {
 const QUERIES: Record<string, Record<string, string>> = {
   'schools-search': { q: 'harbour' },
   'school-slots': { from: '2027-01-01', to: '2027-02-01' },
-  'manage-requests': { status: 'pending', from: '2027-01-01', to: '2027-02-01' },
+  'manage-requests': { status: 'pending', from: '2027-01-01', to: '2027-02-01', reference: 'PA-7K3M-Q9' },
+  // Issue 14, item 6: a search by reference, typed loosely.
+  'provider-requests': { reference: 'pa 7k3m q9' },
 };
 
 function goodParams(f: Fixtures, route: HttpRoute, name: string): string[] {
