@@ -9,7 +9,7 @@ import { isReference, REFERENCE_EXAMPLE } from '#shared/domain/reference.ts';
 import { newReference } from '#shared/store/ids.ts';
 import { createRequest, createUnconfirmedRequest, getRequest, requestIdByReference } from '#shared/store/requests.ts';
 import { receiveRequest } from '#shared/domain/state-machine.ts';
-import { markAddressesConfirmed } from './support/confirmation.ts';
+import { confirmationTokenIn, isConfirmationFor, markAddressesConfirmed } from './support/confirmation.ts';
 import { schoolDay, startInProcessStack, type InProcessStack } from './support/in-process-stack.ts';
 import { providerBody } from './support/provider-body.ts';
 import { createdEvent, sampleRequest } from './support/requests.ts';
@@ -153,6 +153,29 @@ describe('finding a request by its reference (the API)', () => {
     expect(res.status).toBe(404);
     expect(res.json().error.message).toMatch(`None of your requests has the reference ${otherProvider.reference}`);
     expect(res.text).not.toContain(otherProvider.id);
+  });
+
+  it('a first request keeps its reference when it is confirmed, for good (off TTL), and the school then finds it', async () => {
+    const email = `first-${Date.now()}@ref-college.example`;
+    const date = await schoolDay(stack.store, '990101', 75);
+    const res = await stack.api({
+      method: 'POST',
+      url: '/api/schools/990101/requests',
+      body: providerBody({ contact: { name: 'Sam First', email, phone: '01632 960124' }, proposed: { date, start: '10:00', end: '10:45' }, yearGroups: [10] }),
+    });
+    const created = res.json().request as { id: string; reference: string; status: string };
+    expect(created.status).toBe('unconfirmed');
+    const search = () => stack.api({ method: 'GET', url: `/api/manage/schools/990101/requests?reference=${created.reference}`, cookies: [staff] });
+    expect((await search()).status).toBe(404);
+    await stack.deliverMail();
+    const mail = (await stack.inbox()).find(isConfirmationFor(email));
+    const confirmed = await stack.api({ method: 'POST', url: '/api/request-confirmations', body: { token: confirmationTokenIn(mail!) } });
+    expect(confirmed.status, confirmed.text).toBe(200);
+    expect(confirmed.json().request).toMatchObject({ id: created.id, reference: created.reference, status: 'pending' });
+    const claim = await stack.store.doc.send(new GetCommand({ TableName: stack.store.tableName, Key: { pk: `REFERENCE#${created.reference}`, sk: 'REFERENCE' } }));
+    expect(claim.Item).toMatchObject({ requestId: created.id, urn: '990101' });
+    expect(claim.Item).not.toHaveProperty('expiresAt');
+    expect((await search()).json()).toEqual({ request: { id: created.id, reference: created.reference } });
   });
 
   it('the lists without a reference answer as before', async () => {
