@@ -57,7 +57,7 @@ const REFERENCE_DRAWS = 8;
 
 /** The claim of a request's reference: only if no request has it (a new request), or it is this request's own (confirming). */
 function referenceClaim(store: Store, r: StoredRequest & { reference: RequestReference }, own = false): TransactItems[number] {
-  const unconfirmed = r.status === 'unconfirmed' && r.confirmBy;
+  const confirmBy = r.status === 'unconfirmed' ? r.confirmBy : undefined;
   return {
     Put: {
       TableName: store.tableName,
@@ -68,7 +68,7 @@ function referenceClaim(store: Store, r: StoredRequest & { reference: RequestRef
         urn: r.urn,
         requestId: r.id,
         // An unconfirmed request's reference goes with it when its time to confirm is over (TTL).
-        ...(unconfirmed && r.confirmBy ? { expiresAt: epochSeconds(new Date(r.confirmBy)) } : {}),
+        ...(confirmBy ? { expiresAt: epochSeconds(new Date(confirmBy)) } : {}),
       },
       ConditionExpression: own ? 'attribute_not_exists(pk) OR requestId = :id' : 'attribute_not_exists(pk)',
       ...(own ? { ExpressionAttributeValues: { ':id': r.id } } : {}),
@@ -87,7 +87,7 @@ async function writeWithReference(
   store: Store,
   request: StoredRequest,
   write: (r: StoredRequest, claim: TransactItems[number] | undefined) => TransactItems,
-  onCancelled: (err: TransactionCancelled, items: TransactItems) => void,
+  onCancelled: (err: TransactionCancelled) => void,
 ): Promise<StoredRequest> {
   let r = request;
   for (let draw = 1; ; draw++) {
@@ -98,7 +98,7 @@ async function writeWithReference(
       return r;
     } catch (err) {
       if (!(err instanceof TransactionCancelled)) throw err;
-      onCancelled(err, items);
+      onCancelled(err);
       const at = claim ? items.indexOf(claim) : -1;
       if (at >= 0 && err.failedCondition(at) && draw < REFERENCE_DRAWS) {
         r = { ...r, reference: newReference() };
