@@ -23,9 +23,9 @@ export function referenceCaption(r: Referenced): Child {
   return r.reference ? [', reference ', referenceText(r.reference)] : null;
 }
 
-/** A confirmation panel's reference, after its first line: a line break, "Your reference", the reference in bold; nothing without one. */
-export function panelReference(r: Referenced): Child[] {
-  return r.reference ? [h('br'), 'Your reference', h('br'), h('strong', { id: 'reference', class: 'app-reference' }, r.reference)] : [];
+/** A confirmation panel's "Your reference" and the reference in bold; nothing without one. `after`: it follows a line of its own. */
+export function panelReference(r: Referenced, after = false): Child[] {
+  return r.reference ? [after ? h('br') : null, 'Your reference', h('br'), h('strong', { id: 'reference', class: 'app-reference' }, r.reference)] : [];
 }
 
 /** Under a request's name in a table cell, in secondary text, or nothing. */

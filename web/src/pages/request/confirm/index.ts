@@ -41,7 +41,7 @@ function sent(request: RequestView) {
       'div',
       { class: 'govuk-panel govuk-panel--confirmation' },
       h('h1', { class: 'govuk-panel__title app-wrap', id: 'sent-title', tabindex: '-1' }, title),
-      request.reference ? h('div', { class: 'govuk-panel__body' }, ...panelReference(request).slice(1)) : null,
+      request.reference ? h('div', { class: 'govuk-panel__body' }, ...panelReference(request)) : null,
     ),
     summaryList([
       ['School', request.schoolName],

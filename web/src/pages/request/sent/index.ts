@@ -65,7 +65,7 @@ ready(() => {
   if (!request?.reference) fill(byId('panel-body'), 'Your reference is in the email we sent you');
   if (!request) return;
   if (request.status === 'unconfirmed') return checkYourEmail(request);
-  fill(byId('panel-body'), `Your request to ${request.schoolName}`, ...panelReference(request));
+  fill(byId('panel-body'), `Your request to ${request.schoolName}`, ...panelReference(request, true));
   fill(
     byId('details'),
     summaryList([
