@@ -126,8 +126,9 @@ const routeTable = [
     access: 'public',
     session: 'provider-if-sent',
     // The school's partition (request, event, slot), its rate-limit counters, its idempotency records; a first request's
-    // confirmation email (outbox) and the confirmed-address marker it reads (issue 12, item 2); a provider's session, when one is sent.
-    touches: { table: 'write', hashKey: 'read', keys: { table: ['SCHOOL#', 'RATE#', 'IDEMPOTENCY#request-create', 'OUTBOX#', 'PROVIDER#', 'SESSION#'] } },
+    // confirmation email (outbox) and the confirmed-address marker it reads (issue 12, item 2); a provider's session, when one is sent;
+    // the request's reference, claimed (issue 14, item 6).
+    touches: { table: 'write', hashKey: 'read', keys: { table: ['SCHOOL#', 'RATE#', 'IDEMPOTENCY#request-create', 'OUTBOX#', 'PROVIDER#', 'SESSION#', 'REFERENCE#'] } },
   },
   // The request form's check on each Continue (issue 14, item 1): create's rules, nothing written but its own rate-limit counters.
   {
@@ -146,8 +147,9 @@ const routeTable = [
     path: '/api/request-confirmations',
     module: 'functions/request-confirm.ts',
     access: 'public',
-    // The request and its slot (the school's partition), the link's token, the confirmed-address marker, the new session.
-    touches: { table: 'write', keys: { table: ['SCHOOL#', 'TOKEN#', 'PROVIDER#', 'SESSION#'] } },
+    // The request and its slot (the school's partition), the link's token, the confirmed-address marker, the new session,
+    // the request's reference (kept for good now).
+    touches: { table: 'write', keys: { table: ['SCHOOL#', 'TOKEN#', 'PROVIDER#', 'SESSION#', 'REFERENCE#'] } },
     credential: 'link',
   },
   {

@@ -182,7 +182,7 @@ describe('daily job', () => {
     expect((await getRequest(store, URN, request.id))).toMatchObject({ status: 'expired', reason: `the proposed time was not answered by ${formatDateShort(respondBy)}` });
     expect((await getSlot(store, URN, request.date, request.start, 'y10-assembly'))?.held).toBe(0);
 
-    const toLead = await waitForEmail(stack, (e) => to(LEAD)(e) && e.subject === 'Expired: Alternative College did not answer the time you proposed');
+    const toLead = await waitForEmail(stack, (e) => to(LEAD)(e) && e.subject === `Expired: Alternative College did not answer the time you proposed (${request.reference})`);
     expect(toLead.body.text).toContain(`by ${formatDate(respondBy)}`);
     const toProvider = await waitForEmail(stack, (e) => to('alt@alternative-college.example')(e) && e.subject.startsWith('Expired:'));
     expect(toProvider.body.text).toContain('You did not accept the time Harbour View Academy proposed');
@@ -197,7 +197,7 @@ describe('daily job', () => {
     const { first } = await runTwice(due);
     expect(first.reminders.visit).toBeGreaterThanOrEqual(1);
 
-    const email = await waitForEmail(stack, (e) => to('visit@visit-college.example')(e) && e.subject === `Reminder: your visit to Harbour View Academy on ${formatDateShort(request.date)}`);
+    const email = await waitForEmail(stack, (e) => to('visit@visit-college.example')(e) && e.subject === `Reminder: your visit to Harbour View Academy on ${formatDateShort(request.date)} (${request.reference})`);
     const text = email.body.text ?? '';
     expect(text).toContain(`Date and time: ${formatDateTimeRange(request.date, request.start, request.end)}`);
     expect(text).toContain('Address: Harbour View Academy, 1 Quay Road, Eastmouth, ZZ1 1AA');
@@ -228,7 +228,7 @@ describe('daily job', () => {
     expect(first.reminders.delivery).toBeGreaterThanOrEqual(1);
     await runTwice(addDays(due, 1));
 
-    const subject = `Record delivery: Delivery College, Year 10, ${formatDateShort(request.date)}`;
+    const subject = `Record delivery: Delivery College, Year 10, ${formatDateShort(request.date)} (${request.reference})`;
     const email = await waitForEmail(stack, (e) => to(LEAD)(e) && e.subject === subject);
     for (const item of CONTENT_ITEMS) expect(email.body.text).toContain(CONTENT_ITEM_LABELS[item]);
     expect(email.body.text).toContain('number of pupils who attended from Year 10');

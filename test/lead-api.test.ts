@@ -256,7 +256,7 @@ describe('careers lead: dashboard decisions and calendar', () => {
     expect((await json(bad)).error.rule).toBe('R-HOURS');
     const proposed = await api(`/api/manage/requests/${request.id}/propose`, { method: 'POST', cookie: lead, body: JSON.stringify({ date: newDate, start: '11:00', end: '11:40', message: 'Thursdays suit us better' }) });
     expect(proposed.status).toBe(200);
-    const mail = await waitForEmail(stack, (e) => e.subject.endsWith('proposes another time') && e.destination.to.some((t) => t.includes(request.contactEmail)));
+    const mail = await waitForEmail(stack, (e) => e.subject.startsWith('Harbour View Academy proposes another time') && e.destination.to.some((t) => t.includes(request.contactEmail)));
     expect(mail.body.text).toContain('Thursdays suit us better');
     const token = linkIn(mail, /#token=[\w-]+/).slice('#token='.length);
     const session = await api('/api/auth/session', { method: 'POST', body: JSON.stringify({ token }) });

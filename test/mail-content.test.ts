@@ -216,3 +216,58 @@ describe('decline and propose: only the provider is told, with what the school w
     await noCopyFor(LEAD, 'Harbour View Academy proposes another time');
   });
 });
+
+describe("the request's reference in every email about it (issue 14, item 6)", () => {
+  const REF = /^PA-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{2}$/;
+
+  /** Every email in the inbox about this reference: subject ending with it, the body showing it once, near the top. */
+  async function emailsAbout(reference: string): Promise<InboxEmail[]> {
+    const about = (await stack.inbox()).filter((e) => e.subject.includes(reference));
+    for (const email of about) {
+      expect(email.subject.endsWith(` (${reference})`), email.subject).toBe(true);
+      // The subject still reads first: what happened, then the reference.
+      expect(email.subject.indexOf(reference)).toBeGreaterThan(20);
+      // The HTML part's body (its <title> repeats the subject).
+      const parts = readable({ ...email, body: { ...email.body, html: (email.body.html ?? '').replace(/<head>.*<\/head>/s, '') } });
+      for (const part of parts) {
+        expect(part.split(reference).length - 1, `${email.subject}: once in the body`).toBe(1);
+        expect(part.indexOf(`Reference: ${reference}`), email.subject).toBeGreaterThanOrEqual(0);
+        expect(part.indexOf(`Reference: ${reference}`), `${email.subject}: near the top`).toBeLessThan(part.indexOf('Dear') >= 0 ? part.indexOf('Dear') : 400);
+      }
+    }
+    return about;
+  }
+
+  it("the lead's and the provider's emails on sending, and each later change, carry it in the subject and at the top", async () => {
+    const request = await newRequest();
+    const view = await stack.api({ method: 'GET', url: `/api/manage/requests/${request.id}`, cookies: [staff] });
+    const reference = view.json().request.reference as string;
+    expect(reference).toMatch(REF);
+    const sent = await emailsAbout(reference);
+    expect(sent.map((e) => e.subject.replace(/:.*/, '')).sort()).toEqual(['Provider access request', 'Request sent to Harbour View Academy']);
+    const forLead = sent.find((e) => e.destination.to.some((t) => t.includes(LEAD)));
+    expect(forLead?.subject).toMatch(new RegExp(`^Provider access request: Content College ${n}, Year 9, \\d+ \\w+ \\d{4} \\(${reference}\\)$`));
+    await decide(request.id, 'approve', { venue: 'Main hall' });
+    const approved = (await emailsAbout(reference)).filter((e) => e.subject.startsWith('Approved:'));
+    expect(approved).toHaveLength(2);
+    // The invitation is untouched: its summary is the encounter, not the subject.
+    expect(inviteOf(approved[0]!)).toBeDefined();
+  });
+
+  it('the confirmation email of a first request carries it, and never the internal id', async () => {
+    const email = `first-${Date.now()}@content-college.example`;
+    const date = await schoolDay(stack.store, '990101', 70);
+    const res = await stack.api({
+      method: 'POST',
+      url: '/api/schools/990101/requests',
+      body: providerBody({ contact: { name: 'Sam First', email, phone: '01632 960124' }, proposed: { date, start: '10:00', end: '10:45' }, yearGroups: [9] }),
+    });
+    expect(res.status, res.text).toBe(201);
+    const { id, reference } = res.json().request as { id: string; reference: string };
+    expect(reference).toMatch(REF);
+    await stack.deliverMail();
+    const [confirm] = await emailsAbout(reference);
+    expect(confirm?.subject).toBe(`Confirm your provider access request to Harbour View Academy (${reference})`);
+    expectNotIn(confirm!, id);
+  });
+});

@@ -260,7 +260,7 @@ describe('R-HOURS: every decision re-checks the booking against the school as it
     const made = await request(await schoolDayAhead(stack, URN, 66, 3), '10:00', '10:45');
     const other = await schoolDayAhead(stack, URN, 73, 4);
     expect((await post(`/api/manage/requests/${made.id}/propose`, { date: other, start: '11:00', end: '11:40' })).status).toBe(200);
-    const mail = await waitForEmail(stack, (e) => e.subject.endsWith('proposes another time') && to(made.email)(e));
+    const mail = await waitForEmail(stack, (e) => e.subject.startsWith('Harbour View Academy proposes another time') && to(made.email)(e));
     const token = linkIn(mail, /#token=[\w-]+/).slice('#token='.length);
     const session = await api('/api/auth/session', { method: 'POST', body: JSON.stringify({ token }) });
     const provider = (session.headers.get('set-cookie') ?? '').split(';')[0] ?? '';

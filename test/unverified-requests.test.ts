@@ -100,7 +100,7 @@ describe('issue 12, item 2: unverified requests', () => {
 
     // One email, to the address only: the confirmation. Nothing to the careers lead.
     const mail = await newMail(seen);
-    expect(mail.map((e) => e.subject)).toEqual(['Confirm your provider access request to Harbour View Academy']);
+    expect(mail.map((e) => e.subject)).toEqual([`Confirm your provider access request to Harbour View Academy (${created.reference})`]);
     const [confirmation] = mail;
     expect(confirmation?.destination.to).toEqual([email]);
     expect(confirmation?.replyTo ?? []).toEqual([]);
@@ -110,7 +110,11 @@ describe('issue 12, item 2: unverified requests', () => {
       for (const planted of ['evil', 'Pay the invoice', 'onerror', '<img', '&lt;img', 'Evil', 'Sender', 'Please read', 'Eastmouth']) expect(part).not.toContain(planted);
     }
     expect(confirmation?.body.text).toContain('Harbour View Academy');
-    expect(confirmation?.body.text).toContain(`Reference: ${created.id}`);
+    // The reference a person reads (issue 14, item 6), never the internal id.
+    expect(confirmation?.body.text).toContain(`Reference: ${created.reference}`);
+    expect(confirmation?.body.text).not.toContain(created.id);
+    // The school's search by reference does not find it either: not the school's yet.
+    expect((await stack.api({ method: 'GET', url: `/api/manage/schools/990101/requests?reference=${created.reference}`, cookies: [staff] })).status).toBe(404);
     expect(confirmation?.body.html).toContain(`/request/confirm/#token=${confirmationTokenIn(confirmation!)}`);
 
     // The school sees nothing of it: not in its lists, not by id, not by status.

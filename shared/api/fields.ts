@@ -5,6 +5,7 @@
 // trick in a list of names); free text only line breaks and tabs.
 import * as z from 'zod';
 import { isIsoDate } from '#shared/domain/dates.ts';
+import { parseReference, REFERENCE_FORMAT_MESSAGE } from '#shared/domain/reference.ts';
 
 const CONTROL_NAMES: Record<number, string> = { 0: 'NUL', 8: 'backspace', 9: 'tab', 10: 'line break', 11: 'vertical tab', 12: 'form feed', 13: 'carriage return', 27: 'escape', 127: 'delete' };
 const isBidiControl = (c: number) => (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
@@ -33,6 +34,20 @@ export function noRefusedCharacter(kind: 'line' | 'text') {
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
   };
 }
+
+/**
+ * A request's reference as a person typed it (issue 14, item 6), read as stored: any case,
+ * spaces or dashes or none, O for 0, I or L for 1. What cannot be one says what one looks like.
+ */
+export const requestReference = z
+  .string()
+  .max(40, REFERENCE_FORMAT_MESSAGE)
+  .transform((typed, ctx) => {
+    const reference = parseReference(typed);
+    if (reference) return reference;
+    ctx.addIssue({ code: 'custom', message: REFERENCE_FORMAT_MESSAGE });
+    return z.NEVER;
+  });
 
 export const isoDate = z.string().refine(isIsoDate, 'Enter a real date as YYYY-MM-DD, like 2027-01-12.');
 export const localTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Enter a time on the 24-hour clock as HH:MM, like 09:30.');

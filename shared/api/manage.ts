@@ -3,7 +3,7 @@ import * as z from 'zod';
 import { SCHOOL_REQUEST_STATUSES } from '#shared/domain/types.ts';
 import { DECISIONS, type ActionForm, type DecisionDetails, type LinkDecision } from '#shared/domain/decisions.ts';
 import type { UndeliverableAddress } from '#shared/domain/read-models.ts';
-import { isoDate, localTime, optionalLine, parsesTo, text } from './fields.ts';
+import { isoDate, localTime, optionalLine, parsesTo, requestReference, text } from './fields.ts';
 
 export { DECISIONS } from '#shared/domain/decisions.ts';
 export type { ActionForm, Decision, DecisionDetails, LinkDecision } from '#shared/domain/decisions.ts';
@@ -15,6 +15,8 @@ export const dashboardQuery = z.strictObject({
   status: z.enum(SCHOOL_REQUEST_STATUSES, { error: `Choose a status: ${SCHOOL_REQUEST_STATUSES.join(', ')}.` }).optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
+  /** Find one request by its reference (issue 14, item 6): answers `{ request: { id, reference } }` or 404; the rest is not read. */
+  reference: requestReference.optional(),
 });
 
 export const decisionPath = z.strictObject({
@@ -86,6 +88,8 @@ export interface ActionLinkView {
   school: { urn: string; name: string };
   request: {
     id: string;
+    /** What people call it, "PA-7K3M-Q9" (issue 14, item 6); absent on a request stored before references. */
+    reference?: string;
     provider: { organisation: string };
     contact: { name: string; email: string; phone: string };
     sessionType: string;
@@ -106,6 +110,8 @@ export interface ActionDoneView {
   action: LinkDecision;
   status: string;
   requestId: string;
+  /** What people call it, "PA-7K3M-Q9" (issue 14, item 6); absent on a request stored before references. */
+  reference?: string;
   school: { urn: string; name: string };
   provider: { organisation: string };
   contact: { name: string };
@@ -115,6 +121,8 @@ export interface ActionDoneView {
 /** One request as the careers leads lead sees it: everything the provider sent, flags and trail. */
 export interface ManagedRequestView {
   id: string;
+  /** What people call it, "PA-7K3M-Q9" (issue 14, item 6); absent on a request stored before references. */
+  reference?: string;
   urn: string;
   status: string;
   date: string;

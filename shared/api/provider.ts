@@ -4,7 +4,7 @@ import * as z from 'zod';
 import type { RequestForm } from '#shared/domain/rules.ts';
 import { PROVIDER_TYPES, SESSION_TYPES } from '#shared/domain/types.ts';
 import type { SchoolSummary } from '#shared/domain/school-summary.ts';
-import { isoDate, line, localTime, noRefusedCharacter, optionalLine, parsesTo, text } from './fields.ts';
+import { isoDate, line, localTime, noRefusedCharacter, optionalLine, parsesTo, requestReference, text } from './fields.ts';
 
 export type { SchoolSummary } from '#shared/domain/school-summary.ts';
 
@@ -13,6 +13,14 @@ export const urnPath = z.strictObject({ urn: z.string().regex(/^\d{6,7}$/, 'A sc
 export const schoolSearchQuery = z.strictObject({
   q: z.string().trim().min(2, 'Enter at least 2 characters of a school name, URN, town or postcode.').max(100).superRefine(noRefusedCharacter('line')),
 });
+
+/** GET /api/requests: every request, or `?reference=` one found by its reference (issue 14, item 6), `{ request: { id, reference } }` or 404. */
+export const providerRequestsQuery = z.strictObject({ reference: requestReference.optional() });
+
+/** A search by reference answers where the request is (issue 14, item 6). */
+export interface FoundRequestView {
+  request: { id: string; reference: string };
+}
 
 export const slotsQuery = z.strictObject({ from: isoDate, to: isoDate });
 
@@ -92,6 +100,8 @@ export type { OpenSlot as SlotView } from '#shared/domain/slot-places.ts';
 
 export interface RequestView {
   id: string;
+  /** What people call it, "PA-7K3M-Q9" (issue 14, item 6); absent on a request stored before references. */
+  reference?: string;
   urn: string;
   schoolName: string;
   status: string;

@@ -44,6 +44,9 @@ function asked(r: StoredRequest) {
   return { status: r.status, date: r.date, start: r.start, end: r.end, yearGroups: r.yearGroups, sessionType: r.sessionType };
 }
 
+/** The reference, when the request has one (none on requests stored before issue 14, item 6). */
+const referenceOf = (r: { reference?: string }) => (r.reference ? { reference: r.reference } : {});
+
 const flagsOf = (r: StoredRequest) => r.flags.map(({ code, rule, field, message }) => ({ code, rule, field, message }));
 
 /** An event's note in the trail: the reason it gives, else its note. */
@@ -56,6 +59,7 @@ function noteOf(e: RequestEvent): { note?: string } {
 export function requestView({ request: r, schoolName, events = [] }: ProviderRequestRead): RequestView {
   return {
     id: r.id,
+    ...referenceOf(r),
     urn: r.urn,
     schoolName,
     ...asked(r),
@@ -93,6 +97,7 @@ export function managedRequestView({ request: r, schoolDaysLeft, attention, even
   const venue = r.venue || slotVenue;
   return {
     id: r.id,
+    ...referenceOf(r),
     urn: r.urn,
     ...asked(r),
     provider: r.provider,
@@ -148,6 +153,7 @@ export function actionLinkView({ action, request: r, school }: LinkRead): Action
     school: { urn: school.urn, name: school.name },
     request: {
       id: r.id,
+      ...referenceOf(r),
       provider: { organisation: r.provider.organisation },
       contact: { name: r.contact.name, email: r.contact.email, phone: r.contact.phone },
       sessionType: r.sessionType,
@@ -168,6 +174,7 @@ export function actionDoneView({ action, request, school }: LinkRead): ActionDon
     action,
     status: request.status,
     requestId: request.id,
+    ...referenceOf(request),
     school: { urn: school.urn, name: school.name },
     provider: { organisation: request.provider.organisation },
     contact: { name: request.contact.name },

@@ -7,6 +7,7 @@ import type { ReminderKind } from './reminders.ts';
 import type { StaffRole } from './roles.ts';
 import type { ProviderRequestDraft } from './rules.ts';
 import type { RequestEvent as DomainRequestEvent, RequestState } from './state-machine.ts';
+import type { RequestReference } from './reference.ts';
 import type { IsoDate, LocalTime, RequestStatus, School } from './types.ts';
 
 /** A slot place named by the request that takes it (the slot's date, start and opportunity). */
@@ -41,6 +42,11 @@ export interface StoredRequest extends ProviderRequestDraft, RequestState {
   version: number;
   /** When the provider confirmed their address by the emailed link (issue 12, item 2); absent when it needed no confirming. */
   confirmedAt?: string;
+  /**
+   * What people call it, "PA-7K3M-Q9" (reference.ts), unique across the service; set when it
+   * is created. Absent on requests stored before references (issue 14, item 6): shown as none.
+   */
+  reference?: RequestReference;
 }
 
 /** An event of the state machine, kept as the request's audit trail; the mailer reads it. */

@@ -11,7 +11,7 @@ import { buildInvite } from './calendar.ts';
 import type { Address, CalendarPart, OutgoingEmail } from './compose.ts';
 import { ACTION_LINK_SECONDS, leadRequestUrl, PROVIDER_LINK_SECONDS, providerSignIn, siteUrl, STAFF_LINK_SECONDS, type TokenGrant } from './links.ts';
 import { attentionForLead, type AttentionItem } from './messages/attention.ts';
-import type { MessageContent } from './messages/layout.ts';
+import { withReference, type MessageContent } from './messages/layout.ts';
 import { deliveryReminderForLead, pendingReminderForLead, visitReminderForProvider } from './messages/reminders.ts';
 import { requestConfirmation } from './messages/request-confirmation.ts';
 import { requestExpiredForLead, requestExpiredForProvider } from './messages/request-expired.ts';
@@ -316,7 +316,7 @@ export const MAIL: Registry = {
       role: 'provider',
       to: { name: '', address: request.contact.email },
       links: { confirm: { purpose: 'confirm-request', email: request.providerEmail, data: { urn: request.urn, requestId: request.id }, lifetime: { until: request.confirmBy } } },
-      message: (l) => requestConfirmation(school.name, l.confirm, request.id),
+      message: (l) => requestConfirmation(school.name, l.confirm),
     }),
   ],
 };
@@ -328,9 +328,16 @@ export function isMailedEvent(type: string): type is MailedEventType {
   return MAILED_EVENTS.has(type);
 }
 
-/** Who receives a message of this kind, each with their template and .ics. */
+/**
+ * Who receives a message of this kind, each with their template and .ics. Every email
+ * about one request carries its reference in the subject and once at the top (issue 14,
+ * item 6): whatever the kind, here, so a kind added later cannot leave it out.
+ */
 export function recipientsOf(mail: Mail): Recipient[] {
-  return (MAIL[mail.kind] as (input: Mail['input']) => Recipient[])(mail.input);
+  const recipients = (MAIL[mail.kind] as (input: Mail['input']) => Recipient[])(mail.input);
+  const reference = 'request' in mail.input ? mail.input.request.reference : undefined;
+  if (!reference) return recipients;
+  return recipients.map((r) => ({ ...r, message: (links) => withReference(r.message(links), reference) }));
 }
 
 /** The email one recipient is sent, once its links are minted. */

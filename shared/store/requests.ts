@@ -8,6 +8,7 @@ import { DomainError } from '#shared/domain/errors.ts';
 import { batchGetAll } from './batch.ts';
 import { queryEvery, type Store } from './client.ts';
 import { confirmedAddressPut } from './confirmed-addresses.ts';
+import { newReference } from './ids.ts';
 import { fromItem, providerPartition, requestSortKey, schoolPartition } from './keys.ts';
 import { outboxItem } from './outbox.ts';
 import { eventItem } from './request-events.ts';
@@ -16,6 +17,7 @@ import { epochSeconds } from './secrets.ts';
 import { tokenMessage, useTokenUpdate } from './tokens.ts';
 import { transact, TransactionCancelled, type TransactItems } from './transact.ts';
 import type { SlotHold, StoredRequest, RequestEvent } from '#shared/domain/records.ts';
+import type { RequestReference } from '#shared/domain/reference.ts';
 
 export const requestKey = (urn: string, id: string) => ({ pk: schoolPartition(urn), sk: requestSortKey(id) });
 
@@ -42,6 +44,77 @@ export function requestItem(r: StoredRequest) {
   };
 }
 
+/**
+ * A request's reference (issue 14, item 6), one item each, claimed in the write that
+ * creates the request: the item's condition is what makes a reference unique across the
+ * service, and it is how a reference typed by a person finds its request without a scan.
+ * It holds no personal data (a school's URN and a request's id).
+ */
+const referenceKey = (reference: RequestReference) => ({ pk: `REFERENCE#${reference}`, sk: 'REFERENCE' });
+
+/** How many references a create draws before it gives up: with a thousand million of them, a second draw is already rare. */
+const REFERENCE_DRAWS = 8;
+
+/** The claim of a request's reference: only if no request has it (a new request), or it is this request's own (confirming). */
+function referenceClaim(store: Store, r: StoredRequest & { reference: RequestReference }, own = false): TransactItems[number] {
+  const confirmBy = r.status === 'unconfirmed' ? r.confirmBy : undefined;
+  return {
+    Put: {
+      TableName: store.tableName,
+      Item: {
+        ...referenceKey(r.reference),
+        itemType: 'requestReference',
+        reference: r.reference,
+        urn: r.urn,
+        requestId: r.id,
+        // An unconfirmed request's reference goes with it when its time to confirm is over (TTL).
+        ...(confirmBy ? { expiresAt: epochSeconds(new Date(confirmBy)) } : {}),
+      },
+      ConditionExpression: own ? 'attribute_not_exists(pk) OR requestId = :id' : 'attribute_not_exists(pk)',
+      ...(own ? { ExpressionAttributeValues: { ':id': r.id } } : {}),
+    },
+  };
+}
+
+/**
+ * Writes a new request with its reference claimed in the same transaction, drawing a new
+ * reference when another request has that one (the claim's condition failed): `write`
+ * makes the whole transaction from the request as it will be stored and its claim;
+ * `onCancelled` turns another failed condition into its refusal. Answers the request as
+ * written (its reference may be a new draw). A request without a reference claims none.
+ */
+async function writeWithReference(
+  store: Store,
+  request: StoredRequest,
+  write: (r: StoredRequest, claim: TransactItems[number] | undefined) => TransactItems,
+  onCancelled: (err: TransactionCancelled) => void,
+): Promise<StoredRequest> {
+  let r = request;
+  for (let draw = 1; ; draw++) {
+    const claim = r.reference ? referenceClaim(store, { ...r, reference: r.reference }) : undefined;
+    const items = write(r, claim);
+    try {
+      await transact(store, items);
+      return r;
+    } catch (err) {
+      if (!(err instanceof TransactionCancelled)) throw err;
+      onCancelled(err);
+      const at = claim ? items.indexOf(claim) : -1;
+      if (at >= 0 && err.failedCondition(at) && draw < REFERENCE_DRAWS) {
+        r = { ...r, reference: newReference() };
+        continue;
+      }
+      throw err;
+    }
+  }
+}
+
+/** A request's school and id by its reference, or undefined when no request has it. */
+export async function requestIdByReference(store: Store, reference: RequestReference): Promise<{ urn: string; id: string } | undefined> {
+  const out = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: referenceKey(reference), ConsistentRead: true }));
+  return out.Item ? { urn: String(out.Item.urn), id: String(out.Item.requestId) } : undefined;
+}
+
 /** The slot item of a write: a place taken (`hold`), or a check that one is still free (`roomIn`). */
 function slotPlaceItem(store: Store, urn: string, hold?: SlotHold, roomIn?: SlotHold): TransactItems[number] | undefined {
   if (hold) return takePlaceUpdate(store, urn, hold);
@@ -63,7 +136,9 @@ function slotFullError(cause: unknown): DomainError {
  * slot the request chose without holding a place, which must still have one free when
  * the request is written (a request for a full slot is refused, not left waiting).
  * `confirmedAddress`: the provider's address is proven (a session, or an earlier confirmed
- * request), so its marker is refreshed in the same write (issue 12, item 2).
+ * request), so its marker is refreshed in the same write (issue 12, item 2). The request's
+ * reference is claimed in the same write too (a new one drawn if it is taken); the
+ * request as written is the answer.
  */
 export async function createRequest(
   store: Store,
@@ -72,26 +147,25 @@ export async function createRequest(
   hold?: SlotHold,
   roomIn?: SlotHold,
   options: { confirmedAddress?: { email: string; now: Date } } = {},
-) {
-  const items: TransactItems = [
-    {
-      Put: {
-        TableName: store.tableName,
-        Item: requestItem(request),
-        ConditionExpression: 'attribute_not_exists(pk)',
-      },
-    },
-    { Put: { TableName: store.tableName, Item: eventItem(event, 0), ConditionExpression: 'attribute_not_exists(pk)' } },
-  ];
+): Promise<StoredRequest> {
   const place = slotPlaceItem(store, request.urn, hold, roomIn);
-  if (place) items.push(place);
-  if (options.confirmedAddress) items.push(confirmedAddressPut(store, options.confirmedAddress.email, options.confirmedAddress.now));
-  try {
-    await transact(store, items);
-  } catch (err) {
-    if (err instanceof TransactionCancelled && place && err.failedCondition(2)) throw slotFullError(err);
-    throw err;
-  }
+  return writeWithReference(
+    store,
+    request,
+    (r, claim) => {
+      const items: TransactItems = [
+        { Put: { TableName: store.tableName, Item: requestItem(r), ConditionExpression: 'attribute_not_exists(pk)' } },
+        { Put: { TableName: store.tableName, Item: eventItem(event, 0), ConditionExpression: 'attribute_not_exists(pk)' } },
+      ];
+      if (place) items.push(place);
+      if (options.confirmedAddress) items.push(confirmedAddressPut(store, options.confirmedAddress.email, options.confirmedAddress.now));
+      if (claim) items.push(claim);
+      return items;
+    },
+    (err) => {
+      if (place && err.failedCondition(2)) throw slotFullError(err);
+    },
+  );
 }
 
 /**
@@ -99,12 +173,18 @@ export async function createRequest(
  * email with its confirmation link, all or nothing. Nothing else: no event (nothing for
  * the school), no place in a slot; TTL removes it once its time to confirm is over.
  */
-export async function createUnconfirmedRequest(store: Store, request: StoredRequest, now: Date): Promise<void> {
+export async function createUnconfirmedRequest(store: Store, request: StoredRequest, now: Date): Promise<StoredRequest> {
   if (request.status !== 'unconfirmed' || !request.confirmBy) throw new Error('createUnconfirmedRequest takes an unconfirmed request');
-  await transact(store, [
-    { Put: { TableName: store.tableName, Item: requestItem(request), ConditionExpression: 'attribute_not_exists(pk)' } },
-    { Put: { TableName: store.tableName, Item: outboxItem({ kind: 'request-confirmation', urn: request.urn, requestId: request.id }, now) } },
-  ]);
+  return writeWithReference(
+    store,
+    request,
+    (r, claim) => [
+      { Put: { TableName: store.tableName, Item: requestItem(r), ConditionExpression: 'attribute_not_exists(pk)' } },
+      { Put: { TableName: store.tableName, Item: outboxItem({ kind: 'request-confirmation', urn: r.urn, requestId: r.id }, now) } },
+      ...(claim ? [claim] : []),
+    ],
+    () => undefined,
+  );
 }
 
 export interface ConfirmationWrite {
@@ -147,6 +227,8 @@ export async function confirmRequest(store: Store, write: ConfirmationWrite): Pr
   ];
   const place = slotPlaceItem(store, after.urn, write.hold, write.roomIn);
   if (place) items.push(place);
+  // The reference claimed when it was made, kept now for good (off TTL, as the request is).
+  if (after.reference) items.push(referenceClaim(store, { ...after, reference: after.reference }, true));
   try {
     await transact(store, items);
   } catch (err) {

@@ -27,6 +27,7 @@ export async function attentionMail(store: Store, message: AttentionMessage): Pr
     bookings.push({
       requestId: r.id,
       organisation: r.provider.organisation,
+      ...(r.reference ? { reference: r.reference } : {}),
       status: r.status,
       date: at.date,
       start: at.start,

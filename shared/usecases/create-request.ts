@@ -15,7 +15,7 @@ import type { SubsetFlag } from '#shared/domain/audience.ts';
 import type { IsoDate } from '#shared/domain/types.ts';
 import type { Store } from '#shared/store/client.ts';
 import { getConfirmedAddress } from '#shared/store/confirmed-addresses.ts';
-import { newId } from '#shared/store/ids.ts';
+import { newId, newReference } from '#shared/store/ids.ts';
 import { hitRateLimit, type RateLimit } from '#shared/store/rate-limits.ts';
 import { createRequest, createUnconfirmedRequest } from '#shared/store/requests.ts';
 import type { SlotHold, StoredRequest } from '#shared/domain/records.ts';
@@ -170,6 +170,8 @@ export async function createProviderRequest(
   const fields = {
     ...checked.draft,
     id: newId(now.getTime()),
+    // What people call it (issue 14, item 6); the store draws another if this one is taken.
+    reference: newReference(),
     urn,
     providerEmail: email,
     createdAt: nowInstant,
@@ -184,8 +186,7 @@ export async function createProviderRequest(
     // Counted only for a request that passed every rule: a provider correcting the form costs the school nothing.
     await enforceRateLimits(store, [[CREATE_LIMITS.unconfirmedPerSchool, urn]], now, SCHOOL_BUSY);
     // Version 0: a request's version counts its events, and nothing has happened for the school yet.
-    const request = receiveRequest({ ...fields, version: 0 }, nowInstant);
-    await createUnconfirmedRequest(store, request, now);
+    const request = await createUnconfirmedRequest(store, receiveRequest({ ...fields, version: 0 }, nowInstant), now);
     return { request, school };
   }
 
@@ -195,8 +196,8 @@ export async function createProviderRequest(
     nowInstant,
   );
   await ensureSubmissionSlot(store, urn, checked);
-  await createRequest(store, submitted.request, { ...submitted.event, urn }, checked.hold, checked.roomIn, proof.refresh ? { confirmedAddress: { email, now } } : {});
-  return { request: submitted.request, school };
+  const request = await createRequest(store, submitted.request, { ...submitted.event, urn }, checked.hold, checked.roomIn, proof.refresh ? { confirmedAddress: { email, now } } : {});
+  return { request, school };
 }
 
 /** The form checks as often as a person presses Continue: five pages a request, so five times create's limits. */

@@ -108,7 +108,8 @@ describe('the lead’s emailed action links (issue 12, item 3)', { timeout: BROW
     expect(page.url()).toBe(`${site.url}/actions/`);
     expect(await page.evaluate(() => location.hash)).toBe('');
     expect(await page.title()).toBe('Decline this request – Provider access');
-    expect(await page.locator('.govuk-caption-l').textContent()).toBe('Harbour View Academy');
+    // The school, and the request's reference as the email gave it (issue 14, item 6).
+    expect(await page.locator('.govuk-caption-l').textContent()).toMatch(/^Harbour View Academy, reference PA-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{2}$/);
     const summary = await page.locator('.govuk-summary-list').textContent();
     expect(summary).toContain('Northgate Apprenticeships');
     expect(summary).toContain('Ash Morgan, jo@northgate.example, 01632 960555');

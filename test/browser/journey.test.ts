@@ -115,14 +115,17 @@ describe('a provider requests a slot, meets the rules, sends, then withdraws (mo
     expect(await page.locator('#emailed').textContent()).toBe(`We have sent an email to ${email}.`);
     expect(await page.locator('#confirm-by').textContent()).toMatch(/confirm your request to Harbour View Academy\. The link works once, for 24 hours, until \d{1,2} \w+ \d{4} at /);
     expect(await page.locator('#until').textContent()).toContain('does not see your request and it holds no place');
-    expect(await page.locator('#reference').textContent()).toBe(id);
+    // The reference a person reads (issue 14, item 6), not the id in the address.
+    const reference = (await page.locator('[data-reference]').textContent()) ?? '';
+    expect(reference).toMatch(/^PA-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{2}$/);
+    expect(reference).not.toBe(id);
     await expectNoAxeViolations(page, 'check your email');
     await screenshot(page, 'request-check-email');
 
     // The confirmation email, and nothing yet to the school.
     const [confirmation] = await waitForEmails(site.stack.ses.endpoint, (all) => all.some((m) => sentTo(m, email)));
     const first = (await readInbox(site.stack.ses.endpoint)).filter((m) => sentTo(m, email) || sentTo(m, DEMO_CAREERS_LEAD));
-    expect(first.map((m) => m.subject)).toEqual(['Confirm your provider access request to Harbour View Academy']);
+    expect(first.map((m) => m.subject)).toEqual([`Confirm your provider access request to Harbour View Academy (${reference})`]);
     const confirmLink = /http:\/\/localhost:\d+\/request\/confirm\/#token=[\w-]+/.exec(confirmation?.body.text ?? '')?.[0];
     expect(confirmLink, 'the confirmation link').toBeDefined();
 
@@ -137,7 +140,7 @@ describe('a provider requests a slot, meets the rules, sends, then withdraws (mo
     await page.locator('#sent-title').waitFor();
     expect(await focused(page)).toMatchObject({ id: 'sent-title' });
     expect(await page.locator('.govuk-panel__title').textContent()).toBe('Request sent to Harbour View Academy');
-    expect(await page.locator('#reference').textContent()).toBe(id);
+    expect(await page.locator('#reference').textContent()).toBe(reference);
     expect(await page.locator('#due').textContent()).toMatch(/will answer by \w+day \d{1,2} \w+ \d{4}/);
     expect(await page.locator('#emailed').textContent()).toContain(email);
     await expectNoAxeViolations(page, 'request sent');

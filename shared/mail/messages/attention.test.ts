@@ -27,4 +27,12 @@ describe("the careers lead's needs-attention email (issue 11)", () => {
     expect(m.html).toContain(escapeHtml(P));
     expect(attentionForLead(school, 'daily', [item('Eastmouth College', 'approved')], 'x').subject).toBe(`1 booking needs your attention at Harbour View ${P}`);
   });
+
+  it("names each booking's reference beside its provider (issue 14, item 6); a booking from before references, none", () => {
+    const m = attentionForLead(school, 'daily', [{ ...item('Eastmouth College', 'approved'), reference: 'PA-7K3M-Q9' }, item('Westbridge Training', 'pending')], 'x');
+    for (const part of [m.text, m.html]) {
+      expect(part).toContain('Eastmouth College (PA-7K3M-Q9): Tuesday 12 January 2027');
+      expect(part).toContain('Westbridge Training: Tuesday 12 January 2027');
+    }
+  });
 });

@@ -10,6 +10,8 @@ import { button, layout, when, type MessageContent } from './layout.ts';
 
 export interface AttentionItem {
   organisation: string;
+  /** The booking's reference (issue 14, item 6), beside its name: an email about several carries each one's. */
+  reference?: string;
   status: string;
   date: string;
   start: string;
@@ -40,7 +42,7 @@ export function attentionForLead(
   const subject = `${count} ${items.length === 1 ? 'needs' : 'need'} your attention at ${school.name}`;
   const intro = `${CAUSE[cause](school.name)} puts ${items.length === 1 ? 'this booking' : `these ${count}`} outside the school’s rules:`;
   const what = 'For each one, open it to move it to a new time, cancel it (or decline it, if you have not answered it yet) with a reason, or keep it as it is with a reason. Until then it is listed under “Needs attention” on your dashboard.';
-  const heading = (i: AttentionItem) => `${i.organisation}: ${when(i)} (${STATUS_WORDS[i.status] ?? i.status})`;
+  const heading = (i: AttentionItem) => `${i.organisation}${i.reference ? ` (${i.reference})` : ''}: ${when(i)} (${STATUS_WORDS[i.status] ?? i.status})`;
   const text = [
     `Dear ${school.careersLead.name},`,
     '',

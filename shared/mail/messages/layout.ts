@@ -5,7 +5,7 @@ import type { StoredRequest } from '#shared/domain/records.ts';
 import { formatDateTimeRange } from '#shared/domain/dates.ts';
 import { formatYearGroups } from '#shared/domain/year-groups.ts';
 import { CONTENT_ITEMS, CONTENT_ITEM_LABELS, PROVIDER_TYPE_LABELS, SESSION_TYPE_LABELS } from '#shared/domain/labels.ts';
-import { html, type SafeHtml } from '#shared/domain/html.ts';
+import { escapeHtml, html, SafeHtml } from '#shared/domain/html.ts';
 
 export interface MessageContent {
   subject: string;
@@ -15,14 +15,37 @@ export interface MessageContent {
 
 const SERVICE = 'Provider access';
 
+/** Where an email's own words begin: withReference finds the body by it. */
+const BODY_OPEN = '<div style="padding:24px;font-size:16px;line-height:1.5;">';
+
 export function layout(title: string, body: SafeHtml): string {
   return html`<!doctype html>
 <html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${title}</title></head>
 <body style="margin:0;padding:0;background:#f3f2f1;font-family:Arial,Helvetica,sans-serif;color:#0b0c0c;">
 <div style="max-width:640px;margin:0 auto;background:#ffffff;">
 <div style="background:#1d4f76;color:#ffffff;padding:16px 24px;font-size:20px;font-weight:bold;">${SERVICE}</div>
-<div style="padding:24px;font-size:16px;line-height:1.5;">${body}</div>
+${new SafeHtml(BODY_OPEN)}${body}</div>
 </div></body></html>`.value;
+}
+
+/**
+ * An email about one request, with its reference (issue 14, item 6): at the end of the
+ * subject, in brackets, so the subject still reads first and a mailbox search finds every
+ * email about it; and once near the top of the body, under the heading (before the first
+ * line in the text part), where a person looks for it when they write or ring.
+ */
+export function withReference(content: MessageContent, reference: string): MessageContent {
+  const subject = `${content.subject} (${reference})`;
+  const line = html`<p style="margin:0 0 16px;color:#505a5f;">Reference: <strong style="color:#0b0c0c;">${reference}</strong></p>`.value;
+  // After the heading every template opens its body with; a body without one, at its start.
+  const headingEnd = content.html.indexOf('</h1>');
+  const bodyStart = content.html.indexOf(BODY_OPEN) + BODY_OPEN.length;
+  const at = headingEnd >= 0 ? headingEnd + '</h1>'.length : bodyStart;
+  return {
+    subject,
+    text: `Reference: ${reference}\n\n${content.text}`,
+    html: `${content.html.slice(0, at)}\n${line}${content.html.slice(at)}`.replace(`<title>${escapeHtml(content.subject)}</title>`, `<title>${escapeHtml(subject)}</title>`),
+  };
 }
 
 export function button(href: string, label: string): SafeHtml {

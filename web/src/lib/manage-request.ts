@@ -6,6 +6,7 @@ import type { ManagedRequestView } from '#shared/api/manage.ts';
 import { CONTENT_ITEMS } from '#shared/domain/labels.ts';
 import { api } from './api.ts';
 import { h, href, type Child } from './dom.ts';
+import { referenceRows } from './reference.ts';
 import { warningText } from './manage.ts';
 import { contentItemLabel, formatDate, formatWhen, formatTimeRange, formatYears, providerTypeLabel, sessionTypeLabel } from './format.ts';
 
@@ -101,7 +102,7 @@ export function requestRows(r: ManagedRequestView): [string, Child][] {
     ['Received', formatWhen(r.createdAt)],
   );
   if (r.status === 'pending') rows.push(['Answer by', formatDate(r.responseDeadline)]);
-  rows.push(['Reference', r.id]);
+  rows.push(...referenceRows(r));
   return rows;
 }
 

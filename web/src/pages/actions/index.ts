@@ -7,6 +7,7 @@
 import type { ActionDoneView, ActionLinkView, LinkDecision } from '#shared/api/manage.ts';
 import { ApiError, api } from '../../lib/api.ts';
 import { byId, fill, h, href, ready, setTitle, type Child } from '../../lib/dom.ts';
+import { referenceCaption } from '../../lib/reference.ts';
 import { clearErrors, showErrors } from '../../lib/errors.ts';
 import { takeLinkToken } from '../../lib/link-token.ts';
 import { dateField, radiosField, textareaField, textField } from '../../lib/form.ts';
@@ -178,7 +179,7 @@ function render(page: HTMLElement, token: string, link: ActionLinkView) {
   fill(
     page,
     summary,
-    h('span', { class: 'govuk-caption-l app-wrap' }, link.school.name),
+    h('span', { class: 'govuk-caption-l app-wrap' }, link.school.name, referenceCaption(link.request)),
     h('h1', { class: 'govuk-heading-l' }, title),
     summaryList(requestRows(link.request), 'app-wrap'),
     link.request.flags.length

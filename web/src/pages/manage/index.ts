@@ -7,10 +7,12 @@
 // Each row links to /manage/requests/view/?id=. After a fresh sign-in it forwards to the
 // page the person was going to (an emailed link to one request).
 import type { ManagedRequestView, UndeliverableAddress } from '#shared/api/manage.ts';
+import type { FoundRequestView } from '#shared/api/provider.ts';
 import { SCHOOL_REQUEST_STATUSES } from '#shared/domain/types.ts';
 import { ApiError, api } from '../../lib/api.ts';
 import { byId, fill, h, href, param, ready, setTitle, type Child } from '../../lib/dom.ts';
 import { clearErrors, showErrors, type FieldError } from '../../lib/errors.ts';
+import { referenceBelow, referenceSearch } from '../../lib/reference.ts';
 import { dateField, readDate, selectField } from '../../lib/form.ts';
 import { formatDate, formatDateAbbreviated, formatWhen, formatTimeRange, formatYears, isIsoDate, sessionTypeLabel } from '../../lib/format.ts';
 import {
@@ -58,13 +60,16 @@ const PATH = '/manage/';
 const viewHref = (r: ManagedRequestView) => href('/manage/requests/view/', { id: r.id });
 
 /** The provider's name as a link to the request, unique for a screen reader by its date. */
-function providerLink(r: ManagedRequestView): HTMLElement {
-  return h(
-    'a',
-    { class: 'govuk-link', href: viewHref(r), 'data-request-id': r.id },
-    r.provider.organisation,
-    h('span', { class: 'govuk-visually-hidden' }, `, ${formatDateAbbreviated(r.date)}`),
-  );
+function providerLink(r: ManagedRequestView): Child {
+  return [
+    h(
+      'a',
+      { class: 'govuk-link', href: viewHref(r), 'data-request-id': r.id },
+      r.provider.organisation,
+      h('span', { class: 'govuk-visually-hidden' }, `, ${formatDateAbbreviated(r.date)}`),
+    ),
+    referenceBelow(r),
+  ];
 }
 
 function table(id: string, labelledBy: string, headers: string[], rows: Child[][]): HTMLElement {
@@ -207,6 +212,12 @@ function historyForm(urn: string, summary: HTMLElement, current: { status: strin
   return form;
 }
 
+/** Issue 14, item 6: the request page of this school's request with that reference, or the API's refusal. */
+async function findByReference(school: ManagedSchool, reference: string): Promise<string> {
+  const { request } = await api<FoundRequestView>('GET', href(`/api/manage/schools/${encodeURIComponent(school.urn)}/requests`, { reference }));
+  return href('/manage/requests/view/', { id: request.id });
+}
+
 async function showDashboard(page: HTMLElement, me: Me, school: ManagedSchool, flash: string | undefined) {
   let answer: DashboardAnswer;
   try {
@@ -225,6 +236,7 @@ async function showDashboard(page: HTMLElement, me: Me, school: ManagedSchool, f
     h('span', { class: 'govuk-caption-l' }, 'Provider access requests'),
     h('h1', { class: 'govuk-heading-l app-wrap', id: 'school-name' }, school.name),
     banners(answer, school.urn),
+    referenceSearch({ id: 'find', summary, title: `Requests – ${school.name}`, find: (reference) => findByReference(school, reference) }),
     attentionSection(answer.needsAttention ?? []),
     section(
       'needs-decision',

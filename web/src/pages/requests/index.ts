@@ -1,10 +1,17 @@
 // The signed-in provider's requests: GET /api/requests → { requests: RequestView[] }.
 // Not signed in (401) → a link to /sign-in/. Sign out: POST /api/auth/sign-out.
-import type { RequestView } from '#shared/api/provider.ts';
+import type { FoundRequestView, RequestView } from '#shared/api/provider.ts';
 import { ApiError, api } from '../../lib/api.ts';
 import { byId, fill, h, href, ready } from '../../lib/dom.ts';
 import { formatDateAbbreviated, formatTimeRange, statusOf } from '../../lib/format.ts';
+import { referenceBelow, referenceSearch } from '../../lib/reference.ts';
 import { signInNeeded, statusTag } from '../../lib/request.ts';
+
+/** Issue 14, item 6: the page of this provider's request with that reference, or the API's refusal. */
+async function findByReference(reference: string): Promise<string> {
+  const { request } = await api<FoundRequestView>('GET', href('/api/requests', { reference }));
+  return href('/requests/view/', { id: request.id });
+}
 
 ready(async () => {
   const page = byId('page');
@@ -23,9 +30,12 @@ ready(async () => {
   const signOut = signOutForm('sign-out-form', 'Sign out', '/api/auth/sign-out');
   // A lost phone or a shared computer: every session of this person ends, wherever it is.
   const signOutEverywhere = signOutForm('sign-out-everywhere-form', 'Sign out on every device', '/api/auth/sign-out-everywhere');
+  const summary = h('div', { id: 'error-summary', hidden: true });
   fill(
     page,
+    summary,
     h('h1', { class: 'govuk-heading-l' }, 'Your requests'),
+    sorted.length ? referenceSearch({ id: 'find', summary, title: 'Your requests', find: findByReference }) : null,
     sorted.length === 0
       ? h('p', { class: 'govuk-body' }, 'You have no requests yet. ', h('a', { class: 'govuk-link', href: '/' }, 'Find a school'), ' to make one.')
       : h(
@@ -47,7 +57,7 @@ ready(async () => {
                 h(
                   'tr',
                   { class: 'govuk-table__row' },
-                  h('td', { class: 'govuk-table__cell app-wrap' }, h('a', { class: 'govuk-link', href: href('/requests/view/', { id: r.id }) }, r.schoolName, h('span', { class: 'govuk-visually-hidden' }, `, ${formatDateAbbreviated(r.date)}, ${statusOf(r.status).text}`))),
+                  h('td', { class: 'govuk-table__cell app-wrap' }, h('a', { class: 'govuk-link', href: href('/requests/view/', { id: r.id }) }, r.schoolName, h('span', { class: 'govuk-visually-hidden' }, `, ${formatDateAbbreviated(r.date)}, ${statusOf(r.status).text}`)), referenceBelow(r)),
                   h('td', { class: 'govuk-table__cell' }, formatDateAbbreviated(r.date), h('br'), formatTimeRange(r.start, r.end)),
                   h('td', { class: 'govuk-table__cell' }, statusTag(r.status)),
                 ),

@@ -9,6 +9,7 @@ import { byId, fill, h, href, ready, setTitle } from '../../../lib/dom.ts';
 import { confirmWithLink, showLinkProblem } from '../../../lib/link-token.ts';
 import { formatDate, formatTimeRange } from '../../../lib/format.ts';
 import { whatHappensNext } from '../../../lib/sent.ts';
+import { panelReference } from '../../../lib/reference.ts';
 import { summaryList } from '../../../lib/school.ts';
 
 const EXPIRED: [string, string] = [
@@ -40,7 +41,7 @@ function sent(request: RequestView) {
       'div',
       { class: 'govuk-panel govuk-panel--confirmation' },
       h('h1', { class: 'govuk-panel__title app-wrap', id: 'sent-title', tabindex: '-1' }, title),
-      h('div', { class: 'govuk-panel__body' }, 'Your reference', h('br'), h('strong', { id: 'reference', class: 'app-wrap' }, request.id)),
+      request.reference ? h('div', { class: 'govuk-panel__body' }, ...panelReference(request)) : null,
     ),
     summaryList([
       ['School', request.schoolName],

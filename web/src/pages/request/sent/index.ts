@@ -7,6 +7,7 @@ import type { RequestView } from '#shared/api/provider.ts';
 import { byId, fill, h, href, param, ready, setTitle } from '../../../lib/dom.ts';
 import { formatDate, formatWhen, formatTimeRange } from '../../../lib/format.ts';
 import { summaryList } from '../../../lib/school.ts';
+import { panelReference, referenceRows } from '../../../lib/reference.ts';
 import { sentRequest, whatHappensNext } from '../../../lib/sent.ts';
 
 function checkYourEmail(request: RequestView): void {
@@ -26,7 +27,7 @@ function checkYourEmail(request: RequestView): void {
         ['School', request.schoolName],
         ['Date', formatDate(request.date)],
         ['Time', formatTimeRange(request.start, request.end)],
-        ['Reference', h('span', { id: 'reference', class: 'app-wrap' }, request.id)],
+        ...referenceRows(request),
       ],
       'app-wrap',
     ),
@@ -59,11 +60,12 @@ function checkYourEmail(request: RequestView): void {
 
 ready(() => {
   const id = param('id');
-  byId('reference').textContent = id || 'not known';
   const request = id ? sentRequest(id) : undefined;
+  // Without what this tab kept, the page cannot know the reference (the id is not one a person uses): the email has it.
+  if (!request?.reference) fill(byId('panel-body'), 'Your reference is in the email we sent you');
   if (!request) return;
   if (request.status === 'unconfirmed') return checkYourEmail(request);
-  fill(byId('panel-body'), `Your request to ${request.schoolName}`, h('br'), 'Your reference', h('br'), h('strong', { id: 'reference', class: 'app-wrap' }, request.id));
+  fill(byId('panel-body'), `Your request to ${request.schoolName}`, ...panelReference(request, true));
   fill(
     byId('details'),
     summaryList([

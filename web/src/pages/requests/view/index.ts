@@ -4,6 +4,7 @@
 import type { RequestView } from '#shared/api/provider.ts';
 import { ApiError, api } from '../../../lib/api.ts';
 import { byId, fill, h, param, ready, setTitle, type Child } from '../../../lib/dom.ts';
+import { referenceRows } from '../../../lib/reference.ts';
 import { clearErrors, showErrors } from '../../../lib/errors.ts';
 import { actorText, eventText, formatDate, formatWhen, formatTimeRange, formatYears, sessionTypeLabel } from '../../../lib/format.ts';
 import { historyTimeline, summaryList } from '../../../lib/school.ts';
@@ -135,7 +136,7 @@ ready(async () => {
       ['Type of session', sessionTypeLabel(r.sessionType)],
       ['Organisation', r.organisation],
       ['Contact', [r.contactName, h('br'), r.contactEmail]],
-      ['Reference', r.id],
+      ...referenceRows(r),
     ];
     if (r.responseDueBy && r.status === 'pending') rows.splice(5, 0, ['School answers by', formatWhen(r.responseDueBy)]);
     parts.push(h('h2', { class: 'govuk-heading-m' }, 'Request details'), summaryList(rows, 'app-wrap'));

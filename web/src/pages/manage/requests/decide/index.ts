@@ -10,6 +10,7 @@ import type { ManagedRequestView } from '#shared/api/manage.ts';
 import { CONTENT_ITEMS } from '#shared/domain/labels.ts';
 import { ApiError, api } from '../../../../lib/api.ts';
 import { byId, fill, h, param, ready, setTitle, type Child } from '../../../../lib/dom.ts';
+import { referenceCaption } from '../../../../lib/reference.ts';
 import { clearErrors, showErrors, type FieldError } from '../../../../lib/errors.ts';
 import {
   checkboxesField,
@@ -340,7 +341,7 @@ function render(page: HTMLElement, r: ManagedRequestView, grounds: string[], act
   fill(
     page,
     summary,
-    h('span', { class: 'govuk-caption-l app-wrap' }, r.provider.organisation),
+    h('span', { class: 'govuk-caption-l app-wrap' }, r.provider.organisation, referenceCaption(r)),
     h('h1', { class: 'govuk-heading-l' }, title),
     summaryList(shortRows(r), 'app-wrap'),
     decision.intro,
