@@ -82,16 +82,12 @@ interface Fixtures {
 const QUERIES: Record<string, Record<string, string>> = {
   'schools-search': { q: 'harbour' },
   'school-slots': { from: '2027-01-01', to: '2027-02-01' },
-<<<<<<< HEAD
   // Today's month, always inside the booking window.
   'school-month': { month: new Date().toISOString().slice(0, 7), yearGroup: '10', opportunity: 'y10-assembly' },
   'manage-month': { month: new Date().toISOString().slice(0, 7), yearGroups: '10,11' },
-  'manage-requests': { status: 'pending', from: '2027-01-01', to: '2027-02-01' },
-=======
   'manage-requests': { status: 'pending', from: '2027-01-01', to: '2027-02-01', reference: 'PA-7K3M-Q9' },
   // Issue 14, item 6: a search by reference, typed loosely.
   'provider-requests': { reference: 'pa 7k3m q9' },
->>>>>>> i14-ref
 };
 
 function goodParams(f: Fixtures, route: HttpRoute, name: string): string[] {
