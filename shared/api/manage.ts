@@ -136,6 +136,8 @@ export interface ManagedRequestView {
   /** Rules the booking breaks now that the school's calendar or opportunities changed (issue 11); empty when none. */
   attention: { rule: string; code: string; message: string }[];
   alternative?: { date: string; start: string; end: string; respondBy: string; message?: string };
+  /** The provider's ask to move this approved encounter, waiting for the school's answer (issue 14, item 5). */
+  move?: MoveView;
   reason?: string;
   /** Where it takes place: given when approving, or the slot's opportunity's venue. */
   venue?: string;
@@ -154,4 +156,13 @@ export interface DashboardView {
   upcoming: ManagedRequestView[];
   statementReviewDue?: { version: number; nextReviewOn: string; message: string };
   undeliverableSchoolAddresses?: UndeliverableAddress[];
+}
+
+/** A provider's ask to move an approved encounter, as both sides see it. */
+export interface MoveView {
+  date: string;
+  start: string;
+  end: string;
+  reason: string;
+  askedAt: string;
 }

@@ -44,6 +44,8 @@ function asked(r: StoredRequest) {
   return { status: r.status, date: r.date, start: r.start, end: r.end, yearGroups: r.yearGroups, sessionType: r.sessionType };
 }
 
+const moveOf = ({ date, start, end, reason, askedAt }: NonNullable<StoredRequest['move']>) => ({ date, start, end, reason, askedAt });
+
 const flagsOf = (r: StoredRequest) => r.flags.map(({ code, rule, field, message }) => ({ code, rule, field, message }));
 
 /** An event's note in the trail: the reason it gives, else its note. */
@@ -75,6 +77,7 @@ export function requestView({ request: r, schoolName, events = [] }: ProviderReq
           },
         }
       : {}),
+    ...(r.move ? { move: moveOf(r.move) } : {}),
     ...(r.reason ? { decision: { reason: r.reason } } : {}),
     flags: flagsOf(r),
     // The school keeping an encounter despite a change of its own calendar is its own record, not the provider's.
@@ -107,6 +110,7 @@ export function managedRequestView({ request: r, schoolDaysLeft, attention, even
     flags: flagsOf(r),
     attention: attention.map(({ rule, code, message }) => ({ rule, code, message })),
     ...(r.alternative ? { alternative: r.alternative } : {}),
+    ...(r.move ? { move: moveOf(r.move) } : {}),
     ...(r.reason ? { reason: r.reason } : {}),
     ...(venue ? { venue } : {}),
     ...(r.delivery ? { delivery: r.delivery } : {}),
