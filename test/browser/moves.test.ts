@@ -172,6 +172,15 @@ describe('moves and counter-offers reach the other side with a correct invitatio
     expect(await page.locator('#moves-asked-heading').textContent()).toBe('Moves to answer (1)');
     expect(await page.locator('#moves-asked').textContent()).toContain('Our minibus is <booked> that morning');
     await checkBothWidths(page, 'moves-6-dashboard');
+    // The request's own page answers it too: the time asked for and why, approve, or decline with a reason.
+    await page.goto(`${site.url}/manage/requests/view/?id=${ids.moved}`);
+    await page.locator('#move-heading').waitFor();
+    expect(await page.locator('#move-heading').textContent()).toBe('Moving <College> asks to move this encounter');
+    await page.getByRole('button', { name: 'Decline the move' }).click();
+    await page.locator('#decline-move-reason-group .govuk-error-message').waitFor();
+    await checkBothWidths(page, 'moves-6b-lead-move-waiting');
+    await page.goto(`${site.url}/manage/?urn=${HARBOUR_VIEW}`);
+    await page.locator('#moves-asked').waitFor();
     await page.locator(`#approve-move-${ids.moved} button`).click();
     await page.locator('#done-banner', { hasText: /approved Moving <College>’s move/ }).waitFor();
     expect(await page.locator('#moves-asked').count()).toBe(0);
