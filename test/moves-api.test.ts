@@ -168,6 +168,34 @@ describe('issue 14, item 5: a provider asks to move an approved encounter', () =
     expect((await json(await post(`/api/manage/requests/${r.id}/approve-move`, lead))).error.code).toBe('NO_MOVE_ASKED');
   });
 
+  it('the lead\'s emailed links answer that one ask: the page only reads, approving acts once, and the other link then says what was done', async () => {
+    const r = await approved(78);
+    const newDate = await schoolDayAhead(stack, '990101', 80, 4);
+    expect((await post(`/api/requests/${r.id}/move`, r.provider, { date: newDate, start: '11:00', end: '11:45', reason: 'Our speaker is away' })).status).toBe(200);
+    const mail = await waitForEmail(stack, (e) => e.subject.startsWith('Move asked:') && to(LEAD)(e) && (e.body.text ?? '').includes(r.email));
+    const token = (label: string) => new RegExp(`${label}[^:]*: \\S+/actions/#token=([\\w-]+)`).exec(mail.body.text ?? '')?.[1] ?? '';
+    const [approve, decline] = [token('Approve the move'), token('Decline the move')];
+    expect(approve).not.toBe('');
+    expect(decline).not.toBe('');
+    const anon = (path: string, body: unknown) => api(path, { method: 'POST', body: JSON.stringify(body) });
+
+    const view = await anon('/api/actions/view', { token: decline });
+    expect(view.status).toBe(200);
+    expect((await json(view)).link).toMatchObject({ action: 'decline-move', move: { date: newDate, start: '11:00', reason: 'Our speaker is away' } });
+    expect((await json(await anon('/api/actions', { token: decline }))).error.fields.reason).toBeTruthy();
+
+    const done = await anon('/api/actions', { token: approve });
+    expect(done.status).toBe(200);
+    expect((await json(done)).done).toMatchObject({ action: 'approve-move', status: 'approved' });
+    expect((await json(await api(`/api/requests/${r.id}`, { cookie: r.provider }))).request).toMatchObject({ date: newDate, start: '11:00' });
+    const used = await anon('/api/actions', { token: approve });
+    expect(used.status).toBe(410);
+    const late = await anon('/api/actions/view', { token: decline });
+    expect(late.status).toBe(410);
+    expect((await json(late)).error).toMatchObject({ code: 'ALREADY_DECIDED' });
+    expect((await json(await anon('/api/actions/view', { token: decline }))).error.message).toMatch(/^You approved this move on /);
+  });
+
   it('a move is checked by create\'s rules, at its field with the rule id', async () => {
     const r = await approved(64);
     const cases: [string, Record<string, string>, string, string][] = [

@@ -99,6 +99,8 @@ export interface ActionLinkView {
   };
   /** Decline: the school's grounds for refusing, offered as choices (with "another reason"). */
   groundsForRefusing: string[];
+  /** Approve-move, decline-move: the provider's ask the link answers (issue 14, item 5). */
+  move?: MoveView;
 }
 
 /** What the done page says after POST /api/actions. */

@@ -163,6 +163,7 @@ export function actionLinkView({ action, request: r, school }: LinkRead): Action
       flags: r.flags.map((f) => f.message),
     },
     groundsForRefusing: action === 'decline' ? school.groundsForRefusing : [],
+    ...(r.move && (action === 'approve-move' || action === 'decline-move') ? { move: moveOf(r.move) } : {}),
   };
 }
 

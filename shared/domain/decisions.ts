@@ -29,7 +29,10 @@ export interface DecisionDetails {
 }
 
 /** What an emailed link can do: one decision, named when the link was issued. */
-export type LinkDecision = Extract<Decision, 'approve' | 'decline' | 'propose'>;
+export type LinkDecision = Extract<Decision, 'approve' | 'decline' | 'propose' | 'approve-move' | 'decline-move'>;
+
+/** The links of a provider's ask to move an approved encounter (issue 14, item 5): each is for that one ask, by when it was made. */
+export const MOVE_LINK_DECISIONS = ['approve-move', 'decline-move'] as const satisfies readonly LinkDecision[];
 
 /** The emailed link's confirmation form as a browser sends it: the date in three boxes, times as typed. */
 export interface ActionForm {

@@ -12,6 +12,7 @@ import type { Address, CalendarPart, OutgoingEmail } from './compose.ts';
 import { ACTION_LINK_SECONDS, leadRequestUrl, PROVIDER_LINK_SECONDS, providerSignIn, siteUrl, STAFF_LINK_SECONDS, type TokenGrant } from './links.ts';
 import { attentionForLead, type AttentionItem } from './messages/attention.ts';
 import { counterOfferForLead } from './messages/counter-offer.ts';
+import { moveAskedForLead, type MoveAskedMail } from './messages/move-asked.ts';
 import type { MessageContent } from './messages/layout.ts';
 import { deliveryReminderForLead, pendingReminderForLead, visitReminderForProvider } from './messages/reminders.ts';
 import { requestConfirmation } from './messages/request-confirmation.ts';
@@ -134,8 +135,8 @@ function recipient<L extends string>(r: Recipient<L>): Recipient {
 const leadOf = (school: StoredSchool): Address => ({ name: school.careersLead.name, address: school.careersLead.email });
 const providerOf = (request: StoredRequest): Address => ({ name: request.contact.name, address: request.contact.email });
 
-function actionGrant(request: StoredRequest, school: StoredSchool, action: 'approve' | 'decline' | 'propose'): TokenGrant {
-  return { purpose: 'action', email: school.careersLead.email, data: { requestId: request.id, urn: request.urn, action }, lifetime: { seconds: ACTION_LINK_SECONDS } };
+function actionGrant(request: StoredRequest, school: StoredSchool, action: 'approve' | 'decline' | 'propose' | 'approve-move' | 'decline-move', extra: Record<string, string> = {}): TokenGrant {
+  return { purpose: 'action', email: school.careersLead.email, data: { requestId: request.id, urn: request.urn, action, ...extra }, lifetime: { seconds: ACTION_LINK_SECONDS } };
 }
 
 /** Why an encounter moved or was cancelled, for the invitation (a move's reason travels with its event). */
@@ -232,7 +233,24 @@ export const MAIL: Registry = {
   REQUEST_WITHDRAWN: updateRecipients,
   ALTERNATIVE_REJECTED: updateRecipients,
   REQUEST_CANCELLED: updateRecipients,
-  MOVE_ASKED: updateRecipients,
+  /** A provider's ask to move: to the lead, with links to approve or decline that one ask (each confirmed on a page first). */
+  MOVE_ASKED: ({ event, request, school }) => {
+    // The ask as the event made it; a link for an ask already answered does nothing (action-links.ts matches askedAt).
+    const askedAt = event.at;
+    const asked = event.data as Partial<MoveAskedMail['asked']>;
+    if (typeof asked.date !== 'string' || typeof asked.start !== 'string' || typeof asked.end !== 'string') return [];
+    const move = { date: asked.date, start: asked.start, end: asked.end, reason: typeof asked.reason === 'string' ? asked.reason : '' };
+    const current = (event.data.current as MoveAskedMail['current'] | undefined) ?? { date: request.date, start: request.start, end: request.end };
+    return [
+      recipient({
+        role: 'lead',
+        to: leadOf(school),
+        replyTo: providerOf(request),
+        links: { approve: actionGrant(request, school, 'approve-move', { askedAt }), decline: actionGrant(request, school, 'decline-move', { askedAt }) },
+        message: (l) => moveAskedForLead(school, request, { asked: move, current }, { review: leadRequestUrl(request.id), ...l }),
+      }),
+    ];
+  },
   MOVE_APPROVED: updateRecipients,
   MOVE_DECLINED: updateRecipients,
   /** The provider answered the school's proposed time with its own: the lead decides again, with the same links as a new request. */

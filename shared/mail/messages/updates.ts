@@ -60,20 +60,6 @@ export function wording(
         linkLabel: forProvider ? 'See your request' : 'Open the request',
         visit: true,
       };
-    case 'MOVE_ASKED': {
-      // The times as asked, from the event: by the time this is sent the move may be answered.
-      const asked = timeIn(eventData);
-      return {
-        subject: `Move asked: ${org} at ${school.name}, ${formatDateShort(r.date)}`,
-        headline: `${org} asks to move an encounter`,
-        lines: [
-          asked ? `${org} asks to move the encounter on ${when(timeIn(eventData.current) ?? r)} to ${when(asked)}.` : `${org} asks to move an encounter.`,
-          reason,
-          'Approve or decline the move on the request’s page. Until you do, the encounter stays at its time.',
-        ].filter(Boolean),
-        linkLabel: 'Approve or decline the move',
-      };
-    }
     case 'MOVE_APPROVED':
       return {
         subject: `New time: ${org} at ${school.name}, ${formatDateShort(r.date)}`,
