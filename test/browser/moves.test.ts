@@ -211,6 +211,28 @@ describe('moves and counter-offers reach the other side with a correct invitatio
     expectNoProblems(lead.problems);
   });
 
+  it('the lead declines a second ask from the emailed link: the page shows the ask, wants a reason, and the provider is told', async () => {
+    const later = await schoolDayAhead(site.stack, HARBOUR_VIEW, 49, 4);
+    const asked = await provider.page.request.post(`${site.url}/api/requests/${ids.moved}/move`, { headers: { origin: site.url }, data: { date: later, start: '11:00', end: '11:45', reason: 'Or the week after?' } });
+    expect(asked.status()).toBe(200);
+    const mail = await waitForEmail(site.stack, (e) => e.subject.startsWith('Move asked:') && to(DEMO_CAREERS_LEAD)(e) && (e.body.text ?? '').includes('Or the week after?'));
+    const link = /Decline the move[^:]*: (\S+\/actions\/#token=[\w-]+)/.exec(mail.body.text ?? '')?.[1];
+    expect(link).toBeTruthy();
+    const { page } = lead;
+    await page.goto(link!);
+    await page.getByRole('button', { name: 'Decline the move' }).waitFor();
+    expect(await page.locator('main').textContent()).toContain('Or the week after?');
+    await page.getByRole('button', { name: 'Decline the move' }).click();
+    await page.locator('.govuk-error-summary').waitFor();
+    await checkBothWidths(page, 'moves-11-link-decline-move');
+    await page.locator('#reason').fill('The hall is booked that week');
+    await page.getByRole('button', { name: 'Decline the move' }).click();
+    await page.locator('#done-title', { hasText: 'Move declined' }).waitFor();
+    await checkBothWidths(page, 'moves-12-link-move-declined');
+    const told = await waitForEmail(site.stack, (e) => e.subject.startsWith('Move declined:') && to(email)(e));
+    expect(told.body.text).toContain('The hall is booked that week');
+  });
+
   it('a provider counters the school\'s proposed time: 07:00 is refused at the start time (R-HOURS); the good time goes back to the school, which sees it', async () => {
     const { page } = provider;
     await page.goto(`${site.url}/requests/view/?id=${ids.countered}`);
