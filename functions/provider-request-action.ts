@@ -1,16 +1,16 @@
-// POST /api/requests/{id}/{withdraw|accept|reject}: the provider acts on its request.
+// POST /api/requests/{id}/{withdraw|accept|reject|move|counter}: the provider acts on its request.
 // Signed-in only, from our own site only; one conditional transaction per action.
 import { providerActionBody, providerActionPath } from '#shared/api/provider.ts';
 import { requestView } from '#shared/api/views.ts';
 import { httpHandler, type HttpResult } from '#functions/lib/http.ts';
 import { storeFromEnv, type Store } from '#shared/usecases/store.ts';
-import { providerAction } from '#shared/usecases/provider-requests.ts';
+import { providerAction, type ProviderActionName } from '#shared/usecases/provider-requests.ts';
 
 export async function actOnProviderRequest(
   store: Store,
   providerEmail: string,
-  path: { id: string; action: 'withdraw' | 'accept' | 'reject' },
-  body: { reason?: string; note?: string },
+  path: { id: string; action: ProviderActionName },
+  body: { reason?: string; note?: string; date?: string; start?: string; end?: string; message?: string },
 ): Promise<HttpResult> {
   return { status: 200, body: { request: requestView(await providerAction(store, providerEmail, path.id, path.action, body)) } };
 }

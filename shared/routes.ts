@@ -202,9 +202,12 @@ const routeTable = [
     access: 'provider',
     touches: { table: 'write' },
   },
+  // "Add to calendar" (issue 14, item 5): an approved encounter as an .ics file, same UID and SEQUENCE as its invitation.
+  { name: 'provider-request-invite', method: 'GET', path: '/api/requests/{id}/invite.ics', module: 'functions/provider-request-invite.ts', access: 'provider', touches: { table: 'read' } },
   { name: 'manage-me', method: 'GET', path: '/api/manage/me', module: 'functions/manage-me.ts', access: 'staff', staffOf: 'any', touches: { table: 'read' } },
   { name: 'manage-requests', method: 'GET', path: '/api/manage/schools/{urn}/requests', module: 'functions/manage-requests.ts', access: 'staff', staffOf: 'path', touches: { table: 'read', hashKey: 'read' } },
   { name: 'manage-request', method: 'GET', path: '/api/manage/requests/{id}', module: 'functions/manage-request.ts', access: 'staff', staffOf: 'request', touches: { table: 'read' } },
+  { name: 'manage-request-invite', method: 'GET', path: '/api/manage/requests/{id}/invite.ics', module: 'functions/manage-request-invite.ts', access: 'staff', staffOf: 'request', touches: { table: 'read' } },
   { name: 'manage-decision', method: 'POST', path: '/api/manage/requests/{id}/{action}', module: 'functions/manage-decision.ts', access: 'staff', staffOf: 'request', touches: { table: 'write' } },
   // A school's own set-up (settings, opportunities, staff): GET reads, PUT replaces.
   { name: 'manage-settings-get', method: 'GET', path: '/api/manage/schools/{urn}/settings', module: 'functions/manage-settings-get.ts', access: 'staff', staffOf: 'path', touches: { table: 'read' } },

@@ -29,6 +29,7 @@ import { createProviderRequest } from '#shared/usecases/create-request.ts';
 import { decide } from '#shared/usecases/decisions.ts';
 import { availableSlots } from '#shared/usecases/schools.ts';
 import { readOpportunities, readSettings, saveOpportunities, saveSettings, type Editor } from '#shared/usecases/settings.ts';
+import { askToMove } from '#shared/usecases/moves.ts';
 import { applyAction } from '#shared/usecases/transition.ts';
 import { markAddressesConfirmed } from './support/confirmation.ts';
 import { json } from './support/site.ts';
@@ -186,6 +187,7 @@ type Step =
   | { kind: 'confirm'; req: number }
   | { kind: RequestStepKind; req: number }
   | { kind: 'reschedule'; req: number; onto: boolean }
+  | { kind: 'move'; req: number; onto: boolean }
   | { kind: 'propose'; req: number; sameStart: boolean }
   | { kind: 'capacity'; opportunity: number; capacity: number }
   | { kind: 'holds'; holds: boolean };
@@ -198,6 +200,7 @@ const createFresh = (slot: number, year: number): Step => ({ kind: 'create', slo
 const confirm = (req: number): Step => ({ kind: 'confirm', req });
 const approve = (req: number): Step => ({ kind: 'approve', req });
 const reschedule = (req: number, onto: boolean): Step => ({ kind: 'reschedule', req, onto });
+const move = (req: number, onto: boolean): Step => ({ kind: 'move', req, onto });
 const capacity = (opportunity: number, places: number): Step => ({ kind: 'capacity', opportunity, capacity: places });
 const holdsPlace = (holds: boolean): Step => ({ kind: 'holds', holds });
 const createArb = fc.record({ kind: fc.constant('create' as const), slot: fc.noBias(fc.nat({ max: SLOTS.length - 1 })), year: fc.noBias(fc.nat({ max: 3 })) });
@@ -214,6 +217,7 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
   { weight: 2, arbitrary: onRequest('accept') },
   { weight: 1, arbitrary: onRequest('reject') },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('reschedule' as const), req, onto: fc.boolean() }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('move' as const), req, onto: fc.boolean() }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('propose' as const), req, sameStart: fc.boolean() }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('capacity' as const), opportunity: fc.nat({ max: OPPORTUNITIES.length - 1 }), capacity: fc.integer({ min: 1, max: 3 }) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('holds' as const), holds: fc.boolean() }) },
@@ -227,10 +231,10 @@ const sequenceArb = fc
   .tuple(fc.array(createArb, { minLength: 1, maxLength: 4 }), fc.array(stepArb, { minLength: 1, maxLength: MAX_STEPS, size: 'max' }))
   .map(([first, rest]) => [...first, ...rest].slice(0, MAX_STEPS));
 /** Refusals a step may meet on its way (the wrong state, a busy year group, a full slot); any other is a failure. */
-const EXPECTED_REFUSALS = new Set(['INVALID_TRANSITION', 'YEAR_GROUP_BUSY', 'SLOT_FULL', 'NO_ALTERNATIVE']);
+const EXPECTED_REFUSALS = new Set(['INVALID_TRANSITION', 'YEAR_GROUP_BUSY', 'SLOT_FULL', 'NO_ALTERNATIVE', 'ALTERNATIVE_SAME_TIME']);
 
 /** The statuses each request step applies to (state-machine.ts). */
-const ACTS_ON: Record<RequestStepKind | 'reschedule' | 'propose' | 'confirm', readonly string[]> = {
+const ACTS_ON: Record<RequestStepKind | 'reschedule' | 'move' | 'propose' | 'confirm', readonly string[]> = {
   confirm: ['unconfirmed'],
   approve: ['pending'],
   decline: ['pending'],
@@ -241,6 +245,7 @@ const ACTS_ON: Record<RequestStepKind | 'reschedule' | 'propose' | 'confirm', re
   reject: ['alternative_proposed'],
   cancel: ['approved'],
   reschedule: ['approved'],
+  move: ['approved'],
 };
 
 const tally = new Map<string, number>();
@@ -368,6 +373,17 @@ async function perform(urn: string, ids: string[], step: Step): Promise<string> 
       run = () => decide(store, school, request, 'reschedule', { ...to, reason: 'The hall is needed for exams' }, LEAD, NOW);
       break;
     }
+    case 'move': {
+      // Issue 14, item 5: the provider asks to move (a move already waiting is the one answered) and the careers lead approves it.
+      const to = step.onto ? { date: s.date, start: s.start, end: s.end } : offTime(s);
+      const target = request.move ?? to;
+      takes = request.status === 'approved' && onSlot(target);
+      run = async () => {
+        const asked = request.move ? request : await askToMove(store, school, request, provider, { ...to, reason: 'Our speaker is away that day' }, NOW);
+        return decide(store, school, asked, 'approve-move', {}, LEAD, NOW);
+      };
+      break;
+    }
     case 'propose': {
       const to = step.sameStart ? { date: s.date, start: s.start, end: s.longerEnd } : offTime(s);
       run = () => decide(store, school, request, 'propose', { ...to, respondBy: RESPOND_BY, message: 'Could you come then?' }, LEAD, NOW);
@@ -415,6 +431,8 @@ describe('P-SLOT: capacity as an invariant (issue 11)', () => {
             [true, [create(1, 0), holdsPlace(false), create(1, 1), create(1, 2), approve(1), approve(1), approve(0), holdsPlace(true), { kind: 'cancel', req: 0 }, approve(0)]],
             // Moved off the slot (place given back) and onto it again (taken again, or SLOT_FULL); capacity raised, then lowered below what is taken.
             [false, [create(0, 0), create(0, 1), approve(0), reschedule(0, false), approve(0), reschedule(0, true), capacity(0, 2), reschedule(0, true), capacity(0, 1)]],
+            // Issue 14, item 5: the provider's move off the slot gives the place back; a move back onto a full slot waits, refused SLOT_FULL, until a place is free.
+            [false, [create(0, 0), create(0, 1), approve(0), move(0, false), approve(0), move(0, true), { kind: 'cancel', req: 1 }, move(0, true)]],
             // An alternative at the slot's start accepted into a full slot, then after a cancellation.
             [false, [create(0, 0), create(0, 1), { kind: 'propose', req: 0, sameStart: true }, approve(0), { kind: 'accept', req: 0 }, { kind: 'cancel', req: 0 }, { kind: 'accept', req: 0 }]],
             // Issue 12, item 2: a first request waits without a place; a returning provider takes the last one; confirming is refused until it comes free.
@@ -469,6 +487,45 @@ describe('P-SLOT: capacity as an invariant (issue 11)', () => {
     const next = (await getRequest(store, urn, created.find((r) => r.id !== winner!.id)!.id))!;
     expect((await decide(store, school, next, 'approve', {}, LEAD, NOW)).heldSlot).toEqual(winner?.heldSlot);
     expect((await getSlot(store, urn, slot.date, slot.start, slot.opportunityId))?.held).toBe(1);
+  }, 120_000);
+
+  it('P-SLOT, issue 14 item 5: 10 providers\' moves back onto a one-place slot approved at once, racing 10 approvals: one place taken, every other SLOT_FULL, the losing moves still waiting', async () => {
+    const one = { ...OPPORTUNITIES[0]!, yearGroups: [10, 11] as YearGroup[] };
+    const urn = await newSchool(false, [one]);
+    const slot = SLOTS[0]!;
+    const school = (await getSchoolProfile(store, urn))!;
+    // Ten encounters booked on the slot one at a time, each moved off it by the school (its place given back) to its own time…
+    const moved: StoredRequest[] = [];
+    for (let i = 0; i < 10; i++) {
+      const r = await requestSlot(urn, slot, 10);
+      const approved = await decide(store, school, r, 'approve', {}, LEAD, NOW);
+      const at = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+      const away = await decide(store, school, approved, 'reschedule', { date: slot.date, start: at(660 + 15 * i), end: at(670 + 15 * i), reason: 'The hall is needed' }, LEAD, NOW);
+      // …and each provider asks to move back onto the slot's time.
+      moved.push(await askToMove(store, school, away, { party: 'provider', id: away.providerEmail }, { date: slot.date, start: slot.start, end: slot.end, reason: 'The morning suits us' }, NOW));
+    }
+    expect((await getSlot(store, urn, slot.date, slot.start, slot.opportunityId))?.held).toBe(0);
+    const waiting: StoredRequest[] = [];
+    for (let i = 0; i < 10; i++) waiting.push(await requestSlot(urn, slot, 11));
+
+    const results = await Promise.allSettled([
+      ...moved.map((r) => decide(store, school, r, 'approve-move', {}, LEAD, NOW)),
+      ...waiting.map((r) => decide(store, school, r, 'approve', {}, LEAD, NOW)),
+    ]);
+    const won = results.filter((r) => r.status === 'fulfilled');
+    const refused = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected').map((r) => asRefusal(r.reason));
+    expect(won).toHaveLength(1);
+    expect(refused).toHaveLength(19);
+    for (const r of refused) expect(r).toMatchObject({ status: 409, code: 'SLOT_FULL', rule: 'P-SLOT' });
+    expect(await getSlot(store, urn, slot.date, slot.start, slot.opportunityId)).toMatchObject({ capacity: 1, held: 1 });
+    const onSlot = (await listRequestsOfSchoolByStatus(store, urn, 'approved')).filter((r) => r.date === slot.date && r.start === slot.start);
+    expect(onSlot).toHaveLength(1);
+    expect(onSlot[0]?.heldSlot).toEqual({ date: slot.date, time: slot.start, opportunityId: slot.opportunityId });
+    // A losing move is still there for the lead to decline, or approve once a place is free.
+    const after = await Promise.all(moved.map(async (r) => (await getRequest(store, urn, r.id))!));
+    const moveWon = moved.some((r) => r.id === onSlot[0]?.id);
+    expect(after.filter((r) => r.move).length).toBe(moveWon ? 9 : 10);
+    expect(after.filter((r) => r.date === slot.date && r.start === slot.start).length).toBe(moveWon ? 1 : 0);
   }, 120_000);
 
   it('P-SLOT: lowering a capacity below the places taken in a coming slot is refused, naming the slot; once a place is given back it can come down', async () => {

@@ -103,6 +103,8 @@ export interface ActionLinkView {
   };
   /** Decline: the school's grounds for refusing, offered as choices (with "another reason"). */
   groundsForRefusing: string[];
+  /** Approve-move, decline-move: the provider's ask the link answers (issue 14, item 5). */
+  move?: MoveView;
 }
 
 /** What the done page says after POST /api/actions. */
@@ -144,6 +146,8 @@ export interface ManagedRequestView {
   /** Rules the booking breaks now that the school's calendar or opportunities changed (issue 11); empty when none. */
   attention: { rule: string; code: string; message: string }[];
   alternative?: { date: string; start: string; end: string; respondBy: string; message?: string };
+  /** The provider's ask to move this approved encounter, waiting for the school's answer (issue 14, item 5). */
+  move?: MoveView;
   reason?: string;
   /** Where it takes place: given when approving, or the slot's opportunity's venue. */
   venue?: string;
@@ -162,4 +166,13 @@ export interface DashboardView {
   upcoming: ManagedRequestView[];
   statementReviewDue?: { version: number; nextReviewOn: string; message: string };
   undeliverableSchoolAddresses?: UndeliverableAddress[];
+}
+
+/** A provider's ask to move an approved encounter, as both sides see it. */
+export interface MoveView {
+  date: string;
+  start: string;
+  end: string;
+  reason: string;
+  askedAt: string;
 }

@@ -117,6 +117,8 @@ export interface RequestView {
   /** An unconfirmed request (issue 12, item 2): until when the emailed link can confirm it. */
   confirmBy?: string;
   alternative?: { date: string; start: string; end: string; respondBy: string; note?: string };
+  /** The move this provider asked for, while the school has not answered it (issue 14, item 5). */
+  move?: { date: string; start: string; end: string; reason: string; askedAt: string };
   decision?: { reason?: string; note?: string };
   flags: { code: string; rule: string; field: string; message: string }[];
   history: { type: string; at: string; actor: string; note?: string }[];
@@ -129,12 +131,18 @@ export const confirmRequestBody = z.strictObject({
   token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, 'This link is not complete. Copy the whole link from the email.'),
 });
 
-export const PROVIDER_ACTIONS = ['withdraw', 'accept', 'reject'] as const;
+/** `move`: ask to move an approved encounter; `counter`: answer a proposed time with another (issue 14, item 5). */
+export const PROVIDER_ACTIONS = ['withdraw', 'accept', 'reject', 'move', 'counter'] as const;
 export const providerActionPath = requestIdPath.extend({
-  action: z.enum(PROVIDER_ACTIONS, { error: 'Use withdraw, accept or reject.' }),
+  action: z.enum(PROVIDER_ACTIONS, { error: 'Use withdraw, accept, reject, move or counter.' }),
 });
 
 export const providerActionBody = z.strictObject({
   reason: text(1000).optional(),
   note: text(1000).optional(),
+  /** Move, counter: the new date and time, and a counter-offer's message to the school. */
+  date: isoDate.optional(),
+  start: localTime.optional(),
+  end: localTime.optional(),
+  message: text(1000).optional(),
 });

@@ -46,6 +46,7 @@ function asked(r: StoredRequest) {
 
 /** The reference, when the request has one (none on requests stored before issue 14, item 6). */
 const referenceOf = (r: { reference?: string }) => (r.reference ? { reference: r.reference } : {});
+const moveOf = ({ date, start, end, reason, askedAt }: NonNullable<StoredRequest['move']>) => ({ date, start, end, reason, askedAt });
 
 const flagsOf = (r: StoredRequest) => r.flags.map(({ code, rule, field, message }) => ({ code, rule, field, message }));
 
@@ -79,6 +80,7 @@ export function requestView({ request: r, schoolName, events = [] }: ProviderReq
           },
         }
       : {}),
+    ...(r.move ? { move: moveOf(r.move) } : {}),
     ...(r.reason ? { decision: { reason: r.reason } } : {}),
     flags: flagsOf(r),
     // The school keeping an encounter despite a change of its own calendar is its own record, not the provider's.
@@ -112,6 +114,7 @@ export function managedRequestView({ request: r, schoolDaysLeft, attention, even
     flags: flagsOf(r),
     attention: attention.map(({ rule, code, message }) => ({ rule, code, message })),
     ...(r.alternative ? { alternative: r.alternative } : {}),
+    ...(r.move ? { move: moveOf(r.move) } : {}),
     ...(r.reason ? { reason: r.reason } : {}),
     ...(venue ? { venue } : {}),
     ...(r.delivery ? { delivery: r.delivery } : {}),
@@ -165,6 +168,7 @@ export function actionLinkView({ action, request: r, school }: LinkRead): Action
       flags: r.flags.map((f) => f.message),
     },
     groundsForRefusing: action === 'decline' ? school.groundsForRefusing : [],
+    ...(r.move && (action === 'approve-move' || action === 'decline-move') ? { move: moveOf(r.move) } : {}),
   };
 }
 

@@ -5,7 +5,8 @@ import type { ContentConfirmation } from './labels.ts';
 import type { Attendance } from './state-machine.ts';
 import type { IsoDate, LocalTime } from './types.ts';
 
-export const DECISIONS = ['approve', 'decline', 'propose', 'reschedule', 'cancel', 'deliver', 'keep'] as const;
+/** `approve-move`, `decline-move`: the answer to a provider's ask to move an approved encounter (issue 14, item 5). */
+export const DECISIONS = ['approve', 'decline', 'propose', 'reschedule', 'cancel', 'deliver', 'keep', 'approve-move', 'decline-move'] as const;
 export type Decision = (typeof DECISIONS)[number];
 
 /** Every decision's fields; which are needed depends on the decision. */
@@ -13,7 +14,7 @@ export interface DecisionDetails {
   note?: string;
   /** Approve: where the encounter takes place, e.g. "Main hall" (shown to the provider and in the invitation). */
   venue?: string;
-  /** Decline: one of the school's grounds for refusing, or the lead's own words; cancel, reschedule, keep: why. */
+  /** Decline: one of the school's grounds for refusing, or the lead's own words; cancel, reschedule, keep, decline-move: why. */
   reason?: string;
   /** Propose, reschedule: the other date and time, and an optional message to the provider. */
   date?: IsoDate;
@@ -28,7 +29,10 @@ export interface DecisionDetails {
 }
 
 /** What an emailed link can do: one decision, named when the link was issued. */
-export type LinkDecision = Extract<Decision, 'approve' | 'decline' | 'propose'>;
+export type LinkDecision = Extract<Decision, 'approve' | 'decline' | 'propose' | 'approve-move' | 'decline-move'>;
+
+/** The links of a provider's ask to move an approved encounter (issue 14, item 5): each is for that one ask, by when it was made. */
+export const MOVE_LINK_DECISIONS = ['approve-move', 'decline-move'] as const satisfies readonly LinkDecision[];
 
 /** The emailed link's confirmation form as a browser sends it: the date in three boxes, times as typed. */
 export interface ActionForm {

@@ -66,6 +66,8 @@ export const CONFLICT_CODES = [
   'CANCEL_TOO_LATE',
   'RESCHEDULE_TOO_LATE',
   'NOTHING_TO_KEEP',
+  'NO_MOVE_ASKED',
+  'MOVE_ALREADY_ASKED',
 ] as const;
 
 /** A rule broken (RULES.md's or the product's): the codes of a RuleViolation and of the refusals made of them. */
@@ -133,6 +135,7 @@ export const RULE_CODES = [
   'DECLINE_REASON_REQUIRED',
   'CANCEL_REASON_REQUIRED',
   'RESCHEDULE_REASON_REQUIRED',
+  'MOVE_REASON_REQUIRED',
   'KEEP_REASON_REQUIRED',
   'REASON_TOO_LONG',
   'DELIVERY_TOO_EARLY',

@@ -68,6 +68,10 @@ const GOOD_INPUT: { [A in RequestAction]: ActionInputs[A] } = {
   expire: {},
   cancel: { reason: 'Hall needed for exams' },
   reschedule: { date: '2026-04-15', start: '09:00', end: '10:00', reason: 'Assembly moved' },
+  ask_move: { date: '2026-04-16', start: '13:00', end: '14:00', reason: 'Our minibus is in for repair that week' },
+  approve_move: {},
+  decline_move: { reason: 'Year 10 have mock exams that afternoon' },
+  counter: { date: '2026-04-22', start: '10:00', end: '11:00', message: 'We cannot do the 21st; would the 22nd work?', responseDeadline: '2026-04-08' },
   keep: { reason: 'The provider will come on the INSET day to meet the year team', problems: [{ key: '2026-04-14T09:00-10:00|CLOSURE|2026-04-14|2026-04-14|INSET', rule: 'R-HOURS', message: 'Tuesday 14 April 2026 is now an INSET day.' }] },
   deliver: { content: FULL, attendance: [{ yearGroup: 10, pupils: 180 }, { yearGroup: 11, pupils: 175 }] },
   not_delivered: { reason: 'Provider did not arrive' },
@@ -179,9 +183,12 @@ describe('request state machine', () => {
   it('lists what each party may do', () => {
     expect(allowedActions(inState('pending'), 'school')).toEqual(['approve', 'decline', 'propose']);
     expect(allowedActions(inState('pending'), 'provider')).toEqual(['withdraw']);
-    expect(allowedActions(inState('alternative_proposed'), 'provider')).toEqual(['withdraw', 'accept', 'reject']);
     expect(allowedActions(inState('approved'), 'school')).toEqual(['cancel', 'reschedule', 'keep', 'deliver', 'not_delivered']);
-    expect(allowedActions(inState('approved'), 'provider')).toEqual(['cancel']);
+    expect(allowedActions(inState('approved'), 'provider')).toEqual(['cancel', 'ask_move']);
+    expect(allowedActions(inState('alternative_proposed'), 'provider')).toEqual(['withdraw', 'accept', 'reject', 'counter']);
+    const asked = transition(inState('approved'), 'ask_move', provider, GOOD_INPUT.ask_move, BEFORE).request;
+    expect(allowedActions(asked, 'provider')).toEqual(['cancel']);
+    expect(allowedActions(asked, 'school')).toEqual(['cancel', 'reschedule', 'approve_move', 'decline_move', 'keep', 'deliver', 'not_delivered']);
     expect(allowedActions(inState('delivered'), 'school')).toEqual([]);
   });
 
@@ -404,6 +411,72 @@ describe('delivery', () => {
   });
 });
 
+describe('issue 14, item 5: a provider asks to move an approved encounter; a provider counters a proposed time', () => {
+  const asked = () => transition(inState('approved'), 'ask_move', provider, GOOD_INPUT.ask_move, BEFORE);
+
+  it('ask_move keeps the encounter approved at its time, records the move, tells the school, and sends no invitation', () => {
+    const { request, event } = asked();
+    expect(request).toMatchObject({ status: 'approved', date: '2026-04-14', start: '09:00', end: '10:00', calendarSequence: 0 });
+    expect(request.move).toEqual({ date: '2026-04-16', start: '13:00', end: '14:00', reason: 'Our minibus is in for repair that week', askedAt: BEFORE });
+    expect(event).toMatchObject({ type: 'MOVE_ASKED', from: 'approved', to: 'approved', notify: ['school'] });
+    expect(event.calendar).toBeUndefined();
+  });
+
+  it('approve_move: the time changes, the move is gone, both sides are told, SEQUENCE goes up by one', () => {
+    const { request, event } = transition(asked().request, 'approve_move', lead, {}, BEFORE);
+    expect(request).toMatchObject({ status: 'approved', date: '2026-04-16', start: '13:00', end: '14:00', calendarSequence: 1 });
+    expect(request.move).toBeUndefined();
+    expect(event).toMatchObject({ type: 'MOVE_APPROVED', notify: ['school', 'provider'], calendar: { method: 'REQUEST', sequence: 1 } });
+    expect(event.data).toMatchObject({ previous: { date: '2026-04-14', start: '09:00', end: '10:00' }, reason: 'Our minibus is in for repair that week' });
+  });
+
+  it('decline_move: the time stays, the move is gone, the provider is told why, no invitation', () => {
+    const { request, event } = transition(asked().request, 'decline_move', lead, GOOD_INPUT.decline_move, BEFORE);
+    expect(request).toMatchObject({ status: 'approved', date: '2026-04-14', start: '09:00', calendarSequence: 0 });
+    expect(request.move).toBeUndefined();
+    expect(event).toMatchObject({ type: 'MOVE_DECLINED', notify: ['provider'], data: { reason: 'Year 10 have mock exams that afternoon' } });
+    expect(event.calendar).toBeUndefined();
+    expectDomainError(() => transition(asked().request, 'decline_move', lead, { reason: ' ' }, BEFORE), 'DECLINE_REASON_REQUIRED');
+  });
+
+  it('refuses a move without a reason, to the same time, into the past, of a started encounter, or a second one while one waits', () => {
+    expectDomainError(() => transition(inState('approved'), 'ask_move', provider, { ...GOOD_INPUT.ask_move, reason: '' }, BEFORE), 'MOVE_REASON_REQUIRED');
+    expectDomainError(() => transition(inState('approved'), 'ask_move', provider, { ...GOOD_INPUT.ask_move, date: '2026-04-14', start: '09:00', end: '10:00' }, BEFORE), 'ALTERNATIVE_SAME_TIME');
+    expectDomainError(() => transition(inState('approved'), 'ask_move', provider, { ...GOOD_INPUT.ask_move, date: '2026-03-02' }, BEFORE), 'IN_THE_PAST');
+    expectDomainError(() => transition(inState('approved'), 'ask_move', provider, GOOD_INPUT.ask_move, DURING), 'RESCHEDULE_TOO_LATE');
+    expectDomainError(() => transition(asked().request, 'ask_move', provider, GOOD_INPUT.ask_move, BEFORE), 'MOVE_ALREADY_ASKED');
+    expectDomainError(() => transition(inState('approved'), 'approve_move', lead, {}, BEFORE), 'NO_MOVE_ASKED');
+    expectDomainError(() => transition(inState('approved'), 'decline_move', lead, GOOD_INPUT.decline_move, BEFORE), 'NO_MOVE_ASKED');
+    expectDomainError(() => transition(asked().request, 'approve_move', provider, {}, BEFORE), 'NOT_ALLOWED');
+    expectDomainError(() => transition(inState('approved'), 'ask_move', lead, GOOD_INPUT.ask_move, BEFORE), 'NOT_ALLOWED');
+  });
+
+  it('the school moving, cancelling or recording the encounter ends a waiting move; keeping it does not', () => {
+    expect(transition(asked().request, 'reschedule', lead, GOOD_INPUT.reschedule, BEFORE).request.move).toBeUndefined();
+    expect(transition(asked().request, 'cancel', provider, GOOD_INPUT.cancel, BEFORE).request.move).toBeUndefined();
+    expect(transition(asked().request, 'keep', lead, GOOD_INPUT.keep, BEFORE).request.move).toBeDefined();
+  });
+
+  it('counter: back to the school, pending at the provider\'s time with a new deadline, the proposal gone', () => {
+    const { request, event } = transition(inState('alternative_proposed'), 'counter', provider, GOOD_INPUT.counter, BEFORE);
+    expect(request).toMatchObject({ status: 'pending', date: '2026-04-22', start: '10:00', end: '11:00', responseDeadline: '2026-04-08' });
+    expect(request.alternative).toBeUndefined();
+    expect(event).toMatchObject({ type: 'COUNTER_OFFERED', from: 'alternative_proposed', to: 'pending', notify: ['school'] });
+    expect(event.data).toMatchObject({ proposed: { date: '2026-04-21', start: '11:00', end: '12:00' }, message: 'We cannot do the 21st; would the 22nd work?' });
+    expect(event.calendar).toBeUndefined();
+    expect(allowedActions(request, 'school')).toEqual(['approve', 'decline', 'propose']);
+  });
+
+  it('counter refuses the school\'s own time, a past time, a late answer, and the school', () => {
+    const proposed = inState('alternative_proposed');
+    expectDomainError(() => transition(proposed, 'counter', provider, { ...GOOD_INPUT.counter, date: '2026-04-21', start: '11:00', end: '12:00' }, BEFORE), 'ALTERNATIVE_SAME_TIME');
+    expectDomainError(() => transition(proposed, 'counter', provider, { ...GOOD_INPUT.counter, date: '2026-03-02' }, BEFORE), 'IN_THE_PAST');
+    expectDomainError(() => transition(proposed, 'counter', provider, GOOD_INPUT.counter, '2026-04-18T09:00:00Z'), 'ALTERNATIVE_EXPIRED');
+    expectDomainError(() => transition(proposed, 'counter', lead, GOOD_INPUT.counter, BEFORE), 'NOT_ALLOWED');
+    expectDomainError(() => transition(inState('pending'), 'counter', provider, GOOD_INPUT.counter, BEFORE), 'INVALID_TRANSITION');
+  });
+});
+
 describe('the state machine never leaves a terminal state (property)', () => {
   const actors = [lead, provider, system];
   const times = [BEFORE, AFTER_DEADLINE, '2026-04-18T09:00:00Z', DURING, AFTER, '2026-05-01T12:00:00Z'];
@@ -433,6 +506,11 @@ describe('the state machine never leaves a terminal state (property)', () => {
                 expect(out.event.calendar.sequence).toBe(lastSequence + 1);
                 lastSequence = out.event.calendar.sequence;
               }
+              // SEQUENCE never goes down, whatever moves, counters and answers come between.
+              expect(out.request.calendarSequence ?? -1).toBeGreaterThanOrEqual(request.calendarSequence ?? -1);
+              // A waiting move belongs to an approved encounter only, and only a move changes a time without an invitation when approved.
+              if (out.request.move) expect(out.request.status).toBe('approved');
+              if (out.request.status === 'approved' && request.status === 'approved' && out.request.date !== request.date) expect(out.event.calendar?.sequence).toBeDefined();
               request = out.request;
             } catch (err) {
               expect(err).toBeInstanceOf(DomainError);

@@ -19,6 +19,12 @@
 //
 // `reschedule` goes beyond DESIGN.md: the school moving an approved encounter. It keeps the
 // request approved and raises the calendar SEQUENCE so the invite updates in place.
+// Issue 14, item 5: the provider may ask to move an approved encounter (`ask_move`): it
+// stays approved at its time, with the asked-for time kept on the request as `move`, until
+// the school approves the move (`approve_move`: the time changes and the SEQUENCE goes up,
+// as for `reschedule`) or declines it with a reason (`decline_move`: the time stays). A
+// provider answering a proposed time with another (`counter`) sends the request back to the
+// school: pending again, at the provider's new time, with a new respond-by date.
 // `keep` (issue 11): the careers lead keeps an approved encounter that a later change of the
 // school's calendar or opportunities put outside the rules, with a reason; audited, nobody
 // is told, and the booking stops being flagged for those problems (shared/domain/recheck.ts).
@@ -62,6 +68,12 @@ export interface TimeProposal extends TimeSlot {
   proposedAt: Instant;
 }
 
+/** The provider's ask to move an approved encounter, waiting for the school (issue 14, item 5). */
+export interface MoveAsk extends TimeSlot {
+  reason: string;
+  askedAt: Instant;
+}
+
 export interface Attendance {
   yearGroup: YearGroup;
   pupils: number;
@@ -87,6 +99,8 @@ export interface RequestState extends TimeSlot {
   /** The .ics SEQUENCE last sent; undefined until first approved. */
   calendarSequence?: number;
   alternative?: TimeProposal;
+  /** A move the provider asked for, while the school has not answered it. */
+  move?: MoveAsk;
   /** Why the request ended: decline, withdrawal, cancellation, expiry, no delivery. */
   reason?: string;
   /** Who ended it, for cancellations. */
@@ -114,6 +128,11 @@ export interface ActionInputs {
   expire: Record<string, never>;
   cancel: { reason: string };
   reschedule: TimeSlot & { reason: string };
+  ask_move: TimeSlot & { reason: string };
+  approve_move: { note?: string };
+  decline_move: { reason: string };
+  /** The provider's own time in answer to the school's; the school's time to answer starts again (the caller counts it). */
+  counter: TimeSlot & { message?: string; responseDeadline: IsoDate };
   /** The problems of the booking now (recheck.ts), as the lead saw them, and why it stays. */
   keep: { reason: string; problems: KeptProblem[] };
   deliver: { content: ContentConfirmation; attendance: Attendance[]; note?: string };
@@ -139,6 +158,10 @@ export const REQUEST_EVENT_TYPES = [
   'REQUEST_EXPIRED',
   'REQUEST_CANCELLED',
   'REQUEST_RESCHEDULED',
+  'MOVE_ASKED',
+  'MOVE_APPROVED',
+  'MOVE_DECLINED',
+  'COUNTER_OFFERED',
   'ATTENTION_KEPT',
   'ENCOUNTER_DELIVERED',
   'ENCOUNTER_NOT_DELIVERED',
@@ -192,6 +215,11 @@ const ACTIONS: Record<RequestAction, ActionSpec> = {
   expire: { parties: ['system'], from: ['pending', 'alternative_proposed'], to: 'expired', event: 'REQUEST_EXPIRED', verb: 'expire' },
   cancel: { parties: ['school', 'provider'], from: ['approved'], to: 'cancelled', event: 'REQUEST_CANCELLED', verb: 'cancel' },
   reschedule: { parties: ['school'], from: ['approved'], to: 'approved', event: 'REQUEST_RESCHEDULED', verb: 'move' },
+  ask_move: { parties: ['provider'], from: ['approved'], to: 'approved', event: 'MOVE_ASKED', verb: 'ask to move' },
+  // Both sides: each calendar gets the new time.
+  approve_move: { parties: ['school'], from: ['approved'], to: 'approved', event: 'MOVE_APPROVED', verb: 'approve the move of', notify: ['school', 'provider'] },
+  decline_move: { parties: ['school'], from: ['approved'], to: 'approved', event: 'MOVE_DECLINED', verb: 'decline the move of' },
+  counter: { parties: ['provider'], from: ['alternative_proposed'], to: 'pending', event: 'COUNTER_OFFERED', verb: 'offer another time for' },
   keep: { parties: ['school'], from: ['approved'], to: 'approved', event: 'ATTENTION_KEPT', verb: 'keep', notify: [] },
   deliver: { parties: ['school'], from: ['approved'], to: 'delivered', event: 'ENCOUNTER_DELIVERED', verb: 'record delivery of' },
   not_delivered: { parties: ['school'], from: ['approved'], to: 'not_delivered', event: 'ENCOUNTER_NOT_DELIVERED', verb: 'record as not delivered' },
@@ -216,8 +244,15 @@ const MAX_REASON_LENGTH = 1000;
 export const ALTERNATIVE_REJECTED_REASON = 'alternative rejected';
 
 /** The actions a party may take on a request in its current state (for buttons and links). */
-export function allowedActions(request: Pick<RequestState, 'status'>, party: Party): RequestAction[] {
-  return REQUEST_ACTIONS.filter((a) => ACTIONS[a].parties.includes(party) && ACTIONS[a].from.includes(request.status));
+export function allowedActions(request: Pick<RequestState, 'status'> & { move?: MoveAsk }, party: Party): RequestAction[] {
+  return REQUEST_ACTIONS.filter((a) => ACTIONS[a].parties.includes(party) && ACTIONS[a].from.includes(request.status) && moveFits(a, request));
+}
+
+/** A move is answered only while one waits, and asked only while none does. */
+function moveFits(action: RequestAction, request: { move?: MoveAsk }): boolean {
+  if (action === 'approve_move' || action === 'decline_move') return request.move !== undefined;
+  if (action === 'ask_move') return request.move === undefined;
+  return true;
 }
 
 /** How long a provider has to confirm a first request from their address (issue 12, item 2). */
@@ -293,6 +328,8 @@ export function transition<T extends RequestState, A extends RequestAction>(
   const change = HANDLERS[action](request, input as never, { now, nowMs, actor });
   const next = { ...request, ...change.patch, status: spec.to, updatedAt: now } as T;
   for (const key of change.remove ?? []) delete next[key];
+  // A waiting move ends with whatever else changes the encounter (the school moving it, a cancellation, delivery).
+  if (!KEEPS_MOVE.has(action)) delete next.move;
   return {
     request: next,
     event: {
@@ -308,6 +345,8 @@ export function transition<T extends RequestState, A extends RequestAction>(
     },
   };
 }
+
+const KEEPS_MOVE = new Set<RequestAction>(['ask_move', 'keep']);
 
 interface Ctx {
   now: Instant;
@@ -456,6 +495,63 @@ const HANDLERS: Handlers = {
     return { patch: { ...time, calendarSequence: calendar.sequence }, data: { reason, previous: timeOf(r), ...time }, calendar };
   },
 
+  ask_move(r, input, ctx) {
+    if (r.move) {
+      throw new DomainError('MOVE_ALREADY_ASKED', `You have already asked to move this encounter to ${formatDate(r.move.date)} at ${formatTime(r.move.start)}; wait for the school's answer.`, {
+        rule: 'P-STATE',
+      });
+    }
+    const reason = requireReason(input?.reason, 'MOVE_REASON_REQUIRED', 'Give a reason for moving the encounter; the careers lead will see it.');
+    const time = requireTime(input, 'new time');
+    startsLater(r, ctx);
+    if (time.date === r.date && time.start === r.start && time.end === r.end) {
+      throw new DomainError('ALTERNATIVE_SAME_TIME', 'That is the time the encounter is already booked for; choose a different date or time.', { rule: 'P-STATE', field: 'date' });
+    }
+    notPast(time, ctx);
+    const move: MoveAsk = { ...time, reason, askedAt: ctx.now };
+    return { patch: { move }, data: { current: timeOf(r), ...time, reason } };
+  },
+
+  approve_move(r, input, ctx) {
+    const move = r.move;
+    if (!move) throw new DomainError('NO_MOVE_ASKED', 'The provider has not asked to move this encounter, or the move was already answered.', { rule: 'P-STATE' });
+    startsLater(r, ctx);
+    notPast(move, ctx);
+    const calendar = nextCalendar(r, 'REQUEST');
+    const note = optionalReason(input?.note);
+    // The reason travels with the event: it is the provider's, for both invitations.
+    return { patch: { ...timeOf(move), calendarSequence: calendar.sequence }, data: { previous: timeOf(r), ...timeOf(move), reason: move.reason, ...(note ? { note } : {}) }, calendar };
+  },
+
+  decline_move(r, input) {
+    const move = r.move;
+    if (!move) throw new DomainError('NO_MOVE_ASKED', 'The provider has not asked to move this encounter, or the move was already answered.', { rule: 'P-STATE' });
+    const reason = requireReason(input?.reason, 'DECLINE_REASON_REQUIRED', 'Give a reason for keeping the encounter at its time; the provider will see it.');
+    return { patch: {}, data: { reason, asked: timeOf(move), ...timeOf(r) } };
+  },
+
+  counter(r, input, ctx) {
+    const alt = r.alternative;
+    if (!alt) throw new DomainError('NO_ALTERNATIVE', 'The school has not proposed a time to answer; wait for its answer.', { rule: 'P-STATE' });
+    if (londonDate(ctx.now) > alt.respondBy) {
+      throw new DomainError('ALTERNATIVE_EXPIRED', `The proposed time could be answered until ${formatDateShort(alt.respondBy)}; send the school a new request instead.`, { rule: 'P-STATE' });
+    }
+    const time = requireTime(input, 'time you offer');
+    if (time.date === alt.date && time.start === alt.start && time.end === alt.end) {
+      throw new DomainError('ALTERNATIVE_SAME_TIME', 'That is the time the school proposed; accept it instead, or offer a different date or time.', { rule: 'P-STATE', field: 'date' });
+    }
+    notPast(time, ctx);
+    if (!isIsoDate(input?.responseDeadline)) {
+      throw new DomainError('DATE_FORMAT', 'Give the response deadline as YYYY-MM-DD.', { rule: 'P-STATE', field: 'responseDeadline' });
+    }
+    const message = optionalReason(input.message);
+    return {
+      patch: { ...time, responseDeadline: input.responseDeadline },
+      remove: ['alternative'],
+      data: { requested: timeOf(r), proposed: timeOf(alt), ...time, responseDeadline: input.responseDeadline, ...(message ? { message } : {}) },
+    };
+  },
+
   keep(r, input) {
     const reason = requireReason(input?.reason, 'KEEP_REASON_REQUIRED', 'Give a reason for keeping the encounter as it is; it is kept in the request’s history.');
     const problems = Array.isArray(input?.problems) ? input.problems.filter((p) => typeof p?.key === 'string' && p.key !== '') : [];
@@ -537,6 +633,19 @@ function attendanceProblems(yearGroups: readonly YearGroup[], attendance: Attend
     });
   }
   return out;
+}
+
+/** A move is for an encounter still to come. */
+function startsLater(r: RequestState, ctx: Ctx): void {
+  if (localToUtcMs(r.date, r.start) <= ctx.nowMs) {
+    throw new DomainError('RESCHEDULE_TOO_LATE', 'This encounter has already started; it can no longer move.', { rule: 'P-STATE' });
+  }
+}
+
+function notPast(time: TimeSlot, ctx: Ctx): void {
+  if (localToUtcMs(time.date, time.start) <= ctx.nowMs) {
+    throw new DomainError('IN_THE_PAST', `${formatDate(time.date)} at ${formatTime(time.start)} has already passed; choose a later date or time.`, { rule: 'R-NOTICE', field: 'date' });
+  }
 }
 
 function nextCalendar(r: RequestState, method: CalendarUpdate['method']): CalendarUpdate {

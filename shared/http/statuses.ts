@@ -79,6 +79,8 @@ export const STATUS_OF_CODE = {
   CANCEL_TOO_LATE: 409,
   RESCHEDULE_TOO_LATE: 409,
   NOTHING_TO_KEEP: 409,
+  NO_MOVE_ASKED: 409,
+  MOVE_ALREADY_ASKED: 409,
   // A rule broken.
   ...RULE_BROKEN,
   // Our side.

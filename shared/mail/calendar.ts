@@ -16,7 +16,8 @@ export function calendarUid(requestId: string): string {
 export interface InviteInput {
   request: StoredRequest;
   school: StoredSchool;
-  method: 'REQUEST' | 'CANCEL';
+  /** PUBLISH: the encounter as a file to add to a calendar ("Add to calendar" on the request's page), not an invitation. */
+  method: 'REQUEST' | 'CANCEL' | 'PUBLISH';
   sequence: number;
   now: Date;
   /** Whose copy: each side's DESCRIPTION says what it needs (shared/mail/messages/visit.ts). */
@@ -52,10 +53,12 @@ function leadDescription(request: StoredRequest, venue: string | undefined, reas
   ];
 }
 
+const CALENDAR_METHOD = { REQUEST: ICalCalendarMethod.REQUEST, CANCEL: ICalCalendarMethod.CANCEL, PUBLISH: ICalCalendarMethod.PUBLISH } as const;
+
 export function buildInvite({ request, school, method, sequence, now, audience, venue, reason }: InviteInput): string {
   const cal = ical({
     prodId: { company: 'Provider access', product: 'encounters', language: 'EN' },
-    method: method === 'REQUEST' ? ICalCalendarMethod.REQUEST : ICalCalendarMethod.CANCEL,
+    method: CALENDAR_METHOD[method],
   });
   // A generator without a calendar-wide zone: VTIMEZONE for the event's zone, DTSTAMP in UTC.
   cal.timezone({ name: null, generator: (tz) => tzlib_get_ical_block(tz)[0] ?? null });
@@ -84,7 +87,7 @@ export function buildInvite({ request, school, method, sequence, now, audience, 
         status: ICalAttendeeStatus.NEEDSACTION,
       },
     ],
-    status: method === 'REQUEST' ? ICalEventStatus.CONFIRMED : ICalEventStatus.CANCELLED,
+    status: method === 'CANCEL' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
   });
   return cal.toString();
 }

@@ -11,6 +11,8 @@ import { buildInvite } from './calendar.ts';
 import type { Address, CalendarPart, OutgoingEmail } from './compose.ts';
 import { ACTION_LINK_SECONDS, leadRequestUrl, PROVIDER_LINK_SECONDS, providerSignIn, siteUrl, STAFF_LINK_SECONDS, type TokenGrant } from './links.ts';
 import { attentionForLead, type AttentionItem } from './messages/attention.ts';
+import { counterOfferForLead } from './messages/counter-offer.ts';
+import { moveAskedForLead, type MoveAskedMail } from './messages/move-asked.ts';
 import { withReference, type MessageContent } from './messages/layout.ts';
 import { deliveryReminderForLead, pendingReminderForLead, visitReminderForProvider } from './messages/reminders.ts';
 import { requestConfirmation } from './messages/request-confirmation.ts';
@@ -78,9 +80,13 @@ const UPDATE_EVENTS = [
   'REQUEST_WITHDRAWN',
   'ALTERNATIVE_REJECTED',
   'REQUEST_CANCELLED',
+  // Issue 14, item 5: a provider's ask to move (to the lead), and the lead's answer (approved: both, with the invitation; declined: the provider).
+  'MOVE_ASKED',
+  'MOVE_APPROVED',
+  'MOVE_DECLINED',
 ] as const satisfies readonly RequestEventType[];
 
-export type MailedEventType = 'REQUEST_SUBMITTED' | 'REQUEST_EXPIRED' | (typeof UPDATE_EVENTS)[number];
+export type MailedEventType = 'REQUEST_SUBMITTED' | 'REQUEST_EXPIRED' | 'COUNTER_OFFERED' | (typeof UPDATE_EVENTS)[number];
 
 export type MailInputs = { [K in MailedEventType]: RequestMail } & {
   'sign-in-link': SignInMail;
@@ -129,14 +135,14 @@ function recipient<L extends string>(r: Recipient<L>): Recipient {
 const leadOf = (school: StoredSchool): Address => ({ name: school.careersLead.name, address: school.careersLead.email });
 const providerOf = (request: StoredRequest): Address => ({ name: request.contact.name, address: request.contact.email });
 
-function actionGrant(request: StoredRequest, school: StoredSchool, action: 'approve' | 'decline' | 'propose'): TokenGrant {
-  return { purpose: 'action', email: school.careersLead.email, data: { requestId: request.id, urn: request.urn, action }, lifetime: { seconds: ACTION_LINK_SECONDS } };
+function actionGrant(request: StoredRequest, school: StoredSchool, action: 'approve' | 'decline' | 'propose' | 'approve-move' | 'decline-move', extra: Record<string, string> = {}): TokenGrant {
+  return { purpose: 'action', email: school.careersLead.email, data: { requestId: request.id, urn: request.urn, action, ...extra }, lifetime: { seconds: ACTION_LINK_SECONDS } };
 }
 
 /** Why an encounter moved or was cancelled, for the invitation (a move's reason travels with its event). */
 function calendarReason({ event, request }: RequestMail): string | undefined {
   const given = typeof event.data.reason === 'string' ? event.data.reason : undefined;
-  if (event.type === 'REQUEST_RESCHEDULED') return given;
+  if (event.type === 'REQUEST_RESCHEDULED' || event.type === 'MOVE_APPROVED') return given;
   if (event.type === 'REQUEST_CANCELLED') return given ?? request.reason;
   return undefined;
 }
@@ -227,6 +233,40 @@ export const MAIL: Registry = {
   REQUEST_WITHDRAWN: updateRecipients,
   ALTERNATIVE_REJECTED: updateRecipients,
   REQUEST_CANCELLED: updateRecipients,
+  /** A provider's ask to move: to the lead, with links to approve or decline that one ask (each confirmed on a page first). */
+  MOVE_ASKED: ({ event, request, school }) => {
+    // The ask as the event made it; a link for an ask already answered does nothing (action-links.ts matches askedAt).
+    const askedAt = event.at;
+    const asked = event.data as Partial<MoveAskedMail['asked']>;
+    if (typeof asked.date !== 'string' || typeof asked.start !== 'string' || typeof asked.end !== 'string') return [];
+    const move = { date: asked.date, start: asked.start, end: asked.end, reason: typeof asked.reason === 'string' ? asked.reason : '' };
+    const current = (event.data.current as MoveAskedMail['current'] | undefined) ?? { date: request.date, start: request.start, end: request.end };
+    return [
+      recipient({
+        role: 'lead',
+        to: leadOf(school),
+        replyTo: providerOf(request),
+        links: { approve: actionGrant(request, school, 'approve-move', { askedAt }), decline: actionGrant(request, school, 'decline-move', { askedAt }) },
+        message: (l) => moveAskedForLead(school, request, { asked: move, current }, { review: leadRequestUrl(request.id), ...l }),
+      }),
+    ];
+  },
+  MOVE_APPROVED: updateRecipients,
+  MOVE_DECLINED: updateRecipients,
+  /** The provider answered the school's proposed time with its own: the lead decides again, with the same links as a new request. */
+  COUNTER_OFFERED: ({ event, request, school }) => {
+    const proposed = event.data.proposed as { date: string; start: string; end: string } | undefined;
+    const message = typeof event.data.message === 'string' ? event.data.message : undefined;
+    return [
+      recipient({
+        role: 'lead',
+        to: leadOf(school),
+        replyTo: providerOf(request),
+        links: { approve: actionGrant(request, school, 'approve'), decline: actionGrant(request, school, 'decline'), propose: actionGrant(request, school, 'propose') },
+        message: (l) => counterOfferForLead(school, request, { ...(proposed ? { proposed } : {}), ...(message ? { message } : {}) }, { review: leadRequestUrl(request.id), ...l }),
+      }),
+    ];
+  },
   /** The daily job ended a request nobody answered in time: both sides are told. */
   REQUEST_EXPIRED: ({ event, request, school }) => [
     recipient({
@@ -321,7 +361,7 @@ export const MAIL: Registry = {
   ],
 };
 
-const MAILED_EVENTS = new Set<string>(['REQUEST_SUBMITTED', 'REQUEST_EXPIRED', ...UPDATE_EVENTS] satisfies MailedEventType[]);
+const MAILED_EVENTS = new Set<string>(['REQUEST_SUBMITTED', 'REQUEST_EXPIRED', 'COUNTER_OFFERED', ...UPDATE_EVENTS] satisfies MailedEventType[]);
 
 /** Whether people are emailed about a request event of this type. */
 export function isMailedEvent(type: string): type is MailedEventType {

@@ -24,6 +24,8 @@ const DONE: Record<LinkAction, string> = {
   approve: 'Request approved',
   decline: 'Request declined',
   propose: 'New time sent',
+  'approve-move': 'Move approved',
+  'decline-move': 'Move declined',
 };
 
 export function donePage(action: LinkAction, request: Pick<StoredRequest, 'provider' | 'contact' | 'date'>, school: Pick<StoredSchool, 'name'>): string {
@@ -32,7 +34,11 @@ export function donePage(action: LinkAction, request: Pick<StoredRequest, 'provi
       ? `We have emailed ${request.contact.name} with a calendar invitation, and sent one to you.`
       : action === 'decline'
         ? `We have told ${request.contact.name} and given your reason.`
-        : `We have asked ${request.contact.name} to accept or decline the new time.`;
+        : action === 'propose'
+          ? `We have asked ${request.contact.name} to accept or decline the new time.`
+          : action === 'approve-move'
+            ? `We have emailed ${request.contact.name} the new time with an updated calendar invitation, and sent one to you.`
+            : `We have told ${request.contact.name} the encounter stays at its time, and given your reason.`;
   return page(
     DONE[action],
     html`<div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">

@@ -4,7 +4,7 @@
 // only while the lead still has a role there. Each request reads the link (its token, the
 // request, the lead's roles, the school) once: acting decides with what describing read. The token reaches the API in a POST body
 // (/api/actions/view, /api/actions), or in the path for links sent before issue 12 item 3.
-import type { ActionForm, DecisionDetails, LinkDecision } from '#shared/domain/decisions.ts';
+import { MOVE_LINK_DECISIONS, type ActionForm, type DecisionDetails, type LinkDecision } from '#shared/domain/decisions.ts';
 import type { StoredRequest, StoredSchool, TokenRecord } from '#shared/domain/records.ts';
 import { realDate } from '#shared/domain/dates.ts';
 import { FormRefusal, LINK_PROBLEM_CODES, LinkRefusal, type LinkProblemCode } from '#shared/domain/errors.ts';
@@ -27,7 +27,8 @@ export type ActionLink =
   | { ok: true; token: TokenRecord; action: LinkDecision; request: StoredRequest; school: StoredSchool; role: StaffRoleRecord }
   | { ok: false; code: LinkProblemCode; message: string; request?: StoredRequest };
 
-const LINK_ACTIONS: readonly string[] = ['approve', 'decline', 'propose'];
+const LINK_ACTIONS: readonly string[] = ['approve', 'decline', 'propose', ...MOVE_LINK_DECISIONS];
+const isMoveLink = (action: string) => (MOVE_LINK_DECISIONS as readonly string[]).includes(action);
 
 /** What a link is for and whether it can still act. Never writes. */
 export async function describeActionLink(store: Store, secret: string, now = new Date()): Promise<ActionLink> {
@@ -45,6 +46,14 @@ export async function describeActionLink(store: Store, secret: string, now = new
   if (!role) {
     return { ok: false, code: 'NO_LONGER_STAFF', message: 'This link was sent to someone who no longer manages this school. Ask the careers lead to act on the request.' };
   }
+  // A move's link answers the one ask it was sent for: while it waits, never a later one (issue 14, item 5).
+  if (isMoveLink(action)) {
+    if (request.status !== 'approved' || !request.move || request.move.askedAt !== token.data.askedAt) {
+      const done = await whatWasDone(store, token);
+      return { ok: false, code: 'ALREADY_DECIDED', message: `${done ?? 'This ask to move the encounter has already been answered, or the encounter has changed since.'} So this link no longer applies; you can see the request in your dashboard.`, request };
+    }
+    return { ok: true, token, action: action as LinkDecision, request, school: await requireSchool(store, urn), role };
+  }
   if (request.status !== 'pending') {
     const done = await whatWasDone(store, token);
     return { ok: false, code: 'ALREADY_DECIDED', message: done ? `${done} So this link no longer applies; you can see the request in your dashboard.` : 'This request has already been answered, so the link no longer applies.', request };
@@ -54,9 +63,17 @@ export async function describeActionLink(store: Store, secret: string, now = new
 
 /** What answered the link's request, who and when ("You approved this request on …"); read only on a link that can no longer act. */
 async function whatWasDone(store: Store, token: TokenRecord): Promise<string | undefined> {
-  const { requestId, urn } = token.data;
+  const { requestId, urn, action, askedAt } = token.data;
   if (!requestId || !urn) return undefined;
-  return answeredWords(await listRequestEvents(store, urn, requestId), token.email, formatWhen);
+  const events = await listRequestEvents(store, urn, requestId);
+  if (action && isMoveLink(action)) {
+    // The answer to this link's ask: the move approved or declined after it was asked.
+    const answer = events.find((e) => (e.type === 'MOVE_APPROVED' || e.type === 'MOVE_DECLINED') && askedAt !== undefined && e.at >= askedAt);
+    if (!answer) return undefined;
+    const who = answer.actor.id.toLowerCase() === token.email.toLowerCase() ? 'You' : (answer.actor.name ?? 'The school');
+    return `${who} ${answer.type === 'MOVE_APPROVED' ? 'approved' : 'declined'} this move on ${formatWhen(answer.at)}.`;
+  }
+  return answeredWords(events, token.email, formatWhen);
 }
 
 /** Why a link cannot act, as the API says it: the link itself is what was asked for (not found, or gone). */
@@ -73,7 +90,11 @@ export async function viewActionLink(store: Store, secret: string, now = new Dat
 
 /** The form's fields as a decision, with a message at each field that needs one. */
 export function decisionFromForm(action: LinkDecision, form: ActionForm, school: StoredSchool): DecisionDetails {
-  if (action === 'approve') return { ...(form.note ? { note: form.note } : {}) };
+  if (action === 'approve' || action === 'approve-move') return { ...(form.note ? { note: form.note } : {}) };
+  if (action === 'decline-move') {
+    if (!form.reason) throw new FormRefusal('DECLINE_REASON_REQUIRED', 'Write why the encounter cannot move.', { reason: 'Write why the encounter cannot move.' });
+    return { reason: form.reason };
+  }
   if (action === 'decline') {
     const chosen = form.reason === 'other' ? form.otherReason : form.reason;
     if (!chosen) {

@@ -229,3 +229,18 @@ export async function checkRequestAnswers(store: Store, urn: string, answers: Pa
   if (refusal) throw refusal;
   return { flags };
 }
+
+/**
+ * A new time a provider gives for a request already sent (issue 14, item 5: a move of an
+ * approved encounter, a counter to the school's proposed time): the request as it was
+ * sent, at that time, checked by exactly the code creating a request runs (school day,
+ * terms and closures, notice, booking window, the school's taught years…). A refusal is
+ * create's, at the time's own fields (date, start, end), each with its rule id.
+ */
+export async function checkProviderTime(store: Store, school: StoredSchool, request: StoredRequest, when: { date: IsoDate; start: string; end: string }, now: Date): Promise<void> {
+  const { provider, contact, sessionType, yearGroups, staffCount, safeguardingAgreed, facilities, content, notes } = request;
+  const submission: RequestSubmission = { provider, contact, sessionType, yearGroups, staffCount, safeguardingAgreed, facilities, content, notes, proposed: when };
+  const { violations } = await checkSubmission(store, school, submission, now);
+  const refusal = errorFromViolations(violations);
+  if (refusal) throw refusal;
+}

@@ -75,6 +75,17 @@ export async function decide(
         o,
       );
     }
+    case 'approve-move': {
+      // The provider's time was checked by create's rules when asked; the school may have changed since (its own notice waived, as for reschedule).
+      if (request.status === 'approved' && request.move) {
+        await requireStillAllowed(store, school, { ...request.move, yearGroups: request.yearGroups }, now, 'Decline the move, or move the encounter to another time yourself.');
+      }
+      return applyAction(store, request, 'approve_move', actor, { ...(body.note ? { note: body.note } : {}) }, now, o);
+    }
+    case 'decline-move': {
+      const reason = [body.reason, body.note].filter(Boolean).join(': ');
+      return applyAction(store, request, 'decline_move', actor, { reason }, now, o);
+    }
     case 'cancel':
       return applyAction(store, request, 'cancel', actor, { reason: body.reason ?? '' }, now, o);
     case 'keep': {

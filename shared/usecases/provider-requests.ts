@@ -9,7 +9,13 @@ import { listRequestEvents } from '#shared/store/request-events.ts';
 import { findRequestOfProvider, listRequestsOfProvider } from '#shared/store/requests.ts';
 import { getSchoolNames, getSchoolProfile } from '#shared/store/schools.ts';
 import { requireStillAllowed } from './attention.ts';
+import { inviteFile, type InviteFile } from './invites.ts';
+import { askToMove, counterOffer, type NewTime } from './moves.ts';
+import { requireSchool } from './schools.ts';
 import { applyAction } from './transition.ts';
+
+/** What a provider can do to its request (the API's path names). */
+export type ProviderActionName = 'withdraw' | 'accept' | 'reject' | 'move' | 'counter';
 
 async function requireOwnRequest(store: Store, email: string, id: string, now = new Date()): Promise<StoredRequest> {
   const request = await findRequestOfProvider(store, email, id, now);
@@ -39,12 +45,17 @@ export async function providerAction(
   store: Store,
   email: string,
   id: string,
-  action: 'withdraw' | 'accept' | 'reject',
-  input: { reason?: string; note?: string },
+  action: ProviderActionName,
+  input: { reason?: string; note?: string } & NewTime,
   now = new Date(),
 ): Promise<ProviderRequestRead> {
   const request = await requireOwnRequest(store, email, id, now);
   const actor = { party: 'provider' as const, id: email, name: request.contact.name };
+  if (action === 'move' || action === 'counter') {
+    const school = await requireSchool(store, request.urn);
+    const after = action === 'move' ? await askToMove(store, school, request, actor, input, now) : await counterOffer(store, school, request, actor, input, now);
+    return withHistory(store, after);
+  }
   if (action === 'accept' && request.status === 'alternative_proposed') {
     // The school's proposed time becomes the booking: it must keep the school's rules as they are now (issue 11).
     const school = await getSchoolProfile(store, request.urn);
@@ -60,4 +71,9 @@ export async function providerAction(
           ? await applyAction(store, request, 'accept', actor, { ...(input.note ? { note: input.note } : {}) }, now)
           : await applyAction(store, request, 'reject', actor, { ...(input.reason ? { reason: input.reason } : {}) }, now);
   return withHistory(store, after);
+}
+
+/** "Add to calendar": one of the provider's approved encounters as an .ics file (another's request: 404). */
+export async function providerInvite(store: Store, email: string, id: string, now = new Date()): Promise<InviteFile> {
+  return inviteFile(store, await requireOwnRequest(store, email, id, now), 'provider', now);
 }

@@ -75,3 +75,12 @@ async function dayWrites(store: Store, before: StoredRequest, after: StoredReque
   }
   return [...writes.values()];
 }
+
+/**
+ * Whether an approved encounter could move to `when` as the year-group days stand now
+ * (YEAR_GROUP_BUSY at the date otherwise): the check a move's approval makes in its
+ * transaction, made early so a provider asking for a taken time hears so at once. Writes nothing.
+ */
+export async function checkMoveFits(store: Store, request: StoredRequest, when: { date: string; start: string; end: string }): Promise<void> {
+  await dayWrites(store, request, { ...request, ...when });
+}

@@ -230,7 +230,8 @@ export function fuzzRoutes(prefix: string, routes: readonly HttpRoute[]) {
       'request-check': providerBody({ proposed: { date: f.date, start: '10:00', end: '10:45' }, yearGroups: [9], contact: { ...contact, name: 'Fuzz Check', email: 'check@college.example' } }),
       'auth-sign-in': { email: 'fuzz@college.example' },
       'auth-session': { token: 'A'.repeat(43) },
-      'provider-request-action': { reason: 'Our speaker is unwell', note: 'Sorry' },
+      // Withdraw, accept, reject, and (issue 14, item 5) move and counter with a new time and message.
+      'provider-request-action': { reason: 'Our speaker is unwell', note: 'Sorry', date: f.date, start: '11:00', end: '11:30', message: 'm' },
       'manage-decision': { reason: 'Not enough notice was given', note: 'n', date: f.date, start: '11:00', end: '11:30', message: 'm' },
       'action-submit': { reason: 'other', otherReason: 'Exams', note: 'n' },
       'action-view': { token: f.actionToken },

@@ -12,7 +12,8 @@ import { DEMO_TRUST } from '#infra/local/demo-data.ts';
 import { SESSION_COOKIE } from '#shared/http/session.ts';
 import { httpRoutes, type HttpRoute } from '#shared/routes.ts';
 import { createSession } from '#shared/store/sessions.ts';
-import { startInProcessStack, type InProcessStack } from '../support/in-process-stack.ts';
+import { schoolDay, startInProcessStack, type InProcessStack } from '../support/in-process-stack.ts';
+import { providerBody } from '../support/provider-body.ts';
 import { scanAll, tableSnapshot } from '../support/scan.ts';
 import { journey, type Journey } from './journey.ts';
 
@@ -20,6 +21,8 @@ let stack: InProcessStack;
 let j: Journey;
 let trustAdminCookie: string;
 let feed: string | undefined;
+/** An approved encounter of the journey's provider: "Add to calendar" (the invite.ics routes) has one to give. */
+let approvedId = '';
 
 beforeAll(async () => {
   stack = await startInProcessStack('get-routes');
@@ -36,13 +39,19 @@ beforeAll(async () => {
     const res = await stack.api({ method: 'POST', url: publish.path.replace('{urn}', '990101'), cookies: [j.staffCookie], body });
     if (res.status !== 201) throw new Error(`publishing the statement: ${res.text}`);
   }
+  const date = await schoolDay(stack.store, '990101', 57);
+  const sent = await stack.api({ method: 'POST', url: '/api/schools/990101/requests', body: providerBody({ proposed: { date, start: '13:00', end: '13:45' }, yearGroups: [9], contact: { name: 'Sam Provider', email: j.providerEmail, phone: '01632 960111' } }) });
+  if (sent.status !== 201) throw new Error(`a second request: ${sent.text}`);
+  approvedId = sent.json().request.id;
+  const approved = await stack.api({ method: 'POST', url: `/api/manage/requests/${approvedId}/approve`, cookies: [j.staffCookie], body: {} });
+  if (approved.status !== 200) throw new Error(`approving it: ${approved.text}`);
   await stack.deliverMail(); // nothing left for the mailer to write while the snapshots are taken
 }, 90_000);
 afterAll(async () => stack?.stop());
 
 /** Valid inputs by parameter name; a query for the routes that need one. */
 function request(route: HttpRoute): { url: string; cookies: string[]; known: boolean } {
-  const values: Record<string, string | undefined> = { urn: '990101', id: j.requestId, token: j.actionTokens.decline, trustId: DEMO_TRUST.id, feed };
+  const values: Record<string, string | undefined> = { urn: '990101', id: route.path.endsWith('/invite.ics') ? approvedId : j.requestId, token: j.actionTokens.decline, trustId: DEMO_TRUST.id, feed };
   let known = true;
   const path = route.path.replace(/\{(\w+)\}/g, (_m, name: string) => {
     const v = values[name];

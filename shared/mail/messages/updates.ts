@@ -60,6 +60,31 @@ export function wording(
         linkLabel: forProvider ? 'See your request' : 'Open the request',
         visit: true,
       };
+    case 'MOVE_APPROVED':
+      return {
+        subject: `New time: ${org} at ${school.name}, ${formatDateShort(r.date)}`,
+        headline: 'The encounter has moved',
+        lines: [
+          forProvider ? `${school.name} approved your move: the encounter is now on ${when(r)}.` : `You approved ${org}'s move: the encounter is now on ${when(r)}.`,
+          reason,
+          'The attached invitation replaces the earlier one.',
+        ].filter(Boolean),
+        linkLabel: forProvider ? 'See your request' : 'Open the request',
+        visit: true,
+      };
+    case 'MOVE_DECLINED': {
+      const asked = timeIn(eventData.asked);
+      return {
+        subject: `Move declined: ${school.name}, ${formatDateShort(r.date)}`,
+        headline: 'The school cannot move the encounter',
+        lines: [
+          `${school.name} cannot move the encounter${asked ? ` to ${when(asked)}` : ''}. It stays on ${when(r)}, and your calendar invitation still stands.`,
+          reason,
+          `You can reply to this email to ask ${school.careersLead.name} about another time.`,
+        ].filter(Boolean),
+        linkLabel: 'See your request',
+      };
+    }
     case 'REQUEST_DECLINED':
       return {
         subject: `Declined: your request to ${school.name}`,
@@ -106,6 +131,13 @@ export function wording(
     default:
       return undefined;
   }
+}
+
+/** A date and times carried by an event's data, when they are there. */
+function timeIn(data: unknown): { date: string; start: string; end: string } | undefined {
+  if (!data || typeof data !== 'object') return undefined;
+  const { date, start, end } = data as Record<string, unknown>;
+  return typeof date === 'string' && typeof start === 'string' && typeof end === 'string' ? { date, start, end } : undefined;
 }
 
 export function updateMessage(w: Wording, audience: Audience, school: School, r: StoredRequest, link: string, venue?: string): MessageContent {

@@ -77,6 +77,10 @@ const EVENT_TEXT: Record<string, string> = {
   REQUEST_EXPIRED: 'The school did not answer in time',
   REQUEST_CANCELLED: 'Visit cancelled',
   REQUEST_RESCHEDULED: 'The school moved the visit',
+  MOVE_ASKED: 'You asked to move the visit',
+  MOVE_APPROVED: 'The school approved the move',
+  MOVE_DECLINED: 'The school could not move the visit',
+  COUNTER_OFFERED: 'You offered another time',
   ENCOUNTER_DELIVERED: 'The school recorded the visit as delivered',
   ENCOUNTER_NOT_DELIVERED: 'The school recorded that the visit did not take place',
 };

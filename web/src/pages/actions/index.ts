@@ -1,5 +1,5 @@
 // A careers lead's emailed link: /actions/#token=<raw> (approve, decline or propose another
-// time). The token is in the fragment, so no server receives or logs it, and it leaves the
+// time; approve or decline a provider's ask to move an approved encounter, issue 14 item 5). The token is in the fragment, so no server receives or logs it, and it leaves the
 // address bar at once (issue 12, item 3). Opening the page changes nothing (mail scanners
 // open links): it asks POST /api/actions/view { token } what the link is for and shows the
 // request with the decision's questions; the button POSTs /api/actions { token, …fields }.
@@ -18,9 +18,23 @@ const TITLES: Record<LinkDecision, string> = {
   approve: 'Approve this request',
   decline: 'Decline this request',
   propose: 'Propose another time',
+  'approve-move': 'Approve the move',
+  'decline-move': 'Decline the move',
 };
-const BUTTONS: Record<LinkDecision, string> = { approve: 'Approve request', decline: 'Decline request', propose: 'Send the new time' };
-const DONE: Record<LinkDecision, string> = { approve: 'Request approved', decline: 'Request declined', propose: 'New time sent' };
+const BUTTONS: Record<LinkDecision, string> = {
+  approve: 'Approve request',
+  decline: 'Decline request',
+  propose: 'Send the new time',
+  'approve-move': 'Approve the move',
+  'decline-move': 'Decline the move',
+};
+const DONE: Record<LinkDecision, string> = {
+  approve: 'Request approved',
+  decline: 'Request declined',
+  propose: 'New time sent',
+  'approve-move': 'Move approved',
+  'decline-move': 'Move declined',
+};
 
 /** The link problems the API names (shared/usecases/action-links.ts): a heading, and what to do instead. */
 const PROBLEMS: Record<string, [string, string | undefined]> = {
@@ -68,6 +82,19 @@ interface Questions {
 }
 
 function questions(link: ActionLinkView): Questions {
+  // Issue 14, item 5: the provider's ask to move an approved encounter.
+  if (link.action === 'approve-move') {
+    return { fields: [h('p', { class: 'govuk-body' }, 'The encounter moves to the new time. Both of you will get an updated calendar invitation that replaces the old one.')], read: () => ({}) };
+  }
+  if (link.action === 'decline-move') {
+    return {
+      fields: [
+        h('p', { class: 'govuk-body' }, 'The encounter stays at its time. We will email the provider your reason.'),
+        textareaField({ id: 'reason', name: 'reason', label: 'Why can it not move?', labelClass: 'govuk-label--m', field: 'reason', rows: 3 }),
+      ],
+      read: () => optional('reason', value('reason')),
+    };
+  }
   if (link.action === 'approve') {
     return {
       fields: [
@@ -144,7 +171,11 @@ function done(page: HTMLElement, d: ActionDoneView) {
       ? `We have emailed ${d.contact.name} with a calendar invitation, and sent one to you.`
       : d.action === 'decline'
         ? `We have told ${d.contact.name} and given your reason.`
-        : `We have asked ${d.contact.name} to accept or decline the new time.`;
+        : d.action === 'propose'
+          ? `We have asked ${d.contact.name} to accept or decline the new time.`
+          : d.action === 'approve-move'
+            ? `We have emailed ${d.contact.name} the new time with an updated calendar invitation, and sent one to you.`
+            : `We have told ${d.contact.name} the encounter stays at its time, and given your reason.`;
   const title = h('h1', { class: 'govuk-panel__title', id: 'done-title', tabindex: '-1' }, DONE[d.action]);
   fill(
     page,
@@ -182,6 +213,15 @@ function render(page: HTMLElement, token: string, link: ActionLinkView) {
     h('span', { class: 'govuk-caption-l app-wrap' }, link.school.name, referenceCaption(link.request)),
     h('h1', { class: 'govuk-heading-l' }, title),
     summaryList(requestRows(link.request), 'app-wrap'),
+    link.move
+      ? summaryList(
+          [
+            ['Asks to move it to', h('strong', null, `${formatDate(link.move.date)}, ${formatTimeRange(link.move.start, link.move.end)}`)],
+            ['Reason given', link.move.reason],
+          ],
+          'app-wrap',
+        )
+      : null,
     link.request.flags.length
       ? h(
           'div',

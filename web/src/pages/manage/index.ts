@@ -25,6 +25,7 @@ import {
   noSchools,
   notYourSchool,
   schoolFor,
+  setFlash,
   setUpChrome,
   signInNeeded,
   STATUS_CHOICES,
@@ -144,6 +145,49 @@ function attentionSection(list: ManagedRequestView[]): Child[] {
   ];
 }
 
+/**
+ * Issue 14, item 5: providers' asks to move approved encounters, each with the time asked
+ * for and why; approved here in one press (both sides get the new invitation), or declined
+ * with a reason on the request's page.
+ */
+function movesSection(upcoming: ManagedRequestView[], summary: HTMLElement): Child[] {
+  const list = upcoming.filter((r) => r.move && r.allowedActions.includes('approve_move'));
+  if (!list.length) return [];
+  const approveButton = (r: ManagedRequestView) => {
+    const form = h(
+      'form',
+      { novalidate: true, id: `approve-move-${r.id}` },
+      h('button', { type: 'submit', class: 'govuk-button govuk-!-margin-bottom-1', 'data-module': 'govuk-button' }, 'Approve the move', h('span', { class: 'govuk-visually-hidden' }, ` of ${r.provider.organisation}, ${formatDateAbbreviated(r.date)}`)),
+    );
+    form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      const submit = form.querySelector('button');
+      if (submit) submit.disabled = true;
+      api('POST', `/api/manage/requests/${encodeURIComponent(r.id)}/approve-move`, { body: {} })
+        .then(() => {
+          setFlash(location.pathname + location.search, `You approved ${r.provider.organisation}’s move: the encounter has its new time`);
+          location.reload();
+        })
+        .catch((err: unknown) => {
+          if (submit) submit.disabled = false;
+          if (!(err instanceof ApiError)) throw err;
+          showErrors(form, summary, [{ message: `${r.provider.organisation}: ${err.sentence}` }], document.title.replace(/^Error: /, '').replace(/ – Provider access$/, ''));
+        });
+    });
+    return form;
+  };
+  return [
+    h('h2', { class: 'govuk-heading-m', id: 'moves-asked-heading' }, `Moves to answer (${list.length})`),
+    table('moves-asked', 'moves-asked-heading', ['Provider', 'Booked for', 'Asks to move to', 'Reason', 'Answer'], list.map((r) => [
+      providerLink(r),
+      when(r),
+      r.move ? when(r.move) : '',
+      h('span', { class: 'app-pre-wrap' }, r.move?.reason ?? ''),
+      [approveButton(r), h('a', { class: 'govuk-link', href: `${viewHref(r)}#move-heading` }, 'Decline with a reason', h('span', { class: 'govuk-visually-hidden' }, `: ${r.provider.organisation}`))],
+    ])),
+  ];
+}
+
 function banners(
   answer: { statementReviewDue?: DashboardAnswer['statementReviewDue']; undeliverableSchoolAddresses?: UndeliverableAddress[]; suppressedAddresses?: string[] },
   urn: string,
@@ -238,6 +282,7 @@ async function showDashboard(page: HTMLElement, me: Me, school: ManagedSchool, f
     banners(answer, school.urn),
     referenceSearch({ id: 'find', summary, title: `Requests – ${school.name}`, find: (reference) => findByReference(school, reference) }),
     attentionSection(answer.needsAttention ?? []),
+    movesSection(answer.upcoming, summary),
     section(
       'needs-decision',
       'Requests needing a decision',

@@ -1,14 +1,48 @@
 // One request: /requests/view/?id=. GET /api/requests/{id} → { request: RequestView };
 // actions by status: withdraw (reason required), and for an alternative the school
 // proposed, accept or turn it down (reason optional). Each POST answers { request }.
+// Issue 14, item 5: an approved visit leads with "Add to calendar" (GET
+// /api/requests/{id}/invite.ics) and "Ask to move" (/requests/move/), withdrawing comes
+// last; a proposed time can be answered with another (/requests/counter/).
 import type { RequestView } from '#shared/api/provider.ts';
 import { ApiError, api } from '../../../lib/api.ts';
-import { byId, fill, h, param, ready, setTitle, type Child } from '../../../lib/dom.ts';
+import { byId, fill, h, href, param, ready, setTitle, type Child } from '../../../lib/dom.ts';
 import { referenceRows } from '../../../lib/reference.ts';
 import { clearErrors, showErrors } from '../../../lib/errors.ts';
 import { actorText, eventText, formatDate, formatWhen, formatTimeRange, formatYears, sessionTypeLabel } from '../../../lib/format.ts';
 import { historyTimeline, summaryList } from '../../../lib/school.ts';
 import { signInNeeded, statusTag } from '../../../lib/request.ts';
+import { NEW_TIME_DONE } from '../../../lib/new-time.ts';
+
+/** A link that looks like a button (GOV.UK): it goes somewhere, it does not act. */
+function buttonLink(text: string, to: string, variant: '' | 'secondary', id: string, download?: boolean): HTMLElement {
+  return h('a', { class: `govuk-button${variant ? ` govuk-button--${variant}` : ''}`, href: to, draggable: 'false', id, ...(download ? { download: '' } : {}) }, text);
+}
+
+/** An approved visit's first actions: into the calendar, or ask to move it; a move waiting for the school says so instead. */
+function visitActions(r: RequestView): Child[] {
+  const path = encodeURIComponent(r.id);
+  const out: Child[] = [h('h2', { class: 'govuk-heading-m', id: 'visit-heading' }, 'Your visit')];
+  if (r.move) {
+    out.push(
+      h(
+        'div',
+        { class: 'govuk-inset-text', id: 'move-waiting' },
+        h('p', { class: 'govuk-body' }, `You asked to move this visit to ${formatDate(r.move.date)}, ${formatTimeRange(r.move.start, r.move.end)}. The school has not answered yet; until it does, the visit stays at ${formatDate(r.date)}, ${formatTimeRange(r.start, r.end)}.`),
+        h('p', { class: 'govuk-body app-wrap' }, `Your reason: ${r.move.reason}`),
+      ),
+    );
+  }
+  out.push(
+    h(
+      'div',
+      { class: 'govuk-button-group', id: 'visit-actions' },
+      buttonLink('Add to calendar', `/api/requests/${path}/invite.ics`, '', 'add-to-calendar', true),
+      r.move ? null : buttonLink('Ask to move', href('/requests/move/', { id: r.id }), 'secondary', 'ask-to-move'),
+    ),
+  );
+  return out;
+}
 
 const WITHDRAWABLE = new Set(['pending', 'alternative_proposed', 'approved']);
 const TITLE = 'Your request';
@@ -117,9 +151,12 @@ ready(async () => {
           ...(r.alternative.note ? [['Note from the school', h('span', { class: 'app-wrap' }, r.alternative.note)] as [string, Child]] : []),
         ]),
         accept,
+        h('p', { class: 'govuk-body' }, 'If neither time suits you, offer the school another.'),
+        buttonLink('Offer another time', href('/requests/counter/', { id: r.id }), 'secondary', 'offer-another-time'),
         reject,
       );
     }
+    if (r.status === 'approved') parts.push(...visitActions(r));
     if (r.decision?.reason || r.decision?.note) {
       parts.push(
         h('h2', { class: 'govuk-heading-m' }, 'What the school said'),
@@ -180,5 +217,8 @@ ready(async () => {
     return;
   }
   const request = await load();
-  if (request) render(request);
+  // Shown once: the address loses ?done= so a reload does not say it again.
+  const done = param('done');
+  if (done) history.replaceState(null, '', href('/requests/view/', { id }));
+  if (request) render(request, Object.hasOwn(NEW_TIME_DONE, done) ? NEW_TIME_DONE[done] : undefined);
 });

@@ -6,9 +6,15 @@
 // /manage/requests/decide/?id=&action=, which comes back here with a success banner).
 // A booking a later change of the school's calendar put outside the rules (issue 11) shows
 // what changed first, and the ways to resolve it: move, cancel or decline, or keep it.
+// Issue 14, item 5: an approved encounter leads with "Add to calendar" (GET
+// /api/manage/requests/{id}/invite.ics) and "Move to a new time"; cancelling is apart,
+// below. A provider's ask to move it is answered here: approve the move, or decline it
+// with a reason (POST …/approve-move, …/decline-move).
 import type { ManagedRequestView } from '#shared/api/manage.ts';
 import { CONTENT_ITEMS } from '#shared/domain/labels.ts';
-import { ApiError } from '../../../../lib/api.ts';
+import { ApiError, api } from '../../../../lib/api.ts';
+import { clearErrors, showErrors } from '../../../../lib/errors.ts';
+import { button, textareaField } from '../../../../lib/form.ts';
 import { byId, fill, h, href, param, ready, setTitle, type Child } from '../../../../lib/dom.ts';
 import { contentItemLabel, formatDate, formatWhen, formatTimeRange, formatYears, todayInLondon } from '../../../../lib/format.ts';
 import {
@@ -40,14 +46,18 @@ function decisions(r: ManagedRequestView): Child[] {
   // A booking that breaks a rule now cannot be approved as it is (the API answers 422): no button for it.
   const flagged = r.attention.length > 0;
   const shown = order.filter((p) => decisionAllowed(r, p) && (p !== 'deliver' || r.date <= today) && !(p === 'approve' && flagged));
+  // An approved encounter: into the calendar first, and the one that ends it apart, last.
+  const approved = r.status === 'approved';
+  const main = approved ? shown.filter((p) => p !== 'cancel') : shown;
   const out: Child[] = [];
-  if (shown.length) {
+  if (shown.length || approved) {
     out.push(
       h('h2', { class: 'govuk-heading-m', id: 'decide-heading' }, r.status === 'pending' ? 'Your decision' : 'What you can do now'),
       h(
         'div',
         { class: 'govuk-button-group', id: 'decisions' },
-        shown.map((p) => buttonLink(DECISION_PAGES[p].link, decideHref(r.id, p), DECISION_PAGES[p].variant, `decide-${p}`)),
+        approved ? h('a', { class: 'govuk-button', href: `/api/manage/requests/${encodeURIComponent(r.id)}/invite.ics`, draggable: 'false', id: 'add-to-calendar', download: '' }, 'Add to calendar') : null,
+        main.map((p) => buttonLink(DECISION_PAGES[p].link, decideHref(r.id, p), approved ? 'secondary' : DECISION_PAGES[p].variant, `decide-${p}`)),
       ),
     );
   }
@@ -56,7 +66,73 @@ function decisions(r: ManagedRequestView): Child[] {
       h('div', { class: 'govuk-inset-text', id: 'deliver-later' }, `After the visit on ${formatDate(r.date)}, record whether it took place, what it covered and how many pupils came.`),
     );
   }
+  if (approved && shown.includes('cancel')) {
+    out.push(h('div', { class: 'govuk-button-group', id: 'cancel-group' }, buttonLink(DECISION_PAGES.cancel.link, decideHref(r.id, 'cancel'), 'warning', 'decide-cancel')));
+  }
   return out;
+}
+
+/**
+ * The provider's ask to move an approved encounter: the time asked for and why, approve
+ * (both sides get the new time and an updated invitation) or decline with a reason (the
+ * provider is told; the encounter stays at its time).
+ */
+function moveAsked(r: ManagedRequestView, answered: (after: ManagedRequestView, done: string) => void): Child[] {
+  const move = r.move;
+  if (!move || !r.allowedActions.includes('approve_move')) return [];
+  const summary = h('div', { id: 'move-error-summary', hidden: true });
+  const title = `Request from ${r.provider.organisation}`;
+  const post = async (form: HTMLFormElement, action: 'approve-move' | 'decline-move', body: Record<string, string>, done: string) => {
+    const submit = form.querySelector('button');
+    if (submit) submit.disabled = true;
+    try {
+      const { request } = await api<{ request: ManagedRequestView }>('POST', `/api/manage/requests/${encodeURIComponent(r.id)}/${action}`, { body });
+      answered(request, done);
+    } catch (err) {
+      if (!(err instanceof ApiError)) throw err;
+      showErrors(form, summary, err.shownErrors(), title);
+    } finally {
+      if (submit) submit.disabled = false;
+    }
+  };
+  const approve = h(
+    'form',
+    { id: 'approve-move-form', novalidate: true },
+    h('p', { class: 'govuk-body' }, `We will email ${r.provider.organisation} and you the new time, each with an updated calendar invitation that replaces the old one.`),
+    button('Approve the move', { id: 'approve-move' }),
+  );
+  approve.addEventListener('submit', (e) => {
+    e.preventDefault();
+    void post(approve, 'approve-move', {}, 'You approved the move: the encounter has its new time');
+  });
+  const decline = h(
+    'form',
+    { id: 'decline-move-form', novalidate: true },
+    textareaField({ id: 'decline-move-reason', name: 'reason', label: 'If it cannot move, why not?', hint: `${r.provider.organisation} will be emailed this reason. The encounter stays at its time.`, field: 'reason', labelClass: 'govuk-label--s', rows: 3 }),
+    button('Decline the move', { id: 'decline-move' }, 'secondary'),
+  );
+  decline.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const reason = (byId<HTMLTextAreaElement>('decline-move-reason').value ?? '').trim();
+    if (!reason) return showErrors(decline, summary, [{ path: 'reason', message: 'Enter why the encounter cannot move.' }], title);
+    clearErrors(decline, summary, title);
+    void post(decline, 'decline-move', { reason }, 'You declined the move: the encounter stays at its time');
+  });
+  return [
+    summary,
+    h('h2', { class: 'govuk-heading-m', id: 'move-heading' }, `${r.provider.organisation} asks to move this encounter`),
+    summaryList(
+      [
+        ['Booked for', `${formatDate(r.date)}, ${formatTimeRange(r.start, r.end)}`],
+        ['Asks to move it to', h('strong', null, `${formatDate(move.date)}, ${formatTimeRange(move.start, move.end)}`)],
+        ['Reason', h('span', { class: 'app-pre-wrap' }, move.reason)],
+        ['Asked', formatWhen(move.askedAt)],
+      ],
+      'app-wrap',
+    ),
+    approve,
+    decline,
+  ];
 }
 
 function render(page: HTMLElement, me: Me, r: ManagedRequestView, done?: string) {
@@ -89,6 +165,7 @@ function render(page: HTMLElement, me: Me, r: ManagedRequestView, done?: string)
       ),
     );
   }
+  parts.push(moveAsked(r, (after, message) => render(page, me, after, message)));
   parts.push(decisions(r));
 
   if (r.alternative) {
