@@ -222,14 +222,26 @@ describe('R-HOURS inside the school day on a school day', () => {
   it.each([
     ['10:00', '09:00', 'END_BEFORE_START', 'The end time 09:00 is not after the start time 10:00; choose an end time after 10:00.'],
     ['10:00', '10:00', 'END_BEFORE_START', 'The end time 10:00 is not after the start time 10:00; choose an end time after 10:00.'],
-    ['10:00', '10:05', 'DURATION_TOO_SHORT', 'A 5-minute session is too short; make it at least 10 minutes, e.g. end at 10:10 or later.'],
   ])('R-HOURS duration: %s–%s → %s', (start, end, code, message) => {
     const { violations } = checkRequest(school, draft({ start, end }), { now: NOW });
     expect(violations).toEqual([{ code, rule: 'P-DURATION', field: 'end', message }]);
   });
 
-  it('R-HOURS: a 10-minute session and a 9-hour one on a long day', () => {
-    expect(checkRequest(school, draft({ start: '10:00', end: '10:10' }), { now: NOW }).violations).toEqual([]);
+  it("R-REASONABLE: shorter than the school's minimum (20 minutes unless set) is refused at the end time", () => {
+    expect(checkRequest(school, draft({ start: '10:00', end: '10:05' }), { now: NOW }).violations).toEqual([
+      { code: 'DURATION_TOO_SHORT', rule: 'R-REASONABLE', field: 'end', message: 'A 5-minute session is too short: the school asks for at least 20 minutes, so make it end at 10:20am or later.' },
+    ]);
+    expect(checkRequest(school, draft({ start: '10:00', end: '10:20' }), { now: NOW }).violations).toEqual([]);
+    const strict = demoSchool({ rules: { ...school.rules, minimumLengthMinutes: 45 } });
+    expect(checkRequest(strict, draft({ start: '13:00', end: '13:30' }), { now: NOW }).violations).toEqual([
+      { code: 'DURATION_TOO_SHORT', rule: 'R-REASONABLE', field: 'end', message: 'A 30-minute session is too short: the school asks for at least 45 minutes, so make it end at 1:45pm or later.' },
+    ]);
+    const lenient = demoSchool({ rules: { ...school.rules, minimumLengthMinutes: 10 } });
+    expect(checkRequest(lenient, draft({ start: '10:00', end: '10:10' }), { now: NOW }).violations).toEqual([]);
+  });
+
+  it('R-HOURS: a 20-minute session and a 9-hour one on a long day', () => {
+    expect(checkRequest(school, draft({ start: '10:00', end: '10:20' }), { now: NOW }).violations).toEqual([]);
     const longDay = demoSchool({ calendar: { ...school.calendar, schoolDay: { tue: { start: '08:00', end: '18:00' } } } });
     expect(checkRequest(longDay, draft({ start: '08:00', end: '18:00' }), { now: NOW }).violations).toEqual([]);
     const shortDay = demoSchool({ calendar: { ...school.calendar, schoolDay: { tue: { start: '09:00', end: '10:00' } } } });

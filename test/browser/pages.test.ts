@@ -27,6 +27,7 @@ function school(over: Partial<PublicSchool> = {}): PublicSchool {
     minimumNoticeDays: 30,
     bookingWindowDays: 365,
     responseDeadlineSchoolDays: 10,
+    minimumLengthMinutes: 20,
     careersLead: { name: 'Jordan Ellery', email: 'careers.lead@harbourview.example', phone: '01632 960001' },
     schoolDay: { mon: { start: '08:40', end: '15:10' }, fri: { start: '08:40', end: '14:00' } },
     statementUrl: '/schools/990101/statement',
