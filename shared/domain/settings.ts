@@ -5,7 +5,7 @@
 // Field paths are relative: the settings object ('schoolDay.mon.end') or the list of
 // opportunities ('2.schedule.start'); the caller prefixes them with where they sit.
 import { schoolDayCheck, validateCalendar, weekdayName } from './calendar.ts';
-import { formatDate, isIsoDate, isLocalTime, minutesOfDay, timeFromMinutes } from './dates.ts';
+import { formatDate, isIsoDate, isLocalTime, minutesOfDay } from './dates.ts';
 import type { RuleViolation } from './errors.ts';
 import { MIN_DURATION_MINUTES, checkMinimumLength, checkYearGroups, minimumLengthOf } from './rules.ts';
 import type { StaffRole } from './roles.ts';
