@@ -4,7 +4,7 @@
 // separately as flags for the careers lead, not as refusals.
 import { findSubsetAudience, type SubsetFlag } from './audience.ts';
 import { firstSchoolDayFrom, isSchoolTime, schoolDayCheck, type DatedSlot } from './calendar.ts';
-import { addDays, formatDate, formatDateShort, formatTime, isIsoDate, isLocalTime, minutesOfDay, timeFromMinutes } from './dates.ts';
+import { addDays, formatDate, formatDateShort, formatTime, formatTimeRange, isIsoDate, isLocalTime, minutesOfDay, timeFromMinutes } from './dates.ts';
 import type { ErrorCode, RuleViolation } from './errors.ts';
 import {
   CONTENT_ITEM_LABELS,
@@ -268,7 +268,7 @@ function checkDuration(school: Pick<School, 'calendar' | 'rules'>, when: { date:
   const e = minutesOfDay(when.end);
   if (e <= s) {
     return [
-      violation('END_BEFORE_START', 'P-DURATION', 'end', `The end time ${when.end} is not after the start time ${when.start}; choose an end time after ${when.start}.`),
+      violation('END_BEFORE_START', 'P-DURATION', 'end', `The end time ${formatTime(when.end)} is not after the start time ${formatTime(when.start)}; choose an end time after ${formatTime(when.start)}.`),
     ];
   }
   const tooShort = checkMinimumLength(school.rules, when.start, when.end);
@@ -283,7 +283,7 @@ function checkDuration(school: Pick<School, 'calendar' | 'rules'>, when: { date:
           'P-DURATION',
           'end',
           `A session of ${hoursAndMinutes(e - s)} is longer than the school day on ${formatDate(when.date)} ` +
-            `(${day.session.start} to ${day.session.end}); shorten it to ${hoursAndMinutes(length)} or less.`,
+            `(${formatTimeRange(day.session.start, day.session.end)}); shorten it to ${hoursAndMinutes(length)} or less.`,
         ),
       ];
     }
