@@ -366,8 +366,12 @@ ready(async () => {
   let current: Step = firstStep;
   const show = (step: Step, focus: boolean) => {
     current = step;
-    for (const s of STEPS) section(s).hidden = s !== step;
-    clearErrors(section(step), summary, title(step));
+    // A page shown again starts without the errors it last had, as a page loaded afresh would.
+    for (const s of STEPS) {
+      section(s).hidden = s !== step;
+      clearErrors(section(s), summary);
+    }
+    setTitle(title(step));
     if (step === 'check') renderCheck();
     const previous = STEPS.slice(0, STEPS.indexOf(step)).reverse().find(asks);
     back?.setAttribute('href', previous ? url(previous) : schoolPage);
@@ -415,7 +419,8 @@ ready(async () => {
     const target = steps.length ? STEPS.find((s) => steps.includes(s))! : here;
     for (const s of STEPS) if (STEPS.indexOf(s) >= STEPS.indexOf(target)) passed.delete(s);
     const onTarget = list.filter((e) => !e.path || stepOfField(e.path) === target || !stepOfField(e.path));
-    if (target !== current) go(target, 'push', { change: (history.state as StepState | null)?.change ?? false });
+    // Sent back from "Check your answers", Continue returns there.
+    if (target !== current) go(target, 'push', { change: here === 'check' || (history.state as StepState | null)?.change === true });
     showErrors(section(target), summary, onTarget, title(target));
   };
 
