@@ -269,6 +269,30 @@ describe('the happy path, counted (issue 14, item 3)', { timeout: 2 * BROWSER_TE
     expect(await again.locator('h1').first().textContent()).toMatch(/^Request sent/);
     await again.close();
 
+    // What the browser keeps is the six details, nothing else; "Check your answers" says where
+    // they came from, and "Not you?" clears them.
+    const third = await context.newPage();
+    await toTheForm(third);
+    expect(JSON.parse((await third.evaluate(() => localStorage.getItem('provider-access:provider-details'))) ?? '{}')).toEqual({
+      organisation: 'Eastmouth College',
+      type: 'fe_college',
+      ukprn: '',
+      name: 'Robin Carter',
+      email,
+      phone: '01632 960123',
+    });
+    await onStep(third, 'visit');
+    await answerVisit(third);
+    await continueTo(third, 'check');
+    expect(await third.locator('#check-remembered').textContent()).toContain('These come from your last request on this browser.');
+    await expectNoAxeViolations(third, 'check your answers, remembered details');
+    await third.getByRole('button', { name: 'Not you? Clear these details' }).click();
+    await onStep(third, 'you');
+    expect(await third.getByLabel('Organisation name').inputValue()).toBe('');
+    expect(await third.getByLabel('Email address').inputValue()).toBe('');
+    expect(await third.evaluate(() => localStorage.getItem('provider-access:provider-details'))).toBeNull();
+    await third.close();
+
     console.log(`effort before (9cf4a76): ${BEFORE.clicks} clicks, ${BEFORE.keystrokes} keystrokes; after: new provider ${fresh.clicks} clicks, ${fresh.keystrokes} keystrokes; returning provider ${returning.clicks} clicks, ${returning.keystrokes} keystrokes`);
     // What this form takes today: a change that adds a click or a keystroke fails here.
     expect(fresh).toEqual({ clicks: 13, keystrokes: 70 });
