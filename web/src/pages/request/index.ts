@@ -52,6 +52,17 @@ const FACILITIES = [
 
 type Mode = { kind: 'slot'; slot: SlotView } | { kind: 'proposed' };
 
+/** A check that hangs must not hold Continue for ever: after this long it counts as not reached. */
+const CHECK_TIMEOUT_MS = 15_000;
+
+function checkWithin<T>(ms: number, call: Promise<T>): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new ApiError(0, { code: 'NETWORK_ERROR', message: 'The service took too long to answer.' })), ms);
+  });
+  return Promise.race([call, late]).finally(() => clearTimeout(timer));
+}
+
 interface StepState {
   step: Step;
   /** The step this entry was pushed from: the Back link then goes back in history. */
@@ -446,7 +457,7 @@ ready(async () => {
       const button = form.querySelector<HTMLButtonElement>('button[type="submit"]');
       button?.setAttribute('aria-disabled', 'true');
       try {
-        await api('POST', `/api/schools/${encodeURIComponent(urn)}/requests/check`, { body: answersBefore(until) });
+        await checkWithin(CHECK_TIMEOUT_MS, api('POST', `/api/schools/${encodeURIComponent(urn)}/requests/check`, { body: answersBefore(until) }));
         for (const s of STEPS.slice(0, STEPS.indexOf(until))) passed.add(s);
         go(next, 'push');
       } catch (err) {
