@@ -87,6 +87,15 @@ describe('a provider requests a slot, meets the rules, sends, then withdraws (mo
     await expectNoAxeViolations(page, 'request form, step 2 (slot)');
     await continueTo(page, 'check');
 
+    // The slot itself, one Change away: a summary, and a way to choose another.
+    await page.getByRole('link', { name: 'Change slot' }).click();
+    await onStep(page, 'when');
+    expect(await page.locator('#slot-summary').textContent()).toMatch(/Slot.+Date.+Time.+Where.+Places left/);
+    expect(await page.getByRole('link', { name: 'Choose a different slot' }).getAttribute('href')).toBe('/school/?urn=990101#dates');
+    expect(await focused(page)).toMatchObject({ id: 'change-slot' });
+    await expectNoAxeViolations(page, 'request form, step 1 (slot)');
+    await continueTo(page, 'check');
+
     // Send: a first request from this address waits for its confirmation (issue 12, item 2).
     expect(await page.locator('#step-errors').isHidden()).toBe(true);
     await page.getByRole('button', { name: 'Send request' }).click();
