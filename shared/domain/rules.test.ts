@@ -411,7 +411,7 @@ describe('slots (P-SLOT)', () => {
 
   it('names the slot that is full', () => {
     expect(checkSlot(draft(), { ...slot, held: 2 })[0]?.message).toBe(
-      'The slot on Tuesday 14 April 2026 from 09:00 to 10:00 has no places left; choose another slot or propose a different time.',
+      'The slot on Tuesday 14 April 2026 from 9am to 10am has no places left; choose another slot or propose a different time.',
     );
     expect(checkSlot(draft({ yearGroups: [8] }), { ...slot, yearGroups: [] })).toEqual([]);
   });

@@ -366,7 +366,7 @@ export function checkSlot(draft: Pick<ProviderRequestDraft, 'slot' | 'date' | 's
     return [violation('SLOT_NOT_FOUND', 'P-SLOT', 'slot', 'The slot you chose is no longer offered; choose another slot or propose a different time.')];
   }
   const out: RuleViolation[] = [];
-  const when = `${formatDate(slot.date)} from ${slot.start} to ${slot.end}`;
+  const when = `${formatDate(slot.date)} from ${formatTimeRange(slot.start, slot.end)}`;
   if (slot.held >= slot.capacity) {
     out.push(violation('SLOT_FULL', 'P-SLOT', 'slot', `The slot on ${when} has no places left; choose another slot or propose a different time.`));
   }

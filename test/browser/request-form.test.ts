@@ -156,11 +156,11 @@ describe.each([1280, 320])('each rule stopped at its own field on its own step, 
         route.fulfill({
           status: 422,
           contentType: 'application/json',
-          body: JSON.stringify({ error: { code: 'RULE_VIOLATION', message: 'x', fields: { 'proposed.start': 'On Tuesdays the school day runs from 08:40 to 15:10; start at 08:40 or later.' }, rules: { 'proposed.start': ['R-HOURS'] } } }),
+          body: JSON.stringify({ error: { code: 'RULE_VIOLATION', message: 'x', fields: { 'proposed.start': 'The school changed its day: it now runs from 9am to 3:10pm; choose a start and end time between those times.' }, rules: { 'proposed.start': ['R-HOURS'] } } }),
         }),
       );
       await page.getByRole('button', { name: 'Continue' }).click();
-      await expectStepError(page, 'when', 'start-group', /start at 08:40 or later/, 'R-HOURS');
+      await expectStepError(page, 'when', 'start-group', /it now runs from 9am to 3:10pm/, 'R-HOURS');
       await page.unroute('**/requests/check');
 
       // A check that cannot reach the service says so and can be tried again.
