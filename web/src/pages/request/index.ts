@@ -88,9 +88,10 @@ function option(type: 'radio' | 'checkbox', name: string, id: string, val: strin
 
 /** One row of "Check your answers", with a Change link to the step that asks it. */
 function answerRow(key: string, val: Child, step: Step | undefined, focus: string, url: (s: Step) => string): HTMLElement {
+  // A row with nothing to change (the slot sets it) says so the GOV.UK way.
   return h(
     'div',
-    { class: 'govuk-summary-list__row' },
+    { class: step ? 'govuk-summary-list__row' : 'govuk-summary-list__row govuk-summary-list__row--no-actions' },
     h('dt', { class: 'govuk-summary-list__key' }, key),
     h('dd', { class: 'govuk-summary-list__value app-wrap' }, val),
     step
@@ -99,7 +100,7 @@ function answerRow(key: string, val: Child, step: Step | undefined, focus: strin
           { class: 'govuk-summary-list__actions' },
           h('a', { class: 'govuk-link', href: url(step), 'data-change': step, 'data-focus': focus }, 'Change', h('span', { class: 'govuk-visually-hidden' }, ` ${key.toLowerCase()}`)),
         )
-      : h('dd', { class: 'govuk-summary-list__actions' }),
+      : null,
   );
 }
 
