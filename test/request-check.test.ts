@@ -67,6 +67,7 @@ describe('issue 14, item 1: the check route', () => {
     ['a Saturday (R-HOURS)', async () => ({ proposed: { date: nextSaturday(), start: '10:00', end: '10:45' } }), 'date', 'R-HOURS'],
     ['a date next week (R-NOTICE)', async () => ({ proposed: { date: await schoolDayAhead(stack, '990101', 7), start: '10:00', end: '10:45' } }), 'date', 'R-NOTICE'],
     ['07:00 (R-HOURS)', async () => ({ proposed: { date: await schoolDayAhead(stack, '990101', 60), start: '07:00', end: '07:45' } }), 'start', 'R-HOURS'],
+    ['a session shorter than the school minimum (R-REASONABLE)', async () => ({ proposed: { date: await schoolDayAhead(stack, '990101', 60), start: '10:00', end: '10:15' } }), 'end', 'R-REASONABLE'],
     ['a half-term date (R-HOURS)', async () => ({ proposed: { date: await holidayWeekday(), start: '10:00', end: '10:45' } }), 'date', 'R-HOURS'],
     ['no safeguarding confirmation (P-DETAILS)', async () => ({ safeguardingAgreed: false }), 'safeguardingAgreed', 'P-DETAILS'],
     ['a content item not confirmed (R-CONTENT)', async () => ({ content: { provider: true, careers: false, learning: true, questions: true } }), 'content.careers', 'R-CONTENT'],
@@ -84,6 +85,7 @@ describe('issue 14, item 1: the check route', () => {
       providerBody({ yearGroups: [7, 10], proposed: { date: nextSaturday(), start: '07:00', end: '07:45' }, safeguardingAgreed: false }),
       providerBody({ proposed: { date, start: '10:00', end: '10:45' }, content: { provider: false, careers: false, learning: true, questions: true } }),
       providerBody({ slot: { opportunityId: 'no-such-opportunity', date } }),
+      providerBody({ proposed: { date, start: '13:00', end: '13:15' } }),
     ];
     for (const b of bodies) {
       const [c, made] = await Promise.all([check(b), create(b)]);

@@ -121,6 +121,32 @@ describe('settings API', () => {
     expect((await json(again)).version).toBe(version + 1);
   });
 
+  it('R-REASONABLE: the shortest encounter is a setting (20 minutes until changed), shown on the public school page and checked for opportunities', async () => {
+    const { settings, version } = await readSettings();
+    expect(settings.minimumLengthMinutes).toBe(20);
+    expect((await json(await api(`/api/schools/${URN}`))).school.minimumLengthMinutes).toBe(20);
+    const tooLow = await put(`/api/manage/schools/${URN}/settings`, lead, { version, settings: { ...settings, minimumLengthMinutes: 5 } });
+    expect(tooLow.status).toBe(400);
+    expect((await json(tooLow)).error.fields).toEqual({ 'settings.minimumLengthMinutes': 'Enter the shortest encounter in minutes from 10 to 120.' });
+
+    const res = await put(`/api/manage/schools/${URN}/settings`, lead, { version, settings: { ...settings, minimumLengthMinutes: 40 } });
+    expect(res.status, JSON.stringify(await res.clone().json())).toBe(200);
+    expect((await json(await api(`/api/schools/${URN}`))).school.minimumLengthMinutes).toBe(40);
+
+    // A 35-minute one-off is now too short to publish: refused at its end time, nothing written.
+    const { opportunities, version: oppVersion } = await readOpportunities();
+    const short = { title: 'Careers fair', sessionType: 'careers_fair', yearGroups: [10, 11], schedule: { kind: 'weekly', weekday: 'mon', start: '12:00', end: '12:35' }, capacity: 10, venue: 'Sports hall', facilities: [] };
+    const refused = await put(`/api/manage/schools/${URN}/opportunities`, lead, { version: oppVersion, opportunities: [...opportunities.filter((o: Json) => o.id === 'y8-pshe'), short] });
+    expect(refused.status).toBe(422);
+    const { error } = await json(refused);
+    expect(error.fields).toEqual({ 'opportunities.1.schedule.end': 'A 35-minute session is too short: the school asks for at least 40 minutes, so make it end at 12:40pm or later.' });
+    expect(error.rules['opportunities.1.schedule.end']).toEqual(['R-REASONABLE']);
+    expect(await readOpportunities()).toEqual({ opportunities, version: oppVersion });
+
+    const back = await readSettings();
+    expect((await put(`/api/manage/schools/${URN}/settings`, lead, { version: back.version, settings: { ...back.settings, minimumLengthMinutes: 20 } })).status).toBe(200);
+  });
+
   it('a save from a stale version is refused with 409 SETTINGS_CHANGED, telling the person to reload', async () => {
     const { settings, version } = await readSettings();
     const res = await put(`/api/manage/schools/${URN}/settings`, lead, { version: version - 1, settings: { ...settings, minimumNoticeDays: 20 } });

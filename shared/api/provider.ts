@@ -80,6 +80,8 @@ export interface PublicSchool extends SchoolSummary {
   minimumNoticeDays: number;
   bookingWindowDays: number;
   responseDeadlineSchoolDays: number;
+  /** R-REASONABLE: the shortest encounter the school accepts, in minutes. */
+  minimumLengthMinutes: number;
   careersLead: { name: string; email: string; phone?: string };
   schoolDay: Record<string, { start: string; end: string }>;
   statementUrl: string;

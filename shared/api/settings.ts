@@ -63,6 +63,7 @@ export const settingsSchema = parsesTo<SchoolSettings>()(z.strictObject({
   minimumNoticeDays: wholeDays(L.minimumNoticeDays.min, L.minimumNoticeDays.max, 'the minimum notice in days'),
   bookingWindowDays: wholeDays(L.bookingWindowDays.min, L.bookingWindowDays.max, 'the booking window in days'),
   responseDeadlineSchoolDays: wholeDays(L.responseDeadlineSchoolDays.min, L.responseDeadlineSchoolDays.max, 'the response time in school days'),
+  minimumLengthMinutes: wholeDays(L.minimumLengthMinutes.min, L.minimumLengthMinutes.max, 'the shortest encounter in minutes'),
   pendingHoldsPlace: z.boolean({ error: 'Say whether a request waiting for an answer holds its place: true or false.' }),
   groundsForRefusing: z
     .array(line(L.groundsForRefusing.length))

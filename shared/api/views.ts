@@ -8,6 +8,7 @@ import { schoolSummary } from '#shared/domain/school-summary.ts';
 import { allowedActions } from '#shared/domain/state-machine.ts';
 import { describeSchedule } from '#shared/domain/calendar.ts';
 import { providerAccessYears } from '#shared/domain/year-groups.ts';
+import { minimumLengthOf } from '#shared/domain/rules.ts';
 import type { ActionDoneView, ActionLinkView, DashboardView, ManagedRequestView } from './manage.ts';
 import type { PublicSchool, RequestView } from './provider.ts';
 
@@ -23,6 +24,7 @@ export function publicSchoolView({ school, opportunities }: PublicSchoolRead): P
     minimumNoticeDays: school.rules.minimumNoticeDays,
     bookingWindowDays: school.rules.bookingWindowDays,
     responseDeadlineSchoolDays: school.rules.responseDeadlineSchoolDays,
+    minimumLengthMinutes: minimumLengthOf(school.rules),
     careersLead: school.careersLead,
     schoolDay: school.calendar.schoolDay as Record<string, { start: string; end: string }>,
     statementUrl: `/schools/${school.urn}/statement`,

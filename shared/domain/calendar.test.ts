@@ -70,7 +70,7 @@ describe('R-HOURS school calendar', () => {
     expect(answer).toEqual({
       ok: false,
       reason: 'OUTSIDE_SESSION',
-      message: 'On Friday 20 March 2026 the school day runs from 08:40 to 14:30; choose a start and end time between those times.',
+      message: 'On Friday 20 March 2026 the school day runs from 8:40am to 2:30pm; choose a start and end time between those times.',
     });
   });
 

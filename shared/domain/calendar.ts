@@ -189,7 +189,7 @@ export function isSchoolTime(school: SchoolWithCalendar, date: IsoDate, start: L
     return {
       ok: false,
       reason: 'OUTSIDE_SESSION',
-      message: `On ${formatDate(date)} the school day runs from ${session.start} to ${session.end}; choose a start and end time between those times.`,
+      message: `On ${formatDate(date)} the school day runs from ${formatTimeRange(session.start, session.end)}; choose a start and end time between those times.`,
     };
   }
   return { ok: true };

@@ -203,8 +203,8 @@ describe('R-HOURS inside the school day on a school day', () => {
     ['2026-05-04', '09:00', '10:00', 'NOT_SCHOOL_DAY', 'date', 'BANK_HOLIDAY', 'Monday 4 May 2026 is a bank holiday (Early May bank holiday); choose another school day.'],
     ['2026-02-17', '09:00', '10:00', 'NOT_SCHOOL_DAY', 'date', 'OUTSIDE_TERM', 'Tuesday 17 February 2026 is outside term time; choose a date in term time, for example from Monday 23 February 2026 when Spring term 2 starts.'],
     ['2026-06-10', '09:00', '10:00', 'NOT_SCHOOL_DAY', 'date', 'CLOSURE', 'The school is closed to visitors on Wednesday 10 June 2026 (exams: Year 10 mock exams); choose another school day.'],
-    ['2026-03-16', '08:00', '09:00', 'OUTSIDE_SESSION', 'start', 'OUTSIDE_SESSION', 'On Monday 16 March 2026 the school day runs from 08:40 to 15:10; choose a start and end time between those times.'],
-    ['2026-03-20', '14:00', '15:00', 'OUTSIDE_SESSION', 'end', 'OUTSIDE_SESSION', 'On Friday 20 March 2026 the school day runs from 08:40 to 14:30; choose a start and end time between those times.'],
+    ['2026-03-16', '08:00', '09:00', 'OUTSIDE_SESSION', 'start', 'OUTSIDE_SESSION', 'On Monday 16 March 2026 the school day runs from 8:40am to 3:10pm; choose a start and end time between those times.'],
+    ['2026-03-20', '14:00', '15:00', 'OUTSIDE_SESSION', 'end', 'OUTSIDE_SESSION', 'On Friday 20 March 2026 the school day runs from 8:40am to 2:30pm; choose a start and end time between those times.'],
   ])('R-HOURS: %s %s–%s → %s', (date, start, end, code, field, reason, message) => {
     const { violations } = checkRequest(school, draft({ date, start, end }), { now: EARLY });
     expect(violations).toEqual([{ code, rule: 'R-HOURS', field, reason, message }]);
@@ -215,21 +215,33 @@ describe('R-HOURS inside the school day on a school day', () => {
     const long = checkRequest(school, draft({ date: '2026-03-20', start: '08:40', end: '15:10' }), { now: EARLY }).violations;
     expect(codes(long)).toEqual(['DURATION_TOO_LONG', 'OUTSIDE_SESSION']);
     expect(long[0]?.message).toBe(
-      'A session of 6 hours 30 minutes is longer than the school day on Friday 20 March 2026 (08:40 to 14:30); shorten it to 5 hours 50 minutes or less.',
+      'A session of 6 hours 30 minutes is longer than the school day on Friday 20 March 2026 (8:40am to 2:30pm); shorten it to 5 hours 50 minutes or less.',
     );
   });
 
   it.each([
-    ['10:00', '09:00', 'END_BEFORE_START', 'The end time 09:00 is not after the start time 10:00; choose an end time after 10:00.'],
-    ['10:00', '10:00', 'END_BEFORE_START', 'The end time 10:00 is not after the start time 10:00; choose an end time after 10:00.'],
-    ['10:00', '10:05', 'DURATION_TOO_SHORT', 'A 5-minute session is too short; make it at least 10 minutes, e.g. end at 10:10 or later.'],
+    ['10:00', '09:00', 'END_BEFORE_START', 'The end time 9am is not after the start time 10am; choose an end time after 10am.'],
+    ['10:00', '10:00', 'END_BEFORE_START', 'The end time 10am is not after the start time 10am; choose an end time after 10am.'],
   ])('R-HOURS duration: %s–%s → %s', (start, end, code, message) => {
     const { violations } = checkRequest(school, draft({ start, end }), { now: NOW });
     expect(violations).toEqual([{ code, rule: 'P-DURATION', field: 'end', message }]);
   });
 
-  it('R-HOURS: a 10-minute session and a 9-hour one on a long day', () => {
-    expect(checkRequest(school, draft({ start: '10:00', end: '10:10' }), { now: NOW }).violations).toEqual([]);
+  it("R-REASONABLE: shorter than the school's minimum (20 minutes unless set) is refused at the end time", () => {
+    expect(checkRequest(school, draft({ start: '10:00', end: '10:05' }), { now: NOW }).violations).toEqual([
+      { code: 'DURATION_TOO_SHORT', rule: 'R-REASONABLE', field: 'end', message: 'A 5-minute session is too short: the school asks for at least 20 minutes, so make it end at 10:20am or later.' },
+    ]);
+    expect(checkRequest(school, draft({ start: '10:00', end: '10:20' }), { now: NOW }).violations).toEqual([]);
+    const strict = demoSchool({ rules: { ...school.rules, minimumLengthMinutes: 45 } });
+    expect(checkRequest(strict, draft({ start: '13:00', end: '13:30' }), { now: NOW }).violations).toEqual([
+      { code: 'DURATION_TOO_SHORT', rule: 'R-REASONABLE', field: 'end', message: 'A 30-minute session is too short: the school asks for at least 45 minutes, so make it end at 1:45pm or later.' },
+    ]);
+    const lenient = demoSchool({ rules: { ...school.rules, minimumLengthMinutes: 10 } });
+    expect(checkRequest(lenient, draft({ start: '10:00', end: '10:10' }), { now: NOW }).violations).toEqual([]);
+  });
+
+  it('R-HOURS: a 20-minute session and a 9-hour one on a long day', () => {
+    expect(checkRequest(school, draft({ start: '10:00', end: '10:20' }), { now: NOW }).violations).toEqual([]);
     const longDay = demoSchool({ calendar: { ...school.calendar, schoolDay: { tue: { start: '08:00', end: '18:00' } } } });
     expect(checkRequest(longDay, draft({ start: '08:00', end: '18:00' }), { now: NOW }).violations).toEqual([]);
     const shortDay = demoSchool({ calendar: { ...school.calendar, schoolDay: { tue: { start: '09:00', end: '10:00' } } } });
@@ -399,7 +411,7 @@ describe('slots (P-SLOT)', () => {
 
   it('names the slot that is full', () => {
     expect(checkSlot(draft(), { ...slot, held: 2 })[0]?.message).toBe(
-      'The slot on Tuesday 14 April 2026 from 09:00 to 10:00 has no places left; choose another slot or propose a different time.',
+      'The slot on Tuesday 14 April 2026 from 9am to 10am has no places left; choose another slot or propose a different time.',
     );
     expect(checkSlot(draft({ yearGroups: [8] }), { ...slot, yearGroups: [] })).toEqual([]);
   });

@@ -4,7 +4,7 @@
 // separately as flags for the careers lead, not as refusals.
 import { findSubsetAudience, type SubsetFlag } from './audience.ts';
 import { firstSchoolDayFrom, isSchoolTime, schoolDayCheck, type DatedSlot } from './calendar.ts';
-import { addDays, formatDate, formatDateShort, formatTime, isIsoDate, isLocalTime, minutesOfDay, timeFromMinutes } from './dates.ts';
+import { addDays, formatDate, formatDateShort, formatTime, formatTimeRange, isIsoDate, isLocalTime, minutesOfDay, timeFromMinutes } from './dates.ts';
 import type { ErrorCode, RuleViolation } from './errors.ts';
 import {
   CONTENT_ITEM_LABELS,
@@ -17,8 +17,10 @@ import {
 } from './labels.ts';
 import { instantMs, localToUtcMs, londonDate } from './timezone.ts';
 import {
+  DEFAULT_MINIMUM_LENGTH_MINUTES,
   PROVIDER_TYPES,
   SESSION_TYPES,
+  type BookingRules,
   type Instant,
   type IsoDate,
   type LocalTime,
@@ -84,8 +86,32 @@ export interface RequestCheck {
 
 export type SchoolForRules = Pick<School, 'name' | 'yearGroups' | 'calendar' | 'rules'>;
 
-/** P-DURATION: the shortest session worth a school's timetable change. */
+/** P-DURATION: the shortest minimum a school may set (R-REASONABLE sets the school's own). */
 export const MIN_DURATION_MINUTES = 10;
+
+/** R-REASONABLE: the school's minimum length of an encounter; a profile saved before the setting existed has the default. */
+export function minimumLengthOf(rules: Partial<BookingRules> | undefined): number {
+  return rules?.minimumLengthMinutes ?? DEFAULT_MINIMUM_LENGTH_MINUTES;
+}
+
+/**
+ * R-REASONABLE for a start and end already known to be in order: too short for the
+ * school's minimum, at the end time, saying where to end instead.
+ */
+export function checkMinimumLength(rules: Partial<BookingRules> | undefined, start: LocalTime, end: LocalTime): RuleViolation[] {
+  const minimum = minimumLengthOf(rules);
+  const s = minutesOfDay(start);
+  const length = minutesOfDay(end) - s;
+  if (length >= minimum) return [];
+  return [
+    violation(
+      'DURATION_TOO_SHORT',
+      'R-REASONABLE',
+      'end',
+      `A ${length}-minute session is too short: the school asks for at least ${minimum} minutes, so make it end at ${formatTime(timeFromMinutes(s + minimum))} or later.`,
+    ),
+  ];
+}
 export const MAX_STAFF = 50;
 export const MAX_NOTES_LENGTH = 2000;
 
@@ -237,24 +263,16 @@ export function checkTiming(
 /** An alternative time proposed by the school: same checks as a request's time. */
 export const checkProposedTime = checkTiming;
 
-function checkDuration(school: Pick<School, 'calendar'>, when: { date: IsoDate; start: LocalTime; end: LocalTime }): RuleViolation[] {
+function checkDuration(school: Pick<School, 'calendar' | 'rules'>, when: { date: IsoDate; start: LocalTime; end: LocalTime }): RuleViolation[] {
   const s = minutesOfDay(when.start);
   const e = minutesOfDay(when.end);
   if (e <= s) {
     return [
-      violation('END_BEFORE_START', 'P-DURATION', 'end', `The end time ${when.end} is not after the start time ${when.start}; choose an end time after ${when.start}.`),
+      violation('END_BEFORE_START', 'P-DURATION', 'end', `The end time ${formatTime(when.end)} is not after the start time ${formatTime(when.start)}; choose an end time after ${formatTime(when.start)}.`),
     ];
   }
-  if (e - s < MIN_DURATION_MINUTES) {
-    return [
-      violation(
-        'DURATION_TOO_SHORT',
-        'P-DURATION',
-        'end',
-        `A ${e - s}-minute session is too short; make it at least ${MIN_DURATION_MINUTES} minutes, e.g. end at ${timeFromMinutes(s + MIN_DURATION_MINUTES)} or later.`,
-      ),
-    ];
-  }
+  const tooShort = checkMinimumLength(school.rules, when.start, when.end);
+  if (tooShort.length) return tooShort;
   const day = isIsoDate(when.date) ? schoolDayCheck(school, when.date) : undefined;
   if (day?.ok) {
     const length = minutesOfDay(day.session.end) - minutesOfDay(day.session.start);
@@ -265,7 +283,7 @@ function checkDuration(school: Pick<School, 'calendar'>, when: { date: IsoDate; 
           'P-DURATION',
           'end',
           `A session of ${hoursAndMinutes(e - s)} is longer than the school day on ${formatDate(when.date)} ` +
-            `(${day.session.start} to ${day.session.end}); shorten it to ${hoursAndMinutes(length)} or less.`,
+            `(${formatTimeRange(day.session.start, day.session.end)}); shorten it to ${hoursAndMinutes(length)} or less.`,
         ),
       ];
     }
@@ -348,7 +366,7 @@ export function checkSlot(draft: Pick<ProviderRequestDraft, 'slot' | 'date' | 's
     return [violation('SLOT_NOT_FOUND', 'P-SLOT', 'slot', 'The slot you chose is no longer offered; choose another slot or propose a different time.')];
   }
   const out: RuleViolation[] = [];
-  const when = `${formatDate(slot.date)} from ${slot.start} to ${slot.end}`;
+  const when = `${formatDate(slot.date)} from ${formatTimeRange(slot.start, slot.end)}`;
   if (slot.held >= slot.capacity) {
     out.push(violation('SLOT_FULL', 'P-SLOT', 'slot', `The slot on ${when} has no places left; choose another slot or propose a different time.`));
   }

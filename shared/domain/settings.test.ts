@@ -78,7 +78,7 @@ describe('opportunities', () => {
     expect(checkOpportunities(school, [opp(), opp({ id: 'fair', schedule: { kind: 'once', date: '2026-11-19', start: '13:00', end: '15:00' } })])).toEqual([]);
   });
 
-  it('R-YEARS, R-TAUGHT, R-HOURS, P-DURATION: every problem at its field', () => {
+  it('R-YEARS, R-TAUGHT, R-HOURS, R-REASONABLE: every problem at its field', () => {
     const middle = demoSchool({ yearGroups: [5, 6, 7, 8] });
     const v = checkOpportunities(middle, [
       opp({ yearGroups: [7, 9] }),
@@ -91,7 +91,7 @@ describe('opportunities', () => {
       ['1.schedule.start', 'OUTSIDE_SESSION', 'R-HOURS'],
       ['1.schedule.end', 'OUTSIDE_SESSION', 'R-HOURS'],
       ['2.id', 'DUPLICATE_ID', 'P-DETAILS'],
-      ['2.schedule.end', 'DURATION_TOO_SHORT', 'P-DURATION'],
+      ['2.schedule.end', 'DURATION_TOO_SHORT', 'R-REASONABLE'],
       ['2.schedule.date', 'NOT_SCHOOL_DAY', 'R-HOURS'],
     ]);
     expect(v[2]?.message).toBe('On Fridays the school day runs from 08:40 to 14:30; start at 08:40 or later, and before 14:30.');

@@ -5,9 +5,9 @@
 // Field paths are relative: the settings object ('schoolDay.mon.end') or the list of
 // opportunities ('2.schedule.start'); the caller prefixes them with where they sit.
 import { schoolDayCheck, validateCalendar, weekdayName } from './calendar.ts';
-import { formatDate, isIsoDate, isLocalTime, minutesOfDay, timeFromMinutes } from './dates.ts';
+import { formatDate, isIsoDate, isLocalTime, minutesOfDay } from './dates.ts';
 import type { RuleViolation } from './errors.ts';
-import { MIN_DURATION_MINUTES, checkYearGroups } from './rules.ts';
+import { MIN_DURATION_MINUTES, checkMinimumLength, checkYearGroups, minimumLengthOf } from './rules.ts';
 import type { StaffRole } from './roles.ts';
 import type { BookingRules, Closure, IsoDate, Opportunity, Person, School, SchoolDay, SessionTimes, Term } from './types.ts';
 
@@ -25,6 +25,8 @@ export const DEFAULT_GROUNDS_FOR_REFUSING: readonly string[] = [
 /** The bounds a school may set; the API schema and the pages use the same numbers. */
 export const SETTINGS_LIMITS = {
   minimumNoticeDays: { min: 0, max: 180 },
+  /** R-REASONABLE: from P-DURATION's floor to a double lesson. */
+  minimumLengthMinutes: { min: MIN_DURATION_MINUTES, max: 120 },
   bookingWindowDays: { min: 30, max: 730 },
   responseDeadlineSchoolDays: { min: 1, max: 30 },
   groundsForRefusing: { min: 1, max: 20, length: 300 },
@@ -44,6 +46,8 @@ export interface SchoolSettings {
   bookingWindowDays: number;
   responseDeadlineSchoolDays: number;
   pendingHoldsPlace: boolean;
+  /** R-REASONABLE: the shortest encounter the school accepts, in minutes. */
+  minimumLengthMinutes: number;
   groundsForRefusing: string[];
   premises: string;
   careersLead: Person;
@@ -60,6 +64,7 @@ export function settingsOf(school: Pick<School, 'calendar' | 'rules' | 'groundsF
     bookingWindowDays: rules.bookingWindowDays ?? 365,
     responseDeadlineSchoolDays: rules.responseDeadlineSchoolDays ?? 10,
     pendingHoldsPlace: rules.pendingHoldsPlace ?? true,
+    minimumLengthMinutes: minimumLengthOf(rules),
     groundsForRefusing: school.groundsForRefusing?.length ? [...school.groundsForRefusing] : [...DEFAULT_GROUNDS_FOR_REFUSING],
     premises: school.premises ?? '',
     careersLead: school.careersLead,
@@ -75,6 +80,7 @@ export function profileFieldsOf(settings: SchoolSettings): Pick<School, 'calenda
       bookingWindowDays: settings.bookingWindowDays,
       responseDeadlineSchoolDays: settings.responseDeadlineSchoolDays,
       pendingHoldsPlace: settings.pendingHoldsPlace,
+      minimumLengthMinutes: settings.minimumLengthMinutes,
     },
     groundsForRefusing: settings.groundsForRefusing,
     premises: settings.premises,
@@ -146,7 +152,7 @@ function termOverlaps(terms: readonly Term[]): RuleViolation[] {
   return out;
 }
 
-export type SchoolForOpportunities = Pick<School, 'name' | 'yearGroups' | 'calendar'>;
+export type SchoolForOpportunities = Pick<School, 'name' | 'yearGroups' | 'calendar' | 'rules'>;
 
 /**
  * Every problem of a school's set of opportunities: year groups (R-YEARS, R-TAUGHT),
@@ -170,8 +176,8 @@ export function checkOpportunities(school: SchoolForOpportunities, opportunities
   return out;
 }
 
-/** R-HOURS and P-DURATION for one schedule; fields relative to the schedule. */
-export function checkSchedule(school: Pick<School, 'calendar'>, schedule: Opportunity['schedule']): RuleViolation[] {
+/** R-HOURS, P-DURATION and R-REASONABLE (the school's minimum length) for one schedule; fields relative to the schedule. */
+export function checkSchedule(school: Pick<School, 'calendar' | 'rules'>, schedule: Opportunity['schedule']): RuleViolation[] {
   const out: RuleViolation[] = [];
   const { start, end } = schedule;
   if (!isLocalTime(start) || !isLocalTime(end)) return out; // the schema reports the format
@@ -179,13 +185,8 @@ export function checkSchedule(school: Pick<School, 'calendar'>, schedule: Opport
   const e = minutesOfDay(end);
   if (e <= s) {
     out.push({ code: 'END_BEFORE_START', rule: 'P-DURATION', field: 'end', message: `The end time ${end} is not after the start time ${start}; choose an end time after ${start}.` });
-  } else if (e - s < MIN_DURATION_MINUTES) {
-    out.push({
-      code: 'DURATION_TOO_SHORT',
-      rule: 'P-DURATION',
-      field: 'end',
-      message: `A ${e - s}-minute session is too short; make it at least ${MIN_DURATION_MINUTES} minutes, e.g. end at ${timeFromMinutes(s + MIN_DURATION_MINUTES)} or later.`,
-    });
+  } else {
+    out.push(...checkMinimumLength(school.rules, start, end));
   }
   if (schedule.kind === 'weekly') {
     const session = school.calendar.schoolDay[schedule.weekday];

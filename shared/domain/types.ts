@@ -51,13 +51,19 @@ export interface BookingRules {
   bookingWindowDays: number;
   responseDeadlineSchoolDays: number;
   pendingHoldsPlace: boolean;
+  /** R-REASONABLE: the shortest encounter the school accepts, in minutes; a profile saved before the setting existed has none (minimumLengthOf gives the default). */
+  minimumLengthMinutes?: number;
 }
+
+/** R-REASONABLE's default minimum length (RULES.md). */
+export const DEFAULT_MINIMUM_LENGTH_MINUTES = 20;
 
 export const DEFAULT_BOOKING_RULES: BookingRules = {
   minimumNoticeDays: 30,
   bookingWindowDays: 365,
   responseDeadlineSchoolDays: 10,
   pendingHoldsPlace: true,
+  minimumLengthMinutes: DEFAULT_MINIMUM_LENGTH_MINUTES,
 };
 
 export const SESSION_TYPES = [

@@ -1,33 +1,18 @@
 // A provider's whole journey in Chromium against the real product on this machine
 // (startLocalStack: DynamoDB Local, the SES emulator, the demo trust): search → school →
-// a slot → the rules the school's answers enforce, shown at their fields → fix → send →
+// a slot → the form's steps, a rule shown at its field on its step → fix → send →
 // "check your email" (a first request from the address, issue 12 item 2) → the
 // confirmation link → confirm → sent to the school → both emails → the emailed link →
 // Continue → withdraw. axe-core checks every page and every error state.
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { readInbox, type InboxEmail } from '#infra/local/ses.ts';
 import { DEMO_CAREERS_LEAD } from '#infra/local/demo-data.ts';
-import { dayMonthYear, HARBOUR_VIEW, journeyDates } from './dates.ts';
+import { HARBOUR_VIEW, journeyDates } from './dates.ts';
+import { answerVisit, answerWhen, answerYou, continueTo, expectStepError, onStep } from './request-steps.ts';
 import { BROWSER_TEST_TIMEOUT, expectNoAxeViolations, expectNoHorizontalScroll, expectNoProblems, focused, openPage, screenshot, useBrowser, useLocalStack } from './support.ts';
 
 const b = useBrowser();
 const site = useLocalStack();
-
-/** The questions every request answers, filled in with the mouse. */
-async function answerQuestions(page: Page, email: string) {
-  await page.getByLabel('Organisation name').fill('Eastmouth College of Technology');
-  await page.getByRole('radio', { name: 'Further education college' }).check();
-  await page.getByLabel('UK provider reference number (UKPRN) (optional)').fill('10012345');
-  await page.getByLabel('Full name').fill('Robin Carter');
-  await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Phone number').fill('01632 960 123');
-  await page.getByLabel('How many of your staff will attend?').fill('2');
-  await page.getByRole('checkbox', { name: 'Projector and screen' }).check();
-  await page.getByRole('checkbox', { name: 'Our staff will follow the school’s safeguarding and visitor checks' }).check();
-  for (const box of await page.locator('input[name="content"]').all()) await box.check();
-  await page.getByLabel('Anything else the school should know? (optional)').fill('We will bring <b>prospectuses</b> & leaflets.');
-}
 
 /** Recipients are written "Name <address>". */
 const sentTo = (m: InboxEmail, address: string) => m.destination.to.some((t) => t.includes(address));
@@ -41,17 +26,6 @@ async function waitForEmails(endpoint: string, count: (emails: InboxEmail[]) => 
     }, { timeout: 15_000, interval: 250 })
     .toBe(true);
   return emails;
-}
-
-/** The error summary lists `message` and the field's group shows it inline. */
-async function expectFieldError(page: Page, group: string, message: RegExp) {
-  await page.locator('#form-errors .govuk-error-summary__list').waitFor();
-  expect(await focused(page)).toMatchObject({ id: 'form-errors' });
-  expect(await page.title()).toMatch(/^Error: Request provider access/);
-  const links = await page.locator('#form-errors .govuk-error-summary__list a').allTextContents();
-  expect(links.some((t) => message.test(t)), `summary lists ${message}: ${links.join(' | ')}`).toBe(true);
-  await expect.poll(() => page.locator(`#${group}`).getAttribute('class')).toContain('govuk-form-group--error');
-  expect(await page.locator(`#${group} .govuk-error-message`).textContent()).toMatch(message);
 }
 
 describe('a provider requests a slot, meets the rules, sends, then withdraws (mouse)', { timeout: BROWSER_TEST_TIMEOUT }, () => {
@@ -76,37 +50,54 @@ describe('a provider requests a slot, meets the rules, sends, then withdraws (mo
     await expectNoAxeViolations(page, 'school page');
     await screenshot(page, 'school-1024');
 
-    // A slot: the first one listed.
+    // A slot: the first one listed. It is for one year group and sets the session, so the
+    // first question is who you are; the caption says which slot.
     await page.locator('#slot-list a', { hasText: 'Request this slot' }).first().click();
     await page.waitForURL(/\/request\/\?urn=990101&opportunity=[\w-]+&date=\d{4}-\d{2}-\d{2}$/);
-    await page.locator('#request-form').waitFor();
-    expect(await page.locator('#slot-summary').textContent()).toMatch(/Slot.+Date.+Time/);
-    await expectNoAxeViolations(page, 'request form (slot)');
+    await onStep(page, 'you');
+    expect(await page.locator('#school-caption').textContent()).toMatch(/^Harbour View Academy: .+, \d{1,2} \w+ \d{4}, \d{1,2}(:\d{2})?(am|pm) to /);
+    expect(await page.title()).toBe('Your organisation and contact details – Provider access');
+    await expectNoAxeViolations(page, 'request form, step 3 (slot)');
+    await answerYou(page, email);
+    await continueTo(page, 'visit');
 
-    // Year 7 on top of the slot's own year group: R-YEARS, at the year groups.
-    await page.getByRole('checkbox', { name: 'Year 7' }).check();
-    await answerQuestions(page, email);
-    await page.getByRole('button', { name: 'Continue' }).click();
-    await page.locator('#check-heading').waitFor();
+    // No safeguarding confirmation: stopped at its box; the summary's link takes focus there.
+    await answerVisit(page, { safeguarding: false, notes: 'We will bring <b>prospectuses</b> & leaflets.' });
+    await page.getByRole('button', { name: 'Continue' }).locator('visible=true').click();
+    await expectStepError(page, 'visit', 'safeguarding-group', /safeguarding and visitor checks/, 'P-DETAILS');
+    await expectNoAxeViolations(page, 'request form, no safeguarding confirmation');
+    await screenshot(page, 'request-error-safeguarding');
+    await page.locator('#step-errors a', { hasText: /safeguarding/ }).click();
+    expect(await focused(page)).toMatchObject({ id: 'safeguardingAgreed' });
+    await page.keyboard.press('Space');
+    await continueTo(page, 'check');
     expect(await page.title()).toBe('Check your answers before sending your request – Provider access');
-    expect(await page.locator('#check-answers').textContent()).toContain('Years 7 and');
     // What a person typed is shown as text, never as markup.
     expect(await page.locator('#check-answers').textContent()).toContain('We will bring <b>prospectuses</b> & leaflets.');
     await expectNoAxeViolations(page, 'check your answers');
     await screenshot(page, 'check-answers-1024');
-    await page.getByRole('button', { name: 'Send request' }).click();
-    await expectFieldError(page, 'yearGroups-group', /Year 7 is not covered/);
-    await expectNoAxeViolations(page, 'request form, Year 7 refused');
-    await screenshot(page, 'request-error-year-7');
-    // The summary's link takes focus to the first year-group box.
-    await page.locator('#form-errors a', { hasText: /Year 7 is not covered/ }).click();
-    expect(await focused(page)).toMatchObject({ id: 'yearGroups' });
 
-    // Fix and send: a first request from this address waits for its confirmation (issue 12, item 2).
-    await page.getByRole('checkbox', { name: 'Year 7' }).uncheck();
-    await page.getByRole('button', { name: 'Continue' }).click();
-    await page.locator('#check-heading').waitFor();
-    expect(await page.locator('#check-errors').isHidden()).toBe(true);
+    // The slot offers only its own year group, chosen already: never Year 7.
+    await page.getByRole('link', { name: 'Change year groups' }).click();
+    await onStep(page, 'pupils');
+    expect(await page.locator('input[name="yearGroups"]').count()).toBe(1);
+    expect(await page.locator('#yearGroups').isChecked()).toBe(true);
+    expect(await page.getByRole('checkbox', { name: 'Year 7' }).count()).toBe(0);
+    expect(await page.locator('#sessionType-fixed-text').textContent()).toMatch(/, as the slot sets it\.$/);
+    await expectNoAxeViolations(page, 'request form, step 2 (slot)');
+    await continueTo(page, 'check');
+
+    // The slot itself, one Change away: a summary, and a way to choose another.
+    await page.getByRole('link', { name: 'Change slot' }).click();
+    await onStep(page, 'when');
+    expect(await page.locator('#slot-summary').textContent()).toMatch(/Slot.+Date.+Time.+Where.+Places left/);
+    expect(await page.getByRole('link', { name: 'Choose a different slot' }).getAttribute('href')).toBe('/school/?urn=990101#dates');
+    expect(await focused(page)).toMatchObject({ id: 'change-slot' });
+    await expectNoAxeViolations(page, 'request form, step 1 (slot)');
+    await continueTo(page, 'check');
+
+    // Send: a first request from this address waits for its confirmation (issue 12, item 2).
+    expect(await page.locator('#step-errors').isHidden()).toBe(true);
     await page.getByRole('button', { name: 'Send request' }).click();
     await page.waitForURL(/\/request\/sent\/\?id=[\w-]+$/);
     const id = new URL(page.url()).searchParams.get('id')!;
@@ -208,44 +199,36 @@ describe('a provider requests a slot, meets the rules, sends, then withdraws (mo
     await page.goto(`${site.url}/school/?urn=${HARBOUR_VIEW}`);
     await page.getByRole('button', { name: 'Propose a different date and time' }).click();
     await page.waitForURL(/\/request\/\?urn=990101$/);
-    await page.locator('#proposed-fields').waitFor();
+    await onStep(page, 'when');
     await expectNoHorizontalScroll(page);
     await expectNoAxeViolations(page, 'request form (proposed)');
 
-    const setDate = async (iso: string) => {
-      const [d, m, y] = dayMonthYear(iso);
-      await page.getByLabel('Day', { exact: true }).fill(d);
-      await page.getByLabel('Month', { exact: true }).fill(m);
-      await page.getByLabel('Year', { exact: true }).fill(y);
-    };
-    const send = async () => {
-      await page.getByRole('button', { name: 'Continue' }).click();
-      await page.locator('#check-heading').waitFor();
-      await page.getByRole('button', { name: 'Send request' }).click();
-    };
-
-    await setDate(dates.saturday);
-    await page.getByLabel('Start time').fill('10:00');
-    await page.getByLabel('End time').fill('11:00');
-    await page.getByRole('checkbox', { name: 'Year 9' }).check();
-    await page.getByRole('radio', { name: 'Assembly' }).check();
-    await answerQuestions(page, 'sam.patel@trainright.example');
-    await send();
-    await expectFieldError(page, 'date-group', /is not a school day/);
+    // Each stopped on the first page, at the date, before anything else is asked.
+    await answerWhen(page, dates.saturday, '10:00', '11:00');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await expectStepError(page, 'when', 'date-group', /is not a school day/, 'R-HOURS');
     expect(await page.locator('#date-day').getAttribute('class')).toContain('govuk-input--error');
     await expectNoAxeViolations(page, 'request form, Saturday refused');
     await expectNoHorizontalScroll(page);
     await screenshot(page, 'request-error-saturday-320');
 
     if (dates.tooSoon) {
-      await setDate(dates.tooSoon);
-      await send();
-      await expectFieldError(page, 'date-group', /at least 30 days' notice/);
+      await answerWhen(page, dates.tooSoon, '10:00', '11:00');
+      await page.getByRole('button', { name: 'Continue' }).click();
+      await expectStepError(page, 'when', 'date-group', /at least 30 days' notice/, 'R-NOTICE');
       await expectNoAxeViolations(page, 'request form, too little notice');
     }
 
-    await setDate(dates.earliest);
-    await send();
+    await answerWhen(page, dates.earliest, '10:00', '11:00');
+    await continueTo(page, 'pupils');
+    await page.getByRole('checkbox', { name: 'Year 9' }).check();
+    await page.getByRole('radio', { name: 'Assembly' }).check();
+    await continueTo(page, 'you');
+    await answerYou(page, 'sam.patel@trainright.example');
+    await continueTo(page, 'visit');
+    await answerVisit(page);
+    await continueTo(page, 'check');
+    await page.getByRole('button', { name: 'Send request' }).click();
     await page.waitForURL(/\/request\/sent\/\?id=[\w-]+$/);
     expect(await page.locator('h1').textContent()).toBe('Check your email to confirm your request');
     await expectNoHorizontalScroll(page);

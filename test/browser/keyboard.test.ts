@@ -3,6 +3,8 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { readInbox } from '#infra/local/ses.ts';
+import { dayMonthYear, journeyDates } from './dates.ts';
+import { expectStepError, onStep } from './request-steps.ts';
 import { BROWSER_TEST_TIMEOUT, expectNoAxeViolations, expectNoProblems, focused, openPage, tabTo, useBrowser, useLocalStack } from './support.ts';
 
 const b = useBrowser();
@@ -34,10 +36,11 @@ async function tabToAndPress(page: Page, match: (f: Awaited<ReturnType<typeof fo
   await page.keyboard.press(key);
 }
 
-describe('a provider requests a slot and withdraws it by keyboard alone', { timeout: BROWSER_TEST_TIMEOUT }, () => {
+describe('a provider proposes a time through every step of the form, sends it and withdraws it by keyboard alone', { timeout: BROWSER_TEST_TIMEOUT }, () => {
   it('reaches and works every control without a mouse', async () => {
     const { page, problems, close } = await openPage(b.browser);
     const email = 'kim.osei@westbridge-apprenticeships.example';
+    const dates = journeyDates();
 
     // Home: skip link, search.
     await page.goto(`${site.url}/`);
@@ -53,18 +56,51 @@ describe('a provider requests a slot and withdraws it by keyboard alone', { time
     await page.locator('#result-count').waitFor();
     await tabToAndPress(page, (f) => f.tag === 'a' && f.text === 'Harbour View Academy', 'Enter');
 
-    // The school → its first slot.
+    // The school → propose a time, so every step of the form is asked.
     await page.waitForURL(/\/school\/\?urn=990101$/);
     await page.locator('#slot-list').waitFor();
-    await tabToAndPress(page, (f) => f.tag === 'a' && f.text.startsWith('Request this slot'), 'Enter');
+    await tabToAndPress(page, (f) => f.tag === 'a' && f.text === 'Propose a different date and time', 'Enter');
 
-    // The form: Year 7 as well, to meet R-YEARS.
-    await page.waitForURL(/\/request\/\?urn=990101&opportunity=/);
-    await page.locator('#request-form').waitFor();
-    await tabToAndPress(page, (f) => f.id === 'yearGroups', 'Space'); // Year 7
-    expect(await page.locator('#yearGroups').isChecked()).toBe(true);
-    await tabToAndType(page, 'provider-organisation', 'Westbridge Apprenticeships');
+    // Step 1, the time: a Saturday first, stopped at the date; the summary's link leads there.
+    await page.waitForURL(/\/request\/\?urn=990101$/);
+    await onStep(page, 'when');
+    const typeDate = async (iso: string) => {
+      const [d, m, y] = dayMonthYear(iso);
+      await tabToAndType(page, 'date-day', d);
+      await tabToAndType(page, 'date-month', m);
+      await tabToAndType(page, 'date-year', y);
+    };
+    await typeDate(dates.saturday);
+    await tabToAndType(page, 'start', '10am');
+    await tabToAndType(page, 'end', '10:45am');
+    await tabToAndPress(page, (f) => f.tag === 'button' && f.text === 'Continue', 'Enter');
+    await expectStepError(page, 'when', 'date-group', /is not a school day/, 'R-HOURS');
+    await expectNoAxeViolations(page, 'keyboard: a Saturday refused');
+    await page.keyboard.press('Tab');
+    expect((await focused(page)).text).toMatch(/is not a school day/);
+    await page.keyboard.press('Enter');
+    expect(await focused(page)).toMatchObject({ id: 'date-day' });
+    // Shift+Tab back out, then the right date typed over the wrong one.
+    await page.keyboard.press('Shift+Tab');
+    for (const part of ['date-day', 'date-month', 'date-year']) {
+      await tabTo(page, (f) => f.id === part);
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type(dayMonthYear(dates.earliest)[['date-day', 'date-month', 'date-year'].indexOf(part)]!);
+    }
+    await tabToAndPress(page, (f) => f.tag === 'button' && f.text === 'Continue', 'Enter');
+
+    // Step 2: focus starts at the page's heading.
+    await onStep(page, 'pupils');
+    expect(await focused(page)).toMatchObject({ id: 'pupils-heading' });
+    await tabToAndPress(page, (f) => f.id === 'yearGroups-9', 'Space');
     // Tabbing into a radio group with nothing chosen lands on its first radio; Space chooses it.
+    await tabToAndPress(page, (f) => f.name === 'sessionType', 'Space');
+    expect(await page.locator('input[name="sessionType"]:checked').getAttribute('value')).toBe('assembly');
+    await tabToAndPress(page, (f) => f.tag === 'button' && f.text === 'Continue', 'Enter');
+
+    // Step 3.
+    await onStep(page, 'you');
+    await tabToAndType(page, 'provider-organisation', 'Westbridge Apprenticeships');
     await tabTo(page, (f) => f.name === 'provider-type');
     await page.keyboard.press('ArrowDown'); // arrow keys move within the group and choose
     await page.keyboard.press('Space');
@@ -72,35 +108,27 @@ describe('a provider requests a slot and withdraws it by keyboard alone', { time
     await tabToAndType(page, 'contact-name', 'Kim Osei');
     await tabToAndType(page, 'contact-email', email);
     await tabToAndType(page, 'contact-phone', '01632 960 777');
+    await tabToAndPress(page, (f) => f.tag === 'button' && f.text === 'Continue', 'Enter');
+
+    // Step 4: the two confirmations.
+    await onStep(page, 'visit');
     await tabToAndPress(page, (f) => f.id === 'safeguardingAgreed', 'Space');
-    for (const item of ['provider', 'careers', 'learning', 'questions']) await tabToAndPress(page, (f) => f.id === `content-${item}`, 'Space');
+    await tabToAndPress(page, (f) => f.id === 'content', 'Space');
     await tabToAndPress(page, (f) => f.tag === 'button' && f.text === 'Continue', 'Enter');
 
-    // Check your answers: focus moves to its heading; send.
-    await page.locator('#check-heading').waitFor();
+    // Check your answers: focus moves to its heading.
+    await onStep(page, 'check');
     expect(await focused(page)).toMatchObject({ id: 'check-heading' });
-    await tabToAndPress(page, (f) => f.tag === 'button' && f.text === 'Send request', 'Enter');
-
-    // Refused: focus on the error summary; its link leads to the Year 7 box.
-    await page.locator('#form-errors .govuk-error-summary__list').waitFor();
-    expect(await focused(page)).toMatchObject({ id: 'form-errors' });
-    await expectNoAxeViolations(page, 'keyboard: Year 7 refused');
-    await page.keyboard.press('Tab');
-    expect((await focused(page)).text).toMatch(/Year 7 is not covered/);
-    await page.keyboard.press('Enter');
-    expect(await focused(page)).toMatchObject({ id: 'yearGroups' });
-    await page.keyboard.press('Space');
-    expect(await page.locator('#yearGroups').isChecked()).toBe(false);
-    await tabToAndPress(page, (f) => f.tag === 'button' && f.text === 'Continue', 'Enter');
-    await page.locator('#check-heading').waitFor();
+    await expectNoAxeViolations(page, 'keyboard: check your answers');
 
     // Changing an answer from "Check your answers" and coming back.
     await tabToAndPress(page, (f) => f.tag === 'a' && f.text === 'Change phone number', 'Enter');
+    await onStep(page, 'you');
     await expect.poll(async () => (await focused(page)).id).toBe('contact-phone');
     await page.keyboard.press('End');
     await page.keyboard.type('1');
     await tabToAndPress(page, (f) => f.tag === 'button' && f.text === 'Continue', 'Enter');
-    await page.locator('#check-heading').waitFor();
+    await onStep(page, 'check');
     expect(await page.locator('#check-answers').textContent()).toContain('01632 960 7771');
     await tabToAndPress(page, (f) => f.tag === 'button' && f.text === 'Send request', 'Enter');
 

@@ -76,6 +76,13 @@ describe('the careers lead sets up the school', { timeout: BROWSER_TEST_TIMEOUT 
     await expectError(page, 'bookingWindowDays-group', /booking window/i);
     await expectNoAxeViolations(page, 'settings refused');
     await page.getByLabel('How far ahead providers can book').fill('365');
+    // R-REASONABLE's minimum: 20 minutes until changed, bounded at its field.
+    expect(await page.locator('#minimumLengthMinutes').inputValue()).toBe('20');
+    await page.getByLabel('Shortest encounter').fill('5');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.locator('#error-summary', { hasText: /shortest encounter/ }).waitFor();
+    await expectError(page, 'minimumLengthMinutes-group', /shortest encounter in minutes from 10 to 120/);
+    await page.getByLabel('Shortest encounter').fill('25');
 
     // Someone else saves first: 409, with a link to reload.
     const cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
@@ -97,14 +104,17 @@ describe('the careers lead sets up the school', { timeout: BROWSER_TEST_TIMEOUT 
     expect(await page.locator('#premises').inputValue()).toContain('Parking is on Quay Road.');
 
     await page.getByLabel('Minimum notice').fill('14');
+    await page.getByLabel('Shortest encounter').fill('25');
     await page.getByRole('button', { name: 'Save settings' }).click();
     await bannerSays(page, /Settings saved/);
     expect(await page.locator('#last-saved').textContent()).toContain(DEMO_CAREERS_LEAD);
     await page.reload();
     await page.locator('#settings-form').waitFor();
     expect(await page.locator('#minimumNoticeDays').inputValue()).toBe('14');
-    const { school } = (await (await fetch(`${site.url}/api/schools/${HARBOUR_VIEW}`)).json()) as { school: { minimumNoticeDays: number } };
+    expect(await page.locator('#minimumLengthMinutes').inputValue()).toBe('25');
+    const { school } = (await (await fetch(`${site.url}/api/schools/${HARBOUR_VIEW}`)).json()) as { school: { minimumNoticeDays: number; minimumLengthMinutes: number } };
     expect(school.minimumNoticeDays).toBe(14);
+    expect(school.minimumLengthMinutes).toBe(25);
   });
 
   it('asks before replacing the careers lead, saying who loses access (issue 12, item 4); Go back keeps the form as it was', async () => {

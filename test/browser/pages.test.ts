@@ -5,6 +5,7 @@
 import type { Page, Route } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { PublicSchool, RequestView, SlotView } from '#shared/api/provider.ts';
+import { continueTo, onStep } from './request-steps.ts';
 import { BROWSER_TEST_TIMEOUT, expectNoAxeViolations, expectNoHorizontalScroll, expectNoProblems, focused, openPage, screenshot, useBrowser, useStaticSite } from './support.ts';
 
 const b = useBrowser();
@@ -27,6 +28,7 @@ function school(over: Partial<PublicSchool> = {}): PublicSchool {
     minimumNoticeDays: 30,
     bookingWindowDays: 365,
     responseDeadlineSchoolDays: 10,
+    minimumLengthMinutes: 20,
     careersLead: { name: 'Jordan Ellery', email: 'careers.lead@harbourview.example', phone: '01632 960001' },
     schoolDay: { mon: { start: '08:40', end: '15:10' }, fri: { start: '08:40', end: '14:00' } },
     statementUrl: '/schools/990101/statement',
@@ -72,14 +74,20 @@ function requestView(over: Partial<RequestView> = {}): RequestView {
 const json = (route: Route, status: number, body: unknown, headers: Record<string, string> = {}) =>
   route.fulfill({ status, json: body, headers });
 
-async function fillSlotRequest(page: Page) {
+/** The form's check route (issue 14, item 1), faked: every answer passes. */
+const passEveryCheck = (page: Page) => page.route('**/api/schools/990101/requests/check', (r) => json(r, 200, { ok: true, warnings: [] }));
+
+async function fillYou(page: Page) {
   await page.getByLabel('Organisation name').fill('Eastmouth College');
   await page.getByRole('radio', { name: 'Further education college' }).check();
   await page.getByLabel('Full name').fill('Robin Carter');
   await page.getByLabel('Email address').fill('robin@college.example');
   await page.getByLabel('Phone number').fill('01632 960 123');
+}
+
+async function fillVisit(page: Page) {
   await page.getByRole('checkbox', { name: 'Our staff will follow the school’s safeguarding and visitor checks' }).check();
-  for (const box of await page.locator('input[name="content"]').all()) await box.check();
+  await page.getByRole('checkbox', { name: 'The session will cover all four' }).check();
 }
 
 describe('pages with faked API answers', { timeout: BROWSER_TEST_TIMEOUT }, () => {
@@ -136,21 +144,26 @@ describe('pages with faked API answers', { timeout: BROWSER_TEST_TIMEOUT }, () =
       if (answer === '422') return json(r, 422, { error: { code: 'REQUEST_RULES_BROKEN', message: 'x', fields: { 'contact.email': 'Use your work email address.', 'provider.ukprn': 'A UKPRN has 8 digits.' }, rules: { 'provider.ukprn': ['R-PROVIDER'] } } });
       return json(r, 201, { request: requestView() });
     });
+    await passEveryCheck(page);
     await page.goto(`${site.url}/request/?urn=990101&opportunity=y8-pshe&date=2030-01-10`);
-    await page.locator('#request-form').waitFor();
-    expect(await page.locator('#yearGroups-8').isChecked()).toBe(true); // the slot's year group
-    expect(await page.locator('#sessionType-class_discussion').isChecked()).toBe(true);
-    await fillSlotRequest(page);
-    await page.getByRole('button', { name: 'Continue' }).click();
+    // The slot is for Year 8 alone and sets the session: the first question is who you are.
+    await onStep(page, 'you');
+    expect(await page.locator('#yearGroups').isChecked()).toBe(true); // the slot's year group, chosen
+    expect(await page.locator('input[name="yearGroups"]').count()).toBe(1);
+    expect(await page.locator('#sessionType-fixed-text').textContent()).toBe('Class or group discussion, as the slot sets it.');
+    await fillYou(page);
+    await continueTo(page, 'visit');
+    await fillVisit(page);
+    await continueTo(page, 'check');
     await page.getByRole('button', { name: 'Send request' }).click();
 
     // The network failed: the check page says so; sending again reuses the key.
-    await page.locator('#check-errors .govuk-error-summary__list').waitFor();
-    expect(await page.locator('#check-errors').textContent()).toContain('Your request has not been sent yet');
+    await page.locator('#step-errors .govuk-error-summary__list').waitFor();
+    expect(await page.locator('#step-errors').textContent()).toContain('Your request has not been sent yet');
     await expectNoAxeViolations(page, 'network error on check answers');
     answer = '429';
     await page.getByRole('button', { name: 'Send request' }).click();
-    await expect.poll(() => page.locator('#check-errors').textContent()).toContain('Try again in 2 minutes.');
+    await expect.poll(() => page.locator('#step-errors').textContent()).toContain('Try again in 2 minutes.');
     expect(sent).toHaveLength(2);
     expect(sent[1]!.key).toBe(sent[0]!.key);
     expect(sent[0]!.key).toMatch(/^[0-9a-f-]{36}$/);
@@ -169,10 +182,11 @@ describe('pages with faked API answers', { timeout: BROWSER_TEST_TIMEOUT }, () =
     });
     expect(sent[0]!.body).not.toHaveProperty('proposed');
 
-    // Field errors go back to the questions, each at its field.
+    // Field errors go back to the step that asks them, each at its field.
     answer = '422';
     await page.getByRole('button', { name: 'Send request' }).click();
-    await page.locator('#form-errors .govuk-error-summary__list').waitFor();
+    await onStep(page, 'you');
+    await page.locator('#step-errors .govuk-error-summary__list').waitFor();
     expect(await page.locator('#contact-email-group .govuk-error-message').textContent()).toContain('Use your work email address.');
     expect(await page.locator('#provider-ukprn-group .govuk-error-message').textContent()).toContain('A UKPRN has 8 digits.');
     // The rule behind a field is said in plain words under its message (issue 11); a field with no rule has none.
@@ -186,9 +200,10 @@ describe('pages with faked API answers', { timeout: BROWSER_TEST_TIMEOUT }, () =
 
     // A changed request is a new submission: a new key.
     await page.getByLabel('Email address').fill('robin.carter@college.example');
-    await page.getByRole('button', { name: 'Continue' }).click();
-    // The errors are gone once the answers pass the page's own checks.
+    // Sent back from "Check your answers", Continue returns there, the errors gone.
+    await continueTo(page, 'check');
     expect(await page.locator('.govuk-form-group--error').count()).toBe(0);
+    expect(await page.locator('#step-errors').isHidden()).toBe(true);
     answer = '201';
     await page.getByRole('button', { name: 'Send request' }).click();
     await page.waitForURL(/\/request\/sent\/\?id=01J0000000000000000000000A$/);
@@ -200,44 +215,55 @@ describe('pages with faked API answers', { timeout: BROWSER_TEST_TIMEOUT }, () =
     await close();
   });
 
-  it('checks its own questions before the check page, and the browser Back button returns to them with the answers', async () => {
+  it('checks each step’s own questions before asking the service, and the browser Back button walks back through the steps with the answers', async () => {
     const { page, problems, close } = await openPage(b.browser);
     await page.route('**/api/schools/990101', (r) => json(r, 200, { school: school() }));
+    await passEveryCheck(page);
     await page.goto(`${site.url}/request/?urn=990101`);
-    await page.locator('#proposed-fields').waitFor();
+    await onStep(page, 'when');
     await page.getByLabel('Day', { exact: true }).fill('31');
     await page.getByLabel('Month', { exact: true }).fill('2');
     await page.getByLabel('Year', { exact: true }).fill('2030');
+    await page.getByLabel('Start time').fill('25:00');
     await page.getByRole('button', { name: 'Continue' }).click();
-    await page.locator('#form-errors .govuk-error-summary__list').waitFor();
-    const messages = await page.locator('#form-errors li').allTextContents();
-    expect(messages).toEqual(
-      expect.arrayContaining([
-        'The date must be a real date, for example 12 1 2030.'.replace('2030', '2027'),
-        'Choose at least one year group.',
-        'Enter the name of your organisation.',
-        'Enter your email address.',
-      ]),
-    );
-    expect(await focused(page)).toMatchObject({ id: 'form-errors' });
+    await page.locator('#step-errors .govuk-error-summary__list').waitFor();
+    expect(await page.locator('#step-errors li').allTextContents()).toEqual([
+      'The date must be a real date, for example 12 1 2027.',
+      'Enter the start time as a time of day, like 9:30am or 1:15pm.',
+      'Enter the end time, for example 10:30am.',
+    ]);
+    expect(await focused(page)).toMatchObject({ id: 'step-errors' });
     await expectNoAxeViolations(page, 'the page’s own checks');
     await screenshot(page, 'request-own-checks');
 
     await page.getByLabel('Day', { exact: true }).fill('11');
     await page.getByLabel('Start time').fill('9:30');
     await page.getByLabel('End time').fill('10.30');
+    await continueTo(page, 'pupils');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.locator('#step-errors li', { hasText: 'Choose at least one year group.' }).waitFor();
+    expect(await page.locator('#step-errors li').allTextContents()).toEqual(['Choose at least one year group.', 'Choose the type of session.']);
     await page.getByRole('checkbox', { name: 'Year 9' }).check();
     await page.getByRole('radio', { name: 'Assembly' }).check();
-    await fillSlotRequest(page);
+    await continueTo(page, 'you');
     await page.getByRole('button', { name: 'Continue' }).click();
-    await page.locator('#check-heading').waitFor();
+    await page.locator('#step-errors li', { hasText: 'Enter the name of your organisation.' }).waitFor();
+    expect(await page.locator('#step-errors li').allTextContents()).toEqual(expect.arrayContaining(['Enter the name of your organisation.', 'Enter your email address.']));
+    await fillYou(page);
+    await continueTo(page, 'visit');
+    await fillVisit(page);
+    await continueTo(page, 'check');
     expect(await page.locator('#check-answers').textContent()).toContain('Monday 11 February 2030');
     expect(await page.locator('#check-answers').textContent()).toContain('9:30am to 10:30am');
-    await page.goBack();
-    await page.locator('#form-heading').waitFor({ state: 'visible' });
-    expect(await page.getByLabel('Organisation name').inputValue()).toBe('Eastmouth College');
-    expect(await page.getByLabel('Start time').inputValue()).toBe('09:30');
+    for (const step of ['visit', 'you', 'pupils', 'when'] as const) {
+      await page.goBack();
+      await onStep(page, step);
+    }
+    expect(await page.getByLabel('Start time').inputValue()).toBe('9:30am');
     expect(page.url()).toBe(`${site.url}/request/?urn=990101`);
+    await page.goForward();
+    await onStep(page, 'pupils');
+    expect(await page.getByRole('checkbox', { name: 'Year 9' }).isChecked()).toBe(true);
     expectNoProblems(problems);
     await close();
   });
@@ -250,7 +276,7 @@ describe('pages with faked API answers', { timeout: BROWSER_TEST_TIMEOUT }, () =
     await page.goto(`${site.url}/request/?urn=990104`);
     await page.locator('#unavailable').waitFor();
     expect(await page.locator('#unavailable').textContent()).toContain('takes no provider access requests');
-    expect(await page.locator('#request-form').isHidden()).toBe(true);
+    expect(await page.locator('.app-request__step:not([hidden])').count()).toBe(0);
     await page.goto(`${site.url}/request/?urn=990101&opportunity=y8-pshe&date=2030-01-10`);
     await page.locator('#unavailable').waitFor();
     expect(await page.locator('#unavailable').textContent()).toContain('That slot is not available any more');
