@@ -494,13 +494,14 @@ describe('P-SLOT: capacity as an invariant (issue 11)', () => {
     const urn = await newSchool(false, [one]);
     const slot = SLOTS[0]!;
     const school = (await getSchoolProfile(store, urn))!;
-    // Ten encounters booked on the slot one at a time, each moved off it by the school (its place given back) to its own time…
+    // Ten encounters booked on the slot one at a time, each moved off it by the school (its place given back) to its own time
+    // (20 minutes each, the school's shortest encounter: R-REASONABLE)…
     const moved: StoredRequest[] = [];
     for (let i = 0; i < 10; i++) {
       const r = await requestSlot(urn, slot, 10);
       const approved = await decide(store, school, r, 'approve', {}, LEAD, NOW);
       const at = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
-      const away = await decide(store, school, approved, 'reschedule', { date: slot.date, start: at(660 + 15 * i), end: at(670 + 15 * i), reason: 'The hall is needed' }, LEAD, NOW);
+      const away = await decide(store, school, approved, 'reschedule', { date: slot.date, start: at(660 + 21 * i), end: at(680 + 21 * i), reason: 'The hall is needed' }, LEAD, NOW);
       // …and each provider asks to move back onto the slot's time.
       moved.push(await askToMove(store, school, away, { party: 'provider', id: away.providerEmail }, { date: slot.date, start: slot.start, end: slot.end, reason: 'The morning suits us' }, NOW));
     }
