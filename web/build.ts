@@ -129,7 +129,7 @@ function navHtml(current: string | undefined, area?: string): SafeHtml {
   });
   if (manage) {
     items.push(
-      '              <li class="govuk-service-navigation__item app-sign-out" id="sign-out-item" hidden><form id="sign-out-form" novalidate>' +
+      '              <li class="govuk-service-navigation__item app-sign-out" id="sign-out-item" data-pending><form id="sign-out-form" novalidate>' +
         '<button type="submit" class="govuk-service-navigation__link app-link-button" id="sign-out">Sign out</button></form></li>',
     );
   }
