@@ -7,7 +7,7 @@
 //
 // Besides the score, CLS and LCP, each row keeps the unused CSS and the render-blocking
 // requests. Lighthouse 12.2 cannot name what shifted with this Chromium (its RootCauses
-// gatherer fails on the trace: "reading 'frame_sequence'"), so a page over the CLS target
+// gatherer fails on the trace: "reading 'frame_sequence'"), so a page from CLS 0.01
 // is loaded once more in Playwright at the same phone size, CPU slowed 4×, with a layout-shift observer naming each moved element, so a shift can be
 // traced to its cause from the report alone; each page's whole Lighthouse
 // report is kept in node_modules/.cache/bench/lighthouse/ for a closer look.
@@ -41,7 +41,7 @@ export interface LighthouseRow {
 }
 
 /** Pages from this CLS on are watched a second time to name what moved. */
-const CLS_WATCH = 0.05;
+const CLS_WATCH = 0.01;
 
 export interface LighthouseResult {
   rows: LighthouseRow[];

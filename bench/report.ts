@@ -401,5 +401,5 @@ ${table(
   ),
   ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r'],
 )}
-${causes.length ? `\nWhat moved (a second load of each page from CLS 0.05, watched by a layout-shift observer at the same phone size; the element, its share of a shift, and its top and height before→after in CSS px):\n\n${causes.map((x) => `- ${x.page}: ${x.error ?? x.shifts.map((s) => `${s.node} ${s.score} (${s.moved})`).join('; ')}`).join('\n')}\n` : ''}${l.rows.some((x) => x.renderBlocking.length) ? `\nRender-blocking: ${[...new Set(l.rows.flatMap((x) => x.renderBlocking))].join(', ')}.\n` : ''}`;
+${causes.length ? `\nWhat moved (a second load of each page from CLS 0.01, watched by a layout-shift observer at the same phone size; the element, its share of a shift, and its top and height before→after in CSS px):\n\n${causes.map((x) => `- ${x.page}: ${x.error ?? x.shifts.map((s) => `${s.node} ${s.score} (${s.moved})`).join('; ')}`).join('\n')}\n` : ''}${l.rows.some((x) => x.renderBlocking.length) ? `\nRender-blocking: ${[...new Set(l.rows.flatMap((x) => x.renderBlocking))].join(', ')}.\n` : ''}`;
 }
