@@ -8,10 +8,10 @@
 // Besides the score, CLS and LCP, each row keeps the unused CSS and the render-blocking
 // requests. Lighthouse 12.2 cannot name what shifted with this Chromium (its RootCauses
 // gatherer fails on the trace: "reading 'frame_sequence'"), so a page from CLS 0.01
-// is loaded once more in Playwright at the same phone size, CPU slowed 4×, with a layout-shift observer naming each moved element, so a shift can be
-// traced to its cause from the report alone; each page's whole Lighthouse
+// is loaded once more in Playwright at the same phone size, CPU slowed 4× and each API
+// answer held back 400 ms, with a layout-shift observer naming each moved element, so a
+// shift can be traced to its cause from the report alone. Each page's whole Lighthouse
 // report is kept in node_modules/.cache/bench/lighthouse/ for a closer look.
-export const LIGHTHOUSE_DIR = join(SCRATCH, 'lighthouse');
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
@@ -21,6 +21,8 @@ import type { Fixtures } from './api.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, pageTarget, type PageRow } from './pages.ts';
 import { SCRATCH, type BenchStack } from './stack.ts';
 import { round } from './stats.ts';
+
+export const LIGHTHOUSE_DIR = join(SCRATCH, 'lighthouse');
 
 export interface LighthouseRow {
   page: string;
@@ -42,6 +44,8 @@ export interface LighthouseRow {
 
 /** Pages from this CLS on are watched a second time to name what moved. */
 const CLS_WATCH = 0.01;
+/** How long the watched load's API calls wait: about a slow 4G round trip and a little. */
+const API_DELAY_MS = 400;
 
 export interface LighthouseResult {
   rows: LighthouseRow[];
@@ -80,6 +84,12 @@ async function watchShifts(browser: Browser, url: string, cookie: string | undef
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
     await page.addInitScript(SHIFT_OBSERVER);
+    // The API answers in a few milliseconds here, often before the first paint, hiding
+    // what a phone on a real network sees: the page painted, then filled in.
+    await context.route('**/api/**', async (route) => {
+      await new Promise((r) => setTimeout(r, API_DELAY_MS));
+      await route.continue();
+    });
     await page.goto(url, { waitUntil: 'networkidle' });
     await page.waitForTimeout(300);
     const entries = (await page.evaluate('window.__shifts')) as { value: number; sources: { node: string; prev: number[]; cur: number[] }[] }[];
