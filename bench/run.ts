@@ -3,7 +3,8 @@
 // bench/report.json, prints the tables, and stops everything it started, on success,
 // failure or Ctrl-C. `--quick` is a smoke run (a few samples of everything); `--out DIR`
 // writes the report elsewhere; `--only api,throughput,capacity,pages,lighthouse,scale,bundles`
-// (`--quick` runs Lighthouse on the home page only: one run is ~15 s here).
+// (`--quick` runs Lighthouse on the home page only: one run is ~6 s here; `--pages
+// /school/,/request/` on those pages only).
 import './recorder.ts'; // first: patches the SDK's send before any client exists
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
@@ -30,6 +31,7 @@ const { values } = parseArgs({
     quick: { type: 'boolean', default: false },
     out: { type: 'string' },
     only: { type: 'string' },
+    pages: { type: 'string' },
   },
 });
 const quick = Boolean(values.quick);
@@ -102,8 +104,9 @@ async function main() {
   }
   if (only.has('lighthouse')) {
     const paths = lighthousePaths(stack, `/schools/${SHOWCASE.urn}/statement`);
-    log(`Lighthouse on ${quick ? 'the home page' : `${paths.length} pages`}`);
-    lighthouse = await measureLighthouse(stack, f, quick ? paths.slice(0, 1) : paths, log);
+    log(`Lighthouse on ${values.pages ?? (quick ? 'the home page' : `${paths.length} pages`)}`);
+    const chosen = values.pages ? paths.filter((p) => values.pages?.split(',').includes(p)) : quick ? paths.slice(0, 1) : paths;
+    lighthouse = await measureLighthouse(stack, f, chosen, log);
   }
   if (only.has('scale')) {
     log(`scale: ${SIZES.small} vs ${SIZES.large} requests of other schools`);
