@@ -140,15 +140,21 @@ export async function measureLighthouse(stack: BenchStack, f: Fixtures, paths: s
       const cookie = cookies[who];
       const full = new URL(url, stack.siteUrl).href;
       try {
-        const result = await lighthouse(full, {
-          port: chrome.port,
-          onlyCategories: ['performance'],
-          output: 'json',
-          logLevel: 'error',
-          ...(cookie ? { extraHeaders: { Cookie: cookie.split(';')[0] ?? cookie } } : {}),
-        });
+        const run = () =>
+          lighthouse(full, {
+            port: chrome.port,
+            onlyCategories: ['performance'],
+            output: 'json',
+            logLevel: 'error',
+            ...(cookie ? { extraHeaders: { Cookie: cookie.split(';')[0] ?? cookie } } : {}),
+          });
+        // A run whose trace failed (NO_NAVSTART now and then on a busy machine) says "run
+        // Lighthouse again": once, then the page's row is an error, never a score of 0.
+        let result = await run();
+        if (result?.lhr.runtimeError) result = await run();
         if (!result) throw new Error('Lighthouse gave no result');
         const lhr = result.lhr;
+        if (lhr.runtimeError) throw new Error(`${lhr.runtimeError.code}: ${lhr.runtimeError.message}`);
         await mkdir(LIGHTHOUSE_DIR, { recursive: true });
         await writeFile(join(LIGHTHOUSE_DIR, `${path.replace(/^\/|\/$/g, '').replaceAll('/', '-') || 'home'}.json`), JSON.stringify(lhr));
         const s = lhr.configSettings;
