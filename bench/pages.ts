@@ -14,7 +14,7 @@ import type { BenchStack } from './stack.ts';
 import { median, round } from './stats.ts';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'];
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'];
 
 export interface PageRow {
   page: string;
@@ -49,7 +49,7 @@ function compressed(body: Buffer, type: string, how: 'br' | 'gzip'): number {
   return how === 'br' ? brotliCompressSync(body).length : gzipSync(body, { level: 6 }).length;
 }
 
-function pageTarget(path: string, f: Fixtures): { url: string; who: PageRow['who'] } {
+export function pageTarget(path: string, f: Fixtures): { url: string; who: PageRow['who'] } {
   const urn = SHOWCASE.urn;
   if (path.startsWith('/manage/requests/decide')) return { url: `${path}?id=${f.pendingShowcaseId}&action=approve`, who: 'staff' };
   if (path.startsWith('/manage/requests')) return { url: `${path}?id=${f.pendingShowcaseId}`, who: 'staff' };

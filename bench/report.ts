@@ -4,6 +4,7 @@ import type { BundleResult } from './bundles.ts';
 import type { CapacityResult } from './capacity.ts';
 import type { CostResult } from './cost.ts';
 import { FINDINGS } from './findings.ts';
+import type { LighthouseResult } from './lighthouse.ts';
 import type { PagesResult } from './pages.ts';
 import type { ScaleResult } from './scale.ts';
 
@@ -15,6 +16,8 @@ export const TARGETS = {
   createWcu: 6,
   approveWcu: 8,
   pageKb: 60,
+  lighthouseScore: 95,
+  cls: 0.1,
 };
 
 export interface Report {
@@ -29,6 +32,7 @@ export interface Report {
   bundles?: BundleResult;
   capacity?: CapacityResult;
   pages?: PagesResult;
+  lighthouse?: LighthouseResult;
   cost?: CostResult;
   targets: TargetCheck[];
   notes: string[];
@@ -187,6 +191,25 @@ export function checkTargets(r: Omit<Report, 'targets'>): TargetCheck[] {
       met: third.length === 0,
     });
   }
+  const lh = r.lighthouse?.rows.filter((x) => !x.error) ?? [];
+  if (lh.length) {
+    const slow = lh.filter((x) => x.performance < TARGETS.lighthouseScore);
+    const shifting = lh.filter((x) => !(x.cls < TARGETS.cls));
+    const worst = [...lh].sort((a, b) => a.performance - b.performance)[0];
+    const most = [...lh].sort((a, b) => b.cls - a.cls)[0];
+    out.push({
+      id: 'lighthouse-performance',
+      target: `every page's Lighthouse performance ≥ ${TARGETS.lighthouseScore} (mobile, simulated throttling)`,
+      measured: `${lh.length - slow.length}/${lh.length} at or above; lowest ${worst?.page} ${worst?.performance}`,
+      met: slow.length === 0,
+    });
+    out.push({
+      id: 'lighthouse-cls',
+      target: `every page's cumulative layout shift < ${TARGETS.cls}`,
+      measured: `${lh.length - shifting.length}/${lh.length} under; highest ${most?.page} ${most?.cls}`,
+      met: shifting.length === 0,
+    });
+  }
   return out;
 }
 
@@ -319,6 +342,8 @@ ${table(
 ${p.rows.some((x) => x.errors.length) ? `\nConsole errors: ${p.rows.filter((x) => x.errors.length).map((x) => `${x.page}: ${x.errors.join(' / ')}`).join('; ')}` : ''}`}`);
   }
 
+  if (r.lighthouse) parts.push(lighthouseMarkdown(r.lighthouse));
+
   if (r.cost) {
     const c = r.cost;
     parts.push(`## Cost
@@ -347,4 +372,34 @@ What is left, and why:
 ${FINDINGS.open.map((x) => `- ${x}`).join('\n')}`);
   if (r.notes.length) parts.push(`## Notes\n\n${r.notes.map((n) => `- ${n}`).join('\n')}`);
   return `${parts.join('\n\n')}\n`;
+}
+
+/** The Lighthouse section: one row per page, then what shifted and what blocked rendering. */
+export function lighthouseMarkdown(l: LighthouseResult): string {
+  if (l.skipped) return `## Lighthouse\n\nSkipped: ${l.skipped}`;
+  const ms = (n: number) => (Number.isFinite(n) ? String(Math.round(n)) : '–');
+  const causes = l.rows.filter((x) => x.shifts.length || x.error);
+  return `## Lighthouse
+
+Lighthouse ${l.version} (the npm package) with Debian's Chromium, its default settings: ${l.settings}. One run per page against this stack, signed-in pages with the session cookie; the figures are that run's. Targets: performance ≥ ${TARGETS.lighthouseScore}, CLS < ${TARGETS.cls}.
+
+${table(
+  ['page', 'as', 'performance', 'CLS', 'LCP ms', 'FCP ms', 'TBT ms', 'unused CSS'],
+  l.rows.map((x) =>
+    x.error
+      ? [x.page, x.who, `error: ${x.error}`, '', '', '', '', '']
+      : [
+          x.page,
+          x.who,
+          `${x.performance}${x.performance < TARGETS.lighthouseScore ? ' ✗' : ''}`,
+          `${x.cls.toFixed(3)}${x.cls < TARGETS.cls ? '' : ' ✗'}`,
+          ms(x.lcpMs),
+          ms(x.fcpMs),
+          ms(x.tbtMs),
+          kb(x.unusedCssBytes),
+        ],
+  ),
+  ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r'],
+)}
+${causes.length ? `\nWhat moved (a second load of each page from CLS 0.01, watched by a layout-shift observer at the same phone size; the element, its share of a shift, and its top and height before→after in CSS px):\n\n${causes.map((x) => `- ${x.page}: ${x.error ?? x.shifts.map((s) => `${s.node} ${s.score} (${s.moved})`).join('; ')}`).join('\n')}\n` : ''}${l.rows.some((x) => x.renderBlocking.length) ? `\nRender-blocking: ${[...new Set(l.rows.flatMap((x) => x.renderBlocking))].join(', ')}.\n` : ''}`;
 }

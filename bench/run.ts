@@ -2,7 +2,9 @@
 // local stack in memory on free ports, measures, writes bench/report.md and
 // bench/report.json, prints the tables, and stops everything it started, on success,
 // failure or Ctrl-C. `--quick` is a smoke run (a few samples of everything); `--out DIR`
-// writes the report elsewhere; `--only api,throughput,capacity,pages,scale,bundles`.
+// writes the report elsewhere; `--only api,throughput,capacity,pages,lighthouse,scale,bundles`
+// (`--quick` runs Lighthouse on the home page only: one run is ~6 s here; `--pages
+// /school/,/request/` on those pages only).
 import './recorder.ts'; // first: patches the SDK's send before any client exists
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
@@ -14,12 +16,14 @@ import { buildBundles, measureBundles, type BundleResult } from './bundles.ts';
 import { capacityPerFlow, type CapacityResult } from './capacity.ts';
 import { costTable } from './cost.ts';
 import { closeHttp } from './http.ts';
+import { lighthousePaths, measureLighthouse, type LighthouseResult } from './lighthouse.ts';
 import { measurePages, type PagesResult } from './pages.ts';
+import { SHOWCASE } from './fixtures.ts';
 import { checkTargets, plainTable, renderMarkdown, routeTable, targetTable, type Report } from './report.ts';
 import { scaleTest, type ScaleResult } from './scale.ts';
 import { startBenchStack, type BenchStack } from './stack.ts';
 
-const PHASES = ['api', 'throughput', 'capacity', 'pages', 'scale', 'bundles'] as const;
+const PHASES = ['api', 'throughput', 'capacity', 'pages', 'lighthouse', 'scale', 'bundles'] as const;
 type Phase = (typeof PHASES)[number];
 
 const { values } = parseArgs({
@@ -27,6 +31,7 @@ const { values } = parseArgs({
     quick: { type: 'boolean', default: false },
     out: { type: 'string' },
     only: { type: 'string' },
+    pages: { type: 'string' },
   },
 });
 const quick = Boolean(values.quick);
@@ -74,6 +79,7 @@ async function main() {
   let throughput: ThroughputResult | undefined;
   let capacity: CapacityResult | undefined;
   let pages: PagesResult | undefined;
+  let lighthouse: LighthouseResult | undefined;
   let scale: ScaleResult | undefined;
   let bundles: BundleResult | undefined;
 
@@ -95,6 +101,12 @@ async function main() {
     if (Number.isFinite(SIZES.pages)) stack.webWeights = all.slice(0, SIZES.pages);
     pages = await measurePages(stack, f, SIZES.pageRuns, log);
     stack.webWeights = all;
+  }
+  if (only.has('lighthouse')) {
+    const paths = lighthousePaths(stack, `/schools/${SHOWCASE.urn}/statement`);
+    log(`Lighthouse on ${values.pages ?? (quick ? 'the home page' : `${paths.length} pages`)}`);
+    const chosen = values.pages ? paths.filter((p) => values.pages?.split(',').includes(p)) : quick ? paths.slice(0, 1) : paths;
+    lighthouse = await measureLighthouse(stack, f, chosen, log);
   }
   if (only.has('scale')) {
     log(`scale: ${SIZES.small} vs ${SIZES.large} requests of other schools`);
@@ -122,6 +134,7 @@ async function main() {
     ...(bundles ? { bundles } : {}),
     ...(capacity ? { capacity } : {}),
     ...(pages ? { pages } : {}),
+    ...(lighthouse ? { lighthouse } : {}),
     ...(cost ? { cost } : {}),
     notes,
   };

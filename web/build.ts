@@ -1,6 +1,7 @@
 // Builds the static site: web/src → web/dist.
 //
-// - Sass (GOV.UK Frontend and the site's own rules) → one minified stylesheet;
+// - Sass (GOV.UK Frontend and the site's own rules) → one minified stylesheet, holding
+//   only the GOV.UK rules some page can match (web/css-classes.ts);
 // - each page's script web/src/pages/<route>/index.ts → one minified ES module bundle;
 // - each page's body web/src/pages/<route>/index.html, in the page shell of
 //   shared/pages/layout.ts (the same one the function-rendered pages use), with the site's
@@ -18,6 +19,7 @@ import { build } from 'esbuild';
 import { compileAsync } from 'sass';
 import { SafeHtml } from '#shared/domain/html.ts';
 import { shell } from '#shared/pages/layout.ts';
+import { pruneCss, usedClasses } from './css-classes.ts';
 import { referrerPolicyFor } from './secret-pages.ts';
 
 export const WEB_ROOT = import.meta.dirname;
@@ -117,6 +119,25 @@ function withoutCrown(css: string): string {
   return css.replace(/[^{}]*\{[^{}]*govuk-crest[^{}]*\}/g, '').replace(/@[^{}]+\{\}/g, '');
 }
 
+/** Where the pages' classes are written: their bodies and scripts, the page shell, and this file's navigation. */
+export const CLASS_SOURCES = [join(SRC, 'pages'), join(SRC, 'lib'), join(WEB_ROOT, '..', 'shared', 'pages'), join(WEB_ROOT, 'build.ts')];
+
+/**
+ * The site's stylesheet: site.scss compiled and minified, without the crest, and with
+ * only the GOV.UK Frontend rules some page can match (web/css-classes.ts).
+ */
+export async function buildCss(): Promise<string> {
+  const sass = await compileAsync(join(SRC, 'styles', 'site.scss'), {
+    loadPaths: [join(WEB_ROOT, '..', 'node_modules')],
+    style: 'compressed',
+    quietDeps: true,
+    silenceDeprecations: ['import'],
+  });
+  const css = pruneCss(withoutCrown(sass.css), await usedClasses(CLASS_SOURCES));
+  if (/GDS Transport|@font-face|url\(/.test(css)) throw new Error('The stylesheet must load no web font and no image (no GDS Transport, no crest).');
+  return css;
+}
+
 const entryName = (route: string) => (route === '' ? 'home' : route.replaceAll('/', '-'));
 
 function navHtml(current: string | undefined, area?: string): SafeHtml {
@@ -129,7 +150,7 @@ function navHtml(current: string | undefined, area?: string): SafeHtml {
   });
   if (manage) {
     items.push(
-      '              <li class="govuk-service-navigation__item app-sign-out" id="sign-out-item" hidden><form id="sign-out-form" novalidate>' +
+      '              <li class="govuk-service-navigation__item app-sign-out" id="sign-out-item" data-pending><form id="sign-out-form" novalidate>' +
         '<button type="submit" class="govuk-service-navigation__link app-link-button" id="sign-out">Sign out</button></form></li>',
     );
   }
@@ -169,14 +190,7 @@ async function buildInto(outDir: string, log: ((line: string) => void) | undefin
   await mkdir(assets, { recursive: true });
 
   // Styles.
-  const sass = await compileAsync(join(SRC, 'styles', 'site.scss'), {
-    loadPaths: [join(WEB_ROOT, '..', 'node_modules')],
-    style: 'compressed',
-    quietDeps: true,
-    silenceDeprecations: ['import'],
-  });
-  const css = withoutCrown(sass.css);
-  if (/GDS Transport|@font-face|url\(/.test(css)) throw new Error('The stylesheet must load no web font and no image (no GDS Transport, no crest).');
+  const css = await buildCss();
   const cssName = `site.${hash(css)}.css`;
   await writeFile(join(assets, cssName), css);
   // The same stylesheet under a stable name for the function-rendered pages (email action

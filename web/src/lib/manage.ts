@@ -48,6 +48,8 @@ export function setUpChrome(signedIn: boolean, urn?: string): void {
   const item = document.getElementById('sign-out-item');
   const form = document.getElementById('sign-out-form');
   if (!item || !form) return;
+  // Its place was held (invisible) until now: kept for someone signed in, given up otherwise.
+  delete item.dataset.pending;
   item.hidden = !signedIn;
   if (form.dataset.wired) return;
   form.dataset.wired = 'yes';
