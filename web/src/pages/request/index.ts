@@ -40,6 +40,7 @@ import {
   type Step,
 } from '../../lib/request-form.ts';
 import { describeSchoolDay, notFound } from '../../lib/school.ts';
+import { forgetSchools, rememberSchool } from '../../lib/recent-schools.ts';
 import { rememberSentRequest } from '../../lib/sent.ts';
 
 /** Facilities a provider can ask for (RULES.md: hall, classroom, projector, internet). */
@@ -261,6 +262,7 @@ ready(async () => {
   }
   const forget = () => {
     forgetDetails();
+    forgetSchools();
     fillDetails({ organisation: '', type: '', ukprn: '', name: '', email: '', phone: '' });
     byId('remembered').hidden = true;
   };
@@ -592,6 +594,7 @@ ready(async () => {
         email: body.contact.email,
         phone: body.contact.phone,
       });
+      rememberSchool({ urn: school.urn, name: school.name, town: school.address.town });
       if (request) rememberSentRequest(request);
       location.assign(request ? href('/request/sent/', { id: request.id }) : '/request/sent/');
       return;
