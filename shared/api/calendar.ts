@@ -2,7 +2,7 @@
 // school's free slots by day for providers, and GET /api/manage/schools/{urn}/calendar,
 // the same month for its staff with the encounters already approved for some year groups.
 import * as z from 'zod';
-import type { MonthDay } from '#shared/domain/school-month.ts';
+import type { SchoolMonth } from '#shared/domain/school-month.ts';
 
 export type { ApprovedInterval, ClosedKind, DayAvailability, MonthDay as CalendarDayView } from '#shared/domain/school-month.ts';
 
@@ -32,17 +32,5 @@ export const staffMonthQuery = z.strictObject({
 export type SchoolMonthQuery = z.output<typeof schoolMonthQuery>;
 export type StaffMonthQuery = z.output<typeof staffMonthQuery>;
 
-/** One month of a school's calendar, each date with its closure or its open slots. */
-export interface CalendarMonthView {
-  urn: string;
-  /** YYYY-MM */
-  month: string;
-  today: string;
-  /** The first and last dates a request (or, for staff, the school's own proposal) may name. */
-  bookableFrom: string;
-  bookableTo: string;
-  /** The months either side that may be asked for (today's month to the booking window's), when there are. */
-  previous?: string;
-  next?: string;
-  days: MonthDay[];
-}
+/** One month of a school's calendar, as the domain works it out. */
+export type CalendarMonthView = SchoolMonth;

@@ -44,6 +44,21 @@ export interface MonthDay {
   approved?: ApprovedInterval[];
 }
 
+/** One month of a school's calendar, each date with its closure or its open slots. */
+export interface SchoolMonth {
+  urn: string;
+  /** YYYY-MM */
+  month: string;
+  today: IsoDate;
+  /** The first and last dates a request (or, for staff, the school's own proposal) may name. */
+  bookableFrom: IsoDate;
+  bookableTo: IsoDate;
+  /** The months either side that may be asked for (today's month to the booking window's), when there are. */
+  previous?: string;
+  next?: string;
+  days: MonthDay[];
+}
+
 /** A month as 'YYYY-MM' → its first and last dates. */
 export function monthRange(month: string): { first: IsoDate; last: IsoDate } {
   const [y, m] = month.split('-').map(Number) as [number, number];

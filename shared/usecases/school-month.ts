@@ -8,7 +8,7 @@
 // window's is refused before them.
 import { addDays } from '#shared/domain/dates.ts';
 import { DomainError } from '#shared/domain/errors.ts';
-import { monthOf, monthRange, openSlotsOf, schoolMonth, shiftMonth, type MonthDay } from '#shared/domain/school-month.ts';
+import { monthOf, monthRange, openSlotsOf, schoolMonth, shiftMonth, type SchoolMonth } from '#shared/domain/school-month.ts';
 import { londonDate } from '#shared/domain/timezone.ts';
 import type { StoredSchool } from '#shared/domain/records.ts';
 import type { YearGroup } from '#shared/domain/types.ts';
@@ -18,17 +18,6 @@ import { listOpportunities } from '#shared/store/opportunities.ts';
 import { listSlotsOfSchool } from '#shared/store/slots.ts';
 import { listYearGroupDaysBetween } from '#shared/store/year-group-days.ts';
 import { requireSchool } from './schools.ts';
-
-export interface SchoolMonth {
-  urn: string;
-  month: string;
-  today: string;
-  bookableFrom: string;
-  bookableTo: string;
-  previous?: string;
-  next?: string;
-  days: MonthDay[];
-}
 
 /** Today's month to the booking window's last month: the months a calendar may show. */
 function requireMonthInRange(month: string, today: string, last: string): { previous?: string; next?: string } {

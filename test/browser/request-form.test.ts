@@ -5,6 +5,7 @@
 // error state at 1280 and 320 px. Browser Back and Change keep the answers; a refusal of
 // an earlier step's field goes back to that step; a lost check can be retried; the page
 // does not shift as it loads; and the happy path's clicks and keystrokes are counted.
+import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { demoSchools } from '#infra/local/demo-data.ts';
 import { readInbox } from '#infra/local/ses.ts';
@@ -181,23 +182,30 @@ describe.each([1280, 320])('each rule stopped at its own field on its own step, 
   });
 });
 
+
+/** The layout shift a page has made since it loaded, not counting shifts just after input (CLS's own rule). */
+async function watchLayoutShift(target: { addInitScript: BrowserContext['addInitScript'] }): Promise<void> {
+  await target.addInitScript(() => {
+    const w = window as unknown as { cls: number };
+    w.cls = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) if (!entry.hadRecentInput) w.cls += entry.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+}
+const layoutShift = (page: Page) => page.evaluate(() => (window as unknown as { cls: number }).cls);
+
 describe('the form does not shift as it loads', { timeout: BROWSER_TEST_TIMEOUT }, () => {
   it.each([1280, 320])('keeps the cumulative layout shift under 0.1 at %i px, for a slot and for a proposed time', async (width) => {
     const { page, context, problems, close } = await openPage(b.browser, { width, height: 800 });
-    await context.addInitScript(() => {
-      const w = window as unknown as { cls: number };
-      w.cls = 0;
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) if (!entry.hadRecentInput) w.cls += entry.value;
-      }).observe({ type: 'layout-shift', buffered: true });
-    });
+    await watchLayoutShift(context);
     await page.goto(`${site.url}/school/?urn=${HARBOUR_VIEW}`);
     const slotLink = await page.locator('#slot-list a', { hasText: 'Request this slot' }).first().getAttribute('href');
     for (const path of [slotLink!, `/request/?urn=${HARBOUR_VIEW}`]) {
       await page.goto(`${site.url}${path}`);
       await page.locator('.app-request__step:not([hidden])').waitFor();
       await page.waitForTimeout(300);
-      expect(await page.evaluate(() => (window as unknown as { cls: number }).cls), `CLS of ${path}`).toBeLessThan(0.1);
+      expect(await layoutShift(page), `CLS of ${path}`).toBeLessThan(0.1);
     }
     expectNoProblems(problems);
     await close();
@@ -276,17 +284,11 @@ describe('the happy path, counted (issue 14, item 3)', { timeout: 2 * BROWSER_TE
     for (const width of [1280, 320]) {
       const home = await context.newPage();
       await home.setViewportSize({ width, height: 800 });
-      await home.addInitScript(() => {
-        const w = window as unknown as { cls: number };
-        w.cls = 0;
-        new PerformanceObserver((list) => {
-          for (const entry of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) if (!entry.hadRecentInput) w.cls += entry.value;
-        }).observe({ type: 'layout-shift', buffered: true });
-      });
+      await watchLayoutShift(home);
       await home.goto(`${site.url}/`);
       await home.locator('#recent-schools:not([hidden])').waitFor();
       await home.waitForTimeout(300);
-      expect(await home.evaluate(() => (window as unknown as { cls: number }).cls), `CLS of the home page at ${width} px`).toBeLessThan(0.1);
+      expect(await layoutShift(home), `CLS of the home page at ${width} px`).toBeLessThan(0.1);
       await expectNoAxeViolations(home, `home page with a remembered school, ${width} px`);
       await screenshot(home, `home-recent-${width}`);
       await home.close();

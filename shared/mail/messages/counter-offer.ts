@@ -6,7 +6,7 @@ import { formatDate, formatDateShort } from '#shared/domain/dates.ts';
 import type { StoredRequest } from '#shared/domain/records.ts';
 import { html } from '#shared/domain/html.ts';
 import type { LeadLinks } from './request-submitted.ts';
-import { button, detailRows, layout, rowsHtml, rowsText, when, type MessageContent } from './layout.ts';
+import { button, detailRows, layout, rowsHtml, letterText, when, type MessageContent } from './layout.ts';
 
 export interface CounterOffer {
   /** The time the school proposed, which the provider cannot make. */
@@ -24,20 +24,14 @@ export function counterOfferForLead(school: School, request: StoredRequest, offe
     ...(offer.message ? [`Message from ${org}: ${offer.message}`] : []),
   ];
   const answer = `Please answer by ${formatDate(request.responseDeadline)}: approve it, decline it with a reason, or propose another time.`;
-  const text = [
-    `Dear ${school.careersLead.name},`,
-    '',
-    ...lines,
-    '',
-    rowsText(rows),
-    '',
+  const text = letterText(school.careersLead.name, lines, rows, [
     answer,
     `Approve: ${links.approve}`,
     `Decline: ${links.decline}`,
     `Propose another time: ${links.propose}`,
     `Or see it on your dashboard: ${links.review}`,
     'Each link opens a page where you confirm; nothing happens until you do.',
-  ].join('\n');
+  ]);
   const body = html`<h1 style="font-size:24px;margin-top:0;">${org} offers another time</h1>
 <p>Dear ${school.careersLead.name},</p>
 ${lines.map((l) => html`<p>${l}</p>`)}

@@ -89,3 +89,8 @@ export function rowsText(rows: Row[]): string {
   return rows.map(([k, v]) => `${k}: ${v}`).join('\n');
 }
 
+
+/** A message's plain-text part in the one shape every letter about a request takes: greeting, what happened, the request's details, then what to do. */
+export function letterText(greeting: string, lines: string[], rows: Row[], after: string[]): string {
+  return [`Dear ${greeting},`, '', ...lines, '', rowsText(rows), '', ...after].join('\n');
+}

@@ -6,7 +6,7 @@ import type { School } from '#shared/domain/types.ts';
 import { formatDateShort } from '#shared/domain/dates.ts';
 import type { StoredRequest } from '#shared/domain/records.ts';
 import { html } from '#shared/domain/html.ts';
-import { button, detailRows, layout, rowsHtml, rowsText, when, type MessageContent } from './layout.ts';
+import { button, detailRows, layout, rowsHtml, letterText, when, type MessageContent } from './layout.ts';
 
 interface Time {
   date: string;
@@ -25,18 +25,12 @@ export function moveAskedForLead(school: School, request: StoredRequest, { asked
   const subject = `Move asked: ${org} at ${school.name}, ${formatDateShort(current.date)}`;
   const rows = detailRows({ ...request, ...current });
   const lines = [`${org} asks to move the encounter on ${when(current)} to ${when(asked)}.`, ...(asked.reason ? [`Reason given: ${asked.reason}`] : []), 'Until you answer, the encounter stays at its time.'];
-  const text = [
-    `Dear ${school.careersLead.name},`,
-    '',
-    ...lines,
-    '',
-    rowsText(rows),
-    '',
+  const text = letterText(school.careersLead.name, lines, rows, [
     `Approve the move (both of you get an updated calendar invitation): ${links.approve}`,
     `Decline the move (${org} is emailed your reason): ${links.decline}`,
     `Or see it on your dashboard: ${links.review}`,
     'Each link opens a page where you confirm; nothing happens until you do.',
-  ].join('\n');
+  ]);
   const body = html`<h1 style="font-size:24px;margin-top:0;">${org} asks to move an encounter</h1>
 <p>Dear ${school.careersLead.name},</p>
 ${lines.map((l) => html`<p>${l}</p>`)}

@@ -9,7 +9,7 @@ import type { School } from '#shared/domain/types.ts';
 import { formatYearGroups, yearGroupLabel } from '#shared/domain/year-groups.ts';
 import type { StoredRequest } from '#shared/domain/records.ts';
 import { html } from '#shared/domain/html.ts';
-import { button, detailRows, layout, rowsHtml, rowsText, when, type MessageContent } from './layout.ts';
+import { button, detailRows, layout, rowsHtml, letterText, rowsText, when, type MessageContent } from './layout.ts';
 import { visitRowsForProvider } from './visit.ts';
 
 function paragraphs(lines: string[]) {
@@ -34,17 +34,11 @@ export function pendingReminderForLead(
     `Please answer by ${deadline}: approve it, decline it with a reason, or propose another time. If it is not answered by then, it expires and ${org} is told.`,
   ];
   const rows = detailRows(request);
-  const text = [
-    `Dear ${school.careersLead.name},`,
-    '',
-    ...lines,
-    '',
-    rowsText(rows),
-    '',
+  const text = letterText(school.careersLead.name, lines, rows, [
     `Review and decide: ${reviewUrl}`,
     '',
     `Reply to this email to write to ${request.contact.name} directly.`,
-  ].join('\n');
+  ]);
   const body = html`<h1 style="font-size:24px;margin-top:0;">A request is waiting for your answer</h1>
 <p>Dear ${school.careersLead.name},</p>
 ${paragraphs(lines)}

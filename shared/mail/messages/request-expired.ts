@@ -5,7 +5,7 @@ import { formatDate, formatDateShort } from '#shared/domain/dates.ts';
 import type { RequestStatus, School } from '#shared/domain/types.ts';
 import type { StoredRequest } from '#shared/domain/records.ts';
 import { html } from '#shared/domain/html.ts';
-import { button, detailRows, layout, rowsHtml, rowsText, when, type MessageContent } from './layout.ts';
+import { button, detailRows, layout, rowsHtml, letterText, when, type MessageContent } from './layout.ts';
 
 /** Was it the school's answer (pending) or the provider's (a proposed time) that never came? */
 function lapsed(request: StoredRequest, from: RequestStatus | null) {
@@ -29,7 +29,7 @@ export function requestExpiredForLead(school: School, request: StoredRequest, fr
         `If you would still like the visit, reply to this email to ask ${request.contact.name} to send a new request.`,
       ];
   const rows = detailRows(request);
-  const text = [`Dear ${school.careersLead.name},`, '', ...lines, '', rowsText(rows), '', `See the request: ${reviewUrl}`].join('\n');
+  const text = letterText(school.careersLead.name, lines, rows, [`See the request: ${reviewUrl}`]);
   const body = html`<h1 style="font-size:24px;margin-top:0;">A request has expired</h1>
 <p>Dear ${school.careersLead.name},</p>
 ${lines.map((l) => html`<p>${l}</p>`)}
@@ -51,17 +51,11 @@ export function requestExpiredForProvider(school: School, request: StoredRequest
         `You can send a new request for another date from the school's page, or reply to this email to write to ${school.careersLead.name}, the careers lead.`,
       ];
   const rows = detailRows(request);
-  const text = [
-    `Dear ${request.contact.name},`,
-    '',
-    ...lines,
-    '',
-    rowsText(rows),
-    '',
+  const text = letterText(request.contact.name, lines, rows, [
     `The school's page and dates: ${links.school}`,
     `See your request: ${links.manage}`,
     'This link works once and signs you in on this device.',
-  ].join('\n');
+  ]);
   const body = html`<h1 style="font-size:24px;margin-top:0;">Your request has expired</h1>
 <p>Dear ${request.contact.name},</p>
 ${lines.map((l) => html`<p>${l}</p>`)}

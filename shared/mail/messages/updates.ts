@@ -8,7 +8,7 @@ import type { School } from '#shared/domain/types.ts';
 import { formatDate, formatDateShort } from '#shared/domain/dates.ts';
 import type { StoredRequest } from '#shared/domain/records.ts';
 import { html } from '#shared/domain/html.ts';
-import { button, detailRows, layout, rowsHtml, rowsText, when, type MessageContent } from './layout.ts';
+import { button, detailRows, layout, rowsHtml, letterText, when, type MessageContent } from './layout.ts';
 import { visitRowsForLead, visitRowsForProvider } from './visit.ts';
 
 export type Audience = 'lead' | 'provider';
@@ -143,7 +143,7 @@ function timeIn(data: unknown): { date: string; start: string; end: string } | u
 export function updateMessage(w: Wording, audience: Audience, school: School, r: StoredRequest, link: string, venue?: string): MessageContent {
   const greeting = audience === 'provider' ? r.contact.name : school.careersLead.name;
   const rows = !w.visit ? detailRows(r) : audience === 'provider' ? visitRowsForProvider(school, r, venue) : visitRowsForLead(r, venue);
-  const text = [`Dear ${greeting},`, '', ...w.lines, '', rowsText(rows), '', `${w.linkLabel}: ${link}`].join('\n');
+  const text = letterText(greeting, w.lines, rows, [`${w.linkLabel}: ${link}`]);
   const body = html`<h1 style="font-size:24px;margin-top:0;">${w.headline}</h1>
 <p>Dear ${greeting},</p>
 ${w.lines.map((l) => html`<p>${l}</p>`)}

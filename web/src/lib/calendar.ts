@@ -9,12 +9,29 @@
 // the chosen date. Previous and next month are buttons with visible words. The grid is
 // always six weeks of fixed-height rows, drawn with its dates before its data arrives, so
 // nothing moves when the month loads.
-import type { CalendarDayView, CalendarMonthView } from '#shared/api/calendar.ts';
+import type { CalendarDayView, CalendarMonthView, ClosedKind } from '#shared/api/calendar.ts';
 import { DAY_NAMES, MONTH_NAMES, addDays, dateParts, dayOfWeek, formatDate } from '#shared/domain/dates.ts';
 import { monthOf, monthRange, shiftMonth } from '#shared/domain/school-month.ts';
 import { h, type Child } from './dom.ts';
 
 export type { CalendarDayView, CalendarMonthView };
+
+/** Short words for a closed day in a cell ("INSET day", not the note: the screen reader and the day's panel say it all). */
+const CLOSED_SHORT: Record<ClosedKind, string> = {
+  WEEKEND: '',
+  BANK_HOLIDAY: 'Bank holiday',
+  HOLIDAY: 'Holiday',
+  INSET: 'INSET day',
+  EXAMS: 'Exams',
+  TRIP: 'Trip',
+  OTHER: 'Closed',
+  NO_SESSIONS: 'No sessions',
+};
+
+/** A day the school is shut, as both calendars show it: the reason read out, a short word in the cell. */
+export function closedDay(closed: NonNullable<CalendarDayView['closed']>): DayPresentation {
+  return { text: `closed: ${closed.label}`, detail: [CLOSED_SHORT[closed.kind]], marker: closed.kind === 'WEEKEND' ? '' : 'Shut', state: 'closed', choosable: false };
+}
 
 /** What a page says about one day: the words after the date for a screen reader, and what is seen. */
 export interface DayPresentation {

@@ -9,7 +9,7 @@ import type { CalendarDayView, CalendarMonthView } from '#shared/api/calendar.ts
 import type { PublicSchool, SlotView } from '#shared/api/provider.ts';
 import { monthOf } from '#shared/domain/school-month.ts';
 import { ApiError, api } from '../../lib/api.ts';
-import { count, createMonthCalendar, monthName, type DayPresentation } from '../../lib/calendar.ts';
+import { closedDay, count, createMonthCalendar, monthName, type DayPresentation } from '../../lib/calendar.ts';
 import { byId, fill, h, href, param, ready, safeUrl, setTitle, type Child } from '../../lib/dom.ts';
 import { button, selectField } from '../../lib/form.ts';
 import { addDays, formatDate, formatDateShort, formatTime, formatTimeRange, formatYears, isIsoDate, sessionTypeLabel, todayInLondon } from '../../lib/format.ts';
@@ -90,18 +90,6 @@ async function renderSlots(school: PublicSchool, container: HTMLElement) {
   );
 }
 
-/** Short words for a closed day in a cell ("INSET day", not the note: the screen reader and the day's panel say it all). */
-const CLOSED_SHORT: Record<string, string> = {
-  WEEKEND: '',
-  BANK_HOLIDAY: 'Bank holiday',
-  HOLIDAY: 'Holiday',
-  INSET: 'INSET day',
-  EXAMS: 'Exams',
-  TRIP: 'Trip',
-  OTHER: 'Closed',
-  NO_SESSIONS: 'No sessions',
-};
-
 const UNAVAILABLE: Record<string, [string, string]> = {
   past: ['Past', 'in the past'],
   notice: ['Too soon', 'too soon to book'],
@@ -111,7 +99,7 @@ const UNAVAILABLE: Record<string, [string, string]> = {
 /** What a provider sees of a day: the slots and places left, why it is shut, or why it cannot be booked yet. */
 function presentDay(school: PublicSchool, day: CalendarDayView): DayPresentation {
   if (day.closed) {
-    return { text: `closed: ${day.closed.label}`, detail: [CLOSED_SHORT[day.closed.kind] ?? ''], marker: day.closed.kind === 'WEEKEND' ? '' : 'Shut', state: 'closed', choosable: false };
+    return closedDay(day.closed);
   }
   const availability = day.availability ?? 'open';
   if (availability !== 'open') {

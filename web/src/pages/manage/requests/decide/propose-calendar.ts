@@ -8,25 +8,14 @@ import type { CalendarDayView, CalendarMonthView } from '#shared/api/calendar.ts
 import type { ManagedRequestView } from '#shared/api/manage.ts';
 import { monthOf } from '#shared/domain/school-month.ts';
 import { ApiError, api } from '../../../../lib/api.ts';
-import { count, createMonthCalendar, monthName, type DayPresentation } from '../../../../lib/calendar.ts';
+import { closedDay, count, createMonthCalendar, monthName, type DayPresentation } from '../../../../lib/calendar.ts';
 import { fill, h, href, type Child } from '../../../../lib/dom.ts';
 import { addDays, formatDate, formatTime, formatTimeRange, formatYears, todayInLondon } from '../../../../lib/format.ts';
 import { viewHref } from '../../../../lib/manage-request.ts';
 
-const CLOSED_SHORT: Record<string, string> = {
-  WEEKEND: '',
-  BANK_HOLIDAY: 'Bank holiday',
-  HOLIDAY: 'Holiday',
-  INSET: 'INSET day',
-  EXAMS: 'Exams',
-  TRIP: 'Trip',
-  OTHER: 'Closed',
-  NO_SESSIONS: 'No sessions',
-};
-
 function present(r: ManagedRequestView, day: CalendarDayView): DayPresentation {
   const line = (...c: Child[]) => h('span', { class: 'app-calendar__line' }, ...c);
-  if (day.closed) return { text: `closed: ${day.closed.label}`, detail: [CLOSED_SHORT[day.closed.kind] ?? ''], marker: day.closed.kind === 'WEEKEND' ? '' : 'Shut', state: 'closed', choosable: false };
+  if (day.closed) return closedDay(day.closed);
   if (day.availability === 'past' || day.availability === 'window') {
     const words = day.availability === 'past' ? 'in the past' : 'after your booking window';
     return { text: words, detail: [day.availability === 'past' ? (day.date === todayInLondon() ? 'Today' : 'Past') : 'Too far ahead'], marker: '', state: 'unavailable', choosable: false };
