@@ -171,7 +171,8 @@ export function composedClasses(texts: string[]): RegExp[] {
  * 85–95 KB of the 105 KB stylesheet unused on every page.
  *
  * PurgeCSS keeps a selector when every class, tag, id and attribute in it is found in the
- * sources or safelisted; what sits inside :not() and :has() is never required. Only
+ * sources or safelisted; what sits inside :not(), :has() and the like is never required
+ * (:is() and :where() are pruned inside, as if written out). Only
  * GOV.UK's rules are pruned: every name not starting govuk- (the site's app- classes,
  * elements, attributes, pseudo-classes) is safelisted. @font-face, @keyframes and custom
  * properties are kept whole (fontFace, keyframes and variables off).
