@@ -3,12 +3,11 @@
 // govuk- class a page, the page shell or a page script writes, wherever GOV.UK Frontend
 // styles that class; and a class GOV.UK does not style at all is named here, so a typo
 // or a class a new GOV.UK version dropped is seen. Read independently of the build's own
-// pruning (web/css-classes.ts): the sources' class names against the built CSS.
+// pruning (PurgeCSS in web/build.ts purgeGovuk): the sources' class names against the built CSS.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildCss } from '../web/build.ts';
-import { pruneCss } from '../web/css-classes.ts';
+import { buildCss, composedClasses, purgeGovuk } from '../web/build.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 
@@ -93,20 +92,34 @@ describe('the site stylesheet (web/build.ts buildCss)', () => {
   });
 });
 
-describe('pruneCss', () => {
-  const used = { names: new Set(['govuk-a', 'govuk-b__x']), blocks: new Set(['govuk-a', 'govuk-b']), endings: ['__item'], prefixes: ['govuk-c--'] };
+describe('purgeGovuk (PurgeCSS as the build sets it up)', () => {
+  const purge = (css: string, ...texts: string[]) => purgeGovuk(css, texts.map((text, i) => ({ file: `page${i}.ts`, text })));
 
-  it('keeps a selector only when every govuk- class it needs is used, inside at-rules too', () => {
+  it('keeps a selector only when every govuk- class it needs is written, inside at-rules too', async () => {
     const css = '.govuk-a,.govuk-z{color:red}.govuk-z .govuk-a{color:blue}@media print{.govuk-z{x:1}.govuk-b__x{y:2}}@media screen{.govuk-z{x:1}}';
-    expect(pruneCss(css, used)).toBe('.govuk-a{color:red}@media print{.govuk-b__x{y:2}}');
+    expect(await purge(css, `h('p', { class: 'govuk-a govuk-b__x' })`)).toBe('.govuk-a{color:red}@media print{.govuk-b__x{y:2}}');
   });
 
-  it('keeps composed names, the site’s own classes, elements, :not() and strings with braces', () => {
-    const css = '@charset "UTF-8";.govuk-c--red{a:1}.govuk-a__item{b:2}.govuk-z__item{b:3}.app-x{c:3}p{d:4}.govuk-a:not(.govuk-z){e:5}.govuk-a::after{content:"}{"}';
-    expect(pruneCss(css, used)).toBe('@charset "UTF-8";.govuk-c--red{a:1}.govuk-a__item{b:2}.app-x{c:3}p{d:4}.govuk-a:not(.govuk-z){e:5}.govuk-a::after{content:"}{"}');
+  it('keeps the site’s own classes, elements, attributes, :not() and strings with braces, whatever the sources say', async () => {
+    const css = '.app-x{c:3}p{d:4}[hidden]{e:0}.govuk-a:not(.govuk-z){e:5}.govuk-a::after{content:"}{"}';
+    expect(await purge(css, '<p class="govuk-a">')).toBe(css);
   });
 
-  it('reads escaped names as the class they are (govuk-!-margin-0)', () => {
-    expect(pruneCss('.govuk-\\!-margin-0{margin:0}.govuk-\\!-margin-1{margin:5px}', { ...used, names: new Set(['govuk-!-margin-0']), blocks: new Set(['govuk-!-margin-0']) })).toBe('.govuk-\\!-margin-0{margin:0}');
+  it('keeps classes composed at run time: a written start, and an ending put after a block in a variable', async () => {
+    const source = "const cls = big ? 'govuk-radios' : 'govuk-b'; h('div', { class: `${cls}__item govuk-c--${colour}` });";
+    const css = '.govuk-c--red{a:1}.govuk-radios__item{b:2}.govuk-b__item{b:2}.govuk-z__item{b:3}.govuk-radios__input{b:4}';
+    expect(await purge(css, source)).toBe('.govuk-c--red{a:1}.govuk-radios__item{b:2}.govuk-b__item{b:2}');
+  });
+
+  it('reads escaped names as the class they are (govuk-!-margin-0)', async () => {
+    expect(await purge('.govuk-\\!-margin-0{margin:0}.govuk-\\!-margin-1{margin:5px}', '<p class="govuk-!-margin-0">')).toBe('.govuk-\\!-margin-0{margin:0}');
+  });
+
+  it('derives the composed-class patterns from each file on its own', () => {
+    const [fromForm, prefixes] = composedClasses(["const cls = 'govuk-radios'; `${cls}__item ${cls}--small`", '`govuk-button--${variant}`']);
+    expect(fromForm?.test('govuk-radios--small')).toBe(true);
+    expect(fromForm?.test('govuk-button__item')).toBe(false);
+    expect(prefixes?.test('govuk-button--warning')).toBe(true);
+    expect(prefixes?.test('govuk-tag--red')).toBe(false);
   });
 });
