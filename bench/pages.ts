@@ -62,6 +62,8 @@ export function pageTarget(path: string, f: Fixtures): { url: string; who: PageR
       return { url: `${path}?urn=${urn}`, who: 'anyone' };
     case '/request/sent/':
     case '/requests/view/':
+    case '/requests/move/':
+    case '/requests/counter/':
       return { url: `${path}?id=${f.providerRequestId}`, who: 'provider' };
     case '/requests/':
       return { url: path, who: 'provider' };
