@@ -7,10 +7,9 @@ import type { LocalStack } from '#infra/local/stack.ts';
 import { createStore, type Store } from '#shared/store/client.ts';
 import { markAddressesConfirmed } from './support/confirmation.ts';
 import { icsOf } from './support/mail.ts';
-import { json } from './support/site.ts';
+import { json, siteCaller } from './support/site.ts';
 import { linkIn, startDemoStack, waitForEmail } from './support/stack.ts';
 import { signIn } from './support/sign-in.ts';
-import { viaCloudFront } from './support/cloudfront.ts';
 import { providerBody, schoolDayAhead } from './support/provider-body.ts';
 import { scanTable } from './support/table.ts';
 
@@ -25,22 +24,11 @@ beforeAll(async () => {
 afterAll(async () => stack?.stop());
 
 let n = 0;
-const api = (path: string, init: RequestInit & { cookie?: string } = {}) =>
-  fetch(`${stack.siteUrl}${path}`, {
-    ...init,
-    redirect: 'manual',
-    headers: {
-      'content-type': 'application/json',
-      origin: stack.siteUrl,
-      ...(init.cookie ? { cookie: init.cookie } : {}),
-      ...viaCloudFront(`10.1.${Math.floor(n / 200)}.${n++ % 200}`),
-      ...(init.headers as Record<string, string>),
-    },
-  });
+const api = siteCaller(() => stack.siteUrl, '10.1');
 
 async function newRequest(overrides: Record<string, unknown> = {}, daysAhead = 45) {
   const date = await schoolDayAhead(stack, '990101', daysAhead);
-  const email = `liaison${n}@college${n}.example`;
+  const email = `liaison${++n}@college${n}.example`;
   // A returning provider: the request reaches the lead at once (issue 12, item 2).
   await markAddressesConfirmed(store, [email]);
   const res = await api('/api/schools/990101/requests', {

@@ -13,12 +13,11 @@ import { addDays, dayOfWeek } from '#shared/domain/dates.ts';
 import { isSchoolDay } from '#shared/domain/calendar.ts';
 import { createStore, type Store } from '#shared/store/client.ts';
 import { getSchoolProfile } from '#shared/store/schools.ts';
-import { viaCloudFront } from './support/cloudfront.ts';
 import { markAddressesConfirmed } from './support/confirmation.ts';
 import { icsOf } from './support/mail.ts';
 import { providerBody, schoolDayAhead } from './support/provider-body.ts';
 import { signIn } from './support/sign-in.ts';
-import { json } from './support/site.ts';
+import { json, siteCaller } from './support/site.ts';
 import { startDemoStack, waitForEmail } from './support/stack.ts';
 
 const LEAD = 'careers.lead@harbourview.example';
@@ -35,24 +34,13 @@ beforeAll(async () => {
 afterAll(async () => stack?.stop());
 
 let n = 0;
-const api = (path: string, init: RequestInit & { cookie?: string } = {}) =>
-  fetch(`${stack.siteUrl}${path}`, {
-    ...init,
-    redirect: 'manual',
-    headers: {
-      'content-type': 'application/json',
-      origin: stack.siteUrl,
-      ...(init.cookie ? { cookie: init.cookie } : {}),
-      ...viaCloudFront(`10.7.${Math.floor(n / 200)}.${n++ % 200}`),
-      ...(init.headers as Record<string, string>),
-    },
-  });
+const api = siteCaller(() => stack.siteUrl, '10.7');
 const post = (path: string, cookie: string, body: unknown = {}) => api(path, { method: 'POST', cookie, body: JSON.stringify(body) });
 
 /** A returning provider's request, signed in as that provider. */
 async function newRequest(daysAhead: number, start = '10:00', end = '10:45') {
   const date = await schoolDayAhead(stack, '990101', daysAhead);
-  const email = `mover${n}@college${n}.example`;
+  const email = `mover${++n}@college${n}.example`;
   await markAddressesConfirmed(store, [email]);
   const res = await api('/api/schools/990101/requests', {
     method: 'POST',

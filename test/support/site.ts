@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { createLocalServer, REPO_ROOT } from '#infra/local/server.ts';
 import { startSesEmulator, type RunningSes } from '#infra/local/ses.ts';
 import { freePort } from '#infra/local/ports.ts';
+import { viaCloudFront } from './cloudfront.ts';
 import { useTableForFunctions, type TestTable } from './table.ts';
 
 export interface TestSite {
@@ -39,4 +40,25 @@ export type Json = Record<string, any>;
 
 export async function json(res: Response): Promise<Json> {
   return (await res.json()) as Json;
+}
+
+/**
+ * Calls to a local site as the site's own pages make them behind CloudFront: JSON, same
+ * origin, an optional session cookie, and each call from its own viewer address in
+ * `network` (10.x), so the per-IP rate limits a test is not about never get in its way.
+ */
+export function siteCaller(siteUrl: () => string, network: string) {
+  let calls = 0;
+  return (path: string, init: RequestInit & { cookie?: string } = {}) =>
+    fetch(`${siteUrl()}${path}`, {
+      ...init,
+      redirect: 'manual',
+      headers: {
+        'content-type': 'application/json',
+        origin: siteUrl(),
+        ...(init.cookie ? { cookie: init.cookie } : {}),
+        ...viaCloudFront(`${network}.${Math.floor(calls / 200)}.${calls++ % 200}`),
+        ...(init.headers as Record<string, string>),
+      },
+    });
 }
