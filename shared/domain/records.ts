@@ -8,7 +8,7 @@ import type { StaffRole } from './roles.ts';
 import type { ProviderRequestDraft } from './rules.ts';
 import type { RequestEvent as DomainRequestEvent, RequestState } from './state-machine.ts';
 import type { RequestReference } from './reference.ts';
-import type { IsoDate, LocalTime, RequestStatus, School } from './types.ts';
+import type { IsoDate, LocalTime, ProviderType, RequestStatus, School } from './types.ts';
 
 /** A slot place named by the request that takes it (the slot's date, start and opportunity). */
 export interface SlotPlace {
@@ -156,3 +156,33 @@ export interface RequestConfirmationMessage {
 }
 
 export type OutboxMessage = SignInLinkMessage | ReminderMessage | StatementReviewMessage | AttentionMessage | RequestConfirmationMessage;
+
+/** A college's (or other provider's) account (issue 15, item 1): its saved profile, one per UKPRN (R-PROVIDER). */
+export interface OrganisationRecord {
+  id: string;
+  name: string;
+  type: ProviderType;
+  /** 8 digits starting with 1 (R-PROVIDER); claimed by one organisation only. */
+  ukprn: string;
+  website?: string;
+  /** Who a school should reach about the organisation's requests: fills in the request form. */
+  defaultContact: { name: string; email: string; phone: string };
+  createdAt: string;
+  updatedAt: string;
+  /** Counts saves: a PUT is conditional on the version it read. */
+  version: number;
+}
+
+export type MemberRole = 'admin' | 'member';
+
+/** A person of an organisation: admins change the profile and the members; every member sees its requests. */
+export interface MemberRecord {
+  organisationId: string;
+  email: string;
+  role: MemberRole;
+  /** Who added them (the admin's address); the founder invited themselves. */
+  invitedBy: string;
+  invitedAt: string;
+  /** When they first signed in since the invitation; unset until then. */
+  joinedAt?: string;
+}
