@@ -41,10 +41,11 @@ export const ACCESS_CODES = [
   'PUBLISHER_ROLE_REQUIRED',
   'NO_LONGER_STAFF',
   'NOT_ALLOWED',
+  'ORGANISATION_ADMIN_REQUIRED',
 ] as const;
 
 /** Nothing by that name or id (or not for this person). */
-export const MISSING_CODES = ['SCHOOL_NOT_FOUND', 'REQUEST_NOT_FOUND', 'CALENDAR_NOT_FOUND', 'STATEMENT_NOT_PUBLISHED', 'STATEMENT_VERSION_NOT_FOUND'] as const;
+export const MISSING_CODES = ['SCHOOL_NOT_FOUND', 'REQUEST_NOT_FOUND', 'CALENDAR_NOT_FOUND', 'STATEMENT_NOT_PUBLISHED', 'STATEMENT_VERSION_NOT_FOUND', 'ORGANISATION_NOT_FOUND', 'MEMBER_NOT_FOUND'] as const;
 
 /** An emailed link's token, or the confirmation it carries: never valid, or no longer. */
 export const LINK_CODES = ['TOKEN_INVALID', 'TOKEN_USED', 'TOKEN_EXPIRED', 'TOKEN_REPLACED', 'ALREADY_DECIDED', 'CONFIRMATION_EXPIRED', 'ALREADY_CONFIRMED'] as const;
@@ -68,6 +69,10 @@ export const CONFLICT_CODES = [
   'NOTHING_TO_KEEP',
   'NO_MOVE_ASKED',
   'MOVE_ALREADY_ASKED',
+  'ORGANISATION_CHANGED',
+  'UKPRN_TAKEN',
+  'ALREADY_A_MEMBER',
+  'LAST_ADMIN',
 ] as const;
 
 /** A rule broken (RULES.md's or the product's): the codes of a RuleViolation and of the refusals made of them. */

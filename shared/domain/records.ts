@@ -186,3 +186,9 @@ export interface MemberRecord {
   /** When they first signed in since the invitation; unset until then. */
   joinedAt?: string;
 }
+
+/** The organisation a person belongs to and their role there: what the edge hands a provider route (read on every call). */
+export interface OrganisationMembership {
+  organisationId: string;
+  role: MemberRole;
+}

@@ -4,7 +4,7 @@
 // the store and functions/lib/http.ts binds. Each lookup is one read, as the checks were
 // when every handler made them: a session, a person's roles, a request among some schools
 // (handed on to `run`, never read twice), a platform admin.
-import type { PlatformAdmin, SessionKind, SessionRecord, StaffRoleRecord, StoredRequest } from '#shared/domain/records.ts';
+import type { OrganisationMembership, PlatformAdmin, SessionKind, SessionRecord, StaffRoleRecord, StoredRequest } from '#shared/domain/records.ts';
 import { PLATFORM_ADMIN_SESSION_SECONDS } from '#shared/domain/sessions.ts';
 import { DomainError } from '#shared/domain/errors.ts';
 import type { HttpRoute, RouteRow } from '#shared/routes.ts';
@@ -19,12 +19,20 @@ export interface AccessLookups {
   /** The request with this id at one of these schools, or undefined. */
   requestOfSchools(urns: readonly string[], id: string): Promise<StoredRequest | undefined>;
   platformAdmin(email: string): Promise<PlatformAdmin | undefined>;
+  /** The organisation a provider belongs to (issue 15), read on every provider call: a removed member has none at once. */
+  membershipOf(email: string): Promise<OrganisationMembership | undefined>;
 }
 
 /** A signed-in member of staff and every school role they have. */
 export interface StaffCaller {
   session: SessionRecord;
   roles: StaffRoleRecord[];
+}
+
+/** A signed-in provider, and the organisation they belong to now (none for a provider without an account, or removed from one). */
+export interface ProviderCaller {
+  session: SessionRecord;
+  membership?: OrganisationMembership;
 }
 
 /** The caller `run` receives for a route, by what the table says of it. */
@@ -35,7 +43,7 @@ export type CallerOf<R> = R extends { access: 'staff'; staffOf: 'path' }
     : R extends { access: 'staff' }
       ? StaffCaller
       : R extends { access: 'provider' }
-        ? { session: SessionRecord }
+        ? ProviderCaller
         : R extends { access: 'admin' }
           ? { session: SessionRecord; admin: PlatformAdmin }
           : R extends { session: 'any' }
@@ -52,7 +60,7 @@ export type CallerOf<R> = R extends { access: 'staff'; staffOf: 'path' }
 export type LooksNobodyUp = Extract<RouteRow, { access: 'action' }> | Exclude<Extract<RouteRow, { access: 'public' }>, { session: string }>;
 
 /** Every caller shape, for the edge's own code. */
-type AnyCaller = Partial<StaffCaller & { role: StaffRoleRecord; request: StoredRequest; admin: PlatformAdmin }>;
+type AnyCaller = Partial<StaffCaller & { role: StaffRoleRecord; request: StoredRequest; admin: PlatformAdmin; membership: OrganisationMembership }>;
 
 /** What a call carries that access depends on: its cookies, headers and parsed path. */
 export interface CallCredentials {
@@ -126,8 +134,12 @@ export async function callerFor(route: HttpRoute, lookups: () => AccessLookups, 
       return staffCaller(lookups(), route, call, now);
     case 'admin':
       return adminCaller(lookups(), call, now);
-    case 'provider':
-      return { session: await liveSession(lookups(), call.cookies, 'provider', now) };
+    case 'provider': {
+      const found = lookups();
+      const session = await liveSession(found, call.cookies, 'provider', now);
+      const membership = await found.membershipOf(session.email);
+      return membership ? { session, membership } : { session };
+    }
     case 'public':
       if (route.session === 'any') return { session: await liveSession(lookups(), call.cookies, 'any', now) };
       if (route.session === 'provider-if-sent') {

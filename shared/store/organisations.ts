@@ -5,7 +5,7 @@
 //   MEMBERSHIP#<email>  → the organisation a person belongs to (one each), read on every
 //                         provider call, so a removed member loses access at once.
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { MemberRecord, MemberRole, OrganisationRecord, SignInLinkMessage } from '#shared/domain/records.ts';
+import type { MemberRecord, MemberRole, OrganisationMembership, OrganisationRecord, SignInLinkMessage } from '#shared/domain/records.ts';
 import { conditionHeld, queryEvery, type Store } from './client.ts';
 import { fromItem, sortKeyBeginsWith } from './keys.ts';
 import { outboxItem } from './outbox.ts';
@@ -19,10 +19,7 @@ const ukprnKey = (ukprn: string) => ({ pk: `UKPRN#${ukprn}`, sk: 'UKPRN' });
 const membershipKey = (email: string) => ({ pk: `MEMBERSHIP#${email.toLowerCase()}`, sk: 'MEMBERSHIP' });
 
 /** What the lookup from a person's address holds: enough for the edge to answer without reading the member item. */
-export interface Membership {
-  organisationId: string;
-  role: MemberRole;
-}
+export type Membership = OrganisationMembership;
 
 /** Why an organisation write did not happen (each a condition of its transaction). */
 export type OrganisationWriteRefusal = 'ukprn-taken' | 'already-member' | 'changed' | 'not-member' | 'last-admin';
@@ -170,7 +167,8 @@ export async function removeMember(store: Store, organisationId: string, email: 
     items.push(adminCheck(store, organisationId, by));
     refusals.push('not-member');
   }
-  if (otherAdmin) {
+  // The remover is the admin who stays: their own check above already says so (one operation per item in a transaction).
+  if (otherAdmin && otherAdmin.toLowerCase() !== by.toLowerCase()) {
     items.push(adminCheck(store, organisationId, otherAdmin));
     refusals.push('last-admin');
   }
