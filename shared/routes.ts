@@ -204,6 +204,12 @@ const routeTable = [
   },
   // "Add to calendar" (issue 14, item 5): an approved encounter as an .ics file, same UID and SEQUENCE as its invitation.
   { name: 'provider-request-invite', method: 'GET', path: '/api/requests/{id}/invite.ics', module: 'functions/provider-request-invite.ts', access: 'provider', touches: { table: 'read' } },
+  // The provider's organisation account (issue 15, item 1): its profile (the first PUT creates it, its author its admin) and members.
+  { name: 'provider-organisation-get', method: 'GET', path: '/api/provider/organisation', module: 'functions/provider-organisation-get.ts', access: 'provider', touches: { table: 'read' } },
+  { name: 'provider-organisation-put', method: 'PUT', path: '/api/provider/organisation', module: 'functions/provider-organisation-put.ts', access: 'provider', touches: { table: 'write' } },
+  // An admin invites a colleague (the invitation is a sign-in link, queued for the mailer) or removes one; a member may leave.
+  { name: 'provider-member-invite', method: 'POST', path: '/api/provider/organisation/members', module: 'functions/provider-member-invite.ts', access: 'provider', touches: { table: 'write' } },
+  { name: 'provider-member-remove', method: 'DELETE', path: '/api/provider/organisation/members/{email}', module: 'functions/provider-member-remove.ts', access: 'provider', touches: { table: 'write' } },
   { name: 'manage-me', method: 'GET', path: '/api/manage/me', module: 'functions/manage-me.ts', access: 'staff', staffOf: 'any', touches: { table: 'read' } },
   { name: 'manage-requests', method: 'GET', path: '/api/manage/schools/{urn}/requests', module: 'functions/manage-requests.ts', access: 'staff', staffOf: 'path', touches: { table: 'read', hashKey: 'read' } },
   { name: 'manage-request', method: 'GET', path: '/api/manage/requests/{id}', module: 'functions/manage-request.ts', access: 'staff', staffOf: 'request', touches: { table: 'read' } },

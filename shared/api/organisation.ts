@@ -72,3 +72,8 @@ export function organisationView(o: OrganisationRecord): OrganisationView {
 export function memberView(m: MemberRecord): MemberView {
   return { email: m.email, role: m.role, invitedBy: m.invitedBy, invitedAt: m.invitedAt, joinedAt: m.joinedAt ?? null };
 }
+
+/** The reply of GET, PUT and invite: the account as the use case read it. */
+export function organisationReply(account: { organisation: OrganisationRecord; members: MemberRecord[]; you: { email: string; role: MemberRole } }): OrganisationReply {
+  return { organisation: organisationView(account.organisation), members: account.members.map(memberView), you: account.you };
+}
