@@ -127,8 +127,8 @@ const routeTable = [
     session: 'provider-if-sent',
     // The school's partition (request, event, slot), its rate-limit counters, its idempotency records; a first request's
     // confirmation email (outbox) and the confirmed-address marker it reads (issue 12, item 2); a provider's session, when one is sent;
-    // the request's reference, claimed (issue 14, item 6).
-    touches: { table: 'write', hashKey: 'read', keys: { table: ['SCHOOL#', 'RATE#', 'IDEMPOTENCY#request-create', 'OUTBOX#', 'PROVIDER#', 'SESSION#', 'REFERENCE#'] } },
+    // the request's reference, claimed (issue 14, item 6); a signed-in member's organisation, which may vouch for the address (issue 15, item 2).
+    touches: { table: 'write', hashKey: 'read', keys: { table: ['SCHOOL#', 'RATE#', 'IDEMPOTENCY#request-create', 'OUTBOX#', 'PROVIDER#', 'SESSION#', 'REFERENCE#', 'MEMBERSHIP#', 'ORG#'] } },
   },
   // The request form's check on each Continue (issue 14, item 1): create's rules, nothing written but its own rate-limit counters.
   {
@@ -158,8 +158,8 @@ const routeTable = [
     path: '/api/auth/sign-in',
     module: 'functions/auth-sign-in.ts',
     access: 'public',
-    // Counters; is this a member of staff (their schools), a platform admin, or a provider (their requests, on gsi2)? The queued email.
-    touches: { table: 'write', hashKey: 'read', keys: { table: ['RATE#', 'USER#', 'PLATFORM#ADMINS', 'OUTBOX#'], indexes: { gsi2: ['PROVIDER#'] } } },
+    // Counters; is this a member of staff (their schools), a platform admin, a member of an organisation, or a provider (their requests, on gsi2)? The queued email.
+    touches: { table: 'write', hashKey: 'read', keys: { table: ['RATE#', 'USER#', 'PLATFORM#ADMINS', 'MEMBERSHIP#', 'OUTBOX#'], indexes: { gsi2: ['PROVIDER#'] } } },
   },
   {
     name: 'auth-session',
@@ -167,8 +167,8 @@ const routeTable = [
     path: '/api/auth/session',
     module: 'functions/auth-session.ts',
     access: 'public',
-    // The link's token, used up; a platform admin's shorter session; the new session.
-    touches: { table: 'write', keys: { table: ['TOKEN#', 'PLATFORM#ADMINS', 'SESSION#'] } },
+    // The link's token, used up; a platform admin's shorter session; the new session; an invited member's joining (issue 15).
+    touches: { table: 'write', keys: { table: ['TOKEN#', 'PLATFORM#ADMINS', 'SESSION#', 'MEMBERSHIP#', 'ORG#'] } },
     credential: 'link',
   },
   {

@@ -37,6 +37,8 @@ export const inviteMemberBody = z.strictObject({
   role: z.enum(['admin', 'member'], { error: 'Choose whether they are an admin or a member.' }).default('member'),
 });
 
+export type InviteMemberInput = z.infer<typeof inviteMemberBody>;
+
 /** DELETE /api/provider/organisation/members/{email}. */
 export const memberPath = z.strictObject({ email });
 

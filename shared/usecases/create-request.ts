@@ -15,6 +15,7 @@ import type { SubsetFlag } from '#shared/domain/audience.ts';
 import type { IsoDate } from '#shared/domain/types.ts';
 import type { Store } from '#shared/store/client.ts';
 import { getConfirmedAddress } from '#shared/store/confirmed-addresses.ts';
+import { getMembership, getOrganisation } from '#shared/store/organisations.ts';
 import { newId, newReference } from '#shared/store/ids.ts';
 import { hitRateLimit, type RateLimit } from '#shared/store/rate-limits.ts';
 import { createRequest, createUnconfirmedRequest } from '#shared/store/requests.ts';
@@ -145,12 +146,24 @@ export interface CreateCaller {
  * 12, item 2): the caller is signed in as that very address (a sign-in link proved it),
  * or its mailbox confirmed a request before. Otherwise the provider must confirm first.
  * `refresh`: the request also (re)writes the mailbox's marker (missing, or a month old).
- * Issue 15 (organisation accounts) adds a member of a signed-in organisation here.
+ * Or (issue 15, item 2) the caller is a signed-in member of an organisation and the address
+ * is one its admins vouched for: a member's, or the organisation's default contact.
  */
 async function addressProof(store: Store, email: string, caller: CreateCaller, now: Date): Promise<{ proven: boolean; refresh: boolean }> {
   const marker = await getConfirmedAddress(store, email, now);
   const signedIn = caller.sessionEmail !== undefined && caller.sessionEmail.toLowerCase() === email.toLowerCase();
-  return { proven: signedIn || marker !== undefined, refresh: !marker || marker.stale };
+  const proven = signedIn || marker !== undefined || (caller.sessionEmail !== undefined && (await vouchedByOrganisation(store, caller.sessionEmail, email)));
+  return { proven, refresh: !marker || marker.stale };
+}
+
+/** Whether a signed-in member's organisation vouches for the request's address: a member of it, or its default contact. */
+async function vouchedByOrganisation(store: Store, sessionEmail: string, email: string): Promise<boolean> {
+  const membership = await getMembership(store, sessionEmail);
+  if (!membership) return false;
+  const contactsMembership = await getMembership(store, email);
+  if (contactsMembership?.organisationId === membership.organisationId) return true;
+  const organisation = await getOrganisation(store, membership.organisationId);
+  return organisation?.defaultContact.email.toLowerCase() === email.toLowerCase();
 }
 
 export async function createProviderRequest(

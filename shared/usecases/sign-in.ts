@@ -4,6 +4,7 @@
 import { mailboxOf } from '#shared/domain/addresses.ts';
 import type { Store } from '#shared/store/client.ts';
 import { queueEmail } from '#shared/store/outbox.ts';
+import { getMembership, markJoined } from '#shared/store/organisations.ts';
 import { getPlatformAdmin } from '#shared/store/platform-admins.ts';
 import { listRequestsOfProvider } from '#shared/store/requests.ts';
 import { createSession, endSessionsOf, PLATFORM_ADMIN_SESSION_SECONDS } from '#shared/store/sessions.ts';
@@ -26,6 +27,9 @@ export async function requestSignInLink(store: Store, email: string, caller: { i
   await enforceRateLimits(store, [[SIGN_IN_LIMITS.perIp, caller.ip], [SIGN_IN_LIMITS.perEmail, mailboxOf(email)]], now);
   if ((await listRolesOfUser(store, email)).length > 0 || (await getPlatformAdmin(store, email))) {
     await queueEmail(store, { kind: 'sign-in-link', email, sessionKind: 'staff', next: '/manage/' }, now);
+  } else if (await getMembership(store, email)) {
+    // A member of an organisation (issue 15), with requests or not yet: their account.
+    await queueEmail(store, { kind: 'sign-in-link', email, sessionKind: 'provider', next: '/provider/organisation/' }, now);
   } else if ((await listRequestsOfProvider(store, email, 1)).length > 0) {
     await queueEmail(store, { kind: 'sign-in-link', email, sessionKind: 'provider', next: '/requests/' }, now);
   }
@@ -42,6 +46,9 @@ export async function openSession(store: Store, token: string, now = new Date())
   const kind: SessionKind = used.data.kind === 'staff' ? 'staff' : 'provider';
   const admin = kind === 'staff' && (await getPlatformAdmin(store, used.email));
   const { secret } = await createSession(store, kind, used.email, now, admin ? { absoluteSeconds: PLATFORM_ADMIN_SESSION_SECONDS } : {});
+  // An invited colleague's first sign-in is when they joined their organisation.
+  const membership = kind === 'provider' ? await getMembership(store, used.email) : undefined;
+  if (membership) await markJoined(store, membership, used.email, now);
   return { secret, next: safeNext(used.data.next, kind), kind };
 }
 
