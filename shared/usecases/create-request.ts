@@ -152,8 +152,10 @@ export interface CreateCaller {
 async function addressProof(store: Store, email: string, caller: CreateCaller, now: Date): Promise<{ proven: boolean; refresh: boolean }> {
   const marker = await getConfirmedAddress(store, email, now);
   const signedIn = caller.sessionEmail !== undefined && caller.sessionEmail.toLowerCase() === email.toLowerCase();
-  const proven = signedIn || marker !== undefined || (caller.sessionEmail !== undefined && (await vouchedByOrganisation(store, caller.sessionEmail, email)));
-  return { proven, refresh: !marker || marker.stale };
+  if (signedIn || marker) return { proven: true, refresh: !marker || marker.stale };
+  // Vouched for, not proven by its own mailbox: no marker, so the address alone, signed out, still confirms first.
+  const vouched = caller.sessionEmail !== undefined && (await vouchedByOrganisation(store, caller.sessionEmail, email));
+  return { proven: vouched, refresh: false };
 }
 
 /** Whether a signed-in member's organisation vouches for the request's address: a member of it, or its default contact. */
