@@ -1,0 +1,143 @@
+// Organisation accounts (issue 15, items 1 and 2), in process against DynamoDB Local: the
+// first PUT creates the organisation, one per UKPRN even under a race; the authorisation
+// matrix (A's members never reach B, a removed member is refused on the very next call,
+// staff and provider sessions never cross); a signed-in member's request skips confirming.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { schoolDays, startInProcessStack, type InProcessStack } from './support/in-process-stack.ts';
+import { providerBody } from './support/provider-body.ts';
+import { isConfirmedAddress } from '#shared/store/confirmed-addresses.ts';
+
+let stack: InProcessStack;
+let tuesdays: string[];
+beforeAll(async () => {
+  stack = await startInProcessStack('orgs');
+  tuesdays = await schoolDays(stack.store, '990101', 40, 2, 10);
+}, 60_000);
+afterAll(async () => stack?.stop());
+
+const profile = (ukprn: string, name = 'Eastmouth College') => ({
+  name,
+  type: 'fe_college',
+  ukprn,
+  website: 'https://www.eastmouth.example',
+  defaultContact: { name: 'Schools Liaison', email: `liaison@${ukprn}.example`, phone: '01632 960 000' },
+});
+
+const as = (cookie: string) => ({
+  get: () => stack.api({ method: 'GET', url: '/api/provider/organisation', cookies: [cookie] }),
+  put: (body: unknown) => stack.api({ method: 'PUT', url: '/api/provider/organisation', body, cookies: [cookie] }),
+  invite: (email: string, role = 'member') => stack.api({ method: 'POST', url: '/api/provider/organisation/members', body: { email, role }, cookies: [cookie] }),
+  remove: (email: string) => stack.api({ method: 'DELETE', url: `/api/provider/organisation/members/${encodeURIComponent(email)}`, cookies: [cookie] }),
+});
+
+describe('organisation accounts', () => {
+  it('the first PUT creates the organisation, its author its admin; a bad UKPRN says what to enter', async () => {
+    const admin = as(await stack.sessionFor('provider', 'founder@eastmouth.example'));
+    expect((await admin.get()).status).toBe(404);
+
+    const bad = await admin.put(profile('2001234'));
+    expect(bad.status).toBe(400);
+    expect(bad.json().error.fields.ukprn).toMatch(/8 digits starting with 1/);
+
+    const created = await admin.put(profile('10012345'));
+    expect(created.status, created.text).toBe(201);
+    expect(created.json().you).toEqual({ email: 'founder@eastmouth.example', role: 'admin' });
+    const read = (await admin.get()).json();
+    expect(read.organisation).toMatchObject({ name: 'Eastmouth College', ukprn: '10012345', version: 1 });
+    expect(read.members.map((m: { email: string }) => m.email)).toEqual(['founder@eastmouth.example']);
+
+    const saved = await admin.put({ ...profile('10012345', 'Eastmouth College of FE'), version: 1 });
+    expect(saved.status, saved.text).toBe(200);
+    expect(saved.json().organisation).toMatchObject({ name: 'Eastmouth College of FE', version: 2 });
+    // A save from a stale read is refused, not merged.
+    expect((await admin.put({ ...profile('10012345'), version: 1 })).json().error.code).toBe('ORGANISATION_CHANGED');
+  });
+
+  it('one organisation per UKPRN, also when several sign-ups race for it (R-PROVIDER)', async () => {
+    const racers = await Promise.all(Array.from({ length: 6 }, (_, i) => stack.sessionFor('provider', `racer${i}@northgate.example`)));
+    const answers = await Promise.all(racers.map((c) => as(c).put(profile('10099999', 'Northgate College'))));
+    expect(answers.filter((a) => a.status === 201)).toHaveLength(1);
+    const refused = answers.filter((a) => a.status !== 201);
+    expect(refused.map((a) => a.status)).toEqual(Array(5).fill(409));
+    expect(refused[0]!.json().error).toMatchObject({ code: 'UKPRN_TAKEN', rule: 'R-PROVIDER' });
+    // Nor can an organisation move onto a UKPRN another holds; its own old one is freed when it moves.
+    const other = as(await stack.sessionFor('provider', 'admin@westfield.example'));
+    expect((await other.put(profile('10077777', 'Westfield'))).status).toBe(201);
+    expect((await other.put({ ...profile('10099999', 'Westfield'), version: 1 })).json().error.code).toBe('UKPRN_TAKEN');
+    expect((await other.put({ ...profile('10077778', 'Westfield'), version: 1 })).status).toBe(200);
+    const taker = as(await stack.sessionFor('provider', 'admin@southbay.example'));
+    expect((await taker.put(profile('10077777', 'Southbay'))).status).toBe(201);
+  });
+
+  it('admins invite (a sign-in link is emailed); members see the organisation but cannot change it or its members', async () => {
+    const admin = as(await stack.sessionFor('provider', 'admin@riverside.example'));
+    expect((await admin.put(profile('10055555', 'Riverside College'))).status).toBe(201);
+    const invited = await admin.invite('colleague@riverside.example');
+    expect(invited.status, invited.text).toBe(201);
+    expect(invited.json().members.find((m: { email: string }) => m.email === 'colleague@riverside.example')).toMatchObject({ role: 'member', invitedBy: 'admin@riverside.example', joinedAt: null });
+    await stack.deliverMail();
+    const mail = (await stack.inbox()).find((e) => e.destination.to.some((t) => t.includes('colleague@riverside.example')));
+    expect(mail?.body.text ?? '').toContain('/sign-in/confirm/#token=');
+
+    const colleague = as(await stack.sessionFor('provider', 'colleague@riverside.example'));
+    expect((await colleague.get()).json().you.role).toBe('member');
+    expect((await colleague.put({ ...profile('10055555', 'Hijacked'), version: 1 })).json().error.code).toBe('ORGANISATION_ADMIN_REQUIRED');
+    expect((await colleague.invite('friend@riverside.example')).status).toBe(403);
+    expect((await colleague.remove('admin@riverside.example')).status).toBe(403);
+    // One organisation each: a member of another cannot be invited.
+    expect((await admin.invite('founder@eastmouth.example')).json().error.code).toBe('ALREADY_A_MEMBER');
+    // Nor can the last admin leave.
+    expect((await admin.remove('admin@riverside.example')).json().error.code).toBe('LAST_ADMIN');
+  });
+
+  it('a member of A cannot read or change B; a removed member is refused on the next call', async () => {
+    const a = as(await stack.sessionFor('provider', 'admin@a-college.example'));
+    const b = as(await stack.sessionFor('provider', 'admin@b-college.example'));
+    expect((await a.put(profile('10011111', 'A College'))).status).toBe(201);
+    expect((await b.put(profile('10022222', 'B College'))).status).toBe(201);
+    expect((await b.invite('member@b-college.example')).status).toBe(201);
+
+    // A's admin can address only A: B's member is not found, B's profile is untouched.
+    expect((await a.remove('member@b-college.example')).json().error.code).toBe('MEMBER_NOT_FOUND');
+    expect((await a.get()).json().organisation.name).toBe('A College');
+    expect((await b.get()).json().members).toHaveLength(2);
+    expect((await b.get()).json().organisation.name).toBe('B College');
+
+    const member = as(await stack.sessionFor('provider', 'member@b-college.example'));
+    expect((await member.get()).status).toBe(200);
+    expect((await b.remove('member@b-college.example')).status).toBe(200);
+    // The same session, the very next call: no organisation.
+    const after = await member.get();
+    expect(after.status).toBe(404);
+    expect(after.json().error.code).toBe('ORGANISATION_NOT_FOUND');
+    expect((await member.invite('x@b-college.example')).status).toBe(404);
+  });
+
+  it('staff sessions never pass provider routes, nor provider sessions staff routes', async () => {
+    const staff = await stack.sessionFor('staff', 'careers.lead@harbourview.example');
+    for (const call of [as(staff).get(), as(staff).put(profile('10033333')), as(staff).invite('a@b.example'), as(staff).remove('a@b.example')]) {
+      const answer = await call;
+      expect(answer.status).toBe(401);
+      expect(answer.json().error.code).toBe('SIGN_IN_REQUIRED');
+    }
+    const provider = await stack.sessionFor('provider', 'admin@a-college.example');
+    expect((await stack.api({ method: 'GET', url: '/api/manage/me', cookies: [provider] })).status).toBe(401);
+    expect((await stack.api({ method: 'GET', url: '/api/provider/organisation' })).status).toBe(401);
+  });
+
+  it('a signed-in member’s request skips confirming for addresses the organisation vouches for (issue 15, item 2)', async () => {
+    const admin = await stack.sessionFor('provider', 'admin@vouch.example');
+    expect((await as(admin).put(profile('10044444', 'Vouch College'))).status).toBe(201);
+    expect((await as(admin).invite('teammate@vouch.example')).status).toBe(201);
+    const send = (email: string, date: string) =>
+      stack.api({ method: 'POST', url: '/api/schools/990101/requests', body: providerBody({ slot: { opportunityId: 'y10-assembly', date }, contact: { name: 'Sam Vouch', email, phone: '01632 960100' } }), cookies: [admin] });
+
+    const forTeammate = await send('teammate@vouch.example', tuesdays[0]!);
+    expect(forTeammate.status, forTeammate.text).toBe(201);
+    expect(forTeammate.json().request.status).toBe('pending');
+    // Vouched for, not proven by its own mailbox: signed out, that address still confirms first.
+    expect(await isConfirmedAddress(stack.store, 'teammate@vouch.example')).toBe(false);
+    expect((await send('liaison@10044444.example', tuesdays[1]!)).json().request.status).toBe('pending');
+    expect((await send('stranger@elsewhere.example', tuesdays[2]!)).json().request.status).toBe('unconfirmed');
+  });
+});
