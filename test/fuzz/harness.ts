@@ -98,6 +98,8 @@ function goodParams(f: Fixtures, route: HttpRoute, name: string): string[] {
       return [f.requestId];
     case 'token':
       return [f.actionToken];
+    case 'email':
+      return ['fuzz@college.example', 'nobody@college.example'];
     case 'action':
       return route.name === 'manage-decision' ? [...DECISIONS] : route.name === 'provider-request-action' ? [...PROVIDER_ACTIONS] : ['x'];
     default:
@@ -240,6 +242,9 @@ export function fuzzRoutes(prefix: string, routes: readonly HttpRoute[]) {
       'manage-opportunities-put': { version: opportunities.version, opportunities: opportunities.opportunities },
       'manage-staff-put': { staff: staff.staff },
       'admin-erasure': { email: 'someone@college.example' },
+      // Organisation accounts (issue 15, item 1): a profile (the fixture provider's, created by the first near-valid PUT) and an invitee.
+      'provider-organisation-put': { name: 'Fuzz College', type: 'fe_college', ukprn: '10012345', website: 'https://fuzz.example', defaultContact: contact },
+      'provider-member-invite': { email: 'colleague@college.example', role: 'member' },
     };
   }, 60_000);
 

@@ -42,7 +42,8 @@ const concrete = (r: HttpRoute) =>
     .replace('{action}', r.name === 'manage-decision' ? 'approve' : 'withdraw')
     .replace('{token}', TOKEN)
     .replace('{trustId}', 'northfield-learning-trust')
-    .replace('{feed}', `${'F'.repeat(43)}.ics`);
+    .replace('{feed}', `${'F'.repeat(43)}.ics`)
+    .replace('{email}', 'nobody%40college.example');
 
 /** A body each writing route accepts, so that only the caller can be at fault. */
 const BODIES: Record<string, () => unknown> = {
@@ -54,11 +55,13 @@ const BODIES: Record<string, () => unknown> = {
   'manage-statement-publish': () => ({ approvedBy: 'the governing board', approvedOn: new Date().toISOString().slice(0, 10) }),
   'admin-careers-lead': () => ({ name: 'Nobody', email: 'nobody@school.example' }),
   'admin-erasure': () => ({ email: 'nobody@college.example' }),
+  'provider-organisation-put': () => ({ name: 'Access College', type: 'fe_college', ukprn: '10088888', defaultContact: { name: 'A', email: 'a@college.example', phone: '01632 960100' } }),
+  'provider-member-invite': () => ({ email: 'nobody@college.example' }),
   'action-view': () => ({ token: TOKEN }),
   'action-decide': () => ({ token: TOKEN }),
   'action-submit': () => ({}),
 };
-const NO_BODY = new Set(['manage-calendar-feed', 'admin-schools-import', 'auth-sign-out-everywhere']);
+const NO_BODY = new Set(['manage-calendar-feed', 'admin-schools-import', 'auth-sign-out-everywhere', 'provider-member-remove']);
 
 function call(route: HttpRoute, cookie?: string) {
   const writes = route.method !== 'GET';

@@ -45,6 +45,10 @@ beforeAll(async () => {
   approvedId = sent.json().request.id;
   const approved = await stack.api({ method: 'POST', url: `/api/manage/requests/${approvedId}/approve`, cookies: [j.staffCookie], body: {} });
   if (approved.status !== 200) throw new Error(`approving it: ${approved.text}`);
+  // The provider's organisation (issue 15, item 1), so GET /api/provider/organisation has one to read.
+  const organisation = { name: 'Journey College', type: 'fe_college', ukprn: '10066666', defaultContact: { name: 'Sam Provider', email: j.providerEmail, phone: '01632 960111' } };
+  const created = await stack.api({ method: 'PUT', url: '/api/provider/organisation', cookies: [j.providerCookie], body: organisation });
+  if (created.status !== 201) throw new Error(`the organisation: ${created.text}`);
   await stack.deliverMail(); // nothing left for the mailer to write while the snapshots are taken
 }, 90_000);
 afterAll(async () => stack?.stop());
