@@ -3,6 +3,7 @@
 import * as z from 'zod';
 import type { RequestForm } from '#shared/domain/rules.ts';
 import { PROVIDER_TYPES, SESSION_TYPES } from '#shared/domain/types.ts';
+import { NEAR_RADII_KM } from '#shared/domain/places.ts';
 import type { SchoolSummary } from '#shared/domain/school-summary.ts';
 import { isoDate, line, localTime, noRefusedCharacter, optionalLine, parsesTo, requestReference, text } from './fields.ts';
 
@@ -10,9 +11,42 @@ export type { SchoolSummary } from '#shared/domain/school-summary.ts';
 
 export const urnPath = z.strictObject({ urn: z.string().regex(/^\d{6,7}$/, 'A school URN is 6 or 7 digits.') });
 
-export const schoolSearchQuery = z.strictObject({
-  q: z.string().trim().min(2, 'Enter at least 2 characters of a school name, URN, town or postcode.').max(100).superRefine(noRefusedCharacter('line')),
-});
+/** Phases a near search can keep (GIAS PhaseOfEducation, as a word for the address bar). */
+export const NEAR_PHASES = ['secondary', 'middle', 'all-through', '16-plus'] as const;
+
+/**
+ * GET /api/schools: `?q=` the directory by name, URN, town or postcode prefix; or `?near=`
+ * a postcode, district or town (issue 15, item 4), with `radius` (km), `year` (a year group
+ * taught, 8–13) and `phase`.
+ */
+export const schoolSearchQuery = z
+  .strictObject({
+    q: z.string().trim().min(2, 'Enter at least 2 characters of a school name, URN, town or postcode.').max(100).superRefine(noRefusedCharacter('line')).optional(),
+    near: z.string().trim().min(2, 'Enter a postcode (like ZZ1 1AB), a postcode district (like ZZ1) or a town.').max(60, 'Enter a postcode, district or town of at most 60 characters.').superRefine(noRefusedCharacter('line')).optional(),
+    radius: z
+      .enum(NEAR_RADII_KM.map(String) as [string, ...string[]], { error: `Choose a distance: ${NEAR_RADII_KM.join(', ')} km.` })
+      .transform(Number)
+      .optional(),
+    year: z
+      .enum(['8', '9', '10', '11', '12', '13'], { error: 'Choose a year group from 8 to 13.' })
+      .transform(Number)
+      .optional(),
+    phase: z.enum(NEAR_PHASES, { error: `Choose a phase: ${NEAR_PHASES.join(', ')}.` }).optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.q === undefined && v.near === undefined) ctx.addIssue({ code: 'custom', path: ['q'], message: 'Enter a school name, URN, town or postcode, or a place to search near.' });
+    if (v.q !== undefined && v.near !== undefined) ctx.addIssue({ code: 'custom', path: ['near'], message: 'Search by name or near a place, not both at once.' });
+    if (v.near === undefined) {
+      for (const key of ['radius', 'year', 'phase'] as const) {
+        if (v[key] !== undefined) ctx.addIssue({ code: 'custom', path: [key], message: 'Distance, year group and phase go with a search near a place: enter a postcode or town too.' });
+      }
+    }
+  });
+
+export type SchoolSearchQuery = z.infer<typeof schoolSearchQuery>;
+
+/** The answer of a near search (its shape is the domain's read model). */
+export type { NearSchoolRead as NearSchoolView, NearSearchRead as NearSearchView } from '#shared/domain/places.ts';
 
 /** GET /api/requests: every request, or `?reference=` one found by its reference (issue 14, item 6), `{ request: { id, reference } }` or 404. */
 export const providerRequestsQuery = z.strictObject({ reference: requestReference.optional() });

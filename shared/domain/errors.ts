@@ -45,7 +45,7 @@ export const ACCESS_CODES = [
 ] as const;
 
 /** Nothing by that name or id (or not for this person). */
-export const MISSING_CODES = ['SCHOOL_NOT_FOUND', 'REQUEST_NOT_FOUND', 'CALENDAR_NOT_FOUND', 'STATEMENT_NOT_PUBLISHED', 'STATEMENT_VERSION_NOT_FOUND', 'ORGANISATION_NOT_FOUND', 'MEMBER_NOT_FOUND'] as const;
+export const MISSING_CODES = ['SCHOOL_NOT_FOUND', 'PLACE_NOT_FOUND', 'REQUEST_NOT_FOUND', 'CALENDAR_NOT_FOUND', 'STATEMENT_NOT_PUBLISHED', 'STATEMENT_VERSION_NOT_FOUND', 'ORGANISATION_NOT_FOUND', 'MEMBER_NOT_FOUND'] as const;
 
 /** An emailed link's token, or the confirmation it carries: never valid, or no longer. */
 export const LINK_CODES = ['TOKEN_INVALID', 'TOKEN_USED', 'TOKEN_EXPIRED', 'TOKEN_REPLACED', 'ALREADY_DECIDED', 'CONFIRMATION_EXPIRED', 'ALREADY_CONFIRMED'] as const;

@@ -6,6 +6,7 @@
 import { DEFAULT_GROUNDS_FOR_REFUSING } from './settings.ts';
 import { DEFAULT_BOOKING_RULES, type School, type YearGroup } from './types.ts';
 import { yearGroupsFromAges } from './year-groups.ts';
+import { isGridPoint, type GridPoint } from './places.ts';
 
 /** GIAS column names (the "all establishment data" extract). */
 export const GIAS_COLUMNS = {
@@ -21,6 +22,8 @@ export const GIAS_COLUMNS = {
   website: 'SchoolWebsite',
   trust: 'Trusts (name)',
   status: 'EstablishmentStatus (name)',
+  easting: 'Easting',
+  northing: 'Northing',
 } as const;
 
 /** Without these the file is not a GIAS extract this import can read. */
@@ -43,6 +46,8 @@ export interface GiasSchool {
   statutoryHighAge: number;
   yearGroups: YearGroup[];
   address: { street: string; town: string; postcode: string };
+  /** British National Grid metres; GIAS leaves a few schools without them, and then the school is not in "near" searches. */
+  location?: { easting: number; northing: number };
   website?: string;
   trust?: { id: string; name: string };
 }
@@ -90,6 +95,16 @@ export function normaliseWebsite(value: string | undefined): string | undefined 
   }
 }
 
+/** Easting and Northing → a grid point; both empty → none (GIAS has a few such rows); otherwise what is wrong. */
+function gridLocation(easting: string, northing: string): GridPoint | undefined | string {
+  if (!easting && !northing) return undefined;
+  const point = { easting: Number(easting), northing: Number(northing) };
+  if (!/^\d{1,7}$/.test(easting) || !/^\d{1,7}$/.test(northing) || !isGridPoint(point)) {
+    return `Easting and Northing must be whole metres on the British National Grid (Easting 0–700000, Northing 0–1300000); they are "${easting}" and "${northing}".`;
+  }
+  return point;
+}
+
 /** One record → the school, a row to skip (closed), or what is wrong with it. */
 export function parseGiasRecord(record: Readonly<Record<string, string | undefined>>): GiasRow {
   const get = (column: string) => (record[column] ?? '').trim();
@@ -116,6 +131,8 @@ export function parseGiasRecord(record: Readonly<Record<string, string | undefin
   if ([street, town, trustName, get(GIAS_COLUMNS.type), get(GIAS_COLUMNS.phase)].some((v) => v.length > 200 || hasControl(v))) {
     problems.push('Street, Town, Trusts, TypeOfEstablishment and PhaseOfEducation must each be one line of at most 200 characters.');
   }
+  const location = gridLocation(get(GIAS_COLUMNS.easting), get(GIAS_COLUMNS.northing));
+  if (typeof location === 'string') problems.push(location);
   if (problems.length > 0 || typeof low !== 'number' || typeof high !== 'number') return { kind: 'error', urn, message: problems.join(' ') };
   const website = normaliseWebsite(record[GIAS_COLUMNS.website]);
   const trustId = trustName ? trustIdOf(trustName) : '';
@@ -130,6 +147,7 @@ export function parseGiasRecord(record: Readonly<Record<string, string | undefin
       statutoryHighAge: high,
       yearGroups: yearGroupsFromAges(low, high),
       address: { street, town, postcode },
+      ...(typeof location === 'object' ? { location } : {}),
       ...(website ? { website } : {}),
       ...(trustId ? { trust: { id: trustId, name: trustName } } : {}),
     },
@@ -147,6 +165,7 @@ export function giasChanged(stored: Partial<GiasSchool>, incoming: GiasSchool): 
       s.statutoryHighAge,
       s.yearGroups,
       [s.address?.street, s.address?.town, s.address?.postcode],
+      [s.location?.easting ?? '', s.location?.northing ?? ''],
       s.website ?? '',
       [s.trust?.id ?? '', s.trust?.name ?? ''],
     ]);

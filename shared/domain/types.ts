@@ -119,6 +119,8 @@ export interface School {
   /** Year groups the school teaches (R-TAUGHT), derived from statutory ages. */
   yearGroups: YearGroup[];
   address: { street: string; town: string; postcode: string };
+  /** GIAS Easting and Northing (British National Grid, metres): distances in "schools near me". */
+  location?: { easting: number; northing: number };
   website?: string;
   trust?: { id: string; name: string };
   careersLead: Person;

@@ -10,6 +10,7 @@ import type { Store } from './client.ts';
 import { directoryWrites, searchTerms } from './directory.ts';
 import { schoolSummary } from '#shared/domain/school-summary.ts';
 import { fromItem } from './keys.ts';
+import { gridIndexKeys, placeWrites } from './places.ts';
 import { profileItem, schoolKey } from './schools.ts';
 import type { StoredSchool } from '#shared/domain/records.ts';
 
@@ -24,7 +25,7 @@ export async function createSchoolsInBatches(store: Store, schools: readonly Sch
   const writes: WriteRequest[] = [];
   for (const school of schools) {
     writes.push({ PutRequest: { Item: profileItem(school, now) } });
-    writes.push(...directoryWrites(schoolSummary(school, providerAccessYears(school)), searchTerms(school)));
+    writes.push(...directoryWrites(schoolSummary(school, providerAccessYears(school)), searchTerms(school)), ...placeWrites(school));
   }
   await batchWriteAll(store, writes);
 }
@@ -38,8 +39,8 @@ export async function updateGiasFields(store: Store, updates: readonly { before:
     await Promise.all(updates.slice(i, i + UPDATE_CONCURRENCY).map(({ gias }) => updateOne(store, gias, now)));
   }
   const directory: WriteRequest[] = updates.flatMap(({ before, gias }) => {
-    const after: School = { ...before, ...gias, website: gias.website, trust: gias.trust };
-    return directoryWrites(schoolSummary(after, providerAccessYears(after)), searchTerms(after), searchTerms(before));
+    const after: School = { ...before, ...gias, website: gias.website, trust: gias.trust, location: gias.location };
+    return [...directoryWrites(schoolSummary(after, providerAccessYears(after)), searchTerms(after), searchTerms(before)), ...placeWrites(after, before)];
   });
   await batchWriteAll(store, directory);
 }
@@ -63,7 +64,9 @@ async function updateOne(store: Store, gias: GiasSchool, now: Date): Promise<voi
     return `#f${i} = :f${i}`;
   });
   const removals: string[] = [];
-  for (const [field, value] of [['website', gias.website], ['trust', gias.trust]] as const) {
+  // The grid square on gsi2 moves with the location (a school without one leaves the near search).
+  const grid = gridIndexKeys(gias);
+  for (const [field, value] of [['website', gias.website], ['trust', gias.trust], ['location', gias.location], ['gsi2pk', grid.gsi2pk], ['gsi2sk', grid.gsi2sk]] as const) {
     names[`#${field}`] = field;
     if (value === undefined) removals.push(`#${field}`);
     else {

@@ -5,9 +5,10 @@
 import { GetCommand, paginateQuery, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { School } from '#shared/domain/types.ts';
 import { providerAccessYears } from '#shared/domain/year-groups.ts';
-import { batchGetAll } from './batch.ts';
+import { batchGetAll, batchWriteAll } from './batch.ts';
 import { conditionHeld, type Store } from './client.ts';
 import { indexSchool, searchTerms } from './directory.ts';
+import { gridIndexKeys, placeWrites } from './places.ts';
 import { schoolSummary } from '#shared/domain/school-summary.ts';
 import { fromItem, schoolPartition } from './keys.ts';
 import { transact, TransactionCancelled, type TransactItems } from './transact.ts';
@@ -40,7 +41,7 @@ export async function getSchoolNames(store: Store, urns: Iterable<string>): Prom
 
 /** The profile item as written (keys, schools list, item type): also for batched imports. */
 export function profileItem(school: School, now: Date) {
-  return { ...schoolKey(school.urn), ...schoolsListKeys(school.urn), itemType: 'school', ...school, updatedAt: now.toISOString() };
+  return { ...schoolKey(school.urn), ...schoolsListKeys(school.urn), ...gridIndexKeys(school), itemType: 'school', ...school, updatedAt: now.toISOString() };
 }
 
 /** Every profile is in the schools list (gsi1), so jobs can visit all schools without a scan. */
@@ -75,6 +76,7 @@ export async function* listAllSchools(store: Store, pageSize = 100): AsyncGenera
 
 async function reindex(store: Store, school: School, previous?: School) {
   await indexSchool(store, schoolSummary(school, providerAccessYears(school)), searchTerms(school), previous ? searchTerms(previous) : []);
+  await batchWriteAll(store, placeWrites(school, previous));
 }
 
 /** Writes the profile only if the school is new: returns false when it existed. */
