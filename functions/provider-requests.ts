@@ -10,8 +10,8 @@ import { ownRequests, providerRequestList } from '#shared/usecases/provider-requ
 
 export async function listProviderRequests(store: Store, providerEmail: string, query: ProviderRequestsQuery = {}): Promise<HttpResult> {
   if (query.reference) return { status: 200, body: { request: await findProviderRequestByReference(store, providerEmail, query.reference) } };
-  const { requests, counts } = await providerRequestList(store, ownRequests(providerEmail), requestListFilters(query));
-  const body: ProviderRequestsView = { requests: requests.slice(0, PROVIDER_LIST_LIMIT).map(requestView), total: requests.length, counts };
+  const { requests, counts, schools } = await providerRequestList(store, ownRequests(providerEmail), requestListFilters(query));
+  const body: ProviderRequestsView = { requests: requests.slice(0, PROVIDER_LIST_LIMIT).map(requestView), total: requests.length, counts, schools };
   return { status: 200, body };
 }
 

@@ -44,7 +44,7 @@ afterAll(async () => stack?.stop());
 async function list(query = '', cookie = mine) {
   const res = await stack.api({ method: 'GET', url: `/api/requests${query}`, cookies: [cookie] });
   expect(res.status, res.text).toBe(200);
-  return res.json() as { requests: { id: string; schoolName: string; status: string }[]; total: number; counts: Record<string, number> };
+  return res.json() as { requests: { id: string; schoolName: string; status: string }[]; total: number; schools: { urn: string; name: string }[]; counts: Record<string, number> };
 }
 const ids = (answer: { requests: { id: string }[] }) => answer.requests.map((r) => r.id);
 const id = (...names: string[]) => names.map((n) => made[n]?.id);
@@ -54,6 +54,7 @@ describe('GET /api/requests: the filters', () => {
     const all = await list();
     expect(ids(all)).toEqual(id('mar', 'feb', 'jan', 'dec'));
     expect(all.total).toBe(4);
+    expect(all.schools).toEqual([{ urn: '990101', name: 'Harbour View Academy' }, { urn: '990102', name: expect.stringMatching(/^Kingsmead/) }]);
     expect(ids(await list('', theirs))).toEqual(id('other'));
   });
 

@@ -73,6 +73,8 @@ export interface ProviderRequestsView {
   total: number;
   /** Per status, among the requests the other filters keep (status aside). */
   counts: Record<RequestStatus, number>;
+  /** The schools of all the provider's requests, whatever the filters: the school filter's choices. */
+  schools: { urn: string; name: string }[];
 }
 
 /** A search by reference answers where the request is (issue 14, item 6). */

@@ -35,6 +35,8 @@ export interface RequestList<T extends ListedRequest> {
    * year groups, session type): what each status would show if chosen next.
    */
   counts: StatusCounts;
+  /** Every school among all the requests, whatever the filters, by name: the school filter's choices. */
+  schools: { urn: string; name: string }[];
 }
 
 function keptByAllButStatus(f: RequestListFilters, { request: r }: ListedRequest): boolean {
@@ -77,7 +79,8 @@ export function listRequests<T extends ListedRequest>(all: readonly T[], filters
     if (!filters.statuses?.length || filters.statuses.includes(item.request.status)) requests.push(item);
   }
   requests.sort(compareRequests(filters.sort ?? 'date-desc'));
-  return { requests, counts };
+  const schools = new Map(all.map((r) => [r.request.urn, r.schoolName]));
+  return { requests, counts, schools: [...schools].map(([urn, name]) => ({ urn, name })).sort((a, b) => a.name.localeCompare(b.name, 'en-GB', { sensitivity: 'base' })) };
 }
 
 /** When the school answered the request (approved, declined or proposed another time), from its trail; undefined if it has not. */
