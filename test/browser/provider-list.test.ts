@@ -77,6 +77,12 @@ describe('your requests: filters, counts and the CSV', { timeout: BROWSER_TEST_T
     await expectNoHorizontalScroll(page);
     await expectNoAxeViolations(page, 'your requests filtered, 320 px');
     await screenshot(page, 'provider-list-filtered-320');
+
+    // A date that does not exist, typed into the address: what is wrong, in words, and a way back.
+    await page.goto(`${site.url}/requests/?from=2027-02-30`);
+    await page.locator('#filter-errors').waitFor();
+    expect(await page.locator('#filter-errors').textContent()).toContain('Enter a real date');
+    await expectNoAxeViolations(page, 'your requests, a filter refused, 320 px');
     expectNoProblems(t.problems);
     await t.close();
   });

@@ -49,7 +49,8 @@ function dateInput(name: string, label: string, value: string): HTMLElement {
     h('label', { class: 'govuk-label', for: name }, label),
     h('div', { class: 'govuk-hint', id: `${name}-hint` }, 'For example, 2027-01-12'),
     h('p', { class: 'govuk-error-message', id: `${name}-error`, hidden: true }),
-    h('input', { class: 'govuk-input govuk-input--width-10', id: name, name, type: 'date', value, 'aria-describedby': `${name}-hint` }),
+    // A text field in the form the address and the API take (YYYY-MM-DD), not the browser's own date picker, whose format varies.
+    h('input', { class: 'govuk-input govuk-input--width-10', id: name, name, type: 'text', inputmode: 'numeric', autocomplete: 'off', value, 'aria-describedby': `${name}-hint` }),
   );
 }
 
@@ -144,8 +145,14 @@ ready(async () => {
   } catch (err) {
     if (err instanceof ApiError && (err.status === 401 || err.status === 403)) return signInNeeded(page, 'Sign in to see your requests');
     if (err instanceof ApiError && err.status === 400) {
-      // A filter the API refused (an address typed by hand): the form again, the message at its field.
-      fill(page, h('h1', { class: 'govuk-heading-l' }, 'Your requests'), h('p', { class: 'govuk-body' }, err.message, ' ', h('a', { class: 'govuk-link', href: '/requests/' }, 'Clear filters')));
+      // A filter the API refused (a date mistyped, an address edited by hand): what was wrong with each, and a way back.
+      fill(
+        page,
+        h('h1', { class: 'govuk-heading-l' }, 'Your requests'),
+        h('p', { class: 'govuk-body' }, 'These filters cannot be used:'),
+        h('ul', { class: 'govuk-list govuk-list--bullet', id: 'filter-errors' }, Object.values(err.fields).map((m) => h('li', null, m))),
+        h('p', { class: 'govuk-body' }, h('a', { class: 'govuk-link', href: '/requests/' }, 'Clear filters'), ' or go back and change them.'),
+      );
       return;
     }
     if (err instanceof ApiError) {
@@ -169,11 +176,12 @@ ready(async () => {
       : h(
           'div',
           { class: 'govuk-grid-row' },
-          h('div', { class: 'govuk-grid-column-one-third' }, h('h2', { class: 'govuk-heading-m' }, 'Filter'), filtersForm(q, schools), countsList(counts)),
+          h('div', { class: 'govuk-grid-column-one-third' }, h('h2', { class: 'govuk-heading-m' }, 'Filter'), filtersForm(q, schools)),
           h(
             'div',
             { class: 'govuk-grid-column-two-thirds' },
             h('p', { class: 'govuk-body', id: 'shown', role: 'status' }, requests.length < total ? `Showing the first ${requests.length} of ${total} requests. Narrow the filters, or download them all as CSV.` : `${total} ${total === 1 ? 'request' : 'requests'}`),
+            countsList(counts),
             h('p', { class: 'govuk-body' }, h('a', { class: 'govuk-link', id: 'csv', href: `/api/requests.csv${query}`, download: '' }, 'Download as CSV')),
             requests.length ? requestsTable(requests) : h('p', { class: 'govuk-body' }, 'No requests match these filters.'),
           ),
