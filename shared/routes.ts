@@ -193,6 +193,8 @@ const routeTable = [
     credential: 'session',
   },
   { name: 'provider-requests', method: 'GET', path: '/api/requests', module: 'functions/provider-requests.ts', access: 'provider', touches: { table: 'read' } },
+  // The same list as a file (issue 15, item 3), with the same filters.
+  { name: 'provider-requests-csv', method: 'GET', path: '/api/requests.csv', module: 'functions/provider-requests-csv.ts', access: 'provider', touches: { table: 'read' } },
   { name: 'provider-request', method: 'GET', path: '/api/requests/{id}', module: 'functions/provider-request.ts', access: 'provider', touches: { table: 'read' } },
   {
     name: 'provider-request-action',

@@ -13,7 +13,8 @@ import { getSlot } from '#shared/store/slots.ts';
 import { CREATE_LIMITS } from '#shared/usecases/create-request.ts';
 import { confirmProviderRequest } from '#shared/usecases/confirm-request.ts';
 import { erasePersonalData } from '#shared/usecases/erasure.ts';
-import { providerRequest, providerRequests } from '#shared/usecases/provider-requests.ts';
+import { providerRequest } from '#shared/usecases/provider-requests.ts';
+import { ownRequests, providerRequestList } from '#shared/usecases/provider-request-list.ts';
 import { cookieValue } from './support/in-process.ts';
 import { schoolDays, startInProcessStack, type InProcessStack } from './support/in-process-stack.ts';
 import { confirmationTokenIn, isConfirmationFor, markAddressesConfirmed } from './support/confirmation.ts';
@@ -216,12 +217,12 @@ describe('issue 12, item 2: unverified requests', () => {
     const slot = freshSlot();
     const created = (await send('990101', slotBody(email, slot))).json().request;
     const token = confirmationTokenIn(await confirmationFor(email, seen));
-    expect((await providerRequests(stack.store, email)).map(({ request: r }) => [r.id, r.status])).toEqual([[created.id, 'unconfirmed']]);
+    expect((await providerRequestList(stack.store, ownRequests(email), {})).requests.map(({ request: r }) => [r.id, r.status])).toEqual([[created.id, 'unconfirmed']]);
 
     const later = new Date(Date.parse(created.confirmBy) + 1000);
     await expect(confirmProviderRequest(stack.store, token, later)).rejects.toMatchObject({ code: 'CONFIRMATION_EXPIRED' });
     expect(await getRequest(stack.store, '990101', created.id)).toMatchObject({ status: 'unconfirmed' }); // still in the table
-    expect(await providerRequests(stack.store, email, later)).toEqual([]);
+    expect((await providerRequestList(stack.store, ownRequests(email), {}, later)).requests).toEqual([]);
     await expect(providerRequest(stack.store, email, created.id, later)).rejects.toMatchObject({ code: 'REQUEST_NOT_FOUND' });
     expect((await getSlot(stack.store, '990101', slot.date, '08:50', 'y10-assembly'))?.held ?? 0).toBe(0);
     expect(await isConfirmedAddress(stack.store, email)).toBe(false);

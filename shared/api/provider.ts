@@ -2,8 +2,9 @@
 // answer shapes the web pages read (pages import only the types, never zod).
 import * as z from 'zod';
 import type { RequestForm } from '#shared/domain/rules.ts';
-import { PROVIDER_TYPES, SESSION_TYPES } from '#shared/domain/types.ts';
+import { PROVIDER_TYPES, REQUEST_STATUSES, SESSION_TYPES, type RequestStatus } from '#shared/domain/types.ts';
 import { NEAR_RADII_KM } from '#shared/domain/places.ts';
+import { REQUEST_SORTS, type RequestListFilters } from '#shared/domain/request-list.ts';
 import type { SchoolSummary } from '#shared/domain/school-summary.ts';
 import { isoDate, line, localTime, noRefusedCharacter, optionalLine, parsesTo, requestReference, text } from './fields.ts';
 
@@ -48,8 +49,67 @@ export type SchoolSearchQuery = z.infer<typeof schoolSearchQuery>;
 /** The answer of a near search (its shape is the domain's read model). */
 export type { NearSchoolRead as NearSchoolView, NearSearchRead as NearSearchView } from '#shared/domain/places.ts';
 
-/** GET /api/requests: every request, or `?reference=` one found by its reference (issue 14, item 6), `{ request: { id, reference } }` or 404. */
-export const providerRequestsQuery = z.strictObject({ reference: requestReference.optional() });
+/** A comma-separated list (a repeated parameter arrives joined by commas): each value one of `values`, no repeats. */
+function listOf<const T extends readonly string[]>(values: T, message: string) {
+  return z
+    .string()
+    .max(400)
+    .transform((s) => s.split(',').map((v) => v.trim()).filter(Boolean))
+    .refine((list) => list.every((v) => (values as readonly string[]).includes(v)), message)
+    .transform((list) => [...new Set(list)] as T[number][]);
+}
+
+const yearGroupList = z
+  .string()
+  .regex(/^(8|9|1[0-3])(,(8|9|1[0-3])){0,5}$/, 'Choose year groups from 8 to 13, separated by commas, like 10,11 (R-YEARS).')
+  .transform((s) => [...new Set(s.split(',').map(Number))].sort((a, b) => a - b));
+
+/**
+ * GET /api/requests and /api/requests.csv (issue 15, item 3): the filters of the provider's
+ * list, each optional; `?reference=` (issue 14, item 6) instead finds one request by its
+ * reference, `{ request: { id, reference } }` or 404, and the filters are not read.
+ */
+export const providerRequestsQuery = z
+  .strictObject({
+    status: listOf(REQUEST_STATUSES, `Choose statuses from: ${REQUEST_STATUSES.join(', ')}, separated by commas.`).optional(),
+    urn: z.string().regex(/^\d{6,7}$/, 'A school URN is 6 or 7 digits, like 990101.').optional(),
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+    year: yearGroupList.optional(),
+    sessionType: listOf(SESSION_TYPES, `Choose kinds of session from: ${SESSION_TYPES.join(', ')}, separated by commas.`).optional(),
+    sort: z.enum(REQUEST_SORTS, { error: `Sort by one of: ${REQUEST_SORTS.join(', ')}.` }).optional(),
+    reference: requestReference.optional(),
+  })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'The "to" date is before the "from" date: choose a date on or after it.', path: ['to'] });
+
+export type ProviderRequestsQuery = z.output<typeof providerRequestsQuery>;
+
+/** The list's filters as the domain names them. */
+export function requestListFilters(q: ProviderRequestsQuery): RequestListFilters {
+  return {
+    ...(q.status ? { statuses: q.status } : {}),
+    ...(q.urn ? { urn: q.urn } : {}),
+    ...(q.from ? { from: q.from } : {}),
+    ...(q.to ? { to: q.to } : {}),
+    ...(q.year ? { yearGroups: q.year } : {}),
+    ...(q.sessionType ? { sessionTypes: q.sessionType } : {}),
+    ...(q.sort ? { sort: q.sort } : {}),
+  };
+}
+
+/** The most requests one answer lists: the rest are counted in `total`, and the CSV has them all. */
+export const PROVIDER_LIST_LIMIT = 500;
+
+/** The list's answer: the requests kept (at most PROVIDER_LIST_LIMIT), how many that was, and the counts by status. */
+export interface ProviderRequestsView {
+  requests: RequestView[];
+  /** How many requests the filters keep; more than `requests.length` when the list was cut at the limit. */
+  total: number;
+  /** Per status, among the requests the other filters keep (status aside). */
+  counts: Record<RequestStatus, number>;
+  /** The schools of all the provider's requests, whatever the filters: the school filter's choices. */
+  schools: { urn: string; name: string }[];
+}
 
 /** A search by reference answers where the request is (issue 14, item 6). */
 export interface FoundRequestView {

@@ -276,20 +276,18 @@ export async function listRequestsOfSchoolByStatus(store: Store, urn: string, st
 
 /**
  * Every request a provider contact has made (gsi2), newest first; an unconfirmed request
- * past its 24 hours is gone, whatever TTL has not yet deleted.
+ * past its 24 hours is gone, whatever TTL has not yet deleted. `'every'` reads every page of
+ * the address's own key range (the filtered list, issue 15 item 3): never more than its requests.
  */
-export async function listRequestsOfProvider(store: Store, email: string, limit = 100, now = new Date()): Promise<StoredRequest[]> {
-  const out = await store.doc.send(
-    new QueryCommand({
-      TableName: store.tableName,
-      IndexName: 'gsi2',
-      KeyConditionExpression: 'gsi2pk = :pk',
-      ExpressionAttributeValues: { ':pk': byProviderPartition(email) },
-      ScanIndexForward: false,
-      Limit: limit,
-    }),
-  );
-  return (out.Items ?? []).map((i) => fromItem<StoredRequest>(i)).filter((r) => !confirmationLapsed(r, now.toISOString()));
+export async function listRequestsOfProvider(store: Store, email: string, limit: number | 'every' = 100, now = new Date()): Promise<StoredRequest[]> {
+  const input = {
+    IndexName: 'gsi2',
+    KeyConditionExpression: 'gsi2pk = :pk',
+    ExpressionAttributeValues: { ':pk': byProviderPartition(email) },
+    ScanIndexForward: false,
+  };
+  const items = limit === 'every' ? await queryEvery(store, input) : ((await store.doc.send(new QueryCommand({ ...input, TableName: store.tableName, Limit: limit }))).Items ?? []);
+  return items.map((i) => fromItem<StoredRequest>(i)).filter((r) => !confirmationLapsed(r, now.toISOString()));
 }
 
 /** One request, only if this provider email made it: the lookup is the authorisation. A lapsed unconfirmed request is gone. */

@@ -1,13 +1,14 @@
-// A provider's own requests, found through their signed-in email: listing, one request
-// with its history, and the provider's actions (withdraw, accept or reject a proposed time).
+// A provider's own requests, found through their signed-in email: one request with its
+// history (the list is in provider-request-list.ts), and the provider's actions (withdraw,
+// accept or reject a proposed time).
 import { bookingOf } from '#shared/domain/recheck.ts';
 import type { ProviderRequestRead } from '#shared/domain/read-models.ts';
 import type { StoredRequest } from '#shared/domain/records.ts';
 import { DomainError } from '#shared/domain/errors.ts';
 import type { Store } from '#shared/store/client.ts';
 import { listRequestEvents } from '#shared/store/request-events.ts';
-import { findRequestOfProvider, listRequestsOfProvider } from '#shared/store/requests.ts';
-import { getSchoolNames, getSchoolProfile } from '#shared/store/schools.ts';
+import { findRequestOfProvider } from '#shared/store/requests.ts';
+import { getSchoolProfile } from '#shared/store/schools.ts';
 import { requireStillAllowed } from './attention.ts';
 import { inviteFile, type InviteFile } from './invites.ts';
 import { askToMove, counterOffer, type NewTime } from './moves.ts';
@@ -32,13 +33,6 @@ async function withHistory(store: Store, request: StoredRequest): Promise<Provid
 
 export async function providerRequest(store: Store, email: string, id: string, now = new Date()): Promise<ProviderRequestRead> {
   return withHistory(store, await requireOwnRequest(store, email, id, now));
-}
-
-export async function providerRequests(store: Store, email: string, now = new Date()): Promise<ProviderRequestRead[]> {
-  const requests = await listRequestsOfProvider(store, email, 100, now);
-  // One batch read of the schools' names (a college writes to many schools), not a profile read per school in turn.
-  const names = await getSchoolNames(store, requests.map((r) => r.urn));
-  return requests.map((r) => ({ request: r, schoolName: names.get(r.urn) ?? r.urn }));
 }
 
 export async function providerAction(

@@ -88,7 +88,9 @@ const QUERIES: Record<string, Record<string, string>> = {
   'manage-month': { month: new Date().toISOString().slice(0, 7), yearGroups: '10,11' },
   'manage-requests': { status: 'pending', from: '2027-01-01', to: '2027-02-01', reference: 'PA-7K3M-Q9' },
   // Issue 14, item 6: a search by reference, typed loosely.
-  'provider-requests': { reference: 'pa 7k3m q9' },
+  // Issue 15, item 3: the list's filters, and the same as CSV.
+  'provider-requests': { status: 'pending,approved', urn: '990101', from: '2027-01-01', to: '2027-12-31', year: '10,11', sessionType: 'assembly', sort: 'school' },
+  'provider-requests-csv': { status: 'approved', from: '2027-01-01', to: '2027-12-31', sort: 'date-asc' },
 };
 
 function goodParams(f: Fixtures, route: HttpRoute, name: string): string[] {

@@ -1,9 +1,13 @@
-// The signed-in provider's requests: GET /api/requests → { requests: RequestView[] }.
-// Not signed in (401) → a link to /sign-in/. Sign out: POST /api/auth/sign-out.
-import type { FoundRequestView, RequestView } from '#shared/api/provider.ts';
+// The signed-in provider's requests (issue 15, item 3): GET /api/requests with the filters in
+// this page's address → { requests, total, counts, schools }. The filters are a plain GET form,
+// so "Apply filters" gives an address that can be kept or shared, and "Download as CSV"
+// asks /api/requests.csv with the same query. Not signed in (401) → a link to /sign-in/.
+import type { FoundRequestView, ProviderRequestsView, RequestView } from '#shared/api/provider.ts';
+import { REQUEST_STATUSES, SESSION_TYPES } from '#shared/domain/types.ts';
+import { REQUEST_SORTS } from '#shared/domain/request-list.ts';
 import { ApiError, api } from '../../lib/api.ts';
 import { byId, fill, h, href, ready } from '../../lib/dom.ts';
-import { formatDateAbbreviated, formatTimeRange, statusOf } from '../../lib/format.ts';
+import { formatDateAbbreviated, formatTimeRange, formatYears, sessionTypeLabel, statusOf } from '../../lib/format.ts';
 import { referenceBelow, referenceSearch } from '../../lib/reference.ts';
 import { signInNeeded, statusTag } from '../../lib/request.ts';
 
@@ -13,56 +17,173 @@ async function findByReference(reference: string): Promise<string> {
   return href('/requests/view/', { id: request.id });
 }
 
+const SORT_LABELS: Record<(typeof REQUEST_SORTS)[number], string> = {
+  'date-desc': 'Date, latest first',
+  'date-asc': 'Date, soonest first',
+  school: 'School name',
+  status: 'Status',
+};
+
+/** The filters the page was opened with, as the API takes them (only the ones it knows). */
+function filterQuery(): URLSearchParams {
+  const given = new URLSearchParams(location.search);
+  const q = new URLSearchParams();
+  for (const name of ['status', 'urn', 'from', 'to', 'year', 'sessionType', 'sort']) for (const v of given.getAll(name)) if (v) q.append(name, v);
+  return q;
+}
+
+function select(name: string, label: string, chosen: string, options: [string, string][]): HTMLElement {
+  return h(
+    'div',
+    { class: 'govuk-form-group', id: `${name}-group` },
+    h('label', { class: 'govuk-label', for: name }, label),
+    h('p', { class: 'govuk-error-message', id: `${name}-error`, hidden: true }),
+    h('select', { class: 'govuk-select', id: name, name }, options.map(([value, text]) => h('option', { value, ...(value === chosen ? { selected: true } : {}) }, text))),
+  );
+}
+
+function dateInput(name: string, label: string, value: string): HTMLElement {
+  return h(
+    'div',
+    { class: 'govuk-form-group', id: `${name}-group` },
+    h('label', { class: 'govuk-label', for: name }, label),
+    h('div', { class: 'govuk-hint', id: `${name}-hint` }, 'For example, 2027-01-12'),
+    h('p', { class: 'govuk-error-message', id: `${name}-error`, hidden: true }),
+    // A text field in the form the address and the API take (YYYY-MM-DD), not the browser's own date picker, whose format varies.
+    h('input', { class: 'govuk-input govuk-input--width-10', id: name, name, type: 'text', inputmode: 'numeric', autocomplete: 'off', value, 'aria-describedby': `${name}-hint` }),
+  );
+}
+
+function filtersForm(q: URLSearchParams, schools: ProviderRequestsView['schools']): HTMLFormElement {
+  const statuses = new Set(q.getAll('status').flatMap((s) => s.split(',')));
+  return h(
+    'form',
+    { id: 'filters', method: 'get', action: '/requests/', novalidate: true, class: 'app-filters' },
+    h(
+      'div',
+      { class: 'govuk-form-group' },
+      h(
+        'fieldset',
+        { class: 'govuk-fieldset' },
+        h('legend', { class: 'govuk-fieldset__legend govuk-fieldset__legend--s' }, 'Status'),
+        h(
+          'div',
+          { class: 'govuk-checkboxes govuk-checkboxes--small', 'data-module': 'govuk-checkboxes' },
+          REQUEST_STATUSES.map((s) =>
+            h(
+              'div',
+              { class: 'govuk-checkboxes__item' },
+              h('input', { class: 'govuk-checkboxes__input', id: `status-${s}`, name: 'status', type: 'checkbox', value: s, ...(statuses.has(s) ? { checked: true } : {}) }),
+              h('label', { class: 'govuk-label govuk-checkboxes__label', for: `status-${s}` }, statusOf(s).text),
+            ),
+          ),
+        ),
+      ),
+    ),
+    select('urn', 'School', q.get('urn') ?? '', [['', 'Any school'], ...schools.map((s): [string, string] => [s.urn, s.name])]),
+    dateInput('from', 'From date', q.get('from') ?? ''),
+    dateInput('to', 'To date', q.get('to') ?? ''),
+    select('year', 'Year group', q.get('year') ?? '', [['', 'Any year group'], ...[8, 9, 10, 11, 12, 13].map((y): [string, string] => [String(y), `Year ${y}`])]),
+    select('sessionType', 'Kind of session', q.get('sessionType') ?? '', [['', 'Any kind of session'], ...SESSION_TYPES.map((t): [string, string] => [t, sessionTypeLabel(t)])]),
+    select('sort', 'Sort by', q.get('sort') ?? 'date-desc', REQUEST_SORTS.map((s): [string, string] => [s, SORT_LABELS[s]])),
+    h('div', { class: 'govuk-button-group' }, h('button', { type: 'submit', class: 'govuk-button' }, 'Apply filters'), h('a', { class: 'govuk-link', href: '/requests/' }, 'Clear filters')),
+  );
+}
+
+function countsList(counts: ProviderRequestsView['counts']): HTMLElement {
+  const shown = REQUEST_STATUSES.filter((s) => counts[s] > 0);
+  return h(
+    'div',
+    { id: 'counts' },
+    h('h2', { class: 'govuk-heading-s' }, 'By status'),
+    shown.length
+      ? h('ul', { class: 'govuk-list' }, shown.map((s) => h('li', null, `${statusOf(s).text}: ${counts[s]}`)))
+      : h('p', { class: 'govuk-body' }, 'No requests match the filters other than status.'),
+  );
+}
+
+function requestsTable(requests: RequestView[]): HTMLElement {
+  return h(
+    'div',
+    { class: 'app-table-wrap' },
+    h(
+      'table',
+      { class: 'govuk-table', id: 'requests-table' },
+      h('caption', { class: 'govuk-table__caption govuk-table__caption--m govuk-visually-hidden' }, 'Your requests'),
+      h(
+        'thead',
+        { class: 'govuk-table__head' },
+        h('tr', { class: 'govuk-table__row' }, ['School', 'Date', 'Session type', 'Year groups', 'Status'].map((t) => h('th', { scope: 'col', class: 'govuk-table__header' }, t))),
+      ),
+      h(
+        'tbody',
+        { class: 'govuk-table__body' },
+        requests.map((r) =>
+          h(
+            'tr',
+            { class: 'govuk-table__row' },
+            h('td', { class: 'govuk-table__cell app-wrap' }, h('a', { class: 'govuk-link', href: href('/requests/view/', { id: r.id }) }, r.schoolName, h('span', { class: 'govuk-visually-hidden' }, `, ${formatDateAbbreviated(r.date)}, ${statusOf(r.status).text}`)), referenceBelow(r)),
+            h('td', { class: 'govuk-table__cell' }, formatDateAbbreviated(r.date), h('br'), formatTimeRange(r.start, r.end)),
+            h('td', { class: 'govuk-table__cell' }, sessionTypeLabel(r.sessionType)),
+            h('td', { class: 'govuk-table__cell' }, formatYears(r.yearGroups)),
+            h('td', { class: 'govuk-table__cell' }, statusTag(r.status)),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
 ready(async () => {
   const page = byId('page');
-  let requests: RequestView[];
+  const q = filterQuery();
+  const query = q.toString() ? `?${q.toString()}` : '';
+  const summary = h('div', { id: 'error-summary', hidden: true });
+  let answer: ProviderRequestsView;
   try {
-    ({ requests } = await api<{ requests: RequestView[] }>('GET', '/api/requests'));
+    answer = await api<ProviderRequestsView>('GET', `/api/requests${query}`);
   } catch (err) {
     if (err instanceof ApiError && (err.status === 401 || err.status === 403)) return signInNeeded(page, 'Sign in to see your requests');
+    if (err instanceof ApiError && err.status === 400) {
+      // A filter the API refused (a date mistyped, an address edited by hand): what was wrong with each, and a way back.
+      fill(
+        page,
+        h('h1', { class: 'govuk-heading-l' }, 'Your requests'),
+        h('p', { class: 'govuk-body' }, 'These filters cannot be used:'),
+        h('ul', { class: 'govuk-list govuk-list--bullet', id: 'filter-errors' }, Object.values(err.fields).map((m) => h('li', null, m))),
+        h('p', { class: 'govuk-body' }, h('a', { class: 'govuk-link', href: '/requests/' }, 'Clear filters'), ' or go back and change them.'),
+      );
+      return;
+    }
     if (err instanceof ApiError) {
       fill(page, h('h1', { class: 'govuk-heading-l' }, 'Your requests'), h('p', { class: 'govuk-body' }, err.message));
       return;
     }
     throw err;
   }
-  const sorted = [...requests].sort((a, b) => `${b.date}${b.start}`.localeCompare(`${a.date}${a.start}`));
+  const { requests, total, counts, schools } = answer;
   const signOut = signOutForm('sign-out-form', 'Sign out', '/api/auth/sign-out');
   // A lost phone or a shared computer: every session of this person ends, wherever it is.
   const signOutEverywhere = signOutForm('sign-out-everywhere-form', 'Sign out on every device', '/api/auth/sign-out-everywhere');
-  const summary = h('div', { id: 'error-summary', hidden: true });
+  const hasAny = schools.length > 0;
   fill(
     page,
     summary,
     h('h1', { class: 'govuk-heading-l' }, 'Your requests'),
-    sorted.length ? referenceSearch({ id: 'find', summary, title: 'Your requests', find: findByReference }) : null,
-    sorted.length === 0
+    hasAny ? referenceSearch({ id: 'find', summary, title: 'Your requests', find: findByReference }) : null,
+    !hasAny
       ? h('p', { class: 'govuk-body' }, 'You have no requests yet. ', h('a', { class: 'govuk-link', href: '/' }, 'Find a school'), ' to make one.')
       : h(
           'div',
-          { class: 'app-table-wrap' },
+          { class: 'govuk-grid-row' },
+          h('div', { class: 'govuk-grid-column-one-third' }, h('h2', { class: 'govuk-heading-m' }, 'Filter'), filtersForm(q, schools)),
           h(
-            'table',
-            { class: 'govuk-table', id: 'requests-table' },
-            h('caption', { class: 'govuk-table__caption govuk-table__caption--m govuk-visually-hidden' }, 'Your requests, latest date first'),
-            h(
-              'thead',
-              { class: 'govuk-table__head' },
-              h('tr', { class: 'govuk-table__row' }, ['School', 'Date', 'Status'].map((t) => h('th', { scope: 'col', class: 'govuk-table__header' }, t))),
-            ),
-            h(
-              'tbody',
-              { class: 'govuk-table__body' },
-              sorted.map((r) =>
-                h(
-                  'tr',
-                  { class: 'govuk-table__row' },
-                  h('td', { class: 'govuk-table__cell app-wrap' }, h('a', { class: 'govuk-link', href: href('/requests/view/', { id: r.id }) }, r.schoolName, h('span', { class: 'govuk-visually-hidden' }, `, ${formatDateAbbreviated(r.date)}, ${statusOf(r.status).text}`)), referenceBelow(r)),
-                  h('td', { class: 'govuk-table__cell' }, formatDateAbbreviated(r.date), h('br'), formatTimeRange(r.start, r.end)),
-                  h('td', { class: 'govuk-table__cell' }, statusTag(r.status)),
-                ),
-              ),
-            ),
+            'div',
+            { class: 'govuk-grid-column-two-thirds' },
+            h('p', { class: 'govuk-body', id: 'shown', role: 'status' }, requests.length < total ? `Showing the first ${requests.length} of ${total} requests. Narrow the filters, or download them all as CSV.` : `${total} ${total === 1 ? 'request' : 'requests'}`),
+            countsList(counts),
+            h('p', { class: 'govuk-body' }, h('a', { class: 'govuk-link', id: 'csv', href: `/api/requests.csv${query}`, download: '' }, 'Download as CSV')),
+            requests.length ? requestsTable(requests) : h('p', { class: 'govuk-body' }, 'No requests match these filters.'),
           ),
         ),
     h('p', { class: 'govuk-body' }, h('a', { class: 'govuk-link', href: '/' }, 'Make another request')),
