@@ -53,6 +53,25 @@ describe('organisation accounts', () => {
     expect((await admin.put({ ...profile('10012345'), version: 1 })).json().error.code).toBe('ORGANISATION_CHANGED');
   });
 
+  it('a brand-new college, unknown to us, gets a provider sign-in link to set up its organisation', async () => {
+    const email = 'newcomer@freshfield.example';
+    const asked = await stack.api({ method: 'POST', url: '/api/auth/sign-in', body: { email } });
+    expect(asked.status, asked.text).toBe(202);
+    await stack.deliverMail();
+    const mail = (await stack.inbox()).find((e) => e.destination.to.some((t) => t.includes(email)));
+    const token = /\/sign-in\/confirm\/#token=([\w-]+)/.exec(mail?.body.text ?? '')?.[1];
+    expect(token).toBeTruthy();
+    const opened = await stack.api({ method: 'POST', url: '/api/auth/session', body: { token } });
+    expect(opened.status, opened.text).toBe(200);
+    expect(opened.json()).toEqual({ next: '/provider/organisation/', kind: 'provider' });
+    const cookie = opened.cookies[0]!.split(';')[0]!;
+    const college = as(cookie);
+    expect((await college.get()).status).toBe(404);
+    expect((await college.put(profile('10066666', 'Freshfield College'))).status).toBe(201);
+    // Being a provider is not being staff: the same session is refused by staff routes.
+    expect((await stack.api({ method: 'GET', url: '/api/manage/me', cookies: [cookie] })).status).toBe(401);
+  });
+
   it('one organisation per UKPRN, also when several sign-ups race for it (R-PROVIDER)', async () => {
     const racers = await Promise.all(Array.from({ length: 6 }, (_, i) => stack.sessionFor('provider', `racer${i}@northgate.example`)));
     const answers = await Promise.all(racers.map((c) => as(c).put(profile('10099999', 'Northgate College'))));

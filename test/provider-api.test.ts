@@ -214,13 +214,15 @@ describe('provider API', () => {
     expect((await getSlot(store, '990101', slot.date, slot.start, 'y10-assembly'))?.held).toBe(1);
   });
 
-  it('asks for a sign-in link with the same answer for a known and an unknown email', async () => {
+  it('asks for a sign-in link with the same answer for a known and an unknown email; the unknown one gets a provider link to set up an organisation', async () => {
     const known = await api('/api/auth/sign-in', { method: 'POST', body: JSON.stringify({ email: 'careers.lead@harbourview.example' }) });
     const unknown = await api('/api/auth/sign-in', { method: 'POST', body: JSON.stringify({ email: 'nobody@nowhere.example' }) });
     expect(known.status).toBe(202);
     expect(unknown.status).toBe(202);
     expect(await json(known)).toEqual(await json(unknown));
     await waitForEmail(stack, (e) => e.subject === 'Your sign-in link for Provider access');
-    expect((await readInbox(stack.ses.endpoint)).some((e) => e.destination.to.some((t) => t.includes('nobody@nowhere.example')))).toBe(false);
+    const toStranger = await waitForEmail(stack, (e) => e.destination.to.some((t) => t.includes('nobody@nowhere.example')));
+    expect(toStranger.subject).toBe('Your link to see your provider access requests');
+    expect((await readInbox(stack.ses.endpoint)).filter((e) => e.destination.to.some((t) => t.includes('nobody@nowhere.example')))).toHaveLength(1);
   });
 });

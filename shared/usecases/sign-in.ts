@@ -1,6 +1,8 @@
 // Passwordless sign-in. Asking for a link answers the same whether or not the email is
-// known (nothing leaks); a known staff email or a provider with requests gets a link
-// through the mailer. Using a link's token, once, opens a session.
+// known (nothing leaks). Staff get a staff link; every other address gets a provider link
+// (issue 15): a brand-new college must be able to get in to set up its organisation, and
+// the link only proves the inbox is theirs. The rate limits below keep one inbox from
+// being flooded. Using a link's token, once, opens a session.
 import { mailboxOf } from '#shared/domain/addresses.ts';
 import type { Store } from '#shared/store/client.ts';
 import { queueEmail } from '#shared/store/outbox.ts';
@@ -20,7 +22,7 @@ export const SIGN_IN_LIMITS = {
 };
 
 export const SIGN_IN_ANSWER =
-  'If that email address belongs to school staff, or has sent requests, we have emailed it a link. The link works once.';
+  'We have emailed a link to that address. The link works once.';
 
 export async function requestSignInLink(store: Store, email: string, caller: { ip: string }, now = new Date()): Promise<void> {
   // Per mailbox: `name+tag@` counts as `name@`, so tags cannot multiply the links one inbox gets (issue 12, item 2).
@@ -32,6 +34,9 @@ export async function requestSignInLink(store: Store, email: string, caller: { i
     await queueEmail(store, { kind: 'sign-in-link', email, sessionKind: 'provider', next: '/provider/organisation/' }, now);
   } else if ((await listRequestsOfProvider(store, email, 1)).length > 0) {
     await queueEmail(store, { kind: 'sign-in-link', email, sessionKind: 'provider', next: '/requests/' }, now);
+  } else {
+    // Nobody we know yet: a new provider, who starts by setting up their organisation.
+    await queueEmail(store, { kind: 'sign-in-link', email, sessionKind: 'provider', next: '/provider/organisation/' }, now);
   }
 }
 

@@ -27,7 +27,7 @@ ready(() => {
       button.disabled = false;
     }
     clearErrors(form, summary);
-    byId('sent-text').textContent = `If ${email} has requests or is a staff account, we have sent a link to it.`;
+    byId('sent-text').textContent = `We have sent a link to ${email}.`;
     byId('ask').hidden = true;
     byId('sent').hidden = false;
     setTitle('Check your email');
