@@ -72,7 +72,7 @@ export interface ApiOptions {
 }
 
 /** Calls the API; resolves with the JSON answer of a 2xx, rejects with an ApiError otherwise. */
-export async function api<T>(method: 'GET' | 'POST' | 'PUT', path: string, options: ApiOptions = {}): Promise<T> {
+export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, options: ApiOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
   const init: RequestInit = { method, headers, credentials: 'same-origin', cache: 'no-store' };
   if (options.body !== undefined) {
