@@ -1,0 +1,94 @@
+// The provider's organisation page (issue 15, item 1) in a browser on the local stack: a
+// brand-new college signs in, sets the organisation up (the API's field messages in the error
+// summary first), invites a colleague, and removes them only after confirming; axe on every
+// state at 1280 px and at 320 px, where nothing scrolls sideways.
+import { describe, expect, it } from 'vitest';
+import { signIn } from '../support/sign-in.ts';
+import { BROWSER_TEST_TIMEOUT, expectNoAxeViolations, expectNoHorizontalScroll, expectNoProblems, openPage, screenshot, useBrowser, useLocalStack } from './support.ts';
+
+const b = useBrowser();
+const site = useLocalStack();
+const FOUNDER = 'founder@harbourside-college.example';
+const COLLEAGUE = 'colleague@harbourside-college.example';
+
+describe('your organisation', { timeout: BROWSER_TEST_TIMEOUT }, () => {
+  it('sets up the organisation, invites a colleague and removes them after confirming, at 1280 and 320 px', async () => {
+    const [name, value] = (await signIn(site.stack, FOUNDER)).split('=') as [string, string];
+    const t = await openPage(b.browser, { width: 1280 });
+    const { page } = t;
+    page.setDefaultTimeout(10_000);
+    await t.context.addCookies([{ name, value, domain: 'localhost', path: '/', httpOnly: true, secure: true, sameSite: 'Lax' }]);
+    await page.goto(`${site.url}/provider/organisation/`);
+    await page.locator('#organisation-form').waitFor();
+    expect(await page.locator('h1').textContent()).toBe('Set up your organisation');
+    expect(await page.locator('#ukprn-hint').textContent()).toBe('8 digits starting with 1');
+    expect(await page.locator('nav a[aria-current="page"]').textContent()).toBe('Your organisation');
+    await expectNoAxeViolations(page, 'organisation: set up');
+
+    // The API's messages, in the error summary and at each field.
+    await page.fill('#name', 'Harbourside College');
+    await page.fill('#ukprn', '2001234');
+    await page.click('#save-organisation');
+    await page.locator('.govuk-error-summary').waitFor();
+    expect(await page.locator('#ukprn-group .govuk-error-message').textContent()).toContain('8 digits starting with 1');
+    expect(await page.locator('.govuk-error-summary').textContent()).toContain('Choose the kind of provider you are.');
+    expect(await page.title()).toMatch(/^Error: /);
+    await expectNoAxeViolations(page, 'organisation: set-up errors');
+    await screenshot(page, 'organisation-errors-1280');
+
+    await page.check('#type');
+    await page.fill('#ukprn', '10081234');
+    await page.fill('#website', 'https://www.harbourside.example');
+    await page.fill('#contact-name', 'Robin Liaison');
+    await page.fill('#contact-email', 'liaison@harbourside-college.example');
+    await page.fill('#contact-phone', '01632 960 321');
+    await page.click('#save-organisation');
+    await page.locator('#organisation-details').waitFor();
+    expect(await page.locator('#done-banner').textContent()).toContain('Harbourside College is set up. You are its admin.');
+    expect(await page.locator('#organisation-details').textContent()).toContain('10081234');
+    expect(await page.locator('#members tbody tr').count()).toBe(1);
+    await expectNoAxeViolations(page, 'organisation: account');
+
+    // A Change link opens the question page at its field, filled in.
+    await page.click('[data-change="ukprn"]');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('ukprn');
+    expect(await page.inputValue('#contact-email')).toBe('liaison@harbourside-college.example');
+    await page.fill('#name', 'Harbourside College of FE');
+    await page.click('#save-organisation');
+    await page.locator('#organisation-details').waitFor();
+    expect(await page.locator('#organisation-name').textContent()).toBe('Harbourside College of FE');
+
+    await page.fill('#invite-email', COLLEAGUE);
+    await page.click('#send-invite');
+    await page.locator(`[data-member="${COLLEAGUE}"]`).waitFor();
+    expect(await page.locator(`[data-member="${COLLEAGUE}"]`).textContent()).toContain('Invited, not signed in yet');
+    // Inviting them again says so at the email field.
+    await page.fill('#invite-email', COLLEAGUE);
+    await page.click('#send-invite');
+    await page.locator('#invite-email-group.govuk-form-group--error').waitFor();
+    await expectNoAxeViolations(page, 'organisation: invite error');
+    await screenshot(page, 'organisation-1280');
+
+    // Remove is never one click: a confirmation page first; "No" keeps them.
+    await page.click(`[data-remove="${COLLEAGUE}"]`);
+    await page.locator('#confirm-remove').waitFor();
+    expect(await page.locator('h1').textContent()).toBe(`Remove ${COLLEAGUE} from Harbourside College of FE?`);
+    await expectNoAxeViolations(page, 'organisation: confirm removal');
+    await page.click('#cancel-remove');
+    await page.locator(`[data-member="${COLLEAGUE}"]`).waitFor();
+    await page.click(`[data-remove="${COLLEAGUE}"]`);
+    await page.click('#confirm-remove');
+    await page.locator('#done-banner').waitFor();
+    expect(await page.locator('#done-banner').textContent()).toContain(`${COLLEAGUE} no longer has access`);
+    expect(await page.locator(`[data-member="${COLLEAGUE}"]`).count()).toBe(0);
+
+    await page.setViewportSize({ width: 320, height: 800 });
+    await page.reload();
+    await page.locator('#organisation-details').waitFor();
+    await expectNoHorizontalScroll(page);
+    await expectNoAxeViolations(page, 'organisation at 320 px');
+    await screenshot(page, 'organisation-320');
+    expectNoProblems(t.problems);
+    await t.context.close();
+  });
+});
