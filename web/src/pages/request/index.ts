@@ -40,6 +40,7 @@ import {
   type Step,
 } from '../../lib/request-form.ts';
 import { describeSchoolDay, notFound } from '../../lib/school.ts';
+import { organisationDetails } from '../../lib/organisation.ts';
 import { forgetSchools, rememberSchool } from '../../lib/recent-schools.ts';
 import { rememberSentRequest } from '../../lib/sent.ts';
 
@@ -255,8 +256,13 @@ ready(async () => {
     input('contact-email').value = d.email;
     input('contact-phone').value = d.phone;
   };
-  const remembered = rememberedDetails();
-  if (remembered) {
+  // A signed-in member's organisation comes first (issue 15); then what this browser remembers.
+  const fromOrganisation = await organisationDetails();
+  const remembered = fromOrganisation ? undefined : rememberedDetails();
+  if (fromOrganisation) {
+    fillDetails(fromOrganisation);
+    byId('from-organisation').hidden = false;
+  } else if (remembered) {
     fillDetails(remembered);
     byId('remembered').hidden = false;
   }

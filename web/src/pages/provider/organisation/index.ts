@@ -11,6 +11,7 @@ import { byId, fill, h, ready, setTitle, type Child } from '../../../lib/dom.ts'
 import { showErrors } from '../../../lib/errors.ts';
 import { button, checkedValue, radiosField, textField } from '../../../lib/form.ts';
 import { formatDate, providerTypeLabel } from '../../../lib/format.ts';
+import { noteMembership } from '../../../lib/organisation.ts';
 import { signInNeeded } from '../../../lib/request.ts';
 
 const PATH = '/api/provider/organisation';
@@ -214,6 +215,8 @@ function inviteForm(summary: HTMLElement): HTMLFormElement {
         send.disabled = false;
         if (!(err instanceof ApiError)) throw err;
         if (err.code === 'SIGN_IN_REQUIRED') return signInNeeded(page, TITLE);
+        // The last action's success banner no longer describes the page.
+        document.getElementById('done-banner')?.remove();
         // A refusal about the address itself (already a member) belongs at the email field.
         const errors = err.fieldErrors().length ? err.fieldErrors() : [{ path: err.code === 'ALREADY_A_MEMBER' ? 'email' : undefined, message: err.sentence }];
         showErrors(form, summary, errors, TITLE);
@@ -223,6 +226,7 @@ function inviteForm(summary: HTMLElement): HTMLFormElement {
 }
 
 function showAccount(reply: OrganisationReply, done?: string): void {
+  noteMembership(true);
   const o = reply.organisation;
   const admin = reply.you.role === 'admin';
   const change = (field: string, what: string) => (admin ? { field, what } : undefined);
@@ -292,6 +296,7 @@ async function load(done?: string): Promise<void> {
   try {
     showAccount(await api<OrganisationReply>('GET', PATH), done);
   } catch (err) {
+    if (err instanceof ApiError) noteMembership(false);
     if (err instanceof ApiError && err.code === 'ORGANISATION_NOT_FOUND') return showProfileForm(undefined);
     failed(err);
   }
