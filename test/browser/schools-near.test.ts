@@ -64,6 +64,13 @@ describe('find schools near a postcode or town', { timeout: BROWSER_TEST_TIMEOUT
     await expectNoHorizontalScroll(page);
     await expectNoAxeViolations(page, 'schools near an unknown town, 320 px');
     await screenshot(page, 'schools-near-error-320');
+
+    // Dates the wrong way round: the API's message at the "To" field, the dates kept in the form.
+    await page.goto(`${site.url}/schools/?near=ZZ1+1AB&from=2031-03-10&to=2031-03-01`);
+    await page.locator('#to-group .govuk-error-message').waitFor();
+    expect(await page.locator('#to-group .govuk-error-message').textContent()).toContain('The last date is before the first');
+    expect(await page.locator('#from').inputValue()).toBe('2031-03-10');
+    await expectNoAxeViolations(page, 'schools near, dates reversed, 320 px');
     expectNoProblems(t.problems);
     await t.close();
   });

@@ -5,11 +5,14 @@ import type { NearSchoolView, NearSearchView, SchoolSummary } from '#shared/api/
 import { ApiError, api } from '../../lib/api.ts';
 import { byId, fill, h, href, param, ready, setTitle } from '../../lib/dom.ts';
 import { clearErrors, showErrors, type FieldError } from '../../lib/errors.ts';
-import { formatYears } from '../../lib/format.ts';
+import { formatDate, formatYears } from '../../lib/format.ts';
 import { SEARCH_TOO_SHORT } from '../../lib/search.ts';
 
 /** The API's own words for a too-short place (schoolSearchQuery in shared/api/provider.ts). */
 const NEAR_TOO_SHORT = 'Enter a postcode (like ZZ1 1AB), a postcode district (like ZZ1) or a town.';
+
+/** The near form's fields left out of the address when empty. */
+const OPTIONAL_FILTERS = ['year', 'phase', 'from', 'to'];
 
 function schoolItem(school: SchoolSummary | NearSchoolView): HTMLElement {
   const takesRequests = school.providerAccessYears.length > 0;
@@ -19,6 +22,7 @@ function schoolItem(school: SchoolSummary | NearSchoolView): HTMLElement {
     { class: 'app-result-list__item' },
     h('h2', { class: 'govuk-heading-s app-result-list__title' }, h('a', { class: 'govuk-link', href: href('/school/', { urn: school.urn }) }, school.name)),
     km === undefined ? null : h('p', { class: 'govuk-body-s govuk-!-font-weight-bold app-result-list__meta', 'data-distance': true }, `${km.toFixed(1)} km away`),
+    'openSlots' in school && school.openSlots !== undefined ? h('p', { class: 'govuk-body-s app-result-list__meta', 'data-open-slots': true }, `${school.openSlots} open ${school.openSlots === 1 ? 'slot' : 'slots'} between the dates`) : null,
     h('p', { class: 'govuk-body-s app-result-list__meta' }, `${school.town}, ${school.postcode} · ${school.phase} · URN ${school.urn}`),
     school.trust ? h('p', { class: 'govuk-body-s app-result-list__meta' }, school.trust) : null,
     takesRequests
@@ -58,6 +62,8 @@ ready(async () => {
   selectValue('radius', param('radius'));
   selectValue('year', param('year'));
   selectValue('phase', param('phase'));
+  byId<HTMLInputElement>('from').value = param('from');
+  byId<HTMLInputElement>('to').value = param('to');
 
   form.addEventListener('submit', (event) => {
     if (input.value.trim().length < 2) {
@@ -76,14 +82,14 @@ ready(async () => {
       return;
     }
     // An unchosen optional filter is left out of the address rather than sent empty.
-    for (const id of ['year', 'phase']) {
-      const select = byId<HTMLSelectElement>(id);
-      if (select.value === '') select.disabled = true;
+    for (const id of OPTIONAL_FILTERS) {
+      const field = byId<HTMLSelectElement | HTMLInputElement>(id);
+      if (field.value === '') field.disabled = true;
     }
   });
   // Back from the results page (bfcache): the filters are usable again.
   window.addEventListener('pageshow', () => {
-    for (const id of ['year', 'phase']) byId<HTMLSelectElement>(id).disabled = false;
+    for (const id of OPTIONAL_FILTERS) byId<HTMLSelectElement | HTMLInputElement>(id).disabled = false;
   });
 
   if (near) await nearSearch(nearForm, summary, results, near);
@@ -122,7 +128,7 @@ async function nearSearch(form: HTMLFormElement, summary: HTMLElement, results: 
   }
   fill(results, h('p', { class: 'govuk-body app-loading' }, 'Searching…'));
   try {
-    const query = { near, radius: param('radius'), year: param('year'), phase: param('phase') };
+    const query = { near, radius: param('radius'), year: param('year'), phase: param('phase'), from: param('from'), to: param('to') };
     const found = await api<NearSearchView>('GET', href('/api/schools', query));
     clearErrors(form, summary);
     setTitle(`Schools within ${found.radiusKm} km of ${found.place.searched}`);
@@ -131,6 +137,7 @@ async function nearSearch(form: HTMLFormElement, summary: HTMLElement, results: 
       results,
       h('p', { class: 'govuk-body govuk-!-font-weight-bold', id: 'result-count' }, `${count === 0 ? 'No' : count} ${count === 1 ? 'school' : 'schools'} within ${found.radiusKm} km of ${found.place.searched}`),
       h('div', { class: 'govuk-inset-text', id: 'placed' }, found.place.approximate),
+      found.openSlots ? h('p', { class: 'govuk-body', id: 'slots-checked' }, `Showing the schools with open slots from ${formatDate(found.openSlots.from)} to ${formatDate(found.openSlots.to)}, of the ${found.openSlots.checked} nearest we checked.`) : null,
       count === 0
         ? h('p', { class: 'govuk-body' }, 'Choose a wider distance, or leave out the year group or phase.')
         : h('ul', { class: 'app-result-list' }, found.schools.map(schoolItem)),
