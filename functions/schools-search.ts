@@ -10,7 +10,7 @@ const CACHED = { 'cache-control': 'public, max-age=60' };
 
 export async function schoolsSearch(store: Store, query: SchoolSearchQuery): Promise<HttpResult> {
   if (query.near !== undefined) {
-    return { status: 200, body: await findSchoolsNear(store, { near: query.near, radiusKm: query.radius, year: query.year, phase: query.phase }), headers: CACHED };
+    return { status: 200, body: await findSchoolsNear(store, { near: query.near, radiusKm: query.radius, year: query.year, phase: query.phase, from: query.from, to: query.to }), headers: CACHED };
   }
   return { status: 200, body: { schools: await findSchools(store, query.q ?? '') }, headers: CACHED };
 }

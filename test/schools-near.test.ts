@@ -2,10 +2,14 @@
 // extract with Easting/Northing, then GET /api/schools?near= placed by postcode sector,
 // by district when the sector is unknown, and by town; sorted by distance, cut at the
 // radius, filtered by year group and phase; an unknown place answered with what to do; a
-// re-import that moves a school moves it in the search (its grid square and place items).
+// re-import that moves a school moves it in the search (its grid square and place items);
+// "has open slots between these dates" on the nearest schools, a full slot not counted.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '#infra/local/stack.ts';
 import { createStore, type Store } from '#shared/store/client.ts';
+import { putOpportunity } from '#shared/store/opportunities.ts';
+import { getSchoolProfile, putSchoolProfile } from '#shared/store/schools.ts';
+import { ensureSlot, setSlotCapacity } from '#shared/store/slots.ts';
 import { importSchools } from '#shared/usecases/import-schools.ts';
 import { json, type Json } from './support/site.ts';
 import { startDemoStack } from './support/stack.ts';
@@ -108,6 +112,62 @@ describe('GET /api/schools?near=', () => {
     expect(both.status).toBe(400);
     expect(both.body.error.fields).toHaveProperty(['query.near']);
     expect((await near({ radius: '15' })).body.error.fields).toHaveProperty(['query.radius']);
+  });
+
+  describe('has open slots between these dates (from, to)', () => {
+    // Birch has a Year 10 session on Wed 12 March 2031 and Cedar a Year 12 one on Thu 13 March;
+    // Alder and Damson offer nothing. The imported schools have no terms, so one is given.
+    beforeAll(async () => {
+      for (const [urn, id, date, yearGroups] of [
+        ['980002', 'y10-talk', '2031-03-12', [10]],
+        ['980003', 'y12-talk', '2031-03-13', [12]],
+      ] as const) {
+        const school = await getSchoolProfile(store, urn);
+        if (!school) throw new Error(`school ${urn} not imported`);
+        await putSchoolProfile(store, { ...school, calendar: { ...school.calendar, terms: [{ name: 'Spring 2031', start: '2031-01-06', end: '2031-03-28' }] } });
+        await putOpportunity(store, urn, { id, title: 'Careers talk', sessionType: 'class_discussion', yearGroups: [...yearGroups], schedule: { kind: 'once', date, start: '10:00', end: '11:00' }, capacity: 2, venue: 'Hall', facilities: [] });
+      }
+    });
+
+    it('keeps the nearest schools with an open slot between the dates, with how many', async () => {
+      const { status, body } = await near({ near: 'ZY1 1ZZ', from: '2031-03-01', to: '2031-03-31' });
+      expect(status).toBe(200);
+      expect(body.openSlots).toEqual({ from: '2031-03-01', to: '2031-03-31', checked: 4 });
+      expect(body.schools.map((s: Json) => [s.name, s.openSlots])).toEqual([
+        ['Birch School', 1],
+        ['Cedar Sixth Form College', 1],
+      ]);
+      // Outside the dates, none; with a year group, only a slot for that year counts.
+      expect(names((await near({ near: 'ZY1 1ZZ', from: '2031-03-14', to: '2031-03-31' })).body)).toEqual([]);
+      expect(names((await near({ near: 'ZY1 1ZZ', from: '2031-03-01', to: '2031-03-31', year: '11' })).body)).toEqual([]);
+      expect(names((await near({ near: 'ZY1 1ZZ', from: '2031-03-01', to: '2031-03-31', year: '12' })).body)).toEqual(['Cedar Sixth Form College']);
+      // Without the dates the answer says nothing about slots.
+      const plain = (await near({ near: 'ZY1 1ZZ' })).body;
+      expect(plain).not.toHaveProperty('openSlots');
+      expect(plain.schools[0]).not.toHaveProperty('openSlots');
+    });
+
+    it('does not count a slot with no places left', async () => {
+      await ensureSlot(store, { urn: '980003', opportunityId: 'y12-talk', date: '2031-03-13', time: '10:00', capacity: 2 });
+      expect(await setSlotCapacity(store, { urn: '980003', opportunityId: 'y12-talk', date: '2031-03-13', time: '10:00' }, 0)).toBe(true);
+      expect(names((await near({ near: 'ZY1 1ZZ', from: '2031-03-01', to: '2031-03-31' })).body)).toEqual(['Birch School']);
+    });
+
+    it('asks for both dates, in order, real, within 120 days and only with a place, in words at the field', async () => {
+      const cases: [Record<string, string>, string, RegExp][] = [
+        [{ near: 'ZY1', from: '2031-03-01' }, 'query.to', /last date you could visit/],
+        [{ near: 'ZY1', to: '2031-03-01' }, 'query.from', /first date you could visit/],
+        [{ near: 'ZY1', from: '2031-03-10', to: '2031-03-01' }, 'query.to', /before the first/],
+        [{ near: 'ZY1', from: '2031-02-30', to: '2031-03-01' }, 'query.from', /real date/],
+        [{ near: 'ZY1', from: '2031-01-01', to: '2031-12-31' }, 'query.to', /within 120 days/],
+        [{ q: 'alder', from: '2031-03-01', to: '2031-03-02' }, 'query.from', /near a place/],
+      ];
+      for (const [query, field, message] of cases) {
+        const { status, body } = await near(query);
+        expect(status, JSON.stringify(query)).toBe(400);
+        expect(body.error.fields[field], JSON.stringify(query)).toMatch(message);
+      }
+    });
   });
 
   it('the demo schools are placed too (the local stack’s own data)', async () => {

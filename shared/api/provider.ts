@@ -33,15 +33,21 @@ export const schoolSearchQuery = z
       .transform(Number)
       .optional(),
     phase: z.enum(NEAR_PHASES, { error: `Choose a phase: ${NEAR_PHASES.join(', ')}.` }).optional(),
+    // "Has open slots between these dates": both dates, checked on the nearest schools only.
+    from: isoDate.optional(),
+    to: isoDate.optional(),
   })
   .superRefine((v, ctx) => {
     if (v.q === undefined && v.near === undefined) ctx.addIssue({ code: 'custom', path: ['q'], message: 'Enter a school name, URN, town or postcode, or a place to search near.' });
     if (v.q !== undefined && v.near !== undefined) ctx.addIssue({ code: 'custom', path: ['near'], message: 'Search by name or near a place, not both at once.' });
     if (v.near === undefined) {
-      for (const key of ['radius', 'year', 'phase'] as const) {
-        if (v[key] !== undefined) ctx.addIssue({ code: 'custom', path: [key], message: 'Distance, year group and phase go with a search near a place: enter a postcode or town too.' });
+      for (const key of ['radius', 'year', 'phase', 'from', 'to'] as const) {
+        if (v[key] !== undefined) ctx.addIssue({ code: 'custom', path: [key], message: 'Distance, year group, phase and open slots go with a search near a place: enter a postcode or town too.' });
       }
     }
+    if (v.from !== undefined && v.to === undefined) ctx.addIssue({ code: 'custom', path: ['to'], message: 'Enter the last date you could visit, as well as the first.' });
+    if (v.to !== undefined && v.from === undefined) ctx.addIssue({ code: 'custom', path: ['from'], message: 'Enter the first date you could visit, as well as the last.' });
+    if (v.from !== undefined && v.to !== undefined && v.to < v.from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'The last date is before the first: choose a date on or after it.' });
   });
 
 export type SchoolSearchQuery = z.infer<typeof schoolSearchQuery>;

@@ -122,11 +122,15 @@ export function phaseWord(phase: string): string {
 /** One school of a near search: its summary and how far it is, in km to one decimal place. */
 export interface NearSchoolRead extends SchoolSummary {
   distanceKm: number;
+  /** With the open-slots filter: how many open slots (places left) the school has between the dates. */
+  openSlots?: number;
 }
 
 /** A near search's answer: where the place was put, how approximately, and the schools by distance. */
 export interface NearSearchRead {
   place: { searched: string; from: PlacedAt['from']; area: string; schools: number; withinKm: number; approximate: string };
   radiusKm: number;
+  /** With the open-slots filter: the dates, and how many of the nearest schools were checked (the rest are not). */
+  openSlots?: { from: string; to: string; checked: number };
   schools: NearSchoolRead[];
 }

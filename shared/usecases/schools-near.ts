@@ -9,6 +9,7 @@ import type { School } from '#shared/domain/types.ts';
 import { providerAccessYears } from '#shared/domain/year-groups.ts';
 import { DomainError } from '#shared/domain/errors.ts';
 import type { Store } from '#shared/store/client.ts';
+import { availableSlots, checkSlotRange } from './schools.ts';
 import { schoolPointsInDistrict, schoolPointsInSector, schoolPointsInTown, schoolsInGridSquares } from '#shared/store/places.ts';
 
 /** The nearest this many are listed; the page says how many more are within the radius. */
@@ -19,6 +20,24 @@ export interface NearSearch {
   radiusKm?: number;
   year?: number;
   phase?: string;
+  /** "Has open slots between these dates" (both or neither). */
+  from?: string;
+  to?: string;
+}
+
+/** How many schools' slots are read at once: each is three queries. */
+const SLOT_CHECK_BATCH = 10;
+
+/** Each school's count of open slots between the dates (for `year` when given), read in batches. */
+async function openSlotCounts(store: Store, urns: readonly string[], from: string, to: string, year: number | undefined): Promise<number[]> {
+  const counts: number[] = [];
+  for (let i = 0; i < urns.length; i += SLOT_CHECK_BATCH) {
+    const batch = await Promise.all(
+      urns.slice(i, i + SLOT_CHECK_BATCH).map(async (urn) => (await availableSlots(store, urn, from, to)).filter((s) => s.placesLeft > 0 && (year === undefined || s.yearGroups.includes(year))).length),
+    );
+    counts.push(...batch);
+  }
+  return counts;
 }
 
 async function placeOf(store: Store, text: string): Promise<PlacedAt> {
@@ -43,9 +62,11 @@ async function placeOf(store: Store, text: string): Promise<PlacedAt> {
 
 export async function findSchoolsNear(store: Store, search: NearSearch): Promise<NearSearchRead> {
   const radiusKm = search.radiusKm ?? DEFAULT_NEAR_RADIUS_KM;
+  const slotRange = search.from !== undefined && search.to !== undefined ? { from: search.from, to: search.to } : undefined;
+  if (slotRange) checkSlotRange(slotRange.from, slotRange.to);
   const place = await placeOf(store, search.near);
   const candidates = await schoolsInGridSquares(store, gridSquaresCovering(place, radiusKm));
-  const schools = candidates
+  const nearest = candidates
     .map((s) => ({ school: s, km: distanceKm(place, s.location), years: providerAccessYears(s) }))
     .filter(({ km }) => km <= radiusKm)
     .filter(({ years }) => (search.year === undefined ? true : years.includes(search.year as (typeof years)[number])))
@@ -53,9 +74,17 @@ export async function findSchoolsNear(store: Store, search: NearSearch): Promise
     .sort((a, b) => a.km - b.km || a.school.name.localeCompare(b.school.name, 'en-GB'))
     .slice(0, MAX_NEAR_RESULTS)
     .map(({ school, km, years }) => ({ ...schoolSummary(school as School, years), distanceKm: roundKm(km) }));
+  // Slots are read for the nearest listed schools only, so the filter costs at most
+  // MAX_NEAR_RESULTS schools' reads however many are within the radius.
+  let schools = nearest;
+  if (slotRange) {
+    const counts = await openSlotCounts(store, nearest.map((s) => s.urn), slotRange.from, slotRange.to, search.year);
+    schools = nearest.map((s, i) => ({ ...s, openSlots: counts[i] ?? 0 })).filter((s) => s.openSlots > 0);
+  }
   return {
     place: { searched: search.near.trim(), from: place.from, area: place.area, schools: place.schools, withinKm: place.withinKm, approximate: placedSentence(place) },
     radiusKm,
+    ...(slotRange ? { openSlots: { ...slotRange, checked: nearest.length } } : {}),
     schools,
   };
 }

@@ -28,7 +28,8 @@ export async function publicSchool(store: Store, urn: string): Promise<PublicSch
   return { school, opportunities };
 }
 
-export async function availableSlots(store: Store, urn: string, from: string, to: string): Promise<OpenSlot[]> {
+/** A range of dates to look for slots in: in order, and at most MAX_SLOT_RANGE_DAYS long. */
+export function checkSlotRange(from: string, to: string): void {
   const span = daysBetween(from, to);
   if (span < 0) throw new DomainError('DATE_RANGE_REVERSED', 'The "to" date is before the "from" date; swap them.', { fields: { 'query.to': 'Choose a date on or after the "from" date.' } });
   if (span > MAX_SLOT_RANGE_DAYS) {
@@ -36,6 +37,10 @@ export async function availableSlots(store: Store, urn: string, from: string, to
       fields: { 'query.to': `Choose a date within ${MAX_SLOT_RANGE_DAYS} days of the "from" date.` },
     });
   }
+}
+
+export async function availableSlots(store: Store, urn: string, from: string, to: string): Promise<OpenSlot[]> {
+  checkSlotRange(from, to);
   const [school, opportunities, booked] = await Promise.all([requireSchool(store, urn), listOpportunities(store, urn), listSlotsOfSchool(store, urn, from, to)]);
   if (providerAccessYears(school).length === 0) return [];
   return openSlotsOf(school, opportunities, booked, from, to);

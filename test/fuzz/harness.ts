@@ -81,7 +81,7 @@ interface Fixtures {
 
 const QUERIES: Record<string, Record<string, string>> = {
   // Issue 15, item 4: the near search and its filters beside the name search (a random pick of keys mixes them).
-  'schools-search': { q: 'harbour', near: 'ZZ1 1AA', radius: '15', year: '10', phase: 'secondary' },
+  'schools-search': { q: 'harbour', near: 'ZZ1 1AA', radius: '15', year: '10', phase: 'secondary', from: '2027-01-01', to: '2027-02-01' },
   'school-slots': { from: '2027-01-01', to: '2027-02-01' },
   // Today's month, always inside the booking window.
   'school-month': { month: new Date().toISOString().slice(0, 7), yearGroup: '10', opportunity: 'y10-assembly' },

@@ -1,17 +1,28 @@
-// Search results: GET /api/schools?q= → { schools: SchoolSummary[] }.
-import type { SchoolSummary } from '#shared/api/provider.ts';
+// Search results: GET /api/schools?q= → { schools: SchoolSummary[] }, or the near search
+// (issue 15, item 4) GET /api/schools?near=&radius=&year=&phase= → NearSearchView: the
+// schools by distance and the API's sentence on how approximately the place was put.
+import type { NearSchoolView, NearSearchView, SchoolSummary } from '#shared/api/provider.ts';
 import { ApiError, api } from '../../lib/api.ts';
 import { byId, fill, h, href, param, ready, setTitle } from '../../lib/dom.ts';
-import { clearErrors, showErrors } from '../../lib/errors.ts';
-import { formatYears } from '../../lib/format.ts';
+import { clearErrors, showErrors, type FieldError } from '../../lib/errors.ts';
+import { formatDate, formatYears } from '../../lib/format.ts';
 import { SEARCH_TOO_SHORT } from '../../lib/search.ts';
 
-function schoolItem(school: SchoolSummary): HTMLElement {
+/** The API's own words for a too-short place (schoolSearchQuery in shared/api/provider.ts). */
+const NEAR_TOO_SHORT = 'Enter a postcode (like ZZ1 1AB), a postcode district (like ZZ1) or a town.';
+
+/** The near form's fields left out of the address when empty. */
+const OPTIONAL_FILTERS = ['year', 'phase', 'from', 'to'];
+
+function schoolItem(school: SchoolSummary | NearSchoolView): HTMLElement {
   const takesRequests = school.providerAccessYears.length > 0;
+  const km = 'distanceKm' in school ? school.distanceKm : undefined;
   return h(
     'li',
     { class: 'app-result-list__item' },
     h('h2', { class: 'govuk-heading-s app-result-list__title' }, h('a', { class: 'govuk-link', href: href('/school/', { urn: school.urn }) }, school.name)),
+    km === undefined ? null : h('p', { class: 'govuk-body-s govuk-!-font-weight-bold app-result-list__meta', 'data-distance': true }, `${km.toFixed(1)} km away`),
+    'openSlots' in school && school.openSlots !== undefined ? h('p', { class: 'govuk-body-s app-result-list__meta', 'data-open-slots': true }, `${school.openSlots} open ${school.openSlots === 1 ? 'slot' : 'slots'} between the dates`) : null,
     h('p', { class: 'govuk-body-s app-result-list__meta' }, `${school.town}, ${school.postcode} · ${school.phase} · URN ${school.urn}`),
     school.trust ? h('p', { class: 'govuk-body-s app-result-list__meta' }, school.trust) : null,
     takesRequests
@@ -25,23 +36,67 @@ function schoolItem(school: SchoolSummary): HTMLElement {
   );
 }
 
+/** The API's field errors (or its message) as the error summary's list. */
+function apiErrors(err: ApiError): FieldError[] {
+  const fields = Object.entries(err.fields);
+  return fields.length ? fields.map(([path, message]) => ({ path, message })) : [{ message: err.message }];
+}
+
+function selectValue(id: string, value: string) {
+  const select = byId<HTMLSelectElement>(id);
+  if ([...select.options].some((o) => o.value === value)) select.value = value;
+}
+
 ready(async () => {
   const form = byId<HTMLFormElement>('search-form');
+  const nearForm = byId<HTMLFormElement>('near-form');
   const input = byId<HTMLInputElement>('q');
+  const nearInput = byId<HTMLInputElement>('near');
   const summary = byId('error-summary');
   const results = byId('results');
+  const main = byId('main-content');
   const q = param('q');
+  const near = param('near');
   input.value = q;
+  nearInput.value = near;
+  selectValue('radius', param('radius'));
+  selectValue('year', param('year'));
+  selectValue('phase', param('phase'));
+  byId<HTMLInputElement>('from').value = param('from');
+  byId<HTMLInputElement>('to').value = param('to');
 
   form.addEventListener('submit', (event) => {
     if (input.value.trim().length < 2) {
       event.preventDefault();
       fill(results);
+      clearErrors(main, summary);
       showErrors(form, summary, [{ path: 'q', message: SEARCH_TOO_SHORT }], 'Find a school');
     }
   });
+  nearForm.addEventListener('submit', (event) => {
+    if (nearInput.value.trim().length < 2) {
+      event.preventDefault();
+      fill(results);
+      clearErrors(main, summary);
+      showErrors(nearForm, summary, [{ path: 'near', message: NEAR_TOO_SHORT }], 'Find a school');
+      return;
+    }
+    // An unchosen optional filter is left out of the address rather than sent empty.
+    for (const id of OPTIONAL_FILTERS) {
+      const field = byId<HTMLSelectElement | HTMLInputElement>(id);
+      if (field.value === '') field.disabled = true;
+    }
+  });
+  // Back from the results page (bfcache): the filters are usable again.
+  window.addEventListener('pageshow', () => {
+    for (const id of OPTIONAL_FILTERS) byId<HTMLSelectElement | HTMLInputElement>(id).disabled = false;
+  });
 
-  if (!q) return;
+  if (near) await nearSearch(nearForm, summary, results, near);
+  else if (q) await nameSearch(form, summary, results, q);
+});
+
+async function nameSearch(form: HTMLFormElement, summary: HTMLElement, results: HTMLElement, q: string) {
   if (q.length < 2) {
     showErrors(form, summary, [{ path: 'q', message: SEARCH_TOO_SHORT }], 'Find a school');
     return;
@@ -62,7 +117,34 @@ ready(async () => {
   } catch (err) {
     fill(results);
     if (!(err instanceof ApiError)) throw err;
-    const fields = Object.entries(err.fields);
-    showErrors(form, summary, fields.length ? fields.map(([path, message]) => ({ path, message })) : [{ message: err.message }], 'Find a school');
+    showErrors(form, summary, apiErrors(err), 'Find a school');
   }
-});
+}
+
+async function nearSearch(form: HTMLFormElement, summary: HTMLElement, results: HTMLElement, near: string) {
+  if (near.length < 2) {
+    showErrors(form, summary, [{ path: 'near', message: NEAR_TOO_SHORT }], 'Find a school');
+    return;
+  }
+  fill(results, h('p', { class: 'govuk-body app-loading' }, 'Searching…'));
+  try {
+    const query = { near, radius: param('radius'), year: param('year'), phase: param('phase'), from: param('from'), to: param('to') };
+    const found = await api<NearSearchView>('GET', href('/api/schools', query));
+    clearErrors(form, summary);
+    setTitle(`Schools within ${found.radiusKm} km of ${found.place.searched}`);
+    const count = found.schools.length;
+    fill(
+      results,
+      h('p', { class: 'govuk-body govuk-!-font-weight-bold', id: 'result-count' }, `${count === 0 ? 'No' : count} ${count === 1 ? 'school' : 'schools'} within ${found.radiusKm} km of ${found.place.searched}`),
+      h('div', { class: 'govuk-inset-text', id: 'placed' }, found.place.approximate),
+      found.openSlots ? h('p', { class: 'govuk-body', id: 'slots-checked' }, `Showing the schools with open slots from ${formatDate(found.openSlots.from)} to ${formatDate(found.openSlots.to)}, of the ${found.openSlots.checked} nearest we checked.`) : null,
+      count === 0
+        ? h('p', { class: 'govuk-body' }, 'Choose a wider distance, or leave out the year group or phase.')
+        : h('ul', { class: 'app-result-list' }, found.schools.map(schoolItem)),
+    );
+  } catch (err) {
+    fill(results);
+    if (!(err instanceof ApiError)) throw err;
+    showErrors(form, summary, apiErrors(err), 'Find a school');
+  }
+}
