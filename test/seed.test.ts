@@ -7,6 +7,7 @@ import { isConfirmedAddress } from '#shared/store/confirmed-addresses.ts';
 import { getSchoolProfile, putSchoolProfile } from '#shared/store/schools.ts';
 import { listOpportunities } from '#shared/store/opportunities.ts';
 import { listRolesOfUser, listStaffOfSchool } from '#shared/store/staff.ts';
+import { findSchoolsNear } from '#shared/usecases/schools-near.ts';
 import { createTestTable } from './support/table.ts';
 
 describe('demo seed', () => {
@@ -37,6 +38,24 @@ describe('demo seed', () => {
     await putSchoolProfile(store, { ...(await getSchoolProfile(store, '990101'))!, name: 'Renamed by the lead' });
     expect(await seedDemo(store, today)).toEqual({ created: [], kept: ['990101', '990102', '990103', '990104'] });
     expect((await getSchoolProfile(store, '990101'))?.name).toBe('Renamed by the lead');
+  });
+
+  it('places a school kept from before the near search (issue 15, item 4), and keeps a place already there', async () => {
+    const { store } = await createTestTable('seed-place');
+    const today = new Date('2026-11-23T12:00:00Z');
+    const [harbour] = demoSchools(today);
+    // As written before schools had a location: no Easting/Northing, so no place items.
+    const { location, ...unplaced } = harbour!.school;
+    await putSchoolProfile(store, unplaced, today);
+    await expect(findSchoolsNear(store, { near: 'ZZ1 1AB', radiusKm: 15 })).rejects.toMatchObject({ code: 'PLACE_NOT_FOUND' });
+    await seedDemo(store, today);
+    expect((await getSchoolProfile(store, harbour!.school.urn))?.location).toEqual(location);
+    expect((await findSchoolsNear(store, { near: 'ZZ1 1AB', radiusKm: 15 })).schools[0]?.urn).toBe(harbour!.school.urn);
+    // A location set since (an import, say) is never overwritten by the demo's.
+    const moved = { easting: location!.easting + 1000, northing: location!.northing };
+    await putSchoolProfile(store, { ...(await getSchoolProfile(store, harbour!.school.urn))!, location: moved }, today);
+    await seedDemo(store, today);
+    expect((await getSchoolProfile(store, harbour!.school.urn))?.location).toEqual(moved);
   });
 
   it('uses only made-up addresses on the reserved .example domain', () => {

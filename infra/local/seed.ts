@@ -1,6 +1,7 @@
 // Writes the demo trust once: a second `npm start` finds it and keeps whatever was
 // changed since (the school profile is created only if absent). Kept schools are brought
-// up to date with indexes added since they were written (schools list, directory search).
+// up to date with indexes added since they were written (schools list, directory search,
+// the near search's place).
 // The demo's returning providers count as confirmed (issue 12, item 2) on every start, so
 // data kept from before that change works the same.
 import { providerAccessYears } from '#shared/domain/year-groups.ts';
@@ -8,7 +9,7 @@ import type { Store } from '#shared/store/client.ts';
 import { indexSchool, searchTerms } from '#shared/store/directory.ts';
 import { schoolSummary } from '#shared/domain/school-summary.ts';
 import { putOpportunity } from '#shared/store/opportunities.ts';
-import { createSchoolProfileIfAbsent, ensureSchoolListed, getSchoolProfile } from '#shared/store/schools.ts';
+import { createSchoolProfileIfAbsent, ensureSchoolListed, ensureSchoolPlaced, getSchoolProfile } from '#shared/store/schools.ts';
 import { recordConfirmedAddress } from '#shared/store/confirmed-addresses.ts';
 import { putStaffRole } from '#shared/store/staff.ts';
 import { DEMO_PROVIDERS, demoSchools } from './demo-data.ts';
@@ -19,6 +20,7 @@ export async function seedDemo(store: Store, today = new Date()): Promise<{ crea
   for (const demo of demoSchools(today)) {
     if (!(await createSchoolProfileIfAbsent(store, demo.school, today))) {
       await ensureSchoolListed(store, demo.school.urn);
+      await ensureSchoolPlaced(store, demo.school);
       const school = await getSchoolProfile(store, demo.school.urn);
       if (school) await indexSchool(store, schoolSummary(school, providerAccessYears(school)), searchTerms(school));
       kept.push(demo.school.urn);

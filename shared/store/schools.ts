@@ -65,6 +65,28 @@ export async function ensureSchoolListed(store: Store, urn: string): Promise<voi
   );
 }
 
+/**
+ * A profile written before schools had a place (issue 15, item 4) gets one: its location,
+ * its grid square on gsi2 and its place items, only if it still has no location.
+ */
+export async function ensureSchoolPlaced(store: Store, school: School): Promise<void> {
+  if (!school.location) return;
+  const grid = gridIndexKeys(school);
+  const placed = await conditionHeld(
+    store.doc.send(
+      new UpdateCommand({
+        TableName: store.tableName,
+        Key: schoolKey(school.urn),
+        UpdateExpression: 'SET #location = :location, gsi2pk = :pk, gsi2sk = :sk',
+        ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(#location)',
+        ExpressionAttributeNames: { '#location': 'location' },
+        ExpressionAttributeValues: { ':location': school.location, ':pk': grid.gsi2pk, ':sk': grid.gsi2sk },
+      }),
+    ),
+  );
+  if (placed) await batchWriteAll(store, placeWrites(school));
+}
+
 /** Every school's profile, a page at a time (one gsi1 partition, in URN order). */
 export async function* listAllSchools(store: Store, pageSize = 100): AsyncGenerator<StoredSchool[]> {
   const pages = paginateQuery(
