@@ -1,9 +1,6 @@
 // Exports (issue 6 item 3): the encounters CSV a careers hub or Compass+ records, and the
-// school's private calendar feed. The CSV is written by csv-stringify: RFC 4180 quoting,
-// CRLF, a BOM so spreadsheet programs read UTF-8, and formula injection neutralised
-// (a cell starting with =, +, -, @, tab or CR gets a leading single quote).
+// school's private calendar feed. The CSV is written the one way every export is (csv.ts).
 import { timingSafeEqual } from 'node:crypto';
-import { stringify } from 'csv-stringify/sync';
 import type { CalendarFeedAnswer } from '#shared/domain/calendar-feed.ts';
 import { academicYearBounds, academicYearOf } from '#shared/domain/academic-year.ts';
 import { addDays, daysBetween } from '#shared/domain/dates.ts';
@@ -22,6 +19,7 @@ import type { StoredSchool } from '#shared/domain/records.ts';
 import { hashSecret, newSecret } from '#shared/store/secrets.ts';
 import { contentConfirmed } from './coverage.ts';
 import { requireSchool } from './schools.ts';
+import { spreadsheetCsv, type CsvFile } from './csv.ts';
 
 /** At most three academic years in one file. */
 export const MAX_EXPORT_DAYS = 3 * 366;
@@ -64,14 +62,14 @@ export function csvRow(school: Pick<StoredSchool, 'calendar'>, r: StoredRequest)
 }
 
 export function encountersCsvText(school: Pick<StoredSchool, 'calendar'>, requests: readonly StoredRequest[]): string {
-  return stringify(
+  return spreadsheetCsv(
     requests.map((r) => csvRow(school, r)),
-    { header: true, columns: [...CSV_COLUMNS], bom: true, record_delimiter: 'windows', escape_formulas: true },
+    CSV_COLUMNS,
   );
 }
 
 /** One row per encounter (approved or delivered) dated from..to; the current academic year by default. */
-export async function encountersCsv(store: Store, urn: string, range: { from?: string; to?: string }, now = new Date()): Promise<{ filename: string; csv: string }> {
+export async function encountersCsv(store: Store, urn: string, range: { from?: string; to?: string }, now = new Date()): Promise<CsvFile> {
   const year = academicYearBounds(academicYearOf(londonDate(now.toISOString())));
   const from = range.from ?? year.start;
   const to = range.to ?? year.end;

@@ -2,7 +2,6 @@
 // counts by status, and the same list as a CSV file. "Whose requests" is one input, the
 // owners: today the signed-in provider's own address; with organisation accounts, every
 // member's address (or the organisation's own index partition), read the same way.
-import { stringify } from 'csv-stringify/sync';
 import { listRequests, schoolAnsweredAt, type RequestList, type RequestListFilters } from '#shared/domain/request-list.ts';
 import type { ProviderRequestRead } from '#shared/domain/read-models.ts';
 import { statusLabel, SESSION_TYPE_LABELS } from '#shared/domain/labels.ts';
@@ -10,6 +9,7 @@ import { londonDate } from '#shared/domain/timezone.ts';
 import { formatYearGroups } from '#shared/domain/year-groups.ts';
 import type { StoredRequest } from '#shared/domain/records.ts';
 import type { Store } from '#shared/store/client.ts';
+import { spreadsheetCsv, type CsvFile } from './csv.ts';
 import { listRequestEvents } from '#shared/store/request-events.ts';
 import { listRequestsOfProvider } from '#shared/store/requests.ts';
 import { getSchoolNames } from '#shared/store/schools.ts';
@@ -99,12 +99,12 @@ export function requestsCsvRow({ request: r, schoolName }: ProviderRequestRead, 
  * encounters export is (exports.ts): RFC 4180 quoting, CRLF, a BOM, and formula injection
  * neutralised (a cell starting with =, +, -, @, tab or CR gets a leading single quote).
  */
-export async function providerRequestsCsv(store: Store, owners: RequestOwners, filters: RequestListFilters, now = new Date()): Promise<{ filename: string; csv: string }> {
+export async function providerRequestsCsv(store: Store, owners: RequestOwners, filters: RequestListFilters, now = new Date()): Promise<CsvFile> {
   const { requests } = await providerRequestList(store, owners, filters, now);
   const answered = await answeredOn(store, requests.map((r) => r.request));
-  const csv = stringify(
+  const csv = spreadsheetCsv(
     requests.map((r) => requestsCsvRow(r, answered.get(r.request.id))),
-    { header: true, columns: [...REQUESTS_CSV_COLUMNS], bom: true, record_delimiter: 'windows', escape_formulas: true },
+    REQUESTS_CSV_COLUMNS,
   );
   return { filename: `requests-${londonDate(now.toISOString())}.csv`, csv };
 }
