@@ -20,6 +20,8 @@ import { lighthousePaths, measureLighthouse, type LighthouseResult } from './lig
 import { measurePages, type PagesResult } from './pages.ts';
 import { SHOWCASE } from './fixtures.ts';
 import { checkTargets, plainTable, renderMarkdown, routeTable, targetTable, type Report } from './report.ts';
+import { ALL_SCHOOLS, SECONDARY_SCHOOLS } from './gias-like.ts';
+import { nearScaleTest } from './near-scale.ts';
 import { scaleTest, type ScaleResult } from './scale.ts';
 import { startBenchStack, type BenchStack } from './stack.ts';
 
@@ -40,8 +42,8 @@ const only = new Set((values.only ?? PHASES.join(',')).split(',').map((s) => s.t
 for (const p of only) if (!PHASES.includes(p)) throw new Error(`--only: unknown phase ${p} (${PHASES.join(', ')})`);
 
 const SIZES = quick
-  ? { n: 12, nWrite: 6, clients: 20, creates: 40, small: 100, large: 1_000, rounds: 8, initRuns: 1, pageRuns: 1, flowCalls: 2, pages: 2 }
-  : { n: 400, nWrite: 150, clients: 20, creates: 400, small: 100, large: 100_000, rounds: 150, initRuns: 5, pageRuns: 2, flowCalls: 3, pages: Infinity };
+  ? { n: 12, nWrite: 6, clients: 20, creates: 40, small: 100, large: 1_000, schoolsSmall: 350, schoolsLarge: 2_500, rounds: 8, initRuns: 1, pageRuns: 1, flowCalls: 2, pages: 2 }
+  : { n: 400, nWrite: 150, clients: 20, creates: 400, small: 100, large: 100_000, schoolsSmall: SECONDARY_SCHOOLS, schoolsLarge: ALL_SCHOOLS, rounds: 150, initRuns: 5, pageRuns: 2, flowCalls: 3, pages: Infinity };
 
 const started = performance.now();
 const log = (line: string) => console.log(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(3)} s] ${line}`);
@@ -111,6 +113,8 @@ async function main() {
   if (only.has('scale')) {
     log(`scale: ${SIZES.small} vs ${SIZES.large} requests of other schools`);
     scale = await scaleTest(stack, f, { small: SIZES.small, large: SIZES.large, rounds: SIZES.rounds }, log);
+    log(`scale: the near search with ${SIZES.schoolsSmall} vs ${SIZES.schoolsLarge} schools`);
+    scale.schools = await nearScaleTest(stack, { small: SIZES.schoolsSmall, large: SIZES.schoolsLarge, rounds: SIZES.rounds }, log);
   }
   if (only.has('bundles')) {
     log('bundles and cold init');

@@ -14,12 +14,13 @@ export const median = (values: readonly number[]) => quantile(values, 0.5);
 export interface Summary {
   n: number;
   p50: number;
+  p95: number;
   p99: number;
   mean: number;
 }
 
 export function summary(values: readonly number[]): Summary {
-  return { n: values.length, p50: quantile(values, 0.5), p99: quantile(values, 0.99), mean: values.reduce((a, b) => a + b, 0) / Math.max(1, values.length) };
+  return { n: values.length, p50: quantile(values, 0.5), p95: quantile(values, 0.95), p99: quantile(values, 0.99), mean: values.reduce((a, b) => a + b, 0) / Math.max(1, values.length) };
 }
 
 export const round = (n: number, digits = 2) => (Number.isFinite(n) ? Math.round(n * 10 ** digits) / 10 ** digits : n);
