@@ -3,6 +3,7 @@
 // by district when the sector is unknown, and by town; sorted by distance, cut at the
 // radius, filtered by year group and phase; an unknown place answered with what to do; a
 // re-import that moves a school moves it in the search (its grid square and place items);
+// only schools teaching Years 8–13 listed (R-TAUGHT), though any school places its postcode;
 // "has open slots between these dates" on the nearest schools, a full slot not counted.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '#infra/local/stack.ts';
@@ -168,6 +169,24 @@ describe('GET /api/schools?near=', () => {
         expect(body.error.fields[field], JSON.stringify(query)).toMatch(message);
       }
     });
+  });
+
+  it('lists only schools a provider can ask (R-TAUGHT): a primary places its postcode but is not listed, and leaves the list when it stops teaching Years 8–13', async () => {
+    const asPrimary = row('980006', 'Fig School', 'Primary', 4, 11, 'Upfield', 'ZY3 1AA', 401000, 205000);
+    expect(await importSchools(store, [HEADER, asPrimary].join('\n'))).toMatchObject({ created: 1, failed: 0 });
+    const first = (await near({ near: 'ZY3 1AB', radius: '10' })).body;
+    expect(first.place).toMatchObject({ from: 'sector', area: 'ZY3 1', schools: 1 });
+    // Alder and Birch are 5.1 km from Fig; Cedar 10.3 km.
+    expect(names(first)).toEqual(['Alder Academy', 'Birch School']);
+    // Re-imported as all-through (4–18), it teaches Years 8–13: listed, nearest.
+    const allThrough = row('980006', 'Fig School', 'All-through', 4, 18, 'Upfield', 'ZY3 1AA', 401000, 205000);
+    expect(await importSchools(store, [HEADER, allThrough].join('\n'))).toMatchObject({ updated: 1, failed: 0 });
+    expect(names((await near({ near: 'ZY3 1AB', radius: '10' })).body)).toEqual(['Fig School', 'Alder Academy', 'Birch School']);
+    // A primary again: out of the list (its near point deleted), still placing its sector.
+    expect(await importSchools(store, [HEADER, asPrimary].join('\n'))).toMatchObject({ updated: 1, failed: 0 });
+    const again = (await near({ near: 'ZY3 1AB', radius: '10' })).body;
+    expect(again.place).toMatchObject({ from: 'sector', schools: 1 });
+    expect(names(again)).toEqual(['Alder Academy', 'Birch School']);
   });
 
   it('the demo schools are placed too (the local stack’s own data)', async () => {

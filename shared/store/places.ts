@@ -1,23 +1,47 @@
 // "Schools near me" (issue 15, item 4): the access patterns, without a scan.
-// - Every school profile with a GIAS location is on gsi2 under its 10 km grid square
-//   (`GRID#<e10>#<n10>`), so a search reads the few squares its radius covers.
-// - Every such school also has a small place item under its postcode district (sorted by
-//   sector) and one under its town, so a searched postcode, sector, district or town is
-//   placed at the centroid of the schools we know there: one query, no geocoder.
-// Both are kept with the profile: written at import and on every profile put, and a place
-// item of a postcode or town the school no longer has is deleted.
+// - Every school with a GIAS location that takes requests (teaches any of Years 8–13,
+//   R-TAUGHT) has a small near point in its partition: what a result shows (name, phase,
+//   address, trust, years) and its location, on gsi2 under its 10 km grid square
+//   (`NEAR#<e10>#<n10>`), so a search reads the few squares its radius covers, and each
+//   square holds only these few hundred bytes a school, never whole profiles or the
+//   primary schools no provider can ask (the bench: 3,500 vs 25,000 schools).
+// - Every school with a location also has a small place item under its postcode district
+//   (sorted by sector) and one under its town, so a searched postcode, sector, district or
+//   town is placed at the centroid of the schools we know there: one query, no geocoder.
+// Both are kept with the profile: written at import and on every profile put (placeWrites),
+// and a near point or place item the school no longer has is deleted.
 import { QueryCommand, paginateQuery } from '@aws-sdk/lib-dynamodb';
 import { gridSquareOf, postcodeParts, townKey, type GridPoint } from '#shared/domain/places.ts';
 import type { School } from '#shared/domain/types.ts';
+import { offersProviderAccess } from '#shared/domain/year-groups.ts';
 import type { Store } from './client.ts';
 import type { WriteRequest } from './batch.ts';
-import { fromItem, sortKeyBeginsWith } from './keys.ts';
+import { fromItem, schoolPartition, sortKeyBeginsWith } from './keys.ts';
 
-const gridPartition = (square: { e: number; n: number }) => `GRID#${square.e}#${square.n}`;
+// NEAR#, not the GRID# that whole profiles were indexed under before: a profile written
+// then and not since is never read as a near point.
+const gridPartition = (square: { e: number; n: number }) => `NEAR#${square.e}#${square.n}`;
+const nearPointKey = (urn: string) => ({ pk: schoolPartition(urn), sk: 'NEAR' });
 
-/** The gsi2 attributes of a school profile: its grid square, or none without a location. */
-export function gridIndexKeys(school: Pick<School, 'urn' | 'location'>): { gsi2pk: string; gsi2sk: string } | Record<string, never> {
-  return school.location ? { gsi2pk: gridPartition(gridSquareOf(school.location)), gsi2sk: school.urn } : {};
+/** What a near search needs of a school (the profile's other fields are left in the table). */
+export type NearbySchool = Pick<School, 'urn' | 'name' | 'phase' | 'address' | 'trust' | 'yearGroups'> & { location: GridPoint };
+
+/** The fields of a school its near point and place items are made from. */
+export type PlacedSchool = Pick<School, 'urn' | 'name' | 'phase' | 'address' | 'trust' | 'yearGroups' | 'location'>;
+
+/** The near point of a school, or none: no location, or it teaches none of Years 8–13 (R-TAUGHT: no provider can ask it). */
+function nearPointItem(school: PlacedSchool) {
+  if (!school.location || !offersProviderAccess(school)) return undefined;
+  const point: NearbySchool = {
+    urn: school.urn,
+    name: school.name,
+    phase: school.phase,
+    address: school.address,
+    ...(school.trust ? { trust: school.trust } : {}),
+    yearGroups: school.yearGroups,
+    location: { easting: school.location.easting, northing: school.location.northing },
+  };
+  return { ...nearPointKey(school.urn), gsi2pk: gridPartition(gridSquareOf(school.location)), gsi2sk: school.urn, itemType: 'nearPoint', ...point };
 }
 
 const districtPartition = (district: string) => `PLACE#PC#${district}`;
@@ -34,11 +58,18 @@ function placeKeys(school: Pick<School, 'urn' | 'address' | 'location'>): { pk: 
   return keys;
 }
 
-/** The batch writes of a school's place items, and the deletion of those it no longer has. */
-export function placeWrites(school: Pick<School, 'urn' | 'address' | 'location'>, previous?: Pick<School, 'urn' | 'address' | 'location'>): WriteRequest[] {
+/**
+ * The batch writes of a school's near point and place items, and the deletion of those it
+ * no longer has (`previous`: the school as it was, when it was written before).
+ */
+export function placeWrites(school: PlacedSchool, previous?: PlacedSchool): WriteRequest[] {
   const keys = placeKeys(school);
   const stale = previous ? placeKeys(previous).filter((k) => !keys.some((n) => n.pk === k.pk && n.sk === k.sk)) : [];
+  const near = nearPointItem(school);
+  const nearGone = !near && previous !== undefined && nearPointItem(previous) !== undefined;
   return [
+    ...(near ? [{ PutRequest: { Item: near } }] : []),
+    ...(nearGone ? [{ DeleteRequest: { Key: nearPointKey(school.urn) } }] : []),
     ...keys.map((key) => ({ PutRequest: { Item: { ...key, itemType: 'place', urn: school.urn, easting: school.location!.easting, northing: school.location!.northing } } })),
     ...stale.map((key) => ({ DeleteRequest: { Key: key } })),
   ];
@@ -66,10 +97,7 @@ export const schoolPointsInDistrict = (store: Store, district: string) => placeP
 /** … in a town (by its key, townKey). */
 export const schoolPointsInTown = (store: Store, town: string) => placePoints(store, townPartition(town));
 
-/** What a near search needs of a school (the profile's other fields are left in the table). */
-export type NearbySchool = Pick<School, 'urn' | 'name' | 'phase' | 'address' | 'trust' | 'yearGroups'> & { location: GridPoint };
-
-/** The schools in the given grid squares: one gsi2 query per square, all at once. */
+/** The schools (near points) in the given grid squares: one gsi2 query per square, all at once. */
 export async function schoolsInGridSquares(store: Store, squares: readonly { e: number; n: number }[]): Promise<NearbySchool[]> {
   const per = await Promise.all(
     squares.map(async (square) => {

@@ -10,7 +10,7 @@ import type { Store } from './client.ts';
 import { directoryWrites, searchTerms } from './directory.ts';
 import { schoolSummary } from '#shared/domain/school-summary.ts';
 import { fromItem } from './keys.ts';
-import { gridIndexKeys, placeWrites } from './places.ts';
+import { placeWrites } from './places.ts';
 import { profileItem, schoolKey } from './schools.ts';
 import type { StoredSchool } from '#shared/domain/records.ts';
 
@@ -63,10 +63,10 @@ async function updateOne(store: Store, gias: GiasSchool, now: Date): Promise<voi
     values[`:f${i}`] = v;
     return `#f${i} = :f${i}`;
   });
-  const removals: string[] = [];
-  // The grid square on gsi2 moves with the location (a school without one leaves the near search).
-  const grid = gridIndexKeys(gias);
-  for (const [field, value] of [['website', gias.website], ['trust', gias.trust], ['location', gias.location], ['gsi2pk', grid.gsi2pk], ['gsi2sk', grid.gsi2sk]] as const) {
+  // The profile is on no grid square: its near point (placeWrites, with the search entries)
+  // moves with the location. One written before near points existed leaves the index.
+  const removals: string[] = ['gsi2pk', 'gsi2sk'];
+  for (const [field, value] of [['website', gias.website], ['trust', gias.trust], ['location', gias.location]] as const) {
     names[`#${field}`] = field;
     if (value === undefined) removals.push(`#${field}`);
     else {

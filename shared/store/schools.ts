@@ -8,7 +8,7 @@ import { providerAccessYears } from '#shared/domain/year-groups.ts';
 import { batchGetAll, batchWriteAll } from './batch.ts';
 import { conditionHeld, type Store } from './client.ts';
 import { indexSchool, searchTerms } from './directory.ts';
-import { gridIndexKeys, placeWrites } from './places.ts';
+import { placeWrites } from './places.ts';
 import { schoolSummary } from '#shared/domain/school-summary.ts';
 import { fromItem, schoolPartition } from './keys.ts';
 import { transact, TransactionCancelled, type TransactItems } from './transact.ts';
@@ -39,9 +39,13 @@ export async function getSchoolNames(store: Store, urns: Iterable<string>): Prom
   return new Map(items.map((item) => [String(item.urn), String(item.name)]));
 }
 
-/** The profile item as written (keys, schools list, item type): also for batched imports. */
+/**
+ * The profile item as written (keys, schools list, item type): also for batched imports.
+ * Not on gsi2: the near search reads each school's small near point (places.ts), and a put
+ * drops the grid square profiles were indexed under before.
+ */
 export function profileItem(school: School, now: Date) {
-  return { ...schoolKey(school.urn), ...schoolsListKeys(school.urn), ...gridIndexKeys(school), itemType: 'school', ...school, updatedAt: now.toISOString() };
+  return { ...schoolKey(school.urn), ...schoolsListKeys(school.urn), itemType: 'school', ...school, updatedAt: now.toISOString() };
 }
 
 /** Every profile is in the schools list (gsi1), so jobs can visit all schools without a scan. */
@@ -67,24 +71,26 @@ export async function ensureSchoolListed(store: Store, urn: string): Promise<voi
 
 /**
  * A profile written before schools had a place (issue 15, item 4) gets one: its location,
- * its grid square on gsi2 and its place items, only if it still has no location.
+ * only if it still has none (a location set since, by an import say, is kept). Either way
+ * its near point and place items are written from the profile as it now stands, so a
+ * school placed before near points existed gets one too (the writes are idempotent puts).
  */
 export async function ensureSchoolPlaced(store: Store, school: School): Promise<void> {
   if (!school.location) return;
-  const grid = gridIndexKeys(school);
   const placed = await conditionHeld(
     store.doc.send(
       new UpdateCommand({
         TableName: store.tableName,
         Key: schoolKey(school.urn),
-        UpdateExpression: 'SET #location = :location, gsi2pk = :pk, gsi2sk = :sk',
+        UpdateExpression: 'SET #location = :location REMOVE gsi2pk, gsi2sk',
         ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(#location)',
         ExpressionAttributeNames: { '#location': 'location' },
-        ExpressionAttributeValues: { ':location': school.location, ':pk': grid.gsi2pk, ':sk': grid.gsi2sk },
+        ExpressionAttributeValues: { ':location': school.location },
       }),
     ),
   );
-  if (placed) await batchWriteAll(store, placeWrites(school));
+  const stored = placed ? school : await getSchoolProfile(store, school.urn);
+  if (stored) await batchWriteAll(store, placeWrites(stored));
 }
 
 /** Every school's profile, a page at a time (one gsi1 partition, in URN order). */
