@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { signIn } from '../support/sign-in.ts';
 import { waitForEmail } from '../support/stack.ts';
-import { BROWSER_TEST_TIMEOUT, expectNoAxeViolations, expectNoProblems, focused, openPage, screenshot, tabTo, useBrowser, useLocalStack } from './support.ts';
+import { BROWSER_TEST_TIMEOUT, expectNoAxeViolations, expectNoProblems, focused, openPage, screenshot, tabTo, useBrowser, useLocalStack, useSessionCookie } from './support.ts';
 
 const b = useBrowser();
 const site = useLocalStack();
@@ -14,11 +14,11 @@ const COLLEAGUE = 'colleague@keyboard-college.example';
 
 describe('your organisation by keyboard alone', { timeout: BROWSER_TEST_TIMEOUT }, () => {
   it('sets up the organisation, invites a colleague and removes them', async () => {
-    const [name, value] = (await signIn(site.stack, FOUNDER)).split('=') as [string, string];
+    const cookie = await signIn(site.stack, FOUNDER);
     const t = await openPage(b.browser, { width: 1280 });
     const { page } = t;
     page.setDefaultTimeout(10_000);
-    await t.context.addCookies([{ name, value, domain: 'localhost', path: '/', httpOnly: true, secure: true, sameSite: 'Lax' }]);
+    await useSessionCookie(t.context, cookie);
     await page.goto(`${site.url}/provider/organisation/`);
     await page.locator('#organisation-form').waitFor();
 

@@ -4,7 +4,7 @@
 // state at 1280 px and at 320 px, where nothing scrolls sideways.
 import { describe, expect, it } from 'vitest';
 import { signIn } from '../support/sign-in.ts';
-import { BROWSER_TEST_TIMEOUT, expectNoAxeViolations, expectNoHorizontalScroll, expectNoProblems, openPage, screenshot, useBrowser, useLocalStack } from './support.ts';
+import { BROWSER_TEST_TIMEOUT, expectNoAxeViolations, expectNoHorizontalScroll, expectNoProblems, openPage, screenshot, useBrowser, useLocalStack, useSessionCookie } from './support.ts';
 
 const b = useBrowser();
 const site = useLocalStack();
@@ -13,11 +13,11 @@ const COLLEAGUE = 'colleague@harbourside-college.example';
 
 describe('your organisation', { timeout: BROWSER_TEST_TIMEOUT }, () => {
   it('sets up the organisation, invites a colleague and removes them after confirming, at 1280 and 320 px', async () => {
-    const [name, value] = (await signIn(site.stack, FOUNDER)).split('=') as [string, string];
+    const cookie = await signIn(site.stack, FOUNDER);
     const t = await openPage(b.browser, { width: 1280 });
     const { page } = t;
     page.setDefaultTimeout(10_000);
-    await t.context.addCookies([{ name, value, domain: 'localhost', path: '/', httpOnly: true, secure: true, sameSite: 'Lax' }]);
+    await useSessionCookie(t.context, cookie);
     await page.goto(`${site.url}/provider/organisation/`);
     await page.locator('#organisation-form').waitFor();
     expect(await page.locator('h1').textContent()).toBe('Set up your organisation');

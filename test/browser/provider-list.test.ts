@@ -9,7 +9,7 @@ import { viaCloudFront } from '../support/cloudfront.ts';
 import { providerBody, schoolDayAhead } from '../support/provider-body.ts';
 import { signIn } from '../support/sign-in.ts';
 import { HARBOUR_VIEW } from './dates.ts';
-import { BROWSER_TEST_TIMEOUT, expectNoAxeViolations, expectNoHorizontalScroll, expectNoProblems, focused, openPage, screenshot, tabTo, useBrowser, useLocalStack } from './support.ts';
+import { BROWSER_TEST_TIMEOUT, expectNoAxeViolations, expectNoHorizontalScroll, expectNoProblems, focused, openPage, screenshot, tabTo, useBrowser, useLocalStack, useSessionCookie } from './support.ts';
 
 const b = useBrowser();
 const site = useLocalStack();
@@ -37,11 +37,11 @@ describe('your requests: filters, counts and the CSV', { timeout: BROWSER_TEST_T
   }, 60_000);
 
   it('filters by school with the keyboard alone, at 1280 and 320 px', async () => {
-    const [name, value] = (await signIn(site.stack, ALEX)).split('=') as [string, string];
+    const cookie = await signIn(site.stack, ALEX);
     const t = await openPage(b.browser, { width: 1280 });
     const { page } = t;
     page.setDefaultTimeout(10_000);
-    await t.context.addCookies([{ name, value, domain: 'localhost', path: '/', httpOnly: true, secure: true, sameSite: 'Lax' }]);
+    await useSessionCookie(t.context, cookie);
     await page.goto(`${site.url}/requests/`);
     await page.locator('#filters').waitFor();
     expect(await page.locator('#requests-table tbody tr').count()).toBe(2);

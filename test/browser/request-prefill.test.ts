@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { signIn } from '../support/sign-in.ts';
 import { HARBOUR_VIEW, journeyDates } from './dates.ts';
 import { answerWhen, continueTo, onStep } from './request-steps.ts';
-import { BROWSER_TEST_TIMEOUT, expectNoAxeViolations, expectNoHorizontalScroll, expectNoProblems, openPage, screenshot, useBrowser, useLocalStack } from './support.ts';
+import { BROWSER_TEST_TIMEOUT, expectNoAxeViolations, expectNoHorizontalScroll, expectNoProblems, openPage, screenshot, useBrowser, useLocalStack, useSessionCookie } from './support.ts';
 
 const b = useBrowser();
 const site = useLocalStack();
@@ -31,13 +31,13 @@ describe("the request form filled from the organisation's profile", { timeout: 2
     const admin = await signIn(site.stack, ADMIN);
     expect((await call(admin, 'PUT', '/api/provider/organisation', PROFILE)).status).toBe(201);
     expect((await call(admin, 'POST', '/api/provider/organisation/members', { email: COLLEAGUE, role: 'member' })).status).toBe(201);
-    const [name, value] = (await signIn(site.stack, COLLEAGUE)).split('=') as [string, string];
+    const cookie = await signIn(site.stack, COLLEAGUE);
 
     // The removal at the end makes the form's GET answer 404: that is the test's doing.
     const t = await openPage(b.browser, { width: 1280, expectedConsoleErrors: /404/ });
     const { page } = t;
     page.setDefaultTimeout(10_000);
-    await t.context.addCookies([{ name, value, domain: 'localhost', path: '/', httpOnly: true, secure: true, sameSite: 'Lax' }]);
+    await useSessionCookie(t.context, cookie);
     await page.goto(`${site.url}/provider/organisation/`);
     await page.locator('#organisation-details').waitFor();
 
