@@ -59,6 +59,11 @@ describe('organisation accounts', () => {
     expect(asked.status, asked.text).toBe(202);
     await stack.deliverMail();
     const mail = (await stack.inbox()).find((e) => e.destination.to.some((t) => t.includes(email)));
+    // Worded for signing in to an organisation's workspace, or setting one up; how long the link lasts.
+    expect(mail?.subject).toBe('Sign in to your organisation on Provider access');
+    expect(mail?.body.text).toMatch(/your organisation’s workspace on Provider access/);
+    expect(mail?.body.text).toMatch(/not set up here yet, you can set it up once you are signed in/);
+    expect(mail?.body.text).toContain('The link works once, for 7 days.');
     const token = /\/sign-in\/confirm\/#token=([\w-]+)/.exec(mail?.body.text ?? '')?.[1];
     expect(token).toBeTruthy();
     const opened = await stack.api({ method: 'POST', url: '/api/auth/session', body: { token } });
@@ -88,7 +93,7 @@ describe('organisation accounts', () => {
     expect((await taker.put(profile('10077777', 'Southbay'))).status).toBe(201);
   });
 
-  it('admins invite (a sign-in link is emailed); members see the organisation but cannot change it or its members', async () => {
+  it('admins invite (an invitation with a sign-in link is emailed); members see the organisation but cannot change it or its members', async () => {
     const admin = as(await stack.sessionFor('provider', 'admin@riverside.example'));
     expect((await admin.put(profile('10055555', 'Riverside College'))).status).toBe(201);
     const invited = await admin.invite('colleague@riverside.example');
@@ -158,5 +163,60 @@ describe('organisation accounts', () => {
     expect(await isConfirmedAddress(stack.store, 'teammate@vouch.example')).toBe(false);
     expect((await send('liaison@10044444.example', tuesdays[1]!)).json().request.status).toBe('pending');
     expect((await send('stranger@elsewhere.example', tuesdays[2]!)).json().request.status).toBe('unconfirmed');
+  });
+
+  describe('the invitation email', () => {
+    const ADMIN = 'priya.shah@harbour-hill.example';
+    const NAME = 'Harbour & Hill <College>';
+    const to = (address: string) => (e: { destination: { to: string[] } }) => e.destination.to.some((t) => t.includes(address));
+
+    it('says who invited them to what, what membership allows, carries a single-use sign-in link, and is escaped in HTML', async () => {
+      const admin = as(await stack.sessionFor('provider', ADMIN));
+      const body = { ...profile('10088888', NAME), defaultContact: { name: 'Priya Shah', email: ADMIN, phone: '01632 960 001' } };
+      expect((await admin.put(body)).status).toBe(201);
+      expect((await admin.invite('new.colleague@harbour-hill.example', 'admin')).status).toBe(201);
+      await stack.deliverMail();
+      const mails = (await stack.inbox()).filter(to('new.colleague@harbour-hill.example'));
+      expect(mails).toHaveLength(1);
+      const mail = mails[0]!;
+      // The inviter by name: they are the organisation's default contact.
+      expect(mail.subject).toBe(`Priya Shah invited you to join ${NAME} on Provider access`);
+      expect(mail.replyTo?.join()).toContain(ADMIN);
+      const text = mail.body.text ?? '';
+      expect(text).toContain(`Priya Shah (${ADMIN}) has invited you to join ${NAME} on Provider access, as an admin.`);
+      expect(text).toContain(`${NAME} is registered here as a further education college, UKPRN 10088888, https://www.eastmouth.example.`);
+      expect(text).toMatch(/see every request your organisation has sent/);
+      expect(text).toMatch(/invite or remove colleagues/);
+      expect(text).toContain('The link works once, for 7 days.');
+      expect(text).toMatch(/If you did not expect this, do not use the link/);
+      // Escaped in HTML: what an admin typed never becomes markup.
+      const html = mail.body.html ?? '';
+      expect(html).toContain('Harbour &amp; Hill &lt;College&gt;');
+      expect(html).not.toContain('<College>');
+      expect(html).toContain('<li>change your organisation’s details, and invite or remove colleagues</li>');
+
+      // The same sign-in token as signing in: used once, it opens a provider session on the organisation's page.
+      const token = /\/sign-in\/confirm\/#token=([\w-]+)/.exec(text)?.[1];
+      expect(html).toContain(`/sign-in/confirm/#token=${token}`);
+      const opened = await stack.api({ method: 'POST', url: '/api/auth/session', body: { token } });
+      expect(opened.json()).toEqual({ next: '/provider/organisation/', kind: 'provider' });
+      expect((await stack.api({ method: 'POST', url: '/api/auth/session', body: { token } })).status).not.toBe(200);
+      const joined = as(opened.cookies[0]!.split(';')[0]!);
+      expect((await joined.get()).json().members.find((m: { email: string }) => m.email === 'new.colleague@harbour-hill.example').joinedAt).toBeTruthy();
+    });
+
+    it('an inviter who is not the default contact is named by address, a member is told only what members do, and someone removed before it went gets nothing', async () => {
+      const inviter = as(await stack.sessionFor('provider', 'new.colleague@harbour-hill.example'));
+      expect((await inviter.invite('plain.member@harbour-hill.example')).status).toBe(201);
+      expect((await inviter.invite('changed.mind@harbour-hill.example')).status).toBe(201);
+      expect((await inviter.remove('changed.mind@harbour-hill.example')).status).toBe(200);
+      await stack.deliverMail();
+      const inbox = await stack.inbox();
+      expect(inbox.filter(to('changed.mind@harbour-hill.example'))).toEqual([]);
+      const [mail] = inbox.filter(to('plain.member@harbour-hill.example'));
+      expect(mail?.subject).toBe(`new.colleague@harbour-hill.example invited you to join ${NAME} on Provider access`);
+      expect(mail?.body.text).toContain('as a member.');
+      expect(mail?.body.text).not.toMatch(/invite or remove colleagues/);
+    });
   });
 });

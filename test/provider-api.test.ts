@@ -222,7 +222,7 @@ describe('provider API', () => {
     expect(await json(known)).toEqual(await json(unknown));
     await waitForEmail(stack, (e) => e.subject === 'Your sign-in link for Provider access');
     const toStranger = await waitForEmail(stack, (e) => e.destination.to.some((t) => t.includes('nobody@nowhere.example')));
-    expect(toStranger.subject).toBe('Your link to see your provider access requests');
+    expect(toStranger.subject).toBe('Sign in to your organisation on Provider access');
     expect((await readInbox(stack.ses.endpoint)).filter((e) => e.destination.to.some((t) => t.includes('nobody@nowhere.example')))).toHaveLength(1);
   });
 });

@@ -305,7 +305,7 @@ async function buildInto(outDir: string, log: ((line: string) => void) | undefin
       css: `/assets/${cssName}`,
       referrer: referrerPolicyFor(page.route === '' ? '/' : `/${page.route}/`),
       ...(page.meta.back ? { back: page.meta.back } : {}),
-      site: { csp: CONTENT_SECURITY_POLICY, icon: `/assets/${iconName}`, script, nav: navHtml(page.meta.nav, page.meta.area) },
+      site: { csp: CONTENT_SECURITY_POLICY, icon: `/assets/${iconName}`, script, nav: navHtml(page.meta.nav, page.meta.area), places: NAV },
     });
     const file = join(outDir, page.route, 'index.html');
     await mkdir(dirname(file), { recursive: true });

@@ -49,6 +49,12 @@ export function roundKm(km: number): number {
   return Math.round(km * 10) / 10;
 }
 
+/** How far a school is, in words: "2.6 km away"; one at (or within 50 m of) the placed point is "less than 0.1 km away", never "0.0". */
+export function distanceWords(km: number): string {
+  const rounded = roundKm(km);
+  return rounded < 0.1 ? 'less than 0.1 km away' : `${rounded.toFixed(1)} km away`;
+}
+
 /** How a searched text reads: a full postcode, a sector ("ZZ1 1"), a district ("ZZ1") or a town. */
 export type PlaceQuery = { kind: 'postcode' | 'sector'; district: string; sector: string; text: string } | { kind: 'district'; district: string; text: string } | { kind: 'town'; town: string; text: string };
 

@@ -155,7 +155,18 @@ export interface RequestConfirmationMessage {
   requestId: string;
 }
 
-export type OutboxMessage = SignInLinkMessage | ReminderMessage | StatementReviewMessage | AttentionMessage | RequestConfirmationMessage;
+/**
+ * A colleague's invitation to an organisation (issue 15, item 1): names only the member;
+ * the mailer reads the organisation and who invited them then, and sends nothing once they
+ * are no longer a member of it (removed before the email went).
+ */
+export interface OrganisationInviteMessage {
+  kind: 'organisation-invite';
+  email: string;
+  organisationId: string;
+}
+
+export type OutboxMessage = SignInLinkMessage | ReminderMessage | StatementReviewMessage | AttentionMessage | RequestConfirmationMessage | OrganisationInviteMessage;
 
 /** A college's (or other provider's) account (issue 15, item 1): its saved profile, one per UKPRN (R-PROVIDER). */
 export interface OrganisationRecord {

@@ -13,6 +13,12 @@ export const PROVIDER_LINK_SECONDS = 7 * 24 * 60 * 60;
 /** Email action links for the careers lead: single use, 14 days, bound to request and lead; the token in the fragment. */
 export const ACTION_LINK_SECONDS = 14 * 24 * 60 * 60;
 
+/** A link's lifetime in words, as an email states it: "15 minutes", "24 hours", "7 days". */
+export function lifetimeWords(seconds: number): string {
+  const [count, unit] = seconds % 86_400 === 0 && seconds > 86_400 ? [seconds / 86_400, 'day'] : seconds % 3_600 === 0 ? [seconds / 3_600, 'hour'] : [Math.ceil(seconds / 60), 'minute'];
+  return `${count} ${unit}${count === 1 ? '' : 's'}`;
+}
+
 export function siteUrl(path: string): string {
   const base = process.env.SITE_URL ?? 'http://localhost:3000';
   return new URL(path, base).toString();

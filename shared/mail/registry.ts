@@ -5,13 +5,14 @@
 // for here as a TokenGrant and minted by the use case only once the email is claimed, so
 // mail reads nothing and writes nothing. A new email is one entry here and one template.
 import { REMINDER_AUDIENCE, type ReminderKind } from '#shared/domain/reminders.ts';
-import type { AttentionMessage, RequestEvent, SessionKind, StoredRequest, StoredSchool } from '#shared/domain/records.ts';
+import type { AttentionMessage, MemberRole, OrganisationRecord, RequestEvent, SessionKind, StoredRequest, StoredSchool } from '#shared/domain/records.ts';
 import type { RequestEventType } from '#shared/domain/state-machine.ts';
 import { buildInvite } from './calendar.ts';
 import type { Address, CalendarPart, OutgoingEmail } from './compose.ts';
-import { ACTION_LINK_SECONDS, leadRequestUrl, PROVIDER_LINK_SECONDS, providerSignIn, siteUrl, STAFF_LINK_SECONDS, type TokenGrant } from './links.ts';
+import { ACTION_LINK_SECONDS, leadRequestUrl, lifetimeWords, PROVIDER_LINK_SECONDS, providerSignIn, siteUrl, STAFF_LINK_SECONDS, type TokenGrant } from './links.ts';
 import { attentionForLead, type AttentionItem } from './messages/attention.ts';
 import { counterOfferForLead } from './messages/counter-offer.ts';
+import { organisationInvite } from './messages/organisation-invite.ts';
 import { moveAskedForLead, type MoveAskedMail } from './messages/move-asked.ts';
 import { withReference, type MessageContent } from './messages/layout.ts';
 import { deliveryReminderForLead, pendingReminderForLead, visitReminderForProvider } from './messages/reminders.ts';
@@ -47,6 +48,15 @@ export interface SignInMail {
   email: string;
   sessionKind: SessionKind;
   next: string;
+}
+
+/** A colleague invited to an organisation, as the organisation and their invitation are when the email goes. */
+export interface OrganisationInviteMail {
+  email: string;
+  role: MemberRole;
+  organisation: Pick<OrganisationRecord, 'name' | 'type' | 'ukprn' | 'website'>;
+  /** The admin who invited them: their name when the organisation knows it (its default contact), or none. */
+  inviter: Address;
 }
 
 export interface StatementReviewMail {
@@ -90,6 +100,7 @@ export type MailedEventType = 'REQUEST_SUBMITTED' | 'REQUEST_EXPIRED' | 'COUNTER
 
 export type MailInputs = { [K in MailedEventType]: RequestMail } & {
   'sign-in-link': SignInMail;
+  'organisation-invite': OrganisationInviteMail;
   reminder: ReminderMail;
   'statement-review': StatementReviewMail;
   attention: AttentionMail;
@@ -134,6 +145,13 @@ function recipient<L extends string>(r: Recipient<L>): Recipient {
 
 const leadOf = (school: StoredSchool): Address => ({ name: school.careersLead.name, address: school.careersLead.email });
 const providerOf = (request: StoredRequest): Address => ({ name: request.contact.name, address: request.contact.email });
+
+const signInSeconds = (kind: SessionKind) => (kind === 'staff' ? STAFF_LINK_SECONDS : PROVIDER_LINK_SECONDS);
+
+/** A sign-in link's token: single use, for the address it is sent to, landing on `next`. */
+function signInGrant(email: string, kind: SessionKind, next: string): TokenGrant {
+  return { purpose: 'sign-in', email, data: { kind, next }, lifetime: { seconds: signInSeconds(kind) } };
+}
 
 function actionGrant(request: StoredRequest, school: StoredSchool, action: 'approve' | 'decline' | 'propose' | 'approve-move' | 'decline-move', extra: Record<string, string> = {}): TokenGrant {
   return { purpose: 'action', email: school.careersLead.email, data: { requestId: request.id, urn: request.urn, action, ...extra }, lifetime: { seconds: ACTION_LINK_SECONDS } };
@@ -290,8 +308,26 @@ export const MAIL: Registry = {
     recipient({
       role: 'user',
       to: { name: '', address: email },
-      links: { signIn: { purpose: 'sign-in', email, data: { kind: sessionKind, next }, lifetime: { seconds: sessionKind === 'staff' ? STAFF_LINK_SECONDS : PROVIDER_LINK_SECONDS } } },
-      message: (l) => signInLink(l.signIn, sessionKind === 'staff'),
+      links: { signIn: signInGrant(email, sessionKind, next) },
+      message: (l) => signInLink(l.signIn, sessionKind === 'staff', lifetimeWords(signInSeconds(sessionKind))),
+    }),
+  ],
+  /**
+   * A colleague's invitation (issue 15, item 1): to the address the admin typed, with the
+   * same single-use provider sign-in link as signing in (it lands on the organisation's
+   * page); replies go to the admin who invited them.
+   */
+  'organisation-invite': ({ email, role, organisation, inviter }) => [
+    recipient({
+      role: 'user',
+      to: { name: '', address: email },
+      replyTo: inviter,
+      links: { signIn: signInGrant(email, 'provider', '/provider/organisation/') },
+      message: (l) =>
+        organisationInvite(
+          { organisation, role, inviter: { name: inviter.name, address: inviter.address }, lifetime: lifetimeWords(signInSeconds('provider')) },
+          { signIn: l.signIn, signInPage: siteUrl('/sign-in/') },
+        ),
     }),
   ],
   /** The daily job's reminders: the visit to the provider, the rest to the careers lead. */

@@ -18,6 +18,8 @@ export interface SiteChrome {
   script: string;
   /** The service navigation's items (`<li>`s). */
   nav: SafeHtml;
+  /** The provider's places, as the service navigation names them (web/build.ts NAV): the footer lists them too. */
+  places: readonly { href: string; text: string }[];
 }
 
 export interface Shell {
@@ -76,7 +78,7 @@ ${p.content}
     <div class="govuk-width-container">
       <div class="govuk-footer__meta">
         <div class="govuk-footer__meta-item govuk-footer__meta-item--grow">
-${site ? SUPPORT_LINKS : html``}          <p class="govuk-body-s">Provider access helps schools in England give colleges, university technical colleges and
+${site ? supportLinks(site.places) : html``}          <p class="govuk-body-s">Provider access helps schools in England give colleges, university technical colleges and
             apprenticeship providers access to pupils in Years 8 to 13${site ? html`, as section 42B of the Education Act 1997 requires.
             It` : html`. It`} is run for schools and is not a government service.</p>
         </div>
@@ -111,13 +113,14 @@ const PHASE_BANNER = html`    <div class="govuk-phase-banner">
     </div>
 `;
 
-const SUPPORT_LINKS = html`          <h2 class="govuk-visually-hidden">Support links</h2>
+/** The footer's links: the provider's places, then the way in. */
+function supportLinks(places: SiteChrome['places']): SafeHtml {
+  const links = [...places, { href: '/sign-in/', text: 'Get a sign-in link' }];
+  return html`          <h2 class="govuk-visually-hidden">Support links</h2>
           <ul class="govuk-footer__inline-list">
-            <li class="govuk-footer__inline-list-item"><a class="govuk-footer__link" href="/">Find a school</a></li>
-            <li class="govuk-footer__inline-list-item"><a class="govuk-footer__link" href="/requests/">Your requests</a></li>
-            <li class="govuk-footer__inline-list-item"><a class="govuk-footer__link" href="/sign-in/">Get a sign-in link</a></li>
-          </ul>
+${links.map((l) => html`            <li class="govuk-footer__inline-list-item"><a class="govuk-footer__link" href="${l.href}">${l.text}</a></li>\n`)}          </ul>
 `;
+}
 
 export interface PageOptions {
   /** A public page search engines may list (the published statement); others are noindex. */

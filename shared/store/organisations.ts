@@ -5,7 +5,7 @@
 //   MEMBERSHIP#<email>  → the organisation a person belongs to (one each), read on every
 //                         provider call, so a removed member loses access at once.
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { MemberRecord, MemberRole, OrganisationMembership, OrganisationRecord, SignInLinkMessage } from '#shared/domain/records.ts';
+import type { MemberRecord, MemberRole, OrganisationMembership, OrganisationInviteMessage, OrganisationRecord } from '#shared/domain/records.ts';
 import { conditionHeld, queryEvery, type Store } from './client.ts';
 import { fromItem, sortKeyBeginsWith } from './keys.ts';
 import { outboxItem } from './outbox.ts';
@@ -33,6 +33,12 @@ export async function getOrganisation(store: Store, id: string): Promise<Organis
 export async function getMembership(store: Store, email: string): Promise<Membership | undefined> {
   const out = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: membershipKey(email), ConsistentRead: true }));
   return out.Item ? { organisationId: String(out.Item.organisationId), role: out.Item.role as MemberRole } : undefined;
+}
+
+/** One member of an organisation, as invited (who by, when), or undefined once removed. */
+export async function getMember(store: Store, id: string, email: string): Promise<MemberRecord | undefined> {
+  const out = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: memberKey(id, email), ConsistentRead: true }));
+  return out.Item ? fromItem<MemberRecord>(out.Item) : undefined;
 }
 
 /** Every member of an organisation (one query of its partition). */
@@ -123,7 +129,7 @@ export async function saveOrganisation(store: Store, previous: OrganisationRecor
  * Adds a member and emails them a sign-in link, in one transaction: refused if they belong
  * to an organisation already, or the inviter is no longer an admin of this one.
  */
-export async function addMember(store: Store, member: MemberRecord, invitation: SignInLinkMessage, now: Date): Promise<OrganisationWriteRefusal | undefined> {
+export async function addMember(store: Store, member: MemberRecord, invitation: OrganisationInviteMessage, now: Date): Promise<OrganisationWriteRefusal | undefined> {
   const [membership, item] = memberPuts(store, member);
   return organisationTransact(
     store,

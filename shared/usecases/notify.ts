@@ -12,6 +12,7 @@ import { emailFor, isMailedEvent, recipientsOf, type DeliveryRole, type EmailCon
 import { sendEmail } from '#shared/mail/send.ts';
 import type { Store } from '#shared/store/client.ts';
 import { claimDelivery, recordDelivery, recordSuppressed, releaseDelivery, type ItemKey } from '#shared/store/mail-log.ts';
+import { getMember, getOrganisation } from '#shared/store/organisations.ts';
 import { getRequest } from '#shared/store/requests.ts';
 import { getSchoolProfile } from '#shared/store/schools.ts';
 import { getSuppression } from '#shared/store/suppressions.ts';
@@ -34,6 +35,14 @@ type OutboxGatherers = { [K in OutboxMessage['kind']]: (store: Store, message: E
 
 const outboxGatherers: OutboxGatherers = {
   'sign-in-link': async (_store, { email, sessionKind, next }) => ({ email, sessionKind, next }),
+  // Nothing once they are no longer a member of that organisation (removed before it went).
+  'organisation-invite': async (store, { email, organisationId }) => {
+    const [member, organisation] = await Promise.all([getMember(store, organisationId, email), getOrganisation(store, organisationId)]);
+    if (!member || !organisation) return undefined;
+    // Members have no names of their own: the default contact's, when the inviter is that person.
+    const name = organisation.defaultContact.email === member.invitedBy ? organisation.defaultContact.name : '';
+    return { email, role: member.role, organisation, inviter: { name, address: member.invitedBy } };
+  },
   reminder: reminderMail,
   'statement-review': statementReviewMail,
   attention: attentionMail,

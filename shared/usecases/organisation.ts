@@ -111,12 +111,12 @@ export async function putOrganisation(store: Store, caller: OrganisationCaller, 
   return account(store, next.id, { email, role: membership.role });
 }
 
-/** POST /api/provider/organisation/members: adds a colleague and emails them a sign-in link (the mailer sends it). */
+/** POST /api/provider/organisation/members: adds a colleague and emails them an invitation with a sign-in link (the mailer sends it). */
 export async function inviteMember(store: Store, caller: OrganisationCaller, invitee: { email: string; role: MemberRole }, now = new Date()): Promise<OrganisationAccount> {
   const membership = requireAdmin(caller);
   const email = invitee.email.toLowerCase();
   const member: MemberRecord = { organisationId: membership.organisationId, email, role: invitee.role, invitedBy: caller.email.toLowerCase(), invitedAt: now.toISOString() };
-  const refused = await addMember(store, member, { kind: 'sign-in-link', email, sessionKind: 'provider', next: '/provider/organisation/' }, now);
+  const refused = await addMember(store, member, { kind: 'organisation-invite', email, organisationId: membership.organisationId }, now);
   if (refused) throw refusal(refused);
   return account(store, membership.organisationId, { email: caller.email.toLowerCase(), role: membership.role });
 }

@@ -1,10 +1,11 @@
 // The provider's organisation page (issue 15, item 1) in a browser on the local stack: a
 // brand-new college signs in, sets the organisation up (the API's field messages in the error
 // summary first), invites a colleague, and removes them only after confirming; axe on every
-// state at 1280 px and at 320 px, where nothing scrolls sideways.
+// state at 1280 px and at 320 px, where nothing scrolls sideways. The same by keyboard alone.
 import { describe, expect, it } from 'vitest';
 import { signIn } from '../support/sign-in.ts';
-import { BROWSER_TEST_TIMEOUT, expectNoAxeViolations, expectNoHorizontalScroll, expectNoProblems, openPage, screenshot, useBrowser, useLocalStack } from './support.ts';
+import { waitForEmail } from '../support/stack.ts';
+import { BROWSER_TEST_TIMEOUT, expectNoAxeViolations, expectNoHorizontalScroll, expectNoProblems, focused, openPage, screenshot, tabTo, useBrowser, useLocalStack, useSessionCookie } from './support.ts';
 
 const b = useBrowser();
 const site = useLocalStack();
@@ -13,11 +14,11 @@ const COLLEAGUE = 'colleague@harbourside-college.example';
 
 describe('your organisation', { timeout: BROWSER_TEST_TIMEOUT }, () => {
   it('sets up the organisation, invites a colleague and removes them after confirming, at 1280 and 320 px', async () => {
-    const [name, value] = (await signIn(site.stack, FOUNDER)).split('=') as [string, string];
+    const cookie = await signIn(site.stack, FOUNDER);
     const t = await openPage(b.browser, { width: 1280 });
     const { page } = t;
     page.setDefaultTimeout(10_000);
-    await t.context.addCookies([{ name, value, domain: 'localhost', path: '/', httpOnly: true, secure: true, sameSite: 'Lax' }]);
+    await useSessionCookie(t.context, cookie);
     await page.goto(`${site.url}/provider/organisation/`);
     await page.locator('#organisation-form').waitFor();
     expect(await page.locator('h1').textContent()).toBe('Set up your organisation');
@@ -90,5 +91,80 @@ describe('your organisation', { timeout: BROWSER_TEST_TIMEOUT }, () => {
     await screenshot(page, 'organisation-320');
     expectNoProblems(t.problems);
     await t.context.close();
+  });
+
+  it('by keyboard alone (Tab, Space, Enter, typing): sets up, invites (the invitation email arrives), removes through the confirmation page', async () => {
+    const founder = 'founder@keyboard-college.example';
+    const colleague = 'colleague@keyboard-college.example';
+    const cookie = await signIn(site.stack, founder);
+    const t = await openPage(b.browser, { width: 1280 });
+    const { page } = t;
+    page.setDefaultTimeout(10_000);
+    await useSessionCookie(t.context, cookie);
+    await page.goto(`${site.url}/provider/organisation/`);
+    await page.locator('#organisation-form').waitFor();
+
+    // Set up: each answer typed; the first kind of provider chosen with Space.
+    await tabTo(page, (f) => f.id === 'name');
+    await page.keyboard.type('Keyboard College');
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toMatchObject({ tag: 'input', type: 'radio', name: 'type' });
+    await page.keyboard.press('Space');
+    await tabTo(page, (f) => f.id === 'ukprn');
+    await page.keyboard.type('10086420');
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toMatchObject({ id: 'website' });
+    await page.keyboard.type('https://www.keyboard-college.example');
+    await tabTo(page, (f) => f.id === 'contact-name');
+    await page.keyboard.type('Kim Keys');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(founder);
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toMatchObject({ id: 'contact-phone' });
+    await page.keyboard.type('01632 960 432');
+    await tabTo(page, (f) => f.id === 'save-organisation');
+    await page.keyboard.press('Enter');
+    await page.locator('#organisation-details').waitFor();
+    // The banner has focus, so a screen reader hears it and Tab goes on from the top of the page.
+    expect(await focused(page)).toMatchObject({ id: 'done-banner' });
+    expect(await page.locator('#organisation-details').textContent()).toContain('Further education college');
+    await expectNoAxeViolations(page, 'organisation by keyboard: set up');
+
+    // Invite: the address typed, the role left as Member, sent with Enter.
+    await tabTo(page, (f) => f.id === 'invite-email');
+    await page.keyboard.type(colleague);
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toMatchObject({ type: 'radio', name: 'role' });
+    await tabTo(page, (f) => f.id === 'send-invite');
+    await page.keyboard.press('Enter');
+    await page.locator(`[data-member="${colleague}"]`).waitFor();
+    expect(await focused(page)).toMatchObject({ id: 'done-banner' });
+    expect(await page.locator('#done-banner').textContent()).toContain(`We have emailed ${colleague} a link to join Keyboard College.`);
+    const invitation = await waitForEmail(site.stack, (e) => e.destination.to.some((to) => to.includes(colleague)));
+    expect(invitation.subject).toBe('Kim Keys invited you to join Keyboard College on Provider access');
+
+    // Remove: the link names whom it removes; the confirmation page's first button has focus.
+    await tabTo(page, (f) => f.tag === 'a' && f.text === `Remove ${colleague}`);
+    await page.keyboard.press('Enter');
+    await page.locator('#confirm-remove').waitFor();
+    expect(await focused(page)).toMatchObject({ id: 'confirm-remove' });
+    await expectNoAxeViolations(page, 'organisation by keyboard: confirm removal');
+    await screenshot(page, 'organisation-keyboard-confirm-1280');
+    // "No, keep them" first (Tab from the button), then again and "Yes".
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toMatchObject({ id: 'cancel-remove' });
+    await page.keyboard.press('Enter');
+    await page.locator(`[data-member="${colleague}"]`).waitFor();
+    await tabTo(page, (f) => f.tag === 'a' && f.text === `Remove ${colleague}`);
+    await page.keyboard.press('Enter');
+    await page.locator('#confirm-remove').waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('#done-banner').waitFor();
+    expect(await focused(page)).toMatchObject({ id: 'done-banner' });
+    expect(await page.locator('#done-banner').textContent()).toContain(`${colleague} no longer has access to Keyboard College.`);
+    expect(await page.locator(`[data-member="${colleague}"]`).count()).toBe(0);
+    await expectNoAxeViolations(page, 'organisation by keyboard: removed');
+    expectNoProblems(t.problems);
+    await t.close();
   });
 });

@@ -1,6 +1,7 @@
 // The provider's list of its requests (issue 15, item 3) in a browser on the local stack: the
 // filters by keyboard alone (a school chosen, "Apply filters"), counts by status, the session
-// type and year group columns, "Download as CSV" with the same filters; axe at 1280 and 320 px.
+// type and year group columns, "Download as CSV" with the same filters; axe at 1280 and 320 px;
+// the filters in a "Filter requests" panel, open on a wide screen or with a filter in use.
 import { describe, expect, it, beforeAll } from 'vitest';
 import { createStore } from '#shared/store/client.ts';
 import { markAddressesConfirmed } from '../support/confirmation.ts';
@@ -8,7 +9,7 @@ import { viaCloudFront } from '../support/cloudfront.ts';
 import { providerBody, schoolDayAhead } from '../support/provider-body.ts';
 import { signIn } from '../support/sign-in.ts';
 import { HARBOUR_VIEW } from './dates.ts';
-import { BROWSER_TEST_TIMEOUT, expectNoAxeViolations, expectNoHorizontalScroll, expectNoProblems, focused, openPage, screenshot, tabTo, useBrowser, useLocalStack } from './support.ts';
+import { BROWSER_TEST_TIMEOUT, expectNoAxeViolations, expectNoHorizontalScroll, expectNoProblems, focused, openPage, screenshot, tabTo, useBrowser, useLocalStack, useSessionCookie } from './support.ts';
 
 const b = useBrowser();
 const site = useLocalStack();
@@ -36,11 +37,11 @@ describe('your requests: filters, counts and the CSV', { timeout: BROWSER_TEST_T
   }, 60_000);
 
   it('filters by school with the keyboard alone, at 1280 and 320 px', async () => {
-    const [name, value] = (await signIn(site.stack, ALEX)).split('=') as [string, string];
+    const cookie = await signIn(site.stack, ALEX);
     const t = await openPage(b.browser, { width: 1280 });
     const { page } = t;
     page.setDefaultTimeout(10_000);
-    await t.context.addCookies([{ name, value, domain: 'localhost', path: '/', httpOnly: true, secure: true, sameSite: 'Lax' }]);
+    await useSessionCookie(t.context, cookie);
     await page.goto(`${site.url}/requests/`);
     await page.locator('#filters').waitFor();
     expect(await page.locator('#requests-table tbody tr').count()).toBe(2);
@@ -48,6 +49,9 @@ describe('your requests: filters, counts and the CSV', { timeout: BROWSER_TEST_T
     expect(await page.locator('#requests-table').textContent()).toContain('Years 11 and 12');
     expect(await page.locator('#counts').textContent()).toContain('Waiting for the school: 2');
     expect(await page.locator('#csv').getAttribute('href')).toBe('/api/requests.csv');
+    // A wide screen: the filters panel is open beside the list.
+    expect(await page.locator('#filters-panel').getAttribute('open')).toBe('');
+    expect(await page.locator('#filters-panel summary').textContent()).toBe('Filter requests');
     await expectNoAxeViolations(page, 'your requests with filters');
     await screenshot(page, 'provider-list-1280');
 
@@ -64,6 +68,7 @@ describe('your requests: filters, counts and the CSV', { timeout: BROWSER_TEST_T
     expect(await page.locator('#requests-table tbody tr').count()).toBe(1);
     expect(await page.locator('#requests-table tbody').textContent()).toContain('Kingsmead');
     expect(await page.locator('#urn').inputValue()).toBe(KINGSMEAD);
+    expect(await page.locator('#filters-panel summary').textContent()).toBe('Filter requests (1 applied)');
     const csvHref = (await page.locator('#csv').getAttribute('href')) ?? '';
     expect(csvHref).toMatch(/^\/api\/requests\.csv\?.*urn=990102/);
 
@@ -77,6 +82,25 @@ describe('your requests: filters, counts and the CSV', { timeout: BROWSER_TEST_T
     await expectNoHorizontalScroll(page);
     await expectNoAxeViolations(page, 'your requests filtered, 320 px');
     await screenshot(page, 'provider-list-filtered-320');
+
+    // A phone with no filter in use: the panel is closed, so the list comes next; it opens by keyboard.
+    await page.goto(`${site.url}/requests/`);
+    await page.locator('#requests-table').waitFor();
+    expect(await page.locator('#filters-panel').getAttribute('open')).toBeNull();
+    expect(await page.locator('#urn').isVisible()).toBe(false);
+    const summaryBox = (await page.locator('#filters-panel summary').boundingBox())!;
+    const tableBox = (await page.locator('#requests-table').boundingBox())!;
+    expect(tableBox.y - (summaryBox.y + summaryBox.height)).toBeLessThan(400);
+    await expectNoHorizontalScroll(page);
+    await expectNoAxeViolations(page, 'your requests, filters closed, 320 px');
+    await screenshot(page, 'provider-list-320');
+    await page.locator('body').click({ position: { x: 1, y: 1 } });
+    await tabTo(page, (f) => f.tag === 'summary');
+    await page.keyboard.press('Enter');
+    expect(await page.locator('#filters-panel').getAttribute('open')).toBe('');
+    await tabTo(page, (f) => f.id === 'urn');
+    await expectNoAxeViolations(page, 'your requests, filters opened, 320 px');
+    await screenshot(page, 'provider-list-filters-open-320');
 
     // A date that does not exist, typed into the address: what is wrong, in words, and a way back.
     await page.goto(`${site.url}/requests/?from=2027-02-30`);

@@ -36,7 +36,7 @@ describe('find schools near a postcode or town', { timeout: BROWSER_TEST_TIMEOUT
     expect(await page.locator('#placed').textContent()).toBe('Placed from the one school we know in postcode sector ZZ1 1; distances are approximate, within about 1 km.');
     const names = await page.locator('.app-result-list__title').allTextContents();
     expect(names).toEqual(['Harbour View Academy', 'Oakridge Middle School']);
-    expect(await page.locator('[data-distance]').allTextContents()).toEqual(['0.0 km away', '2.6 km away']);
+    expect(await page.locator('[data-distance]').allTextContents()).toEqual(['less than 0.1 km away', '2.6 km away']);
     expect(await page.locator('#near').inputValue()).toBe('ZZ1 1AB');
     expect(await page.locator('#radius').inputValue()).toBe('5');
     await expectNoAxeViolations(page, 'schools near ZZ1 1AB');
@@ -69,8 +69,61 @@ describe('find schools near a postcode or town', { timeout: BROWSER_TEST_TIMEOUT
     await page.goto(`${site.url}/schools/?near=ZZ1+1AB&from=2031-03-10&to=2031-03-01`);
     await page.locator('#to-group .govuk-error-message').waitFor();
     expect(await page.locator('#to-group .govuk-error-message').textContent()).toContain('The last date is before the first');
-    expect(await page.locator('#from').inputValue()).toBe('2031-03-10');
+    expect(await Promise.all(['from-day', 'from-month', 'from-year'].map((id) => page.locator(`#${id}`).inputValue()))).toEqual(['10', '3', '2031']);
     await expectNoAxeViolations(page, 'schools near, dates reversed, 320 px');
+    expectNoProblems(t.problems);
+    await t.close();
+  });
+
+  it('takes the open-slots dates as GOV.UK date inputs, by keyboard: a part missing or one date alone is shown at that field, then the search runs with from= and to=', async () => {
+    const t = await openPage(b.browser, { width: 1280 });
+    const { page } = t;
+    page.setDefaultTimeout(10_000);
+    await page.goto(`${site.url}/schools/`);
+    await tabTo(page, (f) => f.id === 'near');
+    await page.keyboard.type('ZZ1 1AB');
+    await tabTo(page, (f) => f.id === 'from-day');
+    // Day and year, no month; no last date.
+    await page.keyboard.type('3');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toMatchObject({ id: 'from-year' });
+    await page.keyboard.type('2031');
+    await tabTo(page, (f) => f.tag === 'button' && f.text === 'Find schools near');
+    await page.keyboard.press('Enter');
+    const summary = page.locator('.govuk-error-summary');
+    await summary.waitFor();
+    expect(page.url()).toBe(`${site.url}/schools/`);
+    expect(await summary.locator('li').allTextContents()).toEqual(['The first date must include a month.', 'Enter the last date, or leave both dates empty.']);
+    expect(await page.locator('#from-group .govuk-error-message').textContent()).toContain('The first date must include a month.');
+    expect(await page.locator('#to-group .govuk-error-message').textContent()).toContain('Enter the last date');
+    // Only the missing part is marked, and the summary's link goes to it.
+    expect(await page.locator('#from-group .govuk-input--error').evaluateAll((els) => els.map((e) => e.id))).toEqual(['from-month']);
+    await expectNoAxeViolations(page, 'schools near, a date part missing');
+    await page.setViewportSize({ width: 320, height: 800 });
+    await expectNoHorizontalScroll(page);
+    await expectNoAxeViolations(page, 'schools near, a date part missing, 320 px');
+    await screenshot(page, 'schools-near-date-error-320');
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await tabTo(page, (f) => f.tag === 'a' && f.text === 'The first date must include a month.');
+    await page.keyboard.press('Enter');
+    expect(await focused(page)).toMatchObject({ id: 'from-month' });
+    await page.keyboard.type('3');
+    await tabTo(page, (f) => f.id === 'to-day');
+    await page.keyboard.type('31');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('3');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('2031');
+    await tabTo(page, (f) => f.tag === 'button' && f.text === 'Find schools near');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/schools\/\?near=ZZ1\+1AB&radius=15&from=2031-03-03&to=2031-03-31$/);
+    await page.locator('#slots-checked').waitFor();
+    expect(await page.locator('#slots-checked').textContent()).toMatch(/^Showing the schools with open slots from Monday 3 March 2031 to Monday 31 March 2031, of the \d+ nearest we checked\.$/);
+    // The dates typed are shown again as typed.
+    expect(await Promise.all(['from-day', 'from-month', 'from-year', 'to-day', 'to-month', 'to-year'].map((id) => page.locator(`#${id}`).inputValue()))).toEqual(['3', '3', '2031', '31', '3', '2031']);
+    await expectNoAxeViolations(page, 'schools near with open-slot dates');
+    await screenshot(page, 'schools-near-dates-1280');
     expectNoProblems(t.problems);
     await t.close();
   });

@@ -68,6 +68,14 @@ describe('the built site (web/dist)', () => {
     }
   });
 
+  it("the footer lists the provider's places as the service navigation names them, then the way in", async () => {
+    const html = await readFile(join(DIST, 'index.html'), 'utf8');
+    const links = (part: string) => [...part.matchAll(/<a class="govuk-(?:service-navigation|footer)__link" href="([^"]+)"[^>]*>(?:<strong[^>]*>)?([^<]+)/g)].map((m) => `${m[2]} ${m[1]}`);
+    const nav = links(html.slice(html.indexOf('govuk-service-navigation'), html.indexOf('</nav>')));
+    expect(nav).toEqual(['Find a school /', 'Your requests /requests/', 'Your organisation /provider/organisation/']);
+    expect(links(html.slice(html.indexOf('<footer')))).toEqual([...nav, 'Get a sign-in link /sign-in/']);
+  });
+
   it('weighs at most 60 KB compressed per page (HTML + CSS + JS, gzip)', async () => {
     for (const file of await htmlFiles()) {
       const html = await readFile(file);

@@ -141,6 +141,12 @@ export async function openPage(browser: Browser, options: { width?: number; heig
   return { page, context, problems, close: () => context.close() };
 }
 
+/** Puts a session cookie (`name=value`, as test/support/sign-in.ts answers it) into a page's context, as the site sets it. */
+export async function useSessionCookie(context: BrowserContext, cookie: string): Promise<void> {
+  const [name, value] = cookie.split('=') as [string, string];
+  await context.addCookies([{ name, value, domain: 'localhost', path: '/', httpOnly: true, secure: true, sameSite: 'Lax' }]);
+}
+
 /** No console errors, CSP violations, script errors or requests off the site. */
 export function expectNoProblems(problems: PageProblems): void {
   expect(problems.cspViolations, 'CSP violations').toEqual([]);

@@ -68,7 +68,7 @@ async function tableWithWork(tag: string, requests: number, signIns: number): Pr
   for (let j = 0; j < signIns; j++) {
     const email = `${tag}-signin${j}@college.example`;
     await queueEmail(table.store, { kind: 'sign-in-link', email, sessionKind: 'provider', next: '/requests/' });
-    expected.push({ to: email, subject: 'Your link to see your provider access requests' });
+    expected.push({ to: email, subject: 'Sign in to your organisation on Provider access' });
   }
   const first = `${tag}-first@college.example`;
   const now = new Date();

@@ -2,10 +2,11 @@
 // POST its token, keep the session cookie.
 import type { LocalStack } from '#infra/local/stack.ts';
 import { readInbox } from '#infra/local/ses.ts';
+import { PROVIDER_SIGN_IN_SUBJECT, STAFF_SIGN_IN_SUBJECT } from '#shared/mail/messages/sign-in.ts';
 import { linkIn, waitForEmail } from './stack.ts';
 
-/** The sign-in email's subjects (shared/mail/messages/sign-in.ts), for staff and for providers. */
-const SIGN_IN_SUBJECTS = ['Your sign-in link for Provider access', 'Your link to see your provider access requests'];
+/** The sign-in email's subjects, for staff and for providers. */
+const SIGN_IN_SUBJECTS = [STAFF_SIGN_IN_SUBJECT, PROVIDER_SIGN_IN_SUBJECT];
 
 export async function signIn(stack: LocalStack, email: string): Promise<string> {
   const before = new Set((await readInbox(stack.ses.endpoint)).map((e) => e.messageId));

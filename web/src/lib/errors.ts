@@ -11,6 +11,8 @@ export interface FieldError {
   message: string;
   /** The RULES.md ids behind it: their plain words are shown under the field's message. */
   rules?: string[];
+  /** The ids of the group's inputs in error, when not all of them are (a date's missing part): only they are marked, the first gets the summary's link. */
+  inputs?: string[];
 }
 
 /** 'R-HOURS: Encounters take place during the school day…' for each known rule id. */
@@ -31,8 +33,10 @@ export function findGroup(scope: ParentNode, path: string): HTMLElement | undefi
 }
 
 /** Where a summary link takes the user: the first input of the group (or the group). */
-function focusTarget(group: HTMLElement): HTMLElement {
+function focusTarget(group: HTMLElement, inputs?: readonly string[]): HTMLElement {
+  const first = inputs?.[0];
   const target =
+    (first ? group.querySelector<HTMLElement>(`#${CSS.escape(first)}`) : null) ??
     group.querySelector<HTMLElement>('[data-error-focus]') ??
     group.querySelector<HTMLElement>('input:not([type="hidden"]), textarea, select') ??
     group;
@@ -54,7 +58,7 @@ function removeDescribedBy(el: HTMLElement, id: string) {
 
 let errorCount = 0;
 
-function markGroup(group: HTMLElement, message: string, rules?: readonly string[]) {
+function markGroup(group: HTMLElement, message: string, rules?: readonly string[], inputs?: readonly string[]) {
   if (group.classList.contains('govuk-form-group--error')) return; // first message wins
   group.classList.add('govuk-form-group--error');
   const id = `${group.id || `group-${++errorCount}`}-error`;
@@ -70,6 +74,7 @@ function markGroup(group: HTMLElement, message: string, rules?: readonly string[
   addDescribedBy(described, id);
   group.dataset.errorId = id;
   for (const input of group.querySelectorAll<HTMLElement>('.govuk-input, .govuk-textarea, .govuk-select')) {
+    if (inputs?.length && !inputs.includes(input.id)) continue;
     input.classList.add(input.classList.contains('govuk-textarea') ? 'govuk-textarea--error' : input.classList.contains('govuk-select') ? 'govuk-select--error' : 'govuk-input--error');
   }
 }
@@ -105,8 +110,8 @@ export function showErrors(scope: ParentNode, summary: HTMLElement, errors: Fiel
     if (seen.has(key)) continue;
     seen.add(key);
     if (group) {
-      markGroup(group, error.message, error.rules);
-      const target = focusTarget(group);
+      markGroup(group, error.message, error.rules, error.inputs);
+      const target = focusTarget(group, error.inputs);
       items.push(
         h(
           'li',

@@ -3,7 +3,7 @@
 // the date input with its reader. Each group carries `data-field`, the API field paths it
 // answers for, so lib/errors.ts can put an API error beside it.
 import { byId, h, type Child } from './dom.ts';
-import { realDate } from './format.ts';
+import { listWithAnd, realDate } from './format.ts';
 
 export interface FieldOptions {
   id: string;
@@ -275,6 +275,37 @@ export function readDate(id: string): DateRead {
   const [d, m, y] = raw.map(Number) as [number, number, number];
   const iso = realDate(y, m, d);
   return iso && y >= 2000 ? { state: 'ok', iso } : { state: 'invalid' };
+}
+
+const DATE_PARTS = ['day', 'month', 'year'] as const;
+
+/** What is wrong with a date input as typed, and which of its inputs: a GOV.UK date error. */
+export interface DateProblem {
+  message: string;
+  /** The ids of the inputs in error (only the missing parts, when parts are missing). */
+  inputs: string[];
+}
+
+/**
+ * GOV.UK's date input errors, worded after `what` ("The date"): a part missing ("… must
+ * include a month", that part alone in error), or not a real date ("… must be a real date",
+ * all three). None when it is empty (the caller says whether a date is needed) or real.
+ */
+export function dateInputProblem(id: string, what: string, example: string): DateProblem | undefined {
+  const raw = DATE_PARTS.map((k) => byId<HTMLInputElement>(`${id}-${k}`).value.trim());
+  if (raw.every((v) => v === '')) return undefined;
+  const missing = DATE_PARTS.filter((_, i) => raw[i] === '');
+  if (missing.length) return { message: `${what} must include a ${listWithAnd(missing)}.`, inputs: missing.map((k) => `${id}-${k}`) };
+  if (readDate(id).state !== 'ok') return { message: `${what} must be a real date, for example ${example}.`, inputs: DATE_PARTS.map((k) => `${id}-${k}`) };
+  return undefined;
+}
+
+/** Shows a YYYY-MM-DD date in a date input as a person types it (27, 3, 2027); anything else leaves it empty. */
+export function setDate(id: string, iso: string): void {
+  const [y, m, d] = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? iso.split('-') : ['', '', ''];
+  byId<HTMLInputElement>(`${id}-day`).value = d ? String(Number(d)) : '';
+  byId<HTMLInputElement>(`${id}-month`).value = m ? String(Number(m)) : '';
+  byId<HTMLInputElement>(`${id}-year`).value = y ?? '';
 }
 
 /** "9:30", "0930" or "9.30" → "09:30"; anything else is returned as typed (the API judges). */

@@ -15,6 +15,7 @@ import { PROVIDER_TYPES, SESSION_TYPES } from '#shared/domain/types.ts';
 import { ApiError, api, retryText } from '../../lib/api.ts';
 import { byId, fill, h, href, param, ready, setTitle, type Child } from '../../lib/dom.ts';
 import { clearErrors, focusField, showErrors, type FieldError } from '../../lib/errors.ts';
+import { dateInputProblem, readDate } from '../../lib/form.ts';
 import {
   addDays,
   contentItemLabel,
@@ -317,9 +318,9 @@ ready(async () => {
   const presence = (step: Step): FieldError[] => {
     const errors: FieldError[] = [];
     if (step === 'when' && mode.kind === 'proposed') {
-      const [d, m, y] = ['date-day', 'date-month', 'date-year'].map((id) => value(id));
-      if (!d && !m && !y) errors.push({ path: 'date', message: 'Enter the date you propose.' });
-      else if (!d || !m || !y) errors.push({ path: 'date', message: `The date must include a ${!d ? 'day' : !m ? 'month' : 'year'}.` });
+      const problem = dateInputProblem('date', 'The date', '12 1 2027');
+      if (problem) errors.push({ path: 'date', ...problem });
+      else if (readDate('date').state === 'empty') errors.push({ path: 'date', message: 'Enter the date you propose.' });
       else if (!whenAnswers().proposed?.date) errors.push({ path: 'date', message: 'The date must be a real date, for example 12 1 2027.' });
       for (const [id, what, example] of [['start', 'start', '9:30am'], ['end', 'end', '10:30am']] as const) {
         const typed = value(id);

@@ -90,6 +90,27 @@ function filtersForm(q: URLSearchParams, schools: ProviderRequestsView['schools'
   );
 }
 
+/** The filters (not the sort): one of them given, the panel opens so it shows what narrows the list. */
+const FILTERS = ['status', 'urn', 'from', 'to', 'year', 'sessionType'];
+/** GOV.UK's tablet breakpoint: from there the filters sit beside the list, with room to be open. */
+const WIDE = '(min-width: 40.0625em)';
+
+/**
+ * The filters in a GOV.UK details panel, "Filter requests": open on a wide screen or when a
+ * filter is in use; on a phone, otherwise closed, so the list comes straight after it. Open
+ * or not is decided before the page is drawn, so nothing moves once it shows.
+ */
+function filtersPanel(q: URLSearchParams, schools: ProviderRequestsView['schools']): HTMLElement {
+  const applied = FILTERS.filter((name) => q.has(name)).length;
+  const open = applied > 0 || window.matchMedia(WIDE).matches;
+  return h(
+    'details',
+    { class: 'govuk-details', id: 'filters-panel', open },
+    h('summary', { class: 'govuk-details__summary' }, h('span', { class: 'govuk-details__summary-text' }, applied ? `Filter requests (${applied} applied)` : 'Filter requests')),
+    h('div', { class: 'govuk-details__text' }, filtersForm(q, schools)),
+  );
+}
+
 function countsList(counts: ProviderRequestsView['counts']): HTMLElement {
   const shown = REQUEST_STATUSES.filter((s) => counts[s] > 0);
   return h(
@@ -176,7 +197,7 @@ ready(async () => {
       : h(
           'div',
           { class: 'govuk-grid-row' },
-          h('div', { class: 'govuk-grid-column-one-third' }, h('h2', { class: 'govuk-heading-m' }, 'Filter'), filtersForm(q, schools)),
+          h('div', { class: 'govuk-grid-column-one-third' }, filtersPanel(q, schools)),
           h(
             'div',
             { class: 'govuk-grid-column-two-thirds' },

@@ -5,14 +5,33 @@ import type { NearSchoolView, NearSearchView, SchoolSummary } from '#shared/api/
 import { ApiError, api } from '../../lib/api.ts';
 import { byId, fill, h, href, param, ready, setTitle } from '../../lib/dom.ts';
 import { clearErrors, showErrors, type FieldError } from '../../lib/errors.ts';
-import { formatDate, formatYears } from '../../lib/format.ts';
+import { dateInputProblem, readDate, setDate } from '../../lib/form.ts';
+import { distanceWords, formatDate, formatYears } from '../../lib/format.ts';
 import { SEARCH_TOO_SHORT } from '../../lib/search.ts';
 
 /** The API's own words for a too-short place (schoolSearchQuery in shared/api/provider.ts). */
 const NEAR_TOO_SHORT = 'Enter a postcode (like ZZ1 1AB), a postcode district (like ZZ1) or a town.';
 
-/** The near form's fields left out of the address when empty. */
-const OPTIONAL_FILTERS = ['year', 'phase', 'from', 'to'];
+/** The near form's fields left out of the address when empty (from and to: the dates' hidden values). */
+const OPTIONAL_FILTERS = ['year', 'phase', 'from-value', 'to-value'];
+
+/** The open-slots dates: GOV.UK date inputs (day, month, year), sent as from= and to= (YYYY-MM-DD). */
+const SLOT_DATES = [
+  { id: 'from', what: 'The first date', example: '1 3 2027', missing: 'Enter the first date, or leave both dates empty.' },
+  { id: 'to', what: 'The last date', example: '31 3 2027', missing: 'Enter the last date, or leave both dates empty.' },
+] as const;
+
+/** What is wrong with the dates as typed, each at its own field (the API judges their order and span). */
+function slotDateErrors(): FieldError[] {
+  const errors: FieldError[] = [];
+  const typed = SLOT_DATES.map((d) => readDate(d.id).state !== 'empty');
+  SLOT_DATES.forEach((d, i) => {
+    const problem = dateInputProblem(d.id, d.what, d.example);
+    if (problem) errors.push({ path: d.id, ...problem });
+    else if (!typed[i] && typed[1 - i]) errors.push({ path: d.id, message: d.missing });
+  });
+  return errors;
+}
 
 function schoolItem(school: SchoolSummary | NearSchoolView): HTMLElement {
   const takesRequests = school.providerAccessYears.length > 0;
@@ -21,7 +40,7 @@ function schoolItem(school: SchoolSummary | NearSchoolView): HTMLElement {
     'li',
     { class: 'app-result-list__item' },
     h('h2', { class: 'govuk-heading-s app-result-list__title' }, h('a', { class: 'govuk-link', href: href('/school/', { urn: school.urn }) }, school.name)),
-    km === undefined ? null : h('p', { class: 'govuk-body-s govuk-!-font-weight-bold app-result-list__meta', 'data-distance': true }, `${km.toFixed(1)} km away`),
+    km === undefined ? null : h('p', { class: 'govuk-body-s govuk-!-font-weight-bold app-result-list__meta', 'data-distance': true }, distanceWords(km)),
     'openSlots' in school && school.openSlots !== undefined ? h('p', { class: 'govuk-body-s app-result-list__meta', 'data-open-slots': true }, `${school.openSlots} open ${school.openSlots === 1 ? 'slot' : 'slots'} between the dates`) : null,
     h('p', { class: 'govuk-body-s app-result-list__meta' }, `${school.town}, ${school.postcode} · ${school.phase} · URN ${school.urn}`),
     school.trust ? h('p', { class: 'govuk-body-s app-result-list__meta' }, school.trust) : null,
@@ -62,8 +81,7 @@ ready(async () => {
   selectValue('radius', param('radius'));
   selectValue('year', param('year'));
   selectValue('phase', param('phase'));
-  byId<HTMLInputElement>('from').value = param('from');
-  byId<HTMLInputElement>('to').value = param('to');
+  for (const { id } of SLOT_DATES) setDate(id, param(id));
 
   form.addEventListener('submit', (event) => {
     if (input.value.trim().length < 2) {
@@ -80,6 +98,18 @@ ready(async () => {
       clearErrors(main, summary);
       showErrors(nearForm, summary, [{ path: 'near', message: NEAR_TOO_SHORT }], 'Find a school');
       return;
+    }
+    const dateErrors = slotDateErrors();
+    if (dateErrors.length) {
+      event.preventDefault();
+      fill(results);
+      clearErrors(main, summary);
+      showErrors(nearForm, summary, dateErrors, 'Find a school');
+      return;
+    }
+    for (const { id } of SLOT_DATES) {
+      const read = readDate(id);
+      byId<HTMLInputElement>(`${id}-value`).value = read.state === 'ok' ? read.iso : '';
     }
     // An unchosen optional filter is left out of the address rather than sent empty.
     for (const id of OPTIONAL_FILTERS) {
