@@ -9,14 +9,14 @@ import { evidencePeriod, evidenceReport, maybeSentIn, requestEvidence, TIMELINES
 import { statusLabel } from '#shared/domain/labels.ts';
 import { londonDate } from '#shared/domain/timezone.ts';
 import { DEFAULT_BOOKING_RULES, type IsoDate } from '#shared/domain/types.ts';
-
-/** A school that never set its response time answers within the product's default (settings.ts settingsOf). */
-const DEFAULT_RESPONSE_SCHOOL_DAYS = DEFAULT_BOOKING_RULES.responseDeadlineSchoolDays;
 import type { Store } from '#shared/store/client.ts';
 import { listTrailsOf } from '#shared/store/request-events.ts';
 import { getSchoolResponseTimes } from '#shared/store/schools.ts';
 import { spreadsheetCsv, type CsvFile } from './csv.ts';
 import { requestsOf, type RequestOwners } from './provider-request-list.ts';
+
+/** A school that never set its response time answers within the product's default (settings.ts settingsOf). */
+const DEFAULT_RESPONSE_SCHOOL_DAYS = DEFAULT_BOOKING_RULES.responseDeadlineSchoolDays;
 
 /** The period asked for: an academic year (its starting year), or dates; neither is the current academic year. */
 export interface EvidenceAsked {
