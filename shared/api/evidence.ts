@@ -2,12 +2,8 @@
 // /api/provider/evidence.csv take the period, an academic year or dates, and answer each
 // school's counts. Pages import only the types.
 import * as z from 'zod';
-import type { EvidenceCounts, EvidencePeriod, EvidenceReport, GroundsCount } from '#shared/domain/evidence.ts';
+import { EVIDENCE_FIRST_YEAR, EVIDENCE_LAST_YEAR, type EvidenceCounts, type EvidencePeriod, type EvidenceReport, type GroundsCount } from '#shared/domain/evidence.ts';
 import { isoDate } from './fields.ts';
-
-/** The academic years a report can be asked for, by the calendar year each starts in. */
-export const EVIDENCE_FIRST_YEAR = 2023;
-export const EVIDENCE_LAST_YEAR = 2100;
 
 /** `academicYear=2026` is 2026/27; or `from`/`to` (dates a request was sent, both included, either may be left open); neither: the current academic year. */
 export const evidenceQuery = z

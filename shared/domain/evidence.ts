@@ -20,6 +20,10 @@ import { schoolAnsweredAt } from './request-list.ts';
 import { londonDate } from './timezone.ts';
 import type { Instant, IsoDate, RequestStatus } from './types.ts';
 
+/** The academic years a report can be asked for, by the calendar year each starts in (the page offers them from the first). */
+export const EVIDENCE_FIRST_YEAR = 2023;
+export const EVIDENCE_LAST_YEAR = 2100;
+
 /** What the evidence reads of a stored request. */
 export interface EvidenceRequest {
   id: string;

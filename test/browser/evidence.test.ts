@@ -51,19 +51,20 @@ describe('how schools answered your requests', { timeout: BROWSER_TEST_TIMEOUT }
     // From the day before sending: the test's requests are in the period whatever today's academic year.
     const query = `?from=${addDays(sentDay, -1)}`;
     await page.goto(`${site.url}/provider/evidence/${query}`);
-    await page.locator('#schools').waitFor();
+    await page.locator('#schools').waitFor({ state: 'attached' });
     expect(await page.locator('nav a[aria-current="page"]').textContent()).toBe('Schools’ answers');
     expect(await page.locator('main').textContent()).toContain('Department for Education');
-    const cards = page.locator('#schools .govuk-summary-card');
-    expect(await cards.locator('h3').allTextContents()).toEqual(['Harbour View Academy', 'Kingsmead School and Sixth Form', 'Oakridge Middle School']);
-    const harbour = (await cards.nth(0).textContent()) ?? '';
-    expect(harbour).toMatch(/Stated response time\s*10 school days/);
-    expect(harbour).toMatch(/Answered in time\s*1/);
-    expect(harbour).toMatch(/Approved\s*1/);
-    expect(await cards.nth(1).textContent()).toMatch(/Unanswered past the deadline\s*1/);
-    const oakridge = (await cards.nth(2).textContent()) ?? '';
-    expect(oakridge).toMatch(/Declined\s*1/);
-    expect(oakridge).toContain('Disruption to preparation for public or internal exams');
+    // A wide window: one table row per school, to compare them.
+    const table = page.locator('#schools-table');
+    expect(await table.isVisible()).toBe(true);
+    expect(await page.locator('#schools').isVisible()).toBe(false);
+    expect(await table.locator('tbody th a').allTextContents()).toEqual(['Harbour View Academy: see the requests', 'Kingsmead School and Sixth Form: see the requests', 'Oakridge Middle School: see the requests']);
+    const cells = async (urn: string) => (await table.locator(`tr[data-urn="${urn}"] td`).allTextContents()).map((c) => c.trim());
+    // Sent, in time, late, approved, declined, unanswered past the deadline, grounds.
+    expect(await cells('990101')).toEqual(['1', '1', '0', '1', '0', '0', 'None']);
+    expect(await cells('990102')).toEqual(['1', '0', '0', '0', '0', '1', 'None']);
+    expect(await cells('990103')).toEqual(['1', '1', '0', '0', '1', '0', 'Disruption to preparation for public or internal exams']);
+    expect(await table.locator('tr[data-urn="990101"] th').textContent()).toContain('Answers within 10 school days');
     expect(await page.locator('#totals').textContent()).toMatch(/Requests sent\s*3/);
     expect(await page.locator('#csv').getAttribute('href')).toBe(`/api/provider/evidence.csv${query}`);
     await expectNoAxeViolations(page, 'evidence, 1280 px');
@@ -74,7 +75,16 @@ describe('how schools answered your requests', { timeout: BROWSER_TEST_TIMEOUT }
     expect(csv).toContain('Disruption to preparation for public or internal exams');
     expect(csv.split('\r\n').filter(Boolean)).toHaveLength(1 + 3 * 2 + 1);
 
+    // At 320 px: a summary card per school instead, nothing sideways.
     await page.setViewportSize({ width: 320, height: 800 });
+    expect(await table.isVisible()).toBe(false);
+    const cards = page.locator('#schools .govuk-summary-card');
+    expect(await cards.first().isVisible()).toBe(true);
+    expect(await cards.locator('h3').allTextContents()).toEqual(['Harbour View Academy', 'Kingsmead School and Sixth Form', 'Oakridge Middle School']);
+    expect(await cards.nth(0).textContent()).toMatch(/Stated response time\s*10 school days.*Answered in time\s*1.*Approved\s*1/s);
+    expect(await cards.nth(1).textContent()).toMatch(/Unanswered past the deadline\s*1/);
+    expect(await cards.nth(2).textContent()).toMatch(/Declined\s*1\s*Grounds given:\s*Disruption to preparation for public or internal exams/);
+    expect(await cards.nth(1).locator('a').getAttribute('href')).toBe('/requests/?urn=990102');
     await expectNoHorizontalScroll(page);
     await expectNoAxeViolations(page, 'evidence, 320 px');
     await screenshot(page, 'evidence-320');
@@ -89,9 +99,9 @@ describe('how schools answered your requests', { timeout: BROWSER_TEST_TIMEOUT }
     await page.locator('#period-shown').waitFor();
     expect(await page.locator('#period-shown').textContent()).toMatch(/^Requests sent in the academic year \d{4}\/\d{2}/);
     await page.goto(`${site.url}/provider/evidence/${query}`);
-    await page.locator('#schools').waitFor();
+    await page.locator('#schools').waitFor({ state: 'attached' });
     await page.locator('body').click({ position: { x: 1, y: 1 } });
-    await tabTo(page, (f) => f.text === 'See the requests to Kingsmead School and Sixth Form');
+    await tabTo(page, (f) => f.text === 'Kingsmead School and Sixth Form: see the requests');
     expect(await focused(page)).toMatchObject({ tag: 'a' });
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/requests\/\?urn=990102$/);

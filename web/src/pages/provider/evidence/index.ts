@@ -1,13 +1,14 @@
 // The provider's evidence (issue 15, item 6): GET /api/provider/evidence with the period in
 // this page's address → each school asked, its stated response time and how it answered.
-// Each school is a summary card (a summary list stacks at 320 px, where a table of eight
-// columns could not fit); "Download as CSV" asks /api/provider/evidence.csv with the same
+// The schools are a table where it fits (a wide window: one row per school, to compare them)
+// and a summary card each where it does not (a summary list stacks at 320 px, where nine
+// columns could not fit); the stylesheet shows one of the two (.app-evidence-table,
+// .app-evidence-cards). "Download as CSV" asks /api/provider/evidence.csv with the same
 // period. The period is two plain GET forms (an academic year, or dates), so a period is an
 // address that can be kept. Not signed in (401) → a link to /sign-in/.
 import type { ProviderEvidenceView, SchoolEvidenceView } from '#shared/api/evidence.ts';
-import { EVIDENCE_FIRST_YEAR } from '#shared/api/evidence.ts';
 import { academicYearLabel, academicYearOf } from '#shared/domain/academic-year.ts';
-import type { EvidenceCounts, GroundsCount } from '#shared/domain/evidence.ts';
+import { EVIDENCE_FIRST_YEAR, type EvidenceCounts, type GroundsCount } from '#shared/domain/evidence.ts';
 import { ApiError, api } from '../../../lib/api.ts';
 import { byId, fill, h, href, ready, setTitle } from '../../../lib/dom.ts';
 import { formatDate, todayInLondon } from '../../../lib/format.ts';
@@ -101,11 +102,11 @@ function periodSentence(p: ProviderEvidenceView['period']): string {
   return p.from ? `Requests sent from ${p.label}.` : `Requests sent ${p.label}.`;
 }
 
-function groundsList(grounds: readonly GroundsCount[]): HTMLElement | null {
+function groundsList(grounds: readonly GroundsCount[], size = ''): HTMLElement | null {
   if (grounds.length === 0) return null;
   return h(
     'ul',
-    { class: 'govuk-list govuk-list--bullet app-wrap' },
+    { class: `govuk-list govuk-list--bullet app-wrap${size}` },
     grounds.map((g) => h('li', null, `${g.grounds}${g.count > 1 ? ` (${g.count})` : ''}`)),
   );
 }
@@ -152,6 +153,39 @@ function schoolCard(s: SchoolEvidenceView): HTMLElement {
   );
 }
 
+/** The table's counts (those still waiting inside their deadline are in the totals, each card and the CSV: they say nothing yet of the school). */
+const TABLE_COLUMNS = ['Sent', 'Answered in time', 'Answered late', 'Approved', 'Declined', 'Unanswered past the deadline'] as const;
+
+const countsInOrder = (c: EvidenceCounts) => [c.sent, c.answeredInTime, c.answeredLate, c.approved, c.declined, c.unansweredPastDeadline];
+
+function schoolsTable(schools: readonly SchoolEvidenceView[]): HTMLElement {
+  const th = (text: string, numeric = true, extra = '') => h('th', { scope: 'col', class: `govuk-table__header${numeric ? ' govuk-table__header--numeric' : ''}${extra ? ` ${extra}` : ''}` }, text);
+  return h(
+    'table',
+    { class: 'govuk-table app-evidence-table', id: 'schools-table' },
+    h('caption', { class: 'govuk-table__caption govuk-visually-hidden' }, 'Each school: its stated response time, the requests sent to it and how it answered'),
+    h('thead', { class: 'govuk-table__head' }, h('tr', { class: 'govuk-table__row' }, th('School', false, 'app-evidence-table__school'), TABLE_COLUMNS.map((t) => th(t)), th('Grounds given for declining', false, 'app-evidence-table__grounds'))),
+    h(
+      'tbody',
+      { class: 'govuk-table__body' },
+      schools.map((s) =>
+        h(
+          'tr',
+          { class: 'govuk-table__row', 'data-urn': s.urn },
+          h(
+            'th',
+            { scope: 'row', class: 'govuk-table__header app-evidence-table__words' },
+            h('a', { class: 'govuk-link', href: href('/requests/', { urn: s.urn }) }, s.name, h('span', { class: 'govuk-visually-hidden' }, ': see the requests')),
+            h('span', { class: 'govuk-body-s app-evidence-table__hint' }, `URN ${s.urn}. Answers within ${plural(s.responseSchoolDays, 'school day')}`),
+          ),
+          countsInOrder(s.counts).map((n) => h('td', { class: 'govuk-table__cell govuk-table__cell--numeric' }, String(n))),
+          h('td', { class: 'govuk-table__cell app-evidence-table__words' }, s.grounds.length ? groundsList(s.grounds, ' govuk-!-font-size-16') : h('span', { class: 'govuk-visually-hidden' }, 'None')),
+        ),
+      ),
+    ),
+  );
+}
+
 function howCounted(): HTMLElement {
   return h(
     'details',
@@ -167,6 +201,11 @@ function howCounted(): HTMLElement {
   );
 }
 
+/** Text reads best at two thirds of a wide window; only the schools' table takes the full width. */
+function narrow(...children: (HTMLElement | HTMLElement[] | null)[]): HTMLElement {
+  return h('div', { class: 'govuk-grid-row' }, h('div', { class: 'govuk-grid-column-two-thirds' }, ...children));
+}
+
 ready(async () => {
   const page = byId('page');
   const q = periodQuery();
@@ -179,9 +218,11 @@ ready(async () => {
       setTitle(TITLE);
       fill(
         page,
-        h('h1', { class: 'govuk-heading-l' }, TITLE),
-        h('p', { class: 'govuk-body' }, 'Sign in to see your record of how schools answered your requests.'),
-        h('p', { class: 'govuk-body' }, h('a', { class: 'govuk-link', href: '/sign-in/', id: 'sign-in-link' }, 'Get a sign-in link')),
+        narrow(
+          h('h1', { class: 'govuk-heading-l' }, TITLE),
+          h('p', { class: 'govuk-body' }, 'Sign in to see your record of how schools answered your requests.'),
+          h('p', { class: 'govuk-body' }, h('a', { class: 'govuk-link', href: '/sign-in/', id: 'sign-in-link' }, 'Get a sign-in link')),
+        ),
       );
       return;
     }
@@ -190,23 +231,25 @@ ready(async () => {
       setTitle(TITLE, true);
       fill(
         page,
-        h(
-          'div',
-          { class: 'govuk-error-summary', 'data-module': 'govuk-error-summary', id: 'error-summary' },
+        narrow(
           h(
             'div',
-            { role: 'alert' },
-            h('h2', { class: 'govuk-error-summary__title' }, 'There is a problem'),
-            h('div', { class: 'govuk-error-summary__body' }, h('ul', { class: 'govuk-list govuk-error-summary__list' }, Object.values(err.fields).map((m) => h('li', null, m)))),
+            { class: 'govuk-error-summary', 'data-module': 'govuk-error-summary', id: 'error-summary' },
+            h(
+              'div',
+              { role: 'alert' },
+              h('h2', { class: 'govuk-error-summary__title' }, 'There is a problem'),
+              h('div', { class: 'govuk-error-summary__body' }, h('ul', { class: 'govuk-list govuk-error-summary__list' }, Object.values(err.fields).map((m) => h('li', null, m)))),
+            ),
           ),
+          h('h1', { class: 'govuk-heading-l' }, TITLE),
+          periodForms(q, undefined),
         ),
-        h('h1', { class: 'govuk-heading-l' }, TITLE),
-        periodForms(q, undefined),
       );
       return;
     }
     if (err instanceof ApiError) {
-      fill(page, h('h1', { class: 'govuk-heading-l' }, TITLE), h('p', { class: 'govuk-body' }, err.message));
+      fill(page, narrow(h('h1', { class: 'govuk-heading-l' }, TITLE), h('p', { class: 'govuk-body' }, err.message)));
       return;
     }
     throw err;
@@ -214,15 +257,18 @@ ready(async () => {
   const { schools, totals, grounds, period, asOf } = answer;
   fill(
     page,
-    h('h1', { class: 'govuk-heading-l' }, TITLE),
-    ...purpose(),
-    periodForms(q, period),
-    h('h2', { class: 'govuk-heading-m', id: 'totals-heading' }, 'All schools'),
-    h('p', { class: 'govuk-body', id: 'shown', role: 'status' }, schools.length ? `${plural(schools.length, 'school')} asked. Counted on ${formatDate(asOf)}.` : 'You sent no requests in this period.'),
-    schools.length ? h('dl', { class: 'govuk-summary-list', id: 'totals' }, ...countRows(totals, grounds)) : null,
-    schools.length ? h('p', { class: 'govuk-body' }, h('a', { class: 'govuk-link', id: 'csv', href: `/api/provider/evidence.csv${query}`, download: '' }, 'Download as CSV'), ' (a row for each school and one for each request)') : null,
-    howCounted(),
+    narrow(
+      h('h1', { class: 'govuk-heading-l' }, TITLE),
+      ...purpose(),
+        periodForms(q, period),
+        h('h2', { class: 'govuk-heading-m', id: 'totals-heading' }, 'All schools'),
+        h('p', { class: 'govuk-body', id: 'shown', role: 'status' }, schools.length ? `${plural(schools.length, 'school')} asked. Counted on ${formatDate(asOf)}.` : 'You sent no requests in this period.'),
+        schools.length ? h('dl', { class: 'govuk-summary-list', id: 'totals' }, ...countRows(totals, grounds)) : null,
+        schools.length ? h('p', { class: 'govuk-body' }, h('a', { class: 'govuk-link', id: 'csv', href: `/api/provider/evidence.csv${query}`, download: '' }, 'Download as CSV'), ' (a row for each school and one for each request)') : null,
+        howCounted(),
+    ),
     schools.length ? h('h2', { class: 'govuk-heading-m' }, 'Each school') : null,
-    h('div', { id: 'schools' }, schools.map(schoolCard)),
+    schools.length ? schoolsTable(schools) : null,
+    h('div', { id: 'schools', class: 'app-evidence-cards' }, schools.map(schoolCard)),
   );
 });
