@@ -1,7 +1,7 @@
 // The provider's evidence (issue 15, item 6): GET /api/provider/evidence with the period in
 // this page's address → each school asked, its stated response time and how it answered.
 // The schools are a table where it fits (a wide window: one row per school, to compare them)
-// and a summary card each where it does not (a summary list stacks at 320 px, where nine
+// and a summary card each where it does not (a summary list stacks at 320 px, where eight
 // columns could not fit); the stylesheet shows one of the two (.app-evidence-table,
 // .app-evidence-cards). "Download as CSV" asks /api/provider/evidence.csv with the same
 // period. The period is two plain GET forms (an academic year, or dates), so a period is an
