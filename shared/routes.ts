@@ -206,6 +206,9 @@ const routeTable = [
   },
   // "Add to calendar" (issue 14, item 5): an approved encounter as an .ics file, same UID and SEQUENCE as its invitation.
   { name: 'provider-request-invite', method: 'GET', path: '/api/requests/{id}/invite.ics', module: 'functions/provider-request-invite.ts', access: 'provider', touches: { table: 'read' } },
+  // The provider's evidence of how each school it asked answered (issue 15, item 6), and the same as a file: its own records, never public.
+  { name: 'provider-evidence', method: 'GET', path: '/api/provider/evidence', module: 'functions/provider-evidence.ts', access: 'provider', touches: { table: 'read' } },
+  { name: 'provider-evidence-csv', method: 'GET', path: '/api/provider/evidence.csv', module: 'functions/provider-evidence-csv.ts', access: 'provider', touches: { table: 'read' } },
   // The provider's organisation account (issue 15, item 1): its profile (the first PUT creates it, its author its admin) and members.
   { name: 'provider-organisation-get', method: 'GET', path: '/api/provider/organisation', module: 'functions/provider-organisation-get.ts', access: 'provider', touches: { table: 'read' } },
   { name: 'provider-organisation-put', method: 'PUT', path: '/api/provider/organisation', module: 'functions/provider-organisation-put.ts', access: 'provider', touches: { table: 'write' } },

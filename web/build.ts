@@ -47,6 +47,7 @@ export const CONTENT_SECURITY_POLICY = [
 const NAV = [
   { key: 'find', href: '/', text: 'Find a school' },
   { key: 'requests', href: '/requests/', text: 'Your requests' },
+  { key: 'evidence', href: '/provider/evidence/', text: 'Schools’ answers' },
   { key: 'organisation', href: '/provider/organisation/', text: 'Your organisation' },
 ] as const;
 

@@ -27,6 +27,18 @@ export async function listRequestEvents(store: Store, urn: string, id: string): 
   return (await queryEvery(store, trailQuery(urn, id))).map((i) => fromItem<RequestEvent>(i));
 }
 
+/** How many trails `listTrailsOf` reads at once: a bounded fan-out, not one request's trail after another. */
+export const TRAIL_READS_AT_ONCE = 8;
+
+/** The trails of many requests (one query each, a few at a time), by request id. */
+export async function listTrailsOf(store: Store, requests: readonly { urn: string; id: string }[]): Promise<Map<string, RequestEvent[]>> {
+  const out = new Map<string, RequestEvent[]>();
+  for (let i = 0; i < requests.length; i += TRAIL_READS_AT_ONCE) {
+    await Promise.all(requests.slice(i, i + TRAIL_READS_AT_ONCE).map(async (r) => out.set(r.id, await listRequestEvents(store, r.urn, r.id))));
+  }
+  return out;
+}
+
 /** The audit trail of one request, with each event's key (read consistently, to be rewritten). */
 export async function listKeyedEventsOfRequest(store: Store, urn: string, id: string): Promise<Keyed<RequestEvent>[]> {
   const items = await queryEvery(store, { ...trailQuery(urn, id), ConsistentRead: true });

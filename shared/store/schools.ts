@@ -39,6 +39,35 @@ export async function getSchoolNames(store: Store, urns: Iterable<string>): Prom
   return new Map(items.map((item) => [String(item.urn), String(item.name)]));
 }
 
+/** A school's name and stated response time (school days; absent when it never set one). */
+export interface SchoolResponseTime {
+  name: string;
+  responseDeadlineSchoolDays?: number;
+}
+
+/**
+ * The name and response time of some schools (the provider's evidence, issue 15 item 6):
+ * one BatchGetItem per 100 schools, projected to those attributes, not a profile read per
+ * school in turn. Unknown schools are left out.
+ */
+export async function getSchoolResponseTimes(store: Store, urns: Iterable<string>): Promise<Map<string, SchoolResponseTime>> {
+  const items = await batchGetAll(
+    store,
+    [...new Set(urns)].map((urn) => schoolKey(urn)),
+    {
+      consistent: false,
+      projection: { ProjectionExpression: '#urn, #name, #rules.#days', ExpressionAttributeNames: { '#urn': 'urn', '#name': 'name', '#rules': 'rules', '#days': 'responseDeadlineSchoolDays' } },
+    },
+  );
+  return new Map(
+    items.map((item) => {
+      const days = (item.rules as { responseDeadlineSchoolDays?: unknown } | undefined)?.responseDeadlineSchoolDays;
+      return [String(item.urn), { name: String(item.name), ...(typeof days === 'number' ? { responseDeadlineSchoolDays: days } : {}) }];
+    }),
+  );
+}
+
+
 /**
  * The profile item as written (keys, schools list, item type): also for batched imports.
  * Not on gsi2: the near search reads each school's small near point (places.ts), and a put

@@ -25,7 +25,7 @@ export const ownRequests = (email: string): RequestOwners => ({ emails: [email] 
  * Every request of the owners, with its school's name: one query of each address's own key
  * range on the provider index (every page), never a scan; a request is listed once.
  */
-async function requestsOf(store: Store, owners: RequestOwners, now: Date): Promise<ProviderRequestRead[]> {
+export async function requestsOf(store: Store, owners: RequestOwners, now: Date): Promise<ProviderRequestRead[]> {
   const lists = await Promise.all([...new Set(owners.emails.map((e) => e.toLowerCase()))].map((email) => listRequestsOfProvider(store, email, 'every', now)));
   const byId = new Map<string, StoredRequest>();
   for (const r of lists.flat()) byId.set(r.id, r);

@@ -91,6 +91,9 @@ const QUERIES: Record<string, Record<string, string>> = {
   // Issue 15, item 3: the list's filters, and the same as CSV.
   'provider-requests': { status: 'pending,approved', urn: '990101', from: '2027-01-01', to: '2027-12-31', year: '10,11', sessionType: 'assembly', sort: 'school' },
   'provider-requests-csv': { status: 'approved', from: '2027-01-01', to: '2027-12-31', sort: 'date-asc' },
+  // Issue 15, item 6: the evidence's period, an academic year or dates (a random pick mixes them, which is refused at its field).
+  'provider-evidence': { academicYear: '2026', from: '2026-09-01', to: '2027-08-31' },
+  'provider-evidence-csv': { academicYear: '2025', from: '2026-01-01', to: '2026-06-30' },
 };
 
 function goodParams(f: Fixtures, route: HttpRoute, name: string): string[] {
