@@ -67,7 +67,6 @@ export async function getSchoolResponseTimes(store: Store, urns: Iterable<string
   );
 }
 
-
 /**
  * The profile item as written (keys, schools list, item type): also for batched imports.
  * Not on gsi2: the near search reads each school's small near point (places.ts), and a put
