@@ -6,7 +6,7 @@
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 /** The table's global indexes (shared/store/table.ts; test/routes.test.ts checks they are the same). */
-export type IndexName = 'gsi1' | 'gsi2';
+export type IndexName = 'gsi1' | 'gsi2' | 'gsi3';
 
 /**
  * Who may call a route. The edge (shared/http/handler.ts) checks it before `run`, and hands
@@ -167,8 +167,9 @@ const routeTable = [
     path: '/api/auth/session',
     module: 'functions/auth-session.ts',
     access: 'public',
-    // The link's token, used up; a platform admin's shorter session; the new session; an invited member's joining (issue 15).
-    touches: { table: 'write', keys: { table: ['TOKEN#', 'PLATFORM#ADMINS', 'SESSION#', 'MEMBERSHIP#', 'ORG#'] } },
+    // The link's token, used up; a platform admin's shorter session; the new session; an invited member's joining (issue 15),
+    // which brings the requests their address made (found on gsi2, each stamped in its school's partition) into the organisation.
+    touches: { table: 'write', keys: { table: ['TOKEN#', 'PLATFORM#ADMINS', 'SESSION#', 'MEMBERSHIP#', 'ORG#', 'SCHOOL#'], indexes: { gsi2: ['PROVIDER#'] } } },
     credential: 'link',
   },
   {

@@ -31,7 +31,7 @@ export const sortKeyBeginsWith = (pk: string, prefix: string) => ({
 });
 
 /** The table attributes that are keys, stripped before an item leaves the store. */
-export const KEY_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'expiresAt'] as const;
+export const KEY_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk', 'expiresAt'] as const;
 
 /** An item as the rest of the code knows it: without keys, index attributes or item type. */
 export function fromItem<T>(item: Record<string, unknown>): T {

@@ -8,6 +8,7 @@ import type { MemberRecord, MemberRole, OrganisationMembership, OrganisationReco
 import type { ProviderType } from '#shared/domain/types.ts';
 import type { Store } from '#shared/store/client.ts';
 import { newId } from '#shared/store/ids.ts';
+import { adoptRequestsOfAddress } from '#shared/store/requests.ts';
 import {
   addMember,
   createOrganisation,
@@ -99,6 +100,8 @@ export async function putOrganisation(store: Store, caller: OrganisationCaller, 
     const founder: MemberRecord = { organisationId: organisation.id, email, role: 'admin', invitedBy: email, invitedAt: at, joinedAt: at };
     const refused = await createOrganisation(store, organisation, founder);
     if (refused) throw refusal(refused, input.ukprn);
+    // The founder's requests made before the organisation existed are its first (issue 15, item 1).
+    await adoptRequestsOfAddress(store, email, organisation.id);
     return { organisation, members: [founder], you: { email, role: 'admin' } };
   }
   const membership = requireAdmin(caller);
