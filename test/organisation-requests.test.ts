@@ -2,9 +2,12 @@
 // DynamoDB Local through the API: a colleague lists, exports, opens and acts on the other's
 // requests; requests made before joining (founding, or an invited member's sign-in) come in;
 // another organisation's member sees none of them (404 on the id); a removed member keeps
-// nothing on the very next call, while the requests stay with the organisation.
+// nothing on the very next call, while the requests stay with the organisation. And the
+// organisation's private calendar feed (issue 15, item 3), parsed back with ical.js.
 import { parse } from 'csv-parse/sync';
+import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getCalendarFeed } from '#shared/store/calendar-feeds.ts';
 import { getRequest } from '#shared/store/requests.ts';
 import { applyAction } from '#shared/usecases/transition.ts';
 import { schoolDays, startInProcessStack, type InProcessStack } from './support/in-process-stack.ts';
@@ -151,5 +154,77 @@ describe("the organisation's requests", () => {
     expect(fresh?.organisationId).toBeTruthy();
     const approved = await applyAction(stack.store, fresh!, 'approve', lead, {});
     expect((await getRequest(stack.store, '990101', approved.id))?.organisationId).toBe(fresh?.organisationId);
+  });
+});
+
+describe("the organisation's calendar feed", () => {
+  const lead = () => stack.sessionFor('staff', 'careers.lead@harbourview.example');
+  const feedPath = (url: string) => new URL(url).pathname;
+  const rotate = (cookie: string) => stack.api({ method: 'POST', url: '/api/provider/calendar-feed', cookies: [cookie] });
+  const events = (ics: string) =>
+    new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents('vevent').map((e) => ({ uid: String(e.getFirstPropertyValue('uid')), sequence: Number(e.getFirstPropertyValue('sequence')), event: e }));
+
+  it('holds the approved visits with the invitation’s UID and SEQUENCE, the school’s name and address; B’s secret shows nothing of A; rotating kills the old address', async () => {
+    const aCookie = await stack.sessionFor('provider', 'admin@feed-a.example');
+    const bCookie = await stack.sessionFor('provider', 'admin@feed-b.example');
+    expect((await stack.api({ method: 'PUT', url: '/api/provider/organisation', body: profile('10064444', 'Feed College A'), cookies: [aCookie] })).status).toBe(201);
+    expect((await stack.api({ method: 'PUT', url: '/api/provider/organisation', body: profile('10065555', 'Feed College B'), cookies: [bCookie] })).status).toBe(201);
+    const approvedA = await send('admin@feed-a.example', aCookie);
+    const pendingA = await send('admin@feed-a.example', aCookie);
+    const approvedB = await send('admin@feed-b.example', bCookie);
+    const staff = await lead();
+    for (const r of [approvedA, approvedB]) {
+      const answer = await stack.api({ method: 'POST', url: `/api/manage/requests/${r.id}/approve`, body: {}, cookies: [staff] });
+      expect(answer.status, answer.text).toBe(200);
+    }
+
+    // A member makes the address and sees it once; only its hash is stored.
+    const made = await rotate(aCookie);
+    expect(made.status, made.text).toBe(201);
+    const url: string = made.json().url;
+    expect(url).toMatch(/\/api\/provider\/calendar\/[A-Za-z0-9_-]{43}\.ics$/);
+    const secret = /calendar\/(.+)\.ics$/.exec(url)?.[1] ?? '';
+    const organisationId = (await getRequest(stack.store, '990101', approvedA.id))?.organisationId ?? '';
+    const stored = await getCalendarFeed(stack.store, { organisationId });
+    expect(stored?.secretHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.stringify(stored)).not.toContain(secret);
+
+    // Read as a calendar app does: no cookie, no Origin.
+    const feed = await stack.api({ method: 'GET', url: feedPath(url), headers: { origin: '' } });
+    expect(feed.status, feed.text).toBe(200);
+    expect(feed.headers['content-type']).toBe('text/calendar; charset=utf-8');
+    expect(feed.headers['cache-control']).toBe('private, max-age=300');
+    expect(feed.cookies).toEqual([]);
+    const inFeed = events(feed.text);
+    expect(inFeed.map((e) => e.uid)).toEqual([`${approvedA.id}@provider-access`]);
+    expect(inFeed.map((e) => e.uid)).not.toContain(`${pendingA.id}@provider-access`);
+    const invite = await stack.api({ method: 'GET', url: `/api/requests/${approvedA.id}/invite.ics`, cookies: [aCookie] });
+    expect(invite.status, invite.text).toBe(200);
+    const [invited] = events(invite.text);
+    expect(inFeed[0]!.uid).toBe(invited!.uid);
+    expect(inFeed[0]!.sequence).toBe(invited!.sequence);
+    expect(String(inFeed[0]!.event.getFirstPropertyValue('summary'))).toBe('Assembly at Harbour View Academy');
+    expect(String(inFeed[0]!.event.getFirstPropertyValue('location'))).toBe(String(invited!.event.getFirstPropertyValue('location')));
+    expect(String(inFeed[0]!.event.getFirstProperty('dtstart')?.getParameter('tzid'))).toBe('Europe/London');
+
+    // B's own feed: B's visit, nothing of A's.
+    const bUrl: string = (await rotate(bCookie)).json().url;
+    const bFeed = await stack.api({ method: 'GET', url: feedPath(bUrl) });
+    expect(events(bFeed.text).map((e) => e.uid)).toEqual([`${approvedB.id}@provider-access`]);
+    expect(bFeed.text).not.toContain('Feed College A');
+
+    // Rotating: the old address is gone at once, the new one works.
+    const rotated: string = (await rotate(aCookie)).json().url;
+    expect(rotated).not.toBe(url);
+    const old = await stack.api({ method: 'GET', url: feedPath(url) });
+    expect(old.status).toBe(404);
+    expect(old.json().error.code).toBe('CALENDAR_NOT_FOUND');
+    expect((await stack.api({ method: 'GET', url: feedPath(rotated) })).status).toBe(200);
+    expect((await stack.api({ method: 'GET', url: `/api/provider/calendar/${'F'.repeat(43)}.ics` })).status).toBe(404);
+    expect((await stack.api({ method: 'GET', url: '/api/provider/calendar/short.ics' })).status).toBe(400);
+
+    // No organisation, no feed to make.
+    const loose = await stack.sessionFor('provider', 'nobody@feed-c.example');
+    expect((await rotate(loose)).json().error.code).toBe('ORGANISATION_NOT_FOUND');
   });
 });

@@ -9,6 +9,9 @@ export const schoolPartition = (urn: string) => `SCHOOL#${urn}`;
 /** A request's sort key in its school's partition; its events sort under it (requests.ts, request-events.ts). */
 export const requestSortKey = (requestId: string) => `REQ#${requestId}`;
 
+/** A provider organisation's partition (organisations.ts): its profile, members and calendar feed (calendar-feeds.ts). */
+export const organisationPartition = (id: string) => `ORG#${id}`;
+
 /**
  * A provider's address: the partition of its requests on gsi2 (requests.ts) and of its
  * mailbox's confirmed-address marker in the table (confirmed-addresses.ts).

@@ -9,7 +9,7 @@ import { batchGetAll } from './batch.ts';
 import { conditionHeld, queryEvery, type Store } from './client.ts';
 import { confirmedAddressPut } from './confirmed-addresses.ts';
 import { newReference } from './ids.ts';
-import { fromItem, providerPartition, requestSortKey, schoolPartition } from './keys.ts';
+import { fromItem, organisationPartition, providerPartition, requestSortKey, schoolPartition } from './keys.ts';
 import { outboxItem } from './outbox.ts';
 import { eventItem } from './request-events.ts';
 import { roomCheck, takePlaceUpdate } from './slots.ts';
@@ -33,7 +33,7 @@ const byProviderSort = (id: string) => id;
  * gsi3 (sparse): every request of a provider organisation (issue 15, item 1), by id (so by
  * time); only a request stamped with an organisation is on it.
  */
-const byOrganisationPartition = (organisationId: string) => `ORG#${organisationId}#REQUESTS`;
+const byOrganisationPartition = (organisationId: string) => `${organisationPartition(organisationId)}#REQUESTS`;
 const byOrganisationSort = (id: string) => id;
 
 export function requestItem(r: StoredRequest) {

@@ -39,6 +39,12 @@ export async function getSchoolNames(store: Store, urns: Iterable<string>): Prom
   return new Map(items.map((item) => [String(item.urn), String(item.name)]));
 }
 
+/** Several schools' profiles, by URN, in one batch read (a provider's feed names each school and its address). */
+export async function getSchoolProfiles(store: Store, urns: Iterable<string>): Promise<Map<string, StoredSchool>> {
+  const items = await batchGetAll(store, [...new Set(urns)].map((urn) => schoolKey(urn)), { consistent: false });
+  return new Map(items.map((item) => [String(item.urn), fromItem<StoredSchool>(item)]));
+}
+
 /** The profile item as written (keys, schools list, item type): also for batched imports. */
 export function profileItem(school: School, now: Date) {
   return { ...schoolKey(school.urn), ...schoolsListKeys(school.urn), ...gridIndexKeys(school), itemType: 'school', ...school, updatedAt: now.toISOString() };
