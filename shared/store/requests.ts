@@ -311,20 +311,28 @@ export async function listRequestsOfProvider(store: Store, email: string, limit:
   return items.map((i) => fromItem<StoredRequest>(i)).filter((r) => !confirmationLapsed(r, now.toISOString()));
 }
 
-/** One request, only if this provider email made it: the lookup is the authorisation. A lapsed unconfirmed request is gone. */
-export async function findRequestOfProvider(store: Store, email: string, id: string, now = new Date()): Promise<StoredRequest | undefined> {
+/**
+ * A request by its one key on an index (a provider's or an organisation's partition), read
+ * afresh from the table: the index is eventually consistent, so the item itself says where
+ * the request stands now. A lapsed unconfirmed request is gone.
+ */
+async function findOnIndex(store: Store, index: 'gsi2' | 'gsi3', key: { pk: string; sk: string }, id: string, now: Date): Promise<StoredRequest | undefined> {
   const out = await store.doc.send(
     new QueryCommand({
       TableName: store.tableName,
-      IndexName: 'gsi2',
-      KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk = :sk',
-      ExpressionAttributeValues: { ':pk': byProviderPartition(email), ':sk': byProviderSort(id) },
+      IndexName: index,
+      KeyConditionExpression: `${index}pk = :pk AND ${index}sk = :sk`,
+      ExpressionAttributeValues: { ':pk': key.pk, ':sk': key.sk },
     }),
   );
   const item = out.Items?.[0];
-  // The index is eventually consistent: read the item itself for its current state.
   const request = item ? await getRequest(store, String(item.urn), id) : undefined;
   return request && !confirmationLapsed(request, now.toISOString()) ? request : undefined;
+}
+
+/** One request, only if this provider email made it: the lookup is the authorisation. */
+export async function findRequestOfProvider(store: Store, email: string, id: string, now = new Date()): Promise<StoredRequest | undefined> {
+  return findOnIndex(store, 'gsi2', { pk: byProviderPartition(email), sk: byProviderSort(id) }, id, now);
 }
 
 /**
@@ -375,18 +383,9 @@ export async function listRequestsOfOrganisation(store: Store, organisationId: s
 
 /** One request, only if it belongs to this organisation: the lookup is the authorisation, as `findRequestOfProvider`'s is. */
 export async function findRequestOfOrganisation(store: Store, organisationId: string, id: string, now = new Date()): Promise<StoredRequest | undefined> {
-  const out = await store.doc.send(
-    new QueryCommand({
-      TableName: store.tableName,
-      IndexName: 'gsi3',
-      KeyConditionExpression: 'gsi3pk = :pk AND gsi3sk = :sk',
-      ExpressionAttributeValues: { ':pk': byOrganisationPartition(organisationId), ':sk': byOrganisationSort(id) },
-    }),
-  );
-  const item = out.Items?.[0];
-  // The index is eventually consistent: the item itself, read afresh, must still say so.
-  const request = item ? await getRequest(store, String(item.urn), id) : undefined;
-  return request && request.organisationId === organisationId && !confirmationLapsed(request, now.toISOString()) ? request : undefined;
+  const request = await findOnIndex(store, 'gsi3', { pk: byOrganisationPartition(organisationId), sk: byOrganisationSort(id) }, id, now);
+  // The item itself, read afresh, must still say so.
+  return request?.organisationId === organisationId ? request : undefined;
 }
 
 /**
