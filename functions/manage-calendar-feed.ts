@@ -3,7 +3,7 @@
 import { urnPath } from '#shared/api/provider.ts';
 import { httpHandler, type HttpResult } from '#functions/lib/http.ts';
 import { storeFromEnv, type Store } from '#shared/usecases/store.ts';
-import { rotateCalendarFeed } from '#shared/usecases/exports.ts';
+import { rotateCalendarFeed } from '#shared/usecases/calendar-feeds.ts';
 
 export async function manageCalendarFeed(store: Store, urn: string, staffEmail: string): Promise<HttpResult> {
   return { status: 201, body: await rotateCalendarFeed(store, urn, staffEmail) };

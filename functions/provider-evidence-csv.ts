@@ -5,8 +5,7 @@ import { csvDownload } from '#functions/lib/csv.ts';
 import { httpHandler, type HttpResult } from '#functions/lib/http.ts';
 import { storeFromEnv, type Store } from '#shared/usecases/store.ts';
 import { providerEvidenceCsv } from '#shared/usecases/provider-evidence.ts';
-import type { RequestOwners } from '#shared/usecases/provider-request-list.ts';
-import { requestOwnersOf } from '#functions/lib/request-owners.ts';
+import { ownersOf, type RequestOwners } from '#shared/usecases/provider-request-list.ts';
 
 export async function providerEvidenceFile(store: Store, owners: RequestOwners, query: EvidenceQuery = {}): Promise<HttpResult> {
   return csvDownload(await providerEvidenceCsv(store, owners, query));
@@ -15,5 +14,5 @@ export async function providerEvidenceFile(store: Store, owners: RequestOwners, 
 export const handler = httpHandler({
   route: 'provider-evidence-csv',
   query: evidenceQuery,
-  run: ({ caller, query }) => providerEvidenceFile(storeFromEnv(), requestOwnersOf(caller), query),
+  run: ({ caller, query }) => providerEvidenceFile(storeFromEnv(), ownersOf(caller), query),
 });

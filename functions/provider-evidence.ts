@@ -6,8 +6,7 @@ import { evidenceQuery, evidenceView, type EvidenceQuery } from '#shared/api/evi
 import { httpHandler, type HttpResult } from '#functions/lib/http.ts';
 import { storeFromEnv, type Store } from '#shared/usecases/store.ts';
 import { providerEvidence } from '#shared/usecases/provider-evidence.ts';
-import type { RequestOwners } from '#shared/usecases/provider-request-list.ts';
-import { requestOwnersOf } from '#functions/lib/request-owners.ts';
+import { ownersOf, type RequestOwners } from '#shared/usecases/provider-request-list.ts';
 
 export async function providerEvidenceAnswer(store: Store, owners: RequestOwners, query: EvidenceQuery = {}): Promise<HttpResult> {
   return { status: 200, body: evidenceView(await providerEvidence(store, owners, query)) };
@@ -16,5 +15,5 @@ export async function providerEvidenceAnswer(store: Store, owners: RequestOwners
 export const handler = httpHandler({
   route: 'provider-evidence',
   query: evidenceQuery,
-  run: ({ caller, query }) => providerEvidenceAnswer(storeFromEnv(), requestOwnersOf(caller), query),
+  run: ({ caller, query }) => providerEvidenceAnswer(storeFromEnv(), ownersOf(caller), query),
 });

@@ -4,14 +4,15 @@ import { requestIdPath } from '#shared/api/provider.ts';
 import { httpHandler, type HttpResult } from '#functions/lib/http.ts';
 import { storeFromEnv, type Store } from '#shared/usecases/store.ts';
 import { providerInvite } from '#shared/usecases/provider-requests.ts';
+import type { ProviderIdentity } from '#shared/usecases/provider-request-list.ts';
 import { icsDownload } from '#functions/lib/ics.ts';
 
-export async function providerRequestInvite(store: Store, providerEmail: string, id: string): Promise<HttpResult> {
-  return icsDownload(await providerInvite(store, providerEmail, id));
+export async function providerRequestInvite(store: Store, caller: ProviderIdentity, id: string): Promise<HttpResult> {
+  return icsDownload(await providerInvite(store, caller, id));
 }
 
 export const handler = httpHandler({
   route: 'provider-request-invite',
   path: requestIdPath,
-  run: ({ caller, path }) => providerRequestInvite(storeFromEnv(), caller.session.email, path.id),
+  run: ({ caller, path }) => providerRequestInvite(storeFromEnv(), caller, path.id),
 });

@@ -6,7 +6,7 @@
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 /** The table's global indexes (shared/store/table.ts; test/routes.test.ts checks they are the same). */
-export type IndexName = 'gsi1' | 'gsi2';
+export type IndexName = 'gsi1' | 'gsi2' | 'gsi3';
 
 /**
  * Who may call a route. The edge (shared/http/handler.ts) checks it before `run`, and hands
@@ -167,8 +167,9 @@ const routeTable = [
     path: '/api/auth/session',
     module: 'functions/auth-session.ts',
     access: 'public',
-    // The link's token, used up; a platform admin's shorter session; the new session; an invited member's joining (issue 15).
-    touches: { table: 'write', keys: { table: ['TOKEN#', 'PLATFORM#ADMINS', 'SESSION#', 'MEMBERSHIP#', 'ORG#'] } },
+    // The link's token, used up; a platform admin's shorter session; the new session; an invited member's joining (issue 15),
+    // which brings the requests their address made (found on gsi2, each stamped in its school's partition) into the organisation.
+    touches: { table: 'write', keys: { table: ['TOKEN#', 'PLATFORM#ADMINS', 'SESSION#', 'MEMBERSHIP#', 'ORG#', 'SCHOOL#'], indexes: { gsi2: ['PROVIDER#'] } } },
     credential: 'link',
   },
   {
@@ -215,6 +216,10 @@ const routeTable = [
   // An admin invites a colleague (the invitation is a sign-in link, queued for the mailer) or removes one; a member may leave.
   { name: 'provider-member-invite', method: 'POST', path: '/api/provider/organisation/members', module: 'functions/provider-member-invite.ts', access: 'provider', touches: { table: 'write' } },
   { name: 'provider-member-remove', method: 'DELETE', path: '/api/provider/organisation/members/{email}', module: 'functions/provider-member-remove.ts', access: 'provider', touches: { table: 'write' } },
+  // The organisation's private calendar feed (issue 15, item 3): a member makes a new secret address (shown once), and
+  // calendar apps read it with nothing but the secret (its hash finds the organisation, as the school's feed below).
+  { name: 'provider-calendar-feed-rotate', method: 'POST', path: '/api/provider/calendar-feed', module: 'functions/provider-calendar-feed-rotate.ts', access: 'provider', touches: { table: 'write' } },
+  { name: 'provider-calendar-feed', method: 'GET', path: '/api/provider/calendar/{feed}', module: 'functions/provider-calendar-feed.ts', access: 'public', touches: { table: 'read' } },
   { name: 'manage-me', method: 'GET', path: '/api/manage/me', module: 'functions/manage-me.ts', access: 'staff', staffOf: 'any', touches: { table: 'read' } },
   { name: 'manage-requests', method: 'GET', path: '/api/manage/schools/{urn}/requests', module: 'functions/manage-requests.ts', access: 'staff', staffOf: 'path', touches: { table: 'read', hashKey: 'read' } },
   { name: 'manage-request', method: 'GET', path: '/api/manage/requests/{id}', module: 'functions/manage-request.ts', access: 'staff', staffOf: 'request', touches: { table: 'read' } },

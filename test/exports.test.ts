@@ -139,7 +139,7 @@ describe('private calendar feed', () => {
     const { url } = await json(made);
     expect(url).toMatch(new RegExp(`^${site.url}/api/schools/${FEED_URN}/calendar/[A-Za-z0-9_-]{43}\\.ics$`));
     const secret = /calendar\/(.+)\.ics$/.exec(url)?.[1] ?? '';
-    const stored = (await store.doc.send(new GetCommand({ TableName: store.tableName, Key: calendarFeedKey(FEED_URN) }))).Item;
+    const stored = (await store.doc.send(new GetCommand({ TableName: store.tableName, Key: calendarFeedKey({ urn: FEED_URN }) }))).Item;
     expect(stored?.secretHash).toMatch(/^[0-9a-f]{64}$/);
     expect(JSON.stringify(stored)).not.toContain(secret);
 

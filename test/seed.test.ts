@@ -1,8 +1,10 @@
 // The demo seed: a fictional trust with the four kinds of school, written once; a second
 // run keeps what the first wrote (and any change made since).
 import { describe, expect, it } from 'vitest';
-import { seedDemo } from '#infra/local/seed.ts';
-import { demoSchools, DEMO_CAREERS_LEAD, DEMO_PROVIDERS } from '#infra/local/demo-data.ts';
+import { seedDemo, seedDemoWorkspace } from '#infra/local/seed.ts';
+import { demoSchools, DEMO_CAREERS_LEAD, DEMO_MEMBERS, DEMO_PROVIDERS } from '#infra/local/demo-data.ts';
+import { getMembership, listMembers } from '#shared/store/organisations.ts';
+import { ownersOf, requestsOf } from '#shared/usecases/provider-request-list.ts';
 import { isConfirmedAddress } from '#shared/store/confirmed-addresses.ts';
 import { getSchoolProfile, putSchoolProfile } from '#shared/store/schools.ts';
 import { listOpportunities } from '#shared/store/opportunities.ts';
@@ -63,5 +65,29 @@ describe('demo seed', () => {
     const emails = text.match(/[\w.+-]+@[\w.-]+/g) ?? [];
     expect(emails.length).toBeGreaterThan(4);
     for (const email of emails) expect(email).toMatch(/\.example$/);
+  });
+
+  it('npm start’s college workspace (issue 15): an organisation with two members and requests at three schools in five states, written once', async () => {
+    const { store } = await createTestTable('seed-workspace');
+    const today = new Date('2026-11-23T12:00:00Z');
+    await seedDemo(store, today);
+    const seeded = await seedDemoWorkspace(store, today);
+    expect(seeded.created).toBe(true);
+    expect([...new Set(seeded.requests)].sort()).toEqual(['alternative_proposed', 'approved', 'declined', 'pending', 'withdrawn']);
+    const [admin, member] = DEMO_MEMBERS;
+    const membership = await getMembership(store, admin.email);
+    expect(membership?.role).toBe('admin');
+    expect((await listMembers(store, membership!.organisationId)).map((m) => [m.email, m.role]).sort()).toEqual([
+      [admin.email, 'admin'],
+      [member.email, 'member'],
+    ]);
+    // The invited member sees every request of the organisation, the admin's too.
+    const seen = await requestsOf(store, ownersOf({ session: { email: member.email }, membership: { organisationId: membership!.organisationId } }), today);
+    expect(seen).toHaveLength(seeded.requests.length);
+    expect(new Set(seen.map((r) => r.request.urn))).toEqual(new Set(['990101', '990102', '990103']));
+    expect(new Set(seen.map((r) => r.request.providerEmail))).toEqual(new Set([admin.email, member.email]));
+    // A second start keeps it.
+    expect(await seedDemoWorkspace(store, today)).toEqual({ created: false, requests: [] });
+    expect(await requestsOf(store, ownersOf({ session: { email: admin.email }, membership: membership! }), today)).toHaveLength(seeded.requests.length);
   });
 });

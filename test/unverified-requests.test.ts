@@ -223,7 +223,7 @@ describe('issue 12, item 2: unverified requests', () => {
     await expect(confirmProviderRequest(stack.store, token, later)).rejects.toMatchObject({ code: 'CONFIRMATION_EXPIRED' });
     expect(await getRequest(stack.store, '990101', created.id)).toMatchObject({ status: 'unconfirmed' }); // still in the table
     expect((await providerRequestList(stack.store, ownRequests(email), {}, later)).requests).toEqual([]);
-    await expect(providerRequest(stack.store, email, created.id, later)).rejects.toMatchObject({ code: 'REQUEST_NOT_FOUND' });
+    await expect(providerRequest(stack.store, { session: { email } }, created.id, later)).rejects.toMatchObject({ code: 'REQUEST_NOT_FOUND' });
     expect((await getSlot(stack.store, '990101', slot.date, '08:50', 'y10-assembly'))?.held ?? 0).toBe(0);
     expect(await isConfirmedAddress(stack.store, email)).toBe(false);
   });

@@ -3,7 +3,7 @@
 // a primary with no provider access). Every name, address and email is made up; emails
 // use the reserved `.example` domain. Term dates are built from today's academic year so
 // the demo has bookable dates whenever it runs.
-import type { Closure, Opportunity, School, Term } from '#shared/domain/types.ts';
+import type { Closure, Opportunity, School, SessionType, Term } from '#shared/domain/types.ts';
 import { DEFAULT_BOOKING_RULES } from '#shared/domain/types.ts';
 import { yearGroupsFromAges } from '#shared/domain/year-groups.ts';
 import { DEFAULT_GROUNDS_FOR_REFUSING } from '#shared/domain/settings.ts';
@@ -233,3 +233,48 @@ export const DEMO_CAREERS_LEAD = 'careers.lead@harbourview.example';
  * other address waits for the confirmation link the inbox shows first.
  */
 export const DEMO_PROVIDERS = [{ organisation: 'Eastmouth College', name: 'Riley Lane', email: 'riley.lane@eastmouth-college.example' }] as const;
+
+/**
+ * The demo's college workspace (issue 15): a provider organisation with two members and
+ * requests at three of the demo schools in several states, so `npm start` shows what a
+ * college's schools-liaison officer sees (/requests/, /provider/organisation/, its feed).
+ * Its members are not DEMO_PROVIDERS (tests send requests as Riley and list them).
+ */
+export const DEMO_ORGANISATION = {
+  name: 'Eastmouth College',
+  type: 'fe_college',
+  ukprn: '10004321',
+  website: 'https://www.eastmouth-college.example',
+  defaultContact: { name: 'Schools Liaison Team', email: 'schools@eastmouth-college.example', phone: '01632 960200' },
+} as const;
+
+export const DEMO_MEMBERS = [
+  { email: 'morgan.hale@eastmouth-college.example', name: 'Morgan Hale', role: 'admin', phone: '01632 960201' },
+  { email: 'priya.shah@eastmouth-college.example', name: 'Priya Shah', role: 'member', phone: '01632 960202' },
+] as const;
+
+/** What the school did with each demo request (the state machine's action), or nothing (still waiting). */
+export type DemoOutcome = { action: 'approve' } | { action: 'decline'; reason: string } | { action: 'propose'; start: string; end: string } | { action: 'withdraw'; reason: string } | undefined;
+
+export interface DemoWorkspaceRequest {
+  urn: string;
+  /** Index into DEMO_MEMBERS: who sent it. */
+  by: 0 | 1;
+  /** How many weeks ahead (the first school day on or after), so every run has dates inside the notice and booking window. */
+  weeksAhead: number;
+  start: string;
+  end: string;
+  yearGroups: number[];
+  sessionType: SessionType;
+  notes: string;
+  outcome: DemoOutcome;
+}
+
+export const DEMO_WORKSPACE_REQUESTS: DemoWorkspaceRequest[] = [
+  { urn: '990101', by: 0, weeksAhead: 8, start: '09:00', end: '09:45', yearGroups: [10], sessionType: 'assembly', notes: 'T Levels in digital and engineering.', outcome: { action: 'approve' } },
+  { urn: '990101', by: 1, weeksAhead: 10, start: '13:30', end: '14:30', yearGroups: [9], sessionType: 'class_discussion', notes: 'Apprenticeships at 16: what they are like.', outcome: undefined },
+  { urn: '990102', by: 1, weeksAhead: 9, start: '10:00', end: '11:00', yearGroups: [12], sessionType: 'engagement_event', notes: 'Higher technical qualifications.', outcome: { action: 'approve' } },
+  { urn: '990102', by: 0, weeksAhead: 11, start: '09:00', end: '09:30', yearGroups: [11], sessionType: 'assembly', notes: 'College open evening and courses.', outcome: { action: 'decline', reason: 'A clash with other planned activities' } },
+  { urn: '990103', by: 0, weeksAhead: 12, start: '11:00', end: '11:45', yearGroups: [8], sessionType: 'class_discussion', notes: 'Options talk with our construction tutors.', outcome: { action: 'propose', start: '13:30', end: '14:15' } },
+  { urn: '990102', by: 1, weeksAhead: 13, start: '13:30', end: '14:15', yearGroups: [13], sessionType: 'class_discussion', notes: 'Degree apprenticeships.', outcome: { action: 'withdraw', reason: 'Our speaker is no longer available' } },
+];

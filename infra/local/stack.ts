@@ -10,7 +10,7 @@ import { startDynamoDbLocal, type RunningDynamoDb } from './dynamodb.ts';
 import { applyLocalEnv, localListenHost } from './env.ts';
 import { startSesEmulator, type RunningSes } from './ses.ts';
 import { createLocalServer, loadHandler, REPO_ROOT } from './server.ts';
-import { seedDemo } from './seed.ts';
+import { seedDemo, seedDemoWorkspace } from './seed.ts';
 import { StreamPoller, type StreamHandler } from './stream-poller.ts';
 import { startScheduleTimer, type ScheduledHandler } from './schedule-timer.ts';
 import { ensureTable } from './table-setup.ts';
@@ -28,6 +28,8 @@ export interface LocalStackOptions {
   port: number;
   tableName?: string;
   seed?: boolean;
+  /** With the seed, the demo college's workspace too (issue 15; `npm start` only, see seedDemoWorkspace). */
+  demoWorkspace?: boolean;
   /** A test's stand-in for CloudFront: see LocalEndpoints.originSecret (infra/local/env.ts). */
   originSecret?: string;
   log?: (message: string, detail?: unknown) => void;
@@ -74,6 +76,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 
     const { streamArn } = await ensureTable(dynamodb.endpoint, tableName);
     const seeded = options.seed ? await seedDemo(createStore({ tableName, endpoint: dynamodb.endpoint })) : undefined;
+    if (options.seed && options.demoWorkspace) await seedDemoWorkspace(createStore({ tableName, endpoint: dynamodb.endpoint }));
 
     // The built site (`npm start` builds it first; build it here when nobody has).
     const staticRoot = join(REPO_ROOT, 'web', 'dist');

@@ -11,7 +11,7 @@ const log = localLog();
 
 try {
   console.log('Starting DynamoDB Local, the SES emulator and the site…');
-  const stack = await startLocalStack({ dataDir: join(REPO_ROOT, '.data', 'dynamodb'), hashKeyFile: join(REPO_ROOT, '.data', 'hash-key'), port, seed: true, log });
+  const stack = await startLocalStack({ dataDir: join(REPO_ROOT, '.data', 'dynamodb'), hashKeyFile: join(REPO_ROOT, '.data', 'hash-key'), port, seed: true, demoWorkspace: true, log });
   const seeded = stack.seeded?.created.length ? `demo trust created (${stack.seeded.created.length} schools)` : 'demo data kept from the last run';
   console.log(`
 Provider access is running (${seeded}).

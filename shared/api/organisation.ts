@@ -65,6 +65,8 @@ export interface OrganisationReply {
   organisation: OrganisationView;
   members: MemberView[];
   you: { email: string; role: MemberRole };
+  /** The organisation's calendar feed (issue 15, item 3): when its address was made and by whom, or null (none yet). The address itself is shown only when made. */
+  calendarFeed: { createdAt: string; createdBy: string } | null;
 }
 
 export function organisationView(o: OrganisationRecord): OrganisationView {
@@ -76,6 +78,11 @@ export function memberView(m: MemberRecord): MemberView {
 }
 
 /** The reply of GET, PUT and invite: the account as the use case read it. */
-export function organisationReply(account: { organisation: OrganisationRecord; members: MemberRecord[]; you: { email: string; role: MemberRole } }): OrganisationReply {
-  return { organisation: organisationView(account.organisation), members: account.members.map(memberView), you: account.you };
+export function organisationReply(account: {
+  organisation: OrganisationRecord;
+  members: MemberRecord[];
+  you: { email: string; role: MemberRole };
+  calendarFeed?: { createdAt: string; createdBy: string };
+}): OrganisationReply {
+  return { organisation: organisationView(account.organisation), members: account.members.map(memberView), you: account.you, calendarFeed: account.calendarFeed ?? null };
 }

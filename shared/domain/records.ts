@@ -47,6 +47,12 @@ export interface StoredRequest extends ProviderRequestDraft, RequestState {
    * is created. Absent on requests stored before references (issue 14, item 6): shown as none.
    */
   reference?: RequestReference;
+  /**
+   * The provider organisation the request belongs to (issue 15, item 1), whose members all see
+   * and act on it: stamped at creation (the signed-in member's, or the contact address's), or
+   * when its address joins one. It stays with the organisation when its sender leaves.
+   */
+  organisationId?: string;
 }
 
 /** An event of the state machine, kept as the request's audit trail; the mailer reads it. */

@@ -92,20 +92,28 @@ export function buildInvite({ request, school, method, sequence, now, audience, 
   return cal.toString();
 }
 
+/** One event of a subscription feed: the request's own UID and SEQUENCE, the words its reader needs. */
+interface FeedEntry {
+  request: StoredRequest;
+  summary: string;
+  description: string[];
+  location: string;
+}
+
 /**
- * A school's private subscription feed of its encounters (approved and delivered): the
- * same UID per request as the invitations, so a calendar shows each once, with SEQUENCE
- * and VTIMEZONE as above. No METHOD: a feed publishes, it does not invite.
+ * A private subscription feed: the same UID per request as the invitations, so a calendar
+ * shows each once, with SEQUENCE and VTIMEZONE as above. No METHOD: a feed publishes, it
+ * does not invite. TTL an hour, so subscribed calendars (Outlook, Google) poll no more.
  */
-export function buildSchoolFeed(school: StoredSchool, requests: readonly StoredRequest[], now: Date, dashboardUrl: (id: string) => string): string {
+function buildFeed(meta: { product: string; name: string; description: string }, entries: readonly FeedEntry[], now: Date): string {
   const cal = ical({
-    prodId: { company: 'Provider access', product: 'school-feed', language: 'EN' },
-    name: `Provider access: ${school.name}`,
-    description: `Provider access encounters at ${school.name}`,
+    prodId: { company: 'Provider access', product: meta.product, language: 'EN' },
+    name: meta.name,
+    description: meta.description,
     timezone: { name: null, generator: (tz) => tzlib_get_ical_block(tz)[0] ?? null },
     ttl: 60 * 60,
   });
-  for (const request of requests) {
+  for (const { request, summary, description, location } of entries) {
     cal.createEvent({
       id: calendarUid(request.id),
       sequence: request.calendarSequence ?? 0,
@@ -113,16 +121,57 @@ export function buildSchoolFeed(school: StoredSchool, requests: readonly StoredR
       start: `${request.date}T${request.start}:00`,
       end: `${request.date}T${request.end}:00`,
       timezone: SCHOOL_TIME_ZONE,
+      summary,
+      description: description.join('\n'),
+      location,
+      status: ICalEventStatus.CONFIRMED,
+    });
+  }
+  return cal.toString();
+}
+
+/** A school's private feed of its encounters (approved and delivered). */
+export function buildSchoolFeed(school: StoredSchool, requests: readonly StoredRequest[], now: Date, dashboardUrl: (id: string) => string): string {
+  return buildFeed(
+    { product: 'school-feed', name: `Provider access: ${school.name}`, description: `Provider access encounters at ${school.name}` },
+    requests.map((request) => ({
+      request,
       summary: `Provider access: ${request.provider.organisation} (${formatYearGroups(request.yearGroups)})`,
       description: [
         `${SESSION_TYPE_LABELS[request.sessionType]} for ${formatYearGroups(request.yearGroups)} (whole year groups).`,
         `Provider: ${request.provider.organisation}; contact ${request.contact.name}, ${request.contact.phone}.`,
         request.status === 'delivered' ? 'Delivery recorded.' : `${request.staffCount} staff from the provider will attend.`,
         `Details: ${dashboardUrl(request.id)}`,
-      ].join('\n'),
+      ],
       location: [request.venue, schoolAddress(school)].filter(Boolean).join(', '),
-      status: ICalEventStatus.CONFIRMED,
-    });
-  }
-  return cal.toString();
+    })),
+    now,
+  );
+}
+
+/**
+ * A provider organisation's private feed of its visits to schools (issue 15, item 3): each
+ * approved (or delivered) request at its school, with what the provider's invitation says
+ * (where to go, arrival, whom to ask for) and the same UID and SEQUENCE as that invitation.
+ */
+export function buildOrganisationFeed(
+  organisationName: string,
+  visits: readonly { request: StoredRequest; school: StoredSchool; venue?: string }[],
+  now: Date,
+  requestUrl: (id: string) => string,
+): string {
+  return buildFeed(
+    { product: 'provider-feed', name: `Provider access: ${organisationName}`, description: `${organisationName}: visits to schools booked through Provider access` },
+    visits.map(({ request, school, venue }) => ({
+      request,
+      summary: `${sentenceCase(SESSION_TYPE_LABELS[request.sessionType])} at ${school.name}`,
+      description: [
+        ...providerDescription(request, school, venue, undefined),
+        ...(request.status === 'delivered' ? ['Delivery recorded by the school.'] : []),
+        `Sent by ${request.contact.name}. Details: ${requestUrl(request.id)}`,
+      ],
+      location: [venue, schoolAddress(school)].filter(Boolean).join(', '),
+    })),
+    now,
+  );
 }

@@ -9,6 +9,9 @@ export const schoolPartition = (urn: string) => `SCHOOL#${urn}`;
 /** A request's sort key in its school's partition; its events sort under it (requests.ts, request-events.ts). */
 export const requestSortKey = (requestId: string) => `REQ#${requestId}`;
 
+/** A provider organisation's partition (organisations.ts): its profile, members and calendar feed (calendar-feeds.ts). */
+export const organisationPartition = (id: string) => `ORG#${id}`;
+
 /**
  * A provider's address: the partition of its requests on gsi2 (requests.ts) and of its
  * mailbox's confirmed-address marker in the table (confirmed-addresses.ts).
@@ -31,7 +34,7 @@ export const sortKeyBeginsWith = (pk: string, prefix: string) => ({
 });
 
 /** The table attributes that are keys, stripped before an item leaves the store. */
-export const KEY_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'expiresAt'] as const;
+export const KEY_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk', 'expiresAt'] as const;
 
 /** An item as the rest of the code knows it: without keys, index attributes or item type. */
 export function fromItem<T>(item: Record<string, unknown>): T {

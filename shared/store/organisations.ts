@@ -7,11 +7,10 @@
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { MemberRecord, MemberRole, OrganisationMembership, OrganisationInviteMessage, OrganisationRecord } from '#shared/domain/records.ts';
 import { conditionHeld, queryEvery, type Store } from './client.ts';
-import { fromItem, sortKeyBeginsWith } from './keys.ts';
+import { fromItem, organisationPartition, sortKeyBeginsWith } from './keys.ts';
 import { outboxItem } from './outbox.ts';
 import { TransactionCancelled, transact, type TransactItems } from './transact.ts';
 
-const organisationPartition = (id: string) => `ORG#${id}`;
 const profileKey = (id: string) => ({ pk: organisationPartition(id), sk: 'PROFILE' });
 const MEMBER_PREFIX = 'MEMBER#';
 const memberKey = (id: string, email: string) => ({ pk: organisationPartition(id), sk: `${MEMBER_PREFIX}${email.toLowerCase()}` });

@@ -8,7 +8,7 @@ import type { RequestStatus } from '#shared/domain/types.ts';
 import { queryEvery, type Store } from './client.ts';
 import { heldForEmail, tableKeyOf, type Keyed, type TableKey } from './keys.ts';
 import { anonymisedEventPuts } from './request-events.ts';
-import { getRequest, listRequestsOfSchoolByStatus, requestItem } from './requests.ts';
+import { getRequest, listRequestsOfSchoolByStatus, requestItem, sameOrganisationCondition } from './requests.ts';
 import type { RequestEvent, StoredRequest } from '#shared/domain/records.ts';
 import { MAX_TRANSACTION_ITEMS, transact, transactInChunks, TransactionCancelled, type TransactItems } from './transact.ts';
 
@@ -47,13 +47,14 @@ export async function deleteItems(store: Store, found: readonly TableKey[]): Pro
 export async function saveAnonymisedRequest(store: Store, before: StoredRequest, after: MaybeAnonymisedRequest, events: Keyed<RequestEvent>[]): Promise<boolean> {
   const { gsi2pk: _pk, gsi2sk: _sk, ...item } = requestItem({ ...after, version: before.version + 1 });
   const eventPuts = anonymisedEventPuts(store, events);
+  const organisationRead = sameOrganisationCondition(before);
   const first: TransactItems = [
     {
       Put: {
         TableName: store.tableName,
         Item: item,
-        ConditionExpression: 'version = :v',
-        ExpressionAttributeValues: { ':v': before.version },
+        ConditionExpression: `version = :v AND ${organisationRead.expression}`,
+        ExpressionAttributeValues: { ':v': before.version, ...organisationRead.values },
       },
     },
     ...eventPuts.slice(0, MAX_TRANSACTION_ITEMS - 1),

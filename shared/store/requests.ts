@@ -1,15 +1,15 @@
 // Access patterns for provider access requests. Every change of a request is one
 // transaction: the request item, its event item (the stream turns events into email),
 // and any slot hold, each with a condition (DESIGN.md "A request's life").
-import { GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, UpdateCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { IsoDate, RequestStatus } from '#shared/domain/types.ts';
 import { confirmationLapsed } from '#shared/domain/state-machine.ts';
 import { DomainError } from '#shared/domain/errors.ts';
 import { batchGetAll } from './batch.ts';
-import { queryEvery, type Store } from './client.ts';
+import { conditionHeld, queryEvery, type Store } from './client.ts';
 import { confirmedAddressPut } from './confirmed-addresses.ts';
 import { newReference } from './ids.ts';
-import { fromItem, providerPartition, requestSortKey, schoolPartition } from './keys.ts';
+import { fromItem, organisationPartition, providerPartition, requestSortKey, schoolPartition } from './keys.ts';
 import { outboxItem } from './outbox.ts';
 import { eventItem } from './request-events.ts';
 import { roomCheck, takePlaceUpdate } from './slots.ts';
@@ -29,6 +29,13 @@ const byStatusSort = (date: string, start: string, id: string) => `${date}T${sta
 const byProviderPartition = providerPartition;
 const byProviderSort = (id: string) => id;
 
+/**
+ * gsi3 (sparse): every request of a provider organisation (issue 15, item 1), by id (so by
+ * time); only a request stamped with an organisation is on it.
+ */
+const byOrganisationPartition = (organisationId: string) => `${organisationPartition(organisationId)}#REQUESTS`;
+const byOrganisationSort = (id: string) => id;
+
 export function requestItem(r: StoredRequest) {
   // Unconfirmed (issue 12, item 2): on no school's index, so no list, count, export or job
   // of a school can find it, and deleted by TTL when its time to confirm is over.
@@ -39,9 +46,22 @@ export function requestItem(r: StoredRequest) {
     ...(unconfirmed && r.confirmBy ? { expiresAt: epochSeconds(new Date(r.confirmBy)) } : {}),
     gsi2pk: byProviderPartition(r.providerEmail),
     gsi2sk: byProviderSort(r.id),
+    ...(r.organisationId ? { gsi3pk: byOrganisationPartition(r.organisationId), gsi3sk: byOrganisationSort(r.id) } : {}),
     itemType: 'request',
     ...r,
   };
+}
+
+/**
+ * The part of a rewrite's condition that keeps the request's organisation as it was read.
+ * Joining an organisation stamps a request with no event (`adoptRequestsOfAddress`), so its
+ * version stays; a rewrite of a copy read before that fails (REQUEST_CHANGED) instead of
+ * taking the request out of the organisation again.
+ */
+export function sameOrganisationCondition(before: Pick<StoredRequest, 'organisationId'>): { expression: string; values: Record<string, string> } {
+  return before.organisationId
+    ? { expression: 'organisationId = :organisationRead', values: { ':organisationRead': before.organisationId } }
+    : { expression: 'attribute_not_exists(organisationId)', values: {} };
 }
 
 /**
@@ -210,14 +230,15 @@ export interface ConfirmationWrite {
 export async function confirmRequest(store: Store, write: ConfirmationWrite): Promise<StoredRequest> {
   const after: StoredRequest = { ...write.after, version: write.before.version + 1 };
   const now = write.token.now;
+  const organisationRead = sameOrganisationCondition(write.before);
   const items: TransactItems = [
     {
       Put: {
         TableName: store.tableName,
         Item: requestItem(after),
-        ConditionExpression: 'version = :v AND #status = :unconfirmed AND expiresAt > :nowSeconds',
+        ConditionExpression: `version = :v AND #status = :unconfirmed AND expiresAt > :nowSeconds AND ${organisationRead.expression}`,
         ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':v': write.before.version, ':unconfirmed': 'unconfirmed', ':nowSeconds': epochSeconds(now) },
+        ExpressionAttributeValues: { ':v': write.before.version, ':unconfirmed': 'unconfirmed', ':nowSeconds': epochSeconds(now), ...organisationRead.values },
       },
     },
     // The creation event, as createRequest writes it: the request's trail begins here, at version 1.
@@ -290,20 +311,28 @@ export async function listRequestsOfProvider(store: Store, email: string, limit:
   return items.map((i) => fromItem<StoredRequest>(i)).filter((r) => !confirmationLapsed(r, now.toISOString()));
 }
 
-/** One request, only if this provider email made it: the lookup is the authorisation. A lapsed unconfirmed request is gone. */
-export async function findRequestOfProvider(store: Store, email: string, id: string, now = new Date()): Promise<StoredRequest | undefined> {
+/**
+ * A request by its one key on an index (a provider's or an organisation's partition), read
+ * afresh from the table: the index is eventually consistent, so the item itself says where
+ * the request stands now. A lapsed unconfirmed request is gone.
+ */
+async function findOnIndex(store: Store, index: 'gsi2' | 'gsi3', key: { pk: string; sk: string }, id: string, now: Date): Promise<StoredRequest | undefined> {
   const out = await store.doc.send(
     new QueryCommand({
       TableName: store.tableName,
-      IndexName: 'gsi2',
-      KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk = :sk',
-      ExpressionAttributeValues: { ':pk': byProviderPartition(email), ':sk': byProviderSort(id) },
+      IndexName: index,
+      KeyConditionExpression: `${index}pk = :pk AND ${index}sk = :sk`,
+      ExpressionAttributeValues: { ':pk': key.pk, ':sk': key.sk },
     }),
   );
   const item = out.Items?.[0];
-  // The index is eventually consistent: read the item itself for its current state.
   const request = item ? await getRequest(store, String(item.urn), id) : undefined;
   return request && !confirmationLapsed(request, now.toISOString()) ? request : undefined;
+}
+
+/** One request, only if this provider email made it: the lookup is the authorisation. */
+export async function findRequestOfProvider(store: Store, email: string, id: string, now = new Date()): Promise<StoredRequest | undefined> {
+  return findOnIndex(store, 'gsi2', { pk: byProviderPartition(email), sk: byProviderSort(id) }, id, now);
 }
 
 /**
@@ -335,4 +364,60 @@ export async function listAllRequestRefsOfProvider(store: Store, email: string):
     ExpressionAttributeValues: { ':pk': byProviderPartition(email) },
   });
   return items.map((i) => ({ urn: String(i.urn), id: String(i.id) }));
+}
+
+/**
+ * Every request of an organisation (gsi3, every page), newest first: one query of its own
+ * partition, whoever of its members (past or present) sent them. An unconfirmed request past
+ * its 24 hours is gone, as in `listRequestsOfProvider`.
+ */
+export async function listRequestsOfOrganisation(store: Store, organisationId: string, now = new Date()): Promise<StoredRequest[]> {
+  const items = await queryEvery(store, {
+    IndexName: 'gsi3',
+    KeyConditionExpression: 'gsi3pk = :pk',
+    ExpressionAttributeValues: { ':pk': byOrganisationPartition(organisationId) },
+    ScanIndexForward: false,
+  });
+  return items.map((i) => fromItem<StoredRequest>(i)).filter((r) => !confirmationLapsed(r, now.toISOString()));
+}
+
+/** One request, only if it belongs to this organisation: the lookup is the authorisation, as `findRequestOfProvider`'s is. */
+export async function findRequestOfOrganisation(store: Store, organisationId: string, id: string, now = new Date()): Promise<StoredRequest | undefined> {
+  const request = await findOnIndex(store, 'gsi3', { pk: byOrganisationPartition(organisationId), sk: byOrganisationSort(id) }, id, now);
+  // The item itself, read afresh, must still say so.
+  return request?.organisationId === organisationId ? request : undefined;
+}
+
+/**
+ * A person joins an organisation (they founded it, or an invited member signs in): the
+ * requests their address made that belong to no organisation yet come into this one. Each
+ * is its own conditional update (still this address's, still in none); no event and no new
+ * version, since nothing happened to the request for the school or the calendar
+ * (`sameOrganisationCondition` keeps a rewrite of an older copy from undoing it). A request
+ * already in another organisation stays there. Answers how many came in.
+ */
+export async function adoptRequestsOfAddress(store: Store, email: string, organisationId: string): Promise<number> {
+  const items = await queryEvery(store, {
+    IndexName: 'gsi2',
+    KeyConditionExpression: 'gsi2pk = :pk',
+    ExpressionAttributeValues: { ':pk': byProviderPartition(email) },
+  });
+  const loose = items.filter((i) => i.itemType === 'request' && i.organisationId === undefined);
+  let adopted = 0;
+  for (const item of loose) {
+    const id = String(item.id);
+    const held = await conditionHeld(
+      store.doc.send(
+        new UpdateCommand({
+          TableName: store.tableName,
+          Key: requestKey(String(item.urn), id),
+          UpdateExpression: 'SET organisationId = :o, gsi3pk = :pk, gsi3sk = :sk',
+          ConditionExpression: 'attribute_exists(pk) AND providerEmail = :email AND attribute_not_exists(organisationId)',
+          ExpressionAttributeValues: { ':o': organisationId, ':pk': byOrganisationPartition(organisationId), ':sk': byOrganisationSort(id), ':email': email.toLowerCase() },
+        }),
+      ),
+    );
+    if (held) adopted++;
+  }
+  return adopted;
 }

@@ -67,6 +67,12 @@ export async function getSchoolResponseTimes(store: Store, urns: Iterable<string
   );
 }
 
+/** Several schools' profiles, by URN, in one batch read (a provider's feed names each school and its address). */
+export async function getSchoolProfiles(store: Store, urns: Iterable<string>): Promise<Map<string, StoredSchool>> {
+  const items = await batchGetAll(store, [...new Set(urns)].map((urn) => schoolKey(urn)), { consistent: false });
+  return new Map(items.map((item) => [String(item.urn), fromItem<StoredSchool>(item)]));
+}
+
 /**
  * The profile item as written (keys, schools list, item type): also for batched imports.
  * Not on gsi2: the near search reads each school's small near point (places.ts), and a put

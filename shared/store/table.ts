@@ -5,10 +5,14 @@ import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
 export const tableDefinition = {
   partitionKey: 'pk',
   sortKey: 'sk',
-  /** gsi1: a school's requests by status and date; gsi2: a provider email's requests by date. */
+  /**
+   * gsi1: a school's requests by status and date; gsi2: a provider email's requests by date;
+   * gsi3 (sparse): an organisation's requests (issue 15), only on requests stamped with one.
+   */
   globalIndexes: [
     { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
     { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
+    { name: 'gsi3', partitionKey: 'gsi3pk', sortKey: 'gsi3sk' },
   ],
   /** Epoch seconds; DynamoDB deletes tokens, sessions and rate-limit counters after it. */
   timeToLiveAttribute: 'expiresAt',

@@ -7,7 +7,7 @@ import { DomainError } from '#shared/domain/errors.ts';
 import { tokenMessage, useTokenUpdate } from './tokens.ts';
 import type { Store } from './client.ts';
 import { eventItem } from './request-events.ts';
-import { requestItem } from './requests.ts';
+import { requestItem, sameOrganisationCondition } from './requests.ts';
 import type { RequestEvent, SlotHold, StoredRequest } from '#shared/domain/records.ts';
 import { releasePlaceUpdate, takePlaceUpdate } from './slots.ts';
 import { transact, TransactionCancelled, type TransactItems } from './transact.ts';
@@ -48,14 +48,15 @@ export class SlotFullError extends Error {
 
 export async function saveTransition(store: Store, write: TransitionWrite): Promise<StoredRequest> {
   const after: StoredRequest = { ...write.after, version: write.before.version + 1 };
+  const organisationRead = sameOrganisationCondition(write.before);
   const items: TransactItems = [
     {
       Put: {
         TableName: store.tableName,
         Item: requestItem(after),
-        ConditionExpression: 'version = :v AND #status = :s',
+        ConditionExpression: `version = :v AND #status = :s AND ${organisationRead.expression}`,
         ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':v': write.before.version, ':s': write.before.status },
+        ExpressionAttributeValues: { ':v': write.before.version, ':s': write.before.status, ...organisationRead.values },
       },
     },
     { Put: { TableName: store.tableName, Item: eventItem(write.event, after.version), ConditionExpression: 'attribute_not_exists(pk)' } },

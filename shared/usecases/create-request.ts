@@ -19,7 +19,7 @@ import { getMembership, getOrganisation } from '#shared/store/organisations.ts';
 import { newId, newReference } from '#shared/store/ids.ts';
 import { hitRateLimit, type RateLimit } from '#shared/store/rate-limits.ts';
 import { createRequest, createUnconfirmedRequest } from '#shared/store/requests.ts';
-import type { SlotHold, StoredRequest } from '#shared/domain/records.ts';
+import type { OrganisationMembership, SlotHold, StoredRequest } from '#shared/domain/records.ts';
 import { receiveRequest, submitRequest } from '#shared/domain/state-machine.ts';
 import type { StoredSchool } from '#shared/domain/records.ts';
 import { ensureSlot } from '#shared/store/slots.ts';
@@ -149,21 +149,39 @@ export interface CreateCaller {
  * Or (issue 15, item 2) the caller is a signed-in member of an organisation and the address
  * is one its admins vouched for: a member's, or the organisation's default contact.
  */
-async function addressProof(store: Store, email: string, caller: CreateCaller, now: Date): Promise<{ proven: boolean; refresh: boolean }> {
+async function addressProof(store: Store, email: string, caller: CreateCaller, members: RequestMemberships, now: Date): Promise<{ proven: boolean; refresh: boolean }> {
   const marker = await getConfirmedAddress(store, email, now);
   const signedIn = caller.sessionEmail !== undefined && caller.sessionEmail.toLowerCase() === email.toLowerCase();
   if (signedIn || marker) return { proven: true, refresh: !marker || marker.stale };
   // Vouched for, not proven by its own mailbox: no marker, so the address alone, signed out, still confirms first.
-  const vouched = caller.sessionEmail !== undefined && (await vouchedByOrganisation(store, caller.sessionEmail, email));
+  const vouched = await vouchedByOrganisation(store, members, email);
   return { proven: vouched, refresh: false };
 }
 
+/** The organisations of the signed-in caller and of the request's contact address, each read once. */
+interface RequestMemberships {
+  caller?: OrganisationMembership;
+  contact?: OrganisationMembership;
+}
+
+async function membershipsOf(store: Store, email: string, caller: CreateCaller): Promise<RequestMemberships> {
+  const session = caller.sessionEmail?.toLowerCase();
+  const [contact, callers] = await Promise.all([getMembership(store, email), session !== undefined && session !== email ? getMembership(store, session) : undefined]);
+  const callerMembership = session === undefined ? undefined : session === email ? contact : callers;
+  return { ...(callerMembership ? { caller: callerMembership } : {}), ...(contact ? { contact } : {}) };
+}
+
+/**
+ * The organisation a new request belongs to (issue 15, item 1): the signed-in member's, or
+ * else the one its contact address is a member of, so every member of it sees the request.
+ */
+const organisationOfRequest = (members: RequestMemberships): string | undefined => members.caller?.organisationId ?? members.contact?.organisationId;
+
 /** Whether a signed-in member's organisation vouches for the request's address: a member of it, or its default contact. */
-async function vouchedByOrganisation(store: Store, sessionEmail: string, email: string): Promise<boolean> {
-  const membership = await getMembership(store, sessionEmail);
+async function vouchedByOrganisation(store: Store, members: RequestMemberships, email: string): Promise<boolean> {
+  const membership = members.caller;
   if (!membership) return false;
-  const contactsMembership = await getMembership(store, email);
-  if (contactsMembership?.organisationId === membership.organisationId) return true;
+  if (members.contact?.organisationId === membership.organisationId) return true;
   const organisation = await getOrganisation(store, membership.organisationId);
   return organisation?.defaultContact.email.toLowerCase() === email.toLowerCase();
 }
@@ -182,6 +200,8 @@ export async function createProviderRequest(
   const checked = await checkedSubmission(store, school, submission, now);
   const nowInstant = now.toISOString();
   const email = input.contact.email.toLowerCase();
+  const members = await membershipsOf(store, email, caller);
+  const organisationId = organisationOfRequest(members);
   const fields = {
     ...checked.draft,
     id: newId(now.getTime()),
@@ -194,9 +214,10 @@ export async function createProviderRequest(
     responseDeadline: checked.responseDeadline,
     flags: checked.flags,
     version: 1,
+    ...(organisationId ? { organisationId } : {}),
   };
 
-  const proof = await addressProof(store, email, caller, now);
+  const proof = await addressProof(store, email, caller, members, now);
   if (!proof.proven) {
     // Counted only for a request that passed every rule: a provider correcting the form costs the school nothing.
     await enforceRateLimits(store, [[CREATE_LIMITS.unconfirmedPerSchool, urn]], now, SCHOOL_BUSY);

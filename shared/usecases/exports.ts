@@ -1,22 +1,17 @@
-// Exports (issue 6 item 3): the encounters CSV a careers hub or Compass+ records, and the
-// school's private calendar feed. The CSV is written the one way every export is (csv.ts).
-import { timingSafeEqual } from 'node:crypto';
-import type { CalendarFeedAnswer } from '#shared/domain/calendar-feed.ts';
+// Exports (issue 6 item 3): the encounters CSV a careers hub or Compass+ records (the
+// school's private calendar feed is in calendar-feeds.ts). The CSV is written the one way
+// every export is (csv.ts).
 import { academicYearBounds, academicYearOf } from '#shared/domain/academic-year.ts';
-import { addDays, daysBetween } from '#shared/domain/dates.ts';
+import { daysBetween } from '#shared/domain/dates.ts';
 import { isEligibleEncounter } from '#shared/domain/encounters.ts';
 import { PROVIDER_TYPE_LABELS, SESSION_TYPE_LABELS } from '#shared/domain/labels.ts';
 import { londonDate } from '#shared/domain/timezone.ts';
 import { formatYearGroups, yearGroupLabel } from '#shared/domain/year-groups.ts';
 import { DomainError } from '#shared/domain/errors.ts';
-import { buildSchoolFeed } from '#shared/mail/calendar.ts';
-import { siteUrl } from '#shared/mail/links.ts';
-import { getCalendarFeed, putCalendarFeed } from '#shared/store/calendar-feeds.ts';
 import type { Store } from '#shared/store/client.ts';
 import { listEncountersOfSchool } from '#shared/store/requests.ts';
 import type { StoredRequest } from '#shared/domain/records.ts';
 import type { StoredSchool } from '#shared/domain/records.ts';
-import { hashSecret, newSecret } from '#shared/store/secrets.ts';
 import { contentConfirmed } from './coverage.ts';
 import { requireSchool } from './schools.ts';
 import { spreadsheetCsv, type CsvFile } from './csv.ts';
@@ -81,44 +76,4 @@ export async function encountersCsv(store: Store, urn: string, range: { from?: s
   const school = await requireSchool(store, urn);
   const requests = await listEncountersOfSchool(store, urn, { from, to });
   return { filename: `encounters-${urn}-${from}-to-${to}.csv`, csv: encountersCsvText(school, requests) };
-}
-
-// ---- calendar feed -------------------------------------------------------------------
-
-/** How far back and ahead the feed reaches: a year of history, and the longest booking window. */
-export const FEED_DAYS_BACK = 365;
-export const FEED_DAYS_AHEAD = 730;
-
-export function calendarFeedUrl(urn: string, secret: string): string {
-  return siteUrl(`/api/schools/${encodeURIComponent(urn)}/calendar/${secret}.ics`);
-}
-
-/** A new secret address for the school's feed; the old one stops working. Shown once. */
-export async function rotateCalendarFeed(store: Store, urn: string, by: string, now = new Date()): Promise<CalendarFeedAnswer> {
-  await requireSchool(store, urn);
-  const secret = newSecret();
-  const createdAt = now.toISOString();
-  await putCalendarFeed(store, { urn, secretHash: hashSecret(secret), createdAt, createdBy: by });
-  return {
-    url: calendarFeedUrl(urn, secret),
-    createdAt,
-    message: 'Subscribe to this address in your calendar. It is shown only now: keep it private, and make a new one if it is shared by mistake (the old one then stops working).',
-  };
-}
-
-function sameHash(a: string, b: string): boolean {
-  const x = Buffer.from(a, 'hex');
-  const y = Buffer.from(b, 'hex');
-  return x.length === y.length && timingSafeEqual(x, y);
-}
-
-const FEED_NOT_FOUND = 'There is no calendar at this address. It may have been replaced: ask the careers lead for the current address.';
-
-/** The .ics text of a school's feed, if `secret` is its current one; CALENDAR_NOT_FOUND otherwise (nothing leaks). */
-export async function calendarFeedIcs(store: Store, urn: string, secret: string, now = new Date()): Promise<string> {
-  const [feed, school] = await Promise.all([getCalendarFeed(store, urn), requireSchool(store, urn).catch(() => undefined)]);
-  if (!feed || !school || !sameHash(feed.secretHash, hashSecret(secret))) throw new DomainError('CALENDAR_NOT_FOUND', FEED_NOT_FOUND);
-  const today = londonDate(now.toISOString());
-  const requests = await listEncountersOfSchool(store, urn, { from: addDays(today, -FEED_DAYS_BACK), to: addDays(today, FEED_DAYS_AHEAD) });
-  return buildSchoolFeed(school, requests, now, (id) => siteUrl(`/manage/requests/view/?id=${encodeURIComponent(id)}`));
 }

@@ -8,6 +8,8 @@ import type { MemberRecord, MemberRole, OrganisationMembership, OrganisationReco
 import type { ProviderType } from '#shared/domain/types.ts';
 import type { Store } from '#shared/store/client.ts';
 import { newId } from '#shared/store/ids.ts';
+import { adoptRequestsOfAddress } from '#shared/store/requests.ts';
+import { getCalendarFeed } from '#shared/store/calendar-feeds.ts';
 import {
   addMember,
   createOrganisation,
@@ -36,6 +38,8 @@ export interface OrganisationAccount {
   organisation: OrganisationRecord;
   members: MemberRecord[];
   you: { email: string; role: MemberRole };
+  /** When the organisation's calendar feed address was made, and by whom (issue 15, item 3); never the address. */
+  calendarFeed?: { createdAt: string; createdBy: string };
 }
 
 const NO_ORGANISATION = 'You are not a member of an organisation. Set one up with your organisation’s details, or ask a colleague who is an admin of it to invite you.';
@@ -61,9 +65,9 @@ function refusal(why: OrganisationWriteRefusal, ukprn?: string): DomainError {
 }
 
 async function account(store: Store, organisationId: string, caller: { email: string; role: MemberRole }): Promise<OrganisationAccount> {
-  const [organisation, members] = await Promise.all([getOrganisation(store, organisationId), listMembers(store, organisationId)]);
+  const [organisation, members, feed] = await Promise.all([getOrganisation(store, organisationId), listMembers(store, organisationId), getCalendarFeed(store, { organisationId })]);
   if (!organisation) throw new DomainError('ORGANISATION_NOT_FOUND', NO_ORGANISATION);
-  return { organisation, members, you: caller };
+  return { organisation, members, you: caller, ...(feed ? { calendarFeed: { createdAt: feed.createdAt, createdBy: feed.createdBy } } : {}) };
 }
 
 function requireMembership(caller: OrganisationCaller): OrganisationMembership {
@@ -99,6 +103,8 @@ export async function putOrganisation(store: Store, caller: OrganisationCaller, 
     const founder: MemberRecord = { organisationId: organisation.id, email, role: 'admin', invitedBy: email, invitedAt: at, joinedAt: at };
     const refused = await createOrganisation(store, organisation, founder);
     if (refused) throw refusal(refused, input.ukprn);
+    // The founder's requests made before the organisation existed are its first (issue 15, item 1).
+    await adoptRequestsOfAddress(store, email, organisation.id);
     return { organisation, members: [founder], you: { email, role: 'admin' } };
   }
   const membership = requireAdmin(caller);

@@ -8,7 +8,7 @@ import type { Store } from '#shared/store/client.ts';
 import { queueEmail } from '#shared/store/outbox.ts';
 import { getMembership, markJoined } from '#shared/store/organisations.ts';
 import { getPlatformAdmin } from '#shared/store/platform-admins.ts';
-import { listRequestsOfProvider } from '#shared/store/requests.ts';
+import { adoptRequestsOfAddress, listRequestsOfProvider } from '#shared/store/requests.ts';
 import { createSession, endSessionsOf, PLATFORM_ADMIN_SESSION_SECONDS } from '#shared/store/sessions.ts';
 import type { SessionKind } from '#shared/domain/records.ts';
 import { listRolesOfUser } from '#shared/store/staff.ts';
@@ -51,9 +51,14 @@ export async function openSession(store: Store, token: string, now = new Date())
   const kind: SessionKind = used.data.kind === 'staff' ? 'staff' : 'provider';
   const admin = kind === 'staff' && (await getPlatformAdmin(store, used.email));
   const { secret } = await createSession(store, kind, used.email, now, admin ? { absoluteSeconds: PLATFORM_ADMIN_SESSION_SECONDS } : {});
-  // An invited colleague's first sign-in is when they joined their organisation.
+  // An invited colleague's first sign-in is when they joined their organisation; the requests
+  // their address made before come into it then (issue 15, item 1). Looked for at every
+  // sign-in, so a sign-in cut short the first time still brings them in the next.
   const membership = kind === 'provider' ? await getMembership(store, used.email) : undefined;
-  if (membership) await markJoined(store, membership, used.email, now);
+  if (membership) {
+    await markJoined(store, membership, used.email, now);
+    await adoptRequestsOfAddress(store, used.email, membership.organisationId);
+  }
   return { secret, next: safeNext(used.data.next, kind), kind };
 }
 

@@ -2,6 +2,9 @@
 // brand-new college signs in, sets the organisation up (the API's field messages in the error
 // summary first), invites a colleague, and removes them only after confirming; axe on every
 // state at 1280 px and at 320 px, where nothing scrolls sideways. The same by keyboard alone.
+// Then the organisation's calendar feed (issue 15, item 3): made, copied, read back as a
+// calendar app would, and rotated only after confirming, the old address dead at once.
+import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { signIn } from '../support/sign-in.ts';
 import { waitForEmail } from '../support/stack.ts';
@@ -166,5 +169,67 @@ describe('your organisation', { timeout: BROWSER_TEST_TIMEOUT }, () => {
     await expectNoAxeViolations(page, 'organisation by keyboard: removed');
     expectNoProblems(t.problems);
     await t.close();
+  });
+
+  it('shows the calendar feed: the address once, to copy or open, how to add it to Outlook and Google; a new one only after confirming', async () => {
+    const email = 'founder@feedside-college.example';
+    const cookie = await signIn(site.stack, email);
+    const made = await fetch(`${site.url}/api/provider/organisation`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', origin: site.url, cookie },
+      body: JSON.stringify({ name: 'Feedside College', type: 'fe_college', ukprn: '10082345', defaultContact: { name: 'Robin Liaison', email, phone: '01632 960 321' } }),
+    });
+    expect(made.status, await made.text()).toBe(201);
+    const [name, value] = cookie.split('=') as [string, string];
+    const t = await openPage(b.browser, { width: 1280 });
+    const { page } = t;
+    page.setDefaultTimeout(10_000);
+    await t.context.addCookies([{ name, value, domain: 'localhost', path: '/', httpOnly: true, secure: true, sameSite: 'Lax' }]);
+    await page.goto(`${site.url}/provider/organisation/`);
+    await page.locator('#calendar-feed').waitFor();
+    expect(await page.locator('#feed-heading').textContent()).toBe('Your calendar feed');
+    expect(await page.locator('#feed-status').textContent()).toBe('Your organisation has no calendar feed yet.');
+    await expectNoAxeViolations(page, 'organisation: no calendar feed');
+
+    await page.click('#make-feed');
+    await page.locator('#feed-url').waitFor();
+    const url = await page.inputValue('#feed-url');
+    expect(url).toMatch(/\/api\/provider\/calendar\/[A-Za-z0-9_-]{43}\.ics$/);
+    expect(await page.getAttribute('#feed-webcal', 'href')).toBe(url.replace(/^https?:\/\//, 'webcal://'));
+    expect(await page.locator('#feed-outlook summary').textContent()).toContain('Outlook');
+    expect(await page.locator('#feed-google summary').textContent()).toContain('Google');
+    expect(await page.locator('#feed-status').textContent()).toContain(`by ${email}`);
+    await page.click('#feed-google summary');
+    await expectNoAxeViolations(page, 'organisation: calendar feed made');
+    await screenshot(page, 'organisation-feed-1280');
+
+    // Read as a calendar app reads it: no cookie, a calendar.
+    const feed = await fetch(url);
+    expect(feed.status).toBe(200);
+    expect(feed.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
+    expect(new ICAL.Component(ICAL.parse(await feed.text())).getFirstPropertyValue('x-wr-calname')).toBe('Provider access: Feedside College');
+
+    // A new address asks first; "No" keeps the current one.
+    await page.click('#make-feed');
+    await page.locator('#confirm-rotate').waitFor();
+    expect(await page.locator('h1').textContent()).toBe('Make a new calendar feed address?');
+    await expectNoAxeViolations(page, 'organisation: confirm a new feed address');
+    await page.click('#cancel-rotate');
+    await page.locator('#calendar-feed').waitFor();
+    expect((await fetch(url)).status).toBe(200);
+    await page.click('#make-feed');
+    await page.click('#confirm-rotate');
+    await page.locator('#feed-url').waitFor();
+    const rotated = await page.inputValue('#feed-url');
+    expect(rotated).not.toBe(url);
+    expect((await fetch(url)).status).toBe(404);
+    expect((await fetch(rotated)).status).toBe(200);
+
+    await page.setViewportSize({ width: 320, height: 800 });
+    await expectNoHorizontalScroll(page);
+    await expectNoAxeViolations(page, 'organisation: calendar feed at 320 px');
+    await screenshot(page, 'organisation-feed-320');
+    expectNoProblems(t.problems);
+    await t.context.close();
   });
 });

@@ -61,7 +61,7 @@ for (let n = 0; ; n++) {
       const request = pending.length ? pick(pending) : undefined;
       if (!request) continue;
       if (step < 0.7) {
-        await providerAction(store, request.providerEmail, request.id, 'withdraw', { reason: 'churn' });
+        await providerAction(store, { session: { email: request.providerEmail } }, request.id, 'withdraw', { reason: 'churn' });
         process.stdout.write('withdrawn\n');
       } else if (step < 0.9) {
         await applyAction(store, request, 'approve', lead, {});

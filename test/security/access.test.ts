@@ -61,7 +61,7 @@ const BODIES: Record<string, () => unknown> = {
   'action-decide': () => ({ token: TOKEN }),
   'action-submit': () => ({}),
 };
-const NO_BODY = new Set(['manage-calendar-feed', 'admin-schools-import', 'auth-sign-out-everywhere', 'provider-member-remove']);
+const NO_BODY = new Set(['manage-calendar-feed', 'admin-schools-import', 'auth-sign-out-everywhere', 'provider-member-remove', 'provider-calendar-feed-rotate']);
 
 function call(route: HttpRoute, cookie?: string) {
   const writes = route.method !== 'GET';

@@ -21,6 +21,8 @@ let stack: InProcessStack;
 let j: Journey;
 let trustAdminCookie: string;
 let feed: string | undefined;
+/** The provider organisation's feed (issue 15, item 3): `{feed}` of its route. */
+let organisationFeed: string | undefined;
 /** An approved encounter of the journey's provider: "Add to calendar" (the invite.ics routes) has one to give. */
 let approvedId = '';
 
@@ -49,13 +51,15 @@ beforeAll(async () => {
   const organisation = { name: 'Journey College', type: 'fe_college', ukprn: '10066666', defaultContact: { name: 'Sam Provider', email: j.providerEmail, phone: '01632 960111' } };
   const created = await stack.api({ method: 'PUT', url: '/api/provider/organisation', cookies: [j.providerCookie], body: organisation });
   if (created.status !== 201) throw new Error(`the organisation: ${created.text}`);
+  const feedMade = await stack.api({ method: 'POST', url: '/api/provider/calendar-feed', cookies: [j.providerCookie] });
+  organisationFeed = /\/([\w-]+\.ics)/.exec(String(feedMade.json().url ?? ''))?.[1];
   await stack.deliverMail(); // nothing left for the mailer to write while the snapshots are taken
 }, 90_000);
 afterAll(async () => stack?.stop());
 
 /** Valid inputs by parameter name; a query for the routes that need one. */
 function request(route: HttpRoute): { url: string; cookies: string[]; known: boolean } {
-  const values: Record<string, string | undefined> = { urn: '990101', id: route.path.endsWith('/invite.ics') ? approvedId : j.requestId, token: j.actionTokens.decline, trustId: DEMO_TRUST.id, feed };
+  const values: Record<string, string | undefined> = { urn: '990101', id: route.path.endsWith('/invite.ics') ? approvedId : j.requestId, token: j.actionTokens.decline, trustId: DEMO_TRUST.id, feed: route.name === 'provider-calendar-feed' ? organisationFeed : feed };
   let known = true;
   const path = route.path.replace(/\{(\w+)\}/g, (_m, name: string) => {
     const v = values[name];

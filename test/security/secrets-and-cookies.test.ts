@@ -40,6 +40,12 @@ describe('tokens and session ids are never stored in clear', () => {
       expect(secret).toBeTruthy();
       secrets.push(secret ?? '');
     }
+    // The organisation's feed (issue 15, item 3): its secret is stored only as a hash too.
+    const organisation = { name: 'Secret College', type: 'fe_college', ukprn: '10067777', defaultContact: { name: 'Sam Provider', email: j.providerEmail, phone: '01632 960111' } };
+    expect((await stack.api({ method: 'PUT', url: '/api/provider/organisation', cookies: [j.providerCookie], body: organisation })).status).toBe(201);
+    const organisationFeed = await stack.api({ method: 'POST', url: '/api/provider/calendar-feed', cookies: [j.providerCookie] });
+    expect(organisationFeed.status, organisationFeed.text).toBe(201);
+    secrets.push(/\/([\w-]{40,100})\.ics/.exec(organisationFeed.json().url as string)?.[1] ?? '');
     await stack.deliverMail(); // the decision's emails: more links issued, each stored hashed
     for (const email of await stack.inbox()) {
       for (const m of (email.body.text ?? '').matchAll(/(?:#token=|\/actions\/)([\w-]{20,})/g)) secrets.push(m[1] ?? '');

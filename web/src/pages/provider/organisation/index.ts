@@ -2,8 +2,12 @@
 // 404 → the question page that sets it up (PUT creates it, its author its admin); 200 → its
 // details as a summary list with Change links (admins), its members, "Invite a colleague"
 // (POST …/members) and Remove (DELETE …/members/{email}), which always asks to confirm first.
+// "Your calendar feed" (issue 15, item 3): POST /api/provider/calendar-feed makes the private
+// subscription address, shown once (copy-able, a webcal: link, how to add it to Outlook and
+// Google); making a new one when there is one asks to confirm first (the old one stops working).
 // Not signed in (401) → a link to /sign-in/. The API's field messages show in the GOV.UK
 // error summary and beside each field.
+import type { CalendarFeedAnswer } from '#shared/api/exports.ts';
 import type { OrganisationInput, OrganisationReply, MemberView } from '#shared/api/organisation.ts';
 import { PROVIDER_TYPES } from '#shared/domain/types.ts';
 import { ApiError, api } from '../../../lib/api.ts';
@@ -256,8 +260,133 @@ function showAccount(reply: OrganisationReply, done?: string): void {
     admin ? null : h('p', { class: 'govuk-body', id: 'ask-an-admin' }, 'Only your organisation’s admins can change these details and its members.'),
     membersTable(reply, admin),
     admin ? inviteForm(summary) : null,
+    calendarSection(reply),
   );
   if (done) byId('done-banner').focus();
+}
+
+// ---- the calendar feed ----------------------------------------------------------------
+
+const FEED_PATH = '/api/provider/calendar-feed';
+
+/** The same address for calendar apps that open webcal: links (Outlook, Apple Calendar). */
+const webcal = (url: string) => url.replace(/^https?:\/\//, 'webcal://');
+
+function howTo(summary: string, id: string, steps: string[]): HTMLElement {
+  return h(
+    'details',
+    { class: 'govuk-details', id },
+    h('summary', { class: 'govuk-details__summary' }, h('span', { class: 'govuk-details__summary-text' }, summary)),
+    h('div', { class: 'govuk-details__text' }, h('ol', { class: 'govuk-list govuk-list--number' }, steps.map((s) => h('li', null, s)))),
+  );
+}
+
+/** The new address, this once: to copy, to open in a calendar app, and how to add it to Outlook and Google. */
+function feedAddress(answer: CalendarFeedAnswer): HTMLElement[] {
+  const input = h('input', { class: 'govuk-input', id: 'feed-url', name: 'feed-url', type: 'text', readonly: true, spellcheck: 'false', autocomplete: 'off', 'aria-describedby': 'feed-url-hint' });
+  input.value = answer.url;
+  input.addEventListener('focus', () => input.select());
+  const copy = button('Copy address', { id: 'copy-feed', type: 'button' }, 'secondary');
+  const copied = h('p', { class: 'govuk-body', id: 'feed-copied', 'aria-live': 'polite' });
+  copy.addEventListener('click', () => {
+    input.select();
+    navigator.clipboard
+      ?.writeText(answer.url)
+      .then(() => fill(copied, 'Address copied.'))
+      .catch(() => fill(copied, 'Select the address and copy it yourself.'));
+  });
+  return [
+    banner('Your calendar feed’s new address is ready'),
+    h('p', { class: 'govuk-body app-measure' }, answer.message),
+    h(
+      'div',
+      { class: 'govuk-form-group' },
+      h('label', { class: 'govuk-label govuk-label--s', for: 'feed-url' }, 'Subscription address'),
+      h('div', { class: 'govuk-hint', id: 'feed-url-hint' }, 'Copy it now: it will not be shown again.'),
+      input,
+    ),
+    h('div', { class: 'govuk-button-group' }, copy, h('a', { class: 'govuk-link', href: webcal(answer.url), id: 'feed-webcal' }, 'Open in your calendar app')),
+    copied,
+    howTo('How to add it in Outlook', 'feed-outlook', [
+      'In Outlook on the web or the new Outlook, open Calendar and choose Add calendar.',
+      'Choose Subscribe from web and paste the address.',
+      'Give the calendar a name, for example “School visits”, and choose Import.',
+    ]),
+    howTo('How to add it in Google Calendar', 'feed-google', [
+      'In Google Calendar on a computer, next to Other calendars, choose the plus sign (+) and then From URL.',
+      'Paste the address and choose Add calendar.',
+      'Google checks the address every few hours, so a visit approved today may take until tomorrow to appear.',
+    ]),
+  ];
+}
+
+function makeFeed(reply: OrganisationReply, result: HTMLElement, trigger: HTMLButtonElement): void {
+  trigger.disabled = true;
+  api<CalendarFeedAnswer>('POST', FEED_PATH, { body: {} })
+    .then((answer) => {
+      showAccount({ ...reply, calendarFeed: { createdAt: answer.createdAt, createdBy: reply.you.email } });
+      fill(byId('feed-result'), ...feedAddress(answer));
+      byId('done-banner').focus();
+    })
+    .catch((err: unknown) => {
+      trigger.disabled = false;
+      if (!(err instanceof ApiError)) throw err;
+      if (err.code === 'SIGN_IN_REQUIRED') return signInNeeded(page, TITLE);
+      fill(result, h('p', { class: 'govuk-error-message', role: 'alert' }, err.sentence));
+    });
+}
+
+/** A new address stops the old one at once, for every colleague subscribed: never one click. */
+function confirmRotate(reply: OrganisationReply): void {
+  const title = 'Make a new calendar feed address?';
+  setTitle(title);
+  const result = h('div', { id: 'feed-result' });
+  const yes = button('Yes, make a new address', { id: 'confirm-rotate', type: 'button' }, 'warning');
+  yes.addEventListener('click', () => makeFeed(reply, result, yes));
+  fill(
+    page,
+    h('h1', { class: 'govuk-heading-l' }, title),
+    h(
+      'p',
+      { class: 'govuk-body app-measure' },
+      `The current address stops working at once. Every calendar subscribed to it, yours and your colleagues’, stops showing ${reply.organisation.name}’s visits until it is subscribed to the new address.`,
+    ),
+    h(
+      'div',
+      { class: 'govuk-button-group' },
+      yes,
+      h('a', { class: 'govuk-link', href: '#', id: 'cancel-rotate', onclick: (e: Event) => (e.preventDefault(), showAccount(reply)) }, 'No, keep the current address'),
+    ),
+    result,
+  );
+  byId('confirm-rotate').focus();
+}
+
+function calendarSection(reply: OrganisationReply): HTMLElement {
+  const feed = reply.calendarFeed;
+  const result = h('div', { id: 'feed-result' });
+  const make = button(feed ? 'Make a new address' : 'Get your calendar feed address', { id: 'make-feed', type: 'button' }, 'secondary');
+  make.addEventListener('click', () => (feed ? confirmRotate(reply) : makeFeed(reply, result, make)));
+  return h(
+    'section',
+    { 'aria-labelledby': 'feed-heading', id: 'calendar-feed' },
+    h('h2', { class: 'govuk-heading-m', id: 'feed-heading' }, 'Your calendar feed'),
+    h(
+      'p',
+      { class: 'govuk-body app-measure' },
+      `Every visit a school has approved for ${reply.organisation.name}, whoever sent the request, can appear in your own calendar through a private subscription address. A moved visit moves; a cancelled one disappears.`,
+    ),
+    h('p', { class: 'govuk-body app-measure' }, 'Anyone with the address can see the visits, so share it only with colleagues.'),
+    feed
+      ? h(
+          'p',
+          { class: 'govuk-body app-measure', id: 'feed-status' },
+          `The current address was made on ${formatDate(feed.createdAt.slice(0, 10))} by ${feed.createdBy}. It is shown only when it is made: if nobody has it any more, make a new one.`,
+        )
+      : h('p', { class: 'govuk-body', id: 'feed-status' }, 'Your organisation has no calendar feed yet.'),
+    make,
+    result,
+  );
 }
 
 /** Removing someone is never one click: this page asks first. */
