@@ -140,9 +140,8 @@ const SESSION_TYPES = ['assembly', 'class_discussion', 'engagement_event', 'care
 
 /**
  * The organisation's own requests, each with its creation event, at the schools of
- * `urns`. The one place that says whose they are: today a request is the organisation's
- * through the address that sent it (gsi2, the provider's partition); when requests carry
- * the organisation's own index partition, this is the edit.
+ * `urns`, stamped with the organisation as a member's request is at creation: the list
+ * reads the organisation's partition (gsi3) and the member's own address's (gsi2).
  */
 export async function seedOrganisationRequests(store: Store, member: string, urns: readonly string[], count = ORGANISATION_REQUESTS): Promise<void> {
   const today = new Date().toISOString().slice(0, 10);
@@ -158,6 +157,7 @@ export async function seedOrganisationRequests(store: Store, member: string, urn
       provider: { organisation: ORGANISATION.name, type: ORGANISATION.type, ukprn: ORGANISATION.ukprn },
       contact: { name: 'Jo Liaison', email: member, phone: '01632 960222' },
       providerEmail: member,
+      organisationId: ORGANISATION.id,
     });
     writes.push({ PutRequest: { Item: requestItem(request) } }, { PutRequest: { Item: eventItem(createdEvent(request), 0) } });
   }
