@@ -339,8 +339,18 @@ describe('the careers lead manages requests in the browser', { timeout: BROWSER_
     await page.goto(`${site.url}/manage/requests/decide/?id=${ids.propose}&action=deliver`);
     await page.getByRole('radio', { name: 'Yes' }).check();
     await page.getByRole('button', { name: 'Save' }).click();
-    await expectError(page, 'attendance-group', /how many pupils attended from Year 9/);
-    await page.getByLabel('Year 9').fill('180');
+    await expectError(page, 'attendance-group', /how many pupils are on roll and how many took part from Year 9/);
+    expect(await page.locator('#split-group').textContent()).toMatch(/Say whether this session reached the whole year group/);
+    // R-ATTEND: never more taking part than on roll, said at the field before anything is sent.
+    await page.getByLabel('Pupils on roll').fill('180');
+    await page.getByLabel('Pupils who took part').fill('181');
+    await page.getByRole('radio', { name: 'No, it was one session of several' }).check();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expectError(page, 'attendance-group', /More pupils took part than are on roll in Year 9/);
+    await expectError(page, 'split-group', /like 2 of 4/);
+    await page.getByLabel('Pupils who took part').fill('172');
+    await page.getByLabel('Which session was this?').fill('2');
+    await page.getByLabel('How many sessions in all?').fill('4');
     await page.getByRole('button', { name: 'Save' }).click();
     // The API: too early (no field on this form, so said at the top) and R-CONTENT at the boxes.
     await expectError(page, 'content-group', /Confirm that the session covered/);
