@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  bookableRange,
   bookableSlotsFor,
   cohortOf,
   cohortYearGroupOn,
@@ -13,6 +12,7 @@ import {
   type CoverageEncounter,
   type CoverageStatus,
 } from './coverage.ts';
+import { bookableRange } from './rules.ts';
 import type { OpenSlot } from './slot-places.ts';
 import { dayNumber, fromDayNumber } from './dates.ts';
 import { demoSchool } from './test-fixtures.ts';

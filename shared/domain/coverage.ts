@@ -413,11 +413,6 @@ function warningsFor(
   return out;
 }
 
-/** R-NOTICE: the dates a provider may ask for today (never the same day, even with no notice), as the school's page offers them. */
-export function bookableRange(school: Pick<School, 'rules'>, today: IsoDate): { from: IsoDate; to: IsoDate } {
-  return { from: addDays(today, Math.max(1, school.rules.minimumNoticeDays)), to: addDays(today, school.rules.bookingWindowDays) };
-}
-
 /**
  * Open slots a provider could still book for this cohort: a place left, for the cohort's
  * year group on the day, after the school's notice and within its booking window, and

@@ -5,8 +5,8 @@
 // risk looks up the open slots a provider could still book (after the school's notice,
 // inside the window).
 import { academicYearLabel, academicYearOf } from '#shared/domain/academic-year.ts';
+import { bookableRange } from '#shared/domain/rules.ts';
 import {
-  bookableRange,
   bookableSlotsFor,
   COVERAGE_STATUSES,
   coverageReport,
