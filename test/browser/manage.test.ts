@@ -356,6 +356,11 @@ describe('the careers lead manages requests in the browser', { timeout: BROWSER_
     await expectError(page, 'content-group', /Confirm that the session covered/);
     expect(await page.locator('#error-summary').textContent()).toMatch(/record delivery after it has finished/);
     await expectNoAxeViolations(page, 'delivery refused');
+    await screenshot(page, 'manage-deliver-refused-1280');
+    await page.setViewportSize({ width: 320, height: 800 });
+    await expectNoHorizontalScroll(page);
+    await screenshot(page, 'manage-deliver-refused-320');
+    await page.setViewportSize({ width: 1280, height: 800 });
     await page.getByRole('radio', { name: 'No, it did not happen' }).check();
     await page.getByRole('button', { name: 'Save' }).click();
     await expectError(page, 'not-reason-group', /Say what happened/);
