@@ -16,6 +16,10 @@ import { createSession } from '#shared/store/sessions.ts';
 import { putStaffRole } from '#shared/store/staff.ts';
 import type { StaffRoleRecord } from '#shared/domain/records.ts';
 import { schoolCoverage, trustCoverage } from '#shared/usecases/coverage.ts';
+import { checkedSubmission } from '#shared/usecases/create-request.ts';
+import type { RequestSubmission } from '#shared/domain/rules.ts';
+import { getPlatformSettings, putPlatformSettings } from '#shared/store/platform-settings.ts';
+import { providerBody } from './support/provider-body.ts';
 import { sampleRequest } from './support/requests.ts';
 import { json, startTestSite, type TestSite } from './support/site.ts';
 import { createTestTable } from './support/table.ts';
@@ -25,6 +29,8 @@ const TRUST = { id: 'fixture-learning-trust', name: 'Fixture Learning Trust' };
 const school = demoSchool({ urn: URN, name: 'Fixture Academy', trust: TRUST });
 const NOW = new Date('2026-01-15T12:00:00Z'); // academic year 2025/26
 const ALL_FOUR = { provider: true, careers: true, learning: true, questions: true };
+
+const EMPTY_SCHOOL = demoSchool({ urn: '990304', name: 'Fixture Empty School' });
 
 let store: Store;
 let site: TestSite;
@@ -50,7 +56,7 @@ function encounter(id: string, date: string, yearGroups: number[], provider: str
     end: '11:00',
     yearGroups,
     provider: providers[provider]!,
-    ...(status === 'delivered' ? { delivery: { content, attendance: yearGroups.map((y) => ({ yearGroup: y, pupils: 150 })), recordedAt: `${date}T15:00:00+00:00` } } : {}),
+    ...(status === 'delivered' ? { delivery: { content, attendance: yearGroups.map((y) => ({ yearGroup: y, pupils: 150, onRoll: 150 })), recordedAt: `${date}T15:00:00+00:00` } } : {}),
   });
 }
 
@@ -88,6 +94,18 @@ beforeAll(async () => {
     venue: 'Room 4',
     facilities: [],
   });
+  // A school with no encounters at all, and a weekly Year 8 session on Tuesdays.
+  await putSchoolProfile(store, EMPTY_SCHOOL);
+  await putOpportunity(store, EMPTY_SCHOOL.urn, {
+    id: 'y8-tue',
+    title: 'Year 8 careers assembly',
+    sessionType: 'assembly',
+    yearGroups: [8],
+    schedule: { kind: 'weekly', weekday: 'tue', start: '09:00', end: '09:40' },
+    capacity: 1,
+    venue: 'Main hall',
+    facilities: [],
+  });
   for (const e of ENCOUNTERS) await store.doc.send(new PutCommand({ TableName: store.tableName, Item: requestItem(e) }));
 }, 60_000);
 afterAll(async () => site?.stop());
@@ -102,8 +120,11 @@ describe('coverage per cohort, counted as a person would from the RULES.md windo
     const y = byYear(answer);
 
     // Year 8 (cohort "Year 8 in 2025/26"), phase 1, window 1 Sep 2025 – 28 Feb 2027:
-    //   E11 delivered → 1. E12 was declined and does not count. Over a year left: on track.
-    expect(y[8]).toMatchObject({ cohort: 'Year 8 in 2025/26', phase: 1, delivered: 1, planned: 0, offered: 1, status: 'on_track', window: { start: '2025-09-01', end: '2027-02-28' } });
+    //   E11 delivered → 1. E12 was declined and does not count. Over a year left, but time
+    //   left alone never makes "on track" and nothing is booked: at risk, one more needed,
+    //   with a provider other than Westbridge UTC (R-RANGE).
+    expect(y[8]).toMatchObject({ cohort: 'Year 8 in 2025/26', phase: 1, delivered: 1, counted: 1, planned: 0, offered: 1, status: 'at_risk', window: { start: '2025-09-01', end: '2027-02-28' } });
+    expect(y[8]?.fix).toMatchObject({ needed: 1, differentFrom: 'Westbridge UTC', byDate: '2027-02-28', openSlots: [] });
 
     // Year 9 (cohort "Year 8 in 2024/25"), phase 1, window 1 Sep 2024 – 28 Feb 2026:
     //   E1 (Year 8, Oct 2024) and E2 (Year 8, Mar 2025) delivered → 2 → met. Different providers.
@@ -113,11 +134,15 @@ describe('coverage per cohort, counted as a person would from the RULES.md windo
 
     // Year 10 (cohort "Year 8 in 2023/24"), phase 2, window 1 Sep 2025 – 28 Feb 2027:
     //   E4 delivered → 1; E5 (10 Mar 2026) approved → 1 planned. Both from Eastmouth College:
-    //   the same-provider warning. Not met yet (planned ones never make it met): on track.
-    expect(y[10]).toMatchObject({ phase: 2, delivered: 1, planned: 1, offered: 2, status: 'on_track', sameProvider: true });
+    //   R-RANGE, the second does not complete the pair, so not on track: at risk, one more
+    //   with another provider.
+    expect(y[10]).toMatchObject({ phase: 2, delivered: 1, counted: 1, planned: 1, offered: 2, status: 'at_risk', sameProvider: true });
     expect(y[10]?.warnings.map((w) => w.code)).toEqual(['SAME_PROVIDER']);
     expect(y[10]?.providers).toEqual([{ name: 'Eastmouth College', encounters: 2 }]);
-    expect(y[10]?.fix).toMatchObject({ needed: 0, openSlots: [] });
+    expect(y[10]?.fix).toMatchObject({ needed: 1, differentFrom: 'Eastmouth College', openSlots: [] });
+    expect(y[10]?.statusText).toBe(
+      'At risk: 1 of 2 delivered, 1 booked; 1 more encounter needed by 28 February 2027 with a provider other than Eastmouth College (43 school weeks left).',
+    );
 
     // Year 11 (cohort "Year 8 in 2022/23"), phase 2, window 1 Sep 2024 – 28 Feb 2026:
     //   E7 delivered → 1. E6 was delivered without all four items: listed, not counted.
@@ -125,26 +150,33 @@ describe('coverage per cohort, counted as a person would from the RULES.md windo
     //   28 Feb 2026 in the fixture's terms: 22 (to 13 Feb) + 5 (23–27 Feb) = 27, fewer
     //   than 6 weeks (30): at risk.
     expect(y[11]).toMatchObject({ phase: 2, delivered: 1, planned: 0, status: 'at_risk', schoolDaysLeft: 27, schoolWeeksLeft: 5, window: { end: '2026-02-28' } });
-    expect(y[11]?.statusText).toBe('At risk: 1 of 2 delivered; 5 school weeks left before the window ends on 28 February 2026.');
+    expect(y[11]?.statusText).toBe('At risk: 1 of 2 delivered, none booked; 1 more encounter needed by 28 February 2026 with a provider other than Northern Skills Academy (5 school weeks left).');
     expect(y[11]?.warnings.map((w) => w.code)).toEqual(['CONTENT_NOT_CONFIRMED']);
-    // What would fix it: one more, and the Wednesday Year 11 slots before 28 February.
-    expect(y[11]?.fix?.needed).toBe(1);
-    expect(y[11]?.fix?.openSlots.map((s) => s.date)).toEqual(['2026-01-21', '2026-01-28', '2026-02-04', '2026-02-11', '2026-02-25']);
+    // What would fix it: one more, and only the Wednesday Year 11 slots a provider could
+    // still book: after the 30 days' notice (from 14 February) and by 28 February. The
+    // slots of 21 and 28 January and 4 and 11 February are inside the notice period.
+    expect(y[11]?.fix).toMatchObject({ needed: 1, byDate: '2026-02-28', askBy: '2026-01-29', opportunitiesPath: `/manage/opportunities/?urn=${URN}` });
+    expect(y[11]?.fix?.openSlots.map((s) => s.date)).toEqual(['2026-02-25']);
 
     // Year 12 (cohort "Year 8 in 2021/22"), phase 3, window 1 Sep 2025 – 28 Feb 2027:
     //   E8 (1 Dec 2025) passed without a delivery record: a warning, not counted.
-    //   E9 (4 Feb 2026) planned → offered 1, delivered 0: on track; no Year 12 slots to suggest.
-    expect(y[12]).toMatchObject({ phase: 3, attendance: 'optional', delivered: 0, planned: 1, offered: 1, status: 'on_track', phase3: { offered: 1, delivered: 0 } });
+    //   E9 (4 Feb 2026) planned → offered 1, delivered 0: one short, at risk; no Year 12 slots.
+    expect(y[12]).toMatchObject({ phase: 3, attendance: 'optional', delivered: 0, planned: 1, offered: 1, status: 'at_risk', phase3: { offered: 1, delivered: 0 } });
     expect(y[12]?.warnings.map((w) => w.code)).toEqual(['AWAITING_DELIVERY_RECORD']);
     expect(y[12]?.fix).toMatchObject({ needed: 1, openSlots: [] });
-    expect(y[12]?.fix?.message).toContain('no open slots for Year 12');
+    expect(y[12]?.fix?.message).toContain('no open slots for Year 12 that a provider could book between 14 February 2026 and');
+    // The opportunities page, never "in your settings".
+    expect(y[12]?.fix?.message).toContain('on the opportunities page');
+    expect(y[12]?.fix?.message).not.toContain('settings');
 
     // Year 13 (cohort "Year 8 in 2020/21"), phase 3, window 1 Sep 2024 – 28 Feb 2026:
     //   E10 (Year 12, Nov 2024) delivered → 1; E9 (Year 13 on 4 Feb 2026) planned → 1.
-    //   Offered 2, delivered 1; 27 school days left: at risk.
-    expect(y[13]).toMatchObject({ phase: 3, delivered: 1, planned: 1, offered: 2, status: 'at_risk', phase3: { offered: 2, delivered: 1 } });
+    //   Offered 2, delivered 1: on track (phase 3 has no R-RANGE), however few days are left.
+    expect(y[13]).toMatchObject({ phase: 3, delivered: 1, planned: 1, offered: 2, status: 'on_track', phase3: { offered: 2, delivered: 1 } });
+    expect(y[13]?.fix).toBeUndefined();
 
-    expect(answer.totals).toEqual({ met: 1, on_track: 3, at_risk: 2, not_met: 0 });
+    expect(answer.required).toBe(2);
+    expect(answer.totals).toEqual({ met: 1, on_track: 1, at_risk: 4, not_met: 0, not_started: 0 });
   });
 
   it('after the window: a cohort short of two is not met, with no fix', async () => {
@@ -152,6 +184,8 @@ describe('coverage per cohort, counted as a person would from the RULES.md windo
     const y = byYear(await schoolCoverage(store, school, new Date('2026-03-02T12:00:00Z')));
     expect(y[11]).toMatchObject({ status: 'not_met', windowOpen: false, delivered: 1 });
     expect(y[11]?.statusText).toBe('Not met: 1 of 2 delivered when the window closed on 28 February 2026.');
+    // Year 13's booked encounter of 4 February passed without a record: not met, too.
+    expect(y[13]?.warnings.map((w) => w.code)).toContain('AWAITING_DELIVERY_RECORD');
     expect(y[11]?.fix).toBeUndefined();
     expect(y[13]).toMatchObject({ status: 'not_met', delivered: 1 });
   });
@@ -163,9 +197,44 @@ describe('coverage per cohort, counted as a person would from the RULES.md windo
     expect(answer.trust).toEqual(TRUST);
     expect(answer.schools.map((s) => s.urn)).toEqual(['990301', '990302']);
     expect(answer.schools[0]?.cohorts.every((c) => c.fix === undefined)).toBe(true);
-    expect(answer.totals.met + answer.totals.on_track + answer.totals.at_risk + answer.totals.not_met).toBe(12);
+    expect(Object.values(answer.totals).reduce((a, b) => a + b, 0)).toBe(12);
     const leadOnly = { ...caller, roles: [role(URN, 'careers_lead')] };
     await expect(trustCoverage(store, leadOnly, TRUST.id, NOW)).rejects.toMatchObject({ code: 'NOT_YOUR_TRUST' });
+  });
+});
+
+describe('a cohort with nothing delivered and nothing booked (issue 16)', () => {
+  it('0 of 2 delivered, none booked, weeks left: at risk, with a suggestion a provider can book', async () => {
+    const y = byYear(await schoolCoverage(store, EMPTY_SCHOOL, NOW));
+    expect(y[8]).toMatchObject({ status: 'at_risk', delivered: 0, planned: 0, required: 2 });
+    expect(y[8]?.schoolWeeksLeft).toBeGreaterThan(20);
+    expect(y[8]?.statusText).toMatch(/^At risk: 0 of 2 delivered, none booked; 2 more encounters needed by 28 February 2027 \(\d+ school weeks left\)\.$/);
+    const fix = y[8]?.fix;
+    expect(fix).toMatchObject({ needed: 2, byDate: '2027-02-28', opportunitiesPath: '/manage/opportunities/?urn=990304' });
+    // Tuesdays from 14 February 2026 (30 days' notice): 17 February is half term, so 24 February first.
+    expect(fix?.openSlots.map((s) => s.date)).toEqual(['2026-02-24', '2026-03-03', '2026-03-10', '2026-03-17', '2026-03-24']);
+    expect(fix?.message).toBe(
+      "Book 2 more encounters for Year 8 by 28 February 2027. With the school's 30 days' notice, a provider must ask by 29 January 2027. A provider could book these open slots:",
+    );
+    // The first suggestion passes every rule a provider's request meets (R-NOTICE among them), at the same moment.
+    const first = fix!.openSlots[0]!;
+    const submission = { ...providerBody({ yearGroups: [8], sessionType: 'assembly' }), slot: { opportunityId: first.opportunityId, date: first.date } } as unknown as RequestSubmission;
+    await expect(checkedSubmission(store, { ...EMPTY_SCHOOL, version: 1 } as never, submission, NOW)).resolves.toMatchObject({ draft: { date: '2026-02-24', start: '09:00' } });
+    // A slot inside the notice period, which coverage never suggests, is refused.
+    const early = { ...submission, slot: { opportunityId: first.opportunityId, date: '2026-01-27' } } as RequestSubmission;
+    await expect(checkedSubmission(store, { ...EMPTY_SCHOOL, version: 1 } as never, early, NOW)).rejects.toMatchObject({ code: 'TOO_LITTLE_NOTICE' });
+  });
+
+  it('the number of encounters per phase is a platform setting: three asks for one more', async () => {
+    await putPlatformSettings(store, { encountersPerPhase: 3 });
+    try {
+      const y = byYear(await schoolCoverage(store, school, NOW));
+      expect(y[9]).toMatchObject({ required: 3, counted: 2, status: 'at_risk', fix: { needed: 1 } });
+      expect(y[9]?.statusText).toMatch(/^At risk: 2 of 3 delivered, none booked; 1 more encounter needed by 28 February 2026/);
+    } finally {
+      await putPlatformSettings(store, { encountersPerPhase: 2 });
+    }
+    expect((await getPlatformSettings(store)).encountersPerPhase).toBe(2);
   });
 });
 

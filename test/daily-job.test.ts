@@ -231,7 +231,7 @@ describe('daily job', () => {
     const subject = `Record delivery: Delivery College, Year 10, ${formatDateShort(request.date)} (${request.reference})`;
     const email = await waitForEmail(stack, (e) => to(LEAD)(e) && e.subject === subject);
     for (const item of CONTENT_ITEMS) expect(email.body.text).toContain(CONTENT_ITEM_LABELS[item]);
-    expect(email.body.text).toContain('number of pupils who attended from Year 10');
+    expect(email.body.text).toContain('number of pupils on roll and the number who took part from Year 10');
     expect(email.body.text).toContain(`/manage/requests/view/?id=${request.id}`);
     expect(await settledEmails((e) => e.subject === subject)).toHaveLength(1);
   });

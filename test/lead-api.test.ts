@@ -264,10 +264,26 @@ describe('careers lead: dashboard decisions and calendar', () => {
     const early = await api(`/api/manage/requests/${request.id}/deliver`, {
       method: 'POST',
       cookie: lead,
-      body: JSON.stringify({ content: { provider: true, careers: true, learning: true, questions: true }, attendance: [{ yearGroup: 9, pupils: 180 }] }),
+      body: JSON.stringify({ content: { provider: true, careers: true, learning: true, questions: true }, attendance: [{ yearGroup: 9, onRoll: 182, pupils: 180 }] }),
     });
     expect(early.status).toBe(422);
     expect((await json(early)).error.code).toBe('DELIVERY_TOO_EARLY');
+    // R-ATTEND at the edge: whole numbers, pupils on roll given, never more taking part than on roll.
+    const deliver = (attendance: unknown, extra: Record<string, unknown> = {}) =>
+      api(`/api/manage/requests/${request.id}/deliver`, {
+        method: 'POST',
+        cookie: lead,
+        body: JSON.stringify({ content: { provider: true, careers: true, learning: true, questions: true }, attendance, ...extra }),
+      });
+    const over = await json(await deliver([{ yearGroup: 9, onRoll: 180, pupils: 181 }]));
+    expect(over.error).toMatchObject({ code: 'VALIDATION_FAILED', fields: { 'attendance.0.pupils': expect.stringContaining('R-ATTEND') } });
+    const noRoll = await json(await deliver([{ yearGroup: 9, pupils: 180 }]));
+    expect(noRoll.error.fields['attendance.0.onRoll']).toContain('R-ATTEND');
+    const half = await json(await deliver([{ yearGroup: 9, onRoll: 180.5, pupils: 180 }]));
+    expect(half.error.fields['attendance.0.onRoll']).toContain('whole number');
+    // R-WHOLE: a session of a split encounter is session k of n.
+    const split = await json(await deliver([{ yearGroup: 9, onRoll: 180, pupils: 180 }], { split: { session: 5, sessions: 4 } }));
+    expect(split.error.fields['split.session']).toContain('R-WHOLE');
   });
 });
 

@@ -44,9 +44,26 @@ export const decisionBody = parsesTo<DecisionDetails>()(z.strictObject({
   content: z
     .strictObject({ provider: z.boolean(), careers: z.boolean(), learning: z.boolean(), questions: z.boolean() })
     .optional(),
+  /** R-ATTEND, per year group: pupils on roll and pupils who took part (`pupils`), numbers only, never names. */
   attendance: z
-    .array(z.strictObject({ yearGroup: z.number().int().min(0).max(13), pupils: z.number().int().min(0).max(2000) }))
+    .array(
+      z
+        .strictObject({
+          yearGroup: z.number().int().min(0).max(13),
+          onRoll: z.number({ error: 'Enter the number of pupils on roll as a whole number, like 180 (R-ATTEND).' }).int('Enter the number of pupils on roll as a whole number, like 180 (R-ATTEND).').min(1, 'Enter at least 1 pupil on roll (R-ATTEND).').max(2000),
+          pupils: z.number({ error: 'Enter the number of pupils who took part as a whole number, like 172 (R-ATTEND).' }).int('Enter the number of pupils who took part as a whole number, like 172 (R-ATTEND).').min(0).max(2000),
+        })
+        .refine((a) => a.pupils <= a.onRoll, { path: ['pupils'], message: 'The pupils who took part cannot be more than the pupils on roll (R-ATTEND).' }),
+    )
     .max(6)
+    .optional(),
+  /** R-WHOLE: this was session `session` of `sessions` that together reached the whole year group (a carousel of form groups); absent, a whole encounter. */
+  split: z
+    .strictObject({
+      session: z.number().int('Enter which session this was as a whole number, like 2 (R-WHOLE).').min(1, 'Sessions are counted from 1 (R-WHOLE).').max(20),
+      sessions: z.number().int('Enter how many sessions there were as a whole number, like 4 (R-WHOLE).').min(2, 'A split encounter has at least 2 sessions; for one session, say it was not split (R-WHOLE).').max(20, 'Use at most 20 sessions (R-WHOLE).'),
+    })
+    .refine((s) => s.session <= s.sessions, { path: ['session'], message: 'The session cannot be later than the number of sessions, like 2 of 4 (R-WHOLE).' })
     .optional(),
 }));
 
@@ -151,7 +168,14 @@ export interface ManagedRequestView {
   reason?: string;
   /** Where it takes place: given when approving, or the slot's opportunity's venue. */
   venue?: string;
-  delivery?: { content: Record<string, boolean>; attendance: { yearGroup: number; pupils: number }[]; note?: string; recordedAt: string };
+  delivery?: {
+    content: Record<string, boolean>;
+    /** `pupils`: who took part; `onRoll` absent in records from before issue 16. */
+    attendance: { yearGroup: number; pupils: number; onRoll?: number }[];
+    split?: { session: number; sessions: number };
+    note?: string;
+    recordedAt: string;
+  };
   allowedActions: string[];
   history: { type: string; at: string; actor: string; by?: string; note?: string }[];
 }

@@ -1,34 +1,41 @@
-// Coverage per cohort and key phase (R-PHASE1..3): has each cohort had its two encounters
-// in the window that counts for its key phase?
+// Coverage per cohort and key phase (R-PHASE1..3), with the statuses exactly as RULES.md
+// defines them: met, on track, at risk, not met, not started.
 //
 // A cohort is named by the academic year it is (or was) in Year 8: the cohort in Year 10 in
 // 2026/27 is the Year 8 cohort of 2024/25. Its year group on any date follows from the
 // academic year of that date, so an encounter is credited to the cohort that was in the
 // booked year group on the day it happened, however long ago.
 //
-// Counting rules (documented choices):
+// What counts (documented choices):
+// - An encounter is one request, or, for one split into sessions (R-WHOLE: a carousel of
+//   form groups), the sessions "1 of n" to "n of n" of one provider for the cohort: it
+//   counts once, when every session is delivered. Sessions are grouped by provider and n,
+//   so the same provider's two carousels in one window are two encounters.
 // - delivered: recorded as delivered with all four content items confirmed (R-CONTENT).
-//   Only these count towards the statutory two; the status is decided on them alone.
-// - planned: approved and dated today or later. Planned + delivered = offered, shown for
-//   every phase and the figure that matters for phase 3 (the school must offer, pupils may
-//   choose). Planned encounters never make a phase "met": they may still not happen.
-// - not counted, but listed so the lead can act: approved encounters whose date has passed
-//   without a delivery record, and delivered ones without all four content items.
-// - The window of the second year ends on 28 February. In a leap year, 29 February is
-//   outside it: RULES.md says "1 September to 28 February", and reading it literally is the
-//   safe side (an encounter on 29 February of Year 9 does not count for phase 1). In the
-//   first year of a phase every day counts, 29 February included.
-// - same provider: a warning (never a failure) when two or more offered encounters all
-//   come from one provider; the law asks for "a range" of providers.
+// - booked: approved and dated today or later ("still to come"). Booked encounters never
+//   make a phase "met"; they make it "on track". Time left alone never does.
+// - R-RANGE (phases 1 and 2): encounters all with exactly the same provider set count once
+//   between them; a cohort has its two only when at least two provider sets are among them.
+//   (The older line in RULES.md, "two encounters with the same provider are shown as a
+//   warning, not counted as a failure", is read as the warning R-RANGE gives: the status
+//   table asks for R-RANGE satisfied.) Phase 3 has no R-RANGE: offered and delivered count.
+// - R-ATTEND (phases 1 and 2): pupils on roll who did not take part in a delivered
+//   encounter are a catch-up the school still owes. Records from before pupils on roll was
+//   asked have no shortfall to show.
+// - The number of encounters per phase is a platform setting (default 2), passed in.
+// - The window of the second year ends on 28 February, that day included. In a leap year,
+//   29 February is outside it: RULES.md says "1 September to 28 February", and reading it
+//   literally is the safe side. In the first year of a phase every day counts.
 import { academicYearLabel, academicYearOf } from './academic-year.ts';
 import { bankHolidayOn } from './bank-holidays.ts';
 import { isSchoolDay, sessionOn } from './calendar.ts';
 import { addDays, dateParts, formatDateShort, makeDate, maxDate, minDate } from './dates.ts';
-import type { StatutoryRuleId } from './errors.ts';
-import { plural } from './labels.ts';
+import type { RuleId, StatutoryRuleId } from './errors.ts';
+import { listWithAnd, plural } from './labels.ts';
 import type { IsoDate, School, YearGroup } from './types.ts';
 import { providerAccessYears } from './year-groups.ts';
 import type { OpenSlot } from './slot-places.ts';
+import type { SplitSession } from './state-machine.ts';
 
 export type KeyPhase = 1 | 2 | 3;
 
@@ -38,7 +45,7 @@ export interface KeyPhaseSpec {
   /** The year in which every day counts; the next year counts to 28 February. */
   firstYear: YearGroup;
   secondYear: YearGroup;
-  /** Phases 1 and 2: every pupil attends; phase 3: offered, pupils may choose. */
+  /** R-ATTEND. Phases 1 and 2: every pupil takes part; phase 3: offered, pupils may choose. */
   attendance: 'mandatory' | 'optional';
 }
 
@@ -48,33 +55,83 @@ export const KEY_PHASES: readonly KeyPhaseSpec[] = [
   { phase: 3, rule: 'R-PHASE3', firstYear: 12, secondYear: 13, attendance: 'optional' },
 ];
 
-/** At least two encounters per key phase. */
-export const ENCOUNTERS_PER_PHASE = 2;
-export const DEFAULT_AT_RISK_WEEKS = 6;
+/** "At least two encounters per key phase": the platform setting's default (regulations may change it). */
+export const DEFAULT_ENCOUNTERS_PER_PHASE = 2;
 const SCHOOL_DAYS_PER_WEEK = 5;
+
+/** What the platform sets for every school (shared/store/platform-settings.ts reads it). */
+export interface CoverageSettings {
+  encountersPerPhase: number;
+}
+
+export const DEFAULT_COVERAGE_SETTINGS: CoverageSettings = { encountersPerPhase: DEFAULT_ENCOUNTERS_PER_PHASE };
 
 /** The pupils in Year 8 in a given academic year, followed through the years. */
 export interface Cohort {
   year8AcademicYear: number;
 }
 
+/** R-ATTEND, per year group, as the careers lead recorded it: numbers only, never names. */
+export interface EncounterAttendance {
+  yearGroup: YearGroup;
+  /** Absent in records from before pupils on roll was asked (issue 16). */
+  onRoll?: number;
+  tookPart: number;
+}
+
+export type { SplitSession };
+
 export interface CoverageEncounter {
   id: string;
   date: IsoDate;
   yearGroups: YearGroup[];
+  /** One provider is one UKPRN, or one organisation name when it has none. */
   providerId: string;
   providerName: string;
   status: 'approved' | 'delivered';
   /** All four R-CONTENT items confirmed when delivery was recorded. */
   contentConfirmed: boolean;
+  attendance?: EncounterAttendance[];
+  /** Absent: a whole encounter. */
+  split?: SplitSession;
 }
 
-export type CoverageStatus = 'met' | 'on_track' | 'at_risk' | 'not_met';
+export const COVERAGE_STATUSES = ['met', 'on_track', 'at_risk', 'not_met', 'not_started'] as const;
+export type CoverageStatus = (typeof COVERAGE_STATUSES)[number];
 
 export interface CoverageWarning {
-  code: 'SAME_PROVIDER' | 'AWAITING_DELIVERY_RECORD' | 'CONTENT_NOT_CONFIRMED';
+  code: 'SAME_PROVIDER' | 'AWAITING_DELIVERY_RECORD' | 'CONTENT_NOT_CONFIRMED' | 'SPLIT_INCOMPLETE' | 'CATCH_UP_OWED';
+  rule: RuleId;
   message: string;
   encounterIds: string[];
+}
+
+/** One encounter as coverage counts it: one request, or every session of a split one. */
+export interface PhaseEncounter {
+  /** The requests behind it, in date order (one for a whole encounter). */
+  ids: string[];
+  /** The day it happened or will happen (its last session's). */
+  date: IsoDate;
+  providerId: string;
+  providerName: string;
+  sessions: number;
+  /** delivered (all four content items); booked (approved, still to come). */
+  state: 'delivered' | 'booked';
+  /** R-RANGE: whether it counts toward the phase's number (a repeat of the same provider set does not). */
+  counts: boolean;
+  /** R-ATTEND for the cohort's year group, summed over the sessions; onRoll only when every session gave it. */
+  onRoll?: number;
+  tookPart?: number;
+}
+
+/** R-ATTEND: pupils on roll who missed a delivered phase 1 or 2 encounter; the school still owes them one. */
+export interface CatchUp {
+  encounterIds: string[];
+  date: IsoDate;
+  providerName: string;
+  onRoll: number;
+  tookPart: number;
+  missed: number;
 }
 
 export interface PhaseCoverage {
@@ -88,24 +145,32 @@ export interface PhaseCoverage {
   /** Inclusive dates in which encounters count. */
   window: { start: IsoDate; end: IsoDate };
   windowOpen: boolean;
+  /** The platform's number of encounters per phase. */
+  required: number;
+  /** Delivered encounters (a split one once, when all its sessions are). */
   delivered: number;
+  /** Delivered encounters that count toward `required` (R-RANGE). */
+  counted: number;
+  /** Booked: approved, still to come, inside the window. */
   planned: number;
+  /** delivered + planned: the phase 3 figure (the school must offer, pupils may choose). */
   offered: number;
+  /** How many more must be booked, beyond the delivered and booked, to reach `required` (0 when met or on track). */
+  needed: number;
+  /** R-RANGE: every encounter so far is with this provider set, so the next must be with another provider. */
+  sameProviderAs?: string;
   status: CoverageStatus;
   /** School days from today to the end of the part of the window this school teaches. */
   schoolDaysLeft: number;
   schoolWeeksLeft: number;
   /** True when days beyond the school's entered terms were estimated. */
   schoolDaysEstimated: boolean;
+  /** R-RANGE: two or more encounters, all with exactly the same provider set (phases 1 and 2). */
   sameProvider: boolean;
   warnings: CoverageWarning[];
-  counted: CoverageEncounter[];
-  plannedEncounters: CoverageEncounter[];
-}
-
-export interface CoverageOptions {
-  /** A phase still short of two is at risk with fewer school weeks than this left. */
-  atRiskWeeks?: number;
+  catchUps: CatchUp[];
+  /** Delivered and booked encounters in date order. */
+  encounters: PhaseEncounter[];
 }
 
 export type SchoolForCoverage = Pick<School, 'yearGroups' | 'calendar'>;
@@ -154,70 +219,184 @@ export function coverageReport(
   school: SchoolForCoverage,
   today: IsoDate,
   encounters: readonly CoverageEncounter[],
-  options: CoverageOptions = {},
+  settings: CoverageSettings = DEFAULT_COVERAGE_SETTINGS,
 ): PhaseCoverage[] {
   const year = academicYearOf(today);
-  return providerAccessYears(school).map((y) => phaseCoverage(school, cohortOf(y, year), keyPhaseOf(y)!.phase, today, encounters, options));
+  return providerAccessYears(school).map((y) => phaseCoverage(school, cohortOf(y, year), keyPhaseOf(y)!.phase, today, encounters, settings));
 }
 
-/** One cohort's coverage in one key phase, as of `today` (any phase, past or present). */
+/** One cohort's coverage in one key phase, as of `today` (any phase: past, present or to come). */
 export function phaseCoverage(
   school: SchoolForCoverage,
   cohort: Cohort,
   phase: KeyPhase,
   today: IsoDate,
   encounters: readonly CoverageEncounter[],
-  options: CoverageOptions = {},
+  settings: CoverageSettings = DEFAULT_COVERAGE_SETTINGS,
 ): PhaseCoverage {
   const spec = keyPhaseSpec(phase);
+  const required = settings.encountersPerPhase;
   const window = phaseWindow(cohort, phase);
-  const relevant = encounters.filter((e) => inCohortWindow(e, cohort, phase));
-  const counted = relevant.filter((e) => e.status === 'delivered' && e.contentConfirmed);
-  const planned = relevant.filter((e) => e.status === 'approved' && e.date >= today);
-  const offered = [...counted, ...planned];
-  const left = schoolDaysLeft(school, cohort, spec, window, today);
-  const atRiskDays = (options.atRiskWeeks ?? DEFAULT_AT_RISK_WEEKS) * SCHOOL_DAYS_PER_WEEK;
+  const relevant = encounters.filter((e) => inCohortWindow(e, cohort, phase)).sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
+  const isDelivered = (e: CoverageEncounter) => e.status === 'delivered' && e.contentConfirmed;
+  const isBooked = (e: CoverageEncounter) => e.status === 'approved' && e.date >= today;
+  const { units, incomplete } = encountersOf(relevant.filter((e) => isDelivered(e) || isBooked(e)), cohort, isDelivered);
+  const delivered = units.filter((u) => u.state === 'delivered');
+  const booked = units.filter((u) => u.state === 'booked');
+  const ranged = spec.attendance === 'mandatory';
+  markCounting(delivered, ranged);
+  const counted = delivered.filter((u) => u.counts).length;
+  const offeredCount = rangeCount(units, ranged);
   const windowOpen = today <= window.end;
   const status: CoverageStatus =
-    counted.length >= ENCOUNTERS_PER_PHASE ? 'met' : !windowOpen ? 'not_met' : left.days < atRiskDays ? 'at_risk' : 'on_track';
-  const yearNow = cohortYearGroupOn(cohort, today);
-  const sameProvider = offered.length >= ENCOUNTERS_PER_PHASE && new Set(offered.map((e) => e.providerId)).size === 1;
+    today < window.start ? 'not_started' : counted >= required ? 'met' : !windowOpen ? 'not_met' : offeredCount >= required ? 'on_track' : 'at_risk';
+  const providerSets = new Set(units.map((u) => u.providerId));
+  const sameProvider = ranged && units.length >= 2 && providerSets.size === 1;
+  const sameProviderAs = ranged && units.length >= 1 && providerSets.size === 1 && offeredCount < required ? units[0]!.providerName : undefined;
+  const catchUps = ranged ? catchUpsOf(delivered) : [];
+  const left = schoolDaysLeft(school, cohort, spec, window, today);
   return {
     cohort: { ...cohort, label: cohortLabel(cohort) },
-    yearGroup: yearNow,
+    yearGroup: cohortYearGroupOn(cohort, today),
     academicYear: academicYearOf(today),
     phase,
     rule: spec.rule,
     attendance: spec.attendance,
     window,
     windowOpen,
-    delivered: counted.length,
-    planned: planned.length,
-    offered: offered.length,
+    required,
+    delivered: delivered.length,
+    counted,
+    planned: booked.length,
+    offered: units.length,
+    needed: status === 'at_risk' || status === 'not_started' ? Math.max(0, required - offeredCount) : 0,
+    ...(sameProviderAs ? { sameProviderAs } : {}),
     status,
     schoolDaysLeft: left.days,
     schoolWeeksLeft: Math.floor(left.days / SCHOOL_DAYS_PER_WEEK),
     schoolDaysEstimated: left.estimated,
     sameProvider,
-    warnings: warningsFor(relevant, offered, sameProvider, today),
-    counted,
-    plannedEncounters: planned,
+    warnings: warningsFor(relevant, units, incomplete, sameProvider, catchUps, today, required),
+    catchUps,
+    encounters: units,
   };
 }
 
-function warningsFor(relevant: CoverageEncounter[], offered: CoverageEncounter[], sameProvider: boolean, today: IsoDate): CoverageWarning[] {
+/**
+ * The phase's encounters: each whole request is one; split sessions of one provider and
+ * one number of sessions make one per full set of sessions 1..n (delivered when every
+ * session of the set is; booked when every one is delivered or booked). Sessions left
+ * over make no encounter yet.
+ */
+function encountersOf(
+  usable: readonly CoverageEncounter[],
+  cohort: Cohort,
+  isDelivered: (e: CoverageEncounter) => boolean,
+): { units: PhaseEncounter[]; incomplete: { providerName: string; sessions: number; have: number[]; ids: string[] }[] } {
+  const units: PhaseEncounter[] = [];
+  const groups = new Map<string, CoverageEncounter[]>();
+  for (const e of usable) {
+    if (!e.split || e.split.sessions <= 1) {
+      units.push(unitOf([e], cohort, isDelivered(e) ? 'delivered' : 'booked'));
+      continue;
+    }
+    const key = `${e.providerId}|${e.split.sessions}`;
+    groups.set(key, [...(groups.get(key) ?? []), e]);
+  }
+  const incomplete: { providerName: string; sessions: number; have: number[]; ids: string[] }[] = [];
+  for (const sessions of groups.values()) {
+    const n = sessions[0]!.split!.sessions;
+    // Per session number, delivered ones first (then booked), each in date order.
+    const byNumber = Array.from({ length: n }, (_, k) =>
+      sessions.filter((e) => e.split!.session === k + 1).sort((a, b) => Number(isDelivered(b)) - Number(isDelivered(a)) || a.date.localeCompare(b.date)),
+    );
+    const sets = Math.min(...byNumber.map((list) => list.length));
+    for (let i = 0; i < sets; i++) {
+      const set = byNumber.map((list) => list[i]!).sort((a, b) => a.date.localeCompare(b.date));
+      units.push(unitOf(set, cohort, set.every(isDelivered) ? 'delivered' : 'booked'));
+    }
+    const left = byNumber.flatMap((list) => list.slice(sets));
+    if (left.length > 0) {
+      incomplete.push({ providerName: sessions[0]!.providerName, sessions: n, have: [...new Set(left.map((e) => e.split!.session))].sort((a, b) => a - b), ids: left.map((e) => e.id) });
+    }
+  }
+  return { units: units.sort((a, b) => a.date.localeCompare(b.date) || a.ids[0]!.localeCompare(b.ids[0]!)), incomplete };
+}
+
+function unitOf(sessions: readonly CoverageEncounter[], cohort: Cohort, state: PhaseEncounter['state']): PhaseEncounter {
+  const first = sessions[0]!;
+  const attendance = sessions.map((e) => e.attendance?.find((a) => a.yearGroup === cohortYearGroupOn(cohort, e.date)));
+  const known = state === 'delivered' && attendance.every((a) => a !== undefined);
+  const onRollKnown = known && attendance.every((a) => typeof a?.onRoll === 'number');
+  return {
+    ids: sessions.map((e) => e.id),
+    date: sessions[sessions.length - 1]!.date,
+    providerId: first.providerId,
+    providerName: first.providerName,
+    sessions: sessions.length,
+    state,
+    counts: false,
+    ...(onRollKnown ? { onRoll: attendance.reduce((n, a) => n + (a?.onRoll ?? 0), 0) } : {}),
+    ...(known ? { tookPart: attendance.reduce((n, a) => n + (a?.tookPart ?? 0), 0) } : {}),
+  };
+}
+
+/** R-RANGE: encounters all with exactly the same provider set count once between them. */
+function rangeCount(units: readonly PhaseEncounter[], ranged: boolean): number {
+  if (!ranged || units.length === 0) return units.length;
+  return new Set(units.map((u) => u.providerId)).size >= 2 ? units.length : 1;
+}
+
+function markCounting(delivered: PhaseEncounter[], ranged: boolean): void {
+  const all = rangeCount(delivered, ranged) === delivered.length;
+  delivered.forEach((u, i) => (u.counts = all || i === 0));
+}
+
+function catchUpsOf(delivered: readonly PhaseEncounter[]): CatchUp[] {
+  return delivered
+    .filter((u) => u.onRoll !== undefined && u.tookPart !== undefined && u.tookPart < u.onRoll)
+    .map((u) => ({ encounterIds: u.ids, date: u.date, providerName: u.providerName, onRoll: u.onRoll!, tookPart: u.tookPart!, missed: u.onRoll! - u.tookPart! }));
+}
+
+function warningsFor(
+  relevant: readonly CoverageEncounter[],
+  units: readonly PhaseEncounter[],
+  incomplete: readonly { providerName: string; sessions: number; have: number[]; ids: string[] }[],
+  sameProvider: boolean,
+  catchUps: readonly CatchUp[],
+  today: IsoDate,
+  required: number,
+): CoverageWarning[] {
   const out: CoverageWarning[] = [];
   if (sameProvider) {
     out.push({
       code: 'SAME_PROVIDER',
-      message: `All ${offered.length} encounters in this phase are with ${offered[0]!.providerName}; the law asks for a range of providers, so invite a different provider for the next one.`,
-      encounterIds: offered.map((e) => e.id),
+      rule: 'R-RANGE',
+      message: `All ${units.length} encounters in this phase are with ${units[0]!.providerName}, so they count as 1 of ${required}: pupils must hear from a range of providers, so the next encounter must be with a different provider.`,
+      encounterIds: units.flatMap((u) => u.ids),
+    });
+  }
+  for (const s of incomplete) {
+    out.push({
+      code: 'SPLIT_INCOMPLETE',
+      rule: 'R-WHOLE',
+      message: `${s.providerName}'s encounter in ${s.sessions} sessions has ${s.have.length === 1 ? 'session' : 'sessions'} ${listWithAnd(s.have.map(String))} delivered or booked; it counts once all ${s.sessions} sessions are delivered, so that the whole year group took part.`,
+      encounterIds: s.ids,
+    });
+  }
+  for (const c of catchUps) {
+    out.push({
+      code: 'CATCH_UP_OWED',
+      rule: 'R-ATTEND',
+      message: `${plural(c.missed, 'pupil')} of ${c.onRoll} on roll missed the encounter with ${c.providerName} on ${formatDateShort(c.date)}; every pupil must take part, so the school still owes ${c.missed === 1 ? 'them' : 'them'} a catch-up.`,
+      encounterIds: c.encounterIds,
     });
   }
   const unrecorded = relevant.filter((e) => e.status === 'approved' && e.date < today);
   if (unrecorded.length > 0) {
     out.push({
       code: 'AWAITING_DELIVERY_RECORD',
+      rule: 'R-CONTENT',
       message: `${plural(unrecorded.length, 'approved encounter')} (${unrecorded.map((e) => `${formatDateShort(e.date)}, ${e.providerName}`).join('; ')}) ${unrecorded.length === 1 ? 'has' : 'have'} passed without a record; record ${unrecorded.length === 1 ? 'it' : 'each'} as delivered or not delivered so it can count.`,
       encounterIds: unrecorded.map((e) => e.id),
     });
@@ -226,11 +405,23 @@ function warningsFor(relevant: CoverageEncounter[], offered: CoverageEncounter[]
   if (unconfirmed.length > 0) {
     out.push({
       code: 'CONTENT_NOT_CONFIRMED',
+      rule: 'R-CONTENT',
       message: `${plural(unconfirmed.length, 'delivered encounter')} ${unconfirmed.length === 1 ? 'does' : 'do'} not count because not all four content items were confirmed; confirm them if they were covered.`,
       encounterIds: unconfirmed.map((e) => e.id),
     });
   }
   return out;
+}
+
+/**
+ * Open slots a provider could still book for this cohort: a place left, for the cohort's
+ * year group on the day, after the school's notice and within its booking window, and
+ * inside the phase's window (its last day, 28 February, included).
+ */
+export function bookableSlotsFor(p: Pick<PhaseCoverage, 'cohort' | 'window'>, slots: readonly OpenSlot[], bookable: { from: IsoDate; to: IsoDate }): OpenSlot[] {
+  const from = maxDate(bookable.from, p.window.start);
+  const to = minDate(bookable.to, p.window.end);
+  return slots.filter((s) => s.placesLeft > 0 && s.date >= from && s.date <= to && s.yearGroups.includes(cohortYearGroupOn(p.cohort, s.date)));
 }
 
 /**
@@ -273,20 +464,37 @@ function likelySchoolDay(school: SchoolForCoverage, date: IsoDate): boolean {
 // ---- what a school's coverage says (GET …/coverage; a trust's: …/trusts/{id}/coverage) ----
 
 export interface CoverageEncounterView {
+  /** The first request behind it (a split encounter's earliest session). */
   id: string;
+  /** Every request behind it: one, or each session of a split encounter. */
+  ids: string[];
   date: string;
   provider: string;
-  /** delivered (counts), planned (approved, still to come). */
+  sessions: number;
+  /** delivered (counts, or repeats a provider: R-RANGE), planned (approved, still to come). */
   state: 'delivered' | 'planned';
+  /** R-RANGE: false for a repeat of the same provider set, which does not complete the pair. */
+  counts: boolean;
+  /** R-ATTEND: numbers only, for the cohort's year group. */
+  onRoll?: number;
+  tookPart?: number;
 }
 
-/** What would close the gap: how many more to book, and open slots that suit the cohort. */
+/** At risk: how many more, by which date, and the open slots a provider could still book. */
 export interface CoverageFix {
-  /** Encounters still to book (beyond those planned) to reach two. */
+  /** Encounters still to book (beyond those delivered and booked) to reach the phase's number. */
   needed: number;
+  /** The last day they can take place: the window's end (inclusive). */
+  byDate: string;
+  /** The last day a provider can still ask for that day, given the school's notice (R-NOTICE). */
+  askBy: string;
+  /** R-RANGE: every encounter so far is with this provider; the next must be with another. */
+  differentFrom?: string;
   message: string;
-  /** Open slots for the cohort's year group before the window ends (within the next 120 days). */
+  /** Open slots after the notice period and inside the window, for the cohort's year group. */
   openSlots: OpenSlot[];
+  /** Where the careers lead adds an opportunity (the opportunities page, with the school). */
+  opportunitiesPath: string;
 }
 
 export interface CohortCoverage {
@@ -303,8 +511,12 @@ export interface CohortCoverage {
   status: CoverageStatus;
   /** The status in a sentence, with the window's end date. */
   statusText: string;
-  /** Delivered with all four content items: what counts. */
+  /** The platform's number of encounters per phase (default 2). */
+  required: number;
+  /** Delivered with all four content items (a split encounter once, all sessions delivered). */
   delivered: number;
+  /** Delivered that count toward `required` (R-RANGE). */
+  counted: number;
   /** Approved, still to come. */
   planned: number;
   /** delivered + planned: the phase 3 figure (the school must offer; pupils choose). */
@@ -312,14 +524,16 @@ export interface CohortCoverage {
   schoolDaysLeft: number;
   schoolWeeksLeft: number;
   schoolDaysEstimated: boolean;
-  /** Providers of the offered encounters, with how many each. */
+  /** Providers of the delivered and planned encounters, with how many each. */
   providers: { name: string; encounters: number }[];
   sameProvider: boolean;
   warnings: CoverageWarning[];
+  /** R-ATTEND: pupils who missed a delivered phase 1 or 2 encounter. */
+  catchUps: CatchUp[];
   encounters: CoverageEncounterView[];
   /** Phase 3 only: offered against delivered, as RULES.md asks. */
   phase3?: { offered: number; delivered: number };
-  /** Left out when the phase is met or its window has closed. */
+  /** At risk only. */
   fix?: CoverageFix;
 }
 
@@ -331,6 +545,8 @@ export interface SchoolCoverage {
   today: string;
   /** '2026/27'. */
   academicYear: string;
+  /** The platform's number of encounters per phase. */
+  required: number;
   cohorts: CohortCoverage[];
   totals: CoverageTotals;
 }

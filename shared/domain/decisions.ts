@@ -2,8 +2,16 @@
 // decision form and the emailed link's form both come down to these (the state machine
 // says which fields each decision needs).
 import type { ContentConfirmation } from './labels.ts';
-import type { Attendance } from './state-machine.ts';
-import type { IsoDate, LocalTime } from './types.ts';
+import type { SplitSession } from './state-machine.ts';
+import type { IsoDate, LocalTime, YearGroup } from './types.ts';
+
+/** R-ATTEND as the lead gives it when recording delivery: numbers only, never names. */
+export interface AttendanceGiven {
+  yearGroup: YearGroup;
+  onRoll: number;
+  /** Pupils who took part. */
+  pupils: number;
+}
 
 /** `approve-move`, `decline-move`: the answer to a provider's ask to move an approved encounter (issue 14, item 5). */
 export const DECISIONS = ['approve', 'decline', 'propose', 'reschedule', 'cancel', 'deliver', 'keep', 'approve-move', 'decline-move'] as const;
@@ -25,7 +33,10 @@ export interface DecisionDetails {
   /** Deliver: whether it happened, the four R-CONTENT items confirmed again, attendance. */
   happened?: boolean;
   content?: ContentConfirmation;
-  attendance?: Attendance[];
+  /** R-ATTEND: a decision always gives pupils on roll (only records from before issue 16 lack it). */
+  attendance?: AttendanceGiven[];
+  /** Deliver: one session of a split encounter (R-WHOLE); absent, a whole encounter. */
+  split?: SplitSession;
 }
 
 /** What an emailed link can do: one decision, named when the link was issued. */

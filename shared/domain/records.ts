@@ -3,6 +3,7 @@
 // the edge) takes it from here, so none of them needs to import the store (DESIGN.md's
 // layer table); shared/store maps items to and from these.
 import type { SubsetFlag } from './audience.ts';
+import { DEFAULT_COVERAGE_SETTINGS, type CoverageSettings } from './coverage.ts';
 import type { ReminderKind } from './reminders.ts';
 import type { StaffRole } from './roles.ts';
 import type { ProviderRequestDraft } from './rules.ts';
@@ -86,6 +87,10 @@ export interface StaffRoleRecord {
   name: string;
   role: StaffRole;
 }
+
+/** The platform's own settings, the same for every school (shared/store/platform-settings.ts). */
+export type PlatformSettings = CoverageSettings;
+export const DEFAULT_PLATFORM_SETTINGS: PlatformSettings = DEFAULT_COVERAGE_SETTINGS;
 
 export interface PlatformAdmin {
   email: string;

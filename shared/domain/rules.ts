@@ -353,6 +353,11 @@ function firstDayHint(school: Pick<School, 'calendar'>, earliest: IsoDate, lates
   return first && first !== earliest ? `; the first school day from then is ${formatDate(first)}` : '';
 }
 
+/** R-NOTICE: the dates a provider may ask for today (never the same day, even with no notice), as the school's page offers them. */
+export function bookableRange(school: Pick<School, 'rules'>, today: IsoDate): { from: IsoDate; to: IsoDate } {
+  return { from: addDays(today, Math.max(1, school.rules.minimumNoticeDays)), to: addDays(today, school.rules.bookingWindowDays) };
+}
+
 /** The first date to suggest to a provider: a school day with enough notice, tomorrow at the earliest (never a same-day booking, even with no notice). */
 export function earliestBookableDate(school: Pick<School, 'calendar' | 'rules'>, now: Instant): IsoDate | undefined {
   const today = londonDate(now);

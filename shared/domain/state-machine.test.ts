@@ -73,7 +73,7 @@ const GOOD_INPUT: { [A in RequestAction]: ActionInputs[A] } = {
   decline_move: { reason: 'Year 10 have mock exams that afternoon' },
   counter: { date: '2026-04-22', start: '10:00', end: '11:00', message: 'We cannot do the 21st; would the 22nd work?', responseDeadline: '2026-04-08' },
   keep: { reason: 'The provider will come on the INSET day to meet the year team', problems: [{ key: '2026-04-14T09:00-10:00|CLOSURE|2026-04-14|2026-04-14|INSET', rule: 'R-HOURS', message: 'Tuesday 14 April 2026 is now an INSET day.' }] },
-  deliver: { content: FULL, attendance: [{ yearGroup: 10, pupils: 180 }, { yearGroup: 11, pupils: 175 }] },
+  deliver: { content: FULL, attendance: [{ yearGroup: 10, pupils: 180, onRoll: 182 }, { yearGroup: 11, pupils: 175, onRoll: 175 }] },
   not_delivered: { reason: 'Provider did not arrive' },
 };
 
@@ -381,16 +381,30 @@ describe('delivery', () => {
     expect(event.data).toMatchObject({ attendance: GOOD_INPUT.deliver.attendance });
   });
 
+  it('R-WHOLE: records a session of a split encounter (session 2 of 4); without one, a whole encounter', () => {
+    const { request, event } = transition(inState('approved'), 'deliver', lead, { ...GOOD_INPUT.deliver, split: { session: 2, sessions: 4 } }, AFTER);
+    expect(request.delivery?.split).toEqual({ session: 2, sessions: 4 });
+    expect(event.data).toMatchObject({ split: { session: 2, sessions: 4 } });
+    expect(transition(inState('approved'), 'deliver', lead, GOOD_INPUT.deliver, AFTER).request.delivery).not.toHaveProperty('split');
+  });
+
   it.each([
     [DURING, GOOD_INPUT.deliver, 'DELIVERY_TOO_EARLY'],
     [BEFORE, GOOD_INPUT.deliver, 'DELIVERY_TOO_EARLY'],
     [AFTER, { ...GOOD_INPUT.deliver, content: { ...FULL, questions: false } }, 'CONTENT_NOT_CONFIRMED'],
     [AFTER, { ...GOOD_INPUT.deliver, content: undefined }, 'CONTENT_NOT_CONFIRMED'],
-    [AFTER, { ...GOOD_INPUT.deliver, attendance: [{ yearGroup: 10, pupils: 180 }] }, 'ATTENDANCE_REQUIRED'],
-    [AFTER, { ...GOOD_INPUT.deliver, attendance: [{ yearGroup: 10, pupils: 180 }, { yearGroup: 11, pupils: 0 }] }, 'ATTENDANCE_REQUIRED'],
+    [AFTER, { ...GOOD_INPUT.deliver, attendance: [{ yearGroup: 10, pupils: 180, onRoll: 182 }] }, 'ATTENDANCE_REQUIRED'],
+    [AFTER, { ...GOOD_INPUT.deliver, attendance: [{ yearGroup: 10, pupils: 180, onRoll: 182 }, { yearGroup: 11, pupils: 0, onRoll: 175 }] }, 'ATTENDANCE_REQUIRED'],
+    // R-ATTEND: pupils on roll as well as pupils who took part, and never more taking part than on roll.
+    [AFTER, { ...GOOD_INPUT.deliver, attendance: [{ yearGroup: 10, pupils: 180, onRoll: 182 }, { yearGroup: 11, pupils: 175 }] }, 'ATTENDANCE_REQUIRED'],
+    [AFTER, { ...GOOD_INPUT.deliver, attendance: [{ yearGroup: 10, pupils: 183, onRoll: 182 }, { yearGroup: 11, pupils: 175, onRoll: 175 }] }, 'ATTENDANCE_OVER_ROLL'],
+    // R-WHOLE: a session of a split encounter is session k of n, 1 ≤ k ≤ n, n ≥ 2.
+    [AFTER, { ...GOOD_INPUT.deliver, split: { session: 3, sessions: 2 } }, 'SPLIT_SESSION_INVALID'],
+    [AFTER, { ...GOOD_INPUT.deliver, split: { session: 1, sessions: 1 } }, 'SPLIT_SESSION_INVALID'],
+    [AFTER, { ...GOOD_INPUT.deliver, split: { session: 0, sessions: 4 } }, 'SPLIT_SESSION_INVALID'],
     [AFTER, { ...GOOD_INPUT.deliver, attendance: undefined }, 'ATTENDANCE_REQUIRED'],
     [AFTER, { ...GOOD_INPUT.deliver, attendance: [...GOOD_INPUT.deliver.attendance, { yearGroup: 9, pupils: 3 }] }, 'ATTENDANCE_YEAR_NOT_BOOKED'],
-  ])('R-CONTENT: deliver at %s with %j → %s', (now, input, code) => {
+  ])('R-CONTENT R-ATTEND R-WHOLE: deliver at %s with %j → %s', (now, input, code) => {
     expectDomainError(() => transition(inState('approved'), 'deliver', lead, input as never, now), code);
   });
 

@@ -74,15 +74,27 @@ export interface MoveAsk extends TimeSlot {
   askedAt: Instant;
 }
 
+/** R-ATTEND, per year group: numbers only, never names. */
 export interface Attendance {
   yearGroup: YearGroup;
+  /** Pupils who took part. */
   pupils: number;
+  /** Pupils on roll in the year group (for a session of a split encounter: in the groups it was for). Absent in records from before issue 16. */
+  onRoll?: number;
+}
+
+/** R-WHOLE: one session of an encounter delivered in several (a carousel of form groups): session `session` of `sessions`. */
+export interface SplitSession {
+  session: number;
+  sessions: number;
 }
 
 /** What the careers lead records after the encounter (R-CONTENT confirmed again). */
 export interface DeliveryRecord {
   content: ContentConfirmation;
   attendance: Attendance[];
+  /** Absent: a whole encounter. */
+  split?: SplitSession;
   note?: string;
   recordedAt: Instant;
 }
@@ -135,7 +147,7 @@ export interface ActionInputs {
   counter: TimeSlot & { message?: string; responseDeadline: IsoDate };
   /** The problems of the booking now (recheck.ts), as the lead saw them, and why it stays. */
   keep: { reason: string; problems: KeptProblem[] };
-  deliver: { content: ContentConfirmation; attendance: Attendance[]; note?: string };
+  deliver: { content: ContentConfirmation; attendance: Attendance[]; split?: SplitSession; note?: string };
   not_delivered: { reason?: string };
 }
 export type RequestAction = keyof ActionInputs;
@@ -583,7 +595,7 @@ const HANDLERS: Handlers = {
         message: `Confirm that the session covered ${listWithAnd(missing.map((m) => CONTENT_ITEM_LABELS[m]))}; an encounter counts only when all four were covered. If it did not, record it as not delivered.`,
       });
     }
-    problems.push(...attendanceProblems(r.yearGroups, input?.attendance));
+    problems.push(...attendanceProblems(r.yearGroups, input?.attendance), ...splitProblems(input?.split));
     const [first] = problems;
     if (first) {
       const fields: Record<string, string> = {};
@@ -592,11 +604,12 @@ const HANDLERS: Handlers = {
     }
     const delivery: DeliveryRecord = {
       content: { ...input.content },
-      attendance: input.attendance.map((a) => ({ yearGroup: a.yearGroup, pupils: a.pupils })),
+      attendance: input.attendance.map((a) => ({ yearGroup: a.yearGroup, pupils: a.pupils, ...(a.onRoll === undefined ? {} : { onRoll: a.onRoll }) })),
+      ...(input.split ? { split: { session: input.split.session, sessions: input.split.sessions } } : {}),
       recordedAt: ctx.now,
       ...(input.note ? { note: input.note } : {}),
     };
-    return { patch: { delivery }, data: { ...timeOf(r), attendance: delivery.attendance, content: delivery.content } };
+    return { patch: { delivery }, data: { ...timeOf(r), attendance: delivery.attendance, content: delivery.content, ...(delivery.split ? { split: delivery.split } : {}) } };
   },
 
   not_delivered(r, input, ctx) {
@@ -613,15 +626,26 @@ const HANDLERS: Handlers = {
 
 function attendanceProblems(yearGroups: readonly YearGroup[], attendance: Attendance[] | undefined): RuleViolation[] {
   const list = Array.isArray(attendance) ? attendance : [];
-  const missing = yearGroups.filter((y) => !list.some((a) => a.yearGroup === y && Number.isInteger(a.pupils) && a.pupils > 0));
+  const whole = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n > 0;
+  const missing = yearGroups.filter((y) => !list.some((a) => a.yearGroup === y && whole(a.pupils) && whole(a.onRoll)));
   const extra = list.filter((a) => !yearGroups.includes(a.yearGroup)).map((a) => a.yearGroup);
+  // R-ATTEND: how many took part against how many are on roll; more taking part than on roll is a slip.
+  const over = list.filter((a) => yearGroups.includes(a.yearGroup) && whole(a.onRoll) && whole(a.pupils) && a.pupils > a.onRoll);
   const out: RuleViolation[] = [];
+  if (over.length > 0) {
+    out.push({
+      code: 'ATTENDANCE_OVER_ROLL',
+      rule: 'R-ATTEND',
+      field: 'attendance',
+      message: `More pupils took part than are on roll in ${over.map((a) => yearGroupLabel(a.yearGroup)).join(', ')}; check both numbers.`,
+    });
+  }
   if (missing.length > 0) {
     out.push({
       code: 'ATTENDANCE_REQUIRED',
-      rule: 'P-STATE',
+      rule: 'R-ATTEND',
       field: 'attendance',
-      message: `Give the number of pupils who attended from ${missing.map(yearGroupLabel).join(', ')} (a whole number above 0).`,
+      message: `Give the number of pupils on roll and the number who took part from ${missing.map(yearGroupLabel).join(', ')} (whole numbers above 0).`,
     });
   }
   if (extra.length > 0) {
@@ -633,6 +657,21 @@ function attendanceProblems(yearGroups: readonly YearGroup[], attendance: Attend
     });
   }
   return out;
+}
+
+/** R-WHOLE: session k of n, 1 ≤ k ≤ n, n at least 2 (one session of one is a whole encounter). */
+function splitProblems(split: SplitSession | undefined): RuleViolation[] {
+  if (split === undefined) return [];
+  const whole = (n: unknown) => typeof n === 'number' && Number.isInteger(n);
+  if (whole(split.session) && whole(split.sessions) && split.sessions >= 2 && split.sessions <= 20 && split.session >= 1 && split.session <= split.sessions) return [];
+  return [
+    {
+      code: 'SPLIT_SESSION_INVALID',
+      rule: 'R-WHOLE',
+      field: 'split',
+      message: 'Give which session this was and how many sessions together reached the whole year group, like session 2 of 4 (2 to 20 sessions).',
+    },
+  ];
 }
 
 /** A move is for an encounter still to come. */

@@ -1,11 +1,15 @@
-// Coverage per cohort and key phase (issue 6 item 2) for a school's staff and for a trust
-// admin. The counting is shared/domain/coverage.ts alone (coverageReport); this file reads
-// the school's encounters (approved and delivered requests, one gsi1 query per status),
-// shapes the answer, and for a gap looks up open slots that would close it.
+// Coverage per cohort and key phase (issue 6 item 2, issue 16) for a school's staff and for
+// a trust admin. The counting is shared/domain/coverage.ts alone (coverageReport); this file
+// reads the school's encounters (approved and delivered requests, one gsi1 query per status)
+// and the platform's number of encounters per phase, shapes the answer, and for a cohort at
+// risk looks up the open slots a provider could still book (after the school's notice,
+// inside the window).
 import { academicYearLabel, academicYearOf } from '#shared/domain/academic-year.ts';
+import { bookableRange } from '#shared/domain/rules.ts';
 import {
+  bookableSlotsFor,
+  COVERAGE_STATUSES,
   coverageReport,
-  cohortYearGroupOn,
   type CohortCoverage,
   type CoverageEncounter,
   type CoverageFix,
@@ -25,8 +29,9 @@ import { DomainError } from '#shared/domain/errors.ts';
 import type { StaffRoleRecord } from '#shared/domain/records.ts';
 import type { Store } from '#shared/store/client.ts';
 import { normaliseWord } from '#shared/store/directory.ts';
+import { getPlatformSettings } from '#shared/store/platform-settings.ts';
 import { listEncountersOfSchool } from '#shared/store/requests.ts';
-import type { StoredRequest } from '#shared/domain/records.ts';
+import type { PlatformSettings, StoredRequest } from '#shared/domain/records.ts';
 import { getSchoolProfile } from '#shared/store/schools.ts';
 import type { StoredSchool } from '#shared/domain/records.ts';
 import { availableSlots, MAX_SLOT_RANGE_DAYS, requireSchool } from './schools.ts';
@@ -45,6 +50,7 @@ export function providerIdOf(r: StoredRequest): string {
 }
 
 export function toCoverageEncounter(r: StoredRequest): CoverageEncounter {
+  const delivery = r.status === 'delivered' ? r.delivery : undefined;
   return {
     id: r.id,
     date: r.date,
@@ -53,6 +59,10 @@ export function toCoverageEncounter(r: StoredRequest): CoverageEncounter {
     providerName: r.provider.organisation,
     status: r.status === 'delivered' ? 'delivered' : 'approved',
     contentConfirmed: contentConfirmed(r),
+    ...(delivery
+      ? { attendance: delivery.attendance.map((a) => ({ yearGroup: a.yearGroup, tookPart: a.pupils, ...(a.onRoll === undefined ? {} : { onRoll: a.onRoll }) })) }
+      : {}),
+    ...(delivery?.split ? { split: delivery.split } : {}),
   };
 }
 
@@ -66,45 +76,53 @@ export function coverageRange(today: string): { from: string; to: string } {
   return { from: makeDate(year - 1, 9, 1), to: makeDate(year + 2, 2, 28) };
 }
 
-const STATUS_WORDS: Record<CoverageStatus, string> = {
-  met: 'Met',
-  on_track: 'On track',
-  at_risk: 'At risk',
-  not_met: 'Not met',
-};
-
 function statusText(p: PhaseCoverage): string {
   const end = formatDateShort(p.window.end);
-  const counted = `${p.delivered} of 2 delivered${p.planned ? `, ${p.planned} planned` : ''}`;
-  if (p.status === 'met') return `Met: ${counted}.`;
-  if (p.status === 'not_met') return `Not met: ${counted} when the window closed on ${end}.`;
-  const left = `${plural(p.schoolWeeksLeft, 'school week')} left before the window ends on ${end}`;
-  return `${STATUS_WORDS[p.status]}: ${counted}; ${left}.`;
+  if (p.status === 'not_started') return `Not started: this cohort's window for key phase ${p.phase} opens on ${formatDateShort(p.window.start)}.`;
+  const delivered = `${p.counted} of ${p.required} delivered`;
+  const booked = p.planned ? `${p.planned} booked` : 'none booked';
+  const range = p.counted < p.delivered ? ` (${plural(p.delivered - p.counted, 'repeat')} of the same provider not counted)` : '';
+  if (p.status === 'met') return `Met: ${delivered}${range}.`;
+  if (p.status === 'not_met') return `Not met: ${delivered}${range} when the window closed on ${end}.`;
+  if (p.status === 'on_track') return `On track: ${delivered}${range}, ${booked}, to take place by ${end}.`;
+  const weeks = `${plural(p.schoolWeeksLeft, 'school week')} left`;
+  return `At risk: ${delivered}${range}, ${booked}; ${plural(p.needed, 'more encounter')} needed by ${end}${p.sameProviderAs ? ` with a provider other than ${p.sameProviderAs}` : ''} (${weeks}).`;
 }
 
-function fixFor(p: PhaseCoverage, slots: readonly OpenSlot[], today: string): CoverageFix | undefined {
-  if (p.status === 'met' || !p.windowOpen) return undefined;
-  const needed = Math.max(0, 2 - p.offered);
-  const cohort = { year8AcademicYear: p.cohort.year8AcademicYear };
-  const open = slots.filter(
-    (s) => s.placesLeft > 0 && s.date > today && s.date <= p.window.end && s.yearGroups.includes(cohortYearGroupOn(cohort, s.date)),
-  );
+/** At risk: how many more, by which date, and the open slots a provider could book given the notice period. */
+function fixFor(p: PhaseCoverage, school: School, slots: readonly OpenSlot[], today: string): CoverageFix | undefined {
+  if (p.status !== 'at_risk') return undefined;
+  const bookable = bookableRange(school, today);
+  const open = bookableSlotsFor(p, slots, bookable);
   const year = yearGroupLabel(p.yearGroup);
+  const byDate = p.window.end;
+  const askBy = addDays(byDate, -school.rules.minimumNoticeDays);
+  const notice = plural(school.rules.minimumNoticeDays, "day's", "days'");
+  const other = p.sameProviderAs ? `, with a provider other than ${p.sameProviderAs} (R-RANGE)` : '';
+  const more = `Book ${plural(p.needed, 'more encounter')} for ${year} by ${formatDateShort(byDate)}${other}.`;
+  const ask = askBy >= today ? ` With the school's ${notice} notice, a provider must ask by ${formatDateShort(askBy)}.` : '';
   let message: string;
-  if (needed === 0) {
-    message = `${plural(p.planned, 'planned encounter')} will make this phase met once delivered and recorded with all four content items.`;
-  } else if (open.length > 0) {
-    message = `Book ${plural(needed, 'more encounter')} for ${year} before ${formatDateShort(p.window.end)}${p.sameProvider ? ', with a different provider' : ''}: these open slots suit them.`;
+  if (open.length > 0) {
+    message = `${more}${ask} A provider could book ${open.length === 1 ? 'this open slot' : 'these open slots'}:`;
+  } else if (bookable.from > minDate(byDate, bookable.to)) {
+    message = `${more} The window ends before a provider could book with the school's ${notice} notice: invite a provider to propose a time and approve it yourself, or lower the notice in your settings.`;
   } else {
-    message = `Book ${plural(needed, 'more encounter')} for ${year} before ${formatDateShort(p.window.end)}. There are no open slots for ${year} in the next ${MAX_SLOT_RANGE_DAYS} days: add an opportunity for ${year} in your settings, or invite providers to propose a time.`;
+    message = `${more}${ask} There are no open slots for ${year} that a provider could book between ${formatDateShort(maxDate(bookable.from, p.window.start))} and ${formatDateShort(minDate(minDate(byDate, bookable.to), addDays(bookable.from, MAX_SLOT_RANGE_DAYS)))}: add an opportunity for ${year} on the opportunities page, or invite providers to propose a time.`;
   }
-  return { needed, message, openSlots: needed === 0 ? [] : open.slice(0, FIX_SLOTS_SHOWN) };
+  return {
+    needed: p.needed,
+    byDate,
+    askBy,
+    ...(p.sameProviderAs ? { differentFrom: p.sameProviderAs } : {}),
+    message,
+    openSlots: open.slice(0, FIX_SLOTS_SHOWN),
+    opportunitiesPath: `/manage/opportunities/?urn=${encodeURIComponent(school.urn)}`,
+  };
 }
 
 function cohortView(p: PhaseCoverage, fix: CoverageFix | undefined): CohortCoverage {
-  const offered = [...p.counted, ...p.plannedEncounters];
   const providers = new Map<string, { name: string; encounters: number }>();
-  for (const e of offered) {
+  for (const e of p.encounters) {
     const entry = providers.get(e.providerId) ?? { name: e.providerName, encounters: 0 };
     entry.encounters++;
     providers.set(e.providerId, entry);
@@ -120,7 +138,9 @@ function cohortView(p: PhaseCoverage, fix: CoverageFix | undefined): CohortCover
     windowOpen: p.windowOpen,
     status: p.status,
     statusText: statusText(p),
+    required: p.required,
     delivered: p.delivered,
+    counted: p.counted,
     planned: p.planned,
     offered: p.offered,
     schoolDaysLeft: p.schoolDaysLeft,
@@ -129,40 +149,57 @@ function cohortView(p: PhaseCoverage, fix: CoverageFix | undefined): CohortCover
     providers: [...providers.values()],
     sameProvider: p.sameProvider,
     warnings: p.warnings,
-    encounters: offered
-      .map((e) => ({ id: e.id, date: e.date, provider: e.providerName, state: e.status === 'delivered' ? ('delivered' as const) : ('planned' as const) }))
-      .sort((a, b) => a.date.localeCompare(b.date)),
+    catchUps: p.catchUps,
+    encounters: p.encounters.map((e) => ({
+      id: e.ids[0]!,
+      ids: e.ids,
+      date: e.date,
+      provider: e.providerName,
+      sessions: e.sessions,
+      state: e.state === 'delivered' ? ('delivered' as const) : ('planned' as const),
+      counts: e.state === 'delivered' ? e.counts : true,
+      ...(e.onRoll === undefined ? {} : { onRoll: e.onRoll }),
+      ...(e.tookPart === undefined ? {} : { tookPart: e.tookPart }),
+    })),
     ...(p.phase === 3 ? { phase3: { offered: p.offered, delivered: p.delivered } } : {}),
     ...(fix ? { fix } : {}),
   };
 }
 
 function totalsOf(cohorts: readonly { status: CoverageStatus }[]): CoverageTotals {
-  const totals: CoverageTotals = { met: 0, on_track: 0, at_risk: 0, not_met: 0 };
+  const totals = Object.fromEntries(COVERAGE_STATUSES.map((s) => [s, 0])) as CoverageTotals;
   for (const c of cohorts) totals[c.status]++;
   return totals;
 }
 
-/** Slots the gaps could use: from tomorrow to the last open window's end, at most 120 days. */
+/** Slots the gaps could use: from the first date a provider may ask for (R-NOTICE) to the last open window's end, at most 120 days. */
 async function slotsForGaps(store: Store, school: School, report: PhaseCoverage[], today: string): Promise<OpenSlot[]> {
-  const gaps = report.filter((p) => p.status !== 'met' && p.windowOpen && p.offered < 2);
+  const gaps = report.filter((p) => p.status === 'at_risk');
   if (gaps.length === 0) return [];
-  const from = addDays(today, 1);
-  const to = minDate(gaps.reduce((m, p) => maxDate(m, p.window.end), from), addDays(from, MAX_SLOT_RANGE_DAYS));
-  return availableSlots(store, school.urn, from, to);
+  const bookable = bookableRange(school, today);
+  const from = bookable.from;
+  const last = minDate(gaps.reduce((m, p) => maxDate(m, p.window.end), today), bookable.to);
+  if (last < from) return [];
+  return availableSlots(store, school.urn, from, minDate(last, addDays(from, MAX_SLOT_RANGE_DAYS)));
 }
 
-export async function schoolCoverage(store: Store, school: School, now = new Date(), options: { fixes?: boolean } = {}): Promise<SchoolCoverage> {
+export async function schoolCoverage(
+  store: Store,
+  school: School,
+  now = new Date(),
+  options: { fixes?: boolean; settings?: PlatformSettings } = {},
+): Promise<SchoolCoverage> {
   const today = londonDate(now.toISOString());
-  const encounters = await listEncountersOfSchool(store, school.urn, coverageRange(today));
-  const report = coverageReport(school, today, encounters.map(toCoverageEncounter));
+  const [encounters, settings] = await Promise.all([listEncountersOfSchool(store, school.urn, coverageRange(today)), options.settings ?? getPlatformSettings(store)]);
+  const report = coverageReport(school, today, encounters.map(toCoverageEncounter), settings);
   const slots = options.fixes === false ? [] : await slotsForGaps(store, school, report, today);
-  const cohorts = report.map((p) => cohortView(p, options.fixes === false ? undefined : fixFor(p, slots, today)));
+  const cohorts = report.map((p) => cohortView(p, options.fixes === false ? undefined : fixFor(p, school, slots, today)));
   return {
     urn: school.urn,
     schoolName: school.name,
     today,
     academicYear: academicYearLabel(academicYearOf(today)),
+    required: settings.encountersPerPhase,
     cohorts,
     totals: totalsOf(cohorts),
   };
@@ -183,7 +220,8 @@ export async function trustCoverage(store: Store, caller: { roles: readonly Staf
   }
   const today = londonDate(now.toISOString());
   // The schools' reads at once (two queries each), not one school after another.
-  const answers = await Promise.all(schools.map((school) => schoolCoverage(store, school, now, { fixes: false })));
+  const settings = await getPlatformSettings(store);
+  const answers = await Promise.all(schools.map((school) => schoolCoverage(store, school, now, { fixes: false, settings })));
   return {
     trust: { id: trust.id, name: trust.name },
     today,

@@ -105,6 +105,7 @@ export async function decide(
         {
           content: body.content ?? { provider: false, careers: false, learning: false, questions: false },
           attendance: body.attendance ?? [],
+          ...(body.split ? { split: body.split } : {}),
           ...(body.note ? { note: body.note } : {}),
         },
         now,

@@ -6,6 +6,7 @@
 // another time sees what would clash. The school's profile, then two or three queries of
 // its partition, one month long; no scans. A month outside today's to the booking
 // window's is refused before them.
+import { bookableRange } from '#shared/domain/rules.ts';
 import { addDays } from '#shared/domain/dates.ts';
 import { DomainError } from '#shared/domain/errors.ts';
 import { monthOf, monthRange, openSlotsOf, schoolMonth, shiftMonth, type SchoolMonth } from '#shared/domain/school-month.ts';
@@ -45,9 +46,8 @@ export async function publicSchoolMonth(
 ): Promise<SchoolMonth> {
   const today = londonDate(now.toISOString());
   const school = await requireSchool(store, urn);
-  // R-NOTICE: never a same-day booking, even with no notice (as the slot list and the form).
-  const bookableFrom = addDays(today, Math.max(1, school.rules.minimumNoticeDays));
-  const bookableTo = addDays(today, school.rules.bookingWindowDays);
+  // R-NOTICE: never a same-day booking, even with no notice (as the slot list, the form and coverage's suggestions).
+  const { from: bookableFrom, to: bookableTo } = bookableRange(school, today);
   const month = query.month ?? monthOf(bookableFrom);
   const pager = requireMonthInRange(month, today, bookableTo);
   const read = await monthReads(store, school, month);

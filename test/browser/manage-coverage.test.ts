@@ -48,11 +48,26 @@ describe('the careers lead checks coverage and publishes the statement', { timeo
     expect(years).toEqual(['8', '9', '10', '11']);
     const words = await page.locator('#coverage-grid [data-coverage-status]').allTextContents();
     expect(words).toHaveLength(years.length);
-    for (const w of words) expect(['Met', 'On track', 'At risk', 'Not met']).toContain(w);
+    for (const w of words) expect(['Met', 'On track', 'At risk', 'Not met', 'Not started']).toContain(w);
     // Each cohort's section, linked from the grid, says what counted and who came.
-    for (const y of years) expect(await page.locator(`#cohort-${y}`).textContent()).toMatch(/Encounters counted.*Providers/);
+    for (const y of years) expect(await page.locator(`#cohort-${y}`).textContent()).toMatch(/Encounters counted.*of 2 delivered.*Providers/);
+    // A cohort at risk says how many more and by when, with slots a provider could book or the opportunities page (never "in your settings").
+    const statuses = await page.locator('#coverage-grid [data-coverage-status]').evaluateAll((tags) => tags.map((t) => t.getAttribute('data-coverage-status')));
+    for (const [i, y] of years.entries()) {
+      const fix = page.locator(`[data-fix="${y}"]`);
+      expect(await fix.count(), `Year ${y}`).toBe(statuses[i] === 'at_risk' ? 1 : 0);
+      if (statuses[i] !== 'at_risk') continue;
+      const text = await fix.textContent();
+      expect(text).toMatch(/Book \d+ more encounters? for Year \d+ by \d+ \w+ \d{4}/);
+      expect(text).not.toContain('in your settings');
+      if ((await fix.locator('ul li').count()) === 0) {
+        expect(await fix.getByRole('link', { name: /on the opportunities page/ }).getAttribute('href')).toBe(`/manage/opportunities/?urn=${HARBOUR_VIEW}`);
+      }
+    }
     await expectNoAxeViolations(page, 'coverage');
     await screenshot(page, 'manage-coverage-1024');
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await screenshot(page, 'manage-coverage-1280');
     await page.setViewportSize({ width: 320, height: 800 });
     await expectNoHorizontalScroll(page);
     await screenshot(page, 'manage-coverage-320');

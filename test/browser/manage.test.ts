@@ -339,13 +339,28 @@ describe('the careers lead manages requests in the browser', { timeout: BROWSER_
     await page.goto(`${site.url}/manage/requests/decide/?id=${ids.propose}&action=deliver`);
     await page.getByRole('radio', { name: 'Yes' }).check();
     await page.getByRole('button', { name: 'Save' }).click();
-    await expectError(page, 'attendance-group', /how many pupils attended from Year 9/);
-    await page.getByLabel('Year 9').fill('180');
+    await expectError(page, 'attendance-group', /how many pupils are on roll and how many took part from Year 9/);
+    expect(await page.locator('#split-group').textContent()).toMatch(/Say whether this session reached the whole year group/);
+    // R-ATTEND: never more taking part than on roll, said at the field before anything is sent.
+    await page.getByLabel('Pupils on roll').fill('180');
+    await page.getByLabel('Pupils who took part').fill('181');
+    await page.getByRole('radio', { name: 'No, it was one session of several' }).check();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expectError(page, 'attendance-group', /More pupils took part than are on roll in Year 9/);
+    await expectError(page, 'split-group', /like 2 of 4/);
+    await page.getByLabel('Pupils who took part').fill('172');
+    await page.getByLabel('Which session was this?').fill('2');
+    await page.getByLabel('How many sessions in all?').fill('4');
     await page.getByRole('button', { name: 'Save' }).click();
     // The API: too early (no field on this form, so said at the top) and R-CONTENT at the boxes.
     await expectError(page, 'content-group', /Confirm that the session covered/);
     expect(await page.locator('#error-summary').textContent()).toMatch(/record delivery after it has finished/);
     await expectNoAxeViolations(page, 'delivery refused');
+    await screenshot(page, 'manage-deliver-refused-1280');
+    await page.setViewportSize({ width: 320, height: 800 });
+    await expectNoHorizontalScroll(page);
+    await screenshot(page, 'manage-deliver-refused-320');
+    await page.setViewportSize({ width: 1280, height: 800 });
     await page.getByRole('radio', { name: 'No, it did not happen' }).check();
     await page.getByRole('button', { name: 'Save' }).click();
     await expectError(page, 'not-reason-group', /Say what happened/);

@@ -87,7 +87,7 @@ export function deliveryReminderForLead(school: School, request: StoredRequest, 
   const subject = `Record delivery: ${org}, ${formatYearGroups(request.yearGroups)}, ${formatDateShort(request.date)}`;
   const intro = `${org}'s ${SESSION_TYPE_LABELS[request.sessionType]} for ${formatYearGroups(request.yearGroups)} was booked for ${when(request)}. Please record whether it took place.`;
   const contentIntro = 'To record it as delivered, confirm that the session covered all four of these:';
-  const attendance = `and give the number of pupils who attended from ${request.yearGroups.map(yearGroupLabel).join(', ')}.`;
+  const attendance = `and give the number of pupils on roll and the number who took part from ${request.yearGroups.map(yearGroupLabel).join(', ')} (numbers only, never names).`;
   const counts =
     'An encounter counts towards each key phase\'s two encounters only once its delivery is recorded with all four items. If it did not take place, or did not cover them, record it as not delivered.';
   const text = [

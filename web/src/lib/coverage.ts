@@ -10,6 +10,7 @@ const STATUS: Record<CoverageStatus, { text: string; tag: string }> = {
   on_track: { text: 'On track', tag: 'govuk-tag--blue' },
   at_risk: { text: 'At risk', tag: 'govuk-tag--yellow' },
   not_met: { text: 'Not met', tag: 'govuk-tag--red' },
+  not_started: { text: 'Not started', tag: 'govuk-tag--grey' },
 };
 
 export const COVERAGE_STATUSES = Object.keys(STATUS) as CoverageStatus[];
@@ -33,7 +34,7 @@ export function phaseText(phase: KeyPhase): string {
   return PHASE[phase] ?? `Key phase ${phase}`;
 }
 
-/** "2 met, 1 on track, 0 at risk, 3 not met". */
+/** "2 met, 1 on track, 0 at risk, 3 not met, 0 not started". */
 export function totalsText(totals: Record<CoverageStatus, number>): string {
   return COVERAGE_STATUSES.map((s) => `${totals[s] ?? 0} ${coverageStatusText(s).toLowerCase()}`).join(', ');
 }

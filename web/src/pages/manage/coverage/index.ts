@@ -56,7 +56,7 @@ function grid(answer: SchoolCoverageAnswer): HTMLElement {
             h('th', { scope: 'row', class: 'govuk-table__header', 'data-label': 'Cohort' }, h('a', { class: 'govuk-link', href: `#${cohortId(c)}` }, `Year ${c.yearGroup}`)),
             td('Key phase', phaseText(c.phase), c.attendance === 'optional' ? ', offered' : ''),
             td('Status', coverageTag(c.status)),
-            td('Encounters counted', `${c.delivered} of 2`, c.planned ? ` (${c.planned} planned)` : ''),
+            td('Encounters counted', `${c.counted} of ${c.required}`, c.planned ? ` (${c.planned} booked)` : ''),
             td('Window ends', formatDateShort(c.window.end)),
           ),
         ),
@@ -69,6 +69,23 @@ function summaryRow(key: string, ...value: Child[]) {
   return h('div', { class: 'govuk-summary-list__row' }, h('dt', { class: 'govuk-summary-list__key' }, key), h('dd', { class: 'govuk-summary-list__value' }, value));
 }
 
+/** Each delivered or booked encounter: whether it counts (R-RANGE), its sessions (R-WHOLE) and who took part (R-ATTEND). */
+function encounterList(c: CohortCoverage): HTMLElement {
+  return h(
+    'ul',
+    { class: 'govuk-list' },
+    c.encounters.map((e) => {
+      const notes = [
+        e.state === 'planned' ? 'booked' : 'delivered',
+        e.sessions > 1 ? `${e.sessions} sessions` : '',
+        e.tookPart !== undefined ? `${e.tookPart}${e.onRoll === undefined ? '' : ` of ${e.onRoll}`} took part` : '',
+        e.counts ? '' : 'not counted: the same provider as another encounter (pupils must hear from a range of providers)',
+      ].filter(Boolean);
+      return h('li', { class: 'app-wrap', 'data-encounter': e.id, 'data-counts': String(e.counts) }, `${formatDateShort(e.date)}, ${e.provider} (${notes.join('; ')})`);
+    }),
+  );
+}
+
 function cohortSection(urn: string, c: CohortCoverage): HTMLElement {
   const providers = c.providers.length
     ? h('ul', { class: 'govuk-list' }, c.providers.map((p) => h('li', { class: 'app-wrap' }, `${p.name}: ${plural(p.encounters, 'encounter')}`)))
@@ -76,9 +93,10 @@ function cohortSection(urn: string, c: CohortCoverage): HTMLElement {
   const rows: HTMLElement[] = [
     summaryRow('Status', h('p', { class: 'govuk-body govuk-!-margin-bottom-1' }, coverageTag(c.status)), h('p', { class: 'govuk-body govuk-!-margin-0' }, c.statusText)),
     summaryRow('Window', `${formatDateShort(c.window.start)} to ${formatDateShort(c.window.end)}`),
-    summaryRow('Encounters counted', `${c.delivered} delivered`, c.planned ? `, ${c.planned} planned` : '', ' (2 needed)'),
+    summaryRow('Encounters counted', `${c.counted} of ${c.required} delivered`, c.planned ? `, ${c.planned} booked` : '', ` (${c.required} needed)`),
     summaryRow('Providers', providers),
   ];
+  if (c.encounters.length) rows.push(summaryRow('Encounters', encounterList(c)));
   if (c.phase3) rows.push(summaryRow('Offered and delivered', `${c.phase3.offered} offered, ${c.phase3.delivered} delivered`));
   const warnings = c.warnings.map((w) => warningText(w.message));
   let fix: Child = null;
@@ -101,7 +119,7 @@ function cohortSection(urn: string, c: CohortCoverage): HTMLElement {
               ),
             ),
           )
-        : h('p', { class: 'govuk-body' }, h('a', { class: 'govuk-link', href: href('/manage/opportunities/', { urn }) }, 'Add an opportunity for this year group')),
+        : h('p', { class: 'govuk-body' }, h('a', { class: 'govuk-link', href: c.fix.opportunitiesPath }, `Add an opportunity for Year ${c.yearGroup} on the opportunities page`)),
     );
   }
   return h(
@@ -193,7 +211,7 @@ function render(page: HTMLElement, me: Me, school: ManagedSchool, answer: School
     h(
       'p',
       { class: 'govuk-body app-measure' },
-      `Every pupil must meet providers at least twice in each of key phases 1 and 2, and be offered two encounters in key phase 3. Today is ${formatDate(answer.today)}.`,
+      `Every pupil must meet providers at least ${answer.required === 2 ? 'twice' : `${answer.required} times`} in each of key phases 1 and 2, with more than one provider, and be offered ${answer.required} encounters in key phase 3. Only delivered and booked encounters count towards a cohort’s status: time left alone does not. Today is ${formatDate(answer.today)}.`,
     ),
     h('p', { class: 'govuk-body', id: 'totals' }, `This year: ${totalsText(answer.totals)}.`),
     school.trust

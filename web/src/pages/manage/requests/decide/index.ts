@@ -208,40 +208,74 @@ function cancelForm(): DecisionForm {
   };
 }
 
+/** A whole-number box with a suffix, labelled inside its fieldset. */
+function numberBox(id: string, label: string, suffix: string): HTMLElement {
+  return h(
+    'div',
+    { class: 'govuk-!-margin-bottom-3' },
+    h('label', { class: 'govuk-label', for: id }, label),
+    h(
+      'div',
+      { class: 'govuk-input__wrapper' },
+      h('input', { class: 'govuk-input govuk-input--width-4', id, name: id, type: 'text', inputmode: 'numeric', autocomplete: 'off' }),
+      h('div', { class: 'govuk-input__suffix', 'aria-hidden': 'true' }, suffix),
+    ),
+  );
+}
+
 function deliverForm(r: ManagedRequestView): DecisionForm {
   const years = [...r.yearGroups].sort((a, b) => a - b);
-  const attendanceFields = years.map((y, i) => `attendance.${i} attendance.${i}.pupils`).join(' ');
+  const attendanceFields = years.map((y, i) => `attendance.${i} attendance.${i}.pupils attendance.${i}.onRoll`).join(' ');
+  // R-ATTEND: numbers only, never names; per year group, on roll and took part.
   const attendance = h(
     'div',
     { class: 'govuk-form-group', id: 'attendance-group', 'data-field': `attendance ${attendanceFields}` },
     h(
       'fieldset',
       { class: 'govuk-fieldset', 'aria-describedby': 'attendance-hint' },
-      h('legend', { class: 'govuk-fieldset__legend govuk-fieldset__legend--s' }, 'How many pupils attended?'),
-      h('div', { class: 'govuk-hint', id: 'attendance-hint' }, 'From each year group the session was for'),
+      h('legend', { class: 'govuk-fieldset__legend govuk-fieldset__legend--s' }, 'How many pupils took part?'),
+      h(
+        'div',
+        { class: 'govuk-hint', id: 'attendance-hint' },
+        'Numbers only. In Years 8 to 11 every pupil must take part: pupils who missed it are shown on the coverage page as a catch-up the school still owes. For one session of several, give the numbers for the pupils that session was for.',
+      ),
       h(
         'div',
         { 'data-error-before': true },
-        years.map((y) => {
-          const input = h('input', {
-            class: 'govuk-input govuk-input--width-4',
-            id: `attendance-${y}`,
-            name: `attendance-${y}`,
-            type: 'text',
-            inputmode: 'numeric',
-            autocomplete: 'off',
-            'data-year': String(y),
-          });
-          return h(
-            'div',
-            { class: 'govuk-!-margin-bottom-3' },
-            h('label', { class: 'govuk-label', for: `attendance-${y}` }, formatYears([y])),
-            h('div', { class: 'govuk-input__wrapper' }, input, h('div', { class: 'govuk-input__suffix', 'aria-hidden': 'true' }, 'pupils')),
-          );
-        }),
+        years.map((y) =>
+          h(
+            'fieldset',
+            { class: 'govuk-fieldset govuk-!-margin-bottom-2', 'data-year': String(y) },
+            h('legend', { class: 'govuk-fieldset__legend govuk-fieldset__legend--s' }, formatYears([y])),
+            numberBox(`attendance-${y}-roll`, 'Pupils on roll', 'pupils'),
+            numberBox(`attendance-${y}`, 'Pupils who took part', 'pupils'),
+          ),
+        ),
       ),
     ),
   );
+  // R-WHOLE: one session of a carousel counts once all its sessions are delivered.
+  const split = radiosField({
+    id: 'split',
+    name: 'split',
+    legend: 'Did this session reach the whole year group?',
+    hint: 'An encounter can be given in several sessions that together reach every pupil, like a carousel of form groups',
+    field: 'split split.session split.sessions',
+    small: true,
+    options: [
+      { value: 'whole', label: 'Yes, the whole year group at once' },
+      {
+        value: 'part',
+        label: 'No, it was one session of several',
+        conditional: h(
+          'div',
+          { id: 'split-numbers' },
+          numberBox('split-session', 'Which session was this?', 'session'),
+          numberBox('split-sessions', 'How many sessions in all?', 'sessions'),
+        ),
+      },
+    ],
+  });
   const happened = [
     checkboxesField({
       id: 'content',
@@ -253,6 +287,7 @@ function deliverForm(r: ManagedRequestView): DecisionForm {
       small: true,
     }),
     attendance,
+    split,
     textareaField({ id: 'delivery-note', name: 'note', label: 'Anything to note (optional)', field: 'note', rows: 3 }),
   ];
   return {
@@ -286,13 +321,28 @@ function deliverForm(r: ManagedRequestView): DecisionForm {
       }
       // The checkboxes' ids: content, content-2, content-3, content-4 (lib/form.ts).
       const content = Object.fromEntries(CONTENT_ITEMS.map((c, i) => [c, byId<HTMLInputElement>(i === 0 ? 'content' : `content-${i + 1}`).checked]));
-      const rows = years.map((y) => ({ yearGroup: y, raw: value(`attendance-${y}`) }));
-      const missing = rows.filter((a) => !a.raw);
-      const wrong = rows.filter((a) => a.raw && !Number.isInteger(wholeNumber(a.raw)));
-      if (missing.length) errors.push({ path: 'attendance', message: `Enter how many pupils attended from ${formatYears(missing.map((a) => a.yearGroup))}.` });
-      else if (wrong.length) errors.push({ path: 'attendance', message: 'Enter the number of pupils as a whole number, like 120.' });
+      const rows = years.map((y) => ({ yearGroup: y, roll: value(`attendance-${y}-roll`), took: value(`attendance-${y}`) }));
+      const missing = rows.filter((a) => !a.roll || !a.took);
+      const wrong = rows.filter((a) => (a.roll && !Number.isInteger(wholeNumber(a.roll))) || (a.took && !Number.isInteger(wholeNumber(a.took))));
+      const over = rows.filter((a) => Number(wholeNumber(a.took)) > Number(wholeNumber(a.roll)));
+      if (missing.length) errors.push({ path: 'attendance', message: `Enter how many pupils are on roll and how many took part from ${formatYears(missing.map((a) => a.yearGroup))}.` });
+      else if (wrong.length) errors.push({ path: 'attendance', message: 'Enter the numbers of pupils as whole numbers, like 180.' });
+      else if (over.length) errors.push({ path: 'attendance', message: `More pupils took part than are on roll in ${formatYears(over.map((a) => a.yearGroup))}; check both numbers.` });
+      const splitAnswer = checkedValue(document, 'split');
+      const session = wholeNumber(value('split-session'));
+      const sessions = wholeNumber(value('split-sessions'));
+      if (!splitAnswer) errors.push({ path: 'split', message: 'Say whether this session reached the whole year group.' });
+      else if (splitAnswer === 'part' && !(Number.isInteger(session) && Number.isInteger(sessions) && sessions >= 2 && session >= 1 && session <= sessions)) {
+        errors.push({ path: 'split', message: 'Enter which session this was and how many sessions there were in all, like 2 of 4.' });
+      }
       return {
-        body: { happened: true, content, attendance: rows.map((a) => ({ yearGroup: a.yearGroup, pupils: wholeNumber(a.raw) })), ...optional('note', value('delivery-note')) },
+        body: {
+          happened: true,
+          content,
+          attendance: rows.map((a) => ({ yearGroup: a.yearGroup, onRoll: wholeNumber(a.roll), pupils: wholeNumber(a.took) })),
+          ...(splitAnswer === 'part' ? { split: { session, sessions } } : {}),
+          ...optional('note', value('delivery-note')),
+        },
         errors,
       };
     },

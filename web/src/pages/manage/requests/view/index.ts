@@ -191,7 +191,11 @@ function render(page: HTMLElement, me: Me, r: ManagedRequestView, done?: string)
       summaryList(
         [
           ['Covered', h('ul', { class: 'govuk-list govuk-list--bullet' }, CONTENT_ITEMS.filter((i) => r.delivery?.content[i]).map((i) => h('li', null, contentItemLabel(i))))],
-          ['Pupils who attended', h('ul', { class: 'govuk-list' }, r.delivery.attendance.map((a) => h('li', null, `${formatYears([a.yearGroup])}: ${a.pupils}`)))],
+          [
+            'Pupils who took part',
+            h('ul', { class: 'govuk-list' }, r.delivery.attendance.map((a) => h('li', null, `${formatYears([a.yearGroup])}: ${a.pupils}${a.onRoll === undefined ? '' : ` of ${a.onRoll} on roll`}`))),
+          ],
+          ...(r.delivery.split ? [['Sessions', `Session ${r.delivery.split.session} of ${r.delivery.split.sessions} that together reach the whole year group`] as [string, Child]] : []),
           ...(r.delivery.note ? [['Note', h('span', { class: 'app-pre-wrap' }, r.delivery.note)] as [string, Child]] : []),
           ['Recorded', formatWhen(r.delivery.recordedAt)],
         ],
