@@ -212,6 +212,11 @@ const routeTable = [
   // An admin invites a colleague (the invitation is a sign-in link, queued for the mailer) or removes one; a member may leave.
   { name: 'provider-member-invite', method: 'POST', path: '/api/provider/organisation/members', module: 'functions/provider-member-invite.ts', access: 'provider', touches: { table: 'write' } },
   { name: 'provider-member-remove', method: 'DELETE', path: '/api/provider/organisation/members/{email}', module: 'functions/provider-member-remove.ts', access: 'provider', touches: { table: 'write' } },
+  // Visit tours (issue 15, item 5): one send to several schools, each stop its own request (made as request-create makes one);
+  // the list of the caller's and their organisation's tours; one tour with each stop's request as the school answers it.
+  { name: 'tour-create', method: 'POST', path: '/api/tours', module: 'functions/tour-create.ts', access: 'provider', touches: { table: 'write', hashKey: 'read' } },
+  { name: 'tours-list', method: 'GET', path: '/api/tours', module: 'functions/tours-list.ts', access: 'provider', touches: { table: 'read' } },
+  { name: 'tour-get', method: 'GET', path: '/api/tours/{id}', module: 'functions/tour-get.ts', access: 'provider', touches: { table: 'read' } },
   { name: 'manage-me', method: 'GET', path: '/api/manage/me', module: 'functions/manage-me.ts', access: 'staff', staffOf: 'any', touches: { table: 'read' } },
   { name: 'manage-requests', method: 'GET', path: '/api/manage/schools/{urn}/requests', module: 'functions/manage-requests.ts', access: 'staff', staffOf: 'path', touches: { table: 'read', hashKey: 'read' } },
   { name: 'manage-request', method: 'GET', path: '/api/manage/requests/{id}', module: 'functions/manage-request.ts', access: 'staff', staffOf: 'request', touches: { table: 'read' } },
