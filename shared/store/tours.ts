@@ -60,28 +60,32 @@ type StopChange = { attempted: string } | { request: { id: string; reference?: s
  * not. Only while the stop has no request yet: a stop that has one never changes again.
  */
 export async function recordTourStop(store: Store, id: string, index: number, change: StopChange): Promise<boolean> {
-  const names = { '#stops': 'stops' };
+  // Every attribute by name: `reference` is one of DynamoDB's reserved words.
+  const names = { '#stops': 'stops', '#urn': 'urn', '#requestId': 'requestId', '#reference': 'reference', '#attemptedAt': 'attemptedAt', '#problem': 'problem' };
   const at = `#stops[${index}]`;
   let update: string;
   let values: Record<string, unknown>;
   if ('attempted' in change) {
-    update = `SET ${at}.attemptedAt = :at REMOVE ${at}.problem`;
+    update = `SET ${at}.#attemptedAt = :at REMOVE ${at}.#problem`;
     values = { ':at': change.attempted };
   } else if ('request' in change) {
-    update = `SET ${at}.requestId = :id${change.request.reference ? `, ${at}.reference = :ref` : ''} REMOVE ${at}.attemptedAt, ${at}.problem`;
+    update = `SET ${at}.#requestId = :id${change.request.reference ? `, ${at}.#reference = :ref` : ''} REMOVE ${at}.#attemptedAt, ${at}.#problem`;
     values = { ':id': change.request.id, ...(change.request.reference ? { ':ref': change.request.reference } : {}) };
   } else {
-    update = `SET ${at}.problem = :problem REMOVE ${at}.attemptedAt`;
+    update = `SET ${at}.#problem = :problem REMOVE ${at}.#attemptedAt`;
     values = { ':problem': change.problem };
   }
+  const condition = `attribute_exists(${at}.#urn) AND attribute_not_exists(${at}.#requestId)`;
+  // DynamoDB refuses a name the expressions do not use.
+  const used = Object.fromEntries(Object.entries(names).filter(([k]) => new RegExp(`${k}\\b`).test(`${update} ${condition}`)));
   return conditionHeld(
     store.doc.send(
       new UpdateCommand({
         TableName: store.tableName,
         Key: tourKey(id),
         UpdateExpression: update,
-        ConditionExpression: `attribute_exists(${at}.urn) AND attribute_not_exists(${at}.requestId)`,
-        ExpressionAttributeNames: names,
+        ConditionExpression: condition,
+        ExpressionAttributeNames: used,
         ExpressionAttributeValues: values,
       }),
     ),
