@@ -249,8 +249,6 @@ ready(async () => {
   fill(byId('provider-type-options'), PROVIDER_TYPES.map((t, i) => option('radio', 'provider-type', i === 0 ? 'provider-type' : `provider-type-${t}`, t, providerTypeLabel(t))));
   fill(byId('facilities-options'), FACILITIES.map(([v, label], i) => option('checkbox', 'facilities', i === 0 ? 'facilities' : `facilities-${v}`, v, label)));
   fill(byId('content-items'), CONTENT_ITEMS.map((item) => h('li', null, contentItemLabel(item))));
-  byId('remember-hint').hidden = true;
-  byId('remembered').hidden = true;
   const fromOrganisation = await organisationDetails();
   if (fromOrganisation) {
     input('provider-organisation').value = fromOrganisation.organisation;
