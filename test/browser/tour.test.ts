@@ -178,17 +178,18 @@ describe('a visit tour', { timeout: BROWSER_TEST_TIMEOUT * 3 }, () => {
     await page.locator('#step-schools:not([hidden])').waitFor();
     const type = async (id: string, text: string) => {
       await tabTo(page, (f) => f.id === id);
+      await page.keyboard.press('Control+A');
       await page.keyboard.type(text);
     };
     for (const [query, urn] of [['Harbour View', '990101'], ['Oakridge', '990103']] as const) {
-      await page.keyboard.press('Shift+Tab'); // from wherever focus is, walk forward to the search box
       await type('q', query);
       await page.keyboard.press('Enter');
       await page.locator(`button[data-add="${urn}"]`).waitFor();
       await tabTo(page, (f) => f.text.startsWith('Add'));
       await page.keyboard.press('Enter');
-      await page.locator(`#chosen-list >> text=${urn === '990101' ? 'Harbour View' : 'Oakridge'}`).waitFor();
-      await page.evaluate(() => (document.getElementById('q') as HTMLInputElement).select());
+      await page.locator('#chosen-list dt', { hasText: urn === '990101' ? 'Harbour View' : 'Oakridge' }).waitFor();
+      // Focus moved to the new school's Remove button, beside what was added.
+      expect((await focused(page)).text).toContain('Remove');
     }
     await tabTo(page, (f) => f.text === 'Continue');
     await page.keyboard.press('Enter');
@@ -196,7 +197,8 @@ describe('a visit tour', { timeout: BROWSER_TEST_TIMEOUT * 3 }, () => {
       await page.locator('#step-stop:not([hidden])').waitFor();
       await tabTo(page, (f) => f.type === 'radio');
       // Arrow keys move among radios; the last is "Propose…".
-      while ((await focused(page)).id !== 'when-proposed' && (await focused(page)).id !== 'when') await page.keyboard.press('ArrowDown');
+      const onProposed = () => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value === 'proposed');
+      for (let i = 0; i < 30 && !(await onProposed()); i++) await page.keyboard.press('ArrowDown');
       await page.keyboard.press('Space');
       const d = parts(date);
       await type('date-day', d.day);
