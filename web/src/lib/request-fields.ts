@@ -62,3 +62,22 @@ export function mergeContentErrors(errors: FieldError[]): FieldError[] {
   rest.splice(first, 0, merged);
   return rest;
 }
+
+/** The organisation and contact fields (partials/provider-fields.html), filled from an organisation's profile or this browser's memory. */
+export function fillProviderFields(d: { organisation: string; type: string; ukprn: string; name: string; email: string; phone: string }): void {
+  const set = (id: string, value: string) => ((document.getElementById(id) as HTMLInputElement).value = value);
+  set('provider-organisation', d.organisation);
+  for (const radio of document.querySelectorAll<HTMLInputElement>('input[name="provider-type"]')) radio.checked = radio.value === d.type;
+  set('provider-ukprn', d.ukprn);
+  set('contact-name', d.name);
+  set('contact-email', d.email);
+  set('contact-phone', d.phone);
+}
+
+/** An error summary's link to a group of radios or checkboxes focuses its first input. */
+export function markErrorFocus(groups: readonly string[]): void {
+  for (const group of groups) {
+    const first = document.querySelector<HTMLInputElement>(`#${group}-group input`);
+    if (first) first.dataset.errorFocus = '';
+  }
+}

@@ -41,7 +41,7 @@ import {
 } from '../../lib/request-form.ts';
 import { describeSchoolDay, notFound } from '../../lib/school.ts';
 import { organisationDetails } from '../../lib/organisation.ts';
-import { FACILITIES, answerRow, lines, mergeContentErrors, option } from '../../lib/request-fields.ts';
+import { FACILITIES, answerRow, fillProviderFields, lines, markErrorFocus, mergeContentErrors, option } from '../../lib/request-fields.ts';
 import { forgetSchools, rememberSchool } from '../../lib/recent-schools.ts';
 import { rememberSentRequest } from '../../lib/sent.ts';
 
@@ -185,20 +185,10 @@ ready(async () => {
     FACILITIES.map(([v, label], i) => option('checkbox', 'facilities', i === 0 ? 'facilities' : `facilities-${v}`, v, label)),
   );
   fill(byId('content-items'), CONTENT_ITEMS.map((item) => h('li', null, contentItemLabel(item))));
-  for (const group of ['yearGroups', 'sessionType', 'provider-type', 'facilities']) {
-    const first = document.querySelector<HTMLInputElement>(`#${group}-group input`);
-    if (first) first.dataset.errorFocus = '';
-  }
+  markErrorFocus(['yearGroups', 'sessionType', 'provider-type', 'facilities']);
 
   // What this browser remembers of the provider (after a request it sent), and nothing else.
-  const fillDetails = (d: { organisation: string; type: string; ukprn: string; name: string; email: string; phone: string }) => {
-    input('provider-organisation').value = d.organisation;
-    for (const radio of document.querySelectorAll<HTMLInputElement>('input[name="provider-type"]')) radio.checked = radio.value === d.type;
-    input('provider-ukprn').value = d.ukprn;
-    input('contact-name').value = d.name;
-    input('contact-email').value = d.email;
-    input('contact-phone').value = d.phone;
-  };
+  const fillDetails = fillProviderFields;
   // A signed-in member's organisation comes first (issue 15); then what this browser remembers.
   const fromOrganisation = await organisationDetails();
   const remembered = fromOrganisation ? undefined : rememberedDetails();

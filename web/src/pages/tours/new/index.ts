@@ -15,7 +15,7 @@ import { byId, fill, h, href, param, ready, setTitle } from '../../../lib/dom.ts
 import { clearErrors, showErrors, type FieldError } from '../../../lib/errors.ts';
 import { addDays, contentItemLabel, formatDate, formatDateShort, formatTimeRange, formatYears, providerTypeLabel, realDate, sessionTypeLabel, todayInLondon } from '../../../lib/format.ts';
 import { organisationDetails } from '../../../lib/organisation.ts';
-import { FACILITIES, answerRow, lines, mergeContentErrors, option } from '../../../lib/request-fields.ts';
+import { FACILITIES, answerRow, fillProviderFields, lines, markErrorFocus, mergeContentErrors, option } from '../../../lib/request-fields.ts';
 import { Submissions, parseTypedTime } from '../../../lib/request-form.ts';
 import { describeSchoolDay } from '../../../lib/school.ts';
 import { signInNeeded } from '../../../lib/request.ts';
@@ -251,12 +251,7 @@ ready(async () => {
   fill(byId('content-items'), CONTENT_ITEMS.map((item) => h('li', null, contentItemLabel(item))));
   const fromOrganisation = await organisationDetails();
   if (fromOrganisation) {
-    input('provider-organisation').value = fromOrganisation.organisation;
-    for (const radio of document.querySelectorAll<HTMLInputElement>('input[name="provider-type"]')) radio.checked = radio.value === fromOrganisation.type;
-    input('provider-ukprn').value = fromOrganisation.ukprn;
-    input('contact-name').value = fromOrganisation.name;
-    input('contact-email').value = fromOrganisation.email;
-    input('contact-phone').value = fromOrganisation.phone;
+    fillProviderFields(fromOrganisation);
     byId('from-organisation').hidden = false;
   }
   const details = (): CreateTourBody['details'] => {
@@ -289,10 +284,7 @@ ready(async () => {
     if (!/^\d+$/.test(value('staffCount'))) errors.push({ path: 'staffCount', message: 'Enter the number of staff as a whole number, like 2.' });
     return errors;
   };
-  for (const group of ['yearGroups', 'sessionType', 'provider-type', 'facilities']) {
-    const first = document.querySelector<HTMLInputElement>(`#${group}-group input`);
-    if (first) first.dataset.errorFocus = '';
-  }
+  markErrorFocus(['yearGroups', 'sessionType', 'provider-type', 'facilities']);
   const whenFirst = () => document.querySelector<HTMLInputElement>('#when-options input');
 
   // ---- Steps and history.
