@@ -54,7 +54,8 @@ describe('a visit tour', { timeout: BROWSER_TEST_TIMEOUT * 3 }, () => {
       const email = `liaison${width}@eastmouth-college.example`;
       const t = await signedInPage(email, width);
       const { page } = t;
-      const dates = await Promise.all(SCHOOLS.map((s, i) => schoolDayAhead(site.stack, s.urn, 50 + i + width / 320, 2)));
+      // Each run a week apart: an approval in one never makes a year group busy in the other (YEAR_GROUP_BUSY).
+      const dates = await Promise.all(SCHOOLS.map((s, i) => schoolDayAhead(site.stack, s.urn, (width === 320 ? 57 : 50) + i, 2)));
       // Kingsmead's earliest school day 31 days or more ahead, whatever the weekday: inside its own 42 days' notice.
       const tooSoon = (await Promise.all([1, 2, 3, 4, 5].map((weekday) => schoolDayAhead(site.stack, '990102', 31, weekday)))).sort()[0]!;
 
@@ -173,7 +174,8 @@ describe('a visit tour', { timeout: BROWSER_TEST_TIMEOUT * 3 }, () => {
     const email = 'keyboard@eastmouth-college.example';
     const t = await signedInPage(email, 1280);
     const { page } = t;
-    const dates = await Promise.all(['990101', '990103'].map((urn) => schoolDayAhead(site.stack, urn, 60, 3)));
+    // A week apart from the other runs' visits, so no approval there makes a year group busy.
+    const dates = await Promise.all(['990101', '990103'].map((urn) => schoolDayAhead(site.stack, urn, 64, 3)));
     await page.goto(`${site.url}/tours/new/`);
     await page.locator('#step-schools:not([hidden])').waitFor();
     const type = async (id: string, text: string) => {
