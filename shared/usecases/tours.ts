@@ -17,7 +17,8 @@ import type { Store } from '#shared/store/client.ts';
 import { getRequest, listRequestsOfProviderSince } from '#shared/store/requests.ts';
 import { getSchoolProfile } from '#shared/store/schools.ts';
 import { getTour, listToursOf, putNewTour, recordTourStop, tourFingerprint, tourIdFor } from '#shared/store/tours.ts';
-import { checkedSubmission, createProviderRequest } from './create-request.ts';
+import { mailboxOf } from '#shared/domain/addresses.ts';
+import { CHECK_LIMITS, checkedSubmission, createProviderRequest, enforceRateLimits } from './create-request.ts';
 
 /** What a tour is sent as (shared/api/tours.ts createTourBody parses to this). */
 export interface TourInput {
@@ -125,6 +126,8 @@ export async function sendTour(store: Store, input: TourInput, caller: TourCalle
   const existing = await getTour(store, id);
   if (existing) return { tour: await resume(store, existing, fingerprint, input, caller, now), created: false };
 
+  // Checking a tour reads every school's rules and slots: it counts as one check of the form (each stop's create counts on its own later).
+  await enforceRateLimits(store, [[CHECK_LIMITS.perIp, caller.ip], [CHECK_LIMITS.perEmail, mailboxOf(input.details.contact.email)]], now);
   const checked = await checkStops(store, input, now);
   const tour: TourRecord = {
     id,

@@ -75,10 +75,13 @@ ready(async () => {
     const answered = tour.stops.filter((s) => s.request && !WAITING.has(s.request.status)).length;
     fill(
       byId('tour'),
-      h('p', { class: 'govuk-body' }, `Sent on ${formatWhen(tour.createdAt)} by ${tour.createdBy}. ${answered} of ${tour.stops.length} schools have answered.`),
+      h('p', { class: 'govuk-body' }, `Sent on ${formatWhen(tour.createdAt)} by ${tour.createdBy}.`),
       tour.stops.map(stopCard),
       h('form', { id: 'refresh-form', novalidate: true }, h('button', { type: 'submit', class: 'govuk-button govuk-button--secondary' }, 'Check for answers')),
     );
+    // Said (to a screen reader too) only when it changes: a minute's check that finds nothing new is silent.
+    const said = `${answered} of ${tour.stops.length} schools have answered.`;
+    if (byId('answered').textContent !== said) byId('answered').textContent = said;
     byId('refreshed').textContent = `Last checked at ${formatTime(new Date().toTimeString().slice(0, 5))}.`;
     if (tour.stops.some((s) => !s.request || WAITING.has(s.request.status))) timer = setTimeout(() => void (document.hidden ? schedule() : load()), EVERY_MS);
   };
