@@ -220,6 +220,11 @@ const routeTable = [
   // calendar apps read it with nothing but the secret (its hash finds the organisation, as the school's feed below).
   { name: 'provider-calendar-feed-rotate', method: 'POST', path: '/api/provider/calendar-feed', module: 'functions/provider-calendar-feed-rotate.ts', access: 'provider', touches: { table: 'write' } },
   { name: 'provider-calendar-feed', method: 'GET', path: '/api/provider/calendar/{feed}', module: 'functions/provider-calendar-feed.ts', access: 'public', touches: { table: 'read' } },
+  // Visit tours (issue 15, item 5): one send to several schools, each stop its own request (made as request-create makes one);
+  // the list of the caller's and their organisation's tours; one tour with each stop's request as the school answers it.
+  { name: 'tour-create', method: 'POST', path: '/api/tours', module: 'functions/tour-create.ts', access: 'provider', touches: { table: 'write', hashKey: 'read' } },
+  { name: 'tours-list', method: 'GET', path: '/api/tours', module: 'functions/tours-list.ts', access: 'provider', touches: { table: 'read' } },
+  { name: 'tour-get', method: 'GET', path: '/api/tours/{id}', module: 'functions/tour-get.ts', access: 'provider', touches: { table: 'read' } },
   { name: 'manage-me', method: 'GET', path: '/api/manage/me', module: 'functions/manage-me.ts', access: 'staff', staffOf: 'any', touches: { table: 'read' } },
   { name: 'manage-requests', method: 'GET', path: '/api/manage/schools/{urn}/requests', module: 'functions/manage-requests.ts', access: 'staff', staffOf: 'path', touches: { table: 'read', hashKey: 'read' } },
   { name: 'manage-request', method: 'GET', path: '/api/manage/requests/{id}', module: 'functions/manage-request.ts', access: 'staff', staffOf: 'request', touches: { table: 'read' } },

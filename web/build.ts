@@ -47,6 +47,7 @@ export const CONTENT_SECURITY_POLICY = [
 const NAV = [
   { key: 'find', href: '/', text: 'Find a school' },
   { key: 'requests', href: '/requests/', text: 'Your requests' },
+  { key: 'tours', href: '/tours/', text: 'Visit tours' },
   { key: 'evidence', href: '/provider/evidence/', text: 'Schools’ answers' },
   { key: 'organisation', href: '/provider/organisation/', text: 'Your organisation' },
 ] as const;
@@ -91,6 +92,17 @@ interface PageSource {
 
 const hash = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex').slice(0, 10);
 
+/**
+ * `<!--#include name.html -->` in a page: web/src/partials/name.html in its place, for fields two
+ * pages ask alike (the request form's and the visit tour's details).
+ */
+async function withPartials(body: string): Promise<string> {
+  const names = [...body.matchAll(/<!--#include ([\w-]+\.html) -->\n?/g)];
+  let out = body;
+  for (const m of names) out = out.replace(m[0], await readFile(join(SRC, 'partials', m[1] ?? ''), 'utf8'));
+  return out;
+}
+
 /** Every web/src/pages/**\/index.html with its index.ts beside it. */
 async function findPages(): Promise<PageSource[]> {
   const root = join(SRC, 'pages');
@@ -108,7 +120,7 @@ async function findPages(): Promise<PageSource[]> {
       if (m?.[1] && m[2] !== undefined) meta[m[1]] = m[2];
     }
     if (!meta.title) throw new Error(`${relative(WEB_ROOT, html)}: the front matter needs a title`);
-    pages.push({ route, html, script: join(entry.parentPath, 'index.ts'), meta, body: source.slice(match[0].length) });
+    pages.push({ route, html, script: join(entry.parentPath, 'index.ts'), meta, body: await withPartials(source.slice(match[0].length)) });
   }
   return pages.sort((a, b) => a.route.localeCompare(b.route));
 }

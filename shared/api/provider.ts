@@ -124,8 +124,8 @@ export interface FoundRequestView {
 
 export const slotsQuery = z.strictObject({ from: isoDate, to: isoDate });
 
-/** Every answer of the request form, as create takes them (the refinement below makes slot xor proposed). */
-const requestAnswers = z.strictObject({
+/** Every answer of the request form, as create takes them (the refinement below makes slot xor proposed); a visit tour shares its details (tours.ts). */
+export const requestAnswers = z.strictObject({
   /** A published slot, or… */
   slot: z.strictObject({ opportunityId: z.string().min(1).max(80), date: isoDate }).optional(),
   /** …a date and time the provider proposes. */

@@ -214,3 +214,41 @@ export interface OrganisationMembership {
   organisationId: string;
   role: MemberRole;
 }
+
+/**
+ * A visit tour (issue 15, item 5): one sending of requests to several schools. Each stop
+ * becomes its own request (its own decision and emails); the tour only remembers which.
+ * Owned by the sender's organisation when they have one (its members see it), else by
+ * the sender's address.
+ */
+export interface TourRecord {
+  id: string;
+  owner: { organisationId: string } | { email: string };
+  /** The address that sent it (a member of the owning organisation, or the owner itself). */
+  createdBy: string;
+  createdAt: string;
+  /** The sent body's digest: the same Idempotency-Key with another body is refused, never resumed. */
+  fingerprint: string;
+  stops: TourStop[];
+}
+
+export interface TourStop {
+  urn: string;
+  schoolName: string;
+  /** What was asked: a published slot, or a time of the provider's own. */
+  slot?: { opportunityId: string; date: string };
+  /** The time as checked (a slot's own start and end). */
+  date: string;
+  start: string;
+  end: string;
+  /** The request this stop became, once written. */
+  requestId?: string;
+  reference?: string;
+  /**
+   * When its request was last being written: set before the write, cleared by its outcome.
+   * Still set on a retry means the write may have happened: the retry looks for that request first.
+   */
+  attemptedAt?: string;
+  /** Why its request was not written when the tour was sent (a place taken meanwhile, a rate limit). */
+  problem?: { code: string; message: string };
+}

@@ -8,6 +8,7 @@ import { DomainError } from '#shared/domain/errors.ts';
 import { batchGetAll } from './batch.ts';
 import { conditionHeld, queryEvery, type Store } from './client.ts';
 import { confirmedAddressPut } from './confirmed-addresses.ts';
+import { encodeTime } from 'ulid';
 import { newReference } from './ids.ts';
 import { fromItem, organisationPartition, providerPartition, requestSortKey, schoolPartition } from './keys.ts';
 import { outboxItem } from './outbox.ts';
@@ -420,4 +421,19 @@ export async function adoptRequestsOfAddress(store: Store, email: string, organi
     if (held) adopted++;
   }
   return adopted;
+}
+
+/**
+ * The requests a provider contact has made since an instant (gsi2: ids are ULIDs, so their
+ * first ten letters are the time they were made): a visit tour's retry finds the request a
+ * stop may have written before the send was cut off (issue 15, item 5). The index lags
+ * the table by a moment; a retry comes later than that.
+ */
+export async function listRequestsOfProviderSince(store: Store, email: string, since: Date): Promise<StoredRequest[]> {
+  const items = await queryEvery(store, {
+    IndexName: 'gsi2',
+    KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk >= :since',
+    ExpressionAttributeValues: { ':pk': byProviderPartition(email), ':since': encodeTime(since.getTime(), 10) },
+  });
+  return items.map((i) => fromItem<StoredRequest>(i));
 }

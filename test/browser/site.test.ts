@@ -20,7 +20,7 @@ import {
 } from './support.ts';
 
 const DIST = join(REPO_ROOT, 'web', 'dist');
-const PAGES = ['/', '/schools/', '/school/', '/request/', '/request/sent/', '/request/confirm/', '/sign-in/', '/sign-in/confirm/', '/requests/', '/requests/view/', '/requests/move/', '/requests/counter/', '/provider/organisation/', '/provider/evidence/'];
+const PAGES = ['/', '/schools/', '/school/', '/request/', '/request/sent/', '/request/confirm/', '/sign-in/', '/sign-in/confirm/', '/requests/', '/requests/view/', '/requests/move/', '/requests/counter/', '/provider/organisation/', '/provider/evidence/', '/tours/', '/tours/new/', '/tours/view/'];
 
 async function htmlFiles(): Promise<string[]> {
   const entries = await readdir(DIST, { recursive: true, withFileTypes: true });

@@ -101,7 +101,8 @@ function goodParams(f: Fixtures, route: HttpRoute, name: string): string[] {
     case 'urn':
       return ['990101', '990102', '123456'];
     case 'id':
-      return [f.requestId];
+      // A tour's id is a digest (issue 15, item 5); every other {id} is a request's.
+      return route.name === 'tour-get' ? ['0'.repeat(32)] : [f.requestId];
     case 'token':
       return [f.actionToken];
     case 'email':
@@ -251,6 +252,14 @@ export function fuzzRoutes(prefix: string, routes: readonly HttpRoute[]) {
       // Organisation accounts (issue 15, item 1): a profile (the fixture provider's, created by the first near-valid PUT) and an invitee.
       'provider-organisation-put': { name: 'Fuzz College', type: 'fe_college', ukprn: '10012345', website: 'https://fuzz.example', defaultContact: contact },
       'provider-member-invite': { email: 'colleague@college.example', role: 'member' },
+      // A visit tour (issue 15, item 5): two schools, the fixture provider's details.
+      'tour-create': {
+        stops: [
+          { urn: '990101', proposed: { date: f.date, start: '10:00', end: '10:45' } },
+          { urn: '990103', proposed: { date: f.date, start: '10:00', end: '10:45' } },
+        ],
+        details: providerBody({ yearGroups: [8], contact }),
+      },
     };
   }, 60_000);
 

@@ -32,7 +32,7 @@ describe('issue 12, item 10: the hash key secret', () => {
   });
 
   it('may be read only by the functions that declare touches.hashKey: GetSecretValue on that secret, and its ARN in their environment', () => {
-    expect(readers.sort()).toEqual(['auth-sign-in', 'manage-requests', 'notify', 'request-check', 'request-create', 'ses-feedback']);
+    expect(readers.sort()).toEqual(['auth-sign-in', 'manage-requests', 'notify', 'request-check', 'request-create', 'ses-feedback', 'tour-create']);
     for (const e of entries) {
       const fn = locateFunction(built, e.name);
       const grants = actionsOf(fn).filter((g) => g.action.startsWith('secretsmanager:') && JSON.stringify(g.resource).includes('HashKey'));

@@ -38,7 +38,7 @@ const TOKEN = 'T'.repeat(43);
 const concrete = (r: HttpRoute) =>
   r.path
     .replace('{urn}', '990101')
-    .replace('{id}', requestId)
+    .replace('{id}', r.name === 'tour-get' ? 'f'.repeat(32) : requestId)
     .replace('{action}', r.name === 'manage-decision' ? 'approve' : 'withdraw')
     .replace('{token}', TOKEN)
     .replace('{trustId}', 'northfield-learning-trust')
@@ -57,6 +57,7 @@ const BODIES: Record<string, () => unknown> = {
   'admin-erasure': () => ({ email: 'nobody@college.example' }),
   'provider-organisation-put': () => ({ name: 'Access College', type: 'fe_college', ukprn: '10088888', defaultContact: { name: 'A', email: 'a@college.example', phone: '01632 960100' } }),
   'provider-member-invite': () => ({ email: 'nobody@college.example' }),
+  'tour-create': () => ({ stops: [{ urn: '990101', proposed: { date: '2030-01-15', start: '10:00', end: '10:45' } }, { urn: '990102', proposed: { date: '2030-01-15', start: '10:00', end: '10:45' } }], details: providerBody() }),
   'action-view': () => ({ token: TOKEN }),
   'action-decide': () => ({ token: TOKEN }),
   'action-submit': () => ({}),

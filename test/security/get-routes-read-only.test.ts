@@ -25,6 +25,7 @@ let feed: string | undefined;
 let organisationFeed: string | undefined;
 /** An approved encounter of the journey's provider: "Add to calendar" (the invite.ics routes) has one to give. */
 let approvedId = '';
+let tourId = '';
 
 beforeAll(async () => {
   stack = await startInProcessStack('get-routes');
@@ -53,13 +54,30 @@ beforeAll(async () => {
   if (created.status !== 201) throw new Error(`the organisation: ${created.text}`);
   const feedMade = await stack.api({ method: 'POST', url: '/api/provider/calendar-feed', cookies: [j.providerCookie] });
   organisationFeed = /\/([\w-]+\.ics)/.exec(String(feedMade.json().url ?? ''))?.[1];
+  // A visit tour of theirs (issue 15, item 5), so GET /api/tours/{id} has one to read.
+  const [first, second] = await Promise.all(['990101', '990103'].map((urn) => schoolDay(stack.store, urn, 58, 2)));
+  const tour = await stack.api({
+    method: 'POST',
+    url: '/api/tours',
+    cookies: [j.providerCookie],
+    headers: { 'idempotency-key': 'read-only-tour-0001' },
+    body: {
+      stops: [
+        { urn: '990101', proposed: { date: first, start: '10:00', end: '10:45' } },
+        { urn: '990103', proposed: { date: second, start: '10:00', end: '10:45' } },
+      ],
+      details: providerBody({ yearGroups: [8], contact: { name: 'Sam Provider', email: j.providerEmail, phone: '01632 960111' } }),
+    },
+  });
+  if (tour.status !== 201) throw new Error(`the tour: ${tour.text}`);
+  tourId = tour.json().tour.id;
   await stack.deliverMail(); // nothing left for the mailer to write while the snapshots are taken
 }, 90_000);
 afterAll(async () => stack?.stop());
 
 /** Valid inputs by parameter name; a query for the routes that need one. */
 function request(route: HttpRoute): { url: string; cookies: string[]; known: boolean } {
-  const values: Record<string, string | undefined> = { urn: '990101', id: route.path.endsWith('/invite.ics') ? approvedId : j.requestId, token: j.actionTokens.decline, trustId: DEMO_TRUST.id, feed: route.name === 'provider-calendar-feed' ? organisationFeed : feed };
+  const values: Record<string, string | undefined> = { urn: '990101', id: route.name === 'tour-get' ? tourId : route.path.endsWith('/invite.ics') ? approvedId : j.requestId, token: j.actionTokens.decline, trustId: DEMO_TRUST.id, feed: route.name === 'provider-calendar-feed' ? organisationFeed : feed };
   let known = true;
   const path = route.path.replace(/\{(\w+)\}/g, (_m, name: string) => {
     const v = values[name];

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getRequest } from '#shared/store/requests.ts';
 import { httpRoutes, type HttpRoute } from '#shared/routes.ts';
-import { schoolDays, startInProcessStack, type InProcessStack } from '../support/in-process-stack.ts';
+import { schoolDay, schoolDays, startInProcessStack, type InProcessStack } from '../support/in-process-stack.ts';
 import { providerBody } from '../support/provider-body.ts';
 
 let stack: InProcessStack;
@@ -16,8 +16,8 @@ const A_COLLEAGUE = 'colleague@matrix-a.example';
 const B_ADMIN = 'admin@matrix-b.example';
 const LEAD = 'careers.lead@harbourview.example';
 const who = { aFounder: '', aColleague: '', bAdmin: '', lead: '' };
-/** A's things: an approved request, a pending one, its calendar feed's address. */
-const a = { approved: { id: '', reference: '' }, pending: { id: '', reference: '' }, feed: '', organisationName: 'Matrix College A' };
+/** A's things: an approved request, a pending one, a visit tour, its calendar feed's address. */
+const a = { approved: { id: '', reference: '' }, pending: { id: '', reference: '' }, tour: '', tourReference: '', feed: '', organisationName: 'Matrix College A' };
 let tuesdays: string[] = [];
 
 const profile = (ukprn: string, name: string, email: string) => ({ name, type: 'fe_college', ukprn, defaultContact: { name: 'Schools Liaison', email, phone: '01632 960 000' } });
@@ -32,6 +32,7 @@ async function send(email: string, cookie: string, day: number) {
 beforeAll(async () => {
   stack = await startInProcessStack('org-matrix');
   tuesdays = await schoolDays(stack.store, '990101', 40, 2, 4);
+  const [tourDay, tourDay2] = await Promise.all(['990102', '990103'].map((urn) => schoolDay(stack.store, urn, 60, 3)));
   who.aFounder = await stack.sessionFor('provider', A_FOUNDER);
   who.bAdmin = await stack.sessionFor('provider', B_ADMIN);
   who.lead = await stack.sessionFor('staff', LEAD);
@@ -48,6 +49,22 @@ beforeAll(async () => {
   a.approved = await send(A_FOUNDER, who.aFounder, 0);
   a.pending = await send(A_COLLEAGUE, who.aColleague, 1);
   await send(B_ADMIN, who.bAdmin, 2);
+  const tour = await stack.api({
+    method: 'POST',
+    url: '/api/tours',
+    cookies: [who.aColleague],
+    headers: { 'idempotency-key': 'matrix-tour-a-0001' },
+    body: {
+      stops: [
+        { urn: '990102', proposed: { date: tourDay, start: '10:00', end: '10:45' } },
+        { urn: '990103', proposed: { date: tourDay2, start: '10:00', end: '10:45' } },
+      ],
+      details: providerBody({ yearGroups: [8], contact: { name: 'Matrix Touring', email: A_COLLEAGUE, phone: '01632 960100' } }),
+    },
+  });
+  if (tour.status !== 201) throw new Error(tour.text);
+  a.tour = tour.json().tour.id;
+  a.tourReference = String(tour.json().tour.stops[0].reference);
   const approved = await stack.api({ method: 'POST', url: `/api/manage/requests/${a.approved.id}/approve`, body: {}, cookies: [who.lead] });
   if (approved.status !== 200) throw new Error(approved.text);
   const feed = await stack.api({ method: 'POST', url: '/api/provider/calendar-feed', cookies: [who.aFounder] });
@@ -61,6 +78,7 @@ interface ProviderCall {
   method: HttpRoute['method'];
   url: string;
   body?: unknown;
+  headers?: Record<string, string>;
 }
 
 /** How each provider route is called on A's things (one call per A thing it can name). */
@@ -81,11 +99,17 @@ const PROVIDER_CALLS: Record<string, () => ProviderCall[]> = {
   'provider-member-invite': () => [{ method: 'POST', url: '/api/provider/organisation/members', body: { email: 'stranger@matrix-b.example', role: 'member' } }],
   'provider-member-remove': () => [{ method: 'DELETE', url: `/api/provider/organisation/members/${encodeURIComponent(A_COLLEAGUE)}` }],
   'provider-calendar-feed-rotate': () => [{ method: 'POST', url: '/api/provider/calendar-feed' }],
+  'tour-create': () => [
+    // B's own tour, under A's idempotency key: a new tour of B's, never A's resumed.
+    { method: 'POST', url: '/api/tours', headers: { 'idempotency-key': 'matrix-tour-a-0001' }, body: { stops: ['990101', '990102'].map((urn) => ({ urn, proposed: { date: tuesdays[3], start: '13:00', end: '13:45' } })), details: providerBody({ yearGroups: [11], contact: { name: 'B Admin', email: B_ADMIN, phone: '01632 960100' } }) } },
+  ],
+  'tours-list': () => [{ method: 'GET', url: '/api/tours' }],
+  'tour-get': () => [{ method: 'GET', url: `/api/tours/${a.tour}` }],
 };
 
 const providerRoutes = httpRoutes.filter((r) => r.access === 'provider');
 /** Whatever names A's things: a request id or reference, A's name, its colleague's address. */
-const namesA = () => [a.approved.id, a.pending.id, a.approved.reference, a.pending.reference, a.organisationName, A_FOUNDER, A_COLLEAGUE];
+const namesA = () => [a.approved.id, a.pending.id, a.approved.reference, a.pending.reference, a.tour, a.tourReference, a.organisationName, A_FOUNDER, A_COLLEAGUE];
 
 /** The names a call did not itself send: an answer may repeat what it was asked ("None of your requests has the reference …"). */
 const unasked = (names: string[], c: ProviderCall) => names.filter((n) => !decodeURIComponent(c.url).includes(n) && !JSON.stringify(c.body ?? '').includes(n));
@@ -110,12 +134,13 @@ describe("issue 15's authorisation matrix", () => {
         const label = `${route.name}: ${c.method} ${c.url}`;
         expect(answer.status, `${label} → ${answer.text}`).toBeLessThan(500);
         // Either refused as if A's thing did not exist, or answered with B's own things only.
-        if (answer.status >= 400) expect([403, 404, 409, 422], label).toContain(answer.status);
+        if (answer.status >= 400) expect([403, 404, 409, 422], `${label} → ${answer.text}`).toContain(answer.status);
         for (const name of unasked(namesA(), c)) expect(answer.text, `${label} names ${name}`).not.toContain(name);
       }
     }
     // Each of A's requests by id is a 404 (not a 403 that would say it exists).
     for (const r of [a.approved, a.pending]) expect((await stack.api({ method: 'GET', url: `/api/requests/${r.id}`, cookies: [who.bAdmin] })).status).toBe(404);
+    expect((await stack.api({ method: 'GET', url: `/api/tours/${a.tour}`, cookies: [who.bAdmin] })).json().error.code).toBe('TOUR_NOT_FOUND');
     expect(await stateOfA()).toEqual(before);
   });
 
@@ -146,6 +171,8 @@ describe("issue 15's authorisation matrix", () => {
 
   it("a removed member is refused on the next call of the same session, on every route that names A's things", async () => {
     expect((await stack.api({ method: 'GET', url: `/api/requests/${a.pending.id}`, cookies: [who.aColleague] })).status).toBe(200);
+    // Their colleague sees the tour they sent: it is the organisation's.
+    expect((await stack.api({ method: 'GET', url: `/api/tours/${a.tour}`, cookies: [who.aFounder] })).status).toBe(200);
     const removed = await stack.api({ method: 'DELETE', url: `/api/provider/organisation/members/${encodeURIComponent(A_COLLEAGUE)}`, cookies: [who.aFounder] });
     expect(removed.status, removed.text).toBe(200);
     for (const route of providerRoutes.filter((r) => r.method === 'GET')) {
@@ -153,7 +180,7 @@ describe("issue 15's authorisation matrix", () => {
         const answer = await stack.api({ ...c, cookies: [who.aColleague] });
         const label = `${route.name}: ${c.url}`;
         if (answer.status >= 400) expect([403, 404], label).toContain(answer.status);
-        for (const name of unasked([a.approved.id, a.pending.id, a.approved.reference, a.pending.reference, a.organisationName], c)) expect(answer.text, `${label} names ${name}`).not.toContain(name);
+        for (const name of unasked([a.approved.id, a.pending.id, a.approved.reference, a.pending.reference, a.tour, a.tourReference, a.organisationName], c)) expect(answer.text, `${label} names ${name}`).not.toContain(name);
       }
     }
     // Nor can they act: not on a request they sent themselves, not on the organisation.

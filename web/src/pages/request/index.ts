@@ -42,16 +42,9 @@ import {
 } from '../../lib/request-form.ts';
 import { describeSchoolDay, notFound } from '../../lib/school.ts';
 import { organisationDetails } from '../../lib/organisation.ts';
+import { FACILITIES, answerRow, fillProviderFields, lines, markErrorFocus, mergeContentErrors, option } from '../../lib/request-fields.ts';
 import { forgetSchools, rememberSchool } from '../../lib/recent-schools.ts';
 import { rememberSentRequest } from '../../lib/sent.ts';
-
-/** Facilities a provider can ask for (RULES.md: hall, classroom, projector, internet). */
-const FACILITIES = [
-  ['hall', 'Hall'],
-  ['classroom', 'Classroom'],
-  ['projector', 'Projector and screen'],
-  ['internet', 'Internet access'],
-] as const;
 
 type Mode = { kind: 'slot'; slot: SlotView } | { kind: 'proposed' };
 
@@ -78,56 +71,6 @@ const input = (id: string) => byId<HTMLInputElement>(id);
 const value = (id: string) => input(id).value.trim();
 const checkedValues = (name: string) =>
   [...document.querySelectorAll<HTMLInputElement>(`input[name="${name}"]:checked`)].map((el) => el.value);
-
-function option(type: 'radio' | 'checkbox', name: string, id: string, val: string, label: string, checked = false): HTMLElement {
-  const cls = type === 'radio' ? 'govuk-radios' : 'govuk-checkboxes';
-  return h(
-    'div',
-    { class: `${cls}__item` },
-    h('input', { class: `${cls}__input`, id, name, type, value: val, checked }),
-    h('label', { class: `govuk-label ${cls}__label`, for: id }, label),
-  );
-}
-
-/** One row of "Check your answers", with a Change link to the step that asks it. */
-function answerRow(key: string, val: Child, step: Step | undefined, focus: string, url: (s: Step) => string): HTMLElement {
-  // A row with nothing to change (the slot sets it) says so the GOV.UK way.
-  return h(
-    'div',
-    { class: step ? 'govuk-summary-list__row' : 'govuk-summary-list__row govuk-summary-list__row--no-actions' },
-    h('dt', { class: 'govuk-summary-list__key' }, key),
-    h('dd', { class: 'govuk-summary-list__value app-wrap' }, val),
-    step
-      ? h(
-          'dd',
-          { class: 'govuk-summary-list__actions' },
-          h('a', { class: 'govuk-link', href: url(step), 'data-change': step, 'data-focus': focus }, 'Change', h('span', { class: 'govuk-visually-hidden' }, ` ${key.toLowerCase()}`)),
-        )
-      : null,
-  );
-}
-
-function lines(items: string[]): Child {
-  return items.length ? items.map((item, i) => [i ? h('br') : null, item]) : 'None';
-}
-
-/**
- * The API's four R-CONTENT refusals (one a content item) answer one box on this form: one
- * message for it, naming the rule once.
- */
-function mergeContentErrors(errors: FieldError[]): FieldError[] {
-  const content = errors.filter((e) => e.path?.startsWith('content.'));
-  if (content.length < 2) return errors;
-  const merged: FieldError = {
-    path: 'content',
-    message: 'Confirm that the session will cover all four: every provider access encounter must.',
-    rules: [...new Set(content.flatMap((e) => e.rules ?? []))],
-  };
-  const first = errors.indexOf(content[0]!);
-  const rest = errors.filter((e) => !content.includes(e));
-  rest.splice(first, 0, merged);
-  return rest;
-}
 
 ready(async () => {
   const urn = param('urn');
@@ -243,20 +186,10 @@ ready(async () => {
     FACILITIES.map(([v, label], i) => option('checkbox', 'facilities', i === 0 ? 'facilities' : `facilities-${v}`, v, label)),
   );
   fill(byId('content-items'), CONTENT_ITEMS.map((item) => h('li', null, contentItemLabel(item))));
-  for (const group of ['yearGroups', 'sessionType', 'provider-type', 'facilities']) {
-    const first = document.querySelector<HTMLInputElement>(`#${group}-group input`);
-    if (first) first.dataset.errorFocus = '';
-  }
+  markErrorFocus(['yearGroups', 'sessionType', 'provider-type', 'facilities']);
 
   // What this browser remembers of the provider (after a request it sent), and nothing else.
-  const fillDetails = (d: { organisation: string; type: string; ukprn: string; name: string; email: string; phone: string }) => {
-    input('provider-organisation').value = d.organisation;
-    for (const radio of document.querySelectorAll<HTMLInputElement>('input[name="provider-type"]')) radio.checked = radio.value === d.type;
-    input('provider-ukprn').value = d.ukprn;
-    input('contact-name').value = d.name;
-    input('contact-email').value = d.email;
-    input('contact-phone').value = d.phone;
-  };
+  const fillDetails = fillProviderFields;
   // A signed-in member's organisation comes first (issue 15); then what this browser remembers.
   const fromOrganisation = await organisationDetails();
   const remembered = fromOrganisation ? undefined : rememberedDetails();

@@ -208,6 +208,8 @@ ready(async () => {
           ),
         ),
     h('p', { class: 'govuk-body' }, h('a', { class: 'govuk-link', href: '/' }, 'Make another request')),
+    // Issue 15, item 5: several schools in one go.
+    h('p', { class: 'govuk-body' }, h('a', { class: 'govuk-link', href: '/tours/new/', id: 'plan-tour' }, 'Ask several schools at once with a visit tour'), ' or ', h('a', { class: 'govuk-link', href: '/tours/' }, 'see your visit tours'), '.'),
     h('div', { class: 'govuk-button-group' }, signOut, signOutEverywhere),
   );
 });
