@@ -32,7 +32,7 @@ function banner(message: string): HTMLElement {
     'div',
     { class: 'govuk-notification-banner govuk-notification-banner--success', role: 'alert', 'aria-labelledby': 'done-banner-title', tabindex: -1, id: 'done-banner' },
     h('div', { class: 'govuk-notification-banner__header' }, h('h2', { class: 'govuk-notification-banner__title', id: 'done-banner-title' }, 'Success')),
-    h('div', { class: 'govuk-notification-banner__content' }, h('p', { class: 'govuk-notification-banner__heading' }, message)),
+    h('div', { class: 'govuk-notification-banner__content' }, h('p', { class: 'govuk-notification-banner__heading app-wrap' }, message)),
   );
 }
 
@@ -142,7 +142,7 @@ function joined(m: MemberView): string {
 function membersTable(reply: OrganisationReply, admin: boolean): HTMLElement {
   return h(
     'table',
-    { class: 'govuk-table', id: 'members' },
+    { class: 'govuk-table app-responsive-table', id: 'members' },
     h('caption', { class: 'govuk-table__caption govuk-table__caption--m' }, 'Members'),
     h(
       'thead',
@@ -163,9 +163,9 @@ function membersTable(reply: OrganisationReply, admin: boolean): HTMLElement {
         h(
           'tr',
           { class: 'govuk-table__row', 'data-member': m.email },
-          h('td', { class: 'govuk-table__cell app-wrap' }, m.email, m.email === reply.you.email ? ' (you)' : ''),
-          h('td', { class: 'govuk-table__cell' }, m.role === 'admin' ? 'Admin' : 'Member'),
-          h('td', { class: 'govuk-table__cell' }, joined(m)),
+          h('td', { class: 'govuk-table__cell app-wrap', 'data-label': 'Email address' }, m.email, m.email === reply.you.email ? ' (you)' : ''),
+          h('td', { class: 'govuk-table__cell', 'data-label': 'Role' }, m.role === 'admin' ? 'Admin' : 'Member'),
+          h('td', { class: 'govuk-table__cell', 'data-label': 'Joined' }, joined(m)),
           admin
             ? h(
                 'td',
