@@ -136,7 +136,11 @@ export interface NearSchoolRead extends SchoolSummary {
 export interface NearSearchRead {
   place: { searched: string; from: PlacedAt['from']; area: string; schools: number; withinKm: number; approximate: string };
   radiusKm: number;
-  /** With the open-slots filter: the dates, and how many of the nearest schools were checked (the rest are not). */
-  openSlots?: { from: string; to: string; checked: number };
+  /**
+   * With the open-slots filter: the dates; how many nearest schools it looked at (the rest
+   * are not); and how many of them were checked, those publishing opportunities that can
+   * give a slot on or after `from` (the others have none).
+   */
+  openSlots?: { from: string; to: string; nearest: number; checked: number };
   schools: NearSchoolRead[];
 }
