@@ -279,7 +279,7 @@ describe('isSchoolDay', () => {
 });
 
 describe('lastSlotDate (the near search checks slots only at schools whose opportunities run to the dates)', () => {
-  const base = { title: 'Talk', sessionType: 'assembly', yearGroups: [10], capacity: 1, venue: 'Hall', facilities: [] } as const;
+  const base = { title: 'Talk', sessionType: 'assembly' as const, yearGroups: [10], capacity: 1, venue: 'Hall', facilities: [] };
   const once = (id: string, date: string): Opportunity => ({ ...base, id, schedule: { kind: 'once', date, start: '10:00', end: '11:00' } });
   const weekly = (id: string, until?: string): Opportunity => ({ ...base, id, schedule: { kind: 'weekly', weekday: 'wed', start: '10:00', end: '11:00', ...(until ? { until } : {}) } });
 
