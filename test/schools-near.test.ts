@@ -4,12 +4,15 @@
 // radius, filtered by year group and phase; an unknown place answered with what to do; a
 // re-import that moves a school moves it in the search (its grid square and place items);
 // only schools teaching Years 8–13 listed (R-TAUGHT), though any school places its postcode;
-// "has open slots between these dates" on the nearest schools, a full slot not counted.
+// "has open slots between these dates" on the nearest schools, a full slot not counted,
+// slots read only at the schools whose opportunities run to the dates (slotsUntil on the
+// near point, kept by every opportunities save, profile put and re-import).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '#infra/local/stack.ts';
 import { createStore, type Store } from '#shared/store/client.ts';
 import { putOpportunity } from '#shared/store/opportunities.ts';
 import { getSchoolProfile, putSchoolProfile } from '#shared/store/schools.ts';
+import { saveOpportunities } from '#shared/usecases/settings.ts';
 import { ensureSlot, setSlotCapacity } from '#shared/store/slots.ts';
 import { importSchools } from '#shared/usecases/import-schools.ts';
 import { json, type Json } from './support/site.ts';
@@ -133,13 +136,16 @@ describe('GET /api/schools?near=', () => {
     it('keeps the nearest schools with an open slot between the dates, with how many', async () => {
       const { status, body } = await near({ near: 'ZY1 1ZZ', from: '2031-03-01', to: '2031-03-31' });
       expect(status).toBe(200);
-      expect(body.openSlots).toEqual({ from: '2031-03-01', to: '2031-03-31', checked: 4 });
+      // Of the 4 nearest, only Birch and Cedar publish opportunities, so only they are checked.
+      expect(body.openSlots).toEqual({ from: '2031-03-01', to: '2031-03-31', nearest: 4, checked: 2 });
       expect(body.schools.map((s: Json) => [s.name, s.openSlots])).toEqual([
         ['Birch School', 1],
         ['Cedar Sixth Form College', 1],
       ]);
-      // Outside the dates, none; with a year group, only a slot for that year counts.
-      expect(names((await near({ near: 'ZY1 1ZZ', from: '2031-03-14', to: '2031-03-31' })).body)).toEqual([]);
+      // Outside the dates, none, and none checked (both sessions are before the 14th); with a year group, only a slot for that year counts.
+      const after = (await near({ near: 'ZY1 1ZZ', from: '2031-03-14', to: '2031-03-31' })).body;
+      expect(names(after)).toEqual([]);
+      expect(after.openSlots).toMatchObject({ nearest: 4, checked: 0 });
       expect(names((await near({ near: 'ZY1 1ZZ', from: '2031-03-01', to: '2031-03-31', year: '11' })).body)).toEqual([]);
       expect(names((await near({ near: 'ZY1 1ZZ', from: '2031-03-01', to: '2031-03-31', year: '12' })).body)).toEqual(['Cedar Sixth Form College']);
       // Without the dates the answer says nothing about slots.
@@ -152,6 +158,38 @@ describe('GET /api/schools?near=', () => {
       await ensureSlot(store, { urn: '980003', opportunityId: 'y12-talk', date: '2031-03-13', time: '10:00', capacity: 2 });
       expect(await setSlotCapacity(store, { urn: '980003', opportunityId: 'y12-talk', date: '2031-03-13', time: '10:00' }, 0)).toBe(true);
       expect(names((await near({ near: 'ZY1 1ZZ', from: '2031-03-01', to: '2031-03-31' })).body)).toEqual(['Birch School']);
+    });
+
+    it('finds a school once it publishes opportunities, through profile puts and re-imports, and stops checking one that removes them all', async () => {
+      const editor = { email: 'lead@alder.example', role: 'careers_lead' as const };
+      const march = { near: 'ZY1 1ZZ', from: '2031-03-01', to: '2031-03-31' };
+      const alder = await getSchoolProfile(store, '980001');
+      if (!alder) throw new Error('Alder not imported');
+      await putSchoolProfile(store, { ...alder, calendar: { ...alder.calendar, terms: [{ name: 'Spring 2031', start: '2031-01-06', end: '2031-03-28' }] } });
+      // Birch and Cedar (its one slot full, but it publishes one in the dates, so it is checked).
+      expect((await near(march)).body.openSlots).toMatchObject({ nearest: 4, checked: 2 });
+      await saveOpportunities(store, '980001', editor, {
+        opportunities: [{ title: 'Options evening stand', sessionType: 'class_discussion', yearGroups: [9], schedule: { kind: 'once', date: '2031-03-20', start: '10:00', end: '11:00' }, capacity: 3, venue: 'Hall', facilities: [] }],
+      });
+      expect((await getSchoolProfile(store, '980001'))?.slotsUntil).toBe('2031-03-20');
+      const published = (await near(march)).body;
+      expect(published.schools.map((s: Json) => [s.name, s.openSlots])).toEqual([
+        ['Alder Academy', 1],
+        ['Birch School', 1],
+      ]);
+      expect(published.openSlots).toMatchObject({ nearest: 4, checked: 3 });
+      // A profile put of the school without its slotsUntil, and a re-import that renames it, keep it on the near point.
+      const { slotsUntil: _mark, ...unmarked } = (await getSchoolProfile(store, '980001'))!;
+      await putSchoolProfile(store, unmarked);
+      expect(await importSchools(store, [HEADER, SCHOOLS[0]!.replace('Alder Academy', 'Alder Park Academy'), ...SCHOOLS.slice(1), SOUTHBY].join('\n'))).toMatchObject({ updated: 1, failed: 0 });
+      expect(names((await near(march)).body)).toEqual(['Alder Park Academy', 'Birch School']);
+      // All removed: not checked, not listed.
+      await saveOpportunities(store, '980001', editor, { opportunities: [] });
+      expect((await getSchoolProfile(store, '980001'))?.slotsUntil).toBeUndefined();
+      const removed = (await near(march)).body;
+      expect(names(removed)).toEqual(['Birch School']);
+      expect(removed.openSlots).toMatchObject({ nearest: 4, checked: 2 });
+      expect(await importSchools(store, [HEADER, ...SCHOOLS, SOUTHBY].join('\n'))).toMatchObject({ updated: 1, failed: 0 }); // its name back, for the tests after
     });
 
     it('asks for both dates, in order, real, within 120 days and only with a place, in words at the field', async () => {

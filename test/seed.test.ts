@@ -7,7 +7,8 @@ import { getMembership, listMembers } from '#shared/store/organisations.ts';
 import { ownersOf, requestsOf } from '#shared/usecases/provider-request-list.ts';
 import { isConfirmedAddress } from '#shared/store/confirmed-addresses.ts';
 import { getSchoolProfile, putSchoolProfile } from '#shared/store/schools.ts';
-import { listOpportunities } from '#shared/store/opportunities.ts';
+import { lastSlotDate } from '#shared/domain/calendar.ts';
+import { listOpportunities, markSlotsUntil } from '#shared/store/opportunities.ts';
 import { listRolesOfUser, listStaffOfSchool } from '#shared/store/staff.ts';
 import { findSchoolsNear } from '#shared/usecases/schools-near.ts';
 import { createTestTable } from './support/table.ts';
@@ -58,6 +59,27 @@ describe('demo seed', () => {
     await putSchoolProfile(store, { ...(await getSchoolProfile(store, harbour!.school.urn))!, location: moved }, today);
     await seedDemo(store, today);
     expect((await getSchoolProfile(store, harbour!.school.urn))?.location).toEqual(moved);
+  });
+
+  it('marks on a kept school, and its near point, the last date its opportunities give slots on (issue 15, item 4: the open-slots filter reads it)', async () => {
+    const { store } = await createTestTable('seed-slots');
+    const today = new Date('2026-11-23T12:00:00Z');
+    await seedDemo(store, today);
+    const urn = '990101';
+    const until = lastSlotDate(await listOpportunities(store, urn));
+    expect(until).toBeDefined();
+    expect((await getSchoolProfile(store, urn))?.slotsUntil).toBe(until);
+    const search = { near: 'ZZ1 1AB', radiusKm: 15, from: '2026-12-01', to: '2027-02-28' };
+    const marked = await findSchoolsNear(store, search);
+    expect(marked.schools.map((s) => s.urn)).toContain(urn);
+    // As written before the mark: the opportunities, but no slotsUntil, so the school is not checked.
+    await markSlotsUntil(store, (await getSchoolProfile(store, urn))!, undefined);
+    const unmarked = await findSchoolsNear(store, search);
+    expect(unmarked.openSlots?.checked).toBe(marked.openSlots!.checked - 1);
+    expect(unmarked.schools.map((s) => s.urn)).not.toContain(urn);
+    await seedDemo(store, today);
+    expect((await getSchoolProfile(store, urn))?.slotsUntil).toBe(until);
+    expect(await findSchoolsNear(store, search)).toEqual(marked);
   });
 
   it('uses only made-up addresses on the reserved .example domain', () => {

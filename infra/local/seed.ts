@@ -1,14 +1,16 @@
 // Writes the demo trust once: a second `npm start` finds it and keeps whatever was
 // changed since (the school profile is created only if absent). Kept schools are brought
 // up to date with indexes added since they were written (schools list, directory search,
-// the near search's place).
+// the near search's place, and the last date their opportunities give slots on, which the
+// near search's open-slots filter reads from the near point).
 // The demo's returning providers count as confirmed (issue 12, item 2) on every start, so
 // data kept from before that change works the same.
 import { providerAccessYears } from '#shared/domain/year-groups.ts';
 import type { Store } from '#shared/store/client.ts';
 import { indexSchool, searchTerms } from '#shared/store/directory.ts';
 import { schoolSummary } from '#shared/domain/school-summary.ts';
-import { putOpportunity } from '#shared/store/opportunities.ts';
+import { lastSlotDate } from '#shared/domain/calendar.ts';
+import { listOpportunities, markSlotsUntil, putOpportunity } from '#shared/store/opportunities.ts';
 import { createSchoolProfileIfAbsent, ensureSchoolListed, ensureSchoolPlaced, getSchoolProfile } from '#shared/store/schools.ts';
 import { recordConfirmedAddress } from '#shared/store/confirmed-addresses.ts';
 import { putStaffRole } from '#shared/store/staff.ts';
@@ -29,7 +31,10 @@ export async function seedDemo(store: Store, today = new Date()): Promise<{ crea
       await ensureSchoolListed(store, demo.school.urn);
       await ensureSchoolPlaced(store, demo.school);
       const school = await getSchoolProfile(store, demo.school.urn);
-      if (school) await indexSchool(store, schoolSummary(school, providerAccessYears(school)), searchTerms(school));
+      if (school) {
+        await indexSchool(store, schoolSummary(school, providerAccessYears(school)), searchTerms(school));
+        await markSlotsUntil(store, school, lastSlotDate(await listOpportunities(store, school.urn)));
+      }
       kept.push(demo.school.urn);
       continue;
     }

@@ -7,7 +7,9 @@ import {
   firstSchoolDayFrom,
   isSchoolDay,
   isSchoolTime,
+  lastSlotDate,
   MAX_EXPAND_DAYS,
+  OPEN_ENDED,
   responseDeadline,
   schoolDayCheck,
   schoolDaysBetween,
@@ -273,5 +275,37 @@ describe('isSchoolDay', () => {
     for (const s of [school, noFridays]) {
       for (let d = '2026-08-01'; d <= '2028-08-31'; d = addDays(d, 1)) expect(isSchoolDay(s, d), d).toBe(schoolDayCheck(s, d).ok);
     }
+  });
+});
+
+describe('lastSlotDate (the near search checks slots only at schools whose opportunities run to the dates)', () => {
+  const base = { title: 'Talk', sessionType: 'assembly' as const, yearGroups: [10], capacity: 1, venue: 'Hall', facilities: [] };
+  const once = (id: string, date: string): Opportunity => ({ ...base, id, schedule: { kind: 'once', date, start: '10:00', end: '11:00' } });
+  const weekly = (id: string, until?: string): Opportunity => ({ ...base, id, schedule: { kind: 'weekly', weekday: 'wed', start: '10:00', end: '11:00', ...(until ? { until } : {}) } });
+
+  it('is the latest date, open-ended for a weekly opportunity with no end, and none without opportunities', () => {
+    expect(lastSlotDate([])).toBeUndefined();
+    expect(lastSlotDate([once('a', '2027-03-01'), once('b', '2027-01-10')])).toBe('2027-03-01');
+    expect(lastSlotDate([once('a', '2027-03-01'), weekly('w', '2027-05-26')])).toBe('2027-05-26');
+    expect(lastSlotDate([weekly('w', '2027-05-26'), weekly('v')])).toBe(OPEN_ENDED);
+  });
+
+  it('is never before a slot the opportunities give', () => {
+    const school = demoSchool();
+    const day = fc.integer({ min: 0, max: 400 }).map((n) => addDays('2026-09-01', n));
+    const opportunity = fc.oneof(
+      day.map((d) => once('o', d)),
+      fc.option(day, { nil: undefined }).map((until) => weekly('w', until)),
+    );
+    let slotsSeen = 0;
+    fc.assert(
+      fc.property(fc.array(opportunity, { maxLength: 4 }), day, (opportunities, from) => {
+        const slots = opportunities.flatMap((o) => expandOpportunity(school, o, from, addDays(from, 60)));
+        slotsSeen += slots.length;
+        const last = lastSlotDate(opportunities);
+        for (const slot of slots) expect(last !== undefined && slot.date <= last).toBe(true);
+      }),
+    );
+    expect(slotsSeen).toBeGreaterThan(0);
   });
 });

@@ -290,6 +290,24 @@ export function expandOpportunity(school: SchoolWithCalendar, opportunity: Oppor
   return dates.filter((d) => isSchoolTime(school, d, s.start, s.end).ok).map(slot);
 }
 
+/** The last date a weekly opportunity without an end can give a slot on: none. */
+export const OPEN_ENDED: IsoDate = '9999-12-31';
+
+/**
+ * The last date any of these opportunities can give a slot on (OPEN_ENDED for a weekly one
+ * with no end), or undefined when there are none. An upper bound: terms and closures may
+ * end the slots sooner, never later. The near search checks slots only at schools whose
+ * bound is on or after the first date asked about.
+ */
+export function lastSlotDate(opportunities: readonly Opportunity[]): IsoDate | undefined {
+  let last: IsoDate | undefined;
+  for (const { schedule: s } of opportunities) {
+    const until = s.kind === 'once' ? s.date : (s.until ?? OPEN_ENDED);
+    last = last === undefined ? until : maxDate(last, until);
+  }
+  return last;
+}
+
 /**
  * Problems in a school's own calendar settings, each naming what to fix. An empty list
  * means the calendar is usable.

@@ -5,6 +5,7 @@
 // outside geocoder, so the place is the centroid of those schools, and how far they spread
 // around it says how approximate the distances are.
 
+import { formatDate } from './dates.ts';
 import type { SchoolSummary } from './school-summary.ts';
 
 /** A point on the British National Grid, in metres. */
@@ -136,7 +137,26 @@ export interface NearSchoolRead extends SchoolSummary {
 export interface NearSearchRead {
   place: { searched: string; from: PlacedAt['from']; area: string; schools: number; withinKm: number; approximate: string };
   radiusKm: number;
-  /** With the open-slots filter: the dates, and how many of the nearest schools were checked (the rest are not). */
-  openSlots?: { from: string; to: string; checked: number };
+  /**
+   * With the open-slots filter: the dates; how many nearest schools it looked at (the rest
+   * are not); and how many of them were checked, those publishing opportunities that can
+   * give a slot on or after `from` (the others have none).
+   */
+  openSlots?: { from: string; to: string; nearest: number; checked: number };
   schools: NearSchoolRead[];
+}
+
+/**
+ * What the open-slots filter looked at, in words: the nearest schools, and of them the ones
+ * checked (those whose opportunities run to the first date or later; the rest have none).
+ */
+export function slotsCheckedSentence(o: NonNullable<NearSearchRead['openSlots']>): string {
+  const from = formatDate(o.from);
+  const showing = `Showing the schools with open slots from ${from} to ${formatDate(o.to)}`;
+  if (o.nearest === 0) return `${showing}.`;
+  const of = `${showing}, of the ${o.nearest === 1 ? 'nearest school' : `${o.nearest} nearest`}.`;
+  if (o.checked === 0) return `${of} ${o.nearest === 1 ? 'It offers no' : 'None of them offers'} sessions on or after ${from}.`;
+  if (o.checked === o.nearest) return `${of} We checked ${o.nearest === 1 ? 'it' : o.nearest === 2 ? 'both' : `all ${o.nearest}`}.`;
+  const others = o.nearest - o.checked;
+  return `${of} We checked the ${o.checked} that ${o.checked === 1 ? 'offers' : 'offer'} sessions on or after ${from}; the other ${others} ${others === 1 ? 'offers' : 'offer'} none from that date.`;
 }

@@ -65,6 +65,12 @@ export interface StoredSchool extends School {
   version?: number;
   /** Version of the school's set of opportunities, likewise. */
   opportunitiesVersion?: number;
+  /**
+   * The last date its opportunities can give a slot on (lastSlotDate), written with every
+   * change to them and copied onto its near point; absent when it publishes none, so a near
+   * search with dates checks slots only where there may be some.
+   */
+  slotsUntil?: IsoDate;
   /** The member of staff who last saved the settings. */
   updatedBy?: string;
 }

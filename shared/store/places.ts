@@ -10,12 +10,18 @@
 //   town is placed at the centroid of the schools we know there: one query, no geocoder.
 // Both are kept with the profile: written at import and on every profile put (placeWrites),
 // and a near point or place item the school no longer has is deleted.
+// - A near point also carries the profile's `slotsUntil` (the last date the school's
+//   opportunities can give a slot on), set in the same transaction as every change to its
+//   opportunities (nearPointSlotsUpdate), so a search with dates reads slots only at the
+//   schools that may have some.
 import { QueryCommand, paginateQuery } from '@aws-sdk/lib-dynamodb';
 import { gridSquareOf, postcodeParts, townKey, type GridPoint } from '#shared/domain/places.ts';
+import type { StoredSchool } from '#shared/domain/records.ts';
 import type { School } from '#shared/domain/types.ts';
 import { offersProviderAccess } from '#shared/domain/year-groups.ts';
 import type { Store } from './client.ts';
 import type { WriteRequest } from './batch.ts';
+import type { TransactItems } from './transact.ts';
 import { fromItem, schoolPartition, sortKeyBeginsWith } from './keys.ts';
 
 // NEAR#, not the GRID# that whole profiles were indexed under before: a profile written
@@ -24,10 +30,10 @@ const gridPartition = (square: { e: number; n: number }) => `NEAR#${square.e}#${
 const nearPointKey = (urn: string) => ({ pk: schoolPartition(urn), sk: 'NEAR' });
 
 /** What a near search needs of a school (the profile's other fields are left in the table). */
-export type NearbySchool = Pick<School, 'urn' | 'name' | 'phase' | 'address' | 'trust' | 'yearGroups'> & { location: GridPoint };
+export type NearbySchool = Pick<StoredSchool, 'urn' | 'name' | 'phase' | 'address' | 'trust' | 'yearGroups' | 'slotsUntil'> & { location: GridPoint };
 
-/** The fields of a school its near point and place items are made from. */
-export type PlacedSchool = Pick<School, 'urn' | 'name' | 'phase' | 'address' | 'trust' | 'yearGroups' | 'location'>;
+/** The fields of a school its near point and place items are made from (`slotsUntil` as stored: a profile put keeps it). */
+export type PlacedSchool = Pick<StoredSchool, 'urn' | 'name' | 'phase' | 'address' | 'trust' | 'yearGroups' | 'location' | 'slotsUntil'>;
 
 /** The near point of a school, or none: no location, or it teaches none of Years 8–13 (R-TAUGHT: no provider can ask it). */
 function nearPointItem(school: PlacedSchool) {
@@ -40,6 +46,7 @@ function nearPointItem(school: PlacedSchool) {
     ...(school.trust ? { trust: school.trust } : {}),
     yearGroups: school.yearGroups,
     location: { easting: school.location.easting, northing: school.location.northing },
+    ...(school.slotsUntil ? { slotsUntil: school.slotsUntil } : {}),
   };
   return { ...nearPointKey(school.urn), gsi2pk: gridPartition(gridSquareOf(school.location)), gsi2sk: school.urn, itemType: 'nearPoint', ...point };
 }
@@ -72,6 +79,25 @@ export function placeWrites(school: PlacedSchool, previous?: PlacedSchool): Writ
     ...(nearGone ? [{ DeleteRequest: { Key: nearPointKey(school.urn) } }] : []),
     ...keys.map((key) => ({ PutRequest: { Item: { ...key, itemType: 'place', urn: school.urn, easting: school.location!.easting, northing: school.location!.northing } } })),
     ...stale.map((key) => ({ DeleteRequest: { Key: key } })),
+  ];
+}
+
+/**
+ * The near point's copy of a new `slotsUntil` (undefined: the school publishes no
+ * opportunity), for the transaction that changes the opportunities; nothing when the school,
+ * as read, has no near point (no location, or no Years 8–13), so none is made up here.
+ */
+export function nearPointSlotsUpdate(store: Store, school: PlacedSchool, slotsUntil: string | undefined): TransactItems {
+  if (!nearPointItem(school)) return [];
+  return [
+    {
+      Update: {
+        TableName: store.tableName,
+        Key: nearPointKey(school.urn),
+        UpdateExpression: slotsUntil ? 'SET slotsUntil = :until' : 'REMOVE slotsUntil',
+        ...(slotsUntil ? { ExpressionAttributeValues: { ':until': slotsUntil } } : {}),
+      },
+    },
   ];
 }
 
@@ -109,7 +135,7 @@ export async function schoolsInGridSquares(store: Store, squares: readonly { e: 
           IndexName: 'gsi2',
           KeyConditionExpression: 'gsi2pk = :pk',
           ExpressionAttributeValues: { ':pk': gridPartition(square) },
-          ProjectionExpression: 'urn, #name, phase, address, trust, yearGroups, #location',
+          ProjectionExpression: 'urn, #name, phase, address, trust, yearGroups, #location, slotsUntil',
           ExpressionAttributeNames: { '#name': 'name', '#location': 'location' },
         },
       );

@@ -111,7 +111,7 @@ export async function ensureSchoolListed(store: Store, urn: string): Promise<voi
  */
 export async function ensureSchoolPlaced(store: Store, school: School): Promise<void> {
   if (!school.location) return;
-  const placed = await conditionHeld(
+  await conditionHeld(
     store.doc.send(
       new UpdateCommand({
         TableName: store.tableName,
@@ -123,7 +123,8 @@ export async function ensureSchoolPlaced(store: Store, school: School): Promise<
       }),
     ),
   );
-  const stored = placed ? school : await getSchoolProfile(store, school.urn);
+  // From the profile as stored, not the given school: it holds the opportunities' slotsUntil.
+  const stored = await getSchoolProfile(store, school.urn);
   if (stored) await batchWriteAll(store, placeWrites(stored));
 }
 
@@ -136,7 +137,7 @@ export async function* listAllSchools(store: Store, pageSize = 100): AsyncGenera
   for await (const page of pages) yield (page.Items ?? []).map((i) => fromItem<StoredSchool>(i));
 }
 
-async function reindex(store: Store, school: School, previous?: School) {
+async function reindex(store: Store, school: School | StoredSchool, previous?: School) {
   await indexSchool(store, schoolSummary(school, providerAccessYears(school)), searchTerms(school), previous ? searchTerms(previous) : []);
   await batchWriteAll(store, placeWrites(school, previous));
 }
@@ -154,10 +155,22 @@ export async function createSchoolProfileIfAbsent(store: Store, school: School, 
   return true;
 }
 
-export async function putSchoolProfile(store: Store, school: School, now: Date = new Date()): Promise<StoredSchool> {
+/**
+ * Replaces the profile. Its `slotsUntil` is the opportunities' (their writes keep it), so a
+ * put of a school without one keeps the one stored, on the profile and its near point.
+ */
+export async function putSchoolProfile(store: Store, school: School | StoredSchool, now: Date = new Date()): Promise<StoredSchool> {
   const out = await store.doc.send(new PutCommand({ TableName: store.tableName, Item: profileItem(school, now), ReturnValues: 'ALL_OLD' }));
-  await reindex(store, school, out.Attributes ? fromItem<School>(out.Attributes) : undefined);
-  return { ...school, updatedAt: now.toISOString() };
+  const previous = out.Attributes ? fromItem<StoredSchool>(out.Attributes) : undefined;
+  let put: StoredSchool = { ...school, updatedAt: now.toISOString() };
+  if (previous?.slotsUntil && !('slotsUntil' in school && school.slotsUntil)) {
+    await store.doc.send(
+      new UpdateCommand({ TableName: store.tableName, Key: schoolKey(school.urn), UpdateExpression: 'SET slotsUntil = :until', ExpressionAttributeValues: { ':until': previous.slotsUntil } }),
+    );
+    put = { ...put, slotsUntil: previous.slotsUntil };
+  }
+  await reindex(store, put, previous);
+  return put;
 }
 
 /** The profile fields the settings page replaces. */
@@ -171,7 +184,8 @@ export function versionOf(school: StoredSchool, attribute: 'version' | 'opportun
 /**
  * The profile's `attribute` still holds `expected` (absent counts as 0) and goes up by
  * one; the school must exist. Without `expected`, only the bump (last save wins). For
- * transactions that change what the version guards.
+ * transactions that change what the version guards; `set` and `remove` change other
+ * fields with it.
  */
 export function profileVersionUpdate(
   store: Store,
@@ -179,6 +193,7 @@ export function profileVersionUpdate(
   attribute: 'version' | 'opportunitiesVersion',
   expected: number | undefined,
   set: Record<string, unknown> = {},
+  remove: readonly string[] = [],
 ): TransactItems[number] {
   const names: Record<string, string> = { '#v': attribute };
   const values: Record<string, unknown> = { ':next': (expected ?? 0) + 1 };
@@ -186,6 +201,10 @@ export function profileVersionUpdate(
     names[`#f${i}`] = name;
     values[`:f${i}`] = value;
     return `#f${i} = :f${i}`;
+  });
+  const removals = remove.map((name, i) => {
+    names[`#r${i}`] = name;
+    return `#r${i}`;
   });
   let condition = 'attribute_exists(pk)';
   let update = '#v = :next';
@@ -202,7 +221,7 @@ export function profileVersionUpdate(
     Update: {
       TableName: store.tableName,
       Key: schoolKey(urn),
-      UpdateExpression: `SET ${[update, ...assignments].join(', ')}`,
+      UpdateExpression: `SET ${[update, ...assignments].join(', ')}${removals.length ? ` REMOVE ${removals.join(', ')}` : ''}`,
       ConditionExpression: condition,
       ExpressionAttributeNames: names,
       ExpressionAttributeValues: values,

@@ -66,25 +66,31 @@ export async function findSchoolsNear(store: Store, search: NearSearch): Promise
   if (slotRange) checkSlotRange(slotRange.from, slotRange.to);
   const place = await placeOf(store, search.near);
   const candidates = await schoolsInGridSquares(store, gridSquaresCovering(place, radiusKm));
-  const nearest = candidates
+  const ranked = candidates
     .map((s) => ({ school: s, km: distanceKm(place, s.location), years: providerAccessYears(s) }))
     .filter(({ km }) => km <= radiusKm)
     .filter(({ years }) => (search.year === undefined ? true : years.includes(search.year as (typeof years)[number])))
     .filter(({ school }) => search.phase === undefined || phaseWord(school.phase) === search.phase)
     .sort((a, b) => a.km - b.km || a.school.name.localeCompare(b.school.name, 'en-GB'))
-    .slice(0, MAX_NEAR_RESULTS)
-    .map(({ school, km, years }) => ({ ...schoolSummary(school as School, years), distanceKm: roundKm(km) }));
-  // Slots are read for the nearest listed schools only, so the filter costs at most
-  // MAX_NEAR_RESULTS schools' reads however many are within the radius.
+    .slice(0, MAX_NEAR_RESULTS);
+  const nearest = ranked.map(({ school, km, years }) => ({ ...schoolSummary(school as School, years), distanceKm: roundKm(km) }));
+  // Slots are read for the nearest listed schools only, and of those only where the near
+  // point says the school's opportunities can give a slot on or after the first date: one
+  // that publishes none (most schools) never has an open slot. So the filter costs the reads
+  // of the few schools that publish opportunities, however many are within the radius.
   let schools = nearest;
+  let checked = 0;
   if (slotRange) {
-    const counts = await openSlotCounts(store, nearest.map((s) => s.urn), slotRange.from, slotRange.to, search.year);
-    schools = nearest.map((s, i) => ({ ...s, openSlots: counts[i] ?? 0 })).filter((s) => s.openSlots > 0);
+    const mayHaveSlots = ranked.map(({ school }) => school.slotsUntil !== undefined && school.slotsUntil >= slotRange.from);
+    const toCheck = nearest.filter((_, i) => mayHaveSlots[i]);
+    checked = toCheck.length;
+    const counts = new Map((await openSlotCounts(store, toCheck.map((s) => s.urn), slotRange.from, slotRange.to, search.year)).map((n, i) => [toCheck[i]!.urn, n]));
+    schools = nearest.map((s) => ({ ...s, openSlots: counts.get(s.urn) ?? 0 })).filter((s) => s.openSlots > 0);
   }
   return {
     place: { searched: search.near.trim(), from: place.from, area: place.area, schools: place.schools, withinKm: place.withinKm, approximate: placedSentence(place) },
     radiusKm,
-    ...(slotRange ? { openSlots: { ...slotRange, checked: nearest.length } } : {}),
+    ...(slotRange ? { openSlots: { ...slotRange, nearest: nearest.length, checked } } : {}),
     schools,
   };
 }

@@ -6,6 +6,7 @@
 // profile alone.
 import { ROLE_ORDER, ROLE_WORDS, SCHOOL_EDITOR_ROLES, type StaffRole } from '#shared/domain/roles.ts';
 import { addDays } from '#shared/domain/dates.ts';
+import { lastSlotDate } from '#shared/domain/calendar.ts';
 import { DomainError, rulesByField, type ErrorCode, type RuleViolation } from '#shared/domain/errors.ts';
 import {
   checkOpportunities,
@@ -175,15 +176,16 @@ export async function saveOpportunities(
     ...removed.map((o) => `removed "${o.title}" (${o.id})`),
   ];
   if (changes.length === 0) return body.dryRun ? { dryRun: true, affected: [] } : { opportunities: existing, version: current };
-  if (put.length + removed.length + 2 > MAX_TRANSACTION_ITEMS) {
-    throw new DomainError('TOO_MANY_CHANGES', `Save at most ${MAX_TRANSACTION_ITEMS - 2} added, changed or removed opportunities at once; save some now and the rest after.`);
+  // With them in the transaction: the profile (version, slotsUntil), its near point and the audit item.
+  if (put.length + removed.length + 3 > MAX_TRANSACTION_ITEMS) {
+    throw new DomainError('TOO_MANY_CHANGES', `Save at most ${MAX_TRANSACTION_ITEMS - 3} added, changed or removed opportunities at once; save some now and the rest after.`);
   }
   // Issue 11: the live bookings the new set would put outside the rules, said before saving.
   const affected = affectedBy({ school, opportunities: existing }, { school, opportunities: wanted }, await liveBookings(store, urn, londonDate(now.toISOString())), now);
   if (body.dryRun) return { dryRun: true, affected: affectedView(affected) };
   const next = current + 1;
   const audit = auditPut(store, urn, 'opportunities', editor, changes, now, next);
-  const saved = await replaceOpportunities(store, urn, { put, remove: removed.map((o) => o.id) }, body.version === undefined ? undefined : current, [audit]);
+  const saved = await replaceOpportunities(store, school, { put, remove: removed.map((o) => o.id), slotsUntil: lastSlotDate(wanted) }, body.version === undefined ? undefined : current, [audit]);
   if (!saved) throw new DomainError('OPPORTUNITIES_CHANGED', OPPORTUNITIES_CHANGED);
   await tellLeadOnce(store, urn, affected, 'opportunities', now);
   await syncSlotCapacities(store, urn, wanted, now);

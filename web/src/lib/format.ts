@@ -20,7 +20,7 @@ export {
   realDate,
 } from '#shared/domain/dates.ts';
 export { formatWhen } from '#shared/domain/timezone.ts';
-export { distanceWords } from '#shared/domain/places.ts';
+export { distanceWords, slotsCheckedSentence } from '#shared/domain/places.ts';
 
 /** "Year 8", "Years 8 and 9", "Years 8, 9 and 10". */
 export function formatYears(years: readonly number[]): string {

@@ -6,7 +6,7 @@ import { ApiError, api } from '../../lib/api.ts';
 import { byId, fill, h, href, param, ready, setTitle } from '../../lib/dom.ts';
 import { clearErrors, showErrors, type FieldError } from '../../lib/errors.ts';
 import { dateInputProblem, readDate, setDate } from '../../lib/form.ts';
-import { distanceWords, formatDate, formatYears } from '../../lib/format.ts';
+import { distanceWords, formatYears, slotsCheckedSentence } from '../../lib/format.ts';
 import { SEARCH_TOO_SHORT } from '../../lib/search.ts';
 
 /** The API's own words for a too-short place (schoolSearchQuery in shared/api/provider.ts). */
@@ -167,7 +167,7 @@ async function nearSearch(form: HTMLFormElement, summary: HTMLElement, results: 
       results,
       h('p', { class: 'govuk-body govuk-!-font-weight-bold', id: 'result-count' }, `${count === 0 ? 'No' : count} ${count === 1 ? 'school' : 'schools'} within ${found.radiusKm} km of ${found.place.searched}`),
       h('div', { class: 'govuk-inset-text', id: 'placed' }, found.place.approximate),
-      found.openSlots ? h('p', { class: 'govuk-body', id: 'slots-checked' }, `Showing the schools with open slots from ${formatDate(found.openSlots.from)} to ${formatDate(found.openSlots.to)}, of the ${found.openSlots.checked} nearest we checked.`) : null,
+      found.openSlots ? h('p', { class: 'govuk-body', id: 'slots-checked' }, slotsCheckedSentence(found.openSlots)) : null,
       count === 0
         ? h('p', { class: 'govuk-body' }, 'Choose a wider distance, or leave out the year group or phase.')
         : h('ul', { class: 'app-result-list' }, found.schools.map(schoolItem)),
