@@ -97,7 +97,7 @@ describe('the careers lead prints the evidence pack', { timeout: BROWSER_TEST_TI
     await page.locator('#pack-cohorts').waitFor();
     await page.setViewportSize(A4);
     await page.emulateMedia({ media: 'print' });
-    for (const hidden of ['.govuk-service-navigation', '.govuk-footer', '#controls', '#account']) expect(await page.locator(hidden).first().isVisible(), hidden).toBe(false);
+    for (const hidden of ['.govuk-service-navigation', '.govuk-footer', '.govuk-phase-banner', '#controls', '#account']) expect(await page.locator(hidden).first().isVisible(), hidden).toBe(false);
     expect(await page.locator('#pack-cohorts').isVisible()).toBe(true);
     const tag = await page.locator('#pack-cohorts [data-coverage-status]').first().evaluate((el) => {
       const s = getComputedStyle(el);

@@ -118,7 +118,8 @@ function cohortDetail(c: CohortCoverage): HTMLElement {
   return h(
     'section',
     { class: 'app-keep-together govuk-!-margin-bottom-6', id: `pack-cohort-${c.yearGroup}`, 'aria-labelledby': `pack-cohort-${c.yearGroup}-heading` },
-    h('h3', { class: 'govuk-heading-s', id: `pack-cohort-${c.yearGroup}-heading` }, `Year ${c.yearGroup}: `, coverageTag(c.status), h('span', { class: 'govuk-caption-s' }, `${phaseText(c.phase)}, ${c.cohort}`)),
+    h('h3', { class: 'govuk-heading-s govuk-!-margin-bottom-1', id: `pack-cohort-${c.yearGroup}-heading` }, `Year ${c.yearGroup} `, coverageTag(c.status)),
+    h('p', { class: 'govuk-body-s govuk-!-margin-bottom-2' }, `${phaseText(c.phase)}, ${c.cohort}`),
     h('dl', { class: 'govuk-summary-list govuk-summary-list--no-border' }, rows),
   );
 }
@@ -173,7 +174,7 @@ function decisionsSection(pack: EvidencePack): HTMLElement {
 function render(page: HTMLElement, me: Me, school: ManagedSchool, pack: EvidencePack) {
   const title = `${TITLE} ${pack.academicYear.label}`;
   setTitle(title);
-  const asAt = pack.asAt === pack.today ? `as at today, ${formatDate(pack.asAt)}` : `as at ${formatDate(pack.asAt)}, the last day of the year`;
+  const asAt = pack.asAt === pack.today ? `Statuses are as at today, ${formatDate(pack.asAt)}.` : `Statuses are as at ${formatDate(pack.asAt)}, the last day of the year; produced on ${formatDate(pack.today)}.`;
   fill(
     page,
     h('div', { class: 'app-no-print' }, accountBar(me, school, PATH)),
@@ -182,7 +183,7 @@ function render(page: HTMLElement, me: Me, school: ManagedSchool, pack: Evidence
     h(
       'p',
       { class: 'govuk-body app-measure' },
-      `For governors and Ofsted: how the school gave providers of technical education and apprenticeships access to pupils in Years 8 to 13 (section 42B of the Education Act 1997). Statuses are ${asAt}; produced on ${formatDate(pack.today)}.`,
+      `For governors and Ofsted: how the school gave providers of technical education and apprenticeships access to pupils in Years 8 to 13 (section 42B of the Education Act 1997). ${asAt}`,
     ),
     controls(pack.urn, pack),
     h(
