@@ -29,7 +29,7 @@ function table(id: string, caption: string, headers: string[], rows: HTMLElement
     h(
       'table',
       { class: 'govuk-table app-responsive-table', id },
-      h('caption', { class: 'govuk-table__caption govuk-table__caption--s' }, caption),
+      h('caption', { class: 'govuk-table__caption govuk-table__caption--m' }, caption),
       h('thead', { class: 'govuk-table__head' }, h('tr', { class: 'govuk-table__row' }, headers.map(th))),
       h('tbody', { class: 'govuk-table__body' }, rows),
     ),
