@@ -249,6 +249,10 @@ const routeTable = [
   { name: 'trust-coverage', method: 'GET', path: '/api/manage/trusts/{trustId}/coverage', module: 'functions/trust-coverage.ts', access: 'staff', staffOf: 'any', touches: { table: 'read' } },
   // Exports: the encounters CSV, and the private calendar feed (the secret in its address is the credential).
   { name: 'manage-encounters-csv', method: 'GET', path: '/api/manage/schools/{urn}/encounters.csv', module: 'functions/manage-encounters-csv.ts', access: 'staff', staffOf: 'path', touches: { table: 'read' } },
+  // The Compass+ CSV (issue 16, item 5): one academic year, the columns a careers lead keys into Compass+ with the PAL flag.
+  { name: 'manage-compass-csv', method: 'GET', path: '/api/manage/schools/{urn}/encounters/compass.csv', module: 'functions/manage-compass-csv.ts', access: 'staff', staffOf: 'path', touches: { table: 'read' } },
+  // The evidence pack for governors and Ofsted (issue 16, item 5): one academic year's coverage, statement and decisions.
+  { name: 'manage-evidence-pack', method: 'GET', path: '/api/manage/schools/{urn}/evidence-pack', module: 'functions/manage-evidence-pack.ts', access: 'staff', staffOf: 'path', touches: { table: 'read' } },
   { name: 'manage-calendar-feed', method: 'POST', path: '/api/manage/schools/{urn}/calendar-feed', module: 'functions/manage-calendar-feed.ts', access: 'staff', staffOf: 'path', touches: { table: 'write' } },
   { name: 'school-calendar-feed', method: 'GET', path: '/api/schools/{urn}/calendar/{feed}', module: 'functions/school-calendar-feed.ts', access: 'public', touches: { table: 'read' } },
   // Onboarding (platform admins): schools from a GIAS extract, and a school's careers lead.

@@ -2,18 +2,13 @@
 // /api/provider/evidence.csv take the period, an academic year or dates, and answer each
 // school's counts. Pages import only the types.
 import * as z from 'zod';
-import { EVIDENCE_FIRST_YEAR, EVIDENCE_LAST_YEAR, type EvidenceCounts, type EvidencePeriod, type EvidenceReport, type GroundsCount } from '#shared/domain/evidence.ts';
-import { isoDate } from './fields.ts';
+import type { EvidenceCounts, EvidencePeriod, EvidenceReport, GroundsCount } from '#shared/domain/evidence.ts';
+import { academicYearParam, isoDate } from './fields.ts';
 
 /** `academicYear=2026` is 2026/27; or `from`/`to` (dates a request was sent, both included, either may be left open); neither: the current academic year. */
 export const evidenceQuery = z
   .strictObject({
-    academicYear: z
-      .string()
-      .regex(/^\d{4}$/, 'Give the academic year by the year it starts, like 2026 for 2026/27.')
-      .transform(Number)
-      .refine((y) => y >= EVIDENCE_FIRST_YEAR && y <= EVIDENCE_LAST_YEAR, `Choose an academic year from ${EVIDENCE_FIRST_YEAR}/${String((EVIDENCE_FIRST_YEAR + 1) % 100)} on.`)
-      .optional(),
+    academicYear: academicYearParam.optional(),
     from: isoDate.optional(),
     to: isoDate.optional(),
   })

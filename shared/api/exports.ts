@@ -1,7 +1,7 @@
 // The exports contract: the encounters CSV for a careers hub or Compass+, and the school's
 // private calendar feed (a secret address, rotated by staff).
 import * as z from 'zod';
-import { isoDate } from './fields.ts';
+import { academicYearParam, isoDate } from './fields.ts';
 
 export type { CalendarFeedAnswer } from '#shared/domain/calendar-feed.ts';
 
@@ -21,3 +21,7 @@ export const calendarFeedPath = z.strictObject({
 
 /** A provider organisation's feed (issue 15, item 3): the secret alone names it. */
 export const organisationCalendarFeedPath = z.strictObject({ feed: feedSegment("your organisation's page") });
+
+/** The Compass+ CSV and the evidence pack: one academic year (`year=2025` is 2025/26), the current one when left out. */
+export const academicYearQuery = z.strictObject({ year: academicYearParam.optional() });
+export type { EvidencePack, EvidenceDecision, StatementInForce } from '#shared/domain/evidence-pack.ts';

@@ -5,6 +5,7 @@
 // trick in a list of names); free text only line breaks and tabs.
 import * as z from 'zod';
 import { isIsoDate } from '#shared/domain/dates.ts';
+import { EVIDENCE_FIRST_YEAR, EVIDENCE_LAST_YEAR } from '#shared/domain/evidence.ts';
 import { parseReference, REFERENCE_FORMAT_MESSAGE } from '#shared/domain/reference.ts';
 
 const CONTROL_NAMES: Record<number, string> = { 0: 'NUL', 8: 'backspace', 9: 'tab', 10: 'line break', 11: 'vertical tab', 12: 'form feed', 13: 'carriage return', 27: 'escape', 127: 'delete' };
@@ -50,6 +51,13 @@ export const requestReference = z
   });
 
 export const isoDate = z.string().refine(isIsoDate, 'Enter a real date as YYYY-MM-DD, like 2027-01-12.');
+/** An academic year by the calendar year it starts in (`2026` is 2026/27), in a query: the provider's evidence, the school's Compass+ CSV and evidence pack. */
+export const academicYearParam = z
+  .string()
+  .regex(/^\d{4}$/, 'Give the academic year by the year it starts, like 2026 for 2026/27.')
+  .transform(Number)
+  .refine((y) => y >= EVIDENCE_FIRST_YEAR && y <= EVIDENCE_LAST_YEAR, `Choose an academic year from ${EVIDENCE_FIRST_YEAR}/${String((EVIDENCE_FIRST_YEAR + 1) % 100)} on.`);
+
 export const localTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Enter a time on the 24-hour clock as HH:MM, like 09:30.');
 
 /** One line of text (a name, a ground): trimmed, required, no control character or direction override. */

@@ -217,6 +217,7 @@ function render(page: HTMLElement, me: Me, school: ManagedSchool, answer: School
     school.trust
       ? h('p', { class: 'govuk-body' }, h('a', { class: 'govuk-link', href: `/manage/trust/?id=${encodeURIComponent(school.trust.id)}` }, `Coverage across ${school.trust.name}`))
       : '',
+    h('p', { class: 'govuk-body' }, h('a', { class: 'govuk-link', href: href('/manage/evidence-pack/', { urn: answer.urn }), id: 'evidence-pack-link' }, 'Evidence pack for governors and Ofsted (printable)')),
     grid(answer),
     h('h2', { class: 'govuk-heading-l' }, 'Each cohort'),
     answer.cohorts.map((c) => cohortSection(answer.urn, c)),
