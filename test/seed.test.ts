@@ -155,4 +155,20 @@ describe('demo seed', () => {
     const status = Object.fromEntries(coverage.cohorts.map((c) => [c.yearGroup, c.status]));
     expect(status).toEqual({ 8: 'at_risk', 9: 'met', 10: 'on_track', 11: 'not_met' });
   });
+
+  it('a table kept from before the showcase (its calendar without last year’s terms) gets it on the next start, on this year’s school days', async () => {
+    const { store } = await createTestTable('seed-showcase-kept');
+    const today = new Date('2026-11-23T12:00:00Z');
+    // As an earlier `npm start` wrote the schools: terms from this academic year on.
+    for (const { school } of demoSchools(today)) {
+      await putSchoolProfile(store, { ...school, calendar: { ...school.calendar, terms: school.calendar.terms.filter((t) => t.start >= '2026-09-01') } }, today);
+    }
+    await seedDemo(store, today);
+    await seedDemoWorkspace(store, today);
+    expect((await seedDemoShowcase(store, today)).skipped).toEqual([]);
+    const coverage = await schoolCoverageOf(store, '990101', today);
+    expect(Object.fromEntries(coverage.cohorts.map((c) => [c.yearGroup, c.status]))).toEqual({ 8: 'at_risk', 9: 'met', 10: 'on_track', 11: 'at_risk' });
+    const delivered = await listRequestsOfSchoolByStatus(store, '990101', 'delivered');
+    expect(delivered.every((r) => r.date >= '2026-09-01' && r.date < '2026-11-23')).toBe(true);
+  });
 });

@@ -224,8 +224,14 @@ function showcaseDates(school: StoredSchool, demo: DemoShowcaseEncounter, today:
     return days;
   };
   const target = maxDate(first, minDate(last, addDays(today, -demo.when.daysAgo)));
-  for (let d = target; d >= first; d = addDays(d, -1)) if (fits(d)) return ending(d);
-  for (let d = addDays(target, 1); d <= last; d = addDays(d, 1)) if (fits(d)) return ending(d);
+  for (let d = target; d >= first; d = addDays(d, -1)) {
+    const days = fits(d) ? ending(d) : undefined;
+    if (days) return days;
+  }
+  for (let d = addDays(target, 1); d <= last; d = addDays(d, 1)) {
+    const days = fits(d) ? ending(d) : undefined;
+    if (days) return days;
+  }
   return undefined;
 }
 
