@@ -17,9 +17,9 @@ import { cohortOf, cohortYearGroupOn, keyPhaseOf, phaseWindow } from '#shared/do
 import { academicYearOf } from '#shared/domain/academic-year.ts';
 import { addDays, maxDate, minDate } from '#shared/domain/dates.ts';
 import { DomainError } from '#shared/domain/errors.ts';
-import type { StoredSchool } from '#shared/domain/records.ts';
+import type { StoredRequest, StoredSchool } from '#shared/domain/records.ts';
 import { londonDate } from '#shared/domain/timezone.ts';
-import type { IsoDate, RequestStatus, YearGroup } from '#shared/domain/types.ts';
+import type { IsoDate, RequestStatus, SessionType, YearGroup } from '#shared/domain/types.ts';
 import { getOpportunity, listOpportunities } from '#shared/store/opportunities.ts';
 import { getMembership } from '#shared/store/organisations.ts';
 import { listRequestsOfProvider } from '#shared/store/requests.ts';
@@ -42,6 +42,7 @@ import {
   DEMO_WORKSPACE_REQUESTS,
   demoSchools,
   type DemoShowcaseEncounter,
+  type DemoShowcaseProvider,
 } from './demo-data.ts';
 
 export async function seedDemo(store: Store, today = new Date()): Promise<{ created: string[]; kept: string[] }> {
@@ -62,6 +63,35 @@ export async function seedDemo(store: Store, today = new Date()): Promise<{ crea
   }
   for (const provider of DEMO_PROVIDERS) await recordConfirmedAddress(store, provider.email, today);
   return { created, kept };
+}
+
+/** A demo request sent as its provider would, signed in (so it reaches the school at once), with every rule of create checked at `at`. */
+async function sendAsProvider(
+  store: Store,
+  urn: string,
+  provider: DemoShowcaseProvider,
+  visit: { date: IsoDate; start: string; end: string; yearGroups: YearGroup[]; sessionType: SessionType; notes: string },
+  at: Date,
+): Promise<StoredRequest> {
+  const { request } = await createProviderRequest(
+    store,
+    urn,
+    {
+      provider: { organisation: provider.organisation, type: provider.type, ukprn: provider.ukprn },
+      contact: provider.contact,
+      sessionType: visit.sessionType,
+      yearGroups: visit.yearGroups,
+      staffCount: 2,
+      safeguardingAgreed: true,
+      facilities: ['projector'],
+      content: { provider: true, careers: true, learning: true, questions: true },
+      notes: visit.notes,
+      proposed: { date: visit.date, start: visit.start, end: visit.end },
+    },
+    { ip: '127.0.0.1', sessionEmail: provider.contact.email },
+    at,
+  );
+  return request;
 }
 
 /**
@@ -87,22 +117,11 @@ export async function seedDemoWorkspace(store: Store, today = new Date()): Promi
     let date = addDays(today.toISOString().slice(0, 10), demo.weeksAhead * 7);
     while (!isSchoolDay(school, date)) date = addDays(date, 1);
     const sender = DEMO_MEMBERS[demo.by];
-    const { request } = await createProviderRequest(
+    const request = await sendAsProvider(
       store,
       demo.urn,
-      {
-        provider: { organisation: DEMO_ORGANISATION.name, type: DEMO_ORGANISATION.type, ukprn: DEMO_ORGANISATION.ukprn },
-        contact: { name: sender.name, email: sender.email, phone: sender.phone },
-        sessionType: demo.sessionType,
-        yearGroups: demo.yearGroups,
-        staffCount: 2,
-        safeguardingAgreed: true,
-        facilities: ['projector'],
-        content: { provider: true, careers: true, learning: true, questions: true },
-        notes: demo.notes,
-        proposed: { date, start: demo.start, end: demo.end },
-      },
-      { ip: '127.0.0.1', sessionEmail: sender.email },
+      { organisation: DEMO_ORGANISATION.name, type: DEMO_ORGANISATION.type, ukprn: DEMO_ORGANISATION.ukprn, contact: { name: sender.name, email: sender.email, phone: sender.phone } },
+      { ...demo, date },
       today,
     );
     const lead = { party: 'school' as const, id: school.careersLead.email, name: school.careersLead.name };
@@ -246,24 +265,7 @@ async function sendShowcaseEncounter(store: Store, school: StoredSchool, demo: D
     const delivered = demo.delivered?.[i];
     // A past encounter is asked for with the school's notice and a few days more; one to come, today.
     const sentAt = delivered ? new Date(`${addDays(date, -(school.rules.minimumNoticeDays + 5))}T09:00:00Z`) : now;
-    const { request } = await createProviderRequest(
-      store,
-      school.urn,
-      {
-        provider: { organisation: provider.organisation, type: provider.type, ukprn: provider.ukprn },
-        contact: provider.contact,
-        sessionType: demo.sessionType,
-        yearGroups: [yearGroup],
-        staffCount: 2,
-        safeguardingAgreed: true,
-        facilities: ['projector'],
-        content: { provider: true, careers: true, learning: true, questions: true },
-        notes: demo.notes,
-        proposed: { date, start: demo.start, end: demo.end },
-      },
-      { ip: '127.0.0.1', sessionEmail: provider.contact.email },
-      sentAt,
-    );
+    const request = await sendAsProvider(store, school.urn, provider, { ...demo, date, yearGroups: [yearGroup] }, sentAt);
     const approvedAt = delivered ? new Date(sentAt.getTime() + 86_400_000) : now;
     const approved = await decide(store, school, request, 'approve', {}, lead, approvedAt);
     if (!delivered) {
