@@ -3,7 +3,7 @@
 // a primary with no provider access). Every name, address and email is made up; emails
 // use the reserved `.example` domain. Term dates are built from today's academic year so
 // the demo has bookable dates whenever it runs.
-import type { Closure, Opportunity, School, SessionType, Term } from '#shared/domain/types.ts';
+import type { Closure, Opportunity, ProviderType, School, SessionType, Term, YearGroup } from '#shared/domain/types.ts';
 import { DEFAULT_BOOKING_RULES } from '#shared/domain/types.ts';
 import { yearGroupsFromAges } from '#shared/domain/year-groups.ts';
 import { DEFAULT_GROUNDS_FOR_REFUSING } from '#shared/domain/settings.ts';
@@ -27,11 +27,15 @@ export function academicYearOf(today: Date): number {
   return today.getUTCMonth() >= 8 ? today.getUTCFullYear() : today.getUTCFullYear() - 1;
 }
 
-/** Six half terms a year, for this academic year and the next (so the booking window has terms). */
+/**
+ * Six half terms a year: last academic year (so encounters the showcase records as delivered
+ * in a cohort's earlier year fall on school days), this one and the next (so the booking
+ * window has terms).
+ */
 export function demoTerms(today: Date): Term[] {
   const terms: Term[] = [];
   const first = academicYearOf(today);
-  for (const y of [first, first + 1]) {
+  for (const y of [first - 1, first, first + 1]) {
     const label = `${y}/${String((y + 1) % 100).padStart(2, '0')}`;
     terms.push(
       { name: `Autumn 1 ${label}`, start: iso(y, 9, 3), end: iso(y, 10, 23) },
@@ -278,3 +282,193 @@ export const DEMO_WORKSPACE_REQUESTS: DemoWorkspaceRequest[] = [
   { urn: '990103', by: 0, weeksAhead: 12, start: '11:00', end: '11:45', yearGroups: [8], sessionType: 'class_discussion', notes: 'Options talk with our construction tutors.', outcome: { action: 'propose', start: '13:30', end: '14:15' } },
   { urn: '990102', by: 1, weeksAhead: 13, start: '13:30', end: '14:15', yearGroups: [13], sessionType: 'class_discussion', notes: 'Degree apprenticeships.', outcome: { action: 'withdraw', reason: 'Our speaker is no longer available' } },
 ];
+
+/**
+ * The showcase (issue 16): what a newcomer should see at work after `npm start`. Colleges
+ * and employers who have visited the demo schools, their encounters sent, approved and
+ * recorded as delivered through the same use cases as the site, placed relative to today
+ * so the coverage page tells the same story whenever the demo runs:
+ * - Harbour View, Year 9: met (a carousel in three sessions, counted once, and a whole
+ *   encounter from another provider with pupils who missed it: a catch-up owed);
+ * - Year 10: on track (one delivered, one approved to come from another provider);
+ * - Year 11: at risk (two delivered, both with Eastmouth College: R-RANGE counts them once),
+ *   with a Year 11 opportunity whose open slots close the gap; not met once its window has
+ *   closed on 28 February;
+ * - Year 8: at risk with nothing booked (its careers lesson's slots are the suggestions).
+ * Kingsmead and Oakridge have a delivered encounter each for the trust's view, and the
+ * three secondary schools have published their provider access policy statement.
+ */
+export interface DemoShowcaseProvider {
+  organisation: string;
+  type: ProviderType;
+  ukprn: string;
+  contact: { name: string; email: string; phone: string };
+}
+
+export const DEMO_SHOWCASE_PROVIDERS = {
+  coastline: {
+    organisation: 'Coastline University Technical College',
+    type: 'utc',
+    ukprn: '10007711',
+    contact: { name: 'Alex Mercer', email: 'alex.mercer@coastline-utc.example', phone: '01632 960301' },
+  },
+  westbridge: {
+    organisation: 'Westbridge Engineering Apprenticeships',
+    type: 'independent_training_provider',
+    ukprn: '10007722',
+    contact: { name: 'Jess Okafor', email: 'jess.okafor@westbridge-apprenticeships.example', phone: '01632 960302' },
+  },
+  harbourUniversity: {
+    organisation: 'Harbour University',
+    type: 'he_degree_apprenticeships',
+    ukprn: '10007733',
+    contact: { name: 'Nia Evans', email: 'nia.evans@harbour-university.example', phone: '01632 960303' },
+  },
+  dunford: {
+    organisation: 'Dunford Engineering',
+    type: 'employer_provider',
+    ukprn: '10007744',
+    contact: { name: 'Tom Reyes', email: 'tom.reyes@dunford-engineering.example', phone: '01632 960304' },
+  },
+  // The demo college, sent by its invited member, so its workspace shows the visits too.
+  eastmouth: {
+    organisation: DEMO_ORGANISATION.name,
+    type: DEMO_ORGANISATION.type,
+    ukprn: DEMO_ORGANISATION.ukprn,
+    contact: { name: DEMO_MEMBERS[1].name, email: DEMO_MEMBERS[1].email, phone: DEMO_MEMBERS[1].phone },
+  },
+} as const satisfies Record<string, DemoShowcaseProvider>;
+
+export interface DemoShowcaseEncounter {
+  urn: string;
+  provider: keyof typeof DEMO_SHOWCASE_PROVIDERS;
+  /** The cohort, by the year group it is in today; the request names the year group it was in on the day. */
+  cohortYearGroup: YearGroup;
+  /**
+   * Delivered: about this many days ago (the nearest school day inside the cohort's window,
+   * earlier first). Approved: the first school day at least this many weeks ahead.
+   */
+  when: { daysAgo: number } | { weeksAhead: number };
+  start: string;
+  end: string;
+  sessionType: SessionType;
+  /** Says what it was, and tells a second start that it is already there (with the provider and school). */
+  notes: string;
+  /** Delivered: pupils on roll and pupils who took part, per session (R-ATTEND); several sessions make a carousel (R-WHOLE), on consecutive school days. */
+  delivered?: { onRoll: number; tookPart: number }[];
+}
+
+export const DEMO_SHOWCASE_ENCOUNTERS: DemoShowcaseEncounter[] = [
+  {
+    urn: '990101',
+    provider: 'coastline',
+    cohortYearGroup: 9,
+    when: { daysAgo: 200 },
+    start: '10:00',
+    end: '10:50',
+    sessionType: 'class_discussion',
+    notes: 'Engineering taster lessons, one carousel of form groups over three days.',
+    delivered: [
+      { onRoll: 60, tookPart: 60 },
+      { onRoll: 60, tookPart: 60 },
+      { onRoll: 60, tookPart: 60 },
+    ],
+  },
+  {
+    urn: '990101',
+    provider: 'westbridge',
+    cohortYearGroup: 9,
+    when: { daysAgo: 40 },
+    start: '09:00',
+    end: '09:40',
+    sessionType: 'assembly',
+    notes: 'What an engineering apprenticeship is like, from two of our apprentices.',
+    delivered: [{ onRoll: 180, tookPart: 171 }],
+  },
+  {
+    urn: '990101',
+    provider: 'harbourUniversity',
+    cohortYearGroup: 10,
+    when: { daysAgo: 20 },
+    start: '10:00',
+    end: '11:00',
+    sessionType: 'engagement_event',
+    notes: 'Degree apprenticeships: earning while you study.',
+    delivered: [{ onRoll: 176, tookPart: 176 }],
+  },
+  { urn: '990101', provider: 'dunford', cohortYearGroup: 10, when: { weeksAhead: 6 }, start: '10:00', end: '11:00', sessionType: 'class_discussion', notes: 'Engineering careers at Dunford, with a design challenge.' },
+  {
+    urn: '990101',
+    provider: 'eastmouth',
+    cohortYearGroup: 11,
+    when: { daysAgo: 250 },
+    start: '10:00',
+    end: '11:00',
+    sessionType: 'class_discussion',
+    notes: 'T Levels and apprenticeships after Year 11.',
+    delivered: [{ onRoll: 172, tookPart: 172 }],
+  },
+  {
+    urn: '990101',
+    provider: 'eastmouth',
+    cohortYearGroup: 11,
+    when: { daysAgo: 55 },
+    start: '09:00',
+    end: '09:40',
+    sessionType: 'assembly',
+    notes: 'Applying to college: our courses and the open evening.',
+    delivered: [{ onRoll: 172, tookPart: 172 }],
+  },
+  {
+    urn: '990102',
+    provider: 'harbourUniversity',
+    cohortYearGroup: 12,
+    when: { daysAgo: 30 },
+    start: '10:00',
+    end: '11:00',
+    sessionType: 'engagement_event',
+    notes: 'Degree apprenticeships for sixth formers.',
+    delivered: [{ onRoll: 140, tookPart: 96 }],
+  },
+  {
+    urn: '990102',
+    provider: 'westbridge',
+    cohortYearGroup: 9,
+    when: { daysAgo: 70 },
+    start: '10:00',
+    end: '11:00',
+    sessionType: 'class_discussion',
+    notes: 'Apprenticeships at 16 and 18.',
+    delivered: [{ onRoll: 210, tookPart: 210 }],
+  },
+  {
+    urn: '990103',
+    provider: 'dunford',
+    cohortYearGroup: 8,
+    when: { daysAgo: 25 },
+    start: '13:15',
+    end: '14:15',
+    sessionType: 'engagement_event',
+    notes: 'Build a bridge: an afternoon with our engineers.',
+    delivered: [{ onRoll: 120, tookPart: 120 }],
+  },
+];
+
+/** Harbour View's Year 11 opportunity: its open slots are what would close Year 11's gap. */
+export const DEMO_SHOWCASE_OPPORTUNITY: { urn: string; opportunity: Opportunity } = {
+  urn: '990101',
+  opportunity: {
+    id: 'y11-careers-lesson',
+    title: 'Year 11 careers lesson',
+    sessionType: 'class_discussion',
+    yearGroups: [11],
+    schedule: { kind: 'weekly', weekday: 'wed', start: '13:30', end: '14:30' },
+    capacity: 1,
+    venue: 'Classrooms in the humanities block',
+    facilities: ['classroom', 'projector'],
+  },
+};
+
+/** The schools whose careers lead publishes the statement, approved by the governors three weeks ago. */
+export const DEMO_STATEMENT_SCHOOLS = ['990101', '990102', '990103'] as const;
+export const DEMO_STATEMENT_APPROVAL = { approvedBy: 'the governing board', daysAgo: 21 } as const;

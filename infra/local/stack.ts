@@ -10,7 +10,7 @@ import { startDynamoDbLocal, type RunningDynamoDb } from './dynamodb.ts';
 import { applyLocalEnv, localListenHost } from './env.ts';
 import { startSesEmulator, type RunningSes } from './ses.ts';
 import { createLocalServer, loadHandler, REPO_ROOT } from './server.ts';
-import { seedDemo, seedDemoWorkspace } from './seed.ts';
+import { seedDemo, seedDemoShowcase, seedDemoWorkspace } from './seed.ts';
 import { StreamPoller, type StreamHandler } from './stream-poller.ts';
 import { startScheduleTimer, type ScheduledHandler } from './schedule-timer.ts';
 import { ensureTable } from './table-setup.ts';
@@ -28,7 +28,11 @@ export interface LocalStackOptions {
   port: number;
   tableName?: string;
   seed?: boolean;
-  /** With the seed, the demo college's workspace too (issue 15; `npm start` only, see seedDemoWorkspace). */
+  /**
+   * With the seed, the demo college's workspace (issue 15, seedDemoWorkspace) and the
+   * showcase (issue 16, seedDemoShowcase: delivered encounters, coverage, statements) too:
+   * `npm start` only, so test stacks keep schools with nothing in them they did not make.
+   */
   demoWorkspace?: boolean;
   /** A test's stand-in for CloudFront: see LocalEndpoints.originSecret (infra/local/env.ts). */
   originSecret?: string;
@@ -76,7 +80,12 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 
     const { streamArn } = await ensureTable(dynamodb.endpoint, tableName);
     const seeded = options.seed ? await seedDemo(createStore({ tableName, endpoint: dynamodb.endpoint })) : undefined;
-    if (options.seed && options.demoWorkspace) await seedDemoWorkspace(createStore({ tableName, endpoint: dynamodb.endpoint }));
+    if (options.seed && options.demoWorkspace) {
+      const store = createStore({ tableName, endpoint: dynamodb.endpoint });
+      await seedDemoWorkspace(store);
+      const showcase = await seedDemoShowcase(store);
+      for (const skipped of showcase.skipped) log(`demo showcase: left out ${skipped}`);
+    }
 
     // The built site (`npm start` builds it first; build it here when nobody has).
     const staticRoot = join(REPO_ROOT, 'web', 'dist');
