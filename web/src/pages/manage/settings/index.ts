@@ -99,8 +99,15 @@ function savedDetail(saved: SettingsAnswer, urn: string): Child | undefined {
   return [bookings, bookings && opportunities ? ' ' : null, opportunities];
 }
 
+/** The summary's cards use the full width, so their rows keep to a line; a question page keeps to two thirds. */
+function widen(page: HTMLElement, full: boolean) {
+  page.classList.toggle('govuk-grid-column-full', full);
+  page.classList.toggle('govuk-grid-column-two-thirds', !full);
+}
+
 function renderSummary(page: HTMLElement, me: Me, school: ManagedSchool, answer: SettingsAnswer, done?: string) {
   setTitle(TITLE);
+  widen(page, true);
   fill(
     page,
     done ? successBanner(done, savedDetail(answer, school.urn)) : null,
@@ -140,6 +147,7 @@ function readOnlyLead(page: HTMLElement, school: ManagedSchool, answer: Settings
 }
 
 function renderSection(page: HTMLElement, me: Me, school: ManagedSchool, answer: SettingsAnswer, section: Section) {
+  widen(page, false);
   if (!mayChange(section, school)) return readOnlyLead(page, school, answer, section);
   const title = section.title;
   setTitle(title);

@@ -21,7 +21,7 @@ import {
   wholeNumber,
   type RawDate,
 } from '../../../lib/form.ts';
-import { formatDate, formatTimeRange } from '../../../lib/format.ts';
+import { formatDateShort, formatTimeRange } from '../../../lib/format.ts';
 import type { SettingsAnswer } from '../../../lib/manage.ts';
 
 type Settings = SettingsAnswer['settings'];
@@ -69,7 +69,8 @@ function raw(iso: string): RawDate {
   return { day: day ? String(Number(day)) : '', month: month ? String(Number(month)) : '', year };
 }
 
-const dateRange = (start: string, end: string) => (start === end ? formatDate(start) : `${formatDate(start)} to ${formatDate(end)}`);
+/** Short dates, so a term or closure fits on one line of its card. */
+const dateRange = (start: string, end: string) => (start === end ? formatDateShort(start) : `${formatDateShort(start)} to ${formatDateShort(end)}`);
 
 function removeButton(text: string, hidden: string, onClick: () => void): HTMLElement {
   return h(
