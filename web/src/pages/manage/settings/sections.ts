@@ -154,6 +154,72 @@ const schoolDay: Section = {
   },
 };
 
+// ---- lists with rows to add and remove (GOV.UK "add another") ----------------------------
+
+/**
+ * A list's rows as typed: adding or removing a row keeps what is in the others. `list`
+ * names the ids (#terms-list, #terms-group) and the API path (settings.terms); `item` draws
+ * row i's fields, `typed` reads them back.
+ */
+function addAnother<T>(o: {
+  list: 'terms' | 'closures' | 'groundsForRefusing';
+  id: string;
+  rows: T[];
+  empty?: string;
+  /** "term" for "Remove term 2"; a list that must keep one row has `keepOne`. */
+  what: string;
+  keepOne?: boolean;
+  item: (row: T, i: number) => Child;
+  typed: (i: number) => T;
+  add: { id: string; text: string; blank: () => T; focus: (i: number) => string };
+}): { group: HTMLElement; current: () => T[] } {
+  let rows = [...o.rows];
+  const list = h('div', { id: `${o.id}-list` });
+  const keep = () => {
+    rows = rows.map((_, i) => o.typed(i));
+  };
+  const draw = () =>
+    fill(
+      list,
+      rows.length || !o.empty ? null : h('p', { class: 'govuk-body' }, o.empty),
+      rows.map((row, i) =>
+        h(
+          'div',
+          { class: 'app-add-another__item', id: `${o.what}-row-${i}` },
+          o.item(row, i),
+          o.keepOne && rows.length < 2
+            ? null
+            : removeButton('Remove', `${o.what} ${i + 1}`, () => {
+                keep();
+                rows.splice(i, 1);
+                draw();
+                byId(o.add.id).focus();
+              }),
+        ),
+      ),
+    );
+  draw();
+  const group = h(
+    'div',
+    { class: 'govuk-form-group', id: `${o.id}-group`, 'data-field': `settings.${o.list}` },
+    h('div', { 'data-error-before': true }),
+    list,
+    addButton(o.add.id, o.add.text, () => {
+      keep();
+      rows.push(o.add.blank());
+      draw();
+      byId(o.add.focus(rows.length - 1)).focus();
+    }),
+  );
+  return {
+    group,
+    current: () => {
+      keep();
+      return rows;
+    },
+  };
+}
+
 // ---- terms ------------------------------------------------------------------------------
 
 interface TermRow {
@@ -171,67 +237,39 @@ const terms: Section = {
   rows: (s) =>
     s.terms.length ? s.terms.map((t) => ({ key: t.name, value: dateRange(t.start, t.end) })) : [{ key: 'Terms', value: 'None yet. Without terms, no date can be booked.' }],
   form: (s) => {
-    let rows: TermRow[] = s.terms.map((t) => ({ name: t.name, start: raw(t.start), end: raw(t.end) }));
-    const list = h('div', { id: 'terms-list' });
-    const keep = () => {
-      rows = rows.map((_, i) => ({ name: value(`term-${i}-name`), start: rawDate(`term-${i}-start`), end: rawDate(`term-${i}-end`) }));
-    };
-    const draw = () =>
-      fill(
-        list,
-        rows.length ? null : h('p', { class: 'govuk-body' }, 'No terms yet. Without terms, no date can be booked.'),
-        rows.map((t, i) =>
+    const list = addAnother<TermRow>({
+      list: 'terms',
+      id: 'terms',
+      rows: s.terms.map((t) => ({ name: t.name, start: raw(t.start), end: raw(t.end) })),
+      empty: 'No terms yet. Without terms, no date can be booked.',
+      what: 'term',
+      item: (t, i) =>
+        h(
+          'fieldset',
+          { class: 'govuk-fieldset' },
+          h('legend', { class: 'govuk-fieldset__legend govuk-fieldset__legend--s' }, `Term ${i + 1}`),
+          textField({ id: `term-${i}-name`, label: 'Name', field: `settings.terms.${i}.name settings.terms.${i}`, value: t.name, labelClass: '', width: 'govuk-input--width-20' }),
           h(
             'div',
-            { class: 'app-add-another__item', id: `term-${i}` },
-            h(
-              'fieldset',
-              { class: 'govuk-fieldset' },
-              h('legend', { class: 'govuk-fieldset__legend govuk-fieldset__legend--s' }, `Term ${i + 1}`),
-              textField({ id: `term-${i}-name`, label: 'Name', field: `settings.terms.${i}.name settings.terms.${i}`, value: t.name, labelClass: '', width: 'govuk-input--width-20' }),
-              h(
-                'div',
-                { class: 'app-times' },
-                dateField({ id: `term-${i}-start`, legend: 'First day', field: `settings.terms.${i}.start`, raw: t.start, legendClass: '', hint: null }),
-                dateField({ id: `term-${i}-end`, legend: 'Last day', field: `settings.terms.${i}.end`, raw: t.end, legendClass: '', hint: null }),
-              ),
-            ),
-            removeButton('Remove', `term ${i + 1}`, () => {
-              keep();
-              rows.splice(i, 1);
-              draw();
-              byId('add-term').focus();
-            }),
+            { class: 'app-times' },
+            dateField({ id: `term-${i}-start`, legend: 'First day', field: `settings.terms.${i}.start`, raw: t.start, legendClass: '', hint: null }),
+            dateField({ id: `term-${i}-end`, legend: 'Last day', field: `settings.terms.${i}.end`, raw: t.end, legendClass: '', hint: null }),
           ),
         ),
-      );
-    draw();
-    const fields = [
-      h(
-        'div',
-        { class: 'govuk-form-group', id: 'terms-group', 'data-field': 'settings.terms' },
-        h('div', { 'data-error-before': true }),
-        list,
-        addButton('add-term', 'Add another term', () => {
-          keep();
-          rows.push({ name: '', start: { ...EMPTY_DATE }, end: { ...EMPTY_DATE } });
-          draw();
-          byId(`term-${rows.length - 1}-name`).focus();
-        }),
-      ),
-    ];
+      typed: (i) => ({ name: value(`term-${i}-name`), start: rawDate(`term-${i}-start`), end: rawDate(`term-${i}-end`) }),
+      add: { id: 'add-term', text: 'Add another term', blank: () => ({ name: '', start: { ...EMPTY_DATE }, end: { ...EMPTY_DATE } }), focus: (i) => `term-${i}-name` },
+    });
     const read = () => {
-      keep();
       const errors: FieldError[] = [];
       const date = dateReader(errors);
-      const out = rows.map((t, i) => ({
+      const out = list.current().map((t, i) => ({
         name: t.name.trim(),
         start: date(`term-${i}-start`, `settings.terms.${i}.start`, `first day of term ${i + 1}`),
         end: date(`term-${i}-end`, `settings.terms.${i}.end`, `last day of term ${i + 1}`),
       }));
       return { part: { terms: out }, errors };
     };
-    return { fields, read };
+    return { fields: [list.group], read };
   },
 };
 
@@ -255,68 +293,40 @@ const closures: Section = {
       ? s.closures.map((c) => ({ key: dateRange(c.start, c.end), value: [CLOSURE_TEXT[c.reason], c.note ? `: ${c.note}` : ''] }))
       : [{ key: 'Closures', value: 'None' }],
   form: (s) => {
-    let rows: ClosureRow[] = s.closures.map((c) => ({ start: raw(c.start), end: raw(c.end), reason: c.reason, note: c.note ?? '' }));
-    const list = h('div', { id: 'closures-list' });
-    const keep = () => {
-      rows = rows.map((_, i) => ({ start: rawDate(`closure-${i}-start`), end: rawDate(`closure-${i}-end`), reason: value(`closure-${i}-reason`), note: value(`closure-${i}-note`) }));
-    };
-    const draw = () =>
-      fill(
-        list,
-        rows.length ? null : h('p', { class: 'govuk-body' }, 'No closures.'),
-        rows.map((c, i) =>
+    const list = addAnother<ClosureRow>({
+      list: 'closures',
+      id: 'closures',
+      rows: s.closures.map((c) => ({ start: raw(c.start), end: raw(c.end), reason: c.reason, note: c.note ?? '' })),
+      empty: 'No closures.',
+      what: 'closure',
+      item: (c, i) =>
+        h(
+          'fieldset',
+          { class: 'govuk-fieldset' },
+          h('legend', { class: 'govuk-fieldset__legend govuk-fieldset__legend--s' }, `Closure ${i + 1}`),
           h(
             'div',
-            { class: 'app-add-another__item', id: `closure-${i}` },
-            h(
-              'fieldset',
-              { class: 'govuk-fieldset' },
-              h('legend', { class: 'govuk-fieldset__legend govuk-fieldset__legend--s' }, `Closure ${i + 1}`),
-              h(
-                'div',
-                { class: 'app-times' },
-                dateField({ id: `closure-${i}-start`, legend: 'First day', field: `settings.closures.${i}.start settings.closures.${i}`, raw: c.start, legendClass: '', hint: null }),
-                dateField({ id: `closure-${i}-end`, legend: 'Last day', field: `settings.closures.${i}.end`, raw: c.end, legendClass: '', hint: null }),
-              ),
-              selectField({
-                id: `closure-${i}-reason`,
-                label: 'Reason',
-                field: `settings.closures.${i}.reason`,
-                options: CLOSURE_REASONS.map((r) => [r, CLOSURE_TEXT[r]] as const),
-                value: c.reason,
-                labelClass: '',
-              }),
-              textField({ id: `closure-${i}-note`, label: 'Note (optional)', field: `settings.closures.${i}.note`, value: c.note, labelClass: '' }),
-            ),
-            removeButton('Remove', `closure ${i + 1}`, () => {
-              keep();
-              rows.splice(i, 1);
-              draw();
-              byId('add-closure').focus();
-            }),
+            { class: 'app-times' },
+            dateField({ id: `closure-${i}-start`, legend: 'First day', field: `settings.closures.${i}.start settings.closures.${i}`, raw: c.start, legendClass: '', hint: null }),
+            dateField({ id: `closure-${i}-end`, legend: 'Last day', field: `settings.closures.${i}.end`, raw: c.end, legendClass: '', hint: null }),
           ),
+          selectField({
+            id: `closure-${i}-reason`,
+            label: 'Reason',
+            field: `settings.closures.${i}.reason`,
+            options: CLOSURE_REASONS.map((r) => [r, CLOSURE_TEXT[r]] as const),
+            value: c.reason,
+            labelClass: '',
+          }),
+          textField({ id: `closure-${i}-note`, label: 'Note (optional)', field: `settings.closures.${i}.note`, value: c.note, labelClass: '' }),
         ),
-      );
-    draw();
-    const fields = [
-      h(
-        'div',
-        { class: 'govuk-form-group', id: 'closures-group', 'data-field': 'settings.closures' },
-        h('div', { 'data-error-before': true }),
-        list,
-        addButton('add-closure', 'Add a closure', () => {
-          keep();
-          rows.push({ start: { ...EMPTY_DATE }, end: { ...EMPTY_DATE }, reason: 'INSET', note: '' });
-          draw();
-          byId(`closure-${rows.length - 1}-start-day`).focus();
-        }),
-      ),
-    ];
+      typed: (i) => ({ start: rawDate(`closure-${i}-start`), end: rawDate(`closure-${i}-end`), reason: value(`closure-${i}-reason`), note: value(`closure-${i}-note`) }),
+      add: { id: 'add-closure', text: 'Add a closure', blank: () => ({ start: { ...EMPTY_DATE }, end: { ...EMPTY_DATE }, reason: 'INSET', note: '' }), focus: (i) => `closure-${i}-start-day` },
+    });
     const read = () => {
-      keep();
       const errors: FieldError[] = [];
       const date = dateReader(errors);
-      const out = rows.map((c, i) => ({
+      const out = list.current().map((c, i) => ({
         start: date(`closure-${i}-start`, `settings.closures.${i}.start`, `first day of closure ${i + 1}`),
         end: date(`closure-${i}-end`, `settings.closures.${i}.end`, `last day of closure ${i + 1}`),
         reason: c.reason as ClosureReason,
@@ -324,7 +334,7 @@ const closures: Section = {
       }));
       return { part: { closures: out }, errors };
     };
-    return { fields, read };
+    return { fields: [list.group], read };
   },
 };
 
@@ -421,50 +431,17 @@ const grounds: Section = {
   saved: 'Grounds for refusing saved',
   rows: (s) => s.groundsForRefusing.map((g, i) => ({ key: `Ground ${i + 1}`, value: g })),
   form: (s) => {
-    let rows = [...s.groundsForRefusing];
-    const list = h('div', { id: 'grounds-list' });
-    const keep = () => {
-      rows = rows.map((_, i) => value(`ground-${i}`));
-    };
-    const draw = () =>
-      fill(
-        list,
-        rows.map((g, i) =>
-          h(
-            'div',
-            { class: 'app-add-another__item', id: `ground-row-${i}` },
-            textareaField({ id: `ground-${i}`, label: `Ground ${i + 1}`, field: `settings.groundsForRefusing.${i}`, value: g, labelClass: '', rows: 2 }),
-            rows.length > 1
-              ? removeButton('Remove', `ground ${i + 1}`, () => {
-                  keep();
-                  rows.splice(i, 1);
-                  draw();
-                  byId('add-ground').focus();
-                })
-              : null,
-          ),
-        ),
-      );
-    draw();
-    const fields = [
-      h(
-        'div',
-        { class: 'govuk-form-group', id: 'grounds-group', 'data-field': 'settings.groundsForRefusing' },
-        h('div', { 'data-error-before': true }),
-        list,
-        addButton('add-ground', 'Add another ground', () => {
-          keep();
-          rows.push('');
-          draw();
-          byId(`ground-${rows.length - 1}`).focus();
-        }),
-      ),
-    ];
-    const read = () => {
-      keep();
-      return { part: { groundsForRefusing: rows.map((g) => g.trim()) }, errors: [] };
-    };
-    return { fields, read };
+    const list = addAnother<string>({
+      list: 'groundsForRefusing',
+      id: 'grounds',
+      rows: s.groundsForRefusing,
+      what: 'ground',
+      keepOne: true,
+      item: (g, i) => textareaField({ id: `ground-${i}`, label: `Ground ${i + 1}`, field: `settings.groundsForRefusing.${i}`, value: g, labelClass: '', rows: 2 }),
+      typed: (i) => value(`ground-${i}`),
+      add: { id: 'add-ground', text: 'Add another ground', blank: () => '', focus: (i) => `ground-${i}` },
+    });
+    return { fields: [list.group], read: () => ({ part: { groundsForRefusing: list.current().map((g) => g.trim()) }, errors: [] }) };
   },
 };
 
