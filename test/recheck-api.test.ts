@@ -213,6 +213,7 @@ describe('R-HOURS: every decision re-checks the booking against the school as it
           start: '08:50',
           end: '09:20',
           status: 'pending',
+          yearGroups: [10],
           problems: [{ rule: 'R-HOURS', code: 'SLOT_TIME_CHANGED', message: `“Year 10 assembly” on ${formatDate(slot.date)} now runs from 9am to 9:30am; this booking is from 8:50am to 9:20am.` }],
         },
       ],

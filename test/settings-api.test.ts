@@ -338,7 +338,7 @@ describe('opportunities API', () => {
     expect((await readOpportunities()).opportunities).toHaveLength(2);
   });
 
-  it('moves a weekly opportunity to another weekday and time; the settings warn when the school day leaves it out', async () => {
+  it('moves a weekly opportunity to another weekday and time; the settings warn when the school day leaves it out, first in the dry run', async () => {
     const { opportunities, version } = await readOpportunities();
     const moved = opportunities.map((o: Json) => (o.id === 'y10-assembly' ? { ...o, schedule: { kind: 'weekly', weekday: 'wed', start: '09:00', end: '09:30' } } : o));
     expect((await put(`/api/manage/schools/${URN}/opportunities`, lead, { version, opportunities: moved })).status).toBe(200);
@@ -348,6 +348,11 @@ describe('opportunities API', () => {
 
     const { settings, version: v } = await readSettings();
     const { wed: _wed, ...noWednesday } = settings.schoolDay;
+    // The dry run says it first (issue 16, item 6), and saves nothing.
+    const dry = await put(`/api/manage/schools/${URN}/settings`, lead, { version: v, settings: { ...settings, schoolDay: noWednesday }, dryRun: true });
+    expect(dry.status).toBe(200);
+    expect((await json(dry)).warnings).toEqual([expect.objectContaining({ code: 'NO_SCHOOL_THAT_DAY', opportunityId: 'y10-assembly', message: expect.stringMatching(/gives no slots now/) })]);
+    expect((await readSettings()).version).toBe(v);
     const res = await put(`/api/manage/schools/${URN}/settings`, lead, { version: v, settings: { ...settings, schoolDay: noWednesday } });
     expect(res.status).toBe(200);
     expect((await json(res)).warnings).toEqual([expect.objectContaining({ code: 'NO_SCHOOL_THAT_DAY', opportunityId: 'y10-assembly' })]);

@@ -294,6 +294,8 @@ export interface AffectedBooking {
   start: string;
   end: string;
   status: string;
+  /** The year groups the booking is for, so the lead knows which cohort's encounter it is. */
+  yearGroups: number[];
   /** What it would break, each with the rule and what changed (shared/domain/recheck.ts). */
   problems: { rule: string; code: string; message: string }[];
 }
@@ -304,6 +306,8 @@ export interface DryRunAnswer {
   affected: AffectedBooking[];
   /** The careers lead would be replaced: the old lead loses their role at this school (issue 12, item 4). */
   careersLeadChange?: { from: { name: string; email: string }; to: { name: string; email: string } };
+  /** Settings only, when any: the opportunities the change would leave without slots that have slots now. */
+  warnings?: OpportunityWarning[];
 }
 
 /** GET and PUT …/settings answer. */

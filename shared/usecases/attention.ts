@@ -93,6 +93,7 @@ export function affectedView(affected: readonly Affected[]): AffectedBooking[] {
       start: at.start,
       end: at.end,
       status: r.status,
+      yearGroups: [...r.yearGroups],
       problems: problems.map(({ rule, code, message }) => ({ rule, code, message })),
     };
   });

@@ -100,7 +100,12 @@ export async function saveSettings(
   // Issue 11: the live bookings these settings would put outside the rules, said before saving.
   const affected = changes.length === 0 ? [] : affectedBy({ school, opportunities }, { school: saved, opportunities }, await liveBookings(store, urn, today), now);
   const careersLeadChange = leadReplaced ? { from: pick(before.careersLead), to: pick(body.settings.careersLead) } : undefined;
-  if (body.dryRun) return { dryRun: true, affected: affectedView(affected), ...(careersLeadChange ? { careersLeadChange } : {}) };
+  if (body.dryRun) {
+    // Said before saving, never after a success: the opportunities this change would leave without slots.
+    const had = new Set(opportunityWarnings(school, opportunities, today).map((w) => w.opportunityId));
+    const warnings = opportunityWarnings(saved, opportunities, today).filter((w) => !had.has(w.opportunityId));
+    return { dryRun: true, affected: affectedView(affected), ...(careersLeadChange ? { careersLeadChange } : {}), ...(warnings.length ? { warnings } : {}) };
+  }
   if (changes.length === 0) return settingsAnswer(school, opportunities, now);
   // Replacing the careers lead hands the role over in the same transaction (the page asked first, from the dry run).
   const handover = leadChanged ? careersLeadHandoverItems(store, urn, await listStaffOfSchool(store, urn), body.settings.careersLead, before.careersLead.email) : [];

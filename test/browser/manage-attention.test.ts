@@ -2,7 +2,7 @@
 // product on this machine (startLocalStack with the demo trust): the careers lead adds an
 // INSET closure on a date with three bookings (one waiting for a decision, two approved),
 // is told "This change affects 3 bookings: …" before anything is saved, goes back (nothing
-// saved), saves anyway, sees them under "Needs attention" on the dashboard and on each
+// saved), saves after the warning, sees them under "Needs attention" on the dashboard and on each
 // request's page, and resolves them: proposes another time for the pending request, keeps
 // one approved encounter with a reason and moves the other. axe-core on every state, at
 // 1280 and 320 px, with screenshots in /tmp/shots.
@@ -102,25 +102,25 @@ describe('a change to the calendar puts bookings outside the rules: warned, flag
     await lead.context.addCookies([{ name, value, domain: 'localhost', path: '/', httpOnly: true, secure: true, sameSite: 'Lax' }]);
   }, 60_000);
 
-  it('adding a closure on a booked date: the warning comes before anything is saved; Go back keeps the form; Save anyway saves', async () => {
+  it('adding a closure on a booked date: the warning comes before anything is saved; going back keeps the answers; saving after it saves', async () => {
     const { page } = lead;
     const settingsApi = `${site.url}/api/manage/schools/${HARBOUR_VIEW}/settings`;
     const read = async () => (await (await fetch(settingsApi, { headers: { cookie } })).json()) as { version: number; settings: { closures: unknown[] } };
     const before = await read();
 
-    await page.goto(`${site.url}/manage/settings/?urn=${HARBOUR_VIEW}`);
-    await page.locator('#settings-form').waitFor();
+    await page.goto(`${site.url}/manage/settings/?urn=${HARBOUR_VIEW}&section=closures`);
+    await page.locator('#section-form').waitFor();
     const row = await page.locator('#closures-list .app-add-another__item').count();
     await page.getByRole('button', { name: 'Add a closure' }).click();
     await fillDate(page, `closure-${row}-start`, day);
     await fillDate(page, `closure-${row}-end`, day);
     await page.locator(`#closure-${row}-note`).fill('Staff training day');
-    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
 
     await page.locator('#affected').waitFor();
     expect(await focused(page)).toMatchObject({ id: 'affected-heading' });
     expect(await page.title()).toBe('Check the bookings this change affects – Provider access');
-    expect(await page.locator('#settings-form').isHidden()).toBe(true);
+    expect(await page.locator('#section-form').isHidden()).toBe(true);
     expect(await page.locator('#done-banner').count()).toBe(0);
     const warning = (await page.locator('#affected .govuk-warning-text__text').textContent())?.replace(/\s+/g, ' ').trim();
     expect(warning).toBe('Warning This change affects 3 bookings:');
@@ -136,24 +136,24 @@ describe('a change to the calendar puts bookings outside the rules: warned, flag
     expect((await read()).version).toBe(before.version); // the dry run saved nothing
     await checkBothWidths(page, 'attention-1-warning');
 
-    // Go back: the form as it was, nothing saved.
-    await page.getByRole('button', { name: 'Go back' }).click();
+    // Go back: the closures as they were typed, nothing saved.
+    await page.getByRole('button', { name: 'Go back and change it' }).click();
     expect(await page.locator('#affected').count()).toBe(0);
-    expect(await page.locator('#settings-form').isVisible()).toBe(true);
-    expect(await focused(page)).toMatchObject({ id: 'save-settings' });
+    expect(await page.locator('#section-form').isVisible()).toBe(true);
+    expect(await focused(page)).toMatchObject({ id: 'save-section' });
     expect(await page.locator(`#closure-${row}-note`).inputValue()).toBe('Staff training day');
     expect((await read()).settings.closures).toHaveLength(before.settings.closures.length);
 
-    // Save anyway.
-    await page.getByRole('button', { name: 'Save settings' }).click();
+    // Saved after the warning: success on the summary.
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.locator('#affected').waitFor();
-    await page.getByRole('button', { name: 'Save anyway' }).click();
-    await bannerSays(page, /Settings saved/);
+    await page.getByRole('button', { name: 'Save this change' }).click();
+    await bannerSays(page, /Closures saved/);
     expect(await page.locator('#done-banner').textContent()).toContain('3 bookings need attention');
     expect((await read()).settings.closures).toHaveLength(before.settings.closures.length + 1);
     await checkBothWidths(page, 'attention-2-saved');
     await page.locator('#done-banner').scrollIntoViewIfNeeded();
-    await page.screenshot({ path: `${SHOTS}/attention-2-saved-top-1280.png` }); // the form is long: the banner itself
+    await page.screenshot({ path: `${SHOTS}/attention-2-saved-top-1280.png` }); // the banner itself, as the screen shows it
   });
 
   it('the dashboard lists them first under "Needs attention", and each request says what changed', async () => {
