@@ -66,6 +66,10 @@ export function pageTarget(path: string, f: Fixtures): { url: string; who: PageR
     case '/requests/counter/':
       return { url: `${path}?id=${f.providerRequestId}`, who: 'provider' };
     case '/requests/':
+    case '/tours/':
+    case '/tours/new/':
+    case '/provider/evidence/':
+    case '/provider/organisation/':
       return { url: path, who: 'provider' };
     default:
       return { url: path, who: 'anyone' };

@@ -246,6 +246,9 @@ const routeTable = [
   // The same month for the school's staff, with the encounters approved for some year groups (the propose page, issue 14, item 4).
   { name: 'manage-month', method: 'GET', path: '/api/manage/schools/{urn}/calendar', module: 'functions/manage-month.ts', access: 'staff', staffOf: 'path', touches: { table: 'read' } },
   { name: 'manage-coverage', method: 'GET', path: '/api/manage/schools/{urn}/coverage', module: 'functions/manage-coverage.ts', access: 'staff', staffOf: 'path', touches: { table: 'read' } },
+  // Issue 16, item 2: invite providers who visited before to book a cohort's open slots (one email each, through the outbox).
+  { name: 'manage-coverage-invitations', method: 'GET', path: '/api/manage/schools/{urn}/coverage/invitations', module: 'functions/manage-coverage-invitations.ts', access: 'staff', staffOf: 'path', touches: { table: 'read' } },
+  { name: 'manage-coverage-invite', method: 'POST', path: '/api/manage/schools/{urn}/coverage/invitations', module: 'functions/manage-coverage-invite.ts', access: 'staff', staffOf: 'path', touches: { table: 'write' } },
   { name: 'trust-coverage', method: 'GET', path: '/api/manage/trusts/{trustId}/coverage', module: 'functions/trust-coverage.ts', access: 'staff', staffOf: 'any', touches: { table: 'read' } },
   // Exports: the encounters CSV, and the private calendar feed (the secret in its address is the credential).
   { name: 'manage-encounters-csv', method: 'GET', path: '/api/manage/schools/{urn}/encounters.csv', module: 'functions/manage-encounters-csv.ts', access: 'staff', staffOf: 'path', touches: { table: 'read' } },

@@ -195,7 +195,9 @@ describe('coverage per cohort, counted as a person would from the RULES.md windo
     const caller = { session: {} as StaffCaller['session'], roles: [role(URN, 'trust_admin'), role('990302', 'trust_admin'), role('990303', 'trust_admin')] };
     const answer = await trustCoverage(store, caller, TRUST.id, NOW);
     expect(answer.trust).toEqual(TRUST);
-    expect(answer.schools.map((s) => s.urn)).toEqual(['990301', '990302']);
+    // Issue 16, item 3: the most at risk first. The second school has nothing delivered: all its cohorts are short.
+    expect(answer.schools.map((s) => s.urn)).toEqual(['990302', '990301']);
+    expect(answer.schools[0]!.risk.cohorts).toBeGreaterThan(answer.schools[1]!.risk.cohorts);
     expect(answer.schools[0]?.cohorts.every((c) => c.fix === undefined)).toBe(true);
     expect(Object.values(answer.totals).reduce((a, b) => a + b, 0)).toBe(12);
     const leadOnly = { ...caller, roles: [role(URN, 'careers_lead')] };
@@ -259,7 +261,7 @@ describe('coverage over HTTP', () => {
 
     const trust = await get(`/api/manage/trusts/${TRUST.id}/coverage`, admin);
     expect(trust.status).toBe(200);
-    expect((await json(trust)).schools.map((s: { urn: string }) => s.urn)).toEqual(['990301', '990302']);
+    expect((await json(trust)).schools.map((s: { urn: string }) => s.urn)).toEqual(['990302', '990301']);
     expect((await json(await get(`/api/manage/trusts/${TRUST.id}/coverage`, lead))).error.code).toBe('NOT_YOUR_TRUST');
     expect((await get('/api/manage/trusts/Not_A_Trust/coverage', admin)).status).toBe(400);
   });

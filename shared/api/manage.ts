@@ -2,7 +2,7 @@
 import * as z from 'zod';
 import { SCHOOL_REQUEST_STATUSES } from '#shared/domain/types.ts';
 import { DECISIONS, type ActionForm, type DecisionDetails, type LinkDecision } from '#shared/domain/decisions.ts';
-import type { UndeliverableAddress } from '#shared/domain/read-models.ts';
+import type { CoverageConcern, UndeliverableAddress } from '#shared/domain/read-models.ts';
 import { isoDate, localTime, optionalLine, parsesTo, requestReference, text } from './fields.ts';
 
 export { DECISIONS } from '#shared/domain/decisions.ts';
@@ -190,6 +190,8 @@ export interface DashboardView {
   upcoming: ManagedRequestView[];
   statementReviewDue?: { version: number; nextReviewOn: string; message: string };
   undeliverableSchoolAddresses?: UndeliverableAddress[];
+  /** Issue 16, item 3: cohorts at risk (soonest first), then not met. */
+  coverageConcerns: CoverageConcern[];
 }
 
 /** A provider's ask to move an approved encounter, as both sides see it. */

@@ -141,6 +141,7 @@ export function dashboardView(board: SchoolBoard): DashboardView {
     upcoming: board.upcoming.map(managedRequestView),
     ...(board.statementReviewDue ? { statementReviewDue: board.statementReviewDue } : {}),
     ...(board.undeliverableSchoolAddresses ? { undeliverableSchoolAddresses: board.undeliverableSchoolAddresses } : {}),
+    coverageConcerns: board.coverageConcerns,
   };
 }
 

@@ -521,6 +521,8 @@ export interface CohortCoverage {
   planned: number;
   /** delivered + planned: the phase 3 figure (the school must offer; pupils choose). */
   offered: number;
+  /** How many more to book to reach `required`, R-RANGE applied (0 unless at risk or not started). */
+  needed: number;
   schoolDaysLeft: number;
   schoolWeeksLeft: number;
   schoolDaysEstimated: boolean;

@@ -154,6 +154,12 @@ export const RULE_CODES = [
   'APPROVAL_DATE_IN_FUTURE',
   'APPROVAL_OUT_OF_DATE',
   'STATEMENT_INCOMPLETE',
+  // Inviting providers to book a cohort's open slots (issue 16, item 2)
+  'COHORT_NOT_AT_RISK',
+  'PROVIDERS_REQUIRED',
+  'PROVIDER_NOT_VISITED',
+  'NO_BOOKABLE_SLOTS',
+  'INVITED_RECENTLY',
 ] as const;
 
 /** Our side: a dependency down (worth a retry) or a fault of ours. */

@@ -183,7 +183,59 @@ export interface OrganisationInviteMessage {
   organisationId: string;
 }
 
-export type OutboxMessage = SignInLinkMessage | ReminderMessage | StatementReviewMessage | AttentionMessage | RequestConfirmationMessage | OrganisationInviteMessage;
+/** A slot as an invitation to providers lists it: what the lead saw, with what the request form needs. */
+export interface InvitedSlot {
+  opportunityId: string;
+  title: string;
+  date: IsoDate;
+  start: LocalTime;
+  end: LocalTime;
+  yearGroups: number[];
+  placesLeft: number;
+}
+
+/**
+ * Issue 16, item 2: the careers lead's invitation to one provider who visited before, to
+ * book one of the school's open slots for a cohort at risk. One message per provider (no
+ * provider sees another's address); the slots are those the lead saw in the preview.
+ */
+export interface CoverageInvitationMessage {
+  kind: 'coverage-invitation';
+  urn: string;
+  yearGroup: number;
+  /** The provider's contact on its latest visit. */
+  email: string;
+  contactName: string;
+  organisation: string;
+  /** The window's last day and the last day to ask, given the school's notice. */
+  byDate: IsoDate;
+  askBy: IsoDate;
+  slots: InvitedSlot[];
+}
+
+/**
+ * One invitation of providers for a cohort (issue 16, item 2): who was invited and when, so
+ * the coverage page says "Invited 3 providers on 1 December".
+ */
+export interface CoverageInvitationRecord {
+  id: string;
+  urn: string;
+  yearGroup: number;
+  year8AcademicYear: number;
+  sentAt: string;
+  /** Who sent it (the member of staff's address). */
+  by: string;
+  providers: { providerId: string; organisation: string }[];
+}
+
+export type OutboxMessage =
+  | SignInLinkMessage
+  | ReminderMessage
+  | StatementReviewMessage
+  | AttentionMessage
+  | RequestConfirmationMessage
+  | OrganisationInviteMessage
+  | CoverageInvitationMessage;
 
 /** A college's (or other provider's) account (issue 15, item 1): its saved profile, one per UKPRN (R-PROVIDER). */
 export interface OrganisationRecord {

@@ -5,13 +5,14 @@
 // for here as a TokenGrant and minted by the use case only once the email is claimed, so
 // mail reads nothing and writes nothing. A new email is one entry here and one template.
 import { REMINDER_AUDIENCE, type ReminderKind } from '#shared/domain/reminders.ts';
-import type { AttentionMessage, MemberRole, OrganisationRecord, RequestEvent, SessionKind, StoredRequest, StoredSchool } from '#shared/domain/records.ts';
+import type { AttentionMessage, CoverageInvitationMessage, MemberRole, OrganisationRecord, RequestEvent, SessionKind, StoredRequest, StoredSchool } from '#shared/domain/records.ts';
 import type { RequestEventType } from '#shared/domain/state-machine.ts';
 import { buildInvite } from './calendar.ts';
 import type { Address, CalendarPart, OutgoingEmail } from './compose.ts';
 import { ACTION_LINK_SECONDS, leadRequestUrl, lifetimeWords, PROVIDER_LINK_SECONDS, providerSignIn, siteUrl, STAFF_LINK_SECONDS, type TokenGrant } from './links.ts';
 import { attentionForLead, type AttentionItem } from './messages/attention.ts';
 import { counterOfferForLead } from './messages/counter-offer.ts';
+import { coverageInvitation } from './messages/coverage-invitation.ts';
 import { organisationInvite } from './messages/organisation-invite.ts';
 import { moveAskedForLead, type MoveAskedMail } from './messages/move-asked.ts';
 import { withReference, type MessageContent } from './messages/layout.ts';
@@ -80,6 +81,25 @@ export interface RequestConfirmationMail {
   school: StoredSchool;
 }
 
+/** A provider invited to book a cohort's open slots (issue 16, item 2), with the school as it is when the email goes. */
+export interface CoverageInvitationMail {
+  message: Omit<CoverageInvitationMessage, 'kind'>;
+  school: StoredSchool;
+}
+
+/** The request form for one slot, as the school's page links it. */
+function requestFormUrl(urn: string, slot: { opportunityId: string; date: string }): string {
+  return siteUrl(`/request/?${new URLSearchParams({ urn, opportunity: slot.opportunityId, date: slot.date }).toString()}`);
+}
+
+/** The invitation's words and links; also the preview the careers lead sees before sending. */
+export function coverageInvitationContent({ message, school }: CoverageInvitationMail): MessageContent {
+  return coverageInvitation(
+    { school, contactName: message.contactName, organisation: message.organisation, yearGroup: message.yearGroup, byDate: message.byDate, askBy: message.askBy, slots: message.slots },
+    { slots: message.slots.map((s) => requestFormUrl(school.urn, s)), school: siteUrl(`/school/?urn=${encodeURIComponent(school.urn)}`) },
+  );
+}
+
 /** The request events that send email: the later changes, each worded for the other side. */
 const UPDATE_EVENTS = [
   'REQUEST_APPROVED',
@@ -105,6 +125,7 @@ export type MailInputs = { [K in MailedEventType]: RequestMail } & {
   'statement-review': StatementReviewMail;
   attention: AttentionMail;
   'request-confirmation': RequestConfirmationMail;
+  'coverage-invitation': CoverageInvitationMail;
 };
 
 export type MailKind = keyof MailInputs;
@@ -393,6 +414,20 @@ export const MAIL: Registry = {
       to: { name: '', address: request.contact.email },
       links: { confirm: { purpose: 'confirm-request', email: request.providerEmail, data: { urn: request.urn, requestId: request.id }, lifetime: { until: request.confirmBy } } },
       message: (l) => requestConfirmation(school.name, l.confirm),
+    }),
+  ],
+  /**
+   * The careers lead's invitation to one provider who visited before (issue 16, item 2): to
+   * that provider's contact alone (one email each, so nobody sees another's address), with
+   * plain links to the request form (no token: anyone may request a slot); replies reach the lead.
+   */
+  'coverage-invitation': (mail) => [
+    recipient({
+      role: 'provider',
+      to: { name: mail.message.contactName, address: mail.message.email },
+      ...(mail.school.careersLead.email ? { replyTo: leadOf(mail.school) } : {}),
+      links: {},
+      message: () => coverageInvitationContent(mail),
     }),
   ],
 };

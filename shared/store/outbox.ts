@@ -14,8 +14,8 @@ const outboxKey = (id: string) => ({ pk: `OUTBOX#${id}`, sk: 'OUTBOX' });
 /** The outbox item of a message, for a Put on its own or inside a transaction. */
 export function outboxItem(message: OutboxMessage, now = new Date()) {
   const key = outboxKey(newId(now.getTime()));
-  // A sign-in email or an invitation holds its address until TTL: listed under it, so an erasure finds it.
-  const held = message.kind === 'sign-in-link' || message.kind === 'organisation-invite' ? heldForEmailIndex(message.email, key.pk) : {};
+  // A sign-in email or an invitation (a colleague's, a provider's to book) holds its address until TTL: listed under it, so an erasure finds it.
+  const held = message.kind === 'sign-in-link' || message.kind === 'organisation-invite' || message.kind === 'coverage-invitation' ? heldForEmailIndex(message.email, key.pk) : {};
   return { ...key, ...held, itemType: 'outbox', ...message, expiresAt: epochSeconds(now) + 7 * 24 * 3600 };
 }
 

@@ -17,7 +17,6 @@ import {
   type CoverageTotals,
   type PhaseCoverage,
   type SchoolCoverage,
-  type TrustCoverage,
 } from '#shared/domain/coverage.ts';
 import { addDays, formatDateShort, makeDate, maxDate, minDate } from '#shared/domain/dates.ts';
 import { CONTENT_ITEMS, plural } from '#shared/domain/labels.ts';
@@ -32,6 +31,8 @@ import { normaliseWord } from '#shared/store/directory.ts';
 import { getPlatformSettings } from '#shared/store/platform-settings.ts';
 import { listEncountersOfSchool } from '#shared/store/requests.ts';
 import type { PlatformSettings, StoredRequest } from '#shared/domain/records.ts';
+import type { CoverageConcern, SchoolCoverageRead, SchoolRisk, TrustCoverageRead } from '#shared/domain/read-models.ts';
+import { latestInvitations } from '#shared/store/coverage-invitations.ts';
 import { getSchoolProfile } from '#shared/store/schools.ts';
 import type { StoredSchool } from '#shared/domain/records.ts';
 import { availableSlots, MAX_SLOT_RANGE_DAYS, requireSchool } from './schools.ts';
@@ -143,6 +144,7 @@ function cohortView(p: PhaseCoverage, fix: CoverageFix | undefined): CohortCover
     counted: p.counted,
     planned: p.planned,
     offered: p.offered,
+    needed: p.needed,
     schoolDaysLeft: p.schoolDaysLeft,
     schoolWeeksLeft: p.schoolWeeksLeft,
     schoolDaysEstimated: p.schoolDaysEstimated,
@@ -174,13 +176,26 @@ function totalsOf(cohorts: readonly { status: CoverageStatus }[]): CoverageTotal
 
 /** Slots the gaps could use: from the first date a provider may ask for (R-NOTICE) to the last open window's end, at most 120 days. */
 async function slotsForGaps(store: Store, school: School, report: PhaseCoverage[], today: string): Promise<OpenSlot[]> {
-  const gaps = report.filter((p) => p.status === 'at_risk');
-  if (gaps.length === 0) return [];
+  return slotsBefore(store, school, report.filter((p) => p.status === 'at_risk').map((p) => p.window.end), today);
+}
+
+/** The school's open slots from the first bookable day (R-NOTICE) to the latest of `ends`, within the booking window, at most 120 days. */
+async function slotsBefore(store: Store, school: School, ends: readonly string[], today: string): Promise<OpenSlot[]> {
+  if (ends.length === 0) return [];
   const bookable = bookableRange(school, today);
   const from = bookable.from;
-  const last = minDate(gaps.reduce((m, p) => maxDate(m, p.window.end), today), bookable.to);
+  const last = minDate(ends.reduce((m, end) => maxDate(m, end), today), bookable.to);
   if (last < from) return [];
   return availableSlots(store, school.urn, from, minDate(last, addDays(from, MAX_SLOT_RANGE_DAYS)));
+}
+
+/**
+ * Issue 16, item 2: the open slots a provider could book for one cohort, as its fix
+ * suggests them (after the notice, inside the window, for the cohort's year group then).
+ */
+export async function bookableSlotsOfCohort(store: Store, school: School, cohort: Pick<CohortCoverage, 'cohort' | 'year8AcademicYear' | 'window'>, today: string): Promise<OpenSlot[]> {
+  const slots = await slotsBefore(store, school, [cohort.window.end], today);
+  return bookableSlotsFor({ cohort: { year8AcademicYear: cohort.year8AcademicYear, label: cohort.cohort }, window: cohort.window }, slots, bookableRange(school, today));
 }
 
 export async function schoolCoverage(
@@ -205,15 +220,59 @@ export async function schoolCoverage(
   };
 }
 
-export async function schoolCoverageOf(store: Store, urn: string, now = new Date()): Promise<SchoolCoverage> {
-  return schoolCoverage(store, await requireSchool(store, urn), now);
+/** The coverage page: the school's coverage and the latest invitation to providers of each cohort (issue 16, item 2). */
+export async function schoolCoverageOf(store: Store, urn: string, now = new Date()): Promise<SchoolCoverageRead> {
+  const school = await requireSchool(store, urn);
+  const [coverage, invitations] = await Promise.all([schoolCoverage(store, school, now), latestInvitations(store, urn)]);
+  // Only the cohorts shown: an invitation for a cohort that has moved on is history.
+  const shown = new Map(coverage.cohorts.map((c) => [c.year8AcademicYear, c.yearGroup]));
+  return {
+    ...coverage,
+    invitations: invitations
+      .filter((i) => shown.has(i.year8AcademicYear))
+      .map((i) => ({ yearGroup: shown.get(i.year8AcademicYear)!, year8AcademicYear: i.year8AcademicYear, sentAt: i.sentAt, providers: i.providers.map((p) => p.organisation) })),
+  };
 }
 
+/**
+ * Issue 16, item 3: the cohorts that fall short, for the dashboard's panel: at risk first
+ * (something can still be done), the soonest window end first, then those not met.
+ */
+export function coverageConcerns(answer: Pick<SchoolCoverage, 'cohorts'>, school: Pick<School, 'rules'>): CoverageConcern[] {
+  const concerns: CoverageConcern[] = [];
+  for (const c of answer.cohorts) {
+    if (c.status !== 'at_risk' && c.status !== 'not_met') continue;
+    concerns.push({
+      yearGroup: c.yearGroup,
+      phase: c.phase,
+      status: c.status,
+      counted: c.counted,
+      planned: c.planned,
+      required: c.required,
+      needed: c.status === 'at_risk' ? c.needed : Math.max(0, c.required - c.counted),
+      byDate: c.window.end,
+      askBy: addDays(c.window.end, -school.rules.minimumNoticeDays),
+      statusText: c.statusText,
+    });
+  }
+  const rank = (c: CoverageConcern) => (c.status === 'at_risk' ? 0 : 1);
+  return concerns.sort((a, b) => rank(a) - rank(b) || a.byDate.localeCompare(b.byDate) || a.yearGroup - b.yearGroup);
+}
+
+/** What is at risk at a school: its cohorts at risk or not met, and the encounters they still need. */
+export function schoolRisk(answer: Pick<SchoolCoverage, 'cohorts'>): SchoolRisk {
+  const short = answer.cohorts.filter((c) => c.status === 'at_risk' || c.status === 'not_met');
+  return { cohorts: short.length, encounters: short.reduce((n, c) => n + (c.status === 'at_risk' ? c.needed : Math.max(0, c.required - c.counted)), 0) };
+}
+
+/** The trust view's order, in the words the page says it. */
+export const TRUST_ORDER = 'Schools with the most cohorts at risk or not met come first, then those needing the most encounters, then by name.';
+
 /** Every school of the trust where the caller is a trust admin; NOT_YOUR_TRUST when there is none. */
-export async function trustCoverage(store: Store, caller: { roles: readonly StaffRoleRecord[] }, trustId: string, now = new Date()): Promise<TrustCoverage> {
+export async function trustCoverage(store: Store, caller: { roles: readonly StaffRoleRecord[] }, trustId: string, now = new Date()): Promise<TrustCoverageRead> {
   const urns = caller.roles.filter((r) => r.role === 'trust_admin').map((r) => r.urn);
   const profiles = await Promise.all(urns.map((urn) => getSchoolProfile(store, urn)));
-  const schools = profiles.filter((s): s is StoredSchool => Boolean(s && s.trust?.id === trustId)).sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
+  const schools = profiles.filter((s): s is StoredSchool => Boolean(s && s.trust?.id === trustId));
   const trust = schools[0]?.trust;
   if (!trust) {
     throw new DomainError('NOT_YOUR_TRUST', 'You are not a trust admin of this trust. Open the coverage of a trust you administer, or ask the trust to add you.');
@@ -222,11 +281,15 @@ export async function trustCoverage(store: Store, caller: { roles: readonly Staf
   // The schools' reads at once (two queries each), not one school after another.
   const settings = await getPlatformSettings(store);
   const answers = await Promise.all(schools.map((school) => schoolCoverage(store, school, now, { fixes: false, settings })));
+  const ranked = answers
+    .map(({ today: _t, academicYear: _a, ...rest }) => ({ ...rest, risk: schoolRisk(rest) }))
+    .sort((a, b) => b.risk.cohorts - a.risk.cohorts || b.risk.encounters - a.risk.encounters || a.schoolName.localeCompare(b.schoolName, 'en-GB'));
   return {
     trust: { id: trust.id, name: trust.name },
     today,
     academicYear: academicYearLabel(academicYearOf(today)),
-    schools: answers.map(({ today: _t, academicYear: _a, ...rest }) => rest),
+    order: TRUST_ORDER,
+    schools: ranked,
     totals: totalsOf(answers.flatMap((a) => a.cohorts)),
   };
 }

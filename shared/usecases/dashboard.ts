@@ -2,7 +2,8 @@
 // days left before the response deadline), proposals waiting for providers, upcoming
 // encounters, and history filtered by status and dates. One query per list. Bookings a
 // change of the school's calendar or opportunities put outside the rules are flagged live
-// (issue 11): "needs attention" first, and on the request's own page.
+// (issue 11): "needs attention" first, and on the request's own page. Above them all, the
+// cohorts whose coverage falls short (issue 16, item 3).
 import { schoolDaysBetween } from '#shared/domain/calendar.ts';
 import { addDays } from '#shared/domain/dates.ts';
 import type { ManagedRequest, SchoolBoard, UndeliverableAddress } from '#shared/domain/read-models.ts';
@@ -16,6 +17,7 @@ import { listRequestsOfSchoolByStatus } from '#shared/store/requests.ts';
 import { getSuppression } from '#shared/store/suppressions.ts';
 import { senderAddress } from '#shared/mail/send.ts';
 import { attentionOf, bookingAttention, slotOpportunity } from './attention.ts';
+import { coverageConcerns, schoolCoverage } from './coverage.ts';
 import { statementReviewDue } from './statement.ts';
 
 /** Pending only: school days left to answer, counting today; 0 on the deadline day itself, negative past it. */
@@ -51,12 +53,14 @@ function whenOf({ request: r }: ManagedRequest): string {
 
 export async function dashboard(store: Store, school: StoredSchool, now = new Date()): Promise<SchoolBoard> {
   const today = londonDate(now.toISOString());
-  const [pending, proposed, approved, opportunities, undeliverable] = await Promise.all([
+  const [pending, proposed, approved, opportunities, undeliverable, coverage] = await Promise.all([
     listRequestsOfSchoolByStatus(store, school.urn, 'pending'),
     listRequestsOfSchoolByStatus(store, school.urn, 'alternative_proposed'),
     listRequestsOfSchoolByStatus(store, school.urn, 'approved', { from: today }),
     listOpportunities(store, school.urn),
     undeliverableSchoolAddresses(store, school),
+    // Issue 16, item 3: the cohorts that fall short, at the top (no slot look-ups: the coverage page has them).
+    schoolCoverage(store, school, now, { fixes: false }),
   ]);
   const row = (r: StoredRequest) => managed(school, r, today, attentionOf(school, opportunities, r, now));
   const reviewDue = statementReviewDue(school, today);
@@ -75,6 +79,7 @@ export async function dashboard(store: Store, school: StoredSchool, now = new Da
     // The published policy statement has passed its yearly review date (S-REVIEW).
     ...(reviewDue ? { statementReviewDue: reviewDue } : {}),
     ...(undeliverable.length ? { undeliverableSchoolAddresses: undeliverable } : {}),
+    coverageConcerns: coverageConcerns(coverage, school),
   };
 }
 

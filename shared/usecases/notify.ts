@@ -53,6 +53,11 @@ const outboxGatherers: OutboxGatherers = {
     if (confirmationLapsed(request, new Date().toISOString())) return undefined;
     return { request: { ...request, confirmBy: request.confirmBy }, school };
   },
+  // The slots the lead saw; the school as it is now (nothing once it is gone).
+  'coverage-invitation': async (store, { kind: _kind, ...message }) => {
+    const school = await getSchoolProfile(store, message.urn);
+    return school ? { message, school } : undefined;
+  },
 };
 
 /** A request event's emails are about the request and school as they are now; the place only when the calendar changes. */

@@ -86,6 +86,8 @@ const QUERIES: Record<string, Record<string, string>> = {
   // Today's month, always inside the booking window.
   'school-month': { month: new Date().toISOString().slice(0, 7), yearGroup: '10', opportunity: 'y10-assembly' },
   'manage-month': { month: new Date().toISOString().slice(0, 7), yearGroups: '10,11' },
+  // Issue 16, item 2: the cohort whose providers may be invited.
+  'manage-coverage-invitations': { year: '9' },
   'manage-requests': { status: 'pending', from: '2027-01-01', to: '2027-02-01', reference: 'PA-7K3M-Q9' },
   // Issue 14, item 6: a search by reference, typed loosely.
   // Issue 15, item 3: the list's filters, and the same as CSV.
@@ -260,6 +262,8 @@ export function fuzzRoutes(prefix: string, routes: readonly HttpRoute[]) {
         ],
         details: providerBody({ yearGroups: [8], contact }),
       },
+      // Issue 16, item 2: providers invited to book a cohort's open slots (the demo's returning provider's UKPRN).
+      'manage-coverage-invite': { yearGroup: 9, providers: ['10001234'] },
     };
   }, 60_000);
 

@@ -52,6 +52,7 @@ const BODIES: Record<string, () => unknown> = {
   'manage-settings-put': () => settings,
   'manage-opportunities-put': () => ({ opportunities: [], dryRun: true }),
   'manage-staff-put': () => ({ staff: [] }),
+  'manage-coverage-invite': () => ({ yearGroup: 9, providers: [] }),
   'manage-statement-publish': () => ({ approvedBy: 'the governing board', approvedOn: new Date().toISOString().slice(0, 10) }),
   'admin-careers-lead': () => ({ name: 'Nobody', email: 'nobody@school.example' }),
   'admin-erasure': () => ({ email: 'nobody@college.example' }),
@@ -62,6 +63,8 @@ const BODIES: Record<string, () => unknown> = {
   'action-decide': () => ({ token: TOKEN }),
   'action-submit': () => ({}),
 };
+/** A query each reading route needs to be valid (the edge reads it before it looks at the caller). */
+const QUERIES: Record<string, string> = { 'manage-coverage-invitations': '?year=9' };
 const NO_BODY = new Set(['manage-calendar-feed', 'admin-schools-import', 'auth-sign-out-everywhere', 'provider-member-remove', 'provider-calendar-feed-rotate']);
 
 function call(route: HttpRoute, cookie?: string) {
@@ -69,7 +72,7 @@ function call(route: HttpRoute, cookie?: string) {
   if (writes && !NO_BODY.has(route.name) && !BODIES[route.name]) throw new Error(`${route.name}: give it a valid body in BODIES`);
   return stack.api({
     method: route.method,
-    url: concrete(route),
+    url: `${concrete(route)}${QUERIES[route.name] ?? ''}`,
     ...(cookie ? { cookies: [cookie] } : {}),
     ...(route.name === 'admin-schools-import' ? { body: 'URN,EstablishmentName\n', headers: { 'content-type': 'text/csv' } } : {}),
     ...(writes && BODIES[route.name] ? { body: BODIES[route.name]?.() } : {}),

@@ -3,7 +3,7 @@
 import type { CoverageStatus, KeyPhase } from '#shared/api/coverage.ts';
 import { h } from './dom.ts';
 
-export type { CohortCoverage, CoverageTotals, SchoolCoverageAnswer, TrustCoverageAnswer } from '#shared/api/coverage.ts';
+export type { CohortCoverage, CohortInvitation, CoverageTotals, SchoolCoverageAnswer, TrustCoverageAnswer } from '#shared/api/coverage.ts';
 
 const STATUS: Record<CoverageStatus, { text: string; tag: string }> = {
   met: { text: 'Met', tag: 'govuk-tag--green' },

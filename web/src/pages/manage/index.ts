@@ -1,12 +1,15 @@
 // The careers lead's dashboard: /manage/?urn= (the first of the person's schools without
 // one). GET /api/manage/me, then GET /api/manage/schools/{urn}/requests →
 // { today, needsAttention, needsDecision, awaitingProvider, upcoming, statementReviewDue?,
-// undeliverableSchoolAddresses?, suppressedAddresses? }. "Needs attention" comes first: bookings a
+// undeliverableSchoolAddresses?, suppressedAddresses?, coverageConcerns }. The cohorts short of
+// encounters come first (issue 16, item 3), then "needs attention": bookings a
 // later change of the school's calendar or opportunities put outside the rules (issue 11).
 // With ?status=&from=&to= it is the history instead: the same route answers { requests }.
 // Each row links to /manage/requests/view/?id=. After a fresh sign-in it forwards to the
 // page the person was going to (an emailed link to one request).
+import type { CoverageConcern } from '#shared/api/coverage.ts';
 import type { ManagedRequestView, UndeliverableAddress } from '#shared/api/manage.ts';
+import { coverageTag, phaseText } from '../../lib/coverage.ts';
 import type { FoundRequestView } from '#shared/api/provider.ts';
 import { SCHOOL_REQUEST_STATUSES } from '#shared/domain/types.ts';
 import { ApiError, api } from '../../lib/api.ts';
@@ -51,6 +54,8 @@ interface DashboardAnswer {
   undeliverableSchoolAddresses?: UndeliverableAddress[];
   /** Addresses the service no longer emails (bounced or complained). */
   suppressedAddresses?: string[];
+  /** Issue 16, item 3: cohorts at risk (soonest window end first), then not met. */
+  coverageConcerns?: CoverageConcern[];
 }
 interface HistoryAnswer {
   requests: ManagedRequestView[];
@@ -119,6 +124,41 @@ function undeliverableBanner(a: UndeliverableAddress, urn: string): HTMLElement 
       h('li', null, `if the address is right, ask your IT team to allow email from ${a.sender}${a.reason === 'complaint' ? ' and to stop marking it as spam' : ''}`),
     ),
   );
+}
+
+/**
+ * Issue 16, item 3: the cohorts whose encounters fall short, at the top of the dashboard:
+ * how many more by which date, each with a link to its part of the coverage page.
+ */
+function coveragePanel(concerns: CoverageConcern[], urn: string): Child[] {
+  if (!concerns.length) return [];
+  const coverage = (yearGroup?: number) => `${href('/manage/coverage/', { urn })}${yearGroup ? `#cohort-${yearGroup}` : ''}`;
+  const plural = (n: number, one: string) => `${n} ${n === 1 ? one : `${one}s`}`;
+  const what = (c: CoverageConcern) =>
+    c.status === 'at_risk'
+      ? `${plural(c.needed, 'more encounter')} needed by ${formatDate(c.byDate)} (${c.counted} of ${c.required} delivered${c.planned ? `, ${c.planned} booked` : ', none booked'}). A provider must ask by ${formatDate(c.askBy)}.`
+      : `${c.counted} of ${c.required} delivered when the window closed on ${formatDate(c.byDate)}.`;
+  return [
+    h(
+      'section',
+      { class: 'govuk-!-margin-bottom-6', id: 'coverage-concerns', 'aria-labelledby': 'coverage-concerns-heading' },
+      h('h2', { class: 'govuk-heading-m', id: 'coverage-concerns-heading' }, `Cohorts short of encounters (${concerns.length})`),
+      h(
+        'ul',
+        { class: 'govuk-list' },
+        concerns.map((c) =>
+          h(
+            'li',
+            { 'data-cohort': c.yearGroup, 'data-status': c.status },
+            h('p', { class: 'govuk-body govuk-!-margin-bottom-1' }, h('strong', null, `Year ${c.yearGroup}`), ' ', coverageTag(c.status), h('span', { class: 'govuk-body-s' }, ` ${phaseText(c.phase)}`)),
+            h('p', { class: 'govuk-body govuk-!-margin-bottom-1 app-wrap' }, what(c)),
+            h('p', { class: 'govuk-body' }, h('a', { class: 'govuk-link', href: coverage(c.yearGroup) }, c.status === 'at_risk' ? 'What would close the gap' : 'See the encounters', h('span', { class: 'govuk-visually-hidden' }, ` for Year ${c.yearGroup}`))),
+          ),
+        ),
+      ),
+      h('p', { class: 'govuk-body' }, h('a', { class: 'govuk-link', href: coverage(), id: 'coverage-link' }, 'See every cohort’s coverage')),
+    ),
+  ];
 }
 
 /** The time a booking stands at: the time the school proposed while the provider holds it. */
@@ -280,6 +320,7 @@ async function showDashboard(page: HTMLElement, me: Me, school: ManagedSchool, f
     h('span', { class: 'govuk-caption-l' }, 'Provider access requests'),
     h('h1', { class: 'govuk-heading-l app-wrap', id: 'school-name' }, school.name),
     banners(answer, school.urn),
+    coveragePanel(answer.coverageConcerns ?? [], school.urn),
     referenceSearch({ id: 'find', summary, title: `Requests – ${school.name}`, find: (reference) => findByReference(school, reference) }),
     attentionSection(answer.needsAttention ?? []),
     movesSection(answer.upcoming, summary),

@@ -4,16 +4,20 @@
 // colour, with the window's end); then per cohort the encounters counted, providers,
 // warnings, phase 3 offered against delivered and what would close a gap. Then the
 // encounters CSV (GET …/encounters.csv?from=&to=, a plain link) and a new calendar
-// subscription address (POST …/calendar-feed → 201 { url, message }, shown once).
+// subscription address (POST …/calendar-feed → 201 { url, message }, shown once). A cohort
+// at risk with open slots offers "Invite providers to book" (/manage/coverage/invite/) and
+// says when providers were last invited.
 import { ApiError, api } from '../../../lib/api.ts';
 import { byId, fill, h, href, ready, setTitle, type Child } from '../../../lib/dom.ts';
 import { clearErrors, showErrors, type FieldError } from '../../../lib/errors.ts';
-import { coverageTag, phaseText, totalsText, type CohortCoverage, type SchoolCoverageAnswer } from '../../../lib/coverage.ts';
+import { coverageTag, phaseText, totalsText, type CohortCoverage, type CohortInvitation, type SchoolCoverageAnswer } from '../../../lib/coverage.ts';
 import { dateField, readDate } from '../../../lib/form.ts';
 import { formatDate, formatDateShort, formatTimeRange, formatYears } from '../../../lib/format.ts';
 import {
   accountBar,
+  buttonLink,
   successBanner,
+  takeFlash,
   warningText,
   type ManagedSchool,
   type Me,
@@ -86,7 +90,13 @@ function encounterList(c: CohortCoverage): HTMLElement {
   );
 }
 
-function cohortSection(urn: string, c: CohortCoverage): HTMLElement {
+/** "Invited 3 providers on 1 December": the cohort's latest invitation (issue 16, item 2). */
+function invitedText(invitation: CohortInvitation): string {
+  const n = invitation.providers.length;
+  return `Invited ${plural(n, 'provider')} on ${formatDateShort(invitation.sentAt.slice(0, 10))}: ${invitation.providers.join(', ')}.`;
+}
+
+function cohortSection(urn: string, c: CohortCoverage, invitation: CohortInvitation | undefined): HTMLElement {
   const providers = c.providers.length
     ? h('ul', { class: 'govuk-list' }, c.providers.map((p) => h('li', { class: 'app-wrap' }, `${p.name}: ${plural(p.encounters, 'encounter')}`)))
     : 'None yet';
@@ -120,6 +130,9 @@ function cohortSection(urn: string, c: CohortCoverage): HTMLElement {
             ),
           )
         : h('p', { class: 'govuk-body' }, h('a', { class: 'govuk-link', href: c.fix.opportunitiesPath }, `Add an opportunity for Year ${c.yearGroup} on the opportunities page`)),
+      invitation ? h('p', { class: 'govuk-body', 'data-invited': c.yearGroup }, invitedText(invitation)) : null,
+      // Issue 16, item 2: ask the providers who came before to book these slots.
+      c.fix.openSlots.length ? buttonLink('Invite providers to book', href('/manage/coverage/invite/', { urn, year: String(c.yearGroup) }), 'secondary', `invite-${c.yearGroup}`) : null,
     );
   }
   return h(
@@ -199,11 +212,12 @@ function calendarSection(urn: string): HTMLElement {
   );
 }
 
-function render(page: HTMLElement, me: Me, school: ManagedSchool, answer: SchoolCoverageAnswer) {
+function render(page: HTMLElement, me: Me, school: ManagedSchool, answer: SchoolCoverageAnswer, flash: string | undefined) {
   setTitle(TITLE);
   const summary = h('div', { id: 'error-summary', hidden: true });
   fill(
     page,
+    flash ? successBanner(flash) : null,
     summary,
     accountBar(me, school, PATH),
     h('span', { class: 'govuk-caption-l app-wrap', id: 'school-name' }, answer.schoolName),
@@ -220,14 +234,15 @@ function render(page: HTMLElement, me: Me, school: ManagedSchool, answer: School
     h('p', { class: 'govuk-body' }, h('a', { class: 'govuk-link', href: href('/manage/evidence-pack/', { urn: answer.urn }), id: 'evidence-pack-link' }, 'Evidence pack for governors and Ofsted (printable)')),
     grid(answer),
     h('h2', { class: 'govuk-heading-l' }, 'Each cohort'),
-    answer.cohorts.map((c) => cohortSection(answer.urn, c)),
+    answer.cohorts.map((c) => cohortSection(answer.urn, c, answer.invitations.find((i) => i.year8AcademicYear === c.year8AcademicYear))),
     csvForm(answer.urn, summary),
     calendarSection(answer.urn),
   );
+  if (flash) byId('done-banner').focus();
 }
 
 ready(async () => {
   const opened = await openSchoolPage(TITLE, PATH, (urn) => api<SchoolCoverageAnswer>('GET', `/api/manage/schools/${encodeURIComponent(urn)}/coverage`));
   if (!opened) return;
-  render(opened.page, opened.me, opened.school, opened.answer);
+  render(opened.page, opened.me, opened.school, opened.answer, takeFlash());
 });

@@ -1,6 +1,7 @@
 // A trust admin's view of coverage across the trust: /manage/trust/?id=. GET
 // /api/manage/trusts/{id}/coverage → TrustCoverageAnswer: each school's cohorts by status,
-// with a link to the school's own coverage page. 403 NOT_YOUR_TRUST for anyone else.
+// with a link to the school's own coverage page, the most at risk first (the answer's
+// `order` says how, and the page says it too). 403 NOT_YOUR_TRUST for anyone else.
 import { ApiError, api } from '../../../lib/api.ts';
 import { byId, fill, h, href, param, ready, setTitle } from '../../../lib/dom.ts';
 import { COVERAGE_STATUSES, coverageStatusText, coverageTag, totalsText, type TrustCoverageAnswer } from '../../../lib/coverage.ts';
@@ -17,6 +18,7 @@ function render(page: HTMLElement, me: Me, answer: TrustCoverageAnswer) {
     h('span', { class: 'govuk-caption-l app-wrap', id: 'trust-name' }, answer.trust.name),
     h('h1', { class: 'govuk-heading-l' }, TITLE),
     h('p', { class: 'govuk-body' }, `Cohorts in Years 8 to 13 in ${answer.academicYear}, on ${formatDate(answer.today)}. Across the trust: ${totalsText(answer.totals)}.`),
+    h('p', { class: 'govuk-body', id: 'trust-order' }, answer.order),
     h(
       'div',
       { class: 'app-table-wrap' },
@@ -31,6 +33,7 @@ function render(page: HTMLElement, me: Me, answer: TrustCoverageAnswer) {
             'tr',
             { class: 'govuk-table__row' },
             h('th', { scope: 'col', class: 'govuk-table__header' }, 'School'),
+            h('th', { scope: 'col', class: 'govuk-table__header govuk-table__header--numeric' }, 'Encounters still needed'),
             COVERAGE_STATUSES.map((s) => h('th', { scope: 'col', class: 'govuk-table__header' }, coverageTag(s))),
           ),
         ),
@@ -42,6 +45,7 @@ function render(page: HTMLElement, me: Me, answer: TrustCoverageAnswer) {
               'tr',
               { class: 'govuk-table__row', 'data-urn': s.urn },
               h('th', { scope: 'row', class: 'govuk-table__header app-wrap', 'data-label': 'School' }, h('a', { class: 'govuk-link', href: href('/manage/coverage/', { urn: s.urn }) }, s.schoolName)),
+              h('td', { class: 'govuk-table__cell govuk-table__cell--numeric', 'data-label': 'Encounters still needed' }, String(s.risk.encounters)),
               COVERAGE_STATUSES.map((st) => h('td', { class: 'govuk-table__cell', 'data-label': coverageStatusText(st) }, String(s.totals[st] ?? 0))),
             ),
           ),
