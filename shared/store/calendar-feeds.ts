@@ -4,8 +4,8 @@
 // at once. A school's address names the school, so its item is read by URN; an
 // organisation's address is the secret alone, so a second item keyed by the hash points to
 // the organisation, replaced with the owner's item in one transaction.
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { Store } from './client.ts';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { conditionHeld, type Store } from './client.ts';
 import { fromItem, organisationPartition, schoolPartition } from './keys.ts';
 import { transact, type TransactItems } from './transact.ts';
 
@@ -66,4 +66,21 @@ export async function getCalendarFeed(store: Store, owner: CalendarFeedOwner): P
 export async function organisationOfFeed(store: Store, secretHash: string): Promise<string | undefined> {
   const out = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: feedByHashKey(secretHash) }));
   return out.Item ? String(out.Item.organisationId) : undefined;
+}
+
+/** Erasure on request (UK GDPR Art. 17): the feed says it was made by the placeholder, not by the erased address. */
+export async function replaceFeedCreator(store: Store, owner: CalendarFeedOwner, email: string, placeholder: string): Promise<boolean> {
+  const feed = await getCalendarFeed(store, owner);
+  if (!feed || feed.createdBy.toLowerCase() !== email.toLowerCase()) return false;
+  return conditionHeld(
+    store.doc.send(
+      new UpdateCommand({
+        TableName: store.tableName,
+        Key: calendarFeedKey(owner),
+        UpdateExpression: 'SET createdBy = :p',
+        ConditionExpression: 'createdBy = :s',
+        ExpressionAttributeValues: { ':p': placeholder, ':s': feed.createdBy },
+      }),
+    ),
+  );
 }

@@ -194,3 +194,52 @@ export async function markJoined(store: Store, membership: Membership, email: st
     ),
   );
 }
+
+/**
+ * Erasure on request (UK GDPR Art. 17) of one person in one organisation: their member item
+ * and lookup go together (one transaction), the members they invited name the placeholder as
+ * inviter, and a profile whose default contact they are names the placeholder and no phone
+ * (its version moves on, so a save from an older read is refused). Answers how many items changed.
+ */
+export async function eraseMember(store: Store, organisationId: string, email: string, placeholder: string, erasedName: string): Promise<number> {
+  const subject = email.toLowerCase();
+  let changed = 0;
+  if (await getMember(store, organisationId, subject)) {
+    await transact(store, [
+      { Delete: { TableName: store.tableName, Key: membershipKey(subject), ConditionExpression: 'organisationId = :o', ExpressionAttributeValues: { ':o': organisationId } } },
+      { Delete: { TableName: store.tableName, Key: memberKey(organisationId, subject) } },
+    ]);
+    changed += 2;
+  }
+  for (const member of await listMembers(store, organisationId)) {
+    if (member.invitedBy.toLowerCase() !== subject) continue;
+    const held = await conditionHeld(
+      store.doc.send(
+        new UpdateCommand({
+          TableName: store.tableName,
+          Key: memberKey(organisationId, member.email),
+          UpdateExpression: 'SET invitedBy = :p',
+          ConditionExpression: 'attribute_exists(pk) AND invitedBy = :s',
+          ExpressionAttributeValues: { ':p': placeholder, ':s': member.invitedBy },
+        }),
+      ),
+    );
+    if (held) changed++;
+  }
+  const profile = await getOrganisation(store, organisationId);
+  if (profile && profile.defaultContact.email.toLowerCase() === subject) {
+    const held = await conditionHeld(
+      store.doc.send(
+        new UpdateCommand({
+          TableName: store.tableName,
+          Key: profileKey(organisationId),
+          UpdateExpression: 'SET defaultContact = :c, version = :next',
+          ConditionExpression: 'version = :v',
+          ExpressionAttributeValues: { ':c': { name: erasedName, email: placeholder, phone: '' }, ':v': profile.version, ':next': profile.version + 1 },
+        }),
+      ),
+    );
+    if (held) changed++;
+  }
+  return changed;
+}

@@ -91,3 +91,28 @@ export async function recordTourStop(store: Store, id: string, index: number, ch
     ),
   );
 }
+
+/**
+ * Erasure on request (UK GDPR Art. 17): a tour the address sent names the placeholder as its
+ * sender instead; one the address owned alone moves to the placeholder's partition, so its
+ * index key no longer holds the address. False when it names someone else by now.
+ */
+export async function replaceTourSender(store: Store, tour: TourRecord, email: string, placeholder: string): Promise<boolean> {
+  const ownedAlone = 'email' in tour.owner;
+  return conditionHeld(
+    store.doc.send(
+      new UpdateCommand({
+        TableName: store.tableName,
+        Key: tourKey(tour.id),
+        UpdateExpression: ownedAlone ? 'SET createdBy = :p, #owner = :owner, gsi1pk = :pk' : 'SET createdBy = :p',
+        ConditionExpression: 'attribute_exists(pk) AND createdBy = :s',
+        ...(ownedAlone ? { ExpressionAttributeNames: { '#owner': 'owner' } } : {}),
+        ExpressionAttributeValues: {
+          ':p': placeholder,
+          ':s': tour.createdBy,
+          ...(ownedAlone ? { ':owner': { email: placeholder }, ':pk': ownerPartition({ email: placeholder }) } : {}),
+        },
+      }),
+    ),
+  );
+}

@@ -14,9 +14,13 @@
 //    name the placeholder as publisher, in the transaction of the erasure record (issue 12,
 //    item 10; shared/store/statements.ts says how this fits immutable versions);
 //    and the marker that its mailbox confirmed a request goes too (issue 12, item 2);
+//  - as a member of an organisation (issue 15): their membership goes (they can no longer
+//    see its requests), the members they invited and a default contact that is them name
+//    the placeholder, and so do the visit tours they sent and the calendar feed they made;
 //  - what happened is kept: event types, dates, statuses, parties and roles, reasons.
 // Someone who is still a school's named careers lead is refused (CAREERS_LEAD_IN_USE): the school names
-// another first, or it would be left without a contact. The erasure itself is recorded
+// another first, or it would be left without a contact; so is an organisation's only admin
+// while it has other members (LAST_ADMIN), or it would be left with nobody to run it. The erasure itself is recorded
 // (when, by whom, counts) without the erased address. Running it twice changes nothing more.
 import { DomainError } from '#shared/domain/errors.ts';
 import { TransactionCancelled } from '#shared/store/transact.ts';
@@ -30,6 +34,10 @@ import { listAllRequestRefsOfProvider } from '#shared/store/requests.ts';
 import { listKeyedSchoolChanges, saveSchoolChange } from '#shared/store/school-changes.ts';
 import { forgetConfirmedAddress } from '#shared/store/confirmed-addresses.ts';
 import { getPlatformAdmin, removePlatformAdmin } from '#shared/store/platform-admins.ts';
+import { replaceFeedCreator } from '#shared/store/calendar-feeds.ts';
+import { eraseMember, getMembership, getOrganisation, listMembers } from '#shared/store/organisations.ts';
+import { getRequest } from '#shared/store/requests.ts';
+import { listToursOf, replaceTourSender } from '#shared/store/tours.ts';
 import { getSchoolProfile, replaceProfileEditor } from '#shared/store/schools.ts';
 import { listFormerRolesOfUser, listRolesOfUser, removeFormerRole, removeStaffRole } from '#shared/store/staff.ts';
 import { anonymiseRequest, erasedAddress } from './anonymise.ts';
@@ -47,6 +55,10 @@ export interface ErasureSummary {
   heldItems: number;
   /** Published statement versions whose careers lead contact or publisher was this person. */
   statementVersions: number;
+  /** Organisation items: their membership (2), members they invited, a default contact, a calendar feed they made. */
+  organisationItems: number;
+  /** Visit tours they sent. */
+  tours: number;
 }
 
 /** `text` with every occurrence of each needle (any case) replaced; needles under 3 characters are left. */
@@ -73,15 +85,37 @@ export async function erasePersonalData(store: Store, email: string, by: string,
       `${email} is the named careers lead of ${leadOf.map((s) => s?.name).join(', ')}. Ask the school to name another careers lead in its settings first, then erase.`,
     );
   }
-  const summary: ErasureSummary = { placeholder, requests: 0, events: 0, schoolChanges: 0, roles: 0, platformAdmin: false, heldItems: 0, statementVersions: 0 };
+  const membership = await getMembership(store, subject);
+  if (membership?.role === 'admin') {
+    const others = (await listMembers(store, membership.organisationId)).filter((m) => m.email.toLowerCase() !== subject);
+    if (others.length > 0 && !others.some((m) => m.role === 'admin')) {
+      const organisation = await getOrganisation(store, membership.organisationId);
+      throw new DomainError('LAST_ADMIN', `${email} is the only admin of ${organisation?.name ?? 'their organisation'}. Ask them, or the organisation, to make another member an admin first, then erase.`);
+    }
+  }
+  const summary: ErasureSummary = { placeholder, requests: 0, events: 0, schoolChanges: 0, roles: 0, platformAdmin: false, heldItems: 0, statementVersions: 0, organisationItems: 0, tours: 0 };
 
-  // As a provider contact: every request the address made, and its events.
+  // As a provider contact: every request the address made, and its events; the organisations they were made in.
+  const organisations = new Set(membership ? [membership.organisationId] : []);
   for (const ref of await listAllRequestRefsOfProvider(store, subject)) {
+    const organisationId = (await getRequest(store, ref.urn, ref.id))?.organisationId;
+    if (organisationId) organisations.add(organisationId);
     const events = await anonymiseRequest(store, ref, isSubject, placeholder, now);
     if (events === undefined) continue;
     summary.requests++;
     summary.events += events;
   }
+
+  // As a member of those organisations, and as the sender of visit tours, alone or in one of them.
+  for (const organisationId of organisations) {
+    summary.organisationItems += await eraseMember(store, organisationId, subject, placeholder, ERASED_NAME);
+    if (await replaceFeedCreator(store, { organisationId }, subject, placeholder)) summary.organisationItems++;
+  }
+  const tours = [
+    ...(await listToursOf(store, { email: subject }, 1000)),
+    ...(await Promise.all([...organisations].map((organisationId) => listToursOf(store, { organisationId }, 1000)))).flat().filter((t) => t.createdBy.toLowerCase() === subject),
+  ];
+  for (const tour of tours) if (await replaceTourSender(store, tour, subject, placeholder)) summary.tours++;
 
   // As staff: what they did at their schools (and at those they were careers lead of until replaced), then their roles.
   const former = (await listFormerRolesOfUser(store, subject)).filter((f) => !roles.some((r) => r.urn === f.urn));
@@ -104,6 +138,7 @@ export async function erasePersonalData(store: Store, email: string, by: string,
       summary.schoolChanges++;
     }
     await replaceProfileEditor(store, role.urn, subject, placeholder);
+    if (await replaceFeedCreator(store, { urn: role.urn }, subject, placeholder)) summary.schoolChanges++;
     if (former.includes(role)) {
       await removeFormerRole(store, role.urn, subject);
       continue;
