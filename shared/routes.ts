@@ -241,6 +241,8 @@ const routeTable = [
   // The same month for the school's staff, with the encounters approved for some year groups (the propose page, issue 14, item 4).
   { name: 'manage-month', method: 'GET', path: '/api/manage/schools/{urn}/calendar', module: 'functions/manage-month.ts', access: 'staff', staffOf: 'path', touches: { table: 'read' } },
   { name: 'manage-coverage', method: 'GET', path: '/api/manage/schools/{urn}/coverage', module: 'functions/manage-coverage.ts', access: 'staff', staffOf: 'path', touches: { table: 'read' } },
+  // The careers lead's year plan (issue 16, item 4): an academic year's encounters and open slots by month, with each cohort's status.
+  { name: 'manage-year-plan', method: 'GET', path: '/api/manage/schools/{urn}/year-plan', module: 'functions/manage-year-plan.ts', access: 'staff', staffOf: 'path', touches: { table: 'read' } },
   { name: 'trust-coverage', method: 'GET', path: '/api/manage/trusts/{trustId}/coverage', module: 'functions/trust-coverage.ts', access: 'staff', staffOf: 'any', touches: { table: 'read' } },
   // Exports: the encounters CSV, and the private calendar feed (the secret in its address is the credential).
   { name: 'manage-encounters-csv', method: 'GET', path: '/api/manage/schools/{urn}/encounters.csv', module: 'functions/manage-encounters-csv.ts', access: 'staff', staffOf: 'path', touches: { table: 'read' } },
