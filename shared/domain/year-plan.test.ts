@@ -34,7 +34,7 @@ function request(id: string, status: RequestStatus, date: string, more: Partial<
     staffCount: 1,
     safeguardingAgreed: true,
     facilities: [],
-    content: { labourMarket: true, routes: true, qualifications: true, experience: true },
+    content: { provider: true, careers: true, learning: true, questions: true },
     notes: '',
     responseDeadline: date,
     flags: [],

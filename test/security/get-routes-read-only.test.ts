@@ -71,6 +71,7 @@ function request(route: HttpRoute): { url: string; cookies: string[]; known: boo
     'school-slots': `?from=${new Date().toISOString().slice(0, 10)}&to=${new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10)}`,
     'school-month': `?month=${new Date().toISOString().slice(0, 7)}&yearGroup=10`,
     'manage-month': `?month=${new Date().toISOString().slice(0, 7)}&yearGroups=10,11`,
+    'manage-year-plan': '?year=2025',
   };
   const cookies = route.access === 'staff' ? [route.name === 'trust-coverage' ? trustAdminCookie : j.staffCookie] : route.access === 'provider' ? [j.providerCookie] : [];
   return { url: `${path}${queries[route.name] ?? ''}`, cookies, known };
