@@ -58,6 +58,8 @@ const NAV = [
  */
 const MANAGE_NAV = [
   { key: 'manage', href: '/manage/', text: 'Requests' },
+  // Issue 16: beside Coverage (added on another branch), the careers lead's year plan.
+  { key: 'year-plan', href: '/manage/year-plan/', text: 'Year plan' },
   { key: 'settings', href: '/manage/settings/', text: 'School settings' },
   { key: 'opportunities', href: '/manage/opportunities/', text: 'Opportunities' },
   { key: 'staff', href: '/manage/staff/', text: 'Staff' },
