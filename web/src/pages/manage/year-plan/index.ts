@@ -133,10 +133,11 @@ function cohortTable(plan: YearPlanAnswer, state: State): HTMLElement {
   return h(
     'div',
     { class: 'app-table-wrap' },
+    h('p', { class: 'govuk-body', id: 'status-date' }, current ? `Each cohort’s coverage status today, ${formatDate(plan.statusAsOf)}.` : `Each cohort’s coverage status on ${formatDate(plan.statusAsOf)}, the year’s last day.`),
     h(
       'table',
       { class: 'govuk-table app-responsive-table', id: 'year-plan-cohorts' },
-      h('caption', { class: 'govuk-table__caption govuk-table__caption--m' }, `Cohorts in ${plan.label}`, h('span', { class: 'govuk-caption-s' }, current ? `Status today, ${formatDate(plan.statusAsOf)}` : `Status on ${formatDate(plan.statusAsOf)}, the year’s last day`)),
+      h('caption', { class: 'govuk-table__caption govuk-table__caption--m' }, `Cohorts in ${plan.label}`),
       h('thead', { class: 'govuk-table__head' }, h('tr', { class: 'govuk-table__row' }, th('Cohort'), th('Key phase'), th('Status'), th('Encounters'), th(current ? 'Coverage' : 'Window'))),
       h('tbody', { class: 'govuk-table__body' }, cohorts.map(row)),
     ),
@@ -236,13 +237,13 @@ function render(page: HTMLElement, me: Me, school: ManagedSchool, plan: YearPlan
   const cohortSlot = h('div', { id: 'cohorts' });
   const listSlot = h('section', { class: 'app-year-plan__list', id: 'view-list', 'aria-labelledby': 'view-list-heading' });
   const month = monthView(plan, state);
-  const monthSlot = h('section', { id: 'view-month', 'aria-labelledby': 'view-month-heading' }, h('h2', { class: 'govuk-heading-l', id: 'view-month-heading' }, VIEWS.month), month.element);
+  const monthSlot = h('section', { id: 'view-month', 'aria-labelledby': 'view-month-heading' }, h('h2', { class: 'govuk-visually-hidden', id: 'view-month-heading' }, `Encounters and open slots by month, ${plan.label}`), month.element);
   const links = (Object.keys(VIEWS) as View[]).map((v) =>
     h('a', { class: 'govuk-link app-view-links__link', href: address({ ...state, view: v }), id: `show-${v}`, 'data-view': v }, VIEWS[v]),
   );
 
   function drawList() {
-    fill(listSlot, h('h2', { class: 'govuk-heading-l', id: 'view-list-heading' }, VIEWS.list, h('span', { class: 'govuk-visually-hidden' }, `, ${plan.label}`)), listView(plan, state));
+    fill(listSlot, h('h2', { class: 'govuk-visually-hidden', id: 'view-list-heading' }, `Encounters and open slots as a list, ${plan.label}`), listView(plan, state));
   }
 
   function showView() {
