@@ -48,7 +48,7 @@ async function seedEncounters(): Promise<Record<'approved' | 'delivered' | 'canc
   const dates = { delivered: on(year, 10), approved: on(year + 1, 3), cancelled: on(year + 1, 5) };
   const store = createStore({ tableName: site.stack.tableName, endpoint: site.stack.dynamodb.endpoint });
   const made = (status: keyof typeof dates, organisation: string, yearGroups: number[], more: Partial<StoredRequest> = {}) =>
-    sampleRequest({ urn: HARBOUR_VIEW, status, date: dates[status], start: '10:00', end: '11:00', yearGroups, provider: { organisation, type: 'fe_college', ukprn: '10009999' }, ...more });
+    sampleRequest({ urn: HARBOUR_VIEW, status, date: dates[status], start: '10:00', end: '11:00', yearGroups, provider: { organisation, type: 'fe_college', ukprn: `100099${organisation.length}` }, ...more });
   const requests = [
     made('delivered', 'Westbridge UTC', [10], {
       delivery: { content: { provider: true, careers: true, learning: true, questions: true }, attendance: [{ yearGroup: 10, pupils: 150, onRoll: 150 }], recordedAt: `${dates.delivered}T15:00:00Z` },
@@ -200,6 +200,9 @@ describe('the careers lead’s year plan', { timeout: BROWSER_TEST_TIMEOUT }, ()
     expect(await page.locator('#view-list thead').first().isVisible()).toBe(true);
     await expectNoHorizontalScroll(page);
     await screenshot(page, 'manage-year-plan-print-a4');
+    // The first printed page as it looks (no PDF renderer here to draw the PDF itself).
+    await page.screenshot({ path: join(SCREENSHOTS, 'manage-year-plan-print-a4-page1.png'), clip: { x: 0, y: 0, ...A4 } });
+    expect(await page.locator('.govuk-phase-banner').isVisible()).toBe(false);
     const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
