@@ -2,21 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { CohortCoverage } from './coverage.ts';
 import type { StoredRequest } from './records.ts';
 import { openSlotsOf } from './school-month.ts';
-import { demoSchool } from './test-fixtures.ts';
-import type { Opportunity, RequestStatus } from './types.ts';
+import { demoSchool, TUESDAY_ASSEMBLY } from './test-fixtures.ts';
+import type { RequestStatus } from './types.ts';
 import { openSlotRange, planEncounters, planSlots, statusDateFor, yearMonths, yearPlan, type YearPlanInput } from './year-plan.ts';
 
 const school = demoSchool();
-const assembly: Opportunity = {
-  id: 'y10',
-  title: 'Year 10 assembly',
-  sessionType: 'assembly',
-  yearGroups: [10],
-  schedule: { kind: 'weekly', weekday: 'tue', start: '08:50', end: '09:20' },
-  capacity: 2,
-  venue: 'Main hall',
-  facilities: [],
-};
+const assembly = TUESDAY_ASSEMBLY;
 
 function request(id: string, status: RequestStatus, date: string, more: Partial<StoredRequest> = {}): StoredRequest {
   return {
