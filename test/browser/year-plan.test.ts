@@ -145,6 +145,9 @@ describe('the careers lead’s year plan', { timeout: BROWSER_TEST_TIMEOUT }, ()
     await expectNoHorizontalScroll(page);
     await expectNoAxeViolations(page, 'year plan, as a list, 320 px');
     await screenshot(page, 'manage-year-plan-list-320');
+    // The month of the delivered encounter, as a phone shows it (the whole page is long).
+    await page.locator(`#view-list [data-month="${dates.delivered.slice(0, 7)}"]`).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SCREENSHOTS, 'manage-year-plan-list-320-month.png') });
     await page.setViewportSize({ width: 1280, height: 900 });
 
     // The filter: Year 10 only, in the cohorts table and every row.
