@@ -66,6 +66,8 @@ describe('the year plan (issue 16, item 4)', () => {
     expect(plan).toMatchObject({ label: '2026/27', start: '2026-09-01', end: '2027-08-31', previousYear: 2025 });
     expect(plan.nextYear).toBeUndefined();
     expect(yearPlan(school, input({ year: 2025 })).nextYear).toBe(2026);
+    // The query's first year has no year before it to link to.
+    expect(yearPlan(school, input({ year: 2000 })).previousYear).toBeUndefined();
   });
 
   it('puts approved, delivered and cancelled encounters on their dates, by start time, and leaves the other statuses and other years out', () => {

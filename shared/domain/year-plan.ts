@@ -12,6 +12,9 @@ import type { OpenSlot } from './slot-places.ts';
 import type { Party } from './state-machine.ts';
 import type { IsoDate, LocalTime, ProviderType, School, SessionType, YearGroup } from './types.ts';
 
+/** The earliest academic year the plan's query takes (`?year=20xx`). */
+export const FIRST_YEAR = 2000;
+
 /** The requests a year plan shows: booked, held, or called off after being booked. */
 export const YEAR_PLAN_STATUSES = ['approved', 'delivered', 'cancelled'] as const;
 export type YearPlanStatus = (typeof YEAR_PLAN_STATUSES)[number];
@@ -176,7 +179,7 @@ export function yearPlan(school: Pick<School, 'calendar'>, input: YearPlanInput)
     statusAsOf: input.statusAsOf,
     bookableFrom: input.bookableFrom,
     bookableTo: input.bookableTo,
-    previousYear: input.year - 1,
+    ...(input.year > FIRST_YEAR ? { previousYear: input.year - 1 } : {}),
     ...(input.year < input.currentYear ? { nextYear: input.year + 1 } : {}),
     yearGroups: input.yearGroups,
     required: input.required,

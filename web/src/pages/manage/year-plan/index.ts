@@ -123,8 +123,9 @@ function cohortTable(plan: YearPlanAnswer, state: State): HTMLElement {
       td('Key phase', phaseText(c.phase)),
       td('Status', coverageTag(c.status)),
       td('Encounters', `${c.counted} of ${c.required} delivered`, c.planned ? `, ${c.planned} booked` : ''),
-      td(
-        'Coverage',
+      h(
+        'td',
+        { class: `govuk-table__cell${current ? ' app-no-print' : ''}`, 'data-label': current ? 'Coverage' : 'Window' },
         current
           ? h('a', { class: 'govuk-link', href: `/manage/coverage/?urn=${encodeURIComponent(plan.urn)}#cohort-${c.yearGroup}` }, 'Coverage', h('span', { class: 'govuk-visually-hidden' }, ` of Year ${c.yearGroup}`))
           : `Window ends ${formatDateShort(c.windowEnd)}`,
@@ -138,8 +139,8 @@ function cohortTable(plan: YearPlanAnswer, state: State): HTMLElement {
       'table',
       { class: 'govuk-table app-responsive-table', id: 'year-plan-cohorts' },
       h('caption', { class: 'govuk-table__caption govuk-table__caption--m' }, `Cohorts in ${plan.label}`),
-      h('thead', { class: 'govuk-table__head' }, h('tr', { class: 'govuk-table__row' }, th('Cohort'), th('Key phase'), th('Status'), th('Encounters'), th(current ? 'Coverage' : 'Window'))),
-      h('tbody', { class: 'govuk-table__body' }, cohorts.map(row)),
+      h('thead', { class: 'govuk-table__head' }, h('tr', { class: 'govuk-table__row' }, th('Cohort'), th('Key phase'), th('Status'), th('Encounters'), current ? th('Coverage', { class: 'govuk-table__header app-no-print' }) : th('Window'))),
+      h('tbody', { class: 'govuk-table__body' }, cohorts.length ? cohorts.map(row) : h('tr', { class: 'govuk-table__row' }, h('td', { class: 'govuk-table__cell', colspan: '5' }, 'Your school teaches none of Years 8 to 13, so it has no cohorts for provider access.'))),
     ),
   );
 }
@@ -315,8 +316,10 @@ function render(page: HTMLElement, me: Me, school: ManagedSchool, plan: YearPlan
     h('h1', { class: 'govuk-heading-l' }, `${TITLE} ${plan.label}`),
     h(
       'p',
-      { class: 'govuk-body app-measure' },
-      `Encounters approved, delivered and cancelled from ${formatDate(plan.start)} to ${formatDate(plan.end)}, and the open slots a provider could book now (from ${formatDateShort(plan.bookableFrom)}, with your notice period).`,
+      { class: 'govuk-body app-measure', id: 'plan-intro' },
+      plan.bookableFrom <= plan.end
+        ? `Encounters approved, delivered and cancelled from ${formatDate(plan.start)} to ${formatDate(plan.end)}, and the open slots a provider could book now (from ${formatDateShort(plan.bookableFrom)}, with your notice period).`
+        : `Encounters approved, delivered and cancelled from ${formatDate(plan.start)} to ${formatDate(plan.end)}. The year is over, so it has no open slots.`,
     ),
     h('p', { class: 'govuk-body app-no-print app-year-plan__years' }, years.flatMap((a, i) => (i ? [' · ', a] : [a]))),
     printButton,
