@@ -206,6 +206,9 @@ describe('the careers lead’s year plan', { timeout: BROWSER_TEST_TIMEOUT }, ()
     // The first printed page as it looks (no PDF renderer here to draw the PDF itself).
     await page.screenshot({ path: join(SCREENSHOTS, 'manage-year-plan-print-a4-page1.png'), clip: { x: 0, y: 0, ...A4 } });
     expect(await page.locator('.govuk-phase-banner').isVisible()).toBe(false);
+    // The links to coverage are for the screen; the printed cohorts keep their status.
+    expect(await page.locator('#year-plan-cohorts th', { hasText: 'Coverage' }).isVisible()).toBe(false);
+    expect(await page.locator('#year-plan-cohorts [data-coverage-status]').first().isVisible()).toBe(true);
     const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
