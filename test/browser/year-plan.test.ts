@@ -177,6 +177,7 @@ describe('the careers lead’s year plan', { timeout: BROWSER_TEST_TIMEOUT }, ()
     expect(await focused(page)).toMatchObject({ id: 'day-detail' });
     expect(await page.locator('#day-entries [data-status="approved"]').count()).toBe(1);
     await expectNoAxeViolations(page, 'year plan, a day chosen');
+    await screenshot(page, 'manage-year-plan-day-1280');
     expectNoProblems(lead.problems);
   });
 
