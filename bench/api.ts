@@ -123,6 +123,7 @@ function readScenarios(stack: BenchStack, f: Fixtures): Scenario[] {
     get('manage: opportunities', 'manage-opportunities-get', `/api/manage/schools/${s}/opportunities`, f.lead),
     get('manage: staff', 'manage-staff-get', `/api/manage/schools/${s}/staff`, f.lead),
     get('manage: coverage', 'manage-coverage', `/api/manage/schools/${s}/coverage`, f.lead),
+    get('manage: year plan', 'manage-year-plan', `/api/manage/schools/${s}/year-plan`, f.lead),
     get('trust: coverage', 'trust-coverage', `/api/manage/trusts/${SHOWCASE.trust}/coverage`, f.trustAdmin),
     get('manage: encounters.csv', 'manage-encounters-csv', `/api/manage/schools/${s}/encounters.csv`, f.lead),
     get('manage: statement', 'manage-statement-get', `/api/manage/schools/${s}/statement`, f.lead),

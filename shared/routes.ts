@@ -249,6 +249,8 @@ const routeTable = [
   // Issue 16, item 2: invite providers who visited before to book a cohort's open slots (one email each, through the outbox).
   { name: 'manage-coverage-invitations', method: 'GET', path: '/api/manage/schools/{urn}/coverage/invitations', module: 'functions/manage-coverage-invitations.ts', access: 'staff', staffOf: 'path', touches: { table: 'read' } },
   { name: 'manage-coverage-invite', method: 'POST', path: '/api/manage/schools/{urn}/coverage/invitations', module: 'functions/manage-coverage-invite.ts', access: 'staff', staffOf: 'path', touches: { table: 'write' } },
+  // The careers lead's year plan (issue 16, item 4): an academic year's encounters and open slots by month, with each cohort's status.
+  { name: 'manage-year-plan', method: 'GET', path: '/api/manage/schools/{urn}/year-plan', module: 'functions/manage-year-plan.ts', access: 'staff', staffOf: 'path', touches: { table: 'read' } },
   { name: 'trust-coverage', method: 'GET', path: '/api/manage/trusts/{trustId}/coverage', module: 'functions/trust-coverage.ts', access: 'staff', staffOf: 'any', touches: { table: 'read' } },
   // Exports: the encounters CSV, and the private calendar feed (the secret in its address is the credential).
   { name: 'manage-encounters-csv', method: 'GET', path: '/api/manage/schools/{urn}/encounters.csv', module: 'functions/manage-encounters-csv.ts', access: 'staff', staffOf: 'path', touches: { table: 'read' } },

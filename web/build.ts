@@ -60,6 +60,7 @@ const NAV = [
 const MANAGE_NAV = [
   { key: 'manage', href: '/manage/', text: 'Requests' },
   { key: 'coverage', href: '/manage/coverage/', text: 'Coverage' },
+  { key: 'year-plan', href: '/manage/year-plan/', text: 'Year plan' },
   { key: 'settings', href: '/manage/settings/', text: 'School settings' },
   { key: 'opportunities', href: '/manage/opportunities/', text: 'Opportunities' },
   { key: 'staff', href: '/manage/staff/', text: 'Staff' },

@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { isSchoolDay } from './calendar.ts';
 import { closedOn, monthRange, openSlotsOf, schoolMonth, shiftMonth } from './school-month.ts';
-import { demoSchool } from './test-fixtures.ts';
-import type { Opportunity } from './types.ts';
+import { demoSchool, TUESDAY_ASSEMBLY } from './test-fixtures.ts';
 
 const school = demoSchool();
-const assembly: Opportunity = {
-  id: 'y10',
-  title: 'Year 10 assembly',
-  sessionType: 'assembly',
-  yearGroups: [10],
-  schedule: { kind: 'weekly', weekday: 'tue', start: '08:50', end: '09:20' },
-  capacity: 2,
-  venue: 'Main hall',
-  facilities: [],
-};
+const assembly = TUESDAY_ASSEMBLY;
 
 describe('a month of the school calendar (issue 14, item 4)', () => {
   it('months: their first and last dates, and the months either side across a year', () => {

@@ -1,6 +1,6 @@
 // A realistic 11–18 school for the domain's tests (and for demo data): shorter Friday,
 // six terms a year for 2025/26 to 2027/28, an INSET day, an exam week and a trip.
-import type { School, Term } from './types.ts';
+import type { Opportunity, School, Term } from './types.ts';
 import { DEFAULT_BOOKING_RULES } from './types.ts';
 
 export const DEMO_TERMS: Term[] = [
@@ -61,3 +61,15 @@ export function demoSchool(overrides: Partial<School> = {}): School {
     ...overrides,
   };
 }
+
+/** A weekly Year 10 assembly on Tuesdays, two places a slot (the month calendar's and the year plan's tests). */
+export const TUESDAY_ASSEMBLY: Opportunity = {
+  id: 'y10',
+  title: 'Year 10 assembly',
+  sessionType: 'assembly',
+  yearGroups: [10],
+  schedule: { kind: 'weekly', weekday: 'tue', start: '08:50', end: '09:20' },
+  capacity: 2,
+  venue: 'Main hall',
+  facilities: [],
+};

@@ -88,6 +88,8 @@ const QUERIES: Record<string, Record<string, string>> = {
   'manage-month': { month: new Date().toISOString().slice(0, 7), yearGroups: '10,11' },
   // Issue 16, item 2: the cohort whose providers may be invited.
   'manage-coverage-invitations': { year: '9' },
+  // Issue 16, item 4: an academic year at or before this one.
+  'manage-year-plan': { year: '2025' },
   'manage-requests': { status: 'pending', from: '2027-01-01', to: '2027-02-01', reference: 'PA-7K3M-Q9' },
   // Issue 14, item 6: a search by reference, typed loosely.
   // Issue 15, item 3: the list's filters, and the same as CSV.

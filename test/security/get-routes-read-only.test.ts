@@ -90,6 +90,7 @@ function request(route: HttpRoute): { url: string; cookies: string[]; known: boo
     'school-month': `?month=${new Date().toISOString().slice(0, 7)}&yearGroup=10`,
     'manage-month': `?month=${new Date().toISOString().slice(0, 7)}&yearGroups=10,11`,
     'manage-coverage-invitations': '?year=9',
+    'manage-year-plan': '?year=2025',
   };
   const cookies = route.access === 'staff' ? [route.name === 'trust-coverage' ? trustAdminCookie : j.staffCookie] : route.access === 'provider' ? [j.providerCookie] : [];
   return { url: `${path}${queries[route.name] ?? ''}`, cookies, known };

@@ -54,6 +54,8 @@ export interface MonthCalendarOptions {
   /** The months that may be shown, from today's to the booking window's, until the first answer says (its today and bookableTo). */
   firstMonth: string;
   lastMonth: string;
+  /** Keep firstMonth to lastMonth whatever the answers say (the year plan: a whole academic year, past months too). */
+  fixedMonths?: boolean;
   /** The date in the tab order before any is chosen (the first bookable, the request's own). */
   initialDate?: string;
   present: (day: CalendarDayView) => DayPresentation;
@@ -222,8 +224,10 @@ export function createMonthCalendar(o: MonthCalendarOptions): MonthCalendar {
     table.removeAttribute('aria-busy');
     if (!loaded) return;
     view = loaded;
-    bounds.first = monthOf(loaded.today);
-    bounds.last = monthOf(loaded.bookableTo);
+    if (!o.fixedMonths) {
+      bounds.first = monthOf(loaded.today);
+      bounds.last = monthOf(loaded.bookableTo);
+    }
     setNav();
     fillDays(loaded);
     status.textContent = o.summarise(loaded);
