@@ -271,7 +271,7 @@ describe('opportunities API', () => {
     expect(error.code).toBe('OPPORTUNITIES_INVALID');
     expect(error.fields).toEqual({
       'opportunities.1.yearGroups': expect.stringMatching(/Year 7 is not covered by provider access/),
-      'opportunities.2.schedule.start': expect.stringMatching(/On Mondays the school day runs from 08:40 to 15:10; start at 08:40 or later/),
+      'opportunities.2.schedule.start': expect.stringMatching(/On Mondays the school day runs from 8:40am to 3:10pm; start at 8:40am or later/),
       'opportunities.3.yearGroups': expect.stringMatching(/does not teach Year 12/),
     });
     expect(await readOpportunities()).toEqual({ opportunities, version });

@@ -94,7 +94,7 @@ describe('opportunities', () => {
       ['2.schedule.end', 'DURATION_TOO_SHORT', 'R-REASONABLE'],
       ['2.schedule.date', 'NOT_SCHOOL_DAY', 'R-HOURS'],
     ]);
-    expect(v[2]?.message).toBe('On Fridays the school day runs from 08:40 to 14:30; start at 08:40 or later, and before 14:30.');
+    expect(v[2]?.message).toBe('On Fridays the school day runs from 8:40am to 2:30pm; start at 8:40am or later, and before 2:30pm.');
   });
 
   it('a weekday without school is refused for a weekly opportunity and warned about after the fact', () => {

@@ -5,7 +5,7 @@
 // Field paths are relative: the settings object ('schoolDay.mon.end') or the list of
 // opportunities ('2.schedule.start'); the caller prefixes them with where they sit.
 import { schoolDayCheck, validateCalendar, weekdayName } from './calendar.ts';
-import { formatDate, isIsoDate, isLocalTime, minutesOfDay } from './dates.ts';
+import { formatDate, formatTime, formatTimeRange, isIsoDate, isLocalTime, minutesOfDay } from './dates.ts';
 import type { RuleViolation } from './errors.ts';
 import { MIN_DURATION_MINUTES, checkMinimumLength, checkYearGroups, minimumLengthOf } from './rules.ts';
 import type { StaffRole } from './roles.ts';
@@ -217,12 +217,13 @@ export function checkSchedule(school: Pick<School, 'calendar' | 'rules'>, schedu
 
 function insideSession(session: SessionTimes, when: string, s: number, e: number): RuleViolation[] {
   const out: RuleViolation[] = [];
-  const runs = `${when} the school day runs from ${session.start} to ${session.end}`;
+  // The vocabulary's times ("8:40am", "2pm"), as every other message says them.
+  const runs = `${when} the school day runs from ${formatTimeRange(session.start, session.end)}`;
   if (s < minutesOfDay(session.start) || s >= minutesOfDay(session.end)) {
-    out.push({ code: 'OUTSIDE_SESSION', rule: 'R-HOURS', field: 'start', message: `${runs}; start at ${session.start} or later, and before ${session.end}.` });
+    out.push({ code: 'OUTSIDE_SESSION', rule: 'R-HOURS', field: 'start', message: `${runs}; start at ${formatTime(session.start)} or later, and before ${formatTime(session.end)}.` });
   }
   if (e > minutesOfDay(session.end) && e > s) {
-    out.push({ code: 'OUTSIDE_SESSION', rule: 'R-HOURS', field: 'end', message: `${runs}; finish by ${session.end}.` });
+    out.push({ code: 'OUTSIDE_SESSION', rule: 'R-HOURS', field: 'end', message: `${runs}; finish by ${formatTime(session.end)}.` });
   }
   return out;
 }
