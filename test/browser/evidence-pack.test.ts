@@ -13,8 +13,8 @@ import { signIn } from '../support/sign-in.ts';
 import { HARBOUR_VIEW, journeyDates } from './dates.ts';
 import {
   BROWSER_TEST_TIMEOUT,
+  expectAccessibleAtBothWidths,
   expectNoAxeViolations,
-  expectNoHorizontalScroll,
   expectNoProblems,
   focused,
   openPage,
@@ -57,13 +57,7 @@ describe('the careers lead prints the evidence pack', { timeout: BROWSER_TEST_TI
     expect(await page.locator('#pack-statement').count()).toBe(1);
     expect(await page.locator('#pack-decisions').count()).toBe(1);
     expect(await page.locator('#compass-csv').getAttribute('href')).toBe(`/api/manage/schools/${HARBOUR_VIEW}/encounters/compass.csv?year=${current}`);
-    await expectNoAxeViolations(page, 'evidence pack, 1280 px');
-    await screenshot(page, 'evidence-pack-1280');
-    await page.setViewportSize({ width: 320, height: 800 });
-    await expectNoHorizontalScroll(page);
-    await expectNoAxeViolations(page, 'evidence pack, 320 px');
-    await screenshot(page, 'evidence-pack-320');
-    await page.setViewportSize({ width: 1280, height: 900 });
+    await expectAccessibleAtBothWidths(page, 'evidence pack', 'evidence-pack');
     expectNoProblems(lead.problems);
   });
 

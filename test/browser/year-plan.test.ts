@@ -20,6 +20,7 @@ import { signIn } from '../support/sign-in.ts';
 import { HARBOUR_VIEW } from './dates.ts';
 import {
   BROWSER_TEST_TIMEOUT,
+  expectAccessibleAtBothWidths,
   expectNoAxeViolations,
   expectNoHorizontalScroll,
   expectNoProblems,
@@ -95,13 +96,7 @@ describe('the careers lead’s year plan', { timeout: BROWSER_TEST_TIMEOUT }, ()
     expect(await page.locator('#view-list').isHidden()).toBe(true);
     await page.locator('#calendar-grid[aria-busy]').waitFor({ state: 'detached' });
     expect(await page.locator('#calendar-caption').textContent()).toMatch(/\w+ \d{4}/);
-    await expectNoAxeViolations(page, 'year plan, by month');
-    await screenshot(page, 'manage-year-plan-1280');
-    await page.setViewportSize({ width: 320, height: 800 });
-    await expectNoHorizontalScroll(page);
-    await expectNoAxeViolations(page, 'year plan, by month, 320 px');
-    await screenshot(page, 'manage-year-plan-320');
-    await page.setViewportSize({ width: 1280, height: 900 });
+    await expectAccessibleAtBothWidths(page, 'year plan, by month', 'manage-year-plan');
     expectNoProblems(lead.problems);
   });
 
