@@ -39,7 +39,7 @@ export async function updateGiasFields(store: Store, updates: readonly { before:
     await Promise.all(updates.slice(i, i + UPDATE_CONCURRENCY).map(({ gias }) => updateOne(store, gias, now)));
   }
   const directory: WriteRequest[] = updates.flatMap(({ before, gias }) => {
-    const after: School = { ...before, ...gias, website: gias.website, trust: gias.trust, location: gias.location };
+    const after: School = { ...before, ...gias, website: gias.website, trust: gias.trust, location: gias.location, ukprn: gias.ukprn };
     return [...directoryWrites(schoolSummary(after, providerAccessYears(after)), searchTerms(after), searchTerms(before)), ...placeWrites(after, before)];
   });
   await batchWriteAll(store, directory);
@@ -66,7 +66,7 @@ async function updateOne(store: Store, gias: GiasSchool, now: Date): Promise<voi
   // The profile is on no grid square: its near point (placeWrites, with the search entries)
   // moves with the location. One written before near points existed leaves the index.
   const removals: string[] = ['gsi2pk', 'gsi2sk'];
-  for (const [field, value] of [['website', gias.website], ['trust', gias.trust], ['location', gias.location]] as const) {
+  for (const [field, value] of [['website', gias.website], ['trust', gias.trust], ['location', gias.location], ['ukprn', gias.ukprn]] as const) {
     names[`#${field}`] = field;
     if (value === undefined) removals.push(`#${field}`);
     else {
