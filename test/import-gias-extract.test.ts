@@ -74,6 +74,21 @@ describe('a GIAS extract as DfE publishes it', () => {
     expect(writes() - before).toBe(0);
   }, 120_000);
 
+  it('a school imported while open that GIAS now lists as closed or out of scope is reported, not quietly left bookable', async () => {
+    const { store } = await createTestTable('gias-closed');
+    const header = 'URN,EstablishmentName,TypeOfEstablishment (code),EstablishmentStatus (code),StatutoryLowAge,StatutoryHighAge,Town,Postcode\r\n';
+    const file = (status: number, type: number) => `${header}9600001,Fernhill Academy,34,${status},11,16,Ashcombe,ZZ3 1AB\r\n9600002,Castlegate School,${type},1,11,18,Ashcombe,ZZ3 2CD\r\n`;
+    expect(await importSchools(store, file(1, 34))).toMatchObject({ created: 2, failed: 0 });
+    const summary = await importSchools(store, file(2, 11));
+    expect(summary).toMatchObject({ created: 0, updated: 0, skipped: 0, failed: 2 });
+    expect(summary.problems).toEqual([
+      { line: 2, urn: '9600001', message: 'GIAS lists this school as closed, but it is on the platform already, and still bookable: the import does not take schools off.' },
+      { line: 3, urn: '9600002', message: expect.stringContaining('GIAS lists this school as not in scope of s42B: Other independent school') },
+    ]);
+    // One never imported is simply skipped.
+    expect(await importSchools(store, `${header}9600003,Old Quarry School,1,2,11,16,Upton,ZZ5 7NP\r\n`)).toMatchObject({ skipped: 1, failed: 0 });
+  }, 60_000);
+
   it('the same file re-saved as UTF-8, with a BOM or without, reads the same', async () => {
     const { store } = await createTestTable('gias-utf8');
     const first = NAMED_ESTABLISHMENTS.length;

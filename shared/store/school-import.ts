@@ -20,6 +20,12 @@ export async function getSchoolProfiles(store: Store, urns: readonly string[]): 
   return new Map(items.map((i) => fromItem<StoredSchool>(i)).map((s) => [s.urn, s]));
 }
 
+/** Which of the URNs have a profile here (only the key read, eventually consistent: half a read unit each). */
+export async function storedSchoolUrns(store: Store, urns: readonly string[]): Promise<Set<string>> {
+  const items = await batchGetAll(store, urns.map((urn) => schoolKey(urn)), { consistent: false, projection: { ProjectionExpression: '#urn', ExpressionAttributeNames: { '#urn': 'urn' } } });
+  return new Set(items.map((i) => String(i.urn)));
+}
+
 /** New schools: each profile and its search entries, in batches of 25 writes. */
 export async function createSchoolsInBatches(store: Store, schools: readonly School[], now: Date): Promise<void> {
   const writes: WriteRequest[] = [];

@@ -9,7 +9,8 @@
 // - a school already here gets only its GIAS fields replaced, so its own settings, careers
 //   lead and statement stay as they are; an unchanged one is skipped, and nothing is written;
 // - a closed establishment, or one out of scope of s42B (independent, FE…: giasScope,
-//   R-SCOPE), is skipped;
+//   R-SCOPE), is skipped; if it is on the platform already (imported while it was open), it
+//   is reported, since the import never removes a school and it would stay bookable;
 // - the caller is told of progress after each chunk, and gets a summary at the end.
 import { Readable } from 'node:stream';
 import { parse, type CsvError } from 'csv-parse';
@@ -19,7 +20,7 @@ import { giasChanged, missingGiasColumns, newSchoolFromGias, parseGiasRecord, ty
 import type { School } from '#shared/domain/types.ts';
 import { DomainError } from '#shared/domain/errors.ts';
 import type { Store } from '#shared/store/client.ts';
-import { createSchoolsInBatches, getSchoolProfiles, updateGiasFields } from '#shared/store/school-import.ts';
+import { createSchoolsInBatches, getSchoolProfiles, storedSchoolUrns, updateGiasFields } from '#shared/store/school-import.ts';
 import type { StoredSchool } from '#shared/domain/records.ts';
 
 /** Rows read, checked and written together. */
@@ -38,6 +39,12 @@ export interface ImportOptions {
 interface GoodRow {
   line: number;
   school: GiasSchool;
+}
+
+interface SkippedRow {
+  line: number;
+  urn: string;
+  reason: string;
 }
 
 function csvProblem(err: CsvError): string {
@@ -102,10 +109,14 @@ export async function importSchools(store: Store, input: string | Uint8Array | R
 
   const seen = new Map<string, number>();
   let chunk: GoodRow[] = [];
+  let skips: SkippedRow[] = [];
   const flush = async () => {
-    if (chunk.length === 0) return;
+    if (chunk.length === 0 && skips.length === 0) return;
     const rows = chunk;
+    const skipped = skips;
     chunk = [];
+    skips = [];
+    await checkSkipped(store, skipped, summary, problem);
     await writeChunk(store, rows, now, summary, problem);
     options.onProgress?.({ rows: summary.rows, created: summary.created, updated: summary.updated, skipped: summary.skipped, failed: summary.failed });
   };
@@ -123,15 +134,25 @@ export async function importSchools(store: Store, input: string | Uint8Array | R
     }
     if (row.kind === 'skip') {
       seen.set(row.urn, info.lines);
-      summary.skipped++;
-      continue;
+      skips.push({ line: info.lines, urn: row.urn, reason: row.reason });
+    } else {
+      seen.set(row.school.urn, info.lines);
+      chunk.push({ line: info.lines, school: row.school });
     }
-    seen.set(row.school.urn, info.lines);
-    chunk.push({ line: info.lines, school: row.school });
-    if (chunk.length >= chunkRows) await flush();
+    if (chunk.length + skips.length >= chunkRows) await flush();
   }
   await flush();
   return summary;
+}
+
+/** Skipped rows are skipped, unless the school is here already: then GIAS and the platform disagree, and an admin must know. */
+async function checkSkipped(store: Store, rows: SkippedRow[], summary: ImportSummary, problem: (p: ImportProblem) => void): Promise<void> {
+  if (rows.length === 0) return;
+  const stored = await storedSchoolUrns(store, rows.map((r) => r.urn));
+  for (const r of rows) {
+    if (!stored.has(r.urn)) summary.skipped++;
+    else problem({ line: r.line, urn: r.urn, message: `GIAS lists this school as ${r.reason}, but it is on the platform already, and still bookable: the import does not take schools off.` });
+  }
 }
 
 async function writeChunk(store: Store, rows: GoodRow[], now: Date, summary: ImportSummary, problem: (p: ImportProblem) => void): Promise<void> {
