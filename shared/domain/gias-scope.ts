@@ -70,7 +70,8 @@ export type GiasTypeCode = (typeof GIAS_TYPE)[keyof typeof GIAS_TYPE];
 
 /** GIAS "EstablishmentStatus (code)". */
 export const GIAS_STATUS = { OPEN: 1, CLOSED: 2, OPEN_PROPOSED_TO_CLOSE: 3, PROPOSED_TO_OPEN: 4 } as const;
-const STATUS_NAMES: Record<number, string> = { 1: 'Open', 2: 'Closed', 3: 'Open, but proposed to close', 4: 'Proposed to open' };
+/** The name GIAS gives each status in "EstablishmentStatus (name)". */
+export const GIAS_STATUS_NAMES: Readonly<Record<number, string>> = { 1: 'Open', 2: 'Closed', 3: 'Open, but proposed to close', 4: 'Proposed to open' };
 
 /**
  * GIAS "EstablishmentTypeGroup (code)" and name, as the extract gives them. The decision reads
@@ -150,7 +151,7 @@ export const GIAS_TYPES: Readonly<Record<GiasTypeCode, GiasTypeInfo>> = {
 
 const BY_CODE = new Map<number, GiasTypeInfo>(Object.entries(GIAS_TYPES).map(([code, info]) => [Number(code), info]));
 const CODE_BY_NAME = new Map<string, number>([...BY_CODE].map(([code, info]) => [info.name.toLowerCase(), code]));
-const STATUS_BY_NAME = new Map<string, number>(Object.entries(STATUS_NAMES).map(([code, name]) => [name.toLowerCase(), Number(code)]));
+const STATUS_BY_NAME = new Map<string, number>(Object.entries(GIAS_STATUS_NAMES).map(([code, name]) => [name.toLowerCase(), Number(code)]));
 
 /** What the extract says of an establishment: codes where the file has them, else the names. */
 export interface GiasScopeInput {

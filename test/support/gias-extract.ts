@@ -7,7 +7,8 @@
 // rows take well under a second, for the bench. Each row's expected name and whether it must
 // end up bookable (R-SCOPE) come back with the bytes, so a test checks the import against them.
 import { encodeWindows1252 } from '#shared/domain/gias-encoding.ts';
-import { GIAS_STATUS, GIAS_TYPE, GIAS_TYPES, type GiasTypeCode } from '#shared/domain/gias-scope.ts';
+import { GIAS_STATUS, GIAS_STATUS_NAMES, GIAS_TYPE, GIAS_TYPES, type GiasTypeCode } from '#shared/domain/gias-scope.ts';
+import { random } from '../fixtures/gias-generate.ts';
 
 /** The header of DfE's "All establishment data" extract, every column in its order. */
 export const GIAS_EXTRACT_COLUMNS = [
@@ -144,20 +145,6 @@ const STREETS = ['High Street', 'Station Road', 'Church Lane', 'Mill Lane', 'Sch
 const TRUSTS = ['Brightwater Schools Trust', 'Northfield Learning Trust', 'Wessex Diocesan Schools Trust', 'St Benedict’s Catholic Academy Trust'];
 const REGIONS = ['South West', 'South East', 'North West', 'West Midlands', 'East of England', 'Yorkshire and the Humber'];
 
-/** mulberry32: a small deterministic generator. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const STATUS_NAMES: Record<number, string> = { 1: 'Open', 2: 'Closed', 3: 'Open, but proposed to close', 4: 'Proposed to open' };
-
 /** One CSV cell: in double quotes, inner quotes doubled, when it holds a comma, a quote or a line break. */
 function cell(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
@@ -207,7 +194,7 @@ export function giasExtract(rows: number, options: GiasExtractOptions = {}): Gia
     set('EstablishmentTypeGroup (code)', info.giasGroup.code);
     set('EstablishmentTypeGroup (name)', info.giasGroup.name);
     set('EstablishmentStatus (code)', e.status);
-    set('EstablishmentStatus (name)', STATUS_NAMES[e.status] ?? '');
+    set('EstablishmentStatus (name)', GIAS_STATUS_NAMES[e.status] ?? '');
     set('ReasonEstablishmentOpened (code)', '00');
     set('ReasonEstablishmentOpened (name)', 'Not applicable');
     set('OpenDate', `01-09-${int(1950, 2022)}`);
