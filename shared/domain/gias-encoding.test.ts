@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeGiasBytes, encodeWindows1252, GiasDecoder, WINDOWS_1252_80_9F } from './gias-encoding.ts';
+import { decodeGiasBytes, encodeWindows1252, GiasDecoder, WINDOWS_1252_80_9F, windows1252FromLatin1 } from './gias-encoding.ts';
 
 const NAMES = 'St Thomas à Becket Academy,Sainte Thérèse’s School,“Sacré Cœur” – Ashcombe €5';
 const utf8 = (s: string) => new TextEncoder().encode(s);
@@ -20,6 +20,10 @@ describe('GIAS extract bytes → text', () => {
     expect(bytes).toContain(0x92); // ’
     expect(decodeGiasBytes(bytes)).toBe(NAMES);
     expect(byteByByte(bytes)).toEqual({ text: NAMES, encoding: 'windows-1252' });
+  });
+
+  it('where a runtime reads Windows-1252 as Latin-1 (Node 20 here does), its C1 controls are mapped afterwards', () => {
+    expect(windows1252FromLatin1('St Mary\u0092s \u0093A\u0094 \u0096 \u0080 \u0081é')).toBe('St Mary’s “A” – € \u0081é');
   });
 
   it('every Windows-1252 byte round-trips', () => {

@@ -17,14 +17,23 @@ export const WINDOWS_1252_80_9F: readonly number[] = [
 const C1 = /[\u0080-\u009f]/g;
 const fromC1 = (c: string) => String.fromCodePoint(WINDOWS_1252_80_9F[c.charCodeAt(0) - 0x80] ?? c.charCodeAt(0));
 
+/** Text a Latin-1 reading gave → the Windows-1252 reading: C1 controls become ’ “ ” – € and the rest. */
+export function windows1252FromLatin1(text: string): string {
+  return text.replace(C1, fromC1);
+}
+
 /**
  * TextDecoder('windows-1252') is exact on Node 24 (WHATWG, full ICU), but some builds read it
  * as Latin-1 and give C1 controls for 0x80–0x9F (this machine's Node 20 does). Mapping those
  * afterwards makes it exact on either: a correct decoder leaves only the five unassigned.
  */
 function windows1252(bytes: Uint8Array, decoder: TextDecoder): string {
-  return decoder.decode(bytes, { stream: true }).replace(C1, fromC1);
+  const text = decoder.decode(bytes, { stream: true });
+  return DECODER_IS_EXACT ? text : windows1252FromLatin1(text);
 }
+
+/** Whether this runtime's decoder already gives '€' for 0x80 (then a 50 MB file is not scanned again). */
+const DECODER_IS_EXACT = new TextDecoder('windows-1252').decode(Uint8Array.of(0x80, 0x92)) === '\u20ac\u2019';
 
 export type GiasEncoding = 'utf-8' | 'windows-1252';
 

@@ -147,7 +147,7 @@ const REGIONS = ['South West', 'South East', 'North West', 'West Midlands', 'Eas
 
 /** One CSV cell: in double quotes, inner quotes doubled, when it holds a comma, a quote or a line break. */
 function cell(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  return value !== '' && /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
 function pad(n: number, width: number): string {
