@@ -65,7 +65,32 @@ describe('GIAS rows', () => {
 
   it('knows the columns it needs', () => {
     expect(missingGiasColumns(Object.keys(row()))).toEqual([]);
-    expect(missingGiasColumns(['URN', 'Town'])).toEqual(REQUIRED_GIAS_COLUMNS.filter((c) => c !== 'URN' && c !== 'Town'));
+    // R-SCOPE needs the type: its code, or at least its name.
+    expect(missingGiasColumns(['URN', 'Town'])).toEqual([...REQUIRED_GIAS_COLUMNS.filter((c) => c !== 'URN' && c !== 'Town'), 'TypeOfEstablishment (code)']);
+    expect(missingGiasColumns([...REQUIRED_GIAS_COLUMNS, 'TypeOfEstablishment (code)'])).toEqual([]);
+  });
+
+  it('R-SCOPE: an establishment out of scope of s42B, or not open, is skipped with the reason; by code where the file has codes', () => {
+    expect(parseGiasRecord(row({ 'TypeOfEstablishment (name)': 'Other independent school' }))).toEqual({ kind: 'skip', urn: '990201', reason: 'not in scope of s42B: Other independent school' });
+    expect(parseGiasRecord(row({ 'TypeOfEstablishment (code)': '18', 'TypeOfEstablishment (name)': 'Further education' }))).toMatchObject({ kind: 'skip', reason: 'not in scope of s42B: Further education' });
+    expect(parseGiasRecord(row({ 'EstablishmentStatus (code)': '2', 'EstablishmentStatus (name)': 'Closed' }))).toEqual({ kind: 'skip', urn: '990201', reason: 'closed' });
+    expect(parseGiasRecord(row({ 'EstablishmentStatus (code)': '4', 'EstablishmentStatus (name)': 'Proposed to open' }))).toMatchObject({ kind: 'skip' });
+    // Out of scope is decided before the values are checked: an independent school's odd postcode is nobody's problem here.
+    expect(parseGiasRecord(row({ 'TypeOfEstablishment (code)': '11', Postcode: 'nowhere' }))).toMatchObject({ kind: 'skip' });
+    expect(parseGiasRecord(row({ 'TypeOfEstablishment (code)': '14', 'TypeOfEstablishment (name)': 'Pupil referral unit' })).kind).toBe('school');
+  });
+
+  it('keeps the UKPRN (8 digits starting with 1); a re-import notices it change', () => {
+    const parsed = parseGiasRecord(row({ UKPRN: '10012345' }));
+    expect(parsed.kind === 'school' && parsed.school.ukprn).toBe('10012345');
+    expect(parseGiasRecord(row({ UKPRN: '2001234' }))).toMatchObject({ kind: 'error', message: 'UKPRN must be 8 digits starting with 1; it is "2001234".' });
+    if (parsed.kind !== 'school') throw new Error('expected a school');
+    expect(giasChanged(newSchoolFromGias(parsed.school), parsed.school)).toBe(false);
+    expect(giasChanged(newSchoolFromGias(parsed.school), { ...parsed.school, ukprn: '10099999' })).toBe(true);
+  });
+
+  it('a name with a character that could not be decoded is reported, not stored', () => {
+    expect(parseGiasRecord(row({ EstablishmentName: 'Sainte Th\uFFFDr\uFFFDse School' }))).toMatchObject({ kind: 'error', message: expect.stringContaining('could not be read') });
   });
 
   it('a change is a change of a GIAS field only; a new school starts with default settings and no lead', () => {

@@ -3,16 +3,20 @@
 // the row cannot be used, in a sentence that names the column. Year groups come from the
 // statutory ages (yearGroupsFromAges). Only these fields are GIAS's: a re-import replaces
 // them and never touches what the school set itself (calendar, notice, policy text, lead).
+// Only establishments in scope of s42B are imported (giasScope, R-SCOPE); the rest are skipped
+// with the reason. The file's bytes become text in ./gias-encoding.ts.
 import { DEFAULT_GROUNDS_FOR_REFUSING } from './settings.ts';
 import { DEFAULT_BOOKING_RULES, type School, type YearGroup } from './types.ts';
 import { yearGroupsFromAges } from './year-groups.ts';
 import { isGridPoint, type GridPoint } from './places.ts';
+import { giasScope } from './gias-scope.ts';
 
 /** GIAS column names (the "all establishment data" extract). */
 export const GIAS_COLUMNS = {
   urn: 'URN',
   name: 'EstablishmentName',
   type: 'TypeOfEstablishment (name)',
+  typeCode: 'TypeOfEstablishment (code)',
   phase: 'PhaseOfEducation (name)',
   lowAge: 'StatutoryLowAge',
   highAge: 'StatutoryHighAge',
@@ -22,6 +26,8 @@ export const GIAS_COLUMNS = {
   website: 'SchoolWebsite',
   trust: 'Trusts (name)',
   status: 'EstablishmentStatus (name)',
+  statusCode: 'EstablishmentStatus (code)',
+  ukprn: 'UKPRN',
   easting: 'Easting',
   northing: 'Northing',
 } as const;
@@ -50,12 +56,17 @@ export interface GiasSchool {
   location?: { easting: number; northing: number };
   website?: string;
   trust?: { id: string; name: string };
+  /** The school's UK Provider Reference Number, where GIAS has one (8 digits, starting with 1). */
+  ukprn?: string;
 }
 
 export type GiasRow = { kind: 'school'; school: GiasSchool } | { kind: 'skip'; urn: string; reason: string } | { kind: 'error'; urn?: string; message: string };
 
 export function missingGiasColumns(header: readonly string[]): string[] {
-  return REQUIRED_GIAS_COLUMNS.filter((c) => !header.includes(c));
+  const missing = REQUIRED_GIAS_COLUMNS.filter((c) => !header.includes(c));
+  // The type says whether a school is in scope (R-SCOPE): its code, or at least its name.
+  if (!header.includes(GIAS_COLUMNS.typeCode) && !header.includes(GIAS_COLUMNS.type)) missing.push(GIAS_COLUMNS.typeCode);
+  return missing;
 }
 
 /** 'Northfield Learning Trust' → 'northfield-learning-trust': the trust's id in addresses. */
@@ -73,6 +84,9 @@ export function trustIdOf(name: string): string {
 function hasControl(s: string): boolean {
   return [...s].some((ch) => (ch.codePointAt(0) ?? 0) < 32 || ch.codePointAt(0) === 127);
 }
+
+/** U+FFFD: what a byte that is not UTF-8 became in a file that is otherwise UTF-8 (GiasDecoder). */
+const UNREADABLE = '\uFFFD';
 
 const POSTCODE = /^[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}$/;
 
@@ -110,9 +124,10 @@ export function parseGiasRecord(record: Readonly<Record<string, string | undefin
   const get = (column: string) => (record[column] ?? '').trim();
   const urn = get(GIAS_COLUMNS.urn);
   if (!/^\d{6,7}$/.test(urn)) return { kind: 'error', ...(urn ? { urn } : {}), message: `URN must be 6 or 7 digits; it is "${urn}".` };
-  if (/^closed/i.test(get(GIAS_COLUMNS.status))) return { kind: 'skip', urn, reason: 'closed' };
-  const problems: string[] = [];
   const name = get(GIAS_COLUMNS.name);
+  const scope = giasScope({ name, typeCode: get(GIAS_COLUMNS.typeCode), typeName: get(GIAS_COLUMNS.type), statusCode: get(GIAS_COLUMNS.statusCode), statusName: get(GIAS_COLUMNS.status) });
+  if (!scope.bookable) return { kind: 'skip', urn, reason: scope.reason };
+  const problems: string[] = [];
   if (!name) problems.push('EstablishmentName is empty.');
   else if (name.length > 200 || hasControl(name)) problems.push('EstablishmentName must be one line of at most 200 characters.');
   const low = age(record[GIAS_COLUMNS.lowAge], GIAS_COLUMNS.lowAge);
@@ -131,8 +146,13 @@ export function parseGiasRecord(record: Readonly<Record<string, string | undefin
   if ([street, town, trustName, get(GIAS_COLUMNS.type), get(GIAS_COLUMNS.phase)].some((v) => v.length > 200 || hasControl(v))) {
     problems.push('Street, Town, Trusts, TypeOfEstablishment and PhaseOfEducation must each be one line of at most 200 characters.');
   }
+  if ([name, street, town, trustName].some((v) => v.includes(UNREADABLE))) {
+    problems.push('EstablishmentName, Street, Town or Trusts has a character that could not be read: the file mixes encodings; save it again as CSV (UTF-8 or Windows-1252).');
+  }
   const location = gridLocation(get(GIAS_COLUMNS.easting), get(GIAS_COLUMNS.northing));
   if (typeof location === 'string') problems.push(location);
+  const ukprn = get(GIAS_COLUMNS.ukprn);
+  if (ukprn && !/^1\d{7}$/.test(ukprn)) problems.push(`UKPRN must be 8 digits starting with 1; it is "${ukprn}".`);
   if (problems.length > 0 || typeof low !== 'number' || typeof high !== 'number') return { kind: 'error', urn, message: problems.join(' ') };
   const website = normaliseWebsite(record[GIAS_COLUMNS.website]);
   const trustId = trustName ? trustIdOf(trustName) : '';
@@ -150,6 +170,7 @@ export function parseGiasRecord(record: Readonly<Record<string, string | undefin
       ...(typeof location === 'object' ? { location } : {}),
       ...(website ? { website } : {}),
       ...(trustId ? { trust: { id: trustId, name: trustName } } : {}),
+      ...(ukprn ? { ukprn } : {}),
     },
   };
 }
@@ -168,6 +189,7 @@ export function giasChanged(stored: Partial<GiasSchool>, incoming: GiasSchool): 
       [s.location?.easting ?? '', s.location?.northing ?? ''],
       s.website ?? '',
       [s.trust?.id ?? '', s.trust?.name ?? ''],
+      s.ukprn ?? '',
     ]);
   return pick(stored) !== pick(incoming);
 }

@@ -14,7 +14,7 @@ export interface ImportProgress {
   rows: number;
   created: number;
   updated: number;
-  /** Closed establishments, and schools whose GIAS fields have not changed. */
+  /** Closed establishments, those out of scope of s42B (R-SCOPE), and schools whose GIAS fields have not changed. */
   skipped: number;
   failed: number;
 }

@@ -123,6 +123,8 @@ export interface School {
   location?: { easting: number; northing: number };
   website?: string;
   trust?: { id: string; name: string };
+  /** GIAS UKPRN of the school, where it has one. */
+  ukprn?: string;
   careersLead: Person;
   calendar: SchoolCalendar;
   rules: BookingRules;

@@ -20,6 +20,12 @@ export async function getSchoolProfiles(store: Store, urns: readonly string[]): 
   return new Map(items.map((i) => fromItem<StoredSchool>(i)).map((s) => [s.urn, s]));
 }
 
+/** Which of the URNs have a profile here (only the key read, eventually consistent: half a read unit each). */
+export async function storedSchoolUrns(store: Store, urns: readonly string[]): Promise<Set<string>> {
+  const items = await batchGetAll(store, urns.map((urn) => schoolKey(urn)), { consistent: false, projection: { ProjectionExpression: '#urn', ExpressionAttributeNames: { '#urn': 'urn' } } });
+  return new Set(items.map((i) => String(i.urn)));
+}
+
 /** New schools: each profile and its search entries, in batches of 25 writes. */
 export async function createSchoolsInBatches(store: Store, schools: readonly School[], now: Date): Promise<void> {
   const writes: WriteRequest[] = [];
@@ -39,7 +45,7 @@ export async function updateGiasFields(store: Store, updates: readonly { before:
     await Promise.all(updates.slice(i, i + UPDATE_CONCURRENCY).map(({ gias }) => updateOne(store, gias, now)));
   }
   const directory: WriteRequest[] = updates.flatMap(({ before, gias }) => {
-    const after: School = { ...before, ...gias, website: gias.website, trust: gias.trust, location: gias.location };
+    const after: School = { ...before, ...gias, website: gias.website, trust: gias.trust, location: gias.location, ukprn: gias.ukprn };
     return [...directoryWrites(schoolSummary(after, providerAccessYears(after)), searchTerms(after), searchTerms(before)), ...placeWrites(after, before)];
   });
   await batchWriteAll(store, directory);
@@ -66,7 +72,7 @@ async function updateOne(store: Store, gias: GiasSchool, now: Date): Promise<voi
   // The profile is on no grid square: its near point (placeWrites, with the search entries)
   // moves with the location. One written before near points existed leaves the index.
   const removals: string[] = ['gsi2pk', 'gsi2sk'];
-  for (const [field, value] of [['website', gias.website], ['trust', gias.trust], ['location', gias.location]] as const) {
+  for (const [field, value] of [['website', gias.website], ['trust', gias.trust], ['location', gias.location], ['ukprn', gias.ukprn]] as const) {
     names[`#${field}`] = field;
     if (value === undefined) removals.push(`#${field}`);
     else {
