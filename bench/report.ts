@@ -7,6 +7,7 @@ import { FINDINGS } from './findings.ts';
 import type { LighthouseResult } from './lighthouse.ts';
 import type { PagesResult } from './pages.ts';
 import type { ScaleResult, ScaleRow } from './scale.ts';
+import type { DailyScaleResult } from './daily-scale.ts';
 
 export const TARGETS = {
   routeP99Ratio: 1.3,
@@ -29,6 +30,7 @@ export interface Report {
   skippedRoutes: string[];
   throughput?: ThroughputResult;
   scale?: ScaleResult;
+  daily?: DailyScaleResult;
   bundles?: BundleResult;
   capacity?: CapacityResult;
   pages?: PagesResult;
