@@ -24,6 +24,8 @@ import { ALL_SCHOOLS, SECONDARY_SCHOOLS } from './gias-like.ts';
 import { nearScaleTest } from './near-scale.ts';
 import { scaleTest, type ScaleResult } from './scale.ts';
 import { dailyScaleTest, type DailyScaleResult } from './daily-scale.ts';
+import { emailLatency, type LatencyResult } from './latency.ts';
+import { importScaleTest, type ImportScaleResult } from './import-scale.ts';
 import { NATIONAL } from './cost.ts';
 import { startBenchStack, type BenchStack } from './stack.ts';
 
@@ -87,6 +89,8 @@ async function main() {
   let scale: ScaleResult | undefined;
   let bundles: BundleResult | undefined;
   let daily: DailyScaleResult | undefined;
+  let latency: LatencyResult | undefined;
+  let importScale: ImportScaleResult | undefined;
 
   if (only.has('api')) {
     log('API routes vs their DynamoDB floor');
@@ -123,16 +127,22 @@ async function main() {
     log(`daily job: ${SIZES.dailySchools} schools, ${NATIONAL.requestsPerSchool} requests each`);
     daily = await dailyScaleTest(stack, { schools: SIZES.dailySchools, perSchool: NATIONAL.requestsPerSchool }, log);
   }
+  if (only.has('latency')) {
+    log(`email latency: ${SIZES.latencySamples} samples each, the mailer polling as npm start does`);
+    latency = await emailLatency(stack, f, SIZES.latencySamples, log);
+  }
+  if (only.has('import')) {
+    log(`import at national scale: ${SIZES.importRows} GIAS-like rows through the import use case, then again`);
+    importScale = await importScaleTest(stack, SIZES.importRows, log);
+  }
   if (only.has('bundles')) {
     log('bundles and cold init');
     const built = await buildBundles(quick ? (name) => ['health', 'request-create', 'notify', 'manage-requests'].includes(name) : undefined);
     bundles = await measureBundles(built, SIZES.initRuns, log);
   }
 
-  const cost =
-    routes.length > 0
-      ? costTable({ routes, capacity, pages, bundles, storedKbPerRequest: capacity?.stored.kb ?? 4 })
-      : undefined;
+  // Every run: the per-request lines when the routes were measured, the jobs' when their phases ran.
+  const cost = costTable({ routes, capacity, pages, bundles, storedKbPerRequest: capacity?.stored.kb ?? 4, ...(daily ? { daily } : {}), ...(importScale ? { import: importScale } : {}) });
   const partial: Omit<Report, 'targets'> = {
     generatedAt: new Date().toISOString(),
     mode: quick ? 'quick' : 'full',
@@ -143,6 +153,8 @@ async function main() {
     ...(throughput ? { throughput } : {}),
     ...(scale ? { scale } : {}),
     ...(daily ? { daily } : {}),
+    ...(latency ? { latency } : {}),
+    ...(importScale ? { import: importScale } : {}),
     ...(bundles ? { bundles } : {}),
     ...(capacity ? { capacity } : {}),
     ...(pages ? { pages } : {}),
@@ -161,7 +173,7 @@ async function main() {
     const rt = routeTable(routes);
     console.log(`\n${plainTable(rt.header, rt.rows)}`);
   }
-  if (cost) console.log(`\nCost: $${cost.total.per1000.toFixed(4)} per 1,000 requests; $${cost.total.nationalYear.toFixed(2)} for a national year (3,500 schools × 60 requests).`);
+  if (routes.length) console.log(`\nCost: $${cost.total.per1000.toFixed(4)} per 1,000 requests; $${cost.total.nationalYear.toFixed(2)} for a national year (3,500 schools × 60 requests).`);
   log(`wrote ${join(outDir, 'report.md')} and report.json`);
 }
 
