@@ -48,7 +48,7 @@ export interface Report {
 const THIRD_OF_LAMBDA_S = 300;
 
 const DAILY_OVER_WHY = (d: DailyScaleResult) =>
-  `The job reads each school one after another in its retention pass (every status of every school, 1 query each, no concurrency) after the main pass (${d.summary.schools} schools, 8 at a time); ${d.sequentialCalls.toLocaleString('en-GB')} of its ${d.dynamoCalls.toLocaleString('en-GB')} calls are effectively in sequence, and at ${CALL_MS.low}–${CALL_MS.high} ms a call from Lambda that is over the threshold. See "Daily job at national scale".`;
+  `After its main pass (${n0(d.summary.schools)} schools, 8 at a time), the job's retention pass (shared/usecases/retention.ts) reads every school one after another, one query per status (10), none at once: ${n0(d.summary.schools * 10)} queries in sequence; ${d.sequentialCalls.toLocaleString('en-GB')} of its ${d.dynamoCalls.toLocaleString('en-GB')} calls are effectively in sequence, and at ${CALL_MS.low}–${CALL_MS.high} ms a call from Lambda that is over the threshold. See "Daily job at national scale".`;
 
 export interface TargetCheck {
   id: string;
@@ -62,6 +62,7 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 const f1 = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '–');
 const f2 = (n: number) => (Number.isFinite(n) ? n.toFixed(2) : '–');
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+const n0 = (n: number) => n.toLocaleString('en-GB');
 const usd = (n: number) => `$${n < 1 ? n.toFixed(4) : n.toFixed(2)}`;
 
 function table(header: string[], rows: string[][], align?: ('l' | 'r')[]): string {
@@ -477,14 +478,12 @@ ${FINDINGS.open.map((x) => `- ${x}`).join('\n')}`);
   return `${parts.join('\n\n')}\n`;
 }
 
-const n0 = (n: number) => n.toLocaleString('en-GB');
-
 /** Issue 17 item 4. */
 export function dailyMarkdown(d: DailyScaleResult): string {
   const reminders = Object.entries(d.summary.reminders).map(([k, v]) => `${k} ${n0(v)}`).join(', ');
   return `## Daily job at national scale
 
-A table of the product's definition (without its stream) on DynamoDB Local holds ${n0(d.schools)} GIAS-like secondary schools (bench/gias-like.ts, each with the demo's three academic years of terms and its closures as its calendar, so reminders count real school days) and a year of their requests, ${n0(d.requests)} (60 a school), written with the store's own builders (createSchoolsInBatches, requestItem) and BatchWriteItem in ${f1(d.seedSeconds)} s. Encounters run over the academic year (two thirds before today, on school days); their statuses as a year leaves them: ${Object.entries(d.statuses).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${n0(v)}`).join(', ')} (the pending ones sent in the last fortnight, the oldest past their deadline; approved encounters of the last three days not yet recorded). Then the real job (runDailyJob, as functions/daily.ts runs it, ${d.summary.schools} schools, 8 at a time) ran once, every call recorded with ReturnConsumedCapacity.
+A table of the product's definition (without its stream) on DynamoDB Local holds ${n0(d.schools)} GIAS-like secondary schools (bench/gias-like.ts, each with the demo's three academic years of terms and its closures as its calendar, so reminders count real school days) and a year of their requests, ${n0(d.requests)} (60 a school), written with the store's own builders (createSchoolsInBatches, requestItem) and BatchWriteItem in ${f1(d.seedSeconds)} s. Encounters run over the academic year (two thirds before today, on school days); their statuses as a year leaves them: ${Object.entries(d.statuses).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${n0(v)}`).join(', ')} (the pending ones sent in the last fortnight, the oldest past their deadline; approved encounters of the last three days not yet recorded). Then the real job (runDailyJob, as functions/daily.ts runs it, ${n0(d.summary.schools)} schools, 8 at a time) ran once, every call recorded with ReturnConsumedCapacity.
 
 ${table(
   ['measure', 'value'],
