@@ -5,6 +5,8 @@ import type { RouteRow } from './api.ts';
 import type { BundleResult } from './bundles.ts';
 import type { CapacityResult } from './capacity.ts';
 import type { PagesResult } from './pages.ts';
+import type { DailyScaleResult } from './daily-scale.ts';
+import type { ImportScaleResult } from './import-scale.ts';
 import { round } from './stats.ts';
 
 /**
@@ -25,12 +27,17 @@ export const PRICES = {
   /** CloudFront, Europe edge locations: first 10 TB a month, and HTTPS requests. */
   cloudFrontPerGb: 0.085,
   cloudFrontPerTenThousandHttps: 0.012,
+  /** S3 Standard, eu-west-2: the GIAS extract's upload (PUT), the import's read (GET), the file kept a month. */
+  s3PutPerThousand: 0.0053,
+  s3GetPerThousand: 0.00042,
+  s3StoragePerGbMonth: 0.024,
   sources: [
     'https://aws.amazon.com/lambda/pricing/ (Arm price per GB-second, per 1M requests; INIT billed since 1 August 2025)',
     'https://aws.amazon.com/api-gateway/pricing/ (HTTP APIs, first 300 million a month)',
     'https://aws.amazon.com/dynamodb/pricing/on-demand/ (after the 1 November 2024 cut)',
     'https://aws.amazon.com/ses/pricing/ (outbound email)',
     'https://aws.amazon.com/cloudfront/pricing/ (Europe; the always-free tier of 1 TB and 10 million requests a month is not applied here)',
+    'https://aws.amazon.com/s3/pricing/ (S3 Standard, London: PUT and GET requests, storage; added 2026-12-01)',
   ],
 } as const;
 
@@ -55,7 +62,25 @@ export interface CostLine {
   nationalYear: number;
 }
 
+/** A job's cost: one run, a month of runs, a national year. */
+export interface JobCostLine {
+  item: string;
+  units: string;
+  perRun: number;
+  perMonth: number;
+  nationalYear: number;
+}
+
+/** Lambda memory of the daily job (infra/stack.ts SIZING.schedule) and of the S3 import, assumed the same. */
+const JOB_MEMORY_GB = 0.5;
+/** The daily job runs every day of the year (its EventBridge schedule); the import, as the brief has it, once a month at most. */
+const DAILY_RUNS = { month: 365 / 12, year: 365 };
+const IMPORT_RUNS = { month: 1, year: 12 };
+
 export interface CostResult {
+  /** When this table was made (the prices' own date is prices.asOf). */
+  generatedAt: string;
+  jobs: JobCostLine[];
   prices: typeof PRICES;
   journey: typeof JOURNEY;
   perRequest: {
@@ -76,9 +101,14 @@ export interface CostResult {
 }
 
 export function costTable(
-  input: { routes: RouteRow[]; capacity?: CapacityResult; pages?: PagesResult; bundles?: BundleResult; storedKbPerRequest: number },
+  input: { routes: RouteRow[]; capacity?: CapacityResult; pages?: PagesResult; bundles?: BundleResult; storedKbPerRequest: number; daily?: DailyScaleResult; import?: ImportScaleResult },
 ): CostResult {
   const notes: string[] = [];
+  const jobs = jobCosts(input.daily, input.import, notes);
+  if (input.routes.length === 0) {
+    notes.push('The per-request lines need the API routes measured (the api phase): not in this run.');
+    return { generatedAt: new Date().toISOString(), jobs, prices: PRICES, journey: JOURNEY, perRequest: { pageViews: 0, apiCalls: 0, lambdaGbSeconds: 0, initGbSeconds: 0, wru: 0, rru: 0, emails: 0, cdnBytes: 0, cdnRequests: 0, storedKb: 0 }, lines: [], total: { per1000: 0, nationalYear: 0 }, notes };
+  }
   // A row by its name, or the first row of a route (a page's API call).
   const routeMs = new Map<string, RouteRow>();
   for (const r of input.routes) {
@@ -173,9 +203,44 @@ export function costTable(
   const total = { per1000: round(lines.reduce((n, l) => n + l.per1000, 0), 4), nationalYear: round(lines.reduce((n, l) => n + l.nationalYear, 0), 2) };
   notes.push(
     `A request's journey: the provider sees ${JOURNEY.provider.join(', ')}; the lead sees ${JOURNEY.lead.join(', ')}; plus the create POST and one approval. API calls per page are those the page made in Chromium.`,
-    'Not included: the daily job (one run a day, a few seconds), CloudWatch logs and alarms, KMS, the SNS/SQS of mail feedback and dead letters, data transfer out of API Gateway behind CloudFront, free tiers.',
+    'Not included: CloudWatch logs and alarms, KMS, the SNS/SQS of mail feedback and dead letters, data transfer out of API Gateway behind CloudFront, free tiers. The daily job and the S3 import are in the table of jobs when their phases ran.',
   );
-  return { prices: PRICES, journey: JOURNEY, perRequest, lines, total, notes };
+  return { generatedAt: new Date().toISOString(), jobs, prices: PRICES, journey: JOURNEY, perRequest, lines, total, notes };
+}
+
+/** The daily job at national scale and one whole-file S3 import, from the units and durations their phases measured. */
+function jobCosts(daily: DailyScaleResult | undefined, imported: ImportScaleResult | undefined, notes: string[]): JobCostLine[] {
+  const lines: JobCostLine[] = [];
+  const lambda = (seconds: number) => PRICES.lambdaPerMillionRequests / 1e6 + seconds * JOB_MEMORY_GB * PRICES.lambdaArmPerGbSecond;
+  const job = (item: string, units: string, perRun: number, runs: { month: number; year: number }): JobCostLine => ({
+    item,
+    units,
+    perRun: round(perRun, 4),
+    perMonth: round(perRun * runs.month, 4),
+    nationalYear: round(perRun * runs.year, 2),
+  });
+  if (daily) {
+    const seconds = daily.projection.highSeconds;
+    lines.push(
+      job('daily job: Lambda (Arm, 512 MB)', `1 run, ${seconds} s projected (the slower call time)`, lambda(seconds), DAILY_RUNS),
+      job('daily job: DynamoDB (on-demand)', `${daily.rcu.toLocaleString('en-GB')} RRU, ${daily.wcu.toLocaleString('en-GB')} WRU`, (daily.rcu * PRICES.dynamoPerMillionReadUnits + daily.wcu * PRICES.dynamoPerMillionWriteUnits) / 1e6, DAILY_RUNS),
+      job('daily job: SES', `${daily.emailsQueued.toLocaleString('en-GB')} emails`, (daily.emailsQueued * PRICES.sesPerThousandEmails) / 1000, DAILY_RUNS),
+    );
+    notes.push(`The daily job: ${daily.schools.toLocaleString('en-GB')} schools and ${daily.requests.toLocaleString('en-GB')} requests, one run as measured in "Daily job at national scale", every day of the year. One day's units stand for every day's; a day in the holidays does less, a day after a busy week more. The mailer's work for its emails is not in these lines.`);
+  }
+  if (imported) {
+    const first = imported.first;
+    const gb = imported.bytes / 1024 ** 3;
+    const seconds = first.projectedSeconds;
+    lines.push(
+      job('S3 import: S3 (PUT, GET, a month stored)', `1 PUT, 1 GET, ${(imported.bytes / 1024 / 1024).toFixed(1)} MB for a month`, PRICES.s3PutPerThousand / 1000 + PRICES.s3GetPerThousand / 1000 + gb * PRICES.s3StoragePerGbMonth, IMPORT_RUNS),
+      job('S3 import: Lambda (Arm, 512 MB)', `1 run, ${seconds} s projected`, lambda(seconds), IMPORT_RUNS),
+      job('S3 import: DynamoDB, first import', `${first.rcu.toLocaleString('en-GB')} RRU, ${first.wcu.toLocaleString('en-GB')} WRU`, (first.rcu * PRICES.dynamoPerMillionReadUnits + first.wcu * PRICES.dynamoPerMillionWriteUnits) / 1e6, { month: 0, year: 1 }),
+      job('S3 import: DynamoDB, a monthly re-import', `${imported.again.rcu.toLocaleString('en-GB')} RRU, ${imported.again.wcu.toLocaleString('en-GB')} WRU`, (imported.again.rcu * PRICES.dynamoPerMillionReadUnits + imported.again.wcu * PRICES.dynamoPerMillionWriteUnits) / 1e6, IMPORT_RUNS),
+    );
+    notes.push(`The S3 import: one ${imported.rows.toLocaleString('en-GB')}-row extract uploaded with a presigned PUT and read by one function run (its duration projected as the daily job's is); the first import once, then a re-import each month that changes nothing (a real month changes a few hundred schools: a few hundred WRU more). Its progress items are not counted.`);
+  }
+  return lines;
 }
 
 /** The route names a page's API calls went to (by the route table). */

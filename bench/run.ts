@@ -2,7 +2,7 @@
 // local stack in memory on free ports, measures, writes bench/report.md and
 // bench/report.json, prints the tables, and stops everything it started, on success,
 // failure or Ctrl-C. `--quick` is a smoke run (a few samples of everything); `--out DIR`
-// writes the report elsewhere; `--only api,throughput,capacity,pages,lighthouse,scale,bundles`
+// writes the report elsewhere; `--only api,throughput,capacity,pages,lighthouse,scale,daily,latency,import,bundles`
 // (`--quick` runs Lighthouse on the home page only: one run is ~6 s here; `--pages
 // /school/,/request/` on those pages only).
 import './recorder.ts'; // first: patches the SDK's send before any client exists
@@ -23,9 +23,13 @@ import { checkTargets, plainTable, renderMarkdown, routeTable, targetTable, type
 import { ALL_SCHOOLS, SECONDARY_SCHOOLS } from './gias-like.ts';
 import { nearScaleTest } from './near-scale.ts';
 import { scaleTest, type ScaleResult } from './scale.ts';
+import { dailyScaleTest, type DailyScaleResult } from './daily-scale.ts';
+import { emailLatency, type LatencyResult } from './latency.ts';
+import { importScaleTest, type ImportScaleResult } from './import-scale.ts';
+import { NATIONAL } from './cost.ts';
 import { startBenchStack, type BenchStack } from './stack.ts';
 
-const PHASES = ['api', 'throughput', 'capacity', 'pages', 'lighthouse', 'scale', 'bundles'] as const;
+const PHASES = ['api', 'throughput', 'capacity', 'pages', 'lighthouse', 'scale', 'daily', 'latency', 'import', 'bundles'] as const;
 type Phase = (typeof PHASES)[number];
 
 const { values } = parseArgs({
@@ -42,8 +46,8 @@ const only = new Set((values.only ?? PHASES.join(',')).split(',').map((s) => s.t
 for (const p of only) if (!PHASES.includes(p)) throw new Error(`--only: unknown phase ${p} (${PHASES.join(', ')})`);
 
 const SIZES = quick
-  ? { n: 12, nWrite: 6, clients: 20, creates: 40, small: 100, large: 1_000, schoolsSmall: 350, schoolsLarge: 2_500, rounds: 8, initRuns: 1, pageRuns: 1, flowCalls: 2, pages: 2 }
-  : { n: 400, nWrite: 150, clients: 20, creates: 400, small: 100, large: 100_000, schoolsSmall: SECONDARY_SCHOOLS, schoolsLarge: ALL_SCHOOLS, rounds: 150, initRuns: 5, pageRuns: 2, flowCalls: 3, pages: Infinity };
+  ? { n: 12, nWrite: 6, clients: 20, creates: 40, small: 100, large: 1_000, schoolsSmall: 350, schoolsLarge: 2_500, rounds: 8, initRuns: 1, pageRuns: 1, flowCalls: 2, pages: 2, dailySchools: 60, latencySamples: 4, importRows: 500 }
+  : { n: 400, nWrite: 150, clients: 20, creates: 400, small: 100, large: 100_000, schoolsSmall: SECONDARY_SCHOOLS, schoolsLarge: ALL_SCHOOLS, rounds: 150, initRuns: 5, pageRuns: 2, flowCalls: 3, pages: Infinity, dailySchools: SECONDARY_SCHOOLS, latencySamples: 40, importRows: 50_000 };
 
 const started = performance.now();
 const log = (line: string) => console.log(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(3)} s] ${line}`);
@@ -84,6 +88,9 @@ async function main() {
   let lighthouse: LighthouseResult | undefined;
   let scale: ScaleResult | undefined;
   let bundles: BundleResult | undefined;
+  let daily: DailyScaleResult | undefined;
+  let latency: LatencyResult | undefined;
+  let importScale: ImportScaleResult | undefined;
 
   if (only.has('api')) {
     log('API routes vs their DynamoDB floor');
@@ -116,16 +123,26 @@ async function main() {
     log(`scale: the near search with ${SIZES.schoolsSmall} vs ${SIZES.schoolsLarge} schools`);
     scale.schools = await nearScaleTest(stack, { small: SIZES.schoolsSmall, large: SIZES.schoolsLarge, rounds: SIZES.rounds }, log);
   }
+  if (only.has('daily')) {
+    log(`daily job: ${SIZES.dailySchools} schools, ${NATIONAL.requestsPerSchool} requests each`);
+    daily = await dailyScaleTest(stack, { schools: SIZES.dailySchools, perSchool: NATIONAL.requestsPerSchool }, log);
+  }
+  if (only.has('latency')) {
+    log(`email latency: ${SIZES.latencySamples} samples each, the mailer polling as npm start does`);
+    latency = await emailLatency(stack, f, SIZES.latencySamples, log);
+  }
+  if (only.has('import')) {
+    log(`import at national scale: ${SIZES.importRows} GIAS-like rows through the import use case, then again`);
+    importScale = await importScaleTest(stack, SIZES.importRows, log);
+  }
   if (only.has('bundles')) {
     log('bundles and cold init');
     const built = await buildBundles(quick ? (name) => ['health', 'request-create', 'notify', 'manage-requests'].includes(name) : undefined);
     bundles = await measureBundles(built, SIZES.initRuns, log);
   }
 
-  const cost =
-    routes.length > 0
-      ? costTable({ routes, capacity, pages, bundles, storedKbPerRequest: capacity?.stored.kb ?? 4 })
-      : undefined;
+  // Every run: the per-request lines when the routes were measured, the jobs' when their phases ran.
+  const cost = costTable({ routes, capacity, pages, bundles, storedKbPerRequest: capacity?.stored.kb ?? 4, ...(daily ? { daily } : {}), ...(importScale ? { import: importScale } : {}) });
   const partial: Omit<Report, 'targets'> = {
     generatedAt: new Date().toISOString(),
     mode: quick ? 'quick' : 'full',
@@ -135,6 +152,9 @@ async function main() {
     skippedRoutes,
     ...(throughput ? { throughput } : {}),
     ...(scale ? { scale } : {}),
+    ...(daily ? { daily } : {}),
+    ...(latency ? { latency } : {}),
+    ...(importScale ? { import: importScale } : {}),
     ...(bundles ? { bundles } : {}),
     ...(capacity ? { capacity } : {}),
     ...(pages ? { pages } : {}),
@@ -153,7 +173,7 @@ async function main() {
     const rt = routeTable(routes);
     console.log(`\n${plainTable(rt.header, rt.rows)}`);
   }
-  if (cost) console.log(`\nCost: $${cost.total.per1000.toFixed(4)} per 1,000 requests; $${cost.total.nationalYear.toFixed(2)} for a national year (3,500 schools × 60 requests).`);
+  if (routes.length) console.log(`\nCost: $${cost.total.per1000.toFixed(4)} per 1,000 requests; $${cost.total.nationalYear.toFixed(2)} for a national year (3,500 schools × 60 requests).`);
   log(`wrote ${join(outDir, 'report.md')} and report.json`);
 }
 

@@ -28,6 +28,9 @@ import { markReturningProviders } from './fixtures.ts';
 
 export const SCRATCH = join(REPO_ROOT, 'node_modules', '.cache', 'bench');
 
+/** How long the mailer waits between two polls of the stream: the StreamPoller's default, which `npm start` (infra/local/stack.ts) runs with. */
+export const MAILER_INTERVAL_MS = 250;
+
 export interface BenchStack {
   siteUrl: string;
   endpoint: string;
@@ -43,6 +46,8 @@ export interface BenchStack {
   deliverMail: () => Promise<number>;
   /** Moves the mailer's position to the end of the stream without sending anything. */
   skipMail: () => Promise<void>;
+  /** Runs the mailer as `npm start` does (poll, wait MAILER_INTERVAL_MS, poll…) until the answer is called. */
+  runMailer: () => () => Promise<void>;
   stop: () => Promise<void>;
 }
 
@@ -130,6 +135,20 @@ export async function startBenchStack(log: (line: string) => void): Promise<Benc
         sending = true;
         await drain();
         return (await readInbox(ses.endpoint)).length - before;
+      },
+      runMailer: () => {
+        // The same loop as StreamPoller.start (the wait starts when a poll ends), on this poller and its position.
+        let on = true;
+        const loop = (async () => {
+          while (on) {
+            await poller.pollOnce().catch(() => undefined);
+            if (on) await new Promise((r) => setTimeout(r, MAILER_INTERVAL_MS));
+          }
+        })();
+        return async () => {
+          on = false;
+          await loop;
+        };
       },
       skipMail: async () => {
         sending = false;
