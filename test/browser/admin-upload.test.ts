@@ -31,7 +31,7 @@ describe('the GIAS upload page', { timeout: BROWSER_TEST_TIMEOUT }, () => {
 
       await t.page.getByRole('button', { name: 'Upload and import' }).click();
       await expect.poll(() => t.page.locator('#error-summary').isVisible()).toBe(true);
-      expect(await t.page.locator('#file-error').textContent()).toContain('Choose the CSV file');
+      expect(await t.page.locator('[data-field~="file"] .govuk-error-message').textContent()).toContain('Choose the CSV file');
       await expectNoAxeViolations(t.page, `no file ${width}`);
 
       const csv = generateGiasCsv(120, { seed: width, firstUrn: width === 320 ? 960000 : 961000 });
