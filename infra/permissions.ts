@@ -66,3 +66,17 @@ export function leadingKeysCondition(keys: readonly string[]): Record<string, Re
 export function hashKeyActions(touches: Touches): string[] {
   return touches.hashKey === 'read' ? [...HASH_KEY_READ_ACTIONS] : [];
 }
+
+/**
+ * The imports bucket's imports/ prefix (issue 17, item 1): signing an upload address needs
+ * the signer's own s3:PutObject (S3 checks the presigned PUT against it); the import
+ * function reads the files. No list, no delete: the lifecycle rule removes old files.
+ */
+export const IMPORT_UPLOAD_ACTIONS = ['s3:PutObject'] as const;
+export const IMPORT_READ_ACTIONS = ['s3:GetObject'] as const;
+
+export function importActions(touches: Touches): string[] {
+  if (touches.imports === 'write') return [...IMPORT_UPLOAD_ACTIONS];
+  if (touches.imports === 'read') return [...IMPORT_READ_ACTIONS];
+  return [];
+}

@@ -269,6 +269,45 @@ export class Site extends Construct {
     pages.node.addDependency(hashedAssets);
   }
 
+  /**
+   * /imports/* → the imports bucket (issue 17, item 1): a platform admin's browser puts the
+   * GIAS file through the site's own address, so the page keeps connect-src 'self' and the
+   * bucket needs no CORS. No origin access control: each PUT carries its own presigned
+   * signature, made for the bucket's regional host, which is the Host CloudFront sends it;
+   * without one S3 refuses it (the bucket blocks all public access). Only the query (the
+   * signature) and Content-Type are passed on, never the site's cookies.
+   */
+  addImportUploads(bucket: s3.IBucket, responseHeadersPolicy?: cloudfront.IResponseHeadersPolicy) {
+    const forwarded = new cloudfront.OriginRequestPolicy(this, 'ImportUploadRequests', {
+      comment: 'Presigned GIAS uploads: the signature (query) and Content-Type, no cookies',
+      queryStringBehavior: cloudfront.OriginRequestQueryStringBehavior.all(),
+      headerBehavior: cloudfront.OriginRequestHeaderBehavior.allowList('content-type'),
+      cookieBehavior: cloudfront.OriginRequestCookieBehavior.none(),
+    });
+    this.distribution.addBehavior(
+      '/imports/*',
+      new origins.HttpOrigin(bucket.bucketRegionalDomainName, {
+        protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
+        originSslProtocols: [cloudfront.OriginSslPolicy.TLS_V1_2],
+        // A large file on a school's connection: CloudFront's longest wait for S3's answer.
+        readTimeout: Duration.seconds(60),
+      }),
+      {
+        viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,
+        allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,
+        cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
+        originRequestPolicy: forwarded,
+        ...(responseHeadersPolicy ? { responseHeadersPolicy } : {}),
+        compress: false,
+      },
+    );
+    acknowledge(
+      this.distribution,
+      'AwsSolutions-CFR7',
+      "The site's own bucket is reached with origin access control. /imports/* goes to the imports bucket without it on purpose: CloudFront would sign every PUT itself, and anyone could upload; each upload instead carries its own presigned signature (15 minutes, one key, one size), and the bucket blocks all public access.",
+    );
+  }
+
   /** CDK's one shared function behind every BucketDeployment in the stack. */
   deploymentHandler(): Construct | undefined {
     return Stack.of(this).node.children.find((c) => c.node.id.startsWith('Custom::CDKBucketDeployment'));

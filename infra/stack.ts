@@ -11,7 +11,7 @@
 // routes stay here, so a route never moves between stacks (a route key cannot exist twice).
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { CfnOutput, DefaultStackSynthesizer, Duration, NestedStack, RemovalPolicy, SecretValue, Stack, Token, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, DefaultStackSynthesizer, Duration, Names, NestedStack, RemovalPolicy, SecretValue, Stack, Token, type StackProps } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
@@ -24,6 +24,8 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as s3n from 'aws-cdk-lib/aws-s3-notifications';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as ses from 'aws-cdk-lib/aws-ses';
 import * as sns from 'aws-cdk-lib/aws-sns';
@@ -35,7 +37,9 @@ import { Alarms } from './alarms.ts';
 import { bundlingOptions, REPO_ROOT } from './bundling.ts';
 import type { StackConfig } from './config.ts';
 import { acknowledge, nagRef } from './nag.ts';
-import { hashKeyActions, leadingKeysCondition, mailActions, ORIGIN_SECRET_ACTIONS, tableActions } from './permissions.ts';
+import { hashKeyActions, importActions, leadingKeysCondition, mailActions, ORIGIN_SECRET_ACTIONS, tableActions } from './permissions.ts';
+import { IMPORT_PREFIX } from '#shared/store/import-files.ts';
+import { UPLOAD_KEPT_DAYS } from '#shared/domain/onboarding.ts';
 import { Site } from './site.ts';
 
 /** The three parts of shared/routes.ts the stack is built from. */
@@ -107,6 +111,10 @@ export const SIZING = {
   schedule: { memorySize: 512, timeout: Duration.minutes(5) },
   // One SNS message: a put per address.
   'mail-feedback': { memorySize: 256, timeout: Duration.seconds(10) },
+  // The whole GIAS file (issue 17, item 1): streamed, so memory is for CPU (Lambda gives
+  // CPU by memory; 1,769 MB is one full vCPU), and the longest timeout Lambda has. 50,000
+  // rows: see the README, "Importing the whole GIAS file".
+  'import-upload': { memorySize: 1769, timeout: Duration.minutes(15) },
 } as const;
 
 export interface RouteFunction {
@@ -149,6 +157,8 @@ export class ProviderAccessStack extends Stack {
   readonly functions = new Map<string, RouteFunction>();
   /** The nested stacks holding the functions, by name (see functionGroup). */
   readonly functionGroups = new Map<string, NestedStack>();
+  /** Where platform admins upload the whole GIAS file (issue 17, item 1). */
+  readonly importBucket: s3.Bucket;
 
   private readonly config: StackConfig;
   private readonly code: CodeMode;
@@ -325,6 +335,22 @@ export class ProviderAccessStack extends Stack {
       logRetentionDays: prod ? 365 : 90,
     });
 
+    // ---- The imports bucket (issue 17, item 1): private, encrypted, TLS only, files kept a
+    // week (the run's summary in the table is the record), uploads only by presigned PUT
+    // through the site's /imports/* (site.ts), read only by the import function.
+    this.importBucket = new s3.Bucket(this, 'ImportBucket', {
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      serverAccessLogsBucket: this.site.logBucket,
+      serverAccessLogsPrefix: 'import-bucket/',
+      removalPolicy: RemovalPolicy.DESTROY,
+      autoDeleteObjects: false,
+      lifecycleRules: [{ prefix: IMPORT_PREFIX, expiration: Duration.days(UPLOAD_KEPT_DAYS), abortIncompleteMultipartUploadAfter: Duration.days(1) }],
+    });
+    this.site.addImportUploads(this.importBucket);
+
     this.functionEnvironment = {
       TABLE_NAME: this.table.tableName,
       SITE_URL: this.site.url,
@@ -375,6 +401,7 @@ export class ProviderAccessStack extends Stack {
       if (route.kind === 'table-stream') this.mailer(route);
       else if (route.kind === 'schedule') this.scheduled(route);
       else if (route.kind === 'mail-feedback') this.mailFeedback(route, feedbackTopic);
+      else if (route.kind === 'import-upload') this.importUpload(route);
     }
 
     // Every route is public at API Gateway: the functions authorise (see `access` in shared/routes.ts).
@@ -499,6 +526,16 @@ export class ProviderAccessStack extends Stack {
     }
     // Every HTTP function checks the origin secret (shared/http/client-ip.ts): it may read that one secret.
     if (http) role.addToPolicy(new iam.PolicyStatement({ sid: 'OriginSecret', actions: [...ORIGIN_SECRET_ACTIONS], resources: [this.originSecret.secretArn] }));
+    const imports = importActions(route.touches);
+    if (imports.length) {
+      role.addToPolicy(new iam.PolicyStatement({ sid: 'Imports', actions: imports, resources: [this.importBucket.arnForObjects(`${IMPORT_PREFIX}*`)] }));
+      acknowledge(
+        role.node.findChild('DefaultPolicy'),
+        // In a nested stack, cdk-nag names the bucket by the parameter that carries its ARN there.
+        `AwsSolutions-IAM5[Resource::<referenceto${Names.uniqueId(this.importBucket.node.defaultChild as s3.CfnBucket)}Arn>/${IMPORT_PREFIX}*]`,
+        'The uploaded GIAS files: one object per import run, named by its id (imports/<id>.csv), so the grant is on the prefix; nothing else of the bucket.',
+      );
+    }
     const hashKey = hashKeyActions(route.touches);
     if (hashKey.length) role.addToPolicy(new iam.PolicyStatement({ sid: 'HashKey', actions: hashKey, resources: [this.hashKey.secretArn] }));
     const mail = mailActions(route.touches);
@@ -525,6 +562,7 @@ export class ProviderAccessStack extends Stack {
         ...this.functionEnvironment,
         ...(http ? { ORIGIN_SECRET_ARN: this.originSecret.secretArn } : {}),
         ...(hashKey.length ? { HASH_KEY_SECRET_ARN: this.hashKey.secretArn } : {}),
+        ...(imports.length ? { IMPORT_BUCKET: this.importBucket.bucketName } : {}),
       },
       description: `${route.description} -> ${route.module}`,
       ...(reserved === undefined ? {} : { reservedConcurrentExecutions: reserved }),
@@ -606,6 +644,32 @@ export class ProviderAccessStack extends Stack {
     // beside the topic and make the parent depend on its own nested stack.
     new sns.Subscription(rf.group, `${pascal(route.name)}Subscription`, { topic, protocol: sns.SubscriptionProtocol.LAMBDA, endpoint: rf.fn.functionArn });
     rf.fn.addPermission('InvokedByMailFeedbackTopic', { principal: new iam.ServicePrincipal('sns.amazonaws.com'), sourceArn: topic.topicArn });
+  }
+
+  /**
+   * The import function on the bucket's ObjectCreated events under imports/ (issue 17,
+   * item 1). S3 invokes it asynchronously: retried twice, then the event is kept in the
+   * async dead-letter queue; the run's record says where it stopped.
+   */
+  private importUpload(route: EventRoute) {
+    const rf = this.routeFunction(functionGroup(route), { ...route, kind: route.kind, description: 'imports bucket: the uploaded GIAS file' }, SIZING['import-upload'], {
+      retryAttempts: 2,
+      deadLetterQueue: this.deadLetterQueue('async'),
+    });
+    this.importBucket.addEventNotification(s3.EventType.OBJECT_CREATED, new s3n.LambdaDestination(rf.fn), { prefix: IMPORT_PREFIX, suffix: '.csv' });
+    const notifications = this.node.tryFindChild('BucketNotificationsHandler050a0587b7544547bf325f094a3db834');
+    if (notifications) {
+      const role = notifications.node.tryFindChild('Role');
+      if (role) {
+        acknowledge(
+          role,
+          'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+          "CDK's own bucket-notifications handler (it sets the imports bucket's notification at deploy time) logs with AWS's basic execution policy; CDK offers no way to replace it.",
+        );
+        const policy = role.node.tryFindChild('DefaultPolicy');
+        if (policy) acknowledge(policy, 'AwsSolutions-IAM5[Resource::*]', "CDK's bucket-notifications handler is granted s3:PutBucketNotification on \"*\" by CDK; it runs only at deploy time, on this stack's imports bucket.");
+      }
+    }
   }
 
   /** Findings on what CDK itself creates for BucketDeployment (one shared function). */

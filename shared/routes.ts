@@ -56,6 +56,12 @@ export interface Touches {
    * limits or reads and writes suppressions, both keyed by an HMAC of an address or an IP.
    */
   hashKey?: 'read';
+  /**
+   * The imports bucket's `imports/` prefix (issue 17, item 1): 'write', signs upload
+   * addresses (a presigned PUT acts with the signer's s3:PutObject); 'read', reads the
+   * uploaded files (s3:GetObject). Nothing else of the bucket, and no other bucket.
+   */
+  imports?: 'read' | 'write';
 }
 
 interface RouteCommon {
@@ -94,9 +100,11 @@ export interface EventRoute {
   name: string;
   /**
    * table-stream: the table's stream (event source mapping); schedule: an EventBridge
-   * schedule; mail-feedback: SES bounce and complaint events through SNS (AWS only).
+   * schedule; mail-feedback: SES bounce and complaint events through SNS (AWS only);
+   * import-upload: a new object under the imports bucket's `imports/` (S3 event
+   * notification on AWS, the local S3 server's event locally).
    */
-  kind: 'table-stream' | 'schedule' | 'mail-feedback';
+  kind: 'table-stream' | 'schedule' | 'mail-feedback' | 'import-upload';
   module: string;
   touches: Touches;
   /** For schedules: an EventBridge expression, and how often the local timer fires. */
@@ -262,6 +270,9 @@ const routeTable = [
   { name: 'school-calendar-feed', method: 'GET', path: '/api/schools/{urn}/calendar/{feed}', module: 'functions/school-calendar-feed.ts', access: 'public', touches: { table: 'read' } },
   // Onboarding (platform admins): schools from a GIAS extract, and a school's careers lead.
   { name: 'admin-schools-import', method: 'POST', path: '/api/admin/schools/import', module: 'functions/admin-schools-import.ts', access: 'admin', touches: { table: 'write' } },
+  // The whole file (issue 17, item 1): a run and a presigned upload into the imports bucket; the run's progress and summary.
+  { name: 'admin-schools-upload', method: 'POST', path: '/api/admin/schools/imports', module: 'functions/admin-schools-upload.ts', access: 'admin', touches: { table: 'write', imports: 'write' } },
+  { name: 'admin-schools-import-run', method: 'GET', path: '/api/admin/schools/imports/{id}', module: 'functions/admin-schools-import-run.ts', access: 'admin', touches: { table: 'read' } },
   { name: 'admin-careers-lead', method: 'POST', path: '/api/admin/schools/{urn}/careers-lead', module: 'functions/admin-careers-lead.ts', access: 'admin', touches: { table: 'write' } },
   // UK GDPR erasure on request: a provider contact or member of staff, by email (platform admins).
   { name: 'admin-erasure', method: 'POST', path: '/api/admin/erasure', module: 'functions/admin-erasure.ts', access: 'admin', touches: { table: 'write' } },
@@ -312,6 +323,8 @@ export const eventRoutes: readonly EventRoute[] = [
   },
   // SES bounces and complaints: records the address as suppressed so the mailer skips it.
   { name: 'ses-feedback', kind: 'mail-feedback', module: 'functions/ses-feedback.ts', touches: { table: 'write', hashKey: 'read' } },
+  // An uploaded GIAS file (issue 17, item 1): reads it from the bucket, writes the schools and the run's progress.
+  { name: 'schools-import-object', kind: 'import-upload', module: 'functions/schools-import-object.ts', touches: { table: 'write', imports: 'read' } },
 ];
 
 /** Matches a concrete path against a route path; returns its parameters or undefined. */

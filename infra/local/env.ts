@@ -15,6 +15,9 @@ export interface LocalEndpoints {
   originSecret?: string;
   /** The hash key's file, made on first use (`.data/hash-key` for `npm start`); see hash-key.ts. */
   hashKeyFile?: string;
+  /** The local S3 server and its imports bucket (infra/local/s3.ts). */
+  s3Endpoint?: string;
+  importBucket?: string;
 }
 
 /**
@@ -38,6 +41,10 @@ export function applyLocalEnv(e: LocalEndpoints): void {
   process.env.DYNAMODB_ENDPOINT = e.dynamodbEndpoint;
   process.env.SES_ENDPOINT = e.sesEndpoint;
   process.env.SITE_URL = e.siteUrl;
+  if (e.s3Endpoint && e.importBucket) {
+    process.env.S3_ENDPOINT = e.s3Endpoint;
+    process.env.IMPORT_BUCKET = e.importBucket;
+  }
   if (e.originSecret) process.env.LOCAL_ORIGIN_SECRET = e.originSecret;
   else delete process.env.LOCAL_ORIGIN_SECRET;
   // The key of the rate-limit and suppression hashes (on AWS a secret): the given file, the

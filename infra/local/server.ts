@@ -1,7 +1,7 @@
 // The local site: API routes dispatched by the one route table to the same Lambda
 // handlers AWS runs (through the API Gateway adapter), and the built web/ as static files.
 import { readFile, stat } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
@@ -53,6 +53,11 @@ export interface LocalServerOptions {
   redirects?: Record<string, string>;
   /** The route table to dispatch by: shared/routes.ts unless a test passes its own. */
   routes?: readonly HttpRoute[];
+  /**
+   * Paths passed on, streamed, to another local server: '/imports/' → the local S3
+   * server's imports bucket, as CloudFront sends /imports/* to the bucket (infra/site.ts).
+   */
+  proxies?: Record<string, string>;
 }
 
 export function createLocalServer(options: LocalServerOptions): Server {
@@ -70,6 +75,11 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: LocalS
   const redirect = options.redirects?.[path];
   if (redirect) {
     res.writeHead(302, { location: redirect }).end();
+    return;
+  }
+  const proxied = Object.entries(options.proxies ?? {}).find(([prefix]) => path.startsWith(prefix));
+  if (proxied) {
+    await proxy(req, res, `${proxied[1]}${req.url ?? '/'}`);
     return;
   }
   const body = await readBody(req);
@@ -113,6 +123,23 @@ async function invoke(
   const handler = await loadHandler(module);
   const result = await handler(event, lambdaContext(name, event.requestContext.requestId));
   send(res, fromLambdaResult(result), req.method === 'HEAD');
+}
+
+/** The request as it came (method, path, query, the headers S3 reads), streamed; the answer likewise. */
+function proxy(req: IncomingMessage, res: ServerResponse, target: string): Promise<void> {
+  return new Promise((done, fail) => {
+    const headers = Object.fromEntries(
+      Object.entries(req.headers).filter(([name]) => ['content-type', 'content-length', 'content-md5'].includes(name) || name.startsWith('x-amz-')),
+    );
+    const out = request(target, { method: req.method ?? 'GET', headers }, (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+      answer.on('end', () => done());
+      answer.on('error', fail);
+    });
+    out.on('error', fail);
+    req.pipe(out);
+  });
 }
 
 function readBody(req: IncomingMessage): Promise<Buffer | undefined> {

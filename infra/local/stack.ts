@@ -4,11 +4,13 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Server } from 'node:http';
+import type { S3Event } from 'aws-lambda';
 import { eventRoutes } from '#shared/routes.ts';
 import { createStore } from '#shared/store/client.ts';
 import { startDynamoDbLocal, type RunningDynamoDb } from './dynamodb.ts';
 import { applyLocalEnv, localListenHost } from './env.ts';
 import { startSesEmulator, type RunningSes } from './ses.ts';
+import { startLocalS3, type RunningS3 } from './s3.ts';
 import { createLocalServer, loadHandler, REPO_ROOT } from './server.ts';
 import { seedDemo, seedDemoShowcase, seedDemoWorkspace } from './seed.ts';
 import { StreamPoller, type StreamHandler } from './stream-poller.ts';
@@ -44,6 +46,7 @@ export interface LocalStack {
   inboxUrl: string;
   dynamodb: RunningDynamoDb;
   ses: RunningSes;
+  s3: RunningS3;
   tableName: string;
   seeded: { created: string[]; kept: string[] } | undefined;
   stop: () => Promise<void>;
@@ -67,12 +70,16 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     stops.push(() => dynamodb.stop());
     const ses = await startSesEmulator();
     stops.push(() => ses.stop());
+    const s3 = await startLocalS3(options.dataDir ? { directory: join(options.dataDir, 's3') } : {});
+    stops.push(() => s3.stop());
     const siteUrl = `http://localhost:${options.port}`;
     const hashKeyFile = options.hashKeyFile ?? (options.dataDir ? join(options.dataDir, 'hash-key') : undefined);
     applyLocalEnv({
       tableName,
       dynamodbEndpoint: dynamodb.endpoint,
       sesEndpoint: ses.endpoint,
+      s3Endpoint: s3.endpoint,
+      importBucket: s3.bucket,
       siteUrl,
       ...(options.originSecret ? { originSecret: options.originSecret } : {}),
       ...(hashKeyFile ? { hashKeyFile } : {}),
@@ -96,6 +103,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const server = createLocalServer({
       staticRoot,
       redirects: { '/local/inbox': ses.inboxUrl },
+      // As CloudFront sends /imports/* to the imports bucket (infra/site.ts).
+      proxies: { '/imports/': `${s3.endpoint}/${s3.bucket}` },
     });
     await listen(server, options.port);
     stops.push(() => new Promise<void>((r) => server.close(() => r())));
@@ -113,12 +122,14 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         });
         poller.start();
         stops.push(() => poller.stop());
+      } else if (route.kind === 'import-upload') {
+        s3.onObjectCreated((await loadHandler(route.module)) as unknown as (event: S3Event) => Promise<unknown>, log);
       } else if (route.schedule) {
         const handler = (await loadHandler(route.module)) as unknown as ScheduledHandler;
         stops.push(startScheduleTimer(route.name, handler, route.schedule.localEveryMinutes * 60_000, log));
       }
     }
-    return { siteUrl, inboxUrl: `${siteUrl}/local/inbox`, dynamodb, ses, tableName, seeded, stop };
+    return { siteUrl, inboxUrl: `${siteUrl}/local/inbox`, dynamodb, ses, s3, tableName, seeded, stop };
   } catch (err) {
     await stop();
     throw err;

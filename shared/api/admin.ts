@@ -22,3 +22,19 @@ export const careersLeadBody = parsesTo<Person>()(z.strictObject({
     .optional(),
 }));
 export type CareersLeadBody = z.output<typeof careersLeadBody>;
+
+/**
+ * The body of POST /api/admin/schools/imports: the file the admin chose, by name and size
+ * (issue 17, item 1). The file itself goes to the upload address the answer gives.
+ */
+export const importUploadBody = z.strictObject({
+  fileName: z.string().trim().min(1, 'Choose the CSV file you downloaded from GIAS.').max(255, 'The file name is too long: rename the file and choose it again.'),
+  bytes: z.number().int('The size is a whole number of bytes.').min(1, 'The file is empty: choose the CSV file you downloaded from GIAS.').max(Number.MAX_SAFE_INTEGER),
+});
+export type ImportUploadBody = z.output<typeof importUploadBody>;
+
+/** GET /api/admin/schools/imports/{id}: a run's id, as the upload's answer gave it. */
+export const importRunPath = z.strictObject({ id: z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'An import id is 26 letters and digits, as the upload gave it.') });
+
+export type { ImportRun, ImportRunStatus } from '#shared/domain/onboarding.ts';
+export { MAX_UPLOAD_BYTES } from '#shared/domain/onboarding.ts';

@@ -106,7 +106,8 @@ function goodParams(f: Fixtures, route: HttpRoute, name: string): string[] {
       return ['990101', '990102', '123456'];
     case 'id':
       // A tour's id is a digest (issue 15, item 5); every other {id} is a request's.
-      return route.name === 'tour-get' ? ['0'.repeat(32)] : [f.requestId];
+      // An upload's run id (issue 17, item 1) is a ULID like a request's, of another kind of item.
+      return route.name === 'tour-get' ? ['0'.repeat(32)] : route.name === 'admin-schools-import-run' ? ['01ARZ3NDEKTSV4RRFFQ69G5FAV'] : [f.requestId];
     case 'token':
       return [f.actionToken];
     case 'email':
@@ -253,6 +254,7 @@ export function fuzzRoutes(prefix: string, routes: readonly HttpRoute[]) {
       'manage-opportunities-put': { version: opportunities.version, opportunities: opportunities.opportunities },
       'manage-staff-put': { staff: staff.staff },
       'admin-erasure': { email: 'someone@college.example' },
+      'admin-schools-upload': { fileName: 'edubasealldata.csv', bytes: 1000 },
       // Organisation accounts (issue 15, item 1): a profile (the fixture provider's, created by the first near-valid PUT) and an invitee.
       'provider-organisation-put': { name: 'Fuzz College', type: 'fe_college', ukprn: '10012345', website: 'https://fuzz.example', defaultContact: contact },
       'provider-member-invite': { email: 'colleague@college.example', role: 'member' },

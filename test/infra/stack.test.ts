@@ -6,7 +6,7 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { acknowledgements } from '#infra/nag.ts';
-import { HASH_KEY_READ_ACTIONS, MAIL_SEND_ACTIONS, STREAM_READ_ACTIONS, TABLE_READ_ACTIONS, TABLE_WRITE_ACTIONS } from '#infra/permissions.ts';
+import { HASH_KEY_READ_ACTIONS, IMPORT_READ_ACTIONS, IMPORT_UPLOAD_ACTIONS, importActions, MAIL_SEND_ACTIONS, STREAM_READ_ACTIONS, TABLE_READ_ACTIONS, TABLE_WRITE_ACTIONS } from '#infra/permissions.ts';
 import { API_PATH_PATTERNS, SITE_CSP, STATEMENT_CSP } from '#infra/site.ts';
 import { SECRET_PAGES } from '../../web/secret-pages.ts';
 import { SIZING, type ProviderAccessStack } from '#infra/stack.ts';
@@ -114,8 +114,9 @@ describe('IAM: each function may do what its route entry declares and nothing mo
     if (touches.mail === 'check') allowed.add('ses:GetAccount');
     if (touches.mail === 'send') for (const a of MAIL_SEND_ACTIONS) allowed.add(a);
     if (touches.hashKey === 'read') for (const a of HASH_KEY_READ_ACTIONS) allowed.add(a);
+    for (const a of importActions(touches as Parameters<typeof importActions>[0])) allowed.add(a);
     if (kind === 'table-stream') for (const a of [...STREAM_READ_ACTIONS, 'sqs:SendMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl']) allowed.add(a);
-    if (kind === 'schedule' || kind === 'mail-feedback') allowed.add('sqs:SendMessage'); // its dead-letter queue
+    if (kind === 'schedule' || kind === 'mail-feedback' || kind === 'import-upload') allowed.add('sqs:SendMessage'); // its dead-letter queue
     if (kind === 'http' || kind === 'fallback') allowed.add('secretsmanager:GetSecretValue'); // the origin secret (issue 12, item 1)
 
     for (const action of granted) expect(allowed, `${name} holds ${action}`).toContain(action);
@@ -231,6 +232,61 @@ describe('events', () => {
   });
 });
 
+describe('the GIAS upload (issue 17, item 1)', () => {
+  it('keeps the imports bucket private, encrypted, TLS-only, logged, its files a week', () => {
+    const bucket = t.Resources[logicalId(stack.importBucket)];
+    expect(bucket?.Properties).toMatchObject({
+      PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+      BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
+      LoggingConfiguration: { DestinationBucketName: { Ref: logicalId(stack.site.logBucket) }, LogFilePrefix: 'import-bucket/' },
+      LifecycleConfiguration: { Rules: [expect.objectContaining({ Prefix: 'imports/', ExpirationInDays: 7, AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 }, Status: 'Enabled' })] },
+    });
+    expect(bucket?.Properties?.CorsConfiguration).toBeUndefined();
+    const policies = resourcesOfType(t, 'AWS::S3::BucketPolicy').filter(([, p]) => JSON.stringify(p.Properties?.Bucket) === JSON.stringify({ Ref: logicalId(stack.importBucket) }));
+    expect(JSON.stringify(policies[0]?.[1].Properties)).toContain('"aws:SecureTransport":"false"');
+  });
+
+  it('runs the import function on ObjectCreated under imports/, for 15 minutes, its failures kept', () => {
+    const importFn = fn('schools-import-object');
+    expect(importFn.resource.Properties).toMatchObject({ Timeout: 900, MemorySize: 1769 });
+    built.template.hasResourceProperties('Custom::S3BucketNotifications', {
+      BucketName: { Ref: logicalId(stack.importBucket) },
+      NotificationConfiguration: {
+        LambdaFunctionConfigurations: [
+          {
+            Events: ['s3:ObjectCreated:*'],
+            Filter: { Key: { FilterRules: [{ Name: 'suffix', Value: '.csv' }, { Name: 'prefix', Value: 'imports/' }] } },
+            LambdaFunctionArn: Match.anyValue(),
+          },
+        ],
+      },
+    });
+    const invokes = allOfType(built, 'AWS::Lambda::Permission').filter((l) => l.resource.Properties?.Principal === 's3.amazonaws.com');
+    expect(invokes).toHaveLength(1);
+    expect(JSON.stringify(allOfType(built, 'AWS::Lambda::EventInvokeConfig').filter((l) => l.stack === importFn.stack))).toContain('MaximumRetryAttempts');
+  });
+
+  it('lets the upload route sign PUTs and the import function read, only under imports/', () => {
+    const grants = (name: string) => actionsOf(fn(name)).filter((g) => g.action.startsWith('s3:'));
+    expect(grants('admin-schools-upload').map((g) => g.action)).toEqual([...IMPORT_UPLOAD_ACTIONS]);
+    expect(grants('schools-import-object').map((g) => g.action)).toEqual([...IMPORT_READ_ACTIONS]);
+    for (const g of [...grants('admin-schools-upload'), ...grants('schools-import-object')]) expect(JSON.stringify(g.resource)).toMatch(/\/imports\/\*"/);
+    expect(grants('admin-schools-import-run')).toEqual([]);
+    const env = (name: string) => (fnProps(name).Environment as { Variables: Record<string, unknown> }).Variables;
+    expect(env('admin-schools-upload').IMPORT_BUCKET).toBeDefined();
+    expect(env('admin-schools-import-run').IMPORT_BUCKET).toBeUndefined();
+  });
+
+  it('sends /imports/* from the site to the bucket: every method, no cache, no cookies', () => {
+    const dist = resourcesOfType(t, 'AWS::CloudFront::Distribution')[0]?.[1].Properties?.DistributionConfig as { CacheBehaviors: { PathPattern: string; AllowedMethods: string[]; OriginRequestPolicyId: unknown }[] };
+    const behaviour = dist.CacheBehaviors.find((b) => b.PathPattern === '/imports/*');
+    expect(behaviour?.AllowedMethods).toContain('PUT');
+    built.template.hasResourceProperties('AWS::CloudFront::OriginRequestPolicy', {
+      OriginRequestPolicyConfig: Match.objectLike({ CookiesConfig: { CookieBehavior: 'none' }, HeadersConfig: { HeaderBehavior: 'whitelist', Headers: ['content-type'] }, QueryStringsConfig: { QueryStringBehavior: 'all' } }),
+    });
+  });
+});
+
 describe('the site', () => {
   it('keeps the bucket private (OAC), TLS-only, logged, retained', () => {
     const bucket = t.Resources[logicalId(stack.site.bucket)];
@@ -258,7 +314,8 @@ describe('the site', () => {
     const dist = distribution();
     expect(dist.DefaultRootObject).toBe('index.html');
     expect(dist.DefaultCacheBehavior.FunctionAssociations).toHaveLength(1);
-    expect(dist.CacheBehaviors.map((b) => b.PathPattern).sort()).toEqual([...API_PATH_PATTERNS, ...SECRET_PAGES].sort());
+    // And the GIAS upload's /imports/* (its own test, above).
+    expect(dist.CacheBehaviors.map((b) => b.PathPattern).sort()).toEqual([...API_PATH_PATTERNS, ...SECRET_PAGES, '/imports/*'].sort());
     for (const b of dist.CacheBehaviors.filter((x) => (API_PATH_PATTERNS as readonly string[]).includes(x.PathPattern))) {
       expect(b.CachePolicyId).toBe('4135ea2d-6df8-44a3-9df3-4b5a84be39ad'); // Managed-CachingDisabled
       expect(b.OriginRequestPolicyId).toBe('b689b0a8-53d0-40ab-baf2-68738e2966ac'); // Managed-AllViewerExceptHostHeader

@@ -38,7 +38,7 @@ const TOKEN = 'T'.repeat(43);
 const concrete = (r: HttpRoute) =>
   r.path
     .replace('{urn}', '990101')
-    .replace('{id}', r.name === 'tour-get' ? 'f'.repeat(32) : requestId)
+    .replace('{id}', r.name === 'tour-get' ? 'f'.repeat(32) : r.name === 'admin-schools-import-run' ? '01ARZ3NDEKTSV4RRFFQ69G5FAV' : requestId)
     .replace('{action}', r.name === 'manage-decision' ? 'approve' : 'withdraw')
     .replace('{token}', TOKEN)
     .replace('{trustId}', 'northfield-learning-trust')
@@ -56,6 +56,7 @@ const BODIES: Record<string, () => unknown> = {
   'manage-statement-publish': () => ({ approvedBy: 'the governing board', approvedOn: new Date().toISOString().slice(0, 10) }),
   'admin-careers-lead': () => ({ name: 'Nobody', email: 'nobody@school.example' }),
   'admin-erasure': () => ({ email: 'nobody@college.example' }),
+  'admin-schools-upload': () => ({ fileName: 'edubasealldata.csv', bytes: 10 }),
   'provider-organisation-put': () => ({ name: 'Access College', type: 'fe_college', ukprn: '10088888', defaultContact: { name: 'A', email: 'a@college.example', phone: '01632 960100' } }),
   'provider-member-invite': () => ({ email: 'nobody@college.example' }),
   'tour-create': () => ({ stops: [{ urn: '990101', proposed: { date: '2030-01-15', start: '10:00', end: '10:45' } }, { urn: '990102', proposed: { date: '2030-01-15', start: '10:00', end: '10:45' } }], details: providerBody() }),
