@@ -233,6 +233,10 @@ const routeTable = [
   // A school's own set-up (settings, opportunities, staff): GET reads, PUT replaces.
   { name: 'manage-settings-get', method: 'GET', path: '/api/manage/schools/{urn}/settings', module: 'functions/manage-settings-get.ts', access: 'staff', staffOf: 'path', touches: { table: 'read' } },
   { name: 'manage-settings-put', method: 'PUT', path: '/api/manage/schools/{urn}/settings', module: 'functions/manage-settings-put.ts', access: 'staff', staffOf: 'path', touches: { table: 'write' } },
+  // Term dates from a file (issue 17, item 2): a school's preview (saved through the settings PUT), and a trust admin's for several schools and its save.
+  { name: 'manage-term-dates-preview', method: 'POST', path: '/api/manage/schools/{urn}/term-dates/preview', module: 'functions/manage-term-dates-preview.ts', access: 'staff', staffOf: 'path', touches: { table: 'read' } },
+  { name: 'trust-term-dates-preview', method: 'POST', path: '/api/manage/trusts/{trustId}/term-dates/preview', module: 'functions/trust-term-dates-preview.ts', access: 'staff', staffOf: 'any', touches: { table: 'read' } },
+  { name: 'trust-term-dates-save', method: 'POST', path: '/api/manage/trusts/{trustId}/term-dates', module: 'functions/trust-term-dates-save.ts', access: 'staff', staffOf: 'any', touches: { table: 'write' } },
   { name: 'manage-opportunities-get', method: 'GET', path: '/api/manage/schools/{urn}/opportunities', module: 'functions/manage-opportunities-get.ts', access: 'staff', staffOf: 'path', touches: { table: 'read' } },
   { name: 'manage-opportunities-put', method: 'PUT', path: '/api/manage/schools/{urn}/opportunities', module: 'functions/manage-opportunities-put.ts', access: 'staff', staffOf: 'path', touches: { table: 'write' } },
   { name: 'manage-staff-get', method: 'GET', path: '/api/manage/schools/{urn}/staff', module: 'functions/manage-staff-get.ts', access: 'staff', staffOf: 'path', touches: { table: 'read' } },
@@ -258,6 +262,9 @@ const routeTable = [
   // Onboarding (platform admins): schools from a GIAS extract, and a school's careers lead.
   { name: 'admin-schools-import', method: 'POST', path: '/api/admin/schools/import', module: 'functions/admin-schools-import.ts', access: 'admin', touches: { table: 'write' } },
   { name: 'admin-careers-lead', method: 'POST', path: '/api/admin/schools/{urn}/careers-lead', module: 'functions/admin-careers-lead.ts', access: 'admin', touches: { table: 'write' } },
+  // Bank holidays (issue 17, item 3): GOV.UK's bank-holidays.json adds the one-off changes to the rules; the list's end, with a warning within six months.
+  { name: 'admin-bank-holidays-get', method: 'GET', path: '/api/admin/bank-holidays', module: 'functions/admin-bank-holidays-get.ts', access: 'admin', touches: { table: 'read' } },
+  { name: 'admin-bank-holidays-put', method: 'PUT', path: '/api/admin/bank-holidays', module: 'functions/admin-bank-holidays-put.ts', access: 'admin', touches: { table: 'write' } },
   // UK GDPR erasure on request: a provider contact or member of staff, by email (platform admins).
   { name: 'admin-erasure', method: 'POST', path: '/api/admin/erasure', module: 'functions/admin-erasure.ts', access: 'admin', touches: { table: 'write' } },
   // The careers lead's emailed links: the page /actions/#token=… (static, the token in its

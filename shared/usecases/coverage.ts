@@ -32,9 +32,8 @@ import { normaliseWord } from '#shared/store/directory.ts';
 import { getPlatformSettings } from '#shared/store/platform-settings.ts';
 import { listEncountersOfSchool } from '#shared/store/requests.ts';
 import type { PlatformSettings, StoredRequest } from '#shared/domain/records.ts';
-import { getSchoolProfile } from '#shared/store/schools.ts';
 import type { StoredSchool } from '#shared/domain/records.ts';
-import { availableSlots, MAX_SLOT_RANGE_DAYS, requireSchool } from './schools.ts';
+import { availableSlots, MAX_SLOT_RANGE_DAYS, requireSchool, trustSchoolsOf } from './schools.ts';
 
 /** Open slots shown per cohort with a gap. */
 export const FIX_SLOTS_SHOWN = 5;
@@ -211,13 +210,7 @@ export async function schoolCoverageOf(store: Store, urn: string, now = new Date
 
 /** Every school of the trust where the caller is a trust admin; NOT_YOUR_TRUST when there is none. */
 export async function trustCoverage(store: Store, caller: { roles: readonly StaffRoleRecord[] }, trustId: string, now = new Date()): Promise<TrustCoverage> {
-  const urns = caller.roles.filter((r) => r.role === 'trust_admin').map((r) => r.urn);
-  const profiles = await Promise.all(urns.map((urn) => getSchoolProfile(store, urn)));
-  const schools = profiles.filter((s): s is StoredSchool => Boolean(s && s.trust?.id === trustId)).sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
-  const trust = schools[0]?.trust;
-  if (!trust) {
-    throw new DomainError('NOT_YOUR_TRUST', 'You are not a trust admin of this trust. Open the coverage of a trust you administer, or ask the trust to add you.');
-  }
+  const { trust, schools } = await trustSchoolsOf(store, caller, trustId, 'You are not a trust admin of this trust. Open the coverage of a trust you administer, or ask the trust to add you.');
   const today = londonDate(now.toISOString());
   // The schools' reads at once (two queries each), not one school after another.
   const settings = await getPlatformSettings(store);
