@@ -128,7 +128,7 @@ const routeTable = [
     // The school's partition (request, event, slot), its rate-limit counters, its idempotency records; a first request's
     // confirmation email (outbox) and the confirmed-address marker it reads (issue 12, item 2); a provider's session, when one is sent;
     // the request's reference, claimed (issue 14, item 6); a signed-in member's organisation, which may vouch for the address (issue 15, item 2).
-    touches: { table: 'write', hashKey: 'read', keys: { table: ['SCHOOL#', 'RATE#', 'IDEMPOTENCY#request-create', 'OUTBOX#', 'PROVIDER#', 'SESSION#', 'REFERENCE#', 'MEMBERSHIP#', 'ORG#'] } },
+    touches: { table: 'write', hashKey: 'read', keys: { table: ['SCHOOL#', 'PLATFORM#BANK_HOLIDAYS', 'RATE#', 'IDEMPOTENCY#request-create', 'OUTBOX#', 'PROVIDER#', 'SESSION#', 'REFERENCE#', 'MEMBERSHIP#', 'ORG#'] } },
   },
   // The request form's check on each Continue (issue 14, item 1): create's rules, nothing written but its own rate-limit counters.
   {
@@ -138,7 +138,7 @@ const routeTable = [
     module: 'functions/request-check.ts',
     access: 'public',
     // Reads the school, its opportunity and slot (the school's partition); counts its rate limits.
-    touches: { table: 'write', hashKey: 'read', keys: { table: ['SCHOOL#', 'RATE#'] } },
+    touches: { table: 'write', hashKey: 'read', keys: { table: ['SCHOOL#', 'PLATFORM#BANK_HOLIDAYS', 'RATE#'] } },
   },
   // A provider confirms a first request from their address (issue 12, item 2): the emailed link's token, posted by /request/confirm/.
   {
@@ -149,7 +149,7 @@ const routeTable = [
     access: 'public',
     // The request and its slot (the school's partition), the link's token, the confirmed-address marker, the new session,
     // the request's reference (kept for good now).
-    touches: { table: 'write', keys: { table: ['SCHOOL#', 'TOKEN#', 'PROVIDER#', 'SESSION#', 'REFERENCE#'] } },
+    touches: { table: 'write', keys: { table: ['SCHOOL#', 'PLATFORM#BANK_HOLIDAYS', 'TOKEN#', 'PROVIDER#', 'SESSION#', 'REFERENCE#'] } },
     credential: 'link',
   },
   {

@@ -25,14 +25,12 @@ import { londonDate } from '#shared/domain/timezone.ts';
 import type { OpenSlot } from '#shared/domain/slot-places.ts';
 import type { School } from '#shared/domain/types.ts';
 import { yearGroupLabel } from '#shared/domain/year-groups.ts';
-import { DomainError } from '#shared/domain/errors.ts';
 import type { StaffRoleRecord } from '#shared/domain/records.ts';
 import type { Store } from '#shared/store/client.ts';
 import { normaliseWord } from '#shared/store/directory.ts';
 import { getPlatformSettings } from '#shared/store/platform-settings.ts';
 import { listEncountersOfSchool } from '#shared/store/requests.ts';
 import type { PlatformSettings, StoredRequest } from '#shared/domain/records.ts';
-import type { StoredSchool } from '#shared/domain/records.ts';
 import { availableSlots, MAX_SLOT_RANGE_DAYS, requireSchool, trustSchoolsOf } from './schools.ts';
 
 /** Open slots shown per cohort with a gap. */
