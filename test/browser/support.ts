@@ -205,3 +205,15 @@ export async function tabTo(page: Page, match: (f: Awaited<ReturnType<typeof foc
   }
   throw new Error(`Nothing matching was reached in ${max} presses of ${key}; focus is on ${JSON.stringify(await focused(page))}`);
 }
+
+/** axe with no violations at 1280 px and at 320 px (nothing scrolling sideways), with a screenshot of each; back at 1280 px after. */
+export async function bothWidths(page: Page, name: string): Promise<void> {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await expectNoAxeViolations(page, `${name} at 1280 px`);
+  await screenshot(page, `${name}-1280`);
+  await page.setViewportSize({ width: 320, height: 800 });
+  await expectNoHorizontalScroll(page);
+  await expectNoAxeViolations(page, `${name} at 320 px`);
+  await screenshot(page, `${name}-320`);
+  await page.setViewportSize({ width: 1280, height: 900 });
+}

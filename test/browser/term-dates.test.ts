@@ -3,28 +3,16 @@
 // import, is told to choose a file, uploads a council-shaped .ics, checks the terms and the
 // INSET day it will set, goes back, continues again and saves; the settings then show the
 // council's terms. axe-core checks each state at 1280 px and 320 px (nothing scrolling sideways).
-import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CAREERS_LEAD } from '#infra/local/demo-data.ts';
 import type { Term } from '#shared/domain/types.ts';
 import { signIn } from '../support/sign-in.ts';
 import { councilIcs } from '../support/term-dates.ts';
 import { HARBOUR_VIEW } from './dates.ts';
-import { BROWSER_TEST_TIMEOUT, expectNoAxeViolations, expectNoHorizontalScroll, focused, openPage, screenshot, tabTo, useBrowser, useLocalStack, type TestPage } from './support.ts';
+import { BROWSER_TEST_TIMEOUT, bothWidths, focused, openPage, tabTo, useBrowser, useLocalStack, type TestPage } from './support.ts';
 
 const b = useBrowser();
 const site = useLocalStack();
-
-async function bothWidths(page: Page, name: string) {
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await expectNoAxeViolations(page, `${name} at 1280 px`);
-  await screenshot(page, `${name}-1280`);
-  await page.setViewportSize({ width: 320, height: 800 });
-  await expectNoHorizontalScroll(page);
-  await expectNoAxeViolations(page, `${name} at 320 px`);
-  await screenshot(page, `${name}-320`);
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
 
 describe('the careers lead imports term dates from a council file', { timeout: BROWSER_TEST_TIMEOUT }, () => {
   let lead: TestPage;
