@@ -136,7 +136,7 @@ const routeTable = [
     // The school's partition (request, event, slot), its rate-limit counters, its idempotency records; a first request's
     // confirmation email (outbox) and the confirmed-address marker it reads (issue 12, item 2); a provider's session, when one is sent;
     // the request's reference, claimed (issue 14, item 6); a signed-in member's organisation, which may vouch for the address (issue 15, item 2).
-    touches: { table: 'write', hashKey: 'read', keys: { table: ['SCHOOL#', 'RATE#', 'IDEMPOTENCY#request-create', 'OUTBOX#', 'PROVIDER#', 'SESSION#', 'REFERENCE#', 'MEMBERSHIP#', 'ORG#'] } },
+    touches: { table: 'write', hashKey: 'read', keys: { table: ['SCHOOL#', 'PLATFORM#BANK_HOLIDAYS', 'RATE#', 'IDEMPOTENCY#request-create', 'OUTBOX#', 'PROVIDER#', 'SESSION#', 'REFERENCE#', 'MEMBERSHIP#', 'ORG#'] } },
   },
   // The request form's check on each Continue (issue 14, item 1): create's rules, nothing written but its own rate-limit counters.
   {
@@ -146,7 +146,7 @@ const routeTable = [
     module: 'functions/request-check.ts',
     access: 'public',
     // Reads the school, its opportunity and slot (the school's partition); counts its rate limits.
-    touches: { table: 'write', hashKey: 'read', keys: { table: ['SCHOOL#', 'RATE#'] } },
+    touches: { table: 'write', hashKey: 'read', keys: { table: ['SCHOOL#', 'PLATFORM#BANK_HOLIDAYS', 'RATE#'] } },
   },
   // A provider confirms a first request from their address (issue 12, item 2): the emailed link's token, posted by /request/confirm/.
   {
@@ -157,7 +157,7 @@ const routeTable = [
     access: 'public',
     // The request and its slot (the school's partition), the link's token, the confirmed-address marker, the new session,
     // the request's reference (kept for good now).
-    touches: { table: 'write', keys: { table: ['SCHOOL#', 'TOKEN#', 'PROVIDER#', 'SESSION#', 'REFERENCE#'] } },
+    touches: { table: 'write', keys: { table: ['SCHOOL#', 'PLATFORM#BANK_HOLIDAYS', 'TOKEN#', 'PROVIDER#', 'SESSION#', 'REFERENCE#'] } },
     credential: 'link',
   },
   {
@@ -241,6 +241,10 @@ const routeTable = [
   // A school's own set-up (settings, opportunities, staff): GET reads, PUT replaces.
   { name: 'manage-settings-get', method: 'GET', path: '/api/manage/schools/{urn}/settings', module: 'functions/manage-settings-get.ts', access: 'staff', staffOf: 'path', touches: { table: 'read' } },
   { name: 'manage-settings-put', method: 'PUT', path: '/api/manage/schools/{urn}/settings', module: 'functions/manage-settings-put.ts', access: 'staff', staffOf: 'path', touches: { table: 'write' } },
+  // Term dates from a file (issue 17, item 2): a school's preview (saved through the settings PUT), and a trust admin's for several schools and its save.
+  { name: 'manage-term-dates-preview', method: 'POST', path: '/api/manage/schools/{urn}/term-dates/preview', module: 'functions/manage-term-dates-preview.ts', access: 'staff', staffOf: 'path', touches: { table: 'read' } },
+  { name: 'trust-term-dates-preview', method: 'POST', path: '/api/manage/trusts/{trustId}/term-dates/preview', module: 'functions/trust-term-dates-preview.ts', access: 'staff', staffOf: 'any', touches: { table: 'read' } },
+  { name: 'trust-term-dates-save', method: 'POST', path: '/api/manage/trusts/{trustId}/term-dates', module: 'functions/trust-term-dates-save.ts', access: 'staff', staffOf: 'any', touches: { table: 'write' } },
   { name: 'manage-opportunities-get', method: 'GET', path: '/api/manage/schools/{urn}/opportunities', module: 'functions/manage-opportunities-get.ts', access: 'staff', staffOf: 'path', touches: { table: 'read' } },
   { name: 'manage-opportunities-put', method: 'PUT', path: '/api/manage/schools/{urn}/opportunities', module: 'functions/manage-opportunities-put.ts', access: 'staff', staffOf: 'path', touches: { table: 'write' } },
   { name: 'manage-staff-get', method: 'GET', path: '/api/manage/schools/{urn}/staff', module: 'functions/manage-staff-get.ts', access: 'staff', staffOf: 'path', touches: { table: 'read' } },
@@ -274,6 +278,9 @@ const routeTable = [
   { name: 'admin-schools-upload', method: 'POST', path: '/api/admin/schools/imports', module: 'functions/admin-schools-upload.ts', access: 'admin', touches: { table: 'write', imports: 'write' } },
   { name: 'admin-schools-import-run', method: 'GET', path: '/api/admin/schools/imports/{id}', module: 'functions/admin-schools-import-run.ts', access: 'admin', touches: { table: 'read' } },
   { name: 'admin-careers-lead', method: 'POST', path: '/api/admin/schools/{urn}/careers-lead', module: 'functions/admin-careers-lead.ts', access: 'admin', touches: { table: 'write' } },
+  // Bank holidays (issue 17, item 3): GOV.UK's bank-holidays.json adds the one-off changes to the rules; the list's end, with a warning within six months.
+  { name: 'admin-bank-holidays-get', method: 'GET', path: '/api/admin/bank-holidays', module: 'functions/admin-bank-holidays-get.ts', access: 'admin', touches: { table: 'read' } },
+  { name: 'admin-bank-holidays-put', method: 'PUT', path: '/api/admin/bank-holidays', module: 'functions/admin-bank-holidays-put.ts', access: 'admin', touches: { table: 'write' } },
   // UK GDPR erasure on request: a provider contact or member of staff, by email (platform admins).
   { name: 'admin-erasure', method: 'POST', path: '/api/admin/erasure', module: 'functions/admin-erasure.ts', access: 'admin', touches: { table: 'write' } },
   // The careers lead's emailed links: the page /actions/#token=… (static, the token in its

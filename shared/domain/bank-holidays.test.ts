@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bankHolidayOn, bankHolidays, easterSunday, isBankHoliday } from './bank-holidays.ts';
+import { bankHolidayListWarning, bankHolidayOn, bankHolidays, easterSunday, isBankHoliday, publishedChanges } from './bank-holidays.ts';
 import { dayOfWeek, isWeekend } from './dates.ts';
 
 // The published England and Wales lists (gov.uk/bank-holidays), including the substitute
@@ -76,5 +76,33 @@ describe('bank holidays of England and Wales', () => {
   it('returns the same frozen list on a second call', () => {
     expect(bankHolidays(2026)).toBe(bankHolidays(2026));
     expect(Object.isFrozen(bankHolidays(2026))).toBe(true);
+  });
+});
+
+describe('GOV.UK\'s published list over the rules (issue 17, item 3)', () => {
+  const ruled = (year: number) => bankHolidays(year).map((h) => ({ date: h.date, name: h.name }));
+
+  it('a list that matches the rules changes nothing', () => {
+    const changes = publishedChanges([...ruled(2027), ...ruled(2028)]);
+    expect(changes).toEqual({ add: [], remove: [], from: '2027-01-01', until: '2028-12-26' });
+  });
+
+  it('adds a one-off day, removes a moved one, only inside the list\'s dates', () => {
+    const moved = ruled(2028).filter((h) => h.date !== '2028-05-01');
+    const changes = publishedChanges([...moved, { date: '2028-05-08', name: 'Early May bank holiday (moved)' }, { date: '2028-06-05', name: 'A one-off bank holiday' }]);
+    expect(changes?.add.map((h) => h.date)).toEqual(['2028-05-08', '2028-06-05']);
+    expect(changes?.remove).toEqual(['2028-05-01']);
+    expect(bankHolidayOn('2028-06-05', changes)?.name).toBe('A one-off bank holiday');
+    expect(isBankHoliday('2028-05-01', changes)).toBe(false);
+    expect(isBankHoliday('2028-05-01')).toBe(true);
+    // Outside the list, the rules alone.
+    expect(isBankHoliday('2029-05-07', changes)).toBe(true);
+  });
+
+  it('warns when no list is loaded, or it ends within six months', () => {
+    expect(bankHolidayListWarning(undefined, '2027-01-10')).toMatch(/No bank-holiday list/);
+    expect(bankHolidayListWarning('2027-06-30', '2027-01-10')).toMatch(/ends on 2027-06-30, within six months/);
+    expect(bankHolidayListWarning('2026-12-26', '2027-01-10')).toMatch(/ended on 2026-12-26/);
+    expect(bankHolidayListWarning('2028-12-26', '2027-01-10')).toBeUndefined();
   });
 });

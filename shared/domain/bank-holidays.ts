@@ -10,12 +10,9 @@ import {
   nextDayOfWeek,
   dateParts,
 } from './dates.ts';
-import type { IsoDate } from './types.ts';
+import type { BankHoliday, IsoDate, PublishedBankHolidays } from './types.ts';
 
-export interface BankHoliday {
-  date: IsoDate;
-  name: string;
-}
+export type { BankHoliday, PublishedBankHolidays } from './types.ts';
 
 /** Easter Sunday by the anonymous Gregorian algorithm (Meeus/Jones/Butcher). */
 export function easterSunday(year: number): IsoDate {
@@ -114,11 +111,52 @@ export function bankHolidays(year: number): readonly BankHoliday[] {
   return frozen;
 }
 
-/** The bank holiday on a date, if there is one. */
-export function bankHolidayOn(date: IsoDate): BankHoliday | undefined {
+/** The published days against the rules' days of the same span. */
+export function publishedChanges(events: readonly BankHoliday[]): PublishedBankHolidays | undefined {
+  const dates = events.map((e) => e.date).sort();
+  const from = dates[0];
+  const until = dates.at(-1);
+  if (!from || !until) return undefined;
+  const published = new Set(dates);
+  const ruled: BankHoliday[] = [];
+  for (let year = dateParts(from).year; year <= dateParts(until).year; year++) {
+    ruled.push(...bankHolidays(year).filter((h) => h.date >= from && h.date <= until));
+  }
+  const ruledDates = new Set(ruled.map((h) => h.date));
+  const add = events.filter((e) => !ruledDates.has(e.date)).map((e) => ({ date: e.date, name: e.name })).sort((a, b) => (a.date < b.date ? -1 : 1));
+  const remove = ruled.filter((h) => !published.has(h.date)).map((h) => h.date);
+  return { add, remove, from, until };
+}
+
+/** The bank holiday on a date, if there is one: the rules, with the published changes where given. */
+export function bankHolidayOn(date: IsoDate, published?: PublishedBankHolidays): BankHoliday | undefined {
+  if (published && date >= published.from && date <= published.until) {
+    const added = published.add.find((h) => h.date === date);
+    if (added) return added;
+    if (published.remove.includes(date)) return undefined;
+  }
   return bankHolidays(dateParts(date).year).find((h) => h.date === date);
 }
 
-export function isBankHoliday(date: IsoDate): boolean {
-  return bankHolidayOn(date) !== undefined;
+export function isBankHoliday(date: IsoDate, published?: PublishedBankHolidays): boolean {
+  return bankHolidayOn(date, published) !== undefined;
+}
+
+/** Platform admins are warned when the published list ends within this many days (six months). */
+export const BANK_HOLIDAYS_WARN_DAYS = 183;
+
+/**
+ * The warning a platform admin sees about the list the product knows: none loaded (the
+ * rules and the one-off days known when this code was written only), or one that ends
+ * within six months of `today` (a one-off day announced later would be missed).
+ */
+export function bankHolidayListWarning(until: IsoDate | undefined, today: IsoDate): string | undefined {
+  if (!until) {
+    return 'No bank-holiday list from GOV.UK has been loaded: the service knows only the regular bank holidays and the one-off days known when it was built. Load bank-holidays.json from https://www.gov.uk/bank-holidays.json.';
+  }
+  if (until < today) return `The bank-holiday list from GOV.UK ended on ${until}: load the latest bank-holidays.json from https://www.gov.uk/bank-holidays.json.`;
+  if (until <= addDays(today, BANK_HOLIDAYS_WARN_DAYS)) {
+    return `The bank-holiday list from GOV.UK ends on ${until}, within six months: load the latest bank-holidays.json from https://www.gov.uk/bank-holidays.json, so one-off days announced since are known.`;
+  }
+  return undefined;
 }

@@ -115,7 +115,7 @@ export function schoolDayCheck(school: SchoolWithCalendar, date: IsoDate): Schoo
   if (!day) {
     return { ok: false, reason: 'WEEKEND', message: `${formatDate(date)} is not a school day; choose a weekday in term time.` };
   }
-  const holiday = bankHolidayOn(date);
+  const holiday = bankHolidayOn(date, cal.bankHolidays);
   if (holiday) {
     return {
       ok: false,
@@ -164,8 +164,8 @@ function runningDaysText(cal: SchoolCalendar): string {
 export function isSchoolDay(school: SchoolWithCalendar, date: IsoDate): boolean {
   assertDate(date);
   const day = weekdayOf(date);
-  if (!day || bankHolidayOn(date)) return false;
   const cal = school.calendar;
+  if (!day || bankHolidayOn(date, cal.bankHolidays)) return false;
   return Boolean(termOn(cal, date) && !closureOn(cal, date) && cal.schoolDay[day]);
 }
 

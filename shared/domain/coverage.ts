@@ -458,7 +458,7 @@ function schoolDaysLeft(
 function likelySchoolDay(school: SchoolForCoverage, date: IsoDate): boolean {
   const { month, day } = dateParts(date);
   const christmas = (month === 12 && day >= 21) || (month === 1 && day <= 3);
-  return !!sessionOn(school.calendar, date) && !bankHolidayOn(date) && month !== 8 && !christmas;
+  return !!sessionOn(school.calendar, date) && !bankHolidayOn(date, school.calendar.bankHolidays) && month !== 8 && !christmas;
 }
 
 // ---- what a school's coverage says (GET …/coverage; a trust's: …/trusts/{id}/coverage) ----

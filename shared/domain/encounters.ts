@@ -17,7 +17,7 @@ import { isProviderAccessYear } from './year-groups.ts';
 
 export function withinSchoolHours(school: Pick<School, 'calendar'>, date: IsoDate, start: LocalTime, end: LocalTime): boolean {
   const session = sessionOn(school.calendar, date);
-  if (!session || bankHolidayOn(date)) return false;
+  if (!session || bankHolidayOn(date, school.calendar.bankHolidays)) return false;
   return minutesOfDay(start) >= minutesOfDay(session.start) && minutesOfDay(end) <= minutesOfDay(session.end) && minutesOfDay(end) > minutesOfDay(start);
 }
 

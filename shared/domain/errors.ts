@@ -26,6 +26,10 @@ export const REQUEST_CODES = [
   'DECLINE_REASON_UNKNOWN',
   'UNKNOWN_ACTION',
   'TOO_MANY_CHANGES',
+  // A file of term dates or bank holidays (issue 17): cannot be read, or names nothing usable.
+  'TERM_DATES_UNREADABLE',
+  'NO_TERMS_IN_FILE',
+  'BANK_HOLIDAYS_UNREADABLE',
 ] as const;
 
 /** Too many requests in a short time: the error says how long to wait (`retryAfterSeconds`). */

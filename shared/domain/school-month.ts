@@ -78,7 +78,7 @@ export function shiftMonth(month: string, by: number): string {
 export function closedOn(school: Pick<School, 'calendar'>, date: IsoDate): MonthDay['closed'] {
   const day = weekdayOf(date);
   if (!day) return { kind: 'WEEKEND', label: 'Weekend' };
-  const holiday = bankHolidayOn(date);
+  const holiday = bankHolidayOn(date, school.calendar.bankHolidays);
   if (holiday) return { kind: 'BANK_HOLIDAY', label: `Bank holiday: ${holiday.name}` };
   if (!termOn(school.calendar, date)) return { kind: 'HOLIDAY', label: 'School holiday' };
   const closure = closureOn(school.calendar, date);

@@ -39,10 +39,35 @@ export interface Closure {
   addedOn?: IsoDate;
 }
 
+export interface BankHoliday {
+  date: IsoDate;
+  name: string;
+}
+
+/**
+ * GOV.UK's published list (bank-holidays.json, its england-and-wales division), as the
+ * differences from the rules above: a one-off day announced after this code was written
+ * is in `add`, a regular day moved away from is in `remove`. Between `from` and `until`
+ * the published list is the truth; outside them the rules alone. A platform admin loads it
+ * (shared/usecases/bank-holidays.ts); the store puts it on each school's calendar as read,
+ * so every school-day count sees it and this module stays free of I/O.
+ */
+export interface PublishedBankHolidays {
+  add: BankHoliday[];
+  remove: IsoDate[];
+  from: IsoDate;
+  until: IsoDate;
+}
+
 export interface SchoolCalendar {
   schoolDay: SchoolDay;
   terms: Term[];
   closures: Closure[];
+  /**
+   * Never stored with the school: GOV.UK's published bank-holiday changes (a platform item),
+   * put here by the store as the profile is read, so every school-day count uses them.
+   */
+  bankHolidays?: PublishedBankHolidays;
 }
 
 /** R-NOTICE and the response deadline, set per school. */

@@ -13,6 +13,8 @@ import { schoolSummary } from '#shared/domain/school-summary.ts';
 import { fromItem, schoolPartition } from './keys.ts';
 import { transact, TransactionCancelled, type TransactItems } from './transact.ts';
 import type { StoredSchool } from '#shared/domain/records.ts';
+import type { PublishedBankHolidays } from '#shared/domain/types.ts';
+import { publishedBankHolidays } from './bank-holidays.ts';
 
 /** A school's profile: one item, first in the school's partition. */
 export const schoolKey = (urn: string) => ({ pk: schoolPartition(urn), sk: 'PROFILE' });
@@ -21,8 +23,13 @@ export const schoolKey = (urn: string) => ({ pk: schoolPartition(urn), sk: 'PROF
 const SCHOOLS_LIST = 'SCHOOLS';
 
 export async function getSchoolProfile(store: Store, urn: string): Promise<StoredSchool | undefined> {
-  const out = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: schoolKey(urn) }));
-  return out.Item ? fromItem<StoredSchool>(out.Item) : undefined;
+  const [out, published] = await Promise.all([store.doc.send(new GetCommand({ TableName: store.tableName, Key: schoolKey(urn) })), publishedBankHolidays(store)]);
+  return out.Item ? withBankHolidays(fromItem<StoredSchool>(out.Item), published) : undefined;
+}
+
+/** The platform's published bank-holiday changes on the school's calendar, as read (never written: see profileItem). */
+function withBankHolidays<S extends StoredSchool>(school: S, published: PublishedBankHolidays | undefined): S {
+  return published && school.calendar ? { ...school, calendar: { ...school.calendar, bankHolidays: published } } : school;
 }
 
 /**
@@ -69,8 +76,8 @@ export async function getSchoolResponseTimes(store: Store, urns: Iterable<string
 
 /** Several schools' profiles, by URN, in one batch read (a provider's feed names each school and its address). */
 export async function getSchoolProfiles(store: Store, urns: Iterable<string>): Promise<Map<string, StoredSchool>> {
-  const items = await batchGetAll(store, [...new Set(urns)].map((urn) => schoolKey(urn)), { consistent: false });
-  return new Map(items.map((item) => [String(item.urn), fromItem<StoredSchool>(item)]));
+  const [items, published] = await Promise.all([batchGetAll(store, [...new Set(urns)].map((urn) => schoolKey(urn)), { consistent: false }), publishedBankHolidays(store)]);
+  return new Map(items.map((item) => [String(item.urn), withBankHolidays(fromItem<StoredSchool>(item), published)]));
 }
 
 /**
@@ -79,7 +86,9 @@ export async function getSchoolProfiles(store: Store, urns: Iterable<string>): P
  * drops the grid square profiles were indexed under before.
  */
 export function profileItem(school: School, now: Date) {
-  return { ...schoolKey(school.urn), ...schoolsListKeys(school.urn), itemType: 'school', ...school, updatedAt: now.toISOString() };
+  const { bankHolidays: _platform, ...calendar } = school.calendar ?? {};
+  const stored = school.calendar ? { ...school, calendar } : school;
+  return { ...schoolKey(school.urn), ...schoolsListKeys(school.urn), itemType: 'school', ...stored, updatedAt: now.toISOString() };
 }
 
 /** Every profile is in the schools list (gsi1), so jobs can visit all schools without a scan. */
@@ -134,7 +143,10 @@ export async function* listAllSchools(store: Store, pageSize = 100): AsyncGenera
     { client: store.doc, pageSize },
     { TableName: store.tableName, IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': SCHOOLS_LIST } },
   );
-  for await (const page of pages) yield (page.Items ?? []).map((i) => fromItem<StoredSchool>(i));
+  for await (const page of pages) {
+    const published = await publishedBankHolidays(store);
+    yield (page.Items ?? []).map((i) => withBankHolidays(fromItem<StoredSchool>(i), published));
+  }
 }
 
 async function reindex(store: Store, school: School | StoredSchool, previous?: School) {

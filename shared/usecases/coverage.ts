@@ -24,7 +24,6 @@ import { londonDate } from '#shared/domain/timezone.ts';
 import type { OpenSlot } from '#shared/domain/slot-places.ts';
 import type { School } from '#shared/domain/types.ts';
 import { yearGroupLabel } from '#shared/domain/year-groups.ts';
-import { DomainError } from '#shared/domain/errors.ts';
 import type { StaffRoleRecord } from '#shared/domain/records.ts';
 import type { Store } from '#shared/store/client.ts';
 import { normaliseWord } from '#shared/store/directory.ts';
@@ -33,9 +32,7 @@ import { listEncountersOfSchool } from '#shared/store/requests.ts';
 import type { PlatformSettings, StoredRequest } from '#shared/domain/records.ts';
 import type { CoverageConcern, SchoolCoverageRead, SchoolRisk, TrustCoverageRead } from '#shared/domain/read-models.ts';
 import { latestInvitations } from '#shared/store/coverage-invitations.ts';
-import { getSchoolProfile } from '#shared/store/schools.ts';
-import type { StoredSchool } from '#shared/domain/records.ts';
-import { availableSlots, MAX_SLOT_RANGE_DAYS, requireSchool } from './schools.ts';
+import { availableSlots, MAX_SLOT_RANGE_DAYS, requireSchool, trustSchoolsOf } from './schools.ts';
 
 /** Open slots shown per cohort with a gap. */
 export const FIX_SLOTS_SHOWN = 5;
@@ -270,13 +267,7 @@ export const TRUST_ORDER = 'Schools with the most cohorts at risk or not met com
 
 /** Every school of the trust where the caller is a trust admin; NOT_YOUR_TRUST when there is none. */
 export async function trustCoverage(store: Store, caller: { roles: readonly StaffRoleRecord[] }, trustId: string, now = new Date()): Promise<TrustCoverageRead> {
-  const urns = caller.roles.filter((r) => r.role === 'trust_admin').map((r) => r.urn);
-  const profiles = await Promise.all(urns.map((urn) => getSchoolProfile(store, urn)));
-  const schools = profiles.filter((s): s is StoredSchool => Boolean(s && s.trust?.id === trustId));
-  const trust = schools[0]?.trust;
-  if (!trust) {
-    throw new DomainError('NOT_YOUR_TRUST', 'You are not a trust admin of this trust. Open the coverage of a trust you administer, or ask the trust to add you.');
-  }
+  const { trust, schools } = await trustSchoolsOf(store, caller, trustId, 'You are not a trust admin of this trust. Open the coverage of a trust you administer, or ask the trust to add you.');
   const today = londonDate(now.toISOString());
   // The schools' reads at once (two queries each), not one school after another.
   const settings = await getPlatformSettings(store);

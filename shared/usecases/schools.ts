@@ -50,3 +50,22 @@ export async function availableSlots(store: Store, urn: string, from: string, to
 export async function findSchools(store: Store, query: string): Promise<SchoolSummary[]> {
   return searchSchools(store, query);
 }
+
+/**
+ * The schools of a trust where the caller is a trust admin (a trust admin's role is per
+ * school, so the trust is the schools whose profile names it and where the caller has that
+ * role), by name; NOT_YOUR_TRUST with `refusal` when there is none.
+ */
+export async function trustSchoolsOf(
+  store: Store,
+  caller: { roles: readonly { urn: string; role: string }[] },
+  trustId: string,
+  refusal: string,
+): Promise<{ trust: { id: string; name: string }; schools: StoredSchool[] }> {
+  const urns = caller.roles.filter((r) => r.role === 'trust_admin').map((r) => r.urn);
+  const profiles = await Promise.all(urns.map((urn) => getSchoolProfile(store, urn)));
+  const schools = profiles.filter((s): s is StoredSchool => Boolean(s && s.trust?.id === trustId)).sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
+  const trust = schools[0]?.trust;
+  if (!trust) throw new DomainError('NOT_YOUR_TRUST', refusal);
+  return { trust: { id: trust.id, name: trust.name }, schools };
+}

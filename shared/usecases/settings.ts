@@ -96,7 +96,9 @@ export async function saveSettings(
   const wanted = { ...body.settings, closures: datedClosures(before.closures, body.settings.closures, today) };
   const changes = settingsChanges(before, wanted);
   const fields = profileFieldsOf(wanted);
-  const saved: StoredSchool = { ...school, ...fields, version: current + 1, updatedAt: now.toISOString(), updatedBy: editor.email };
+  // The platform's bank-holiday changes stay on the calendar compared (they are never saved with it).
+  const calendar = school.calendar?.bankHolidays ? { ...fields.calendar, bankHolidays: school.calendar.bankHolidays } : fields.calendar;
+  const saved: StoredSchool = { ...school, ...fields, calendar, version: current + 1, updatedAt: now.toISOString(), updatedBy: editor.email };
   // Issue 11: the live bookings these settings would put outside the rules, said before saving.
   const affected = changes.length === 0 ? [] : affectedBy({ school, opportunities }, { school: saved, opportunities }, await liveBookings(store, urn, today), now);
   const careersLeadChange = leadReplaced ? { from: pick(before.careersLead), to: pick(body.settings.careersLead) } : undefined;

@@ -16,6 +16,7 @@ import { signIn } from '../support/sign-in.ts';
 import { HARBOUR_VIEW } from './dates.ts';
 import {
   BROWSER_TEST_TIMEOUT,
+  bothWidths,
   expectNoAxeViolations,
   expectNoHorizontalScroll,
   expectNoProblems,
@@ -44,18 +45,6 @@ async function expectError(page: Page, group: string, message: RegExp) {
 async function bannerSays(page: Page, text: RegExp) {
   await page.locator('#done-banner', { hasText: text }).waitFor();
   expect(await focused(page)).toMatchObject({ id: 'done-banner' });
-}
-
-/** axe with no violations at 1280 px and at 320 px (nothing scrolling sideways), with a screenshot of each. */
-async function bothWidths(page: Page, name: string) {
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await expectNoAxeViolations(page, `${name} at 1280 px`);
-  await screenshot(page, `${name}-1280`);
-  await page.setViewportSize({ width: 320, height: 800 });
-  await expectNoHorizontalScroll(page);
-  await expectNoAxeViolations(page, `${name} at 320 px`);
-  await screenshot(page, `${name}-320`);
-  await page.setViewportSize({ width: 1280, height: 900 });
 }
 
 describe('the careers lead sets up the school', { timeout: BROWSER_TEST_TIMEOUT }, () => {

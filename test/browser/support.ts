@@ -206,14 +206,14 @@ export async function tabTo(page: Page, match: (f: Awaited<ReturnType<typeof foc
   throw new Error(`Nothing matching was reached in ${max} presses of ${key}; focus is on ${JSON.stringify(await focused(page))}`);
 }
 
-/** One page state checked at both widths: axe and a screenshot at 1280 px, then at 320 px with nothing scrolling sideways, then back to 1280. */
-export async function expectAccessibleAtBothWidths(page: Page, label: string, name: string): Promise<void> {
+/** axe with no violations at 1280 px and at 320 px (nothing scrolling sideways), with a screenshot of each; back at 1280 px after. */
+export async function bothWidths(page: Page, name: string): Promise<void> {
   await page.setViewportSize({ width: 1280, height: 900 });
-  await expectNoAxeViolations(page, `${label}, 1280 px`);
+  await expectNoAxeViolations(page, `${name} at 1280 px`);
   await screenshot(page, `${name}-1280`);
   await page.setViewportSize({ width: 320, height: 800 });
   await expectNoHorizontalScroll(page);
-  await expectNoAxeViolations(page, `${label}, 320 px`);
+  await expectNoAxeViolations(page, `${name} at 320 px`);
   await screenshot(page, `${name}-320`);
   await page.setViewportSize({ width: 1280, height: 900 });
 }

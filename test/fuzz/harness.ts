@@ -255,6 +255,9 @@ export function fuzzRoutes(prefix: string, routes: readonly HttpRoute[]) {
       'manage-staff-put': { staff: staff.staff },
       'admin-erasure': { email: 'someone@college.example' },
       'admin-schools-upload': { fileName: 'edubasealldata.csv', bytes: 1000 },
+      // Term dates and bank holidays (issue 17): a trust's save of one calendar, GOV.UK's list.
+      'trust-term-dates-save': { termDates: { terms: [{ name: 'Autumn term', start: '2030-09-02', end: '2030-12-20' }], closures: [], span: { start: '2030-09-02', end: '2030-12-20' }, warnings: [] }, schools: [{ urn: '990101', version: settings.version }] },
+      'admin-bank-holidays-put': { 'england-and-wales': { division: 'england-and-wales', events: [{ title: 'New Year’s Day', date: '2030-01-01', notes: '', bunting: true }] } },
       // Organisation accounts (issue 15, item 1): a profile (the fixture provider's, created by the first near-valid PUT) and an invitee.
       'provider-organisation-put': { name: 'Fuzz College', type: 'fe_college', ukprn: '10012345', website: 'https://fuzz.example', defaultContact: contact },
       'provider-member-invite': { email: 'colleague@college.example', role: 'member' },

@@ -43,7 +43,7 @@ const concrete = (r: HttpRoute) =>
     .replace('{token}', TOKEN)
     .replace('{trustId}', 'northfield-learning-trust')
     .replace('{feed}', `${'F'.repeat(43)}.ics`)
-    .replace('{email}', 'nobody%40college.example');
+    .replace('{email}', 'nobody%40college.example') + (r.name === 'trust-term-dates-preview' ? '?schools=990101' : '');
 
 /** A body each writing route accepts, so that only the caller can be at fault. */
 const BODIES: Record<string, () => unknown> = {
@@ -57,6 +57,8 @@ const BODIES: Record<string, () => unknown> = {
   'admin-careers-lead': () => ({ name: 'Nobody', email: 'nobody@school.example' }),
   'admin-erasure': () => ({ email: 'nobody@college.example' }),
   'admin-schools-upload': () => ({ fileName: 'edubasealldata.csv', bytes: 10 }),
+  'admin-bank-holidays-put': () => ({ 'england-and-wales': { division: 'england-and-wales', events: [{ title: 'New Year’s Day', date: '2030-01-01', notes: '', bunting: true }] } }),
+  'trust-term-dates-save': () => ({ termDates: { terms: [{ name: 'Autumn term', start: '2030-09-02', end: '2030-12-20' }], closures: [], span: { start: '2030-09-02', end: '2030-12-20' }, warnings: [] }, schools: [{ urn: '990101', version: 0 }] }),
   'provider-organisation-put': () => ({ name: 'Access College', type: 'fe_college', ukprn: '10088888', defaultContact: { name: 'A', email: 'a@college.example', phone: '01632 960100' } }),
   'provider-member-invite': () => ({ email: 'nobody@college.example' }),
   'tour-create': () => ({ stops: [{ urn: '990101', proposed: { date: '2030-01-15', start: '10:00', end: '10:45' } }, { urn: '990102', proposed: { date: '2030-01-15', start: '10:00', end: '10:45' } }], details: providerBody() }),
@@ -66,7 +68,13 @@ const BODIES: Record<string, () => unknown> = {
 };
 /** A query each reading route needs to be valid (the edge reads it before it looks at the caller). */
 const QUERIES: Record<string, string> = { 'manage-coverage-invitations': '?year=9' };
-const NO_BODY = new Set(['manage-calendar-feed', 'admin-schools-import', 'auth-sign-out-everywhere', 'provider-member-remove', 'provider-calendar-feed-rotate']);
+/** Routes whose body is a file, not JSON: each sent a small one of its kind. */
+const FILE_BODIES: Record<string, { body: string; headers: Record<string, string> }> = {
+  'admin-schools-import': { body: 'URN,EstablishmentName\n', headers: { 'content-type': 'text/csv' } },
+  'manage-term-dates-preview': { body: 'type,name,start,end\nterm,Autumn term,2030-09-02,2030-12-20\n', headers: { 'content-type': 'text/csv' } },
+  'trust-term-dates-preview': { body: 'type,name,start,end\nterm,Autumn term,2030-09-02,2030-12-20\n', headers: { 'content-type': 'text/csv' } },
+};
+const NO_BODY = new Set(['manage-calendar-feed', 'admin-schools-import', 'manage-term-dates-preview', 'trust-term-dates-preview', 'auth-sign-out-everywhere', 'provider-member-remove', 'provider-calendar-feed-rotate']);
 
 function call(route: HttpRoute, cookie?: string) {
   const writes = route.method !== 'GET';
@@ -75,7 +83,7 @@ function call(route: HttpRoute, cookie?: string) {
     method: route.method,
     url: `${concrete(route)}${QUERIES[route.name] ?? ''}`,
     ...(cookie ? { cookies: [cookie] } : {}),
-    ...(route.name === 'admin-schools-import' ? { body: 'URN,EstablishmentName\n', headers: { 'content-type': 'text/csv' } } : {}),
+    ...(FILE_BODIES[route.name] ?? {}),
     ...(writes && BODIES[route.name] ? { body: BODIES[route.name]?.() } : {}),
   });
 }

@@ -68,6 +68,8 @@ function parseRetryAfter(value: string | null): number | undefined {
 
 export interface ApiOptions {
   body?: unknown;
+  /** A file's text sent as it is (a term-dates .ics or CSV), with its own Content-Type. */
+  file?: { text: string; type: string };
   headers?: Record<string, string>;
 }
 
@@ -78,6 +80,9 @@ export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: st
   if (options.body !== undefined) {
     headers['content-type'] = 'application/json';
     init.body = JSON.stringify(options.body);
+  } else if (options.file) {
+    headers['content-type'] = options.file.type;
+    init.body = options.file.text;
   }
   let res: Response;
   try {

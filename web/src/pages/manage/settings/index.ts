@@ -78,6 +78,10 @@ function card(section: Section, answer: SettingsAnswer, school: ManagedSchool): 
       editable
         ? null
         : h('p', { class: 'govuk-body', id: 'lead-read-only' }, 'Requests are sent to this address. Only the careers lead or a trust admin can change who the careers lead is.'),
+      // Issue 17, item 2: a council's or trust's calendar instead of typing each term.
+      section.id === 'terms' && editable
+        ? h('p', { class: 'govuk-body' }, h('a', { class: 'govuk-link', href: href('/manage/term-dates/', { urn: school.urn }), id: 'import-term-dates' }, 'Import term dates from a file'))
+        : null,
     ),
   );
 }
