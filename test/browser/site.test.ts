@@ -72,7 +72,7 @@ describe('the built site (web/dist)', () => {
     const html = await readFile(join(DIST, 'index.html'), 'utf8');
     const links = (part: string) => [...part.matchAll(/<a class="govuk-(?:service-navigation|footer)__link" href="([^"]+)"[^>]*>(?:<strong[^>]*>)?([^<]+)/g)].map((m) => `${m[2]} ${m[1]}`);
     const nav = links(html.slice(html.indexOf('govuk-service-navigation'), html.indexOf('</nav>')));
-    expect(nav).toEqual(['Find a school /', 'Your requests /requests/', 'Your organisation /provider/organisation/']);
+    expect(nav).toEqual(['Find a school /', 'Your requests /requests/', 'Visit tours /tours/', 'Schools’ answers /provider/evidence/', 'Your organisation /provider/organisation/']);
     expect(links(html.slice(html.indexOf('<footer')))).toEqual([...nav, 'Get a sign-in link /sign-in/']);
   });
 

@@ -9,6 +9,7 @@ import { httpRoutes, type HttpRoute } from '#shared/routes.ts';
 import { markAddressesConfirmed } from '../support/confirmation.ts';
 import { schoolDay, startInProcessStack, type InProcessStack } from '../support/in-process-stack.ts';
 import { providerBody } from '../support/provider-body.ts';
+import { VALID_QUERIES } from '../support/route-queries.ts';
 
 let stack: InProcessStack;
 const who = { lead: '', otherLead: '', provider: '', admin: '' };
@@ -66,8 +67,6 @@ const BODIES: Record<string, () => unknown> = {
   'action-decide': () => ({ token: TOKEN }),
   'action-submit': () => ({}),
 };
-/** A query each reading route needs to be valid (the edge reads it before it looks at the caller). */
-const QUERIES: Record<string, string> = { 'manage-coverage-invitations': '?year=9' };
 /** Routes whose body is a file, not JSON: each sent a small one of its kind. */
 const FILE_BODIES: Record<string, { body: string; headers: Record<string, string> }> = {
   'admin-schools-import': { body: 'URN,EstablishmentName\n', headers: { 'content-type': 'text/csv' } },
@@ -81,7 +80,7 @@ function call(route: HttpRoute, cookie?: string) {
   if (writes && !NO_BODY.has(route.name) && !BODIES[route.name]) throw new Error(`${route.name}: give it a valid body in BODIES`);
   return stack.api({
     method: route.method,
-    url: `${concrete(route)}${QUERIES[route.name] ?? ''}`,
+    url: `${concrete(route)}${VALID_QUERIES[route.name] ?? ''}`,
     ...(cookie ? { cookies: [cookie] } : {}),
     ...(FILE_BODIES[route.name] ?? {}),
     ...(writes && BODIES[route.name] ? { body: BODIES[route.name]?.() } : {}),

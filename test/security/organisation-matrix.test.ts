@@ -9,6 +9,7 @@ import { getRequest } from '#shared/store/requests.ts';
 import { httpRoutes, type HttpRoute } from '#shared/routes.ts';
 import { schoolDay, schoolDays, startInProcessStack, type InProcessStack } from '../support/in-process-stack.ts';
 import { providerBody } from '../support/provider-body.ts';
+import { VALID_QUERIES } from '../support/route-queries.ts';
 
 let stack: InProcessStack;
 const A_FOUNDER = 'founder@matrix-a.example';
@@ -162,7 +163,7 @@ describe("issue 15's authorisation matrix", () => {
       expect(answer.status, `${route.name} with a staff session`).toBe(401);
     }
     for (const route of httpRoutes.filter((r) => r.access === 'staff')) {
-      const url = route.path.replace('{urn}', '990101').replace('{id}', a.approved.id).replace('{action}', 'approve').replace('{trustId}', 'northfield-learning-trust').replace(/\{[a-zA-Z]+\}/g, 'x');
+      const url = route.path.replace('{urn}', '990101').replace('{id}', a.approved.id).replace('{action}', 'approve').replace('{trustId}', 'northfield-learning-trust').replace(/\{[a-zA-Z]+\}/g, 'x') + (VALID_QUERIES[route.name] ?? '');
       const answer = await stack.api({ method: route.method, url, cookies: [who.aFounder], ...(route.method === 'GET' ? {} : { body: {} }) });
       // The edge checks input before the caller (shared/http/handler.ts), so a write's empty body may be a 400 first: refused either way, nothing done.
       expect(route.method === 'GET' ? [401, 403] : [400, 401, 403], `${route.name} with a provider session → ${answer.status}`).toContain(answer.status);
