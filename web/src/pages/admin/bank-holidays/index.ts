@@ -31,7 +31,7 @@ function renderList(target: HTMLElement, answer: BankHolidaysAnswer) {
               ['Dates covered', `${formatDate(loaded.from)} to ${formatDate(loaded.until)} (${loaded.events} bank holidays)`],
               ['Last date', formatDate(loaded.until)],
             ]
-          : [['Source', 'No list loaded: the rules for England and Wales only (no one-off days)']],
+          : [['Source', 'No list loaded: the regular bank holidays of England and Wales, and the one-off days known when the service was built']],
         'app-wrap',
       ),
     ),
@@ -77,7 +77,7 @@ ready(async () => {
       } catch (err) {
         if (!(err instanceof ApiError)) throw err;
         const [field, message] = Object.entries(err.fields)[0] ?? [];
-        refuse(denied(err) ?? (field && message ? `${message} (at ${field} in the file)` : err.sentence));
+        refuse(denied(err) ?? (message ? (field?.includes('.') ? `${message} (at ${field} in the file)` : message) : err.sentence));
       } finally {
         button.disabled = false;
       }
