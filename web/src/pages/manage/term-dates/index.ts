@@ -8,24 +8,15 @@
 import { ApiError, api } from '../../../lib/api.ts';
 import { byId, fill, h, href, ready, setTitle } from '../../../lib/dom.ts';
 import { clearErrors, showErrors } from '../../../lib/errors.ts';
-import { formatDateShort } from '../../../lib/format.ts';
 import { accountBar, openSchoolPage, signInNeeded, successBanner, warningText, type ManagedSchool, type Me, type SettingsAnswer } from '../../../lib/manage.ts';
 import { affectedAfterSave, bookingsText } from '../../../lib/manage-affected.ts';
-import { summaryList } from '../../../lib/school.ts';
+import { affectedList, chosenFile, dateRange, termDatesFileField, termDatesSet } from '../../../lib/term-dates.ts';
 import type { TermDatesPreview } from '#shared/api/term-dates.ts';
 
 const PATH = '/manage/term-dates/';
 const TITLE = 'Import term dates from a file';
 const CHECK_TITLE = 'Check these term dates before you save them';
 const settingsUrl = (urn: string) => href('/manage/settings/', { urn });
-const range = (start: string, end: string) => (start === end ? formatDateShort(start) : `${formatDateShort(start)} to ${formatDateShort(end)}`);
-
-/** The Content-Type the API reads the file by: its extension says which kind it is. */
-function typeOf(file: File): string {
-  if (/\.ics$/i.test(file.name) || file.type === 'text/calendar') return 'text/calendar';
-  return 'text/csv';
-}
-
 function head(school: ManagedSchool, back: HTMLElement, title: string) {
   return [back, h('span', { class: 'govuk-caption-l app-wrap' }, school.name), h('h1', { class: 'govuk-heading-l', id: 'page-heading', tabindex: -1 }, title)];
 }
@@ -33,22 +24,12 @@ function head(school: ManagedSchool, back: HTMLElement, title: string) {
 function renderChoose(page: HTMLElement, me: Me, school: ManagedSchool) {
   setTitle(TITLE);
   const summary = h('div', { id: 'error-summary', hidden: true });
-  const input = h('input', { class: 'govuk-file-upload', id: 'term-dates-file', name: 'file', type: 'file', accept: '.ics,.csv,text/calendar,text/csv', 'aria-describedby': 'term-dates-file-hint', 'data-error-before': true }) as HTMLInputElement;
+  const { group, input } = termDatesFileField('An .ics calendar file from your council or trust, or a CSV file made from our template (columns type, name, start, end).');
   const button = h('button', { type: 'submit', class: 'govuk-button', id: 'preview-term-dates' }, 'Continue');
   const form = h(
     'form',
     { id: 'term-dates-form', novalidate: true },
-    h(
-      'div',
-      { class: 'govuk-form-group', id: 'file-group', 'data-field': 'file' },
-      h('label', { class: 'govuk-label govuk-label--m', for: 'term-dates-file' }, 'Upload a term-dates file'),
-      h(
-        'div',
-        { class: 'govuk-hint', id: 'term-dates-file-hint' },
-        'An .ics calendar file from your council or trust, or a CSV file made from our template (columns type, name, start, end). Up to 256 KB.',
-      ),
-      input,
-    ),
+    group,
     h('div', { class: 'govuk-button-group' }, button, h('a', { class: 'govuk-link', href: settingsUrl(school.urn), id: 'cancel-import' }, 'Cancel')),
   );
   fill(
@@ -60,14 +41,12 @@ function renderChoose(page: HTMLElement, me: Me, school: ManagedSchool) {
   );
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
-    const file = input.files?.[0];
-    if (!file) return showErrors(form, summary, [{ path: 'file', message: 'Select an .ics or CSV file of term dates.' }], TITLE);
-    if (file.size > 256 * 1024) return showErrors(form, summary, [{ path: 'file', message: 'The selected file must be smaller than 256 KB.' }], TITLE);
+    const chosen = await chosenFile(input);
+    if ('error' in chosen) return showErrors(form, summary, [{ path: 'file', message: chosen.error }], TITLE);
     clearErrors(form, summary, TITLE);
     button.disabled = true;
     try {
-      const text = await file.text();
-      const preview = await api<TermDatesPreview>('POST', `/api/manage/schools/${encodeURIComponent(school.urn)}/term-dates/preview`, { file: { text, type: typeOf(file) } });
+      const preview = await api<TermDatesPreview>('POST', `/api/manage/schools/${encodeURIComponent(school.urn)}/term-dates/preview`, chosen);
       renderCheck(page, me, school, preview);
     } catch (err) {
       button.disabled = false;
@@ -85,21 +64,12 @@ function renderCheck(page: HTMLElement, me: Me, school: ManagedSchool, preview: 
   const save = h('button', { type: 'button', class: dryRun.affected.length ? 'govuk-button govuk-button--warning' : 'govuk-button', id: 'save-term-dates' }, 'Save these term dates');
   const summary = h('div', { id: 'error-summary', hidden: true });
   const goBack = () => renderChoose(page, me, school);
-  const insetDays = termDates.closures.filter((c) => c.reason === 'INSET');
   fill(
     page,
     summary,
     ...head(school, h('a', { class: 'govuk-back-link', href: href(PATH, { urn: school.urn }) }, 'Back'), CHECK_TITLE),
-    h('p', { class: 'govuk-body' }, `The file covers ${range(termDates.span.start, termDates.span.end)}. Nothing has been saved yet.`),
-    h('h2', { class: 'govuk-heading-m' }, 'Terms'),
-    h('div', { id: 'preview-terms' }, summaryList(termDates.terms.map((t) => [t.name, range(t.start, t.end)]), 'app-wrap')),
-    h('h2', { class: 'govuk-heading-m' }, 'INSET days'),
-    insetDays.length
-      ? h('ul', { class: 'govuk-list govuk-list--bullet', id: 'preview-inset' }, insetDays.map((c) => h('li', null, range(c.start, c.end))))
-      : h('p', { class: 'govuk-body', id: 'preview-inset' }, 'The file names no INSET days.'),
-    termDates.warnings.length
-      ? h('div', { id: 'preview-warnings' }, warningText('Some of the file was read differently or left out:'), h('ul', { class: 'govuk-list govuk-list--bullet app-wrap' }, termDates.warnings.map((w) => h('li', null, w))))
-      : null,
+    h('p', { class: 'govuk-body' }, `The file covers ${dateRange(termDates.span.start, termDates.span.end)}. Nothing has been saved yet.`),
+    ...termDatesSet(termDates),
     dryRun.warnings?.length
       ? h('div', { id: 'preview-opportunity-warnings' }, warningText('Some opportunities would give no slots with these term dates:'), h('ul', { class: 'govuk-list govuk-list--bullet app-wrap' }, dryRun.warnings.map((w) => h('li', null, w.message))))
       : null,
@@ -109,7 +79,7 @@ function renderCheck(page: HTMLElement, me: Me, school: ManagedSchool, preview: 
           'div',
           { id: 'preview-affected' },
           warningText(`These term dates affect ${bookingsText(dryRun.affected.length)}:`),
-          h('ul', { class: 'govuk-list govuk-list--bullet app-wrap' }, dryRun.affected.map((a) => h('li', { 'data-request-id': a.id }, h('strong', null, a.organisation), `, ${range(a.date, a.date)}: `, a.problems.map((p) => `${p.message} (${p.rule})`).join(' ')))),
+          affectedList(dryRun.affected),
           h('p', { class: 'govuk-body' }, 'If you save, they are flagged on your dashboard for you to keep, move or cancel, and you get one email listing them.'),
         )
       : h('p', { class: 'govuk-body', id: 'preview-affected' }, 'No booking is affected.'),

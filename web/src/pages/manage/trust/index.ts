@@ -19,6 +19,7 @@ function render(page: HTMLElement, me: Me, answer: TrustCoverageAnswer) {
     h('h1', { class: 'govuk-heading-l' }, TITLE),
     h('p', { class: 'govuk-body' }, `Cohorts in Years 8 to 13 in ${answer.academicYear}, on ${formatDate(answer.today)}. Across the trust: ${totalsText(answer.totals)}.`),
     h('p', { class: 'govuk-body', id: 'trust-order' }, answer.order),
+    h('p', { class: 'govuk-body' }, h('a', { class: 'govuk-link', href: href('/manage/trust/term-dates/', { id: answer.trust.id }), id: 'trust-term-dates' }, 'Apply term dates from a file to several schools')),
     h(
       'div',
       { class: 'app-table-wrap' },

@@ -1,0 +1,70 @@
+// The platform admin's bank-holiday page (issue 17, item 3) in Chromium against the local
+// stack: reached from the GIAS upload page's admin list; with no list loaded it warns first;
+// no file and a file that is not GOV.UK's are errors at the field; GOV.UK's
+// bank-holidays.json with a one-off day, ending within six months, is saved, listed, and
+// warned about. axe-core checks each state at 1280 and 320 px wide.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { addDays } from '#shared/domain/dates.ts';
+import { bankHolidays } from '#shared/domain/bank-holidays.ts';
+import { createStore } from '#shared/store/client.ts';
+import { putPlatformAdmin } from '#shared/store/platform-admins.ts';
+import { signIn } from '../support/sign-in.ts';
+import { BROWSER_TEST_TIMEOUT, bothWidths, expectNoProblems, focused, openPage, useBrowser, useLocalStack } from './support.ts';
+
+const b = useBrowser();
+const site = useLocalStack();
+const ADMIN = 'holidays@provider-access.example';
+let cookie: [string, string];
+
+beforeAll(async () => {
+  const store = createStore({ tableName: site.stack.tableName, endpoint: site.stack.dynamodb.endpoint });
+  await putPlatformAdmin(store, { email: ADMIN, name: 'Calendar Team', addedAt: new Date().toISOString() });
+  cookie = (await signIn(site.stack, ADMIN)).split('=') as [string, string];
+}, 60_000);
+
+describe('the bank-holiday page', { timeout: BROWSER_TEST_TIMEOUT }, () => {
+  it('shows the list and its warning, refuses a wrong file, and saves GOV.UK’s file: axe-clean at 1280 and 320 px', async () => {
+    const t = await openPage(b.browser, { width: 1280, height: 900 });
+    t.page.setDefaultTimeout(10_000);
+    const { page } = t;
+    await t.context.addCookies([{ name: cookie[0], value: cookie[1], domain: 'localhost', path: '/', httpOnly: true, secure: true, sameSite: 'Lax' }]);
+    await page.goto(`${site.url}/admin/schools/upload/`);
+    await page.locator('#admin-pages').getByRole('link', { name: 'Bank holidays' }).click();
+    await page.waitForURL(`${site.url}/admin/bank-holidays/`);
+    await page.locator('#list-summary').waitFor();
+    expect(await page.locator('#list-warning').textContent()).toMatch(/No bank-holiday list/);
+    expect(await page.locator('#list-summary').textContent()).toContain('No list loaded');
+    await bothWidths(page, 'admin-bank-holidays-none');
+
+    await page.getByRole('button', { name: 'Upload and save' }).click();
+    await page.locator('#error-summary .govuk-error-summary__list').waitFor();
+    expect(await focused(page)).toMatchObject({ id: 'error-summary' });
+    expect(await page.locator('.govuk-error-message').textContent()).toContain('Select the bank-holidays.json file');
+    await page.setInputFiles('#file', { name: 'bank-holidays.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ scotland: { division: 'scotland', events: [] } })) });
+    await page.getByRole('button', { name: 'Upload and save' }).click();
+    await expect.poll(() => page.locator('.govuk-error-message').textContent()).toMatch(/england-and-wales/);
+    await bothWidths(page, 'admin-bank-holidays-wrong-file');
+
+    // GOV.UK's file for this year and last, with a one-off day: it ends within six months
+    // of today or already has, so the page still warns, now about the list's end.
+    const today = new Date().toISOString().slice(0, 10);
+    const year = Number(today.slice(0, 4));
+    const regular = new Set([year - 1, year, year + 1].flatMap((y) => bankHolidays(y).map((d) => d.date)));
+    let oneOff = addDays(today, 30);
+    while (regular.has(oneOff)) oneOff = addDays(oneOff, 1);
+    const events = [...[year - 1, year].flatMap((y) => bankHolidays(y).map((d) => ({ title: d.name, date: d.date, notes: '', bunting: true }))), { title: 'A one-off bank holiday', date: oneOff, notes: '', bunting: true }];
+    const file = { 'england-and-wales': { division: 'england-and-wales', events }, scotland: { division: 'scotland', events: [] } };
+    await page.setInputFiles('#file', { name: 'bank-holidays.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+    await page.getByRole('button', { name: 'Upload and save' }).click();
+    await page.locator('#done-banner', { hasText: 'Bank holidays saved' }).waitFor();
+    expect(await focused(page)).toMatchObject({ id: 'done-banner' });
+    expect(await page.locator('#error-summary').isHidden()).toBe(true);
+    expect(await page.locator('#list-summary').textContent()).toContain(`loaded on`);
+    expect(await page.locator('#list-summary').textContent()).toContain(ADMIN);
+    expect(await page.locator('#list-added').textContent()).toContain('A one-off bank holiday');
+    expect(await page.locator('#list-warning').textContent()).toMatch(/ended on|within six months/);
+    await bothWidths(page, 'admin-bank-holidays-saved');
+    expectNoProblems(t.problems);
+    await t.close();
+  });
+});
