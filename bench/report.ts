@@ -9,7 +9,7 @@ import type { PagesResult } from './pages.ts';
 import type { ScaleResult, ScaleRow } from './scale.ts';
 import { CALL_MS, type DailyScaleResult } from './daily-scale.ts';
 import type { LatencyResult } from './latency.ts';
-import type { ImportScaleResult } from './import-scale.ts';
+import { IMPORT_MEMORY_MB, IMPORT_TIMEOUT_S, NATIONAL_ROWS, type ImportScaleResult } from './import-scale.ts';
 
 export const TARGETS = {
   routeP99Ratio: 1.3,
@@ -522,6 +522,14 @@ ${table(
 What is above the floor is the mailer's own work for the record (reading the request and school, building the message and its .ics, the suppression check, SendEmail, the marker) and the wait for the next inbox read.`;
 }
 
+/** Whether the S3-triggered import of the national extract fits in one Lambda run, from this run's projection (scaled by rows when the run was smaller). */
+function importLambdaFit(i: ImportScaleResult): string {
+  const perRow = i.first.projectedSeconds / i.rows;
+  const national = Math.round(perRow * NATIONAL_ROWS);
+  const scaled = i.rows === NATIONAL_ROWS ? '' : ` (this run's ${n0(i.rows)} rows scaled to ${n0(NATIONAL_ROWS)}: the import works chunk by chunk, so its time grows with the rows)`;
+  return `Projected on Lambda at ${n0(IMPORT_MEMORY_MB)} MB (functions/schools-import-object.ts, timeout ${IMPORT_TIMEOUT_S / 60} minutes): the first import **${i.first.projectedSeconds} s** for ${n0(i.rows)} rows, the calls in sequence × ${CALL_MS.high} ms plus the CPU measured here; for ${n0(NATIONAL_ROWS)} rows **${n0(national)} s**${scaled}: ${national <= IMPORT_TIMEOUT_S ? `**fits** in one run (${Math.round((national / IMPORT_TIMEOUT_S) * 100)} % of the timeout)` : `**does not fit** in one run (${Math.round((national / IMPORT_TIMEOUT_S) * 100)} % of the timeout)`}. A re-import of the same file: ${i.again.projectedSeconds} s for ${n0(i.rows)} rows.`;
+}
+
 /** Issue 17, "the bench imports 50,000 such rows end to end". */
 export function importMarkdown(i: ImportScaleResult): string {
   const row = (name: string, x: ImportScaleResult['first']) => [
@@ -537,14 +545,16 @@ export function importMarkdown(i: ImportScaleResult): string {
   ];
   return `## Import at national scale
 
-A GIAS-like extract of **${n0(i.rows)} rows** (${(i.bytes / 1024 / 1024).toFixed(1)} MB; ${i.extract}) imported end to end by the real import use case (importSchools: csv-parse streaming, the GIAS rules, 100 rows a chunk, BatchGetItem of what is stored, BatchWriteItem of the new schools with their search entries, place items and near points) into an empty table of the product's definition, every call recorded with ReturnConsumedCapacity; then the same file again.
+A DfE-shaped extract of **${n0(i.rows)} rows** (${(i.bytes / 1024 / 1024).toFixed(1)} MB; ${i.extract}) imported end to end by the real import use case (importSchools: csv-parse streaming, the GIAS rules, 100 rows a chunk, BatchGetItem of what is stored, BatchWriteItem of the new schools with their search entries, place items and near points) into an empty table of the product's definition, every call recorded with ReturnConsumedCapacity; then the same file again.${i.bookable === undefined ? '' : ` The generator says ${n0(i.bookable)} rows must end up bookable; the first import created ${n0(i.first.summary.created)}.`}
 
 ${table(
   ['run', 'seconds', 'rows/s', 'created / updated / skipped / failed', 'WCU', 'WCU a row', 'RCU', 'DynamoDB calls', 'CPU s'],
   [row('first import', i.first), row('the same file again', i.again)],
 )}
 
-The second run ${i.again.wcu === 0 ? '**writes nothing** (0 WCU): every row is read back (BatchGetItem) and found unchanged' : `**wrote ${n0(i.again.wcu)} WCU**: rows that compare as changed against what was stored`}. Closed establishments are skipped without a write in both runs. On AWS the same use case runs in the S3-triggered import function; its cost is in "Cost".`;
+The second run ${i.again.wcu === 0 ? '**writes nothing** (0 WCU): every row is read back (BatchGetItem) and found unchanged' : `**wrote ${n0(i.again.wcu)} WCU**: rows that compare as changed against what was stored`}. Closed establishments are skipped without a write in both runs.
+
+${importLambdaFit(i)} On AWS the same use case runs in the S3-triggered import function; its cost is in "Cost".`;
 }
 
 /** The Lighthouse section: one row per page, then what shifted and what blocked rendering. */
