@@ -47,8 +47,12 @@ export interface Report {
 /** A third of Lambda's 15 minutes: over it, the daily job fans out (issue 17 item 4). */
 const THIRD_OF_LAMBDA_S = 300;
 
-const DAILY_OVER_WHY = (d: DailyScaleResult) =>
-  `After its main pass (${n0(d.summary.schools)} schools, 8 at a time), the job's retention pass (shared/usecases/retention.ts) reads every school one after another, one query per status (10), none at once: ${n0(d.summary.schools * 10)} queries in sequence; ${d.sequentialCalls.toLocaleString('en-GB')} of its ${d.dynamoCalls.toLocaleString('en-GB')} calls are effectively in sequence, and at ${CALL_MS.low}–${CALL_MS.high} ms a call from Lambda that is over the threshold. See "Daily job at national scale".`;
+// What the projection is made of, so an over-the-threshold run says which part to work on.
+const DAILY_OVER_WHY = (d: DailyScaleResult) => {
+  const calls = (d.sequentialCalls * CALL_MS.high) / 1000;
+  const cpu = d.projection.highSeconds - calls;
+  return `Of the ${d.projection.highSeconds} s projected, ${n0(d.sequentialCalls)} calls in sequence (of ${n0(d.dynamoCalls)}) × ${CALL_MS.high} ms are ${Math.round(calls)} s and the job's CPU at 512 MB is ${Math.round(cpu)} s: ${calls > cpu ? 'the calls one after another dominate (more schools at once, or the fan-out by school batches)' : 'CPU dominates (more memory for the function, or the fan-out by school batches)'}. See "Daily job at national scale".`;
+};
 
 export interface TargetCheck {
   id: string;
