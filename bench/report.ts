@@ -209,7 +209,7 @@ export function checkTargets(r: Omit<Report, 'targets'>): TargetCheck[] {
     const i = r.import;
     out.push({
       id: 'import-rows',
-      target: `${i.rows.toLocaleString('en-GB')} GIAS-like rows imported end to end: rows/s and WCU`,
+      target: `${i.rows.toLocaleString('en-GB')} DfE-shaped GIAS rows imported end to end: rows/s and WCU`,
       measured: `${i.first.rowsPerSecond} rows/s (${f1(i.first.seconds)} s), ${i.first.wcu} WCU (${i.first.wcuPerRow}/row)`,
       met: i.first.summary.failed === 0 && i.first.summary.created > 0,
     });
