@@ -6,7 +6,7 @@ import type { BundleResult } from './bundles.ts';
 import type { CapacityResult } from './capacity.ts';
 import type { PagesResult } from './pages.ts';
 import type { DailyScaleResult } from './daily-scale.ts';
-import type { ImportScaleResult } from './import-scale.ts';
+import { IMPORT_MEMORY_MB, type ImportScaleResult } from './import-scale.ts';
 import { round } from './stats.ts';
 
 /**
@@ -71,8 +71,9 @@ export interface JobCostLine {
   nationalYear: number;
 }
 
-/** Lambda memory of the daily job (infra/stack.ts SIZING.schedule) and of the S3 import, assumed the same. */
+/** Lambda memory of the daily job (infra/stack.ts SIZING.schedule) and of the S3 import (SIZING['import-upload']). */
 const JOB_MEMORY_GB = 0.5;
+const IMPORT_MEMORY_GB = IMPORT_MEMORY_MB / 1024;
 /** The daily job runs every day of the year (its EventBridge schedule); the import, as the brief has it, once a month at most. */
 const DAILY_RUNS = { month: 365 / 12, year: 365 };
 const IMPORT_RUNS = { month: 1, year: 12 };
@@ -211,7 +212,7 @@ export function costTable(
 /** The daily job at national scale and one whole-file S3 import, from the units and durations their phases measured. */
 function jobCosts(daily: DailyScaleResult | undefined, imported: ImportScaleResult | undefined, notes: string[]): JobCostLine[] {
   const lines: JobCostLine[] = [];
-  const lambda = (seconds: number) => PRICES.lambdaPerMillionRequests / 1e6 + seconds * JOB_MEMORY_GB * PRICES.lambdaArmPerGbSecond;
+  const lambda = (seconds: number, gb = JOB_MEMORY_GB) => PRICES.lambdaPerMillionRequests / 1e6 + seconds * gb * PRICES.lambdaArmPerGbSecond;
   const job = (item: string, units: string, perRun: number, runs: { month: number; year: number }): JobCostLine => ({
     item,
     units,
@@ -234,7 +235,7 @@ function jobCosts(daily: DailyScaleResult | undefined, imported: ImportScaleResu
     const seconds = first.projectedSeconds;
     lines.push(
       job('S3 import: S3 (PUT, GET, a month stored)', `1 PUT, 1 GET, ${(imported.bytes / 1024 / 1024).toFixed(1)} MB for a month`, PRICES.s3PutPerThousand / 1000 + PRICES.s3GetPerThousand / 1000 + gb * PRICES.s3StoragePerGbMonth, IMPORT_RUNS),
-      job('S3 import: Lambda (Arm, 512 MB)', `1 run, ${seconds} s projected`, lambda(seconds), IMPORT_RUNS),
+      job(`S3 import: Lambda (Arm, ${IMPORT_MEMORY_MB.toLocaleString('en-GB')} MB)`, `1 run, ${seconds} s projected`, lambda(seconds, IMPORT_MEMORY_GB), IMPORT_RUNS),
       job('S3 import: DynamoDB, first import', `${first.rcu.toLocaleString('en-GB')} RRU, ${first.wcu.toLocaleString('en-GB')} WRU`, (first.rcu * PRICES.dynamoPerMillionReadUnits + first.wcu * PRICES.dynamoPerMillionWriteUnits) / 1e6, { month: 0, year: 1 }),
       job('S3 import: DynamoDB, a monthly re-import', `${imported.again.rcu.toLocaleString('en-GB')} RRU, ${imported.again.wcu.toLocaleString('en-GB')} WRU`, (imported.again.rcu * PRICES.dynamoPerMillionReadUnits + imported.again.wcu * PRICES.dynamoPerMillionWriteUnits) / 1e6, IMPORT_RUNS),
     );

@@ -30,7 +30,7 @@ export const THRESHOLD_S = LAMBDA_LIMIT_S / 3;
 const FUNCTION_TIMEOUT_S = 5 * 60;
 /** Lambda gives one full vCPU at 1,769 MB and CPU in proportion below; the job has 512 MB (SIZING.schedule). */
 const LAMBDA_MEMORY_MB = 512;
-const CPU_SLOWDOWN = 1769 / LAMBDA_MEMORY_MB;
+const FULL_VCPU_MB = 1769;
 /** A DynamoDB call from Lambda in the same region, round trip: the range assumed. */
 export const CALL_MS = { low: 5, high: 10 } as const;
 
@@ -160,16 +160,18 @@ async function seed(stack: BenchStack, tableName: string, schools: School[], per
  * Lambda's duration from this run: the job's DynamoDB calls in stages (recorder.ts: calls
  * issued while another of the stage was still in flight share it; a stage waits for the one
  * before), each stage one round trip of CALL_MS (5–10 ms) from Lambda in-region, plus the
- * job's own CPU time run CPU_SLOWDOWN times slower at 512 MB. The stages are this run's
+ * job's own CPU time run 1,769 ÷ memory times slower (3.46 at the daily job's 512 MB). The stages are this run's
  * critical path of calls: the main pass's 8 schools at once make few, the retention pass's
  * one query after another make one each.
  */
-export function project(sequentialCalls: number, cpuSeconds: number) {
-  const at = (ms: number) => (sequentialCalls * ms) / 1000 + cpuSeconds * CPU_SLOWDOWN;
+export function project(sequentialCalls: number, cpuSeconds: number, memoryMb = LAMBDA_MEMORY_MB) {
+  // Lambda gives CPU in proportion to memory, a full vCPU at 1,769 MB (and no faster above it for one thread).
+  const slowdown = Math.max(1, FULL_VCPU_MB / memoryMb);
+  const at = (ms: number) => (sequentialCalls * ms) / 1000 + cpuSeconds * slowdown;
   return {
     lowSeconds: round(at(CALL_MS.low), 0),
     highSeconds: round(at(CALL_MS.high), 0),
-    method: `the job's DynamoDB calls in sequence (stages: calls that overlapped here count once) × ${CALL_MS.low}–${CALL_MS.high} ms a call from Lambda in-region, plus the job's own CPU time here × ${round(CPU_SLOWDOWN, 2)} (Lambda gives a full vCPU at 1,769 MB, the job has ${LAMBDA_MEMORY_MB} MB; the CPU measured includes the bench recorder's own work on every call, so it is an upper bound)`,
+    method: `the job's DynamoDB calls in sequence (stages: calls that overlapped here count once) × ${CALL_MS.low}–${CALL_MS.high} ms a call from Lambda in-region, plus the job's own CPU time here × ${round(slowdown, 2)} (Lambda gives a full vCPU at 1,769 MB, the function has ${memoryMb.toLocaleString('en-GB')} MB; the CPU measured includes the bench recorder's own work on every call, so it is an upper bound)`,
   };
 }
 

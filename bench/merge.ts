@@ -30,6 +30,12 @@ for (const path of partPaths) {
       took.push(key);
     }
   }
+  // An earlier merge note whose sections this run all replaced no longer describes the report.
+  const MERGED = /^Merged by bench\/merge\.ts: (.+?) from `--only` run/;
+  merged.notes = merged.notes.filter((note) => {
+    const sections = MERGED.exec(note)?.[1]?.split(', ');
+    return !sections || !sections.every((x) => took.includes(x));
+  });
   merged.notes.push(`Merged by bench/merge.ts: ${took.join(', ')} from \`--only\` run at ${part.generatedAt} (${Math.round(part.seconds)} s, load average ${part.machine.loadAverage.map((x) => x.toFixed(1)).join(', ')} at its start).`);
 }
 merged.cost = costTable({
