@@ -12,8 +12,8 @@ import { DEMO_CAREERS_LEAD } from '#infra/local/demo-data.ts';
 import { signIn } from '../support/sign-in.ts';
 import { HARBOUR_VIEW, journeyDates } from './dates.ts';
 import {
-  BROWSER_TEST_TIMEOUT,
   bothWidths,
+  BROWSER_TEST_TIMEOUT,
   expectNoAxeViolations,
   expectNoProblems,
   focused,
@@ -23,6 +23,7 @@ import {
   tabTo,
   useBrowser,
   useLocalStack,
+  useSessionCookie,
   type TestPage,
 } from './support.ts';
 
@@ -37,10 +38,10 @@ describe('the careers lead prints the evidence pack', { timeout: BROWSER_TEST_TI
   const current = academicYearOf(journeyDates().today);
 
   beforeAll(async () => {
-    const [name, value] = (await signIn(site.stack, DEMO_CAREERS_LEAD)).split('=') as [string, string];
+    const cookie = await signIn(site.stack, DEMO_CAREERS_LEAD);
     lead = await openPage(b.browser, { width: 1280, height: 900 });
     lead.page.setDefaultTimeout(10_000);
-    await lead.context.addCookies([{ name, value, domain: 'localhost', path: '/', httpOnly: true, secure: true, sameSite: 'Lax' }]);
+    await useSessionCookie(lead.context, cookie);
   }, 60_000);
 
   it('opens from the coverage page: cohorts with their status tags, the statement, the decisions; accessible at 1280 and 320 px', async () => {

@@ -11,7 +11,7 @@ import { createRequest } from '#shared/store/requests.ts';
 import { applyAction } from '#shared/usecases/transition.ts';
 import { createdEvent, sampleRequest } from '../support/requests.ts';
 import { signIn } from '../support/sign-in.ts';
-import { BROWSER_TEST_TIMEOUT, expectNoAxeViolations, expectNoHorizontalScroll, expectNoProblems, focused, openPage, screenshot, tabTo, useBrowser, useLocalStack } from './support.ts';
+import { BROWSER_TEST_TIMEOUT, expectNoAxeViolations, expectNoHorizontalScroll, expectNoProblems, focused, openPage, screenshot, tabTo, useBrowser, useLocalStack, useSessionCookie } from './support.ts';
 
 const b = useBrowser();
 const site = useLocalStack();
@@ -43,11 +43,11 @@ describe('how schools answered your requests', { timeout: BROWSER_TEST_TIMEOUT }
   }, 60_000);
 
   it('shows each school’s stated response time and answers, by keyboard, at 1280 and 320 px', async () => {
-    const [name, value] = (await signIn(site.stack, SAM)).split('=') as [string, string];
+    const cookie = await signIn(site.stack, SAM);
     const t = await openPage(b.browser, { width: 1280 });
     const { page } = t;
     page.setDefaultTimeout(10_000);
-    await t.context.addCookies([{ name, value, domain: 'localhost', path: '/', httpOnly: true, secure: true, sameSite: 'Lax' }]);
+    await useSessionCookie(t.context, cookie);
     // From the day before sending: the test's requests are in the period whatever today's academic year.
     const query = `?from=${addDays(sentDay, -1)}`;
     await page.goto(`${site.url}/provider/evidence/${query}`);
@@ -120,8 +120,8 @@ describe('how schools answered your requests', { timeout: BROWSER_TEST_TIMEOUT }
     expect(await page.locator('#schools').count()).toBe(0);
     await expectNoAxeViolations(page, 'evidence signed out, 320 px');
 
-    const [name, value] = (await signIn(site.stack, SAM)).split('=') as [string, string];
-    await t.context.addCookies([{ name, value, domain: 'localhost', path: '/', httpOnly: true, secure: true, sameSite: 'Lax' }]);
+    const cookie = await signIn(site.stack, SAM);
+    await useSessionCookie(t.context, cookie);
     await page.goto(`${site.url}/provider/evidence/?from=2026-10-01&to=2026-09-01`);
     await page.locator('#error-summary').waitFor();
     expect(await page.locator('#error-summary').textContent()).toContain('before the "from" date');

@@ -18,6 +18,7 @@ import {
   screenshot,
   useBrowser,
   useLocalStack,
+  useSessionCookie,
   type TestPage,
 } from './support.ts';
 
@@ -32,10 +33,10 @@ describe('the careers lead checks coverage and publishes the statement', { timeo
 
   beforeAll(async () => {
     // Signed in through the API with the link from the SES emulator's inbox; the session cookie goes into the browser.
-    const [name, value] = (await signIn(site.stack, DEMO_CAREERS_LEAD)).split('=') as [string, string];
+    const cookie = await signIn(site.stack, DEMO_CAREERS_LEAD);
     lead = await openPage(b.browser);
     lead.page.setDefaultTimeout(10_000);
-    await lead.context.addCookies([{ name, value, domain: 'localhost', path: '/', httpOnly: true, secure: true, sameSite: 'Lax' }]);
+    await useSessionCookie(lead.context, cookie);
   }, 60_000);
 
   it('shows coverage per cohort in words, and a new calendar address once', async () => {
@@ -131,10 +132,10 @@ describe('the careers lead checks coverage and publishes the statement', { timeo
   });
 
   it('shows a trust admin each school’s totals, linked to its coverage', async () => {
-    const [name, value] = (await signIn(site.stack, 'trust.admin@northfield-trust.example')).split('=') as [string, string];
+    const cookie = await signIn(site.stack, 'trust.admin@northfield-trust.example');
     const admin = await openPage(b.browser);
     admin.page.setDefaultTimeout(10_000);
-    await admin.context.addCookies([{ name, value, domain: 'localhost', path: '/', httpOnly: true, secure: true, sameSite: 'Lax' }]);
+    await useSessionCookie(admin.context, cookie);
     const { page } = admin;
     // From a school's coverage page, a trust admin follows the link to the whole trust.
     await page.goto(`${site.url}/manage/coverage/?urn=${HARBOUR_VIEW}`);

@@ -15,8 +15,8 @@ import { providerBody, schoolDayAhead } from '../support/provider-body.ts';
 import { signIn } from '../support/sign-in.ts';
 import { HARBOUR_VIEW } from './dates.ts';
 import {
-  BROWSER_TEST_TIMEOUT,
   bothWidths,
+  BROWSER_TEST_TIMEOUT,
   expectNoAxeViolations,
   expectNoHorizontalScroll,
   expectNoProblems,
@@ -26,6 +26,7 @@ import {
   tabTo,
   useBrowser,
   useLocalStack,
+  useSessionCookie,
   type TestPage,
 } from './support.ts';
 
@@ -52,10 +53,10 @@ describe('the careers lead sets up the school', { timeout: BROWSER_TEST_TIMEOUT 
 
   beforeAll(async () => {
     // Signed in through the API (the sign-in pages have their own journeys): the session cookie goes into the browser.
-    const [name, value] = (await signIn(site.stack, DEMO_CAREERS_LEAD)).split('=') as [string, string];
+    const cookie = await signIn(site.stack, DEMO_CAREERS_LEAD);
     lead = await openPage(b.browser);
     lead.page.setDefaultTimeout(10_000);
-    await lead.context.addCookies([{ name, value, domain: 'localhost', path: '/', httpOnly: true, secure: true, sameSite: 'Lax' }]);
+    await useSessionCookie(lead.context, cookie);
   }, 60_000);
 
   it('changes the minimum notice on its own page: a rule at its field, a stale save, then saved and shown on the summary', async () => {
@@ -165,9 +166,9 @@ describe('the careers lead sets up the school', { timeout: BROWSER_TEST_TIMEOUT 
   });
 
   it('shows a deputy who the careers lead is without letting them change it (issue 12, item 4), and still saves their other settings', async () => {
-    const [name, value] = (await signIn(site.stack, 'deputy.head@harbourview.example')).split('=') as [string, string];
+    const cookie = await signIn(site.stack, 'deputy.head@harbourview.example');
     const deputy = await openPage(b.browser);
-    await deputy.context.addCookies([{ name, value, domain: 'localhost', path: '/', httpOnly: true, secure: true, sameSite: 'Lax' }]);
+    await useSessionCookie(deputy.context, cookie);
     const { page } = deputy;
     await page.goto(`${site.url}/manage/settings/?urn=${HARBOUR_VIEW}`);
     await page.locator('#section-careers-lead').waitFor();
@@ -340,10 +341,10 @@ describe('the careers lead sets up the school', { timeout: BROWSER_TEST_TIMEOUT 
     expect(await lead.page.getByRole('link', { name: 'Go to Harbour View Academy' }).getAttribute('href')).toBe(`/manage/settings/?urn=${HARBOUR_VIEW}`);
     await expectNoAxeViolations(lead.page, 'another school’s settings');
 
-    const [name, value] = (await signIn(site.stack, 'trust.admin@northfield-trust.example')).split('=') as [string, string];
+    const cookie = await signIn(site.stack, 'trust.admin@northfield-trust.example');
     const admin = await openPage(b.browser, { width: 320, height: 800 });
     admin.page.setDefaultTimeout(10_000);
-    await admin.context.addCookies([{ name, value, domain: 'localhost', path: '/', httpOnly: true, secure: true, sameSite: 'Lax' }]);
+    await useSessionCookie(admin.context, cookie);
     await admin.page.goto(`${site.url}/manage/`);
     await admin.page.locator('#school-switcher').waitFor();
     expect(await admin.page.locator('#switch-urn option').count()).toBe(4);

@@ -25,6 +25,7 @@ import {
   tabTo,
   useBrowser,
   useLocalStack,
+  useSessionCookie,
   type TestPage,
 } from './support.ts';
 
@@ -49,10 +50,10 @@ async function createRequest(urn: string, organisation: string, email: string, d
 }
 
 async function signedIn(email: string): Promise<TestPage> {
-  const [name, value] = (await signIn(site.stack, email)).split('=') as [string, string];
+  const cookie = await signIn(site.stack, email);
   const t = await openPage(b.browser, { width: 1280 });
   t.page.setDefaultTimeout(10_000);
-  await t.context.addCookies([{ name, value, domain: 'localhost', path: '/', httpOnly: true, secure: true, sameSite: 'Lax' }]);
+  await useSessionCookie(t.context, cookie);
   return t;
 }
 

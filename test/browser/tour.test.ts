@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { schoolDayAhead } from '../support/provider-body.ts';
 import { signIn } from '../support/sign-in.ts';
-import { BROWSER_TEST_TIMEOUT, expectNoAxeViolations, expectNoHorizontalScroll, expectNoProblems, focused, openPage, screenshot, tabTo, useBrowser, useLocalStack } from './support.ts';
+import { BROWSER_TEST_TIMEOUT, expectNoAxeViolations, expectNoHorizontalScroll, expectNoProblems, focused, openPage, screenshot, tabTo, useBrowser, useLocalStack, useSessionCookie } from './support.ts';
 
 const b = useBrowser();
 const site = useLocalStack();
@@ -25,10 +25,10 @@ const parts = (iso: string) => {
 };
 
 async function signedInPage(email: string, width: number) {
-  const [name, value] = (await signIn(site.stack, email)).split('=') as [string, string];
+  const cookie = await signIn(site.stack, email);
   const t = await openPage(b.browser, { width });
   t.page.setDefaultTimeout(10_000);
-  await t.context.addCookies([{ name, value, domain: 'localhost', path: '/', httpOnly: true, secure: true, sameSite: 'Lax' }]);
+  await useSessionCookie(t.context, cookie);
   return t;
 }
 
