@@ -10,6 +10,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_TRUST } from '#infra/local/demo-data.ts';
 import { SESSION_COOKIE } from '#shared/http/session.ts';
+import { putPlatformAdmin } from '#shared/store/platform-admins.ts';
 import { httpRoutes, type HttpRoute } from '#shared/routes.ts';
 import { createSession } from '#shared/store/sessions.ts';
 import { schoolDay, startInProcessStack, type InProcessStack } from '../support/in-process-stack.ts';
@@ -20,6 +21,7 @@ import { journey, type Journey } from './journey.ts';
 let stack: InProcessStack;
 let j: Journey;
 let trustAdminCookie: string;
+let adminCookie: string;
 let feed: string | undefined;
 /** The provider organisation's feed (issue 15, item 3): `{feed}` of its route. */
 let organisationFeed: string | undefined;
@@ -31,6 +33,9 @@ beforeAll(async () => {
   stack = await startInProcessStack('get-routes');
   j = await journey(stack, {}, 'reader');
   trustAdminCookie = await stack.sessionFor('staff', 'trust.admin@northfield-trust.example');
+  // A platform admin, for the admin routes that read (an import's progress, the bank-holiday list: issue 17).
+  await putPlatformAdmin(stack.store, { email: 'reader.admin@provider-access.example', name: 'Reader Admin', addedAt: new Date().toISOString() });
+  adminCookie = await stack.sessionFor('staff', 'reader.admin@provider-access.example');
   const rotate = httpRoutes.find((r) => r.name === 'manage-calendar-feed');
   if (rotate) {
     const res = await stack.api({ method: 'POST', url: rotate.path.replace('{urn}', '990101'), cookies: [j.staffCookie] });
@@ -77,7 +82,9 @@ afterAll(async () => stack?.stop());
 
 /** Valid inputs by parameter name; a query for the routes that need one. */
 function request(route: HttpRoute): { url: string; cookies: string[]; known: boolean } {
-  const values: Record<string, string | undefined> = { urn: '990101', id: route.name === 'tour-get' ? tourId : route.path.endsWith('/invite.ics') ? approvedId : j.requestId, token: j.actionTokens.decline, trustId: DEMO_TRUST.id, feed: route.name === 'provider-calendar-feed' ? organisationFeed : feed };
+  // An import run's id is left unknown: making one needs the imports bucket (test/import-upload.test.ts reads one), so only "never a 5xx, nothing changed" is asked of it.
+  const id = route.name === 'admin-schools-import-run' ? undefined : route.name === 'tour-get' ? tourId : route.path.endsWith('/invite.ics') ? approvedId : j.requestId;
+  const values: Record<string, string | undefined> = { urn: '990101', id, token: j.actionTokens.decline, trustId: DEMO_TRUST.id, feed: route.name === 'provider-calendar-feed' ? organisationFeed : feed };
   let known = true;
   const path = route.path.replace(/\{(\w+)\}/g, (_m, name: string) => {
     const v = values[name];
@@ -92,7 +99,8 @@ function request(route: HttpRoute): { url: string; cookies: string[]; known: boo
     'manage-coverage-invitations': '?year=9',
     'manage-year-plan': '?year=2025',
   };
-  const cookies = route.access === 'staff' ? [route.name === 'trust-coverage' ? trustAdminCookie : j.staffCookie] : route.access === 'provider' ? [j.providerCookie] : [];
+  const cookies =
+    route.access === 'staff' ? [route.name === 'trust-coverage' ? trustAdminCookie : j.staffCookie] : route.access === 'provider' ? [j.providerCookie] : route.access === 'admin' ? [adminCookie] : [];
   return { url: `${path}${queries[route.name] ?? ''}`, cookies, known };
 }
 
