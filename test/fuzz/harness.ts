@@ -190,6 +190,24 @@ function problemOf(answer: Answer): string | undefined {
   return undefined;
 }
 
+/**
+ * The route's own good call (its good parameters, whole query, session and template body):
+ * the deep property's first run, so a route that fails as it is meant to be called fails
+ * every run, not only when the random inputs happen to reach it.
+ */
+function goodCall(f: Fixtures, route: HttpRoute): Input {
+  const names = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '');
+  const hasBody = route.method === 'POST' || route.method === 'PUT';
+  const cookie = route.name === 'auth-sign-out' ? f.throwawayCookie : route.access === 'admin' ? f.adminCookie : route.access === 'provider' ? f.providerCookie : f.staffCookie;
+  return {
+    params: names.map((n) => goodParams(f, route, n)[0] ?? 'x'),
+    query: new URLSearchParams(QUERIES[route.name] ?? {}).toString(),
+    sent: { headers: { origin: SITE_URL, ...(hasBody ? { 'content-type': 'application/json' } : {}) }, cookies: route.access === 'public' || route.access === 'action' ? [] : [cookie] },
+    body: hasBody ? JSON.stringify(f.templates[route.name] ?? {}) : undefined,
+    method: route.method,
+  } as Input;
+}
+
 async function fuzzRoute(f: Fixtures, route: HttpRoute, runs: number, deep: boolean) {
   await fc.assert(
     fc.asyncProperty(inputs(f, route, deep), async (input) => {
@@ -198,7 +216,7 @@ async function fuzzRoute(f: Fixtures, route: HttpRoute, runs: number, deep: bool
       const problem = problemOf(answer);
       if (problem) throw new Error(`${route.name}: ${problem}`);
     }),
-    { numRuns: runs, endOnFailure: true },
+    { numRuns: runs, endOnFailure: true, examples: deep ? [[goodCall(f, route)]] : [] },
   );
 }
 

@@ -5,6 +5,7 @@
 import { StreamPoller } from '#infra/local/stream-poller.ts';
 import { readInbox, startSesEmulator, type InboxEmail, type RunningSes } from '#infra/local/ses.ts';
 import { seedDemo } from '#infra/local/seed.ts';
+import { LOCAL_IMPORT_BUCKET } from '#infra/local/s3.ts';
 import { notify } from '#functions/notify.ts';
 import { isSchoolDay } from '#shared/domain/calendar.ts';
 import { addDays, dayOfWeek } from '#shared/domain/dates.ts';
@@ -36,6 +37,10 @@ export async function startInProcessStack(prefix: string, options: { seed?: bool
   const table = await createTestTable(prefix);
   useTableForFunctions(table);
   process.env.SITE_URL = SITE_URL;
+  // The imports bucket's name, as CDK gives the upload function (issue 17, item 1): signing an
+  // upload address needs no S3 server, and the in-process tests never upload (the browser
+  // test of the upload runs the local S3 server).
+  process.env.IMPORT_BUCKET ??= LOCAL_IMPORT_BUCKET;
   const ses = await startSesEmulator();
   process.env.SES_ENDPOINT = ses.endpoint;
   if (options.seed ?? true) await seedDemo(table.store);
