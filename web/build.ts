@@ -19,7 +19,7 @@ import { build } from 'esbuild';
 import { PurgeCSS } from 'purgecss';
 import { compileAsync } from 'sass';
 import { SafeHtml } from '#shared/domain/html.ts';
-import { shell } from '#shared/pages/layout.ts';
+import { shell, type FooterPlace } from '#shared/pages/layout.ts';
 import { referrerPolicyFor } from './secret-pages.ts';
 
 export const WEB_ROOT = import.meta.dirname;
@@ -66,6 +66,23 @@ const MANAGE_NAV = [
   { key: 'staff', href: '/manage/staff/', text: 'Staff' },
   { key: 'statement', href: '/manage/statement/', text: 'Policy statement' },
 ] as const;
+
+/** A platform admin's pages, for front matter `area: admin`: the two jobs of the platform's data, and Sign out. */
+const ADMIN_NAV = [
+  { key: 'import', href: '/admin/schools/upload/', text: 'Import schools' },
+  { key: 'bank-holidays', href: '/admin/bank-holidays/', text: 'Bank holidays' },
+] as const;
+
+/** Each area's places, in its navigation and again in its footer. */
+const AREA_NAV = { public: NAV, manage: MANAGE_NAV, admin: ADMIN_NAV } as const;
+type Area = keyof typeof AREA_NAV;
+const areaOf = (area: string | undefined): Area => (area === 'manage' || area === 'admin' ? area : 'public');
+
+/** The footer's places: the area's own; the public site's end with the way in (a staff area's pages ask for sign-in themselves). */
+function footerPlaces(area: Area): FooterPlace[] {
+  const places: FooterPlace[] = AREA_NAV[area].map((i) => ({ href: i.href, text: i.text, ...(area === 'manage' ? { manageNav: true } : {}) }));
+  return area === 'public' ? [...places, { href: '/sign-in/', text: 'Get a sign-in link', id: 'footer-sign-in' }] : places;
+}
 
 /** The stylesheet's stable name, for the pages functions render (shared/pages/layout.ts SITE_CSS). */
 export const STABLE_CSS_NAME = 'site.css';
@@ -224,15 +241,15 @@ export async function buildCss(): Promise<string> {
 
 const entryName = (route: string) => (route === '' ? 'home' : route.replaceAll('/', '-'));
 
-function navHtml(current: string | undefined, area?: string): SafeHtml {
+function navHtml(current: string | undefined, area: Area): SafeHtml {
   const manage = area === 'manage';
-  const items = (manage ? MANAGE_NAV : NAV).map((item) => {
+  const items = AREA_NAV[area].map((item) => {
     const active = item.key === current;
     const li = `govuk-service-navigation__item${active ? ' govuk-service-navigation__item--active' : ''}`;
     const text = active ? `<strong class="govuk-service-navigation__active-fallback">${item.text}</strong>` : item.text;
     return `              <li class="${li}"><a class="govuk-service-navigation__link" href="${item.href}"${manage ? ' data-manage-nav' : ''}${active ? ' aria-current="page"' : ''}>${text}</a></li>`;
   });
-  if (manage) {
+  if (area !== 'public') {
     items.push(
       '              <li class="govuk-service-navigation__item app-sign-out" id="sign-out-item" data-pending><form id="sign-out-form" novalidate>' +
         '<button type="submit" class="govuk-service-navigation__link app-link-button" id="sign-out">Sign out</button></form></li>',
@@ -320,7 +337,7 @@ async function buildInto(outDir: string, log: ((line: string) => void) | undefin
       css: `/assets/${cssName}`,
       referrer: referrerPolicyFor(page.route === '' ? '/' : `/${page.route}/`),
       ...(page.meta.back ? { back: page.meta.back } : {}),
-      site: { csp: CONTENT_SECURITY_POLICY, icon: `/assets/${iconName}`, script, nav: navHtml(page.meta.nav, page.meta.area), places: NAV },
+      site: { csp: CONTENT_SECURITY_POLICY, icon: `/assets/${iconName}`, script, nav: navHtml(page.meta.nav, areaOf(page.meta.area)), places: footerPlaces(areaOf(page.meta.area)) },
     });
     const file = join(outDir, page.route, 'index.html');
     await mkdir(dirname(file), { recursive: true });

@@ -101,8 +101,8 @@ describe('GOV.UK\'s published list over the rules (issue 17, item 3)', () => {
 
   it('warns when no list is loaded, or it ends within six months', () => {
     expect(bankHolidayListWarning(undefined, '2027-01-10')).toMatch(/No bank-holiday list/);
-    expect(bankHolidayListWarning('2027-06-30', '2027-01-10')).toMatch(/ends on 2027-06-30, within six months/);
-    expect(bankHolidayListWarning('2026-12-26', '2027-01-10')).toMatch(/ended on 2026-12-26/);
+    expect(bankHolidayListWarning('2027-06-30', '2027-01-10')).toMatch(/ends on 30 June 2027, within six months/);
+    expect(bankHolidayListWarning('2026-12-26', '2027-01-10')).toMatch(/ended on 26 December 2026/);
     expect(bankHolidayListWarning('2028-12-26', '2027-01-10')).toBeUndefined();
   });
 });

@@ -9,6 +9,7 @@ import {
   makeDate,
   nextDayOfWeek,
   dateParts,
+  formatDateShort,
 } from './dates.ts';
 import type { BankHoliday, IsoDate, PublishedBankHolidays } from './types.ts';
 
@@ -154,9 +155,9 @@ export function bankHolidayListWarning(until: IsoDate | undefined, today: IsoDat
   if (!until) {
     return 'No bank-holiday list from GOV.UK has been loaded: the service knows only the regular bank holidays and the one-off days known when it was built. Load bank-holidays.json from https://www.gov.uk/bank-holidays.json.';
   }
-  if (until < today) return `The bank-holiday list from GOV.UK ended on ${until}: load the latest bank-holidays.json from https://www.gov.uk/bank-holidays.json.`;
+  if (until < today) return `The bank-holiday list from GOV.UK ended on ${formatDateShort(until)}: load the latest bank-holidays.json from https://www.gov.uk/bank-holidays.json.`;
   if (until <= addDays(today, BANK_HOLIDAYS_WARN_DAYS)) {
-    return `The bank-holiday list from GOV.UK ends on ${until}, within six months: load the latest bank-holidays.json from https://www.gov.uk/bank-holidays.json, so one-off days announced since are known.`;
+    return `The bank-holiday list from GOV.UK ends on ${formatDateShort(until)}, within six months: load the latest bank-holidays.json from https://www.gov.uk/bank-holidays.json, so one-off days announced since are known.`;
   }
   return undefined;
 }

@@ -5,7 +5,7 @@
 // Field paths are relative: the settings object ('schoolDay.mon.end') or the list of
 // opportunities ('2.schedule.start'); the caller prefixes them with where they sit.
 import { schoolDayCheck, validateCalendar, weekdayName } from './calendar.ts';
-import { formatDate, formatTime, formatTimeRange, isIsoDate, isLocalTime, minutesOfDay } from './dates.ts';
+import { formatDate, formatDateShort, formatTime, formatTimeRange, isIsoDate, isLocalTime, minutesOfDay } from './dates.ts';
 import type { RuleViolation } from './errors.ts';
 import { MIN_DURATION_MINUTES, checkMinimumLength, checkYearGroups, minimumLengthOf } from './rules.ts';
 import type { StaffRole } from './roles.ts';
@@ -202,7 +202,7 @@ export function checkSchedule(school: Pick<School, 'calendar' | 'rules'>, schedu
       out.push(...insideSession(session, `On ${days}`, s, e));
     }
     if (schedule.from && schedule.until && isIsoDate(schedule.from) && isIsoDate(schedule.until) && schedule.until < schedule.from) {
-      out.push({ code: 'UNTIL_BEFORE_FROM', rule: 'P-DETAILS', field: 'until', message: `The last date ${formatDate(schedule.until)} is before the first date ${formatDate(schedule.from)}; make it on or after ${schedule.from}.` });
+      out.push({ code: 'UNTIL_BEFORE_FROM', rule: 'P-DETAILS', field: 'until', message: `The last date ${formatDate(schedule.until)} is before the first date ${formatDate(schedule.from)}; make it on or after ${formatDateShort(schedule.from)}.` });
     }
   } else if (isIsoDate(schedule.date)) {
     const day = schoolDayCheck(school, schedule.date);

@@ -18,8 +18,17 @@ export interface SiteChrome {
   script: string;
   /** The service navigation's items (`<li>`s). */
   nav: SafeHtml;
-  /** The provider's places, as the service navigation names them (web/build.ts NAV): the footer lists them too. */
-  places: readonly { href: string; text: string }[];
+  /** The footer's links: the area's places, as its service navigation names them (web/build.ts AREA_NAV). */
+  places: readonly FooterPlace[];
+}
+
+export interface FooterPlace {
+  href: string;
+  text: string;
+  /** Its list item's id, for a page script that hides it (the way in, once someone is signed in). */
+  id?: string;
+  /** A school staff's place: the page script adds the school (`?urn=`), as to the navigation's. */
+  manageNav?: boolean;
 }
 
 export interface Shell {
@@ -113,12 +122,13 @@ const PHASE_BANNER = html`    <div class="govuk-phase-banner">
     </div>
 `;
 
-/** The footer's links: the provider's places, then the way in. */
+/** The footer's links: the area's places (the public site's end with the way in). */
 function supportLinks(places: SiteChrome['places']): SafeHtml {
-  const links = [...places, { href: '/sign-in/', text: 'Get a sign-in link' }];
+  const item = (l: FooterPlace) =>
+    html`            <li class="govuk-footer__inline-list-item"${l.id ? html` id="${l.id}"` : html``}><a class="govuk-footer__link" href="${l.href}"${l.manageNav ? html` data-manage-nav` : html``}>${l.text}</a></li>\n`;
   return html`          <h2 class="govuk-visually-hidden">Support links</h2>
           <ul class="govuk-footer__inline-list">
-${links.map((l) => html`            <li class="govuk-footer__inline-list-item"><a class="govuk-footer__link" href="${l.href}">${l.text}</a></li>\n`)}          </ul>
+${places.map(item)}          </ul>
 `;
 }
 

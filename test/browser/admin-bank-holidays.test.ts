@@ -1,8 +1,9 @@
 // The platform admin's bank-holiday page (issue 17, item 3) in Chromium against the local
-// stack: reached from the GIAS upload page's admin list; with no list loaded it warns first;
+// stack: reached from the admin pages' own navigation (Sign out offered once signed in); with no list loaded it warns first;
 // no file and a file that is not GOV.UK's are errors at the field; GOV.UK's
 // bank-holidays.json with a one-off day, ending within six months, is saved, listed, and
-// warned about. axe-core checks each state at 1280 and 320 px wide.
+// warned about. axe-core checks each state at 1280 and 320 px wide. Signed out, each admin
+// page says to sign in first, and the sign-in link brings a platform admin back to it.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '#shared/domain/dates.ts';
 import { bankHolidays } from '#shared/domain/bank-holidays.ts';
@@ -29,9 +30,14 @@ describe('the bank-holiday page', { timeout: BROWSER_TEST_TIMEOUT }, () => {
     const { page } = t;
     await t.context.addCookies([{ name: cookie[0], value: cookie[1], domain: 'localhost', path: '/', httpOnly: true, secure: true, sameSite: 'Lax' }]);
     await page.goto(`${site.url}/admin/schools/upload/`);
-    await page.locator('#admin-pages').getByRole('link', { name: 'Bank holidays' }).click();
+    // The admin pages' own navigation (not the provider's), with Sign out once signed in.
+    const menu = page.getByRole('navigation', { name: 'Menu' });
+    await menu.locator('#sign-out-item:not([hidden]):not([data-pending])').waitFor();
+    expect((await menu.getByRole('link').allTextContents()).map((t) => t.trim())).toEqual(['Import schools', 'Bank holidays']);
+    await menu.getByRole('link', { name: 'Bank holidays' }).click();
     await page.waitForURL(`${site.url}/admin/bank-holidays/`);
     await page.locator('#list-summary').waitFor();
+    expect(await page.locator('nav[aria-label="Menu"] [aria-current="page"]').textContent()).toBe('Bank holidays');
     expect(await page.locator('#list-warning').textContent()).toMatch(/No bank-holiday list/);
     expect(await page.locator('#list-summary').textContent()).toContain('No list loaded');
     await bothWidths(page, 'admin-bank-holidays-none');
@@ -64,6 +70,33 @@ describe('the bank-holiday page', { timeout: BROWSER_TEST_TIMEOUT }, () => {
     expect(await page.locator('#list-added').textContent()).toContain('A one-off bank holiday');
     expect(await page.locator('#list-warning').textContent()).toMatch(/ended on|within six months/);
     await bothWidths(page, 'admin-bank-holidays-saved');
+    expectNoProblems(t.problems);
+    await t.close();
+  });
+
+  it('signed out: each admin page says to sign in first; signing in comes back to it, and a platform admin without a school is shown their pages', async () => {
+    const t = await openPage(b.browser, { width: 320, height: 800 });
+    t.page.setDefaultTimeout(10_000);
+    const { page } = t;
+    await page.goto(`${site.url}/admin/schools/upload/`);
+    await page.locator('#sign-in-first').waitFor();
+    expect(await page.locator('#sign-in-first').textContent()).toContain('Sign in as a platform admin to import schools.');
+    expect(await page.locator('#sign-out-item').isVisible()).toBe(false);
+    await page.goto(`${site.url}/admin/bank-holidays/`);
+    await page.locator('#list-problem #sign-in-link').waitFor();
+    expect(await page.locator('#sign-out-item').isVisible()).toBe(false);
+    await bothWidths(page, 'admin-signed-out');
+    // Signed in (the link's page marks a fresh sign-in), the dashboard sends them back to the page they were on.
+    await t.context.addCookies([{ name: cookie[0], value: cookie[1], domain: 'localhost', path: '/', httpOnly: true, secure: true, sameSite: 'Lax' }]);
+    await page.evaluate(() => sessionStorage.setItem('signed-in-at', String(Date.now())));
+    await page.goto(`${site.url}/manage/`);
+    await page.waitForURL(`${site.url}/admin/bank-holidays/`);
+    await page.locator('#list-summary').waitFor();
+    // Another time, straight to the dashboard: the platform's pages, not "you manage no schools".
+    await page.goto(`${site.url}/manage/`);
+    await page.getByRole('heading', { name: 'Platform admin' }).waitFor();
+    expect(await page.locator('#page').getByRole('link').allTextContents()).toEqual(['Import schools from GIAS', 'Bank holidays']);
+    await bothWidths(page, 'manage-platform-admin');
     expectNoProblems(t.problems);
     await t.close();
   });

@@ -48,6 +48,9 @@ describe('your requests: filters, counts and the CSV', { timeout: BROWSER_TEST_T
     expect(await page.locator('#requests-table thead').textContent()).toContain('Session type');
     expect(await page.locator('#requests-table').textContent()).toContain('Years 11 and 12');
     expect(await page.locator('#counts').textContent()).toContain('Waiting for the school: 2');
+    // Signed in: the footer no longer offers a sign-in link; its places stay.
+    expect(await page.locator('#footer-sign-in').isVisible()).toBe(false);
+    expect(await page.locator('.govuk-footer').getByRole('link', { name: 'Visit tours' }).isVisible()).toBe(true);
     expect(await page.locator('#csv').getAttribute('href')).toBe('/api/requests.csv');
     // A wide screen: the filters panel is open beside the list.
     expect(await page.locator('#filters-panel').getAttribute('open')).toBe('');

@@ -22,6 +22,7 @@ export interface ManagedSchool {
 export interface Me {
   email: string;
   schools: ManagedSchool[];
+  platformAdmin?: boolean;
 }
 
 // The settings answers, from their contract (types only: nothing of zod reaches the bundle).
@@ -83,7 +84,7 @@ export function rememberNext(): void {
   }
 }
 
-/** The remembered page, once, if recent and on the manage site. */
+/** The remembered page, once, if recent and on the staff pages (a school's, or a platform admin's). */
 export function takeNext(): string | undefined {
   try {
     const raw = localStorage.getItem(NEXT_KEY);
@@ -91,7 +92,7 @@ export function takeNext(): string | undefined {
     if (!raw) return undefined;
     const { path, at } = JSON.parse(raw) as { path?: unknown; at?: unknown };
     if (typeof path !== 'string' || typeof at !== 'number' || Date.now() - at > NEXT_MAX_AGE_MS) return undefined;
-    return path.startsWith('/manage/') && !path.includes('\\') && !path.startsWith('//') ? path : undefined;
+    return (path.startsWith('/manage/') || path.startsWith('/admin/')) && !path.includes('\\') && !path.startsWith('//') ? path : undefined;
   } catch {
     return undefined;
   }
@@ -172,7 +173,15 @@ export function notYourSchool(page: HTMLElement, me: Me, path: string): void {
 }
 
 /** Signed in but with no school at all. */
-export function noSchools(page: HTMLElement): void {
+export function noSchools(page: HTMLElement, me?: Me): void {
+  // A platform admin with no school of their own: the platform's pages are theirs.
+  if (me?.platformAdmin) {
+    problem(page, 'Platform admin', 'You manage the platform’s data, not a school’s provider access.', [
+      ['/admin/schools/upload/', 'Import schools from GIAS'],
+      ['/admin/bank-holidays/', 'Bank holidays'],
+    ]);
+    return;
+  }
   problem(page, 'You do not manage any schools', 'Ask your school’s careers lead or your trust admin to add you.', []);
 }
 
@@ -210,7 +219,7 @@ export async function openSchoolPage<T>(
   if (!school) {
     setUpChrome(true);
     if (me.schools.length) notYourSchool(page, me, path);
-    else noSchools(page);
+    else noSchools(page, me);
     return undefined;
   }
   setUpChrome(true, school.urn);

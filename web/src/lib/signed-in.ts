@@ -25,3 +25,11 @@ export function takeSignedIn(now = Date.now()): boolean {
     return false;
   }
 }
+
+/**
+ * A page that has just read the provider's own data knows they are signed in: the footer's
+ * "Get a sign-in link" is not for them then (the public pages can't know, and keep it).
+ */
+export function showSignedIn(): void {
+  document.getElementById('footer-sign-in')?.setAttribute('hidden', '');
+}

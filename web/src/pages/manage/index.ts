@@ -428,7 +428,7 @@ ready(async () => {
   const school = schoolFor(me);
   if (!school) {
     setUpChrome(true);
-    return me.schools.length ? notYourSchool(page, me, PATH) : noSchools(page);
+    return me.schools.length ? notYourSchool(page, me, PATH) : noSchools(page, me);
   }
   setUpChrome(true, school.urn);
   if (param('status') || param('from') || param('to')) return showHistory(page, me, school);

@@ -10,6 +10,7 @@ import { byId, fill, h, href, ready } from '../../lib/dom.ts';
 import { formatDateAbbreviated, formatTimeRange, formatYears, sessionTypeLabel, statusOf } from '../../lib/format.ts';
 import { referenceBelow, referenceSearch } from '../../lib/reference.ts';
 import { signInNeeded, statusTag } from '../../lib/request.ts';
+import { showSignedIn } from '../../lib/signed-in.ts';
 
 /** Issue 14, item 6: the page of this provider's request with that reference, or the API's refusal. */
 async function findByReference(reference: string): Promise<string> {
@@ -163,6 +164,7 @@ ready(async () => {
   let answer: ProviderRequestsView;
   try {
     answer = await api<ProviderRequestsView>('GET', `/api/requests${query}`);
+    showSignedIn();
   } catch (err) {
     if (err instanceof ApiError && (err.status === 401 || err.status === 403)) return signInNeeded(page, 'Sign in to see your requests');
     if (err instanceof ApiError && err.status === 400) {

@@ -5,11 +5,13 @@ import { ApiError, api } from '../../lib/api.ts';
 import { byId, fill, h, href, ready } from '../../lib/dom.ts';
 import { formatDateShort, formatWhen, listWithAnd } from '../../lib/format.ts';
 import { signInNeeded } from '../../lib/request.ts';
+import { showSignedIn } from '../../lib/signed-in.ts';
 
 ready(async () => {
   let tours: ToursView['tours'];
   try {
     ({ tours } = await api<ToursView>('GET', '/api/tours'));
+    showSignedIn();
   } catch (err) {
     if (err instanceof ApiError && (err.status === 401 || err.status === 403)) return signInNeeded(byId('page'), 'Sign in to see your visit tours');
     throw err;

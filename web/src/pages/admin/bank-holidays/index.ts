@@ -9,7 +9,7 @@ import { ApiError, api } from '../../../lib/api.ts';
 import { byId, fill, h, ready, setTitle } from '../../../lib/dom.ts';
 import { clearErrors, showErrors } from '../../../lib/errors.ts';
 import { formatDate } from '../../../lib/format.ts';
-import { successBanner, warningText } from '../../../lib/manage.ts';
+import { rememberNext, setUpChrome, successBanner, warningText } from '../../../lib/manage.ts';
 import { summaryList } from '../../../lib/school.ts';
 
 const TITLE = 'Bank holidays';
@@ -86,8 +86,12 @@ ready(async () => {
 
   try {
     renderList(list, await api<BankHolidaysAnswer>('GET', '/api/admin/bank-holidays'));
+    setUpChrome(true);
   } catch (err) {
     if (!(err instanceof ApiError)) throw err;
-    fill(list, h('div', { class: 'govuk-inset-text', id: 'list-problem' }, denied(err) ?? err.sentence));
+    // Signed out: the sign-in link brings them back here (the dashboard sends them on).
+    setUpChrome(err.status !== 401);
+    if (err.status === 401) rememberNext();
+    fill(list, h('div', { class: 'govuk-inset-text', id: 'list-problem' }, denied(err) ?? err.sentence, err.status === 401 ? [' ', h('a', { class: 'govuk-link', href: '/sign-in/', id: 'sign-in-link' }, 'Get a sign-in link')] : null));
   }
 });

@@ -12,6 +12,7 @@ import { EVIDENCE_FIRST_YEAR, type EvidenceCounts, type GroundsCount } from '#sh
 import { ApiError, api } from '../../../lib/api.ts';
 import { byId, fill, h, href, ready, setTitle } from '../../../lib/dom.ts';
 import { formatDate, todayInLondon } from '../../../lib/format.ts';
+import { showSignedIn } from '../../../lib/signed-in.ts';
 
 const TITLE = 'How schools answered your requests';
 
@@ -213,6 +214,7 @@ ready(async () => {
   let answer: ProviderEvidenceView;
   try {
     answer = await api<ProviderEvidenceView>('GET', `/api/provider/evidence${query}`);
+    showSignedIn();
   } catch (err) {
     if (err instanceof ApiError && (err.status === 401 || err.status === 403)) {
       setTitle(TITLE);

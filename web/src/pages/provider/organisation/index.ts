@@ -17,6 +17,7 @@ import { button, checkedValue, radiosField, textField } from '../../../lib/form.
 import { formatDate, providerTypeLabel } from '../../../lib/format.ts';
 import { noteMembership } from '../../../lib/organisation.ts';
 import { signInNeeded } from '../../../lib/request.ts';
+import { showSignedIn } from '../../../lib/signed-in.ts';
 
 const PATH = '/api/provider/organisation';
 const TITLE = 'Your organisation';
@@ -423,10 +424,15 @@ function confirmRemove(reply: OrganisationReply, member: MemberView): void {
 
 async function load(done?: string): Promise<void> {
   try {
-    showAccount(await api<OrganisationReply>('GET', PATH), done);
+    const answer = await api<OrganisationReply>('GET', PATH);
+    showSignedIn();
+    showAccount(answer, done);
   } catch (err) {
     if (err instanceof ApiError) noteMembership(false);
-    if (err instanceof ApiError && err.code === 'ORGANISATION_NOT_FOUND') return showProfileForm(undefined);
+    if (err instanceof ApiError && err.code === 'ORGANISATION_NOT_FOUND') {
+      showSignedIn();
+      return showProfileForm(undefined);
+    }
     failed(err);
   }
 }

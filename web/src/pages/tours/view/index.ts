@@ -8,6 +8,7 @@ import { byId, fill, h, href, param, ready } from '../../../lib/dom.ts';
 import { formatDate, formatTime, formatTimeRange, formatWhen } from '../../../lib/format.ts';
 import { signInNeeded, statusTag } from '../../../lib/request.ts';
 import { summaryList } from '../../../lib/school.ts';
+import { showSignedIn } from '../../../lib/signed-in.ts';
 
 const EVERY_MS = 60_000;
 /** Statuses the school has yet to answer: the page keeps asking while any stop is in one. */
@@ -62,6 +63,7 @@ ready(async () => {
     let tour: TourView;
     try {
       ({ tour } = await api<{ tour: TourView }>('GET', `/api/tours/${encodeURIComponent(id)}`));
+      showSignedIn();
     } catch (err) {
       if (err instanceof ApiError && (err.status === 401 || err.status === 403)) return signInNeeded(page, 'Sign in to see your visit tour');
       if (err instanceof ApiError && (err.status === 404 || err.status === 400)) {

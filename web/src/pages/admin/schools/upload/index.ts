@@ -7,6 +7,7 @@ import type { ImportRun } from '#shared/api/admin.ts';
 import { ApiError, api } from '../../../../lib/api.ts';
 import { byId, fill, h, ready, setTitle } from '../../../../lib/dom.ts';
 import { clearErrors, showErrors } from '../../../../lib/errors.ts';
+import { rememberNext, setUpChrome } from '../../../../lib/manage.ts';
 
 const TITLE = 'Import schools from GIAS';
 interface Started {
@@ -66,8 +67,23 @@ async function follow(target: HTMLElement, id: string) {
   }
 }
 
+/** Who is here, before they choose a 250 MB file: signed in (Sign out offered), or told to sign in first. */
+async function checkSignedIn(target: HTMLElement) {
+  try {
+    await api('GET', '/api/manage/me');
+    setUpChrome(true);
+  } catch (err) {
+    if (!(err instanceof ApiError)) throw err;
+    setUpChrome(err.status !== 401);
+    if (err.status !== 401) return;
+    rememberNext();
+    fill(target, h('div', { class: 'govuk-inset-text', id: 'sign-in-first' }, 'Sign in as a platform admin to import schools. ', h('a', { class: 'govuk-link', href: '/sign-in/', id: 'sign-in-link' }, 'Get a sign-in link')));
+  }
+}
+
 ready(() => {
   setTitle(TITLE);
+  void checkSignedIn(byId('run'));
   const form = byId<HTMLFormElement>('upload-form');
   const summary = byId('error-summary');
   const input = byId<HTMLInputElement>('file');
