@@ -100,6 +100,36 @@ describe('how schools answered your requests', { timeout: BROWSER_TEST_TIMEOUT }
     expect(await page.locator('#period-shown').textContent()).toMatch(/^Requests sent in the academic year \d{4}\/\d{2}/);
     await page.goto(`${site.url}/provider/evidence/${query}`);
     await page.locator('#schools').waitFor({ state: 'attached' });
+    // The dates: GOV.UK date inputs, the From date already shown as day, month and year. A
+    // To date that is not a real one is refused here, at its own field; a real one goes in the address.
+    const [fy, fm, fd] = addDays(sentDay, -1).split('-');
+    expect([await page.inputValue('#from-day'), await page.inputValue('#from-month'), await page.inputValue('#from-year')]).toEqual([String(Number(fd)), String(Number(fm)), fy]);
+    await page.locator('body').click({ position: { x: 1, y: 1 } });
+    await tabTo(page, (f) => f.text === 'Choose dates instead');
+    await tabTo(page, (f) => f.id === 'to-day');
+    await page.keyboard.type('31');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('2');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(String(Number(fy) + 1));
+    await tabTo(page, (f) => f.text === 'Show these dates');
+    await page.keyboard.press('Enter');
+    await page.locator('#error-summary a', { hasText: 'The last date must be a real date, for example 31 7 2027.' }).waitFor();
+    expect(await page.locator('#to-group').getAttribute('class')).toContain('govuk-form-group--error');
+    expect(await page.title()).toMatch(/^Error: /);
+    await expectNoAxeViolations(page, 'evidence, a date that is not real');
+    await screenshot(page, 'evidence-date-error-1280');
+    // From the summary's link to the field, by keyboard.
+    await tabTo(page, (f) => f.text === 'The last date must be a real date, for example 31 7 2027.');
+    await page.keyboard.press('Enter');
+    expect(await focused(page)).toMatchObject({ id: 'to-day' });
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('28');
+    await tabTo(page, (f) => f.text === 'Show these dates');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`${site.url}/provider/evidence/?from=${addDays(sentDay, -1)}&to=${Number(fy) + 1}-02-28`);
+    await page.locator('#period-shown').waitFor();
+    expect(await page.locator('#totals').textContent()).toMatch(/Requests sent\s*3/);
     await page.locator('body').click({ position: { x: 1, y: 1 } });
     await tabTo(page, (f) => f.text === 'Kingsmead School and Sixth Form: see the requests');
     expect(await focused(page)).toMatchObject({ tag: 'a' });

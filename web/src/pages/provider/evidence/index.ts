@@ -4,13 +4,16 @@
 // and a summary card each where it does not (a summary list stacks at 320 px, where eight
 // columns could not fit); the stylesheet shows one of the two (.app-evidence-table,
 // .app-evidence-cards). "Download as CSV" asks /api/provider/evidence.csv with the same
-// period. The period is two plain GET forms (an academic year, or dates), so a period is an
+// period. The period is two GET forms (an academic year, or dates in GOV.UK date inputs,
+// checked here and sent as from= and to=), so a period is an
 // address that can be kept. Not signed in (401) → a link to /sign-in/.
 import type { ProviderEvidenceView, SchoolEvidenceView } from '#shared/api/evidence.ts';
 import { academicYearLabel, academicYearOf } from '#shared/domain/academic-year.ts';
 import { EVIDENCE_FIRST_YEAR, type EvidenceCounts, type GroundsCount } from '#shared/domain/evidence.ts';
 import { ApiError, api } from '../../../lib/api.ts';
 import { byId, fill, h, href, ready, setTitle } from '../../../lib/dom.ts';
+import { showErrors, type FieldError } from '../../../lib/errors.ts';
+import { dateField, dateInputProblem, readDate } from '../../../lib/form.ts';
 import { formatDate, todayInLondon } from '../../../lib/format.ts';
 import { showSignedIn } from '../../../lib/signed-in.ts';
 
@@ -44,19 +47,50 @@ function purpose(): HTMLElement[] {
   ];
 }
 
+/** The period's dates: GOV.UK date inputs (day, month, year), either end may stay open. */
+const PERIOD_DATES = [
+  { id: 'from', legend: 'From', what: 'The first date', example: '1 9 2026' },
+  { id: 'to', legend: 'To', what: 'The last date', example: '31 7 2027' },
+] as const;
+
+/**
+ * Checks the dates as typed (each at its own field, in the error summary) and, when both
+ * can be sent, puts them in the address as the API takes them; an empty end is left out.
+ */
+function wireDatesForm(form: HTMLFormElement, summary: HTMLElement): void {
+  form.addEventListener('submit', (event) => {
+    const errors: FieldError[] = [];
+    for (const d of PERIOD_DATES) {
+      const problem = dateInputProblem(d.id, d.what, d.example);
+      if (problem) errors.push({ path: d.id, ...problem });
+    }
+    if (errors.length) {
+      event.preventDefault();
+      showErrors(form, summary, errors, TITLE);
+      return;
+    }
+    for (const d of PERIOD_DATES) {
+      const read = readDate(d.id);
+      const hidden = byId<HTMLInputElement>(`${d.id}-value`);
+      hidden.value = read.state === 'ok' ? read.iso : '';
+      hidden.disabled = hidden.value === '';
+    }
+    // The day, month and year boxes are what a person types, not what the address keeps.
+    for (const part of partInputs()) part.disabled = true;
+  });
+  const partInputs = () => PERIOD_DATES.flatMap((d) => ['day', 'month', 'year'].map((k) => byId<HTMLInputElement>(`${d.id}-${k}`)));
+  // Back from the next page (bfcache): the boxes can be typed in and both ends sent again.
+  window.addEventListener('pageshow', () => {
+    for (const d of PERIOD_DATES) byId<HTMLInputElement>(`${d.id}-value`).disabled = false;
+    for (const part of partInputs()) part.disabled = false;
+  });
+}
+
 function periodForms(q: URLSearchParams, shown: ProviderEvidenceView['period'] | undefined): HTMLElement {
   const current = academicYearOf(todayInLondon());
   const chosenYear = q.get('academicYear') ?? (q.has('from') || q.has('to') ? '' : String(current));
   const years: number[] = [];
   for (let y = current; y >= EVIDENCE_FIRST_YEAR; y--) years.push(y);
-  const dateField = (name: 'from' | 'to', label: string) =>
-    h(
-      'div',
-      { class: 'govuk-form-group' },
-      h('label', { class: 'govuk-label', for: name }, label),
-      h('div', { class: 'govuk-hint', id: `${name}-hint` }, 'For example, 2026-09-01'),
-      h('input', { class: 'govuk-input govuk-input--width-10', id: name, name, type: 'text', inputmode: 'numeric', autocomplete: 'off', value: q.get(name) ?? '', 'aria-describedby': `${name}-hint` }),
-    );
   const datesOpen = q.has('from') || q.has('to');
   return h(
     'div',
@@ -68,7 +102,7 @@ function periodForms(q: URLSearchParams, shown: ProviderEvidenceView['period'] |
       { id: 'year-form', method: 'get', action: '/provider/evidence/', novalidate: true },
       h(
         'div',
-        { class: 'govuk-form-group' },
+        { class: 'govuk-form-group', 'data-field': 'academicYear' },
         h('label', { class: 'govuk-label', for: 'academicYear' }, 'Academic year the requests were sent in'),
         h(
           'select',
@@ -89,8 +123,8 @@ function periodForms(q: URLSearchParams, shown: ProviderEvidenceView['period'] |
           'form',
           { id: 'dates-form', method: 'get', action: '/provider/evidence/', novalidate: true },
           h('p', { class: 'govuk-body' }, 'Requests sent between these dates, both included. Leave one empty to leave that end open.'),
-          dateField('from', 'From date'),
-          dateField('to', 'To date'),
+          // GOV.UK date inputs; the address gets from= and to= (YYYY-MM-DD), as the API takes them.
+          PERIOD_DATES.map((d) => [dateField({ id: d.id, legend: d.legend, field: d.id, hint: `For example, ${d.example}`, value: q.get(d.id) ?? '' }), h('input', { type: 'hidden', id: `${d.id}-value`, name: d.id })]),
           h('button', { type: 'submit', class: 'govuk-button govuk-button--secondary' }, 'Show these dates'),
         ),
       ),
@@ -230,24 +264,10 @@ ready(async () => {
     }
     if (err instanceof ApiError && err.status === 400) {
       // A period the API refused (a date mistyped, an address edited by hand): what was wrong, and the forms to choose again.
-      setTitle(TITLE, true);
-      fill(
-        page,
-        narrow(
-          h(
-            'div',
-            { class: 'govuk-error-summary', 'data-module': 'govuk-error-summary', id: 'error-summary' },
-            h(
-              'div',
-              { role: 'alert' },
-              h('h2', { class: 'govuk-error-summary__title' }, 'There is a problem'),
-              h('div', { class: 'govuk-error-summary__body' }, h('ul', { class: 'govuk-list govuk-error-summary__list' }, Object.values(err.fields).map((m) => h('li', null, m)))),
-            ),
-          ),
-          h('h1', { class: 'govuk-heading-l' }, TITLE),
-          periodForms(q, undefined),
-        ),
-      );
+      const summary = h('div', { id: 'error-summary', hidden: true });
+      fill(page, narrow(summary, h('h1', { class: 'govuk-heading-l' }, TITLE), periodForms(q, undefined)));
+      wireDatesForm(byId<HTMLFormElement>('dates-form'), summary);
+      showErrors(page, summary, Object.entries(err.fields).map(([path, message]) => ({ path, message })), TITLE);
       return;
     }
     if (err instanceof ApiError) {
@@ -257,9 +277,11 @@ ready(async () => {
     throw err;
   }
   const { schools, totals, grounds, period, asOf } = answer;
+  const summary = h('div', { id: 'error-summary', hidden: true });
   fill(
     page,
     narrow(
+      summary,
       h('h1', { class: 'govuk-heading-l' }, TITLE),
       ...purpose(),
         periodForms(q, period),
@@ -273,4 +295,5 @@ ready(async () => {
     schools.length ? schoolsTable(schools) : null,
     h('div', { id: 'schools', class: 'app-evidence-cards' }, schools.map(schoolCard)),
   );
+  wireDatesForm(byId<HTMLFormElement>('dates-form'), summary);
 });
