@@ -126,14 +126,23 @@ describe('the year plan of 2026/27, on 1 October 2026', () => {
     expect(y10).toMatchObject({ status: 'at_risk', planned: 1, required: 2 });
   });
 
-  it('a past year: last year’s encounters, statuses on its last day, no open slots; a later year is refused', async () => {
+  it('the next year: statuses on its first day, from what is delivered and booked now; the year after is refused', async () => {
+    const plan = await schoolYearPlan(store, URN, { year: 2027 }, NOW);
+    expect(plan).toMatchObject({ label: '2027/28', when: 'next', statusAsOf: '2027-09-01', previousYear: 2026 });
+    expect(plan.nextYear).toBeUndefined();
+    const coverage = await schoolCoverage(store, school, new Date('2027-09-01T12:00:00Z'), { fixes: false });
+    expect(plan.cohorts.map((c) => [c.yearGroup, c.status, c.counted, c.planned])).toEqual(coverage.cohorts.map((c) => [c.yearGroup, c.status, c.counted, c.planned]));
+    expect(plan.months.map((m) => m.month)[0]).toBe('2027-09');
+    await expect(schoolYearPlan(store, URN, { year: 2028 }, NOW)).rejects.toMatchObject({ code: 'YEAR_OUT_OF_RANGE' });
+  });
+
+  it('a past year: last year’s encounters, statuses on its last day, no open slots', async () => {
     const plan = await schoolYearPlan(store, URN, { year: 2025 }, NOW);
     expect(plan).toMatchObject({ label: '2025/26', statusAsOf: '2026-08-31', nextYear: 2026 });
     expect(planEncounters(plan).map((e) => e.provider)).toEqual(['Last Year College']);
     expect(planSlots(plan)).toEqual([]);
     const coverage = await schoolCoverage(store, school, new Date('2026-08-31T12:00:00Z'), { fixes: false });
     expect(plan.cohorts.map((c) => c.status)).toEqual(coverage.cohorts.map((c) => c.status));
-    await expect(schoolYearPlan(store, URN, { year: 2027 }, NOW)).rejects.toMatchObject({ code: 'YEAR_OUT_OF_RANGE' });
   });
 });
 
@@ -159,7 +168,8 @@ describe('the year plan over HTTP', () => {
     const bad = await get(`/api/manage/schools/${URN}/year-plan?year=26`, lead);
     expect(bad.status).toBe(400);
     expect(Object.keys((await json(bad)).error.fields)).toEqual(['query.year']);
-    const later = await get(`/api/manage/schools/${URN}/year-plan?year=${year + 1}`, lead);
+    expect((await json(await get(`/api/manage/schools/${URN}/year-plan?year=${year + 1}`, lead))).when).toBe('next');
+    const later = await get(`/api/manage/schools/${URN}/year-plan?year=${year + 2}`, lead);
     expect(later.status).toBe(400);
     const error = (await json(later)).error;
     expect(error.code).toBe('YEAR_OUT_OF_RANGE');

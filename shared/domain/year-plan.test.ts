@@ -64,8 +64,12 @@ describe('the year plan (issue 16, item 4)', () => {
     const plan = yearPlan(school, input());
     expect(plan.months.map((m) => m.days.length)).toEqual([30, 31, 30, 31, 31, 28, 31, 30, 31, 30, 31, 31]);
     expect(plan).toMatchObject({ label: '2026/27', start: '2026-09-01', end: '2027-08-31', previousYear: 2025 });
-    expect(plan.nextYear).toBeUndefined();
-    expect(yearPlan(school, input({ year: 2025 })).nextYear).toBe(2026);
+    // This year links on to the next, which a lead plans in the summer term, and no further.
+    expect(plan).toMatchObject({ when: 'current', nextYear: 2027 });
+    expect(yearPlan(school, input({ year: 2025 }))).toMatchObject({ when: 'past', nextYear: 2026 });
+    const next = yearPlan(school, input({ year: 2027 }));
+    expect(next).toMatchObject({ when: 'next', label: '2027/28', previousYear: 2026 });
+    expect(next.nextYear).toBeUndefined();
     // The query's first year has no year before it to link to.
     expect(yearPlan(school, input({ year: 2000 })).previousYear).toBeUndefined();
   });
@@ -116,6 +120,7 @@ describe('the year plan (issue 16, item 4)', () => {
     ['a date in the year', 2026, '2027-03-04', '2027-03-04'],
     ['a past year: its last day', 2025, '2027-03-04', '2026-08-31'],
     ['the last day itself', 2026, '2027-08-31', '2027-08-31'],
+    ['the next year: its first day', 2027, '2027-07-05', '2027-09-01'],
   ])('statuses are worked out on %s', (_name, year, today, asOf) => {
     expect(statusDateFor(year, today)).toBe(asOf);
   });

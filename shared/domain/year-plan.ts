@@ -75,7 +75,9 @@ export interface YearPlan {
   /** The open slots shown are those a provider could book now: these dates (R-NOTICE), inside the year. */
   bookableFrom: IsoDate;
   bookableTo: IsoDate;
-  /** The years either side the plan can show (never a year after this one). */
+  /** Which year this is to today: a past one (statuses on its last day), this one, or the next (statuses on its first day, from what is booked now). */
+  when: YearPlanWhen;
+  /** The years either side the plan can show (never later than the next academic year). */
   previousYear?: number;
   nextYear?: number;
   /** The school's year groups in Years 8–13 (the filter's choices). */
@@ -180,7 +182,8 @@ export function yearPlan(school: Pick<School, 'calendar'>, input: YearPlanInput)
     bookableFrom: input.bookableFrom,
     bookableTo: input.bookableTo,
     ...(input.year > FIRST_YEAR ? { previousYear: input.year - 1 } : {}),
-    ...(input.year < input.currentYear ? { nextYear: input.year + 1 } : {}),
+    when: input.year < input.currentYear ? 'past' : input.year === input.currentYear ? 'current' : 'next',
+    ...(input.year < latestPlanYear(input.currentYear) ? { nextYear: input.year + 1 } : {}),
     yearGroups: input.yearGroups,
     required: input.required,
     cohorts: input.cohorts.map(yearPlanCohort),
@@ -188,11 +191,20 @@ export function yearPlan(school: Pick<School, 'calendar'>, input: YearPlanInput)
   };
 }
 
-/** The date a year's cohort statuses are worked out on: today in this year, its last day for a past one. */
+/**
+ * The date a year's cohort statuses are worked out on: today in this year, its last day for
+ * a past one, its first day for the next one (a lead planning September in July sees each
+ * cohort as it will start the year on what is booked now).
+ */
 export function statusDateFor(year: number, today: IsoDate): IsoDate {
-  const { end } = academicYearBounds(year);
-  return today > end ? end : today;
+  const { start, end } = academicYearBounds(year);
+  return today > end ? end : today < start ? start : today;
 }
+
+export type YearPlanWhen = 'past' | 'current' | 'next';
+
+/** The latest year a plan is shown for: the next academic year (a later one has no cohorts yet: who is in Year 8 then is not at the school). */
+export const latestPlanYear = (currentYear: number) => currentYear + 1;
 
 /** Every open slot of the plan, in date order: the list view's and the tests' reading of the months. */
 export function planSlots(plan: Pick<YearPlan, 'months'>): OpenSlot[] {

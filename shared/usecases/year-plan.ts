@@ -2,13 +2,14 @@
 // plan's three statuses for the year (one gsi1 query each, the year's dates), its
 // opportunities and the year's booked slot items (the month calendar's reads, for the
 // open slots a provider could book now), and its coverage, worked out by
-// shared/usecases/coverage.ts on today (a past year's: on its last day). No scans.
+// shared/usecases/coverage.ts on today (a past year's: on its last day; the next year's: on
+// its first day). No scans.
 import { academicYearBounds, academicYearLabel, academicYearOf } from '#shared/domain/academic-year.ts';
 import { DomainError } from '#shared/domain/errors.ts';
 import { bookableRange } from '#shared/domain/rules.ts';
 import { openSlotsOf } from '#shared/domain/school-month.ts';
 import { londonDate } from '#shared/domain/timezone.ts';
-import { openSlotRange, statusDateFor, YEAR_PLAN_STATUSES, yearPlan, type YearPlan } from '#shared/domain/year-plan.ts';
+import { latestPlanYear, openSlotRange, statusDateFor, YEAR_PLAN_STATUSES, yearPlan, type YearPlan } from '#shared/domain/year-plan.ts';
 import { providerAccessYears } from '#shared/domain/year-groups.ts';
 import type { Store } from '#shared/store/client.ts';
 import { listOpportunities } from '#shared/store/opportunities.ts';
@@ -18,10 +19,11 @@ import { listSlotsOfSchool } from '#shared/store/slots.ts';
 import { schoolCoverage } from './coverage.ts';
 import { requireSchool } from './schools.ts';
 
-/** A later year has no cohort statuses to give yet (coverage counts this year's cohorts), so the plan stops at this one. */
+/** The plan reaches the next academic year (planning September in July); a later one has no cohorts to give statuses for yet. */
 function requireYear(year: number, currentYear: number): void {
-  if (year > currentYear) {
-    const message = `Choose ${currentYear} (${academicYearLabel(currentYear)}) or an earlier year: the year plan shows this academic year or one before it.`;
+  const latest = latestPlanYear(currentYear);
+  if (year > latest) {
+    const message = `Choose ${latest} (${academicYearLabel(latest)}) or an earlier year: the year plan shows the next academic year at the latest.`;
     throw new DomainError('YEAR_OUT_OF_RANGE', message, { field: 'query.year', fields: { 'query.year': message } });
   }
 }

@@ -97,6 +97,19 @@ describe('the careers lead’s year plan', { timeout: BROWSER_TEST_TIMEOUT }, ()
     await page.locator('#calendar-grid[aria-busy]').waitFor({ state: 'detached' });
     expect(await page.locator('#calendar-caption').textContent()).toMatch(/\w+ \d{4}/);
     await bothWidths(page, 'manage-year-plan');
+    // Planning the next academic year (a lead in the summer term): each cohort as it will start it, and no year beyond.
+    expect(await page.locator('#status-date').textContent()).toMatch(/^Each cohort’s coverage status today, /);
+    await page.locator('#next-year').click();
+    await page.locator('#status-date', { hasText: 'as it will start the year on' }).waitFor();
+    expect(await page.locator('h1').textContent()).toMatch(/^Year plan \d{4}\/\d{2}$/);
+    expect(await page.locator('#status-date').textContent()).toMatch(/on \w+day 1 September \d{4}, from what has been delivered and booked so far\.$/);
+    expect(await page.locator('#next-year').count()).toBe(0);
+    expect(await page.locator('#previous-year').count()).toBe(1);
+    await bothWidths(page, 'manage-year-plan-next');
+    // Back to this year, where the next test goes on.
+    await page.locator('#previous-year').click();
+    await page.locator('#status-date', { hasText: 'status today' }).waitFor();
+    await page.locator('#calendar-grid[aria-busy]').waitFor({ state: 'detached' });
     expectNoProblems(lead.problems);
   });
 

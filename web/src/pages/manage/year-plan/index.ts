@@ -112,8 +112,16 @@ function listView(plan: YearPlanAnswer, state: State): HTMLElement {
   return h('div', null, months);
 }
 
+/** When the cohorts' statuses are worked out, in the plan's own words. */
+const STATUS_DATE_WORDS: Record<YearPlanAnswer['when'], (date: string) => string> = {
+  past: (date) => `Each cohort’s coverage status on ${date}, the year’s last day.`,
+  current: (date) => `Each cohort’s coverage status today, ${date}.`,
+  // Next year's cohorts are this year's pupils a year on: what they have had counts, and what is booked now.
+  next: (date) => `Each cohort’s coverage status as it will start the year on ${date}, from what has been delivered and booked so far.`,
+};
+
 function cohortTable(plan: YearPlanAnswer, state: State): HTMLElement {
-  const current = plan.nextYear === undefined;
+  const current = plan.when === 'current';
   const cohorts = plan.cohorts.filter((c) => state.yearGroup === undefined || c.yearGroup === state.yearGroup);
   const row = (c: YearPlanCohort) =>
     h(
@@ -134,7 +142,7 @@ function cohortTable(plan: YearPlanAnswer, state: State): HTMLElement {
   return h(
     'div',
     { class: 'app-table-wrap' },
-    h('p', { class: 'govuk-body', id: 'status-date' }, current ? `Each cohort’s coverage status today, ${formatDate(plan.statusAsOf)}.` : `Each cohort’s coverage status on ${formatDate(plan.statusAsOf)}, the year’s last day.`),
+    h('p', { class: 'govuk-body', id: 'status-date' }, STATUS_DATE_WORDS[plan.when](formatDate(plan.statusAsOf))),
     h(
       'table',
       { class: 'govuk-table app-responsive-table', id: 'year-plan-cohorts' },
