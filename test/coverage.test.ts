@@ -10,12 +10,13 @@ import { SESSION_COOKIE } from '#shared/http/session.ts';
 import type { Store } from '#shared/store/client.ts';
 import { putOpportunity } from '#shared/store/opportunities.ts';
 import { requestItem } from '#shared/store/requests.ts';
-import type { StoredRequest } from '#shared/domain/records.ts';
+import type { StoredRequest, StoredSchool } from '#shared/domain/records.ts';
 import { putSchoolProfile } from '#shared/store/schools.ts';
 import { createSession } from '#shared/store/sessions.ts';
 import { putStaffRole } from '#shared/store/staff.ts';
 import type { StaffRoleRecord } from '#shared/domain/records.ts';
 import { schoolCoverage, trustCoverage } from '#shared/usecases/coverage.ts';
+import { decide, schoolActor } from '#shared/usecases/decisions.ts';
 import { checkedSubmission } from '#shared/usecases/create-request.ts';
 import type { RequestSubmission } from '#shared/domain/rules.ts';
 import { getPlatformSettings, putPlatformSettings } from '#shared/store/platform-settings.ts';
@@ -225,6 +226,29 @@ describe('a cohort with nothing delivered and nothing booked (issue 16)', () => 
     // A slot inside the notice period, which coverage never suggests, is refused.
     const early = { ...submission, slot: { opportunityId: first.opportunityId, date: '2026-01-27' } } as RequestSubmission;
     await expect(checkedSubmission(store, { ...EMPTY_SCHOOL, version: 1 } as never, early, NOW)).rejects.toMatchObject({ code: 'TOO_LITTLE_NOTICE' });
+  });
+
+  it('R-WHOLE: a carousel booked as sessions 1, 2 and 3 of 3 (said when approving) is one booked encounter, not three', async () => {
+    const carouselSchool = demoSchool({ urn: '990305', name: 'Fixture Carousel School' });
+    await putSchoolProfile(store, carouselSchool);
+    const stored = { ...carouselSchool, version: 1 } as StoredSchool;
+    const lead = schoolActor({ email: 'lead@carousel.example', name: 'Carousel Lead', role: 'careers_lead' });
+    const pending = ['2026-02-03', '2026-02-04', '2026-02-05'].map((date, i) =>
+      sampleRequest({ id: `01J0000000000000000000CR0${i + 1}`, urn: carouselSchool.urn, status: 'pending', date, start: '10:00', end: '11:00', yearGroups: [9], provider: providers.A!, responseDeadline: '2026-01-29' }),
+    );
+    for (const r of pending) await store.doc.send(new PutCommand({ TableName: store.tableName, Item: requestItem(r) }));
+    // Approving the first two as sessions of three: booked sessions left over make no encounter yet.
+    const approved = [];
+    for (const [i, r] of pending.slice(0, 2).entries()) approved.push(await decide(store, stored, r, 'approve', { split: { session: i + 1, sessions: 3 } }, lead, NOW));
+    expect(approved.map((r) => r.split)).toEqual([{ session: 1, sessions: 3 }, { session: 2, sessions: 3 }]);
+    let y9 = byYear(await schoolCoverage(store, carouselSchool, NOW))[9];
+    expect(y9).toMatchObject({ planned: 0, delivered: 0 });
+    // The third session: the set is complete, one booked encounter, still one short of two.
+    await decide(store, stored, pending[2]!, 'approve', { split: { session: 3, sessions: 3 } }, lead, NOW);
+    y9 = byYear(await schoolCoverage(store, carouselSchool, NOW))[9];
+    expect(y9).toMatchObject({ planned: 1, delivered: 0, required: 2, status: 'at_risk' });
+    // A session past the number of sessions is refused, nothing written (R-WHOLE).
+    await expect(decide(store, stored, { ...pending[0]!, id: '01J0000000000000000000CR09' }, 'approve', { split: { session: 4, sessions: 3 } }, lead, NOW)).rejects.toMatchObject({ code: 'SPLIT_SESSION_INVALID', rule: 'R-WHOLE' });
   });
 
   it('the number of encounters per phase is a platform setting: three asks for one more', async () => {

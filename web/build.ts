@@ -78,10 +78,14 @@ const AREA_NAV = { public: NAV, manage: MANAGE_NAV, admin: ADMIN_NAV } as const;
 type Area = keyof typeof AREA_NAV;
 const areaOf = (area: string | undefined): Area => (area === 'manage' || area === 'admin' ? area : 'public');
 
-/** The footer's places: the area's own; the public site's end with the way in (a staff area's pages ask for sign-in themselves). */
+/**
+ * The footer's places: the provider's, then the way in. A school's staff and a platform admin
+ * have their places in the navigation at the top and sign in from their own pages, so their
+ * footer lists no links (not the provider's places, not a sign-in link they don't need).
+ */
 function footerPlaces(area: Area): FooterPlace[] {
-  const places: FooterPlace[] = AREA_NAV[area].map((i) => ({ href: i.href, text: i.text, ...(area === 'manage' ? { manageNav: true } : {}) }));
-  return area === 'public' ? [...places, { href: '/sign-in/', text: 'Get a sign-in link', id: 'footer-sign-in' }] : places;
+  if (area !== 'public') return [];
+  return [...NAV.map((i) => ({ href: i.href, text: i.text })), { href: '/sign-in/', text: 'Get a sign-in link', id: 'footer-sign-in' }];
 }
 
 /** The stylesheet's stable name, for the pages functions render (shared/pages/layout.ts SITE_CSS). */

@@ -168,6 +168,8 @@ export interface ManagedRequestView {
   reason?: string;
   /** Where it takes place: given when approving, or the slot's opportunity's venue. */
   venue?: string;
+  /** R-WHOLE: booked as one session of several, as the lead said when approving. */
+  split?: { session: number; sessions: number };
   delivery?: {
     content: Record<string, boolean>;
     /** `pupils`: who took part; `onRoll` absent in records from before issue 16. */

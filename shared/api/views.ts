@@ -119,6 +119,7 @@ export function managedRequestView({ request: r, schoolDaysLeft, attention, even
     ...(r.move ? { move: moveOf(r.move) } : {}),
     ...(r.reason ? { reason: r.reason } : {}),
     ...(venue ? { venue } : {}),
+    ...(r.split ? { split: r.split } : {}),
     ...(r.delivery ? { delivery: r.delivery } : {}),
     allowedActions: allowedActions(r, 'school'),
     history: events.map((e) => ({

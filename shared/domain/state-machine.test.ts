@@ -388,6 +388,14 @@ describe('delivery', () => {
     expect(transition(inState('approved'), 'deliver', lead, GOOD_INPUT.deliver, AFTER).request.delivery).not.toHaveProperty('split');
   });
 
+  it('R-WHOLE: approving can say the booking is one session of several (session 2 of 4), kept on the request; a wrong one is refused at its field', () => {
+    const { request, event } = transition(inState('pending'), 'approve', lead, { split: { session: 2, sessions: 4 } }, AFTER);
+    expect(request.split).toEqual({ session: 2, sessions: 4 });
+    expect(event.data).toMatchObject({ split: { session: 2, sessions: 4 } });
+    expect(transition(inState('pending'), 'approve', lead, {}, AFTER).request).not.toHaveProperty('split');
+    expect(() => transition(inState('pending'), 'approve', lead, { split: { session: 5, sessions: 4 } }, AFTER)).toThrow(expect.objectContaining({ code: 'SPLIT_SESSION_INVALID', rule: 'R-WHOLE', field: 'split' }));
+  });
+
   it.each([
     [DURING, GOOD_INPUT.deliver, 'DELIVERY_TOO_EARLY'],
     [BEFORE, GOOD_INPUT.deliver, 'DELIVERY_TOO_EARLY'],

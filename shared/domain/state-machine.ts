@@ -124,13 +124,19 @@ export interface RequestState extends TimeSlot {
   schoolMessage?: string;
   /** Problem keys (recheck.ts) the careers lead kept the booking despite. */
   keptProblems?: string[];
+  /**
+   * R-WHOLE: booked as session `session` of `sessions` of one encounter (a carousel of form
+   * groups), as the careers lead said when approving, so coverage counts the booked sessions
+   * once, not as separate encounters. Recording delivery says it again (its own `split`).
+   */
+  split?: SplitSession;
   updatedAt?: Instant;
 }
 
 export interface ActionInputs {
   /** The response deadline counted from the moment of confirming: the school's time to answer starts then. */
   confirm: { responseDeadline: IsoDate };
-  approve: { note?: string; venue?: string };
+  approve: { note?: string; venue?: string; split?: SplitSession };
   /** One of the school's groundsForRefusing, or free text. */
   decline: { reason: string };
   propose: TimeSlot & { message?: string; respondBy?: IsoDate };
@@ -393,11 +399,14 @@ const HANDLERS: Handlers = {
   },
 
   approve(r, input) {
+    const [problem] = splitProblems(input?.split);
+    if (problem) throw new DomainError(problem.code, problem.message, { rule: problem.rule, field: problem.field, fields: { [problem.field]: problem.message }, violations: [problem] });
     const calendar = nextCalendar(r, 'REQUEST');
     const venue = input?.venue?.trim();
     const note = input?.note?.trim();
-    const patch = { calendarSequence: calendar.sequence, ...(venue ? { venue } : {}), ...(note ? { schoolMessage: note } : {}) };
-    return { patch, data: { ...timeOf(r), note: input?.note, ...(venue ? { venue } : {}) }, calendar };
+    const split = input?.split ? { session: input.split.session, sessions: input.split.sessions } : undefined;
+    const patch = { calendarSequence: calendar.sequence, ...(venue ? { venue } : {}), ...(note ? { schoolMessage: note } : {}), ...(split ? { split } : {}) };
+    return { patch, data: { ...timeOf(r), note: input?.note, ...(venue ? { venue } : {}), ...(split ? { split } : {}) }, calendar };
   },
 
   decline(_r, input) {

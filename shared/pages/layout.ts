@@ -18,7 +18,7 @@ export interface SiteChrome {
   script: string;
   /** The service navigation's items (`<li>`s). */
   nav: SafeHtml;
-  /** The footer's links: the area's places, as its service navigation names them (web/build.ts AREA_NAV). */
+  /** The footer's links: the provider's places, as the service navigation names them (web/build.ts NAV), and the way in; none on staff pages. */
   places: readonly FooterPlace[];
 }
 
@@ -27,8 +27,6 @@ export interface FooterPlace {
   text: string;
   /** Its list item's id, for a page script that hides it (the way in, once someone is signed in). */
   id?: string;
-  /** A school staff's place: the page script adds the school (`?urn=`), as to the navigation's. */
-  manageNav?: boolean;
 }
 
 export interface Shell {
@@ -122,10 +120,11 @@ const PHASE_BANNER = html`    <div class="govuk-phase-banner">
     </div>
 `;
 
-/** The footer's links: the area's places (the public site's end with the way in). */
+/** The footer's links: the provider's places and the way in; none on staff pages. */
 function supportLinks(places: SiteChrome['places']): SafeHtml {
+  if (places.length === 0) return html``;
   const item = (l: FooterPlace) =>
-    html`            <li class="govuk-footer__inline-list-item"${l.id ? html` id="${l.id}"` : html``}><a class="govuk-footer__link" href="${l.href}"${l.manageNav ? html` data-manage-nav` : html``}>${l.text}</a></li>\n`;
+    html`            <li class="govuk-footer__inline-list-item"${l.id ? html` id="${l.id}"` : html``}><a class="govuk-footer__link" href="${l.href}">${l.text}</a></li>\n`;
   return html`          <h2 class="govuk-visually-hidden">Support links</h2>
           <ul class="govuk-footer__inline-list">
 ${places.map(item)}          </ul>

@@ -60,7 +60,8 @@ export function toCoverageEncounter(r: StoredRequest): CoverageEncounter {
     ...(delivery
       ? { attendance: delivery.attendance.map((a) => ({ yearGroup: a.yearGroup, tookPart: a.pupils, ...(a.onRoll === undefined ? {} : { onRoll: a.onRoll }) })) }
       : {}),
-    ...(delivery?.split ? { split: delivery.split } : {}),
+    // R-WHOLE: a session as delivered, or, while booked, as the lead said when approving.
+    ...(delivery?.split ? { split: delivery.split } : !delivery && r.split ? { split: r.split } : {}),
   };
 }
 

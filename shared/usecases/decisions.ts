@@ -51,7 +51,7 @@ export async function decide(
     case 'approve':
       // The request was checked when the provider sent it; the school may have changed since.
       if (request.status === 'pending') await requireStillAllowed(store, school, bookingOf(request), now, 'Propose another time, or decline the request.');
-      return applyAction(store, request, 'approve', actor, { ...(body.note ? { note: body.note } : {}), ...(body.venue ? { venue: body.venue } : {}) }, now, o);
+      return applyAction(store, request, 'approve', actor, { ...(body.note ? { note: body.note } : {}), ...(body.venue ? { venue: body.venue } : {}), ...(body.split ? { split: body.split } : {}) }, now, o);
     case 'decline': {
       const reason = [body.reason, body.note].filter(Boolean).join(': ');
       return applyAction(store, request, 'decline', actor, { reason }, now, o);

@@ -213,8 +213,17 @@ describe('the careers lead manages requests in the browser', { timeout: BROWSER_
     expect(await page.getByLabel('Where in the school (optional)').inputValue()).toBe('');
     await page.getByLabel('Where in the school (optional)').fill('Sports hall');
     await page.getByLabel('Message to the provider (optional)').fill('Please sign in at reception <b>first</b>.');
+    // R-WHOLE: one session of a carousel, said now, so coverage counts the booked sessions once. A wrong number is refused at its field first.
+    await page.getByLabel('No, it is one session of several').check();
+    await page.getByLabel('Which session is this?').fill('3');
+    await page.getByLabel('How many sessions in all?').fill('2');
+    await page.getByRole('button', { name: 'Approve request' }).click();
+    await page.locator('#error-summary a', { hasText: 'Enter which session this is and how many sessions there are in all, like 2 of 4.' }).waitFor();
+    await expectNoAxeViolations(page, 'approve page, a session number past the number of sessions');
+    await page.getByLabel('Which session is this?').fill('1');
     await page.getByRole('button', { name: 'Approve request' }).click();
     await page.waitForURL(new RegExp(`/manage/requests/view/\\?id=${ids.approve}$`));
+    await page.locator('main', { hasText: 'Session 1 of 2 that together reach the whole year group' }).waitFor();
     // The provider's email says where, with the school's message (as text).
     const approved = await waitForEmail((m) => to(m, 'riley@eastmouth-college.example') && m.subject.startsWith('Approved:'));
     expect(textOf(approved)).toContain('Where: Sports hall');

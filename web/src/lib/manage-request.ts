@@ -87,6 +87,8 @@ export function requestRows(r: ManagedRequestView): [string, Child][] {
     ['Date', formatDate(r.date)],
     ['Time', formatTimeRange(r.start, r.end)],
     ['Year groups', formatYears(r.yearGroups)],
+    // R-WHOLE: one session of a carousel, as the lead said when approving (coverage counts the set once).
+    ...(r.split && !r.delivery ? [['Sessions', `Session ${r.split.session} of ${r.split.sessions} that together reach the whole year group`] as [string, Child]] : []),
     ['Type of session', sessionTypeLabel(r.sessionType)],
     ['Staff attending', String(r.staffCount)],
     ['Facilities needed', r.facilities.length ? r.facilities.map(facilityText).join(', ') : 'None'],

@@ -63,12 +63,14 @@ function approveForm(r: ManagedRequestView): DecisionForm {
         field: 'note',
         rows: 3,
       }),
+      splitField('approve', r.split),
     ],
     button: 'Approve request',
     read: () => {
       const venue = value('venue');
       const errors: FieldError[] = venue.length > 200 ? [{ path: 'venue', message: 'Shorten the venue to 200 characters or fewer.' }] : [];
-      return { body: { ...optional('venue', venue), ...optional('note', value('note')) }, errors };
+      const split = readSplit('approve', errors);
+      return { body: { ...optional('venue', venue), ...optional('note', value('note')), ...(split ? { split } : {}) }, errors };
     },
   };
 }
@@ -209,7 +211,78 @@ function cancelForm(): DecisionForm {
 }
 
 /** A whole-number box with a suffix, labelled inside its fieldset. */
-function numberBox(id: string, label: string, suffix: string): HTMLElement {
+/** The tense of the split question: when approving (to come, optional), when recording delivery (what happened, needed). */
+type SplitTense = 'approve' | 'deliver';
+
+const SPLIT_WORDS: Record<SplitTense, { legend: string; whole: string; part: string; which: string; unanswered?: string; numbers: string }> = {
+  approve: {
+    legend: 'Will this session reach the whole year group? (optional)',
+    whole: 'Yes, the whole year group at once',
+    part: 'No, it is one session of several',
+    which: 'Which session is this?',
+    numbers: 'Enter which session this is and how many sessions there are in all, like 2 of 4.',
+  },
+  deliver: {
+    legend: 'Did this session reach the whole year group?',
+    whole: 'Yes, the whole year group at once',
+    part: 'No, it was one session of several',
+    which: 'Which session was this?',
+    unanswered: 'Say whether this session reached the whole year group.',
+    numbers: 'Enter which session this was and how many sessions there were in all, like 2 of 4.',
+  },
+};
+
+/**
+ * R-WHOLE: an encounter given in several sessions that together reach every pupil (a carousel
+ * of form groups) counts once. Said when approving, coverage counts the booked sessions as one
+ * encounter; said again (shown as given) when recording delivery.
+ */
+function splitField(tense: SplitTense, given?: { session: number; sessions: number }): HTMLElement {
+  const words = SPLIT_WORDS[tense];
+  const field = radiosField({
+    id: 'split',
+    name: 'split',
+    legend: words.legend,
+    hint: 'An encounter can be given in several sessions that together reach every pupil, like a carousel of form groups. It counts once, when all its sessions are delivered',
+    field: 'split split.session split.sessions',
+    small: true,
+    ...(given ? { checked: ['part'] } : {}),
+    options: [
+      { value: 'whole', label: words.whole },
+      {
+        value: 'part',
+        label: words.part,
+        conditional: h(
+          'div',
+          { id: 'split-numbers' },
+          numberBox('split-session', words.which, 'session', given?.session),
+          numberBox('split-sessions', 'How many sessions in all?', 'sessions', given?.sessions),
+        ),
+      },
+    ],
+  });
+  return field;
+}
+
+/** The split answer as the API takes it, or undefined for a whole encounter (or none given when approving); problems go into `errors`. */
+function readSplit(tense: SplitTense, errors: FieldError[]): { session: number; sessions: number } | undefined {
+  const words = SPLIT_WORDS[tense];
+  const answer = checkedValue(document, 'split');
+  const session = wholeNumber(value('split-session'));
+  const sessions = wholeNumber(value('split-sessions'));
+  if (!answer) {
+    if (words.unanswered) errors.push({ path: 'split', message: words.unanswered });
+    return undefined;
+  }
+  if (answer !== 'part') return undefined;
+  if (!(Number.isInteger(session) && Number.isInteger(sessions) && sessions >= 2 && sessions <= 20 && session >= 1 && session <= sessions)) {
+    errors.push({ path: 'split', message: words.numbers });
+    return undefined;
+  }
+  return { session, sessions };
+}
+
+function numberBox(id: string, label: string, suffix: string, given?: number): HTMLElement {
   return h(
     'div',
     { class: 'govuk-!-margin-bottom-3' },
@@ -217,7 +290,7 @@ function numberBox(id: string, label: string, suffix: string): HTMLElement {
     h(
       'div',
       { class: 'govuk-input__wrapper' },
-      h('input', { class: 'govuk-input govuk-input--width-4', id, name: id, type: 'text', inputmode: 'numeric', autocomplete: 'off' }),
+      h('input', { class: 'govuk-input govuk-input--width-4', id, name: id, type: 'text', inputmode: 'numeric', autocomplete: 'off', ...(given === undefined ? {} : { value: String(given) }) }),
       h('div', { class: 'govuk-input__suffix', 'aria-hidden': 'true' }, suffix),
     ),
   );
@@ -254,28 +327,8 @@ function deliverForm(r: ManagedRequestView): DecisionForm {
       ),
     ),
   );
-  // R-WHOLE: one session of a carousel counts once all its sessions are delivered.
-  const split = radiosField({
-    id: 'split',
-    name: 'split',
-    legend: 'Did this session reach the whole year group?',
-    hint: 'An encounter can be given in several sessions that together reach every pupil, like a carousel of form groups',
-    field: 'split split.session split.sessions',
-    small: true,
-    options: [
-      { value: 'whole', label: 'Yes, the whole year group at once' },
-      {
-        value: 'part',
-        label: 'No, it was one session of several',
-        conditional: h(
-          'div',
-          { id: 'split-numbers' },
-          numberBox('split-session', 'Which session was this?', 'session'),
-          numberBox('split-sessions', 'How many sessions in all?', 'sessions'),
-        ),
-      },
-    ],
-  });
+  // R-WHOLE: one session of a carousel counts once all its sessions are delivered; as the lead said when approving, unless changed.
+  const split = splitField('deliver', r.split);
   const happened = [
     checkboxesField({
       id: 'content',
@@ -328,19 +381,13 @@ function deliverForm(r: ManagedRequestView): DecisionForm {
       if (missing.length) errors.push({ path: 'attendance', message: `Enter how many pupils are on roll and how many took part from ${formatYears(missing.map((a) => a.yearGroup))}.` });
       else if (wrong.length) errors.push({ path: 'attendance', message: 'Enter the numbers of pupils as whole numbers, like 180.' });
       else if (over.length) errors.push({ path: 'attendance', message: `More pupils took part than are on roll in ${formatYears(over.map((a) => a.yearGroup))}; check both numbers.` });
-      const splitAnswer = checkedValue(document, 'split');
-      const session = wholeNumber(value('split-session'));
-      const sessions = wholeNumber(value('split-sessions'));
-      if (!splitAnswer) errors.push({ path: 'split', message: 'Say whether this session reached the whole year group.' });
-      else if (splitAnswer === 'part' && !(Number.isInteger(session) && Number.isInteger(sessions) && sessions >= 2 && session >= 1 && session <= sessions)) {
-        errors.push({ path: 'split', message: 'Enter which session this was and how many sessions there were in all, like 2 of 4.' });
-      }
+      const split = readSplit('deliver', errors);
       return {
         body: {
           happened: true,
           content,
           attendance: rows.map((a) => ({ yearGroup: a.yearGroup, onRoll: wholeNumber(a.roll), pupils: wholeNumber(a.took) })),
-          ...(splitAnswer === 'part' ? { split: { session, sessions } } : {}),
+          ...(split ? { split } : {}),
           ...optional('note', value('delivery-note')),
         },
         errors,
