@@ -136,7 +136,8 @@ function total(values: readonly (number | undefined)[]): string {
 export function compassRow(school: Pick<StoredSchool, 'calendar'>, r: StoredRequest, completeSessions: ReadonlySet<string>): string[] {
   const delivered = r.status === 'delivered';
   const attendance = delivered ? (r.delivery?.attendance ?? []) : [];
-  const split = delivered ? r.delivery?.split : undefined;
+  // R-WHOLE: as recorded at delivery, or, while booked, as the lead said when approving.
+  const split = delivered ? r.delivery?.split : r.split;
   const shortfalls = palShortfalls(school, palFactsOf(r, completeSessions));
   return [
     r.date,
