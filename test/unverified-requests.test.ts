@@ -19,6 +19,7 @@ import { cookieValue } from './support/in-process.ts';
 import { schoolDays, startInProcessStack, type InProcessStack } from './support/in-process-stack.ts';
 import { confirmationTokenIn, isConfirmationFor, markAddressesConfirmed } from './support/confirmation.ts';
 import { providerBody } from './support/provider-body.ts';
+import { insideOneWindow, WAITS_FOR_WINDOW } from './support/rate-window.ts';
 
 const LEAD = 'careers.lead@harbourview.example';
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -70,12 +71,6 @@ async function dashboardIds(): Promise<string[]> {
   expect(res.status).toBe(200);
   const body = res.json();
   return [...body.needsDecision, ...body.awaitingProvider, ...body.upcoming].map((r: { id: string }) => r.id);
-}
-
-/** A fixed-window limit counts per clock hour: keep a test's calls inside one window. */
-async function insideOneWindow(seconds = 30): Promise<void> {
-  const left = 3600 - (Math.floor(Date.now() / 1000) % 3600);
-  if (left < seconds) await new Promise((r) => setTimeout(r, (left + 1) * 1000));
 }
 
 describe('issue 12, item 2: unverified requests', () => {
@@ -271,7 +266,7 @@ describe('issue 12, item 2: unverified requests', () => {
     }
   });
 
-  it(`the per-school limit on unconfirmed requests answers 429 after ${CREATE_LIMITS.unconfirmedPerSchool.limit} an hour; confirmed addresses still get through`, async () => {
+  it(`the per-school limit on unconfirmed requests answers 429 after ${CREATE_LIMITS.unconfirmedPerSchool.limit} an hour; confirmed addresses still get through`, WAITS_FOR_WINDOW, async () => {
     expect(CREATE_LIMITS.unconfirmedPerSchool).toMatchObject({ limit: 10, windowSeconds: 3600 });
     const [date] = await schoolDays(stack.store, '990102', 40, 4, 1);
     const body = (email: string) => providerBody({ proposed: { date, start: '10:00', end: '10:45' }, contact: { name: 'New Provider', email, phone: '01632 960100' } });
@@ -292,7 +287,7 @@ describe('issue 12, item 2: unverified requests', () => {
     expect(returning.json().request.status).toBe('pending');
   });
 
-  it(`plus-addressing no longer dodges the per-address limit (${CREATE_LIMITS.perEmail.limit} an hour)`, async () => {
+  it(`plus-addressing no longer dodges the per-address limit (${CREATE_LIMITS.perEmail.limit} an hour)`, WAITS_FOR_WINDOW, async () => {
     const base = 'tagger@plus-college.example';
     await markAddressesConfirmed(stack.store, [base]);
     const [date] = await schoolDays(stack.store, '990102', 40, 3, 1);

@@ -14,6 +14,7 @@ import { viaCloudFront } from '../support/cloudfront.ts';
 import { SIGN_IN_LIMITS } from '#shared/usecases/sign-in.ts';
 import { signIn } from '../support/sign-in.ts';
 import { linkIn, startDemoStack, waitForEmail } from '../support/stack.ts';
+import { insideOneWindow, WAITS_FOR_WINDOW } from '../support/rate-window.ts';
 
 let stack: LocalStack;
 let store: Store;
@@ -110,7 +111,8 @@ describe('audit reproductions (issue 12)', () => {
     expect(after.version).toBe(version);
   });
 
-  it('item 1: a spoofed CloudFront-Viewer-Address does not dodge the sign-in limit: once the caller is refused, a new header is refused too', async () => {
+  it('item 1: a spoofed CloudFront-Viewer-Address does not dodge the sign-in limit: once the caller is refused, a new header is refused too', WAITS_FOR_WINDOW, async () => {
+    await insideOneWindow(30, SIGN_IN_LIMITS.perIp.windowSeconds);
     // The auditor's script: straight to the API (no CloudFront, so no origin secret), a
     // different made-up viewer address and email each time.
     let spoofed = 0;
