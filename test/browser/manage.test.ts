@@ -220,6 +220,10 @@ describe('the careers lead manages requests in the browser', { timeout: BROWSER_
     await page.getByRole('button', { name: 'Approve request' }).click();
     await page.locator('#error-summary a', { hasText: 'Enter which session this is and how many sessions there are in all, like 2 of 4.' }).waitFor();
     await expectNoAxeViolations(page, 'approve page, a session number past the number of sessions');
+    await page.setViewportSize({ width: 320, height: 800 });
+    await expectNoHorizontalScroll(page);
+    await screenshot(page, 'manage-approve-split-320');
+    await page.setViewportSize({ width: 1024, height: 800 });
     await page.getByLabel('Which session is this?').fill('1');
     await page.getByRole('button', { name: 'Approve request' }).click();
     await page.waitForURL(new RegExp(`/manage/requests/view/\\?id=${ids.approve}$`));
@@ -234,6 +238,11 @@ describe('the careers lead manages requests in the browser', { timeout: BROWSER_
     expect(await page.locator('#decide-cancel').count()).toBe(1);
     expect(await page.locator('#deliver-later').textContent()).toContain('After the visit on');
     await expectNoAxeViolations(page, 'request approved');
+    // Approved as session 1 of 2: recording its delivery starts from what the lead said then.
+    await page.goto(`${site.url}/manage/requests/decide/?id=${ids.approve}&action=deliver`);
+    await page.getByRole('radio', { name: 'Yes' }).check();
+    expect(await page.getByRole('radio', { name: 'No, it was one session of several' }).isChecked()).toBe(true);
+    expect([await page.getByLabel('Which session was this?').inputValue(), await page.getByLabel('How many sessions in all?').inputValue()]).toEqual(['1', '2']);
   });
 
   it("offers a slot's venue on the approve page", async () => {
