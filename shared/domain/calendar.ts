@@ -10,6 +10,7 @@ import {
   formatDate,
   formatDateShort,
   formatDateTimeRange,
+  formatTime,
   formatTimeRange,
   isIsoDate,
   isLocalTime,
@@ -322,7 +323,7 @@ export function validateCalendar(calendar: SchoolCalendar): RuleViolation[] {
     if (!isLocalTime(sess.start) || !isLocalTime(sess.end)) {
       v('TIME_FORMAT', field, `Write the ${weekdayName(day)} session times as HH:MM (24-hour clock), e.g. 08:45 and 15:15.`);
     } else if (minutesOfDay(sess.end) <= minutesOfDay(sess.start)) {
-      v('SESSION_END_BEFORE_START', field, `The ${weekdayName(day)} session ends at ${sess.end}, before it starts at ${sess.start}; make the end later than the start.`);
+      v('SESSION_END_BEFORE_START', field, `The ${weekdayName(day)} session ends at ${formatTime(sess.end)}, before it starts at ${formatTime(sess.start)}; make the end later than the start.`);
     }
   }
   if (!WEEKDAYS.some((d) => calendar.schoolDay[d])) {
@@ -330,11 +331,11 @@ export function validateCalendar(calendar: SchoolCalendar): RuleViolation[] {
   }
   calendar.terms.forEach((t, i) => {
     if (!isIsoDate(t.start) || !isIsoDate(t.end)) v('DATE_FORMAT', `terms.${i}`, `Write the dates of ${t.name || `term ${i + 1}`} as YYYY-MM-DD.`);
-    else if (t.end < t.start) v('TERM_END_BEFORE_START', `terms.${i}`, `${t.name || `Term ${i + 1}`} ends before it starts; make its end date on or after ${t.start}.`);
+    else if (t.end < t.start) v('TERM_END_BEFORE_START', `terms.${i}`, `${t.name || `Term ${i + 1}`} ends before it starts; make its end date on or after ${formatDateShort(t.start)}.`);
   });
   calendar.closures.forEach((c, i) => {
     if (!isIsoDate(c.start) || !isIsoDate(c.end)) v('DATE_FORMAT', `closures.${i}`, `Write the dates of closure ${i + 1} as YYYY-MM-DD.`);
-    else if (c.end < c.start) v('CLOSURE_END_BEFORE_START', `closures.${i}`, `Closure ${i + 1} ends before it starts; make its end date on or after ${c.start}.`);
+    else if (c.end < c.start) v('CLOSURE_END_BEFORE_START', `closures.${i}`, `Closure ${i + 1} ends before it starts; make its end date on or after ${formatDateShort(c.start)}.`);
     if (!(CLOSURE_REASONS as readonly string[]).includes(c.reason)) {
       v('CLOSURE_REASON', `closures.${i}.reason`, `Give closure ${i + 1} a reason: one of ${CLOSURE_REASONS.join(', ')}.`);
     }
