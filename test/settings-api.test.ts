@@ -182,7 +182,7 @@ describe('settings API', () => {
     const { error } = await json(res);
     expect(error.code).toBe('SETTINGS_INVALID');
     expect(error.fields).toEqual({
-      'settings.schoolDay.wed.end': expect.stringMatching(/Wednesday session ends at 09:00, before it starts at 15:00/),
+      'settings.schoolDay.wed.end': expect.stringMatching(/Wednesday session ends at 9am, before it starts at 3pm/),
       'settings.terms.0.end': expect.stringMatching(/ends before it starts/),
       'settings.bookingWindowDays': expect.stringMatching(/longer than the minimum notice/),
     });

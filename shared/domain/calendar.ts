@@ -183,7 +183,7 @@ export function isSchoolTime(school: SchoolWithCalendar, date: IsoDate, start: L
   const s = minutesOfDay(start);
   const e = minutesOfDay(end);
   if (e <= s) {
-    return { ok: false, reason: 'OUTSIDE_SESSION', message: `The end time ${end} is not after the start time ${start}; choose an end time after the start.` };
+    return { ok: false, reason: 'OUTSIDE_SESSION', message: `The end time ${formatTime(end)} is not after the start time ${formatTime(start)}; choose an end time after the start.` };
   }
   const { session } = day;
   if (s < minutesOfDay(session.start) || e > minutesOfDay(session.end)) {

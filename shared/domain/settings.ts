@@ -184,7 +184,7 @@ export function checkSchedule(school: Pick<School, 'calendar' | 'rules'>, schedu
   const s = minutesOfDay(start);
   const e = minutesOfDay(end);
   if (e <= s) {
-    out.push({ code: 'END_BEFORE_START', rule: 'P-DURATION', field: 'end', message: `The end time ${end} is not after the start time ${start}; choose an end time after ${start}.` });
+    out.push({ code: 'END_BEFORE_START', rule: 'P-DURATION', field: 'end', message: `The end time ${formatTime(end)} is not after the start time ${formatTime(start)}; choose an end time after ${formatTime(start)}.` });
   } else {
     out.push(...checkMinimumLength(school.rules, start, end));
   }
