@@ -6,7 +6,7 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StoredRequest } from '#shared/domain/records.ts';
-import { demoSchool } from '#shared/domain/test-fixtures.ts';
+import { demoSchool, YEAR_8_TUESDAY_ASSEMBLY } from '#shared/domain/test-fixtures.ts';
 import type { StaffCaller } from '#shared/http/access.ts';
 import type { StaffRoleRecord } from '#shared/domain/records.ts';
 import { putOpportunity } from '#shared/store/opportunities.ts';
@@ -56,16 +56,7 @@ beforeAll(async () => {
   await putSchoolProfile(store, demoSchool({ urn: URN, name: 'Invite Fixture Academy', trust: TRUST, careersLead: { name: 'Casey Lead', email: LEAD, phone: '01632 960000' } }));
   await putSchoolProfile(store, demoSchool({ urn: OTHER, name: 'Invite Other School', trust: TRUST }));
   await putStaffRole(store, { urn: URN, email: LEAD, name: 'Casey Lead', role: 'careers_lead' });
-  await putOpportunity(store, URN, {
-    id: 'y8-tue',
-    title: 'Year 8 careers assembly',
-    sessionType: 'assembly',
-    yearGroups: [8],
-    schedule: { kind: 'weekly', weekday: 'tue', start: '09:00', end: '09:40' },
-    capacity: 1,
-    venue: 'Main hall',
-    facilities: [],
-  });
+  await putOpportunity(store, URN, YEAR_8_TUESDAY_ASSEMBLY);
   const visits = [
     // Eastmouth came twice: its latest contact is the one written to.
     visit('1', URN, '2025-03-04', 'delivered', EASTMOUTH, { name: 'Old Contact', email: 'old@eastmouth.example' }, [9]),

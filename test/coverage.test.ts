@@ -3,7 +3,7 @@
 // against a count by hand from the RULES.md windows; the trust view; the HTTP routes.
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoSchool } from '#shared/domain/test-fixtures.ts';
+import { demoSchool, YEAR_8_TUESDAY_ASSEMBLY } from '#shared/domain/test-fixtures.ts';
 import type { ProviderType } from '#shared/domain/types.ts';
 import type { StaffCaller } from '#shared/http/access.ts';
 import { SESSION_COOKIE } from '#shared/http/session.ts';
@@ -97,16 +97,7 @@ beforeAll(async () => {
   });
   // A school with no encounters at all, and a weekly Year 8 session on Tuesdays.
   await putSchoolProfile(store, EMPTY_SCHOOL);
-  await putOpportunity(store, EMPTY_SCHOOL.urn, {
-    id: 'y8-tue',
-    title: 'Year 8 careers assembly',
-    sessionType: 'assembly',
-    yearGroups: [8],
-    schedule: { kind: 'weekly', weekday: 'tue', start: '09:00', end: '09:40' },
-    capacity: 1,
-    venue: 'Main hall',
-    facilities: [],
-  });
+  await putOpportunity(store, EMPTY_SCHOOL.urn, YEAR_8_TUESDAY_ASSEMBLY);
   for (const e of ENCOUNTERS) await store.doc.send(new PutCommand({ TableName: store.tableName, Item: requestItem(e) }));
 }, 60_000);
 afterAll(async () => site?.stop());

@@ -8,12 +8,11 @@ import type { S3Event } from 'aws-lambda';
 import type { LocalStack } from '#infra/local/stack.ts';
 import { MAX_UPLOAD_BYTES, NOT_CSV_MESSAGE, type ImportRun } from '#shared/domain/onboarding.ts';
 import { createStore, type Store } from '#shared/store/client.ts';
-import { putPlatformAdmin } from '#shared/store/platform-admins.ts';
 import { getSchoolProfile } from '#shared/store/schools.ts';
 import { handler as importObject } from '#functions/schools-import-object.ts';
 import { generateGiasCsv } from './fixtures/gias-generate.ts';
 import { json } from './support/site.ts';
-import { signIn } from './support/sign-in.ts';
+import { signIn, signInAsPlatformAdmin } from './support/sign-in.ts';
 import { startDemoStack } from './support/stack.ts';
 
 const ADMIN = 'uploads@provider-access.example';
@@ -24,8 +23,7 @@ let admin: string;
 beforeAll(async () => {
   stack = await startDemoStack();
   store = createStore({ tableName: stack.tableName, endpoint: stack.dynamodb.endpoint });
-  await putPlatformAdmin(store, { email: ADMIN, name: 'Onboarding Team', addedAt: new Date().toISOString() });
-  admin = await signIn(stack, ADMIN);
+  admin = await signInAsPlatformAdmin(stack, ADMIN, 'Onboarding Team');
 }, 90_000);
 afterAll(async () => stack?.stop());
 

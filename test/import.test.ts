@@ -9,7 +9,6 @@ import type { LocalStack } from '#infra/local/stack.ts';
 import { REPO_ROOT } from '#infra/local/server.ts';
 import { londonDate } from '#shared/domain/timezone.ts';
 import { createStore, type Store } from '#shared/store/client.ts';
-import { putPlatformAdmin } from '#shared/store/platform-admins.ts';
 import { getSchoolProfile, listAllSchools } from '#shared/store/schools.ts';
 import { listRolesOfUser } from '#shared/store/staff.ts';
 import { statementPointerOf } from '#shared/store/statements.ts';
@@ -17,7 +16,7 @@ import { importSchools, type ImportProgress } from '#shared/usecases/import-scho
 import { generateGiasCsv } from './fixtures/gias-generate.ts';
 import { json } from './support/site.ts';
 import { startDemoStack, waitForEmail } from './support/stack.ts';
-import { signIn } from './support/sign-in.ts';
+import { signIn, signInAsPlatformAdmin } from './support/sign-in.ts';
 
 const SAMPLE = readFileSync(join(REPO_ROOT, 'test', 'fixtures', 'gias-sample.csv'), 'utf8');
 const ADMIN = 'onboarding@provider-access.example';
@@ -28,8 +27,7 @@ let admin: string;
 beforeAll(async () => {
   stack = await startDemoStack();
   store = createStore({ tableName: stack.tableName, endpoint: stack.dynamodb.endpoint });
-  await putPlatformAdmin(store, { email: ADMIN, name: 'Onboarding Team', addedAt: new Date().toISOString() });
-  admin = await signIn(stack, ADMIN);
+  admin = await signInAsPlatformAdmin(stack, ADMIN, 'Onboarding Team');
 }, 90_000);
 afterAll(async () => stack?.stop());
 

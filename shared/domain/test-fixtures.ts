@@ -73,3 +73,15 @@ export const TUESDAY_ASSEMBLY: Opportunity = {
   venue: 'Main hall',
   facilities: [],
 };
+
+/** A weekly Year 8 careers assembly on Tuesdays, one place a slot (the coverage tests' bookable suggestions). */
+export const YEAR_8_TUESDAY_ASSEMBLY: Opportunity = {
+  id: 'y8-tue',
+  title: 'Year 8 careers assembly',
+  sessionType: 'assembly',
+  yearGroups: [8],
+  schedule: { kind: 'weekly', weekday: 'tue', start: '09:00', end: '09:40' },
+  capacity: 1,
+  venue: 'Main hall',
+  facilities: [],
+};

@@ -7,9 +7,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '#shared/domain/dates.ts';
 import { bankHolidays } from '#shared/domain/bank-holidays.ts';
-import { createStore } from '#shared/store/client.ts';
-import { putPlatformAdmin } from '#shared/store/platform-admins.ts';
-import { signIn } from '../support/sign-in.ts';
+import { signInAsPlatformAdmin } from '../support/sign-in.ts';
 import { BROWSER_TEST_TIMEOUT, bothWidths, expectNoProblems, focused, openPage, useBrowser, useLocalStack } from './support.ts';
 
 const b = useBrowser();
@@ -18,9 +16,7 @@ const ADMIN = 'holidays@provider-access.example';
 let cookie: [string, string];
 
 beforeAll(async () => {
-  const store = createStore({ tableName: site.stack.tableName, endpoint: site.stack.dynamodb.endpoint });
-  await putPlatformAdmin(store, { email: ADMIN, name: 'Calendar Team', addedAt: new Date().toISOString() });
-  cookie = (await signIn(site.stack, ADMIN)).split('=') as [string, string];
+  cookie = (await signInAsPlatformAdmin(site.stack, ADMIN, 'Calendar Team')).split('=') as [string, string];
 }, 60_000);
 
 describe('the bank-holiday page', { timeout: BROWSER_TEST_TIMEOUT }, () => {

@@ -3,10 +3,8 @@
 // the file, upload, watch the run to its summary; a missing file is an error at its field.
 // axe-core checks each state at 1280 and 320 px wide.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createStore } from '#shared/store/client.ts';
-import { putPlatformAdmin } from '#shared/store/platform-admins.ts';
 import { generateGiasCsv } from '../fixtures/gias-generate.ts';
-import { signIn } from '../support/sign-in.ts';
+import { signInAsPlatformAdmin } from '../support/sign-in.ts';
 import { BROWSER_TEST_TIMEOUT, expectNoAxeViolations, expectNoHorizontalScroll, expectNoProblems, openPage, screenshot, useBrowser, useLocalStack } from './support.ts';
 
 const b = useBrowser();
@@ -15,9 +13,7 @@ const ADMIN = 'uploads@provider-access.example';
 let cookie: [string, string];
 
 beforeAll(async () => {
-  const store = createStore({ tableName: site.stack.tableName, endpoint: site.stack.dynamodb.endpoint });
-  await putPlatformAdmin(store, { email: ADMIN, name: 'Onboarding Team', addedAt: new Date().toISOString() });
-  cookie = (await signIn(site.stack, ADMIN)).split('=') as [string, string];
+  cookie = (await signInAsPlatformAdmin(site.stack, ADMIN, 'Onboarding Team')).split('=') as [string, string];
 }, 60_000);
 
 describe('the GIAS upload page', { timeout: BROWSER_TEST_TIMEOUT }, () => {

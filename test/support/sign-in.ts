@@ -2,6 +2,8 @@
 // POST its token, keep the session cookie.
 import type { LocalStack } from '#infra/local/stack.ts';
 import { readInbox } from '#infra/local/ses.ts';
+import { createStore } from '#shared/store/client.ts';
+import { putPlatformAdmin } from '#shared/store/platform-admins.ts';
 import { PROVIDER_SIGN_IN_SUBJECT, STAFF_SIGN_IN_SUBJECT } from '#shared/mail/messages/sign-in.ts';
 import { linkIn, waitForEmail } from './stack.ts';
 
@@ -21,4 +23,11 @@ export async function signIn(stack: LocalStack, email: string): Promise<string> 
   const session = await fetch(`${stack.siteUrl}/api/auth/session`, { method: 'POST', headers, body: JSON.stringify({ token }) });
   if (session.status !== 200) throw new Error(`session answered ${session.status}`);
   return (session.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+}
+
+/** A platform admin (a PLATFORM#ADMINS item), signed in as above: the admin pages' and routes' tests. */
+export async function signInAsPlatformAdmin(stack: LocalStack, email: string, name: string): Promise<string> {
+  const store = createStore({ tableName: stack.tableName, endpoint: stack.dynamodb.endpoint });
+  await putPlatformAdmin(store, { email, name, addedAt: new Date().toISOString() });
+  return signIn(stack, email);
 }
