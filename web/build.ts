@@ -73,7 +73,7 @@ const ADMIN_NAV = [
   { key: 'bank-holidays', href: '/admin/bank-holidays/', text: 'Bank holidays' },
 ] as const;
 
-/** Each area's places, in its navigation and again in its footer. */
+/** Each area's places, in its service navigation (the public site's again in its footer). */
 const AREA_NAV = { public: NAV, manage: MANAGE_NAV, admin: ADMIN_NAV } as const;
 type Area = keyof typeof AREA_NAV;
 const areaOf = (area: string | undefined): Area => (area === 'manage' || area === 'admin' ? area : 'public');
